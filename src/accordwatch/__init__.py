@@ -1,0 +1,38 @@
+"""accordwatch: news about international economic cooperation -> a verified, queryable record.
+
+    >>> import accordwatch
+    >>> rec = accordwatch.extract("ASTANA – Kazakh Energy Minister Almasadam Satkaliyev met ...")
+    >>> rec["people"][0]["name"]
+    'Almasadam Satkaliyev'
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .document import Document, Span
+from .errors import AccordwatchError, InputError
+
+__all__ = ["Document", "Span", "AccordwatchError", "InputError", "extract", "extract_document", "pipeline"]
+__version__ = "0.1.0"
+
+
+@cache
+def pipeline():
+    """The default extraction pipeline (built once, shared)."""
+    from .extract.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def extract_document(doc: Document) -> dict[str, Any]:
+    """Run the pipeline over a Document and return its record (SCHEMA.md)."""
+    from .extract.assemble import build_record
+
+    return build_record(pipeline()(doc))
+
+
+def extract(text: str, *, published: str | None = None, title: str | None = None,
+            source: str = "<text>") -> dict[str, Any]:
+    """The record of one article given as text."""
+    return extract_document(Document(text=text, published=published, title=title, source=source))

@@ -1,0 +1,47 @@
+"""Build the Record of shared/eval/SCHEMA.md from a Document's annotations."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Document, Span
+
+
+def _mentions(spans: list[Span]) -> list[dict[str, Any]]:
+    return [s.as_offsets() for s in sorted(spans, key=lambda s: s.start)]
+
+
+def build_record(doc: Document) -> dict[str, Any]:
+    countries = sorted({s.value for s in doc.layer("country") if s.value})
+    org_mentions: dict[str, list[Span]] = {}
+    for s in doc.layer("org"):
+        org_mentions.setdefault(s.value, []).append(s)
+    organizations = []
+    for key, ent in doc.meta.get("organizations", {}).items():
+        if key not in org_mentions:
+            continue
+        organizations.append({
+            "name": ent.name, "aliases": list(ent.aliases), "country": ent.country, "kind": ent.kind,
+            "mentions": _mentions(org_mentions[key]),
+        })
+    people = [{"name": p.name, "title": p.title, "country": p.country, "mentions": _mentions(p.mentions)}
+              for p in doc.meta.get("people", [])]
+    places: dict[str, dict[str, Any]] = {}
+    for s in doc.layer("place"):
+        entry = places.setdefault(s.value, {"name": s.value, "country": s.data.get("country"), "mentions": []})
+        entry["mentions"].append(s.as_offsets())
+    dates = [{"text": s.text, "value": s.value, "precision": s.data.get("precision"),
+              "start": s.start, "end": s.end} for s in doc.layer("date")]
+    return {
+        "document": {
+            "title": doc.title, "published": doc.published, "outlet": doc.outlet,
+            "dateline": doc.dateline, "source": doc.source, "url": doc.url,
+        },
+        "countries": countries,
+        "organizations": organizations,
+        "people": people,
+        "places": list(places.values()),
+        "dates": dates,
+        "events": doc.meta.get("events", []),
+        "figures": doc.meta.get("figures", []),
+        "sectors": doc.meta.get("sectors", []),
+    }

@@ -1,0 +1,67 @@
+"""Which parts of the text are article body: not bylines, author bios, footers or credits."""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from .pipeline import component
+
+# a whole line that is page furniture, not article body
+FURNITURE = re.compile(r"""
+    ^\s*(?:
+        (?:get|receive)\b.{0,60}\b(?:stories|news|updates)\b.{0,40}\b(?:sign\s+up|subscribe)
+      | (?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|channel|twitter|facebook|telegram|instagram)
+      | follow\s+us\b
+      | join\s+(?:us|our)\b.{0,40}\b(?:telegram|whatsapp|channel)
+      | (?:read|see)\s+(?:more|also)\s*:
+      | related(?:\s+(?:articles|news|stories))?\s*:
+      | view\s+more\s+articles
+      | (?:photo|image)s?(?:\s+credit)?\s*:
+      | (?:copyright|©|all\s+rights\s+reserved)
+      | share\s+(?:this|on)\b
+      | tags?\s*:
+      | divider\s*$
+    )""", re.I | re.X)
+
+# a credit at the end of a caption line: "... official visit. Photo credit: site.com"
+CREDIT_TAIL = re.compile(r"\s*(?:photo|image)(?:\s+credit)?\s*:\s*[^.\n]{0,80}$", re.I)
+
+# a line that opens an author bio
+BIO = re.compile(r"\b(?:has\s+(?:worked|written|been\s+(?:a|an)\s+\w+)|is\s+a\s+(?:journalist|reporter|"
+                 r"correspondent|writer|staff\s+writer|editor|contributor)|studied\s+at|graduated\s+from|"
+                 r"joined\s+.{1,60}\s+as\s+a)\b", re.I)
+NAME_LINE = re.compile(r"^\s*(?:By\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$")
+
+
+def body_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges of the lines that are article body."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    cut = _bio_start(lines)
+    keep: list[tuple[int, int]] = []
+    for i, (s, e, line) in enumerate(lines):
+        if i >= cut or not line.strip() or FURNITURE.match(line):
+            continue
+        m = CREDIT_TAIL.search(line)
+        if m:
+            e = s + m.start()
+        keep.append((s, e))
+    return keep
+
+
+def _bio_start(lines: list[tuple[int, int, str]]) -> int:
+    """Index of the line where a trailing byline + author bio starts, or len(lines)."""
+    nonblank = [i for i, (_, _, ln) in enumerate(lines) if ln.strip()]
+    tail = nonblank[-8:]
+    for k, i in enumerate(tail):
+        if NAME_LINE.match(lines[i][2]) and any(BIO.search(lines[j][2]) for j in tail[k + 1:]):
+            return i
+    return len(lines)
+
+
+@component("boilerplate")
+def mark_body(doc: Document) -> None:
+    doc.body = body_ranges(doc.text)

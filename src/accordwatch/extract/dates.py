@@ -1,0 +1,178 @@
+"""Date expressions, normalised against the publication date.
+
+Each match becomes a Span in layer "date" whose value is "YYYY", "YYYY-MM", "YYYY-MM-DD", a span
+"YYYY-MM/YYYY-MM" (or "YYYY/YYYY"), or None when the text gives no year and the article no
+publication date. `data` holds the precision (year, month, day, span), whether the expression is
+relative ("last year"), and whether it is a deadline ("by the end of ...").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..document import Document, Span
+from .datetext import FULL_DATE, MONTH, full_date, month_number
+from .pipeline import component
+
+ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+       "last": 4, "final": 4}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+YEAR = r"(?:19|20)\d\d"
+REL_YEAR = r"(?:this|last|next|the\s+previous|the\s+past|the\s+current|the\s+same)\s+year"
+
+PATTERN = re.compile(rf"""
+    (?P<deadline>\b(?:by|before|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+)?
+    (?:
+      # 1. Q1 2024 / the first quarter of 2024 / the second half of this year
+      (?P<part>(?:the\s+)?(?P<pord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+
+               (?P<pkind>quarter|half)(?:\s+of)?\s+(?P<pyear>{YEAR}|{REL_YEAR}))
+    | (?P<qshort>\b(?P<qk>Q|H)(?P<qn>[1-4])\s+(?P<qy>{YEAR})\b)
+      # 2. January-September 2023 / from January through November 2023 / nine months of 2023
+    | (?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})
+                 (?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR})?)
+    | (?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
+                  \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))
+      # 3. full dates and day ranges
+    | (?P<drange_md>(?P<rm>{MONTH})\s+(?P<rd1>[0-3]?\d)\s*[-–]\s*(?P<rd2>[0-3]?\d)\b(?:,?\s+(?P<ry>{YEAR}))?)
+    | (?P<drange_dm>\b(?P<rd1b>[0-3]?\d)\s*[-–]\s*(?P<rd2b>[0-3]?\d)\s+(?P<rmb>{MONTH})(?:,?\s+(?P<ryb>{YEAR}))?)
+    | (?P<full>{FULL_DATE.pattern})
+    | (?P<md>\b(?P<mdm>{MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:million|billion|percent|%)))
+    | (?P<daymon>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmm>{MONTH})\b)
+      # 4. March 2020 / early this month / this year / from 1995 to 2021
+    | (?P<my>(?:(?:early|mid|late)[-\s])?(?P<mym>{MONTH})(?:\s+of)?\s+(?P<myy>{YEAR}|{REL_YEAR}))
+    | (?P<relm>(?:(?:early|mid|late)[-\s])?(?:this|last|next|the\s+previous)\s+month)
+    | (?P<yspan>(?:from|between)\s+(?P<ys1>{YEAR})\s+(?:to|and|through|till|until)\s+(?P<ys2>{YEAR})\b
+              | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)
+    | (?P<rely>\b{REL_YEAR}\b|a\s+year\s+(?:earlier|ago|before))
+    | (?P<today>\b(?:today|yesterday|tomorrow)\b)
+    | (?P<year>(?<![\d,.$€£])\b(?P<yy>{YEAR})\b(?![\d,.]?\d|\s*(?:tonnes|tons|barrels|units|people|companies|%)))
+    )
+""", re.X | re.I)
+
+
+def _base(doc: Document) -> date | None:
+    if doc.published:
+        try:
+            return date.fromisoformat(doc.published)
+        except ValueError:
+            return None
+    return None
+
+
+def _rel_year(phrase: str, base: date | None) -> int | None:
+    if re.fullmatch(YEAR, phrase):
+        return int(phrase)
+    if base is None:
+        return None
+    p = phrase.lower()
+    if "last" in p or "previous" in p or "past" in p or "earlier" in p or "ago" in p or "before" in p:
+        return base.year - 1
+    if "next" in p:
+        return base.year + 1
+    return base.year
+
+
+def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
+    """(value, precision, relative) for one PATTERN match."""
+    g = m.groupdict()
+    if g["part"] or g["qshort"]:
+        if g["qshort"]:
+            kind = "quarter" if g["qk"].upper() == "Q" else "half"
+            n, y = int(g["qn"]), int(g["qy"])
+            rel = False
+        else:
+            kind, n = g["pkind"].lower(), ORD[g["pord"].lower()]
+            if kind == "half":
+                n = min(n, 2)
+            y = _rel_year(g["pyear"], base)
+            rel = not re.fullmatch(YEAR, g["pyear"])
+        if y is None:
+            return None, "span", rel
+        size = 3 if kind == "quarter" else 6
+        first, last = (n - 1) * size + 1, n * size
+        if g["deadline"]:
+            return f"{y}-{last:02d}", "month", rel
+        return f"{y}-{first:02d}/{y}-{last:02d}", "span", rel
+    if g["mrange"]:
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
+        y = _rel_year(g["mry"], base) if g["mry"] else (base.year if base else None)
+        if y is None or not m1 or not m2:
+            return None, "span", True
+        return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (g["mry"] and re.fullmatch(YEAR, g["mry"]))
+    if g["nmonths"]:
+        n = int(g["nm"]) if g["nm"].isdigit() else NUMBER_WORDS.get(g["nm"].lower(), 0)
+        y = _rel_year(g["nmy"], base)
+        if y is None or not 1 <= n <= 12:
+            return None, "span", True
+        return f"{y}-01/{y}-{n:02d}", "span", not re.fullmatch(YEAR, g["nmy"])
+    if g["drange_md"] or g["drange_dm"]:
+        mon = month_number(g["rm"] or g["rmb"])
+        d1 = int(g["rd1"] or g["rd1b"])
+        yr = g["ry"] or g["ryb"]
+        y = int(yr) if yr else (base.year if base else None)
+        if y is None or not mon:
+            return None, "day", not yr
+        try:
+            return date(y, mon, d1).isoformat(), "day", not yr
+        except ValueError:
+            return None, "day", not yr
+    if g["full"]:
+        d = full_date(re.match(FULL_DATE.pattern, g["full"], re.X))
+        return (d.isoformat() if d else None), "day", False
+    if g["md"] or g["daymon"]:
+        mon = month_number(g["mdm"] or g["dmm"])
+        day = int(g["mdd"] or g["dmd"])
+        if base is None or not mon:
+            return None, "day", True
+        try:
+            return date(base.year, mon, day).isoformat(), "day", True
+        except ValueError:
+            return None, "day", True
+    if g["my"]:
+        mon = month_number(g["mym"])
+        y = _rel_year(g["myy"], base)
+        if y is None or not mon:
+            return None, "month", True
+        return f"{y}-{mon:02d}", "month", not re.fullmatch(YEAR, g["myy"])
+    if g["relm"]:
+        if base is None:
+            return None, "month", True
+        p = g["relm"].lower()
+        y, mon = base.year, base.month
+        if "last" in p or "previous" in p:
+            y, mon = (y - 1, 12) if mon == 1 else (y, mon - 1)
+        elif "next" in p:
+            y, mon = (y + 1, 1) if mon == 12 else (y, mon + 1)
+        return f"{y}-{mon:02d}", "month", True
+    if g["yspan"]:
+        a, b = g["ys1"] or g["ys1b"], g["ys2"] or g["ys2b"]
+        return f"{a}/{b}", "span", False
+    if g["rely"]:
+        y = _rel_year(g["rely"], base)
+        return (str(y) if y else None), "year", True
+    if g["today"]:
+        if base is None:
+            return None, "day", True
+        return base.isoformat(), "day", True
+    if g["year"]:
+        return g["yy"], "year", False
+    return None, "unknown", True
+
+
+def find_dates(doc: Document) -> list[Span]:
+    base = _base(doc)
+    out = []
+    for m in PATTERN.finditer(doc.text):
+        if not doc.in_body(m.start(), m.end()):
+            continue
+        value, precision, relative = normalise(m, base)
+        out.append(Span(m.start(), m.end(), "date", m.group(0), value,
+                        {"precision": precision, "relative": relative,
+                         "deadline": bool(m.group("deadline"))}))
+    return out
+
+
+@component("dates")
+def annotate(doc: Document) -> None:
+    doc.spans["date"] = find_dates(doc)

@@ -1,0 +1,48 @@
+"""Absolute dates written in text: month names, numeric stamps. Shared by header and dates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+# full dates with a year, in the forms news pages stamp them
+FULL_DATE = re.compile(rf"""
+    (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))(?![\d:])
+  | (?P<dmy>(?<![\d:])(?P<dd>[0-3]?\d)[-./](?P<dm>[01]?\d)[-./](?P<dy>(?:19|20)\d\d))
+  | (?P<dmy_text>(?<!\d)(?P<td>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<tm>{MONTH}),?\s+(?P<ty>(?:19|20)\d\d))
+  | (?P<mdy_text>(?P<um>{MONTH})\s+(?P<ud>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<uy>(?:19|20)\d\d))
+""", re.X)
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def full_date(m: re.Match) -> date | None:
+    """The date of a FULL_DATE match."""
+    if m["iso"]:
+        return safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+    if m["dmy"]:
+        d, mo = int(m["dd"]), int(m["dm"])
+        if mo > 12 and d <= 12:   # month-first after all
+            d, mo = mo, d
+        return safe_date(int(m["dy"]), mo, d)
+    if m["dmy_text"]:
+        return safe_date(int(m["ty"]), month_number(m["tm"]) or 0, int(m["td"]))
+    if m["mdy_text"]:
+        return safe_date(int(m["uy"]), month_number(m["um"]) or 0, int(m["ud"]))
+    return None

@@ -1,0 +1,222 @@
+"""Known names from the bundled data: countries, blocs, places, organizations, outlets, titles.
+
+Terms go through spaCy's PhraseMatcher: acronyms and camel-case names match case-sensitively
+(ORTH), the rest case-insensitively (LOWER) but only where the text capitalises them. Each
+match becomes a Span in the layer of its kind; within a layer the longest match wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+
+from ..data import lexicon, split
+from ..document import Document, Span
+from .pipeline import component
+from .tokens import nlp
+
+LAYERS = ("country", "place", "org", "outlet", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    layer: str            # country | place | org | outlet | title
+    key: str              # code, canonical name, or title text
+    form: str = "name"    # name | alias | demonym
+    country: str | None = None
+    kind: str | None = None
+    flags: frozenset[str] = frozenset()
+
+
+def case_sensitive(term: str) -> bool:
+    """Acronyms (EU, KMG, U.S.) and camel-case names (KazMunayGas) match only as written."""
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and (sum(c.isupper() for c in letters) >= 2 or term.isupper())
+
+
+@cache
+def entries() -> dict[str, list[Entry]]:
+    """Surface term -> the entries it may stand for."""
+    out: dict[str, list[Entry]] = {}
+
+    def add(term: str, entry: Entry) -> None:
+        term = term.strip()
+        if len(term) >= 2:
+            out.setdefault(term, []).append(entry)
+
+    for fname in ("countries.tsv", "blocs.tsv"):
+        for row in lexicon(fname):
+            flags = frozenset(split(row.get("flags", "")))
+            code = row["code"]
+            add(row["name"], Entry("country", code, "name", flags=flags))
+            for a in split(row.get("aliases", "")):
+                add(a, Entry("country", code, "alias", flags=flags))
+            for d in split(row.get("demonyms", "")):
+                add(d, Entry("country", code, "demonym", flags=flags))
+    for row in lexicon("places.tsv"):
+        e = Entry("place", row["name"], country=row.get("country") or None, kind=row.get("kind"))
+        add(row["name"], e)
+        for a in split(row.get("aliases", "")):
+            add(a, e)
+    for row in lexicon("organizations.tsv"):
+        e = Entry("org", row["name"], country=row.get("country") or None, kind=row.get("kind"))
+        add(row["name"], e)
+        for a in split(row.get("aliases", "")):
+            add(a, Entry("org", row["name"], "alias", country=e.country, kind=e.kind))
+    for row in lexicon("outlets.tsv"):
+        e = Entry("outlet", row["name"], country=row.get("country") or None)
+        add(row["name"], e)
+        for a in split(row.get("aliases", "")):
+            add(a, e)
+    for row in lexicon("titles.tsv"):
+        add(row["title"], Entry("title", row["title"], kind=row.get("kind")))
+    return out
+
+
+@cache
+def matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
+    pipeline = nlp()
+    exact = PhraseMatcher(pipeline.vocab, attr="ORTH")
+    folded = PhraseMatcher(pipeline.vocab, attr="LOWER")
+    ids: dict[int, str] = {}
+    terms = list(entries())
+    docs = list(pipeline.tokenizer.pipe(terms))
+    for term, tdoc in zip(terms, docs, strict=True):
+        key = pipeline.vocab.strings.add(term)
+        ids[key] = term
+        (exact if case_sensitive(term) else folded).add(term, [tdoc])
+    return exact, folded, ids
+
+
+@cache
+def lower_index() -> dict[str, str]:
+    """lowercased term -> the term as written in the data (for LOWER matches)."""
+    return {t.lower(): t for t in entries()}
+
+
+@cache
+def place_index() -> dict[str, tuple[str, str | None]]:
+    """lowercased place name or alias -> (canonical name, country code)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for term, es in entries().items():
+        for e in es:
+            if e.layer == "place":
+                out.setdefault(term.lower(), (e.key, e.country))
+    return out
+
+
+@cache
+def outlet_index() -> dict[str, str]:
+    """lowercased outlet name or alias (without a leading 'the') -> canonical name."""
+    out: dict[str, str] = {}
+    for term, es in entries().items():
+        for e in es:
+            if e.layer == "outlet":
+                out.setdefault(term.lower().removeprefix("the "), e.key)
+    return out
+
+
+@cache
+def org_index() -> dict[str, Entry]:
+    """lowercased organization name or alias -> its entry."""
+    out: dict[str, Entry] = {}
+    for term, es in entries().items():
+        for e in es:
+            if e.layer == "org":
+                out.setdefault(term.lower(), e)
+    return out
+
+
+@cache
+def country_index() -> dict[str, Entry]:
+    """lowercased country/bloc name, alias or demonym -> its entry."""
+    out: dict[str, Entry] = {}
+    for term, es in entries().items():
+        for e in es:
+            if e.layer == "country":
+                out.setdefault(term.lower(), e)
+    return out
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """code -> the common English name."""
+    return {row["code"]: row["name"] for f in ("countries.tsv", "blocs.tsv") for row in lexicon(f)}
+
+
+PARTY_JOIN = re.compile(r"^\s*(?:[-–+]|\+\s*\d)")
+
+
+def _ambiguous_ok(doc: Document, start: int, end: int) -> bool:
+    """An ambiguous name (Georgia, Jordan, Chad) counts unless it sits in a run of capitalised
+    words that looks like a person's name ("Jordan Henderson")."""
+    after = doc.text[end:end + 2]
+    before = doc.text[max(0, start - 2):start]
+    return not (re.match(r"\s[A-Z]", after) or re.search(r"[A-Z][a-z]+\s$", doc.text[max(0, start - 20):start])
+                and not before.endswith(("\n",)))
+
+
+def _side_only_ok(doc: Document, start: int, end: int) -> bool:
+    """'Central Asia' is C5 only when it acts as a side: 'EU-Central Asia', 'Central Asia+China'."""
+    before = doc.text[max(0, start - 2):start]
+    after = doc.text[end:end + 3]
+    return bool(re.search(r"[-–+]\s?$", before) or PARTY_JOIN.match(after))
+
+
+def find(doc: Document) -> dict[str, list[Span]]:
+    """Gazetteer matches by layer, longest first, none overlapping within a layer."""
+    sdoc = doc.tokens
+    exact, folded, ids = matchers()
+    known = entries()
+    cands: list[tuple[int, int, str, Entry]] = []
+    for matcher, fold in ((exact, False), (folded, True)):
+        for key, s, e in matcher(sdoc):
+            span = sdoc[s:e]
+            text = span.text
+            if fold and not text[:1].isupper():
+                continue
+            term = ids[key]
+            for entry in known.get(term, ()):
+                if entry.layer != "title" and fold and not _capitalised(span):
+                    continue
+                cands.append((span.start_char, span.end_char, text, entry))
+    out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: dict[str, list[tuple[int, int]]] = {layer: [] for layer in LAYERS}
+    for start, end, text, entry in cands:
+        if not doc.in_body(start, end):
+            continue
+        if any(s < end and start < e for s, e in taken[entry.layer]):
+            continue
+        if entry.layer == "country":
+            if "ambiguous" in entry.flags and not _ambiguous_ok(doc, start, end):
+                continue
+            if "side_only" in entry.flags and not _side_only_ok(doc, start, end):
+                continue
+        taken[entry.layer].append((start, end))
+        out[entry.layer].append(Span(start, end, entry.layer, text, entry.key,
+                                     {"form": entry.form, "country": entry.country, "kind": entry.kind}))
+    # a place that is also a longer-or-equal country/org/outlet name is that, not a place
+    others = [(s.start, s.end) for layer in ("country", "org", "outlet") for s in out[layer]]
+    out["place"] = [p for p in out["place"]
+                    if not any(s <= p.start and p.end <= e for s, e in others)]
+    for layer in LAYERS:
+        out[layer].sort(key=lambda s: s.start)
+    return out
+
+
+def _capitalised(span) -> bool:
+    """Every content word of a case-folded match starts with a capital ('Foreign Ministry',
+    not 'foreign ministry'); small words (of, the, and) may stay lower case."""
+    return all(t.text[:1].isupper() or not t.is_alpha or t.lower_ in SMALL for t in span)
+
+
+SMALL = frozenset({"of", "the", "and", "for", "de", "la", "du", "al", "el", "on", "in", "to", "a"})
+
+
+@component("gazetteer")
+def annotate(doc: Document) -> None:
+    for layer, spans in find(doc).items():
+        doc.spans[layer] = spans

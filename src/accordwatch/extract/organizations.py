@@ -1,0 +1,388 @@
+"""Organizations: the gazetteer's known names plus general patterns for unseen ones.
+
+Patterns (each finds candidates; `annotate` resolves them into entities with every mention):
+  Ministry of Energy of Kazakhstan / Kazakh Energy Ministry / the Foreign Ministry
+  Development Bank of Kazakhstan / X Company / X Association   (a capitalised name + a cue word)
+  petrochemical concern Belneftekhim / the RomGas company        (a descriptor beside a name)
+  Azerbaijani State Oil Company (SOCAR)                          (an acronym defined in brackets)
+  KazMunayGas, QazaqGaz                                          (camel-case company names)
+  the general director of Nuclearelectrica                       (an office of a named body)
+  the 17th meeting of the Kazakh-Romanian intergovernmental commission on ... cooperation
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..data import lexicon
+from ..document import Document, Span
+from . import gazetteer as gz
+from .pipeline import component
+
+CAP = r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"                 # one capitalised word
+RUN = rf"{CAP}(?:\s+(?:of\s+|and\s+|for\s+|&\s+|de\s+)?{CAP}){{0,6}}"
+
+NOT_ORG_WORDS = frozenset("""
+route corridor pipeline pipelines refinery station airport terminal field fields deposit deposits
+highway road railway-line strategy initiative program programme agreement memorandum treaty protocol
+roadmap forum summit conference week expo exhibition day declaration partnership plan project
+award prize cup games olympics championship zone park square street avenue
+""".split())
+STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His",
+                        "Her", "In", "On", "At", "For", "By", "With", "From", "And", "But", "As", "If",
+                        "When", "While", "During", "After", "Before", "Today", "Currently", "Meanwhile",
+                        "Several", "Some", "Many", "Both", "All", "Each", "Other", "New"})
+
+
+@cache
+def cues() -> dict[str, dict[str, str]]:
+    """position -> {word: kind} from data/org_cues.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    for row in lexicon("org_cues.tsv"):
+        out.setdefault(row["position"], {})[row["word"]] = row.get("kind") or "company"
+    return out
+
+
+@cache
+def suffix_pattern() -> re.Pattern:
+    words = sorted(cues().get("suffix", {}), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?P<name>{RUN}\s+(?P<cue>{alt}))(?P<of>\s+of\s+(?:the\s+)?{RUN})?\b")
+
+
+@cache
+def descriptor_pattern() -> re.Pattern:
+    words = sorted(cues().get("prefix_descriptor", {}), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\b(?:{alt})\s+(?P<a>[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){{0,2}})"
+        rf"|\bthe\s+(?P<b>[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){{0,2}})\s+(?P<bcue>{alt})\b")
+
+
+MINISTRY_OF = re.compile(rf"\bMinistry\s+of\s+(?:the\s+)?(?P<port>{CAP}(?:,?\s+(?:and\s+)?{CAP}){{0,5}})")
+PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>(?:{CAP}(?:['’]s)?\s+){{1,4}})Ministry\b")
+ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
+CAMEL = re.compile(r"(?<![\w-])(?P<name>(?!Mc|Mac)[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Za-z]*)(?![\w-])")
+OFFICE_OF = re.compile(r"\b(?:director|director-general|head|chief|chairman|chairwoman|chair|CEO|president|"
+                       r"management|board|leadership|shareholders?|representatives?|delegation|executives?)"
+                       r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])")
+COMMISSION = re.compile(r"""
+    (?:(?:meeting|session|sitting|co-?chairs?|co-?chairm[ae]n|chairman|secretariat|members?)\s+of\s+(?:the\s+)?)
+    (?P<name>(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?
+      (?:[Ii]ntergovernmental|[Jj]oint|[Bb]usiness)\s+(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil)
+      (?:\s+(?:on|for)\s+[^.;()]{3,120}?\bcooperation)?)
+""", re.X)
+
+MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "national economy"}
+
+
+@dataclass
+class OrgEntity:
+    key: str
+    name: str
+    country: str | None = None
+    kind: str = "company"
+    aliases: list[str] = field(default_factory=list)
+    known: bool = False
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"['’]s\b", "", s.lower())
+    s = re.sub(r"[^\w]+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+class Finder:
+    """Collects candidates for one document, then resolves them to entities."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities: dict[str, OrgEntity] = {}
+        self.mentions: list[Span] = []
+        self.country_spans = doc.layer("country")
+        self.blocked = [(s.start, s.end) for layer in ("outlet", "place") for s in doc.layer(layer)]
+
+    # ---- helpers ----
+    def country_at(self, start: int, end: int) -> str | None:
+        for s in self.country_spans:
+            if start <= s.start and s.end <= end:
+                return s.value
+        return None
+
+    def country_before(self, start: int) -> str | None:
+        """A demonym or country right before a name, with only lower-case words between
+        ('Belarusian state petrochemical concern Belneftekhim', 'Kazakh QazaqGaz')."""
+        sent_start = self.doc.sentence_of(start)[0]
+        for s in reversed(self.country_spans):
+            if s.end <= start and s.start >= sent_start:
+                between = self.text[s.end:start]
+                if re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,4}\s+(?:the\s+)?", between) or \
+                        re.fullmatch(r"\s+", between):
+                    return s.value
+                return None
+        return None
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        if not self.doc.in_body(start, end):
+            return True
+        return any(s <= start and end <= e for s, e in self.blocked)
+
+    def plausible(self, name: str) -> bool:
+        words = name.split()
+        if not words or words[0] in STOP_FIRST:
+            return False
+        if any(w.lower().strip("’'s") in NOT_ORG_WORDS for w in words):
+            return False
+        low = name.lower()
+        if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
+            return False
+        return low not in gz.place_index() or low in gz.org_index()
+
+    def entity(self, key: str, name: str, kind: str, country: str | None) -> OrgEntity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = OrgEntity(key, name, country, kind)
+        elif country and not ent.country:
+            ent.country = country
+        return ent
+
+    def mention(self, start: int, end: int, ent: OrgEntity) -> None:
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                if (m.end - m.start) >= (end - start):
+                    return
+                self.mentions.remove(m)
+                break
+        self.mentions.append(Span(start, end, "org", self.text[start:end], ent.key))
+
+    def overlaps_mention(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    # ---- candidates ----
+    def known(self) -> None:
+        for s in self.doc.layer("org"):
+            e = gz.org_index().get(s.value.lower())
+            ent = self.entity(_norm(s.value), s.value, (e.kind if e else None) or "company",
+                              (e.country if e else None) or self.country_before(s.start))
+            ent.known = True
+            if s.text != s.value:
+                ent.add_alias(s.text)
+            self.mention(s.start, s.end, ent)
+
+    def ministries(self) -> None:
+        for m in MINISTRY_OF.finditer(self.text):
+            port = m["port"]
+            country = None
+            start, end = m.start(), m.end()
+            # "of Kazakhstan" / "of the Republic of Kazakhstan" closing the portfolio
+            cm = re.search(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", port)
+            if cm and self.country_at(m.start("port") + cm.start("c"), m.start("port") + cm.end("c")):
+                country = self.country_at(m.start("port") + cm.start("c"), m.start("port") + cm.end("c"))
+                port = port[:cm.start()]
+            else:
+                # a country spelled out right after: "Ministry of Energy of Kazakhstan"
+                tail = re.match(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)",
+                                self.text[end:])
+                if tail and self.country_at(end + tail.start(1), end + tail.end(1)):
+                    country = self.country_at(end + tail.start(1), end + tail.end(1))
+                    end += tail.end()
+            # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."
+            country = country or self.country_before(start)
+            if self.is_blocked(start, end):
+                continue
+            self._add_ministry(start, end, port, country)
+        for m in PORTFOLIO_MINISTRY.finditer(self.text):
+            pre_words = m["pre"].split()
+            start = m.start()
+            # drop sentence-initial function words and anything before a possessive country
+            while pre_words and (pre_words[0] in STOP_FIRST):
+                start += self.text[start:].index(pre_words[0]) + len(pre_words[0])
+                start += len(self.text[start:]) - len(self.text[start:].lstrip())
+                pre_words = pre_words[1:]
+            if not pre_words or self.is_blocked(start, m.end()):
+                continue
+            country = self.country_at(start, m.end()) or self.country_before(start)
+            port_words = [w for w in pre_words if not self.country_at(
+                start + self.text[start:m.end()].find(w), start + self.text[start:m.end()].find(w) + len(w))]
+            port = " ".join(w.removesuffix("’s").removesuffix("'s") for w in port_words)
+            if not port:
+                continue
+            self._add_ministry(start, m.end(), port, country)
+
+    def _add_ministry(self, start: int, end: int, portfolio: str, country: str | None) -> None:
+        p = _norm(portfolio)
+        p = MINISTRY_PORTFOLIO_SYNONYMS.get(p, p)
+        if not p:
+            return
+        key = f"ministry:{country or '?'}:{p}"
+        name = self.text[start:end]
+        ent = self.entity(key, name, "ministry", country)
+        if country:
+            cname = gz.country_names().get(country, country)
+            ent.add_alias(f"Ministry of {p.title().replace(' And ', ' and ')} of {cname}")
+        self.mention(start, end, ent)
+
+    def suffixed(self) -> None:
+        pat = suffix_pattern()
+        suffix = cues().get("suffix", {})
+        for m in pat.finditer(self.text):
+            name = m["name"]
+            start = m.start("name")
+            # trim leading function words ("The Eurasian Development Bank")
+            words = name.split()
+            while words and words[0] in STOP_FIRST:
+                start += len(words[0]) + (len(name) - len(name.lstrip()))
+                name = name[len(words[0]):].lstrip()
+                start = m.start("name") + (len(m["name"]) - len(name))
+                words = words[1:]
+            if len(words) < 2 or m["cue"] == "Ministry":
+                continue
+            end = m.end("name")
+            if m["of"]:
+                tail = m["of"]
+                cm = re.match(r"\s+of\s+(?:the\s+)?(.+)$", tail)
+                if cm and self.country_at(m.start("of") + cm.start(1), m.end("of")):
+                    end = m.end("of")
+            full = self.text[start:end]
+            if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
+                continue
+            if self.overlaps_mention(start, end) and not self._longer_than_overlaps(start, end):
+                continue
+            country = self.country_at(start, end) or self.country_before(start)
+            ent = self.entity(_norm(full), full, suffix.get(m["cue"], "company"), country)
+            self.mention(start, end, ent)
+
+    def _only_country_words(self, start: int, end: int) -> bool:
+        return bool(gz.country_index().get(self.text[start:end].lower()))
+
+    def _longer_than_overlaps(self, start: int, end: int) -> bool:
+        return all((end - start) > (m.end - m.start) for m in self.mentions
+                   if m.start < end and start < m.end)
+
+    def acronyms(self) -> None:
+        for m in ACRONYM_DEF.finditer(self.text):
+            acr, long_start = m["acr"], m.start("long")
+            if self.is_blocked(m.start(), m.end()):
+                continue
+            if acr.lower() in gz.country_index() or acr.lower() in gz.outlet_index():
+                continue
+            long = m["long"]
+            # keep the tail of the run whose initials can spell the acronym
+            words = long.split()
+            best = None
+            for i in range(len(words)):
+                cand = " ".join(words[i:])
+                if _initials_fit(cand, acr):
+                    best = cand
+                    break
+            existing = [x for x in self.mentions if x.start < m.end("long") and long_start < x.end]
+            if existing:
+                ent = self.entities[existing[-1].value]
+            elif best and self.plausible(best):
+                start = m.end("long") - len(best)
+                country = self.country_at(start, m.end("long")) or self.country_before(start)
+                known = gz.org_index().get(acr.lower())
+                if known:
+                    ent = self.entity(_norm(known.key), known.key, known.kind or "company", known.country or country)
+                    ent.add_alias(best)
+                else:
+                    ent = self.entity(_norm(best), best, _kind_of(best), country)
+                self.mention(start, m.end("long"), ent)
+            else:
+                continue
+            ent.add_alias(acr)
+            self.mention(m.start("acr"), m.end("acr"), ent)
+
+    def descriptors(self) -> None:
+        desc = cues().get("prefix_descriptor", {})
+        for m in descriptor_pattern().finditer(self.text):
+            g = "a" if m["a"] else "b"
+            name, start, end = m[g], m.start(g), m.end(g)
+            if self.is_blocked(start, end) or not self.plausible(name):
+                continue
+            if self.overlaps_mention(start, end) or self.country_at(start, end):
+                continue
+            cue = (m["bcue"] or m.group(0).split()[0]).lower()
+            ent = self.entity(_norm(name), name, desc.get(cue, "company"), self.country_before(m.start()))
+            self.mention(start, end, ent)
+
+    def camel(self) -> None:
+        for m in CAMEL.finditer(self.text):
+            start, end = m.span("name")
+            if self.is_blocked(start, end) or self.overlaps_mention(start, end):
+                continue
+            name = m["name"]
+            if not self.plausible(name) or self.country_at(start, end):
+                continue
+            ent = self.entity(_norm(name), name, "company", self.country_before(start))
+            self.mention(start, end, ent)
+
+    def offices(self) -> None:
+        for m in OFFICE_OF.finditer(self.text):
+            start, end = m.span("name")
+            name = m["name"]
+            if self.is_blocked(start, end) or self.overlaps_mention(start, end) or self.country_at(start, end):
+                continue
+            if not self.plausible(name) or name.lower() in gz.place_index():
+                continue
+            ent = self.entity(_norm(name), name, "company", None)
+            self.mention(start, end, ent)
+
+    def commissions(self) -> None:
+        for m in COMMISSION.finditer(self.text):
+            start, end = m.span("name")
+            if self.is_blocked(start, end):
+                continue
+            name = m["name"]
+            ent = self.entity(_norm(name), name, "commission", None)
+            self.mention(start, end, ent)
+
+    def repeats(self) -> None:
+        """Every later mention of a name found once ('Nuclearelectrica expressed ...')."""
+        for ent in list(self.entities.values()):
+            for form in [ent.name, *ent.aliases]:
+                if len(form) < 2 or form.lower() in gz.country_index():
+                    continue
+                for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text):
+                    if self.doc.in_body(m.start(), m.end()) and not self.overlaps_mention(m.start(), m.end()):
+                        self.mentions.append(Span(m.start(), m.end(), "org", m.group(0), ent.key))
+
+    def run(self) -> None:
+        self.known()
+        self.commissions()
+        self.ministries()
+        self.acronyms()
+        self.suffixed()
+        self.descriptors()
+        self.camel()
+        self.offices()
+        self.repeats()
+        self.mentions.sort(key=lambda s: s.start)
+
+
+def _initials_fit(name: str, acr: str) -> bool:
+    """Do the capitals of `name` spell `acr` (allowing skipped small words and extra letters)?"""
+    caps = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’]*", name) if w[0].isupper()
+                   or w.lower() not in {"of", "and", "the", "for", "de"}).upper()
+    humps = "".join(re.findall(r"[A-Z]", name))
+    a = re.sub(r"[^A-Z]", "", acr.upper())
+    return a == caps or a == humps or (a and caps.startswith(a[:2]) and len(a) <= len(caps) + 1)
+
+
+def _kind_of(name: str) -> str:
+    last = name.split()[-1]
+    return cues().get("suffix", {}).get(last, "company")
+
+
+@component("organizations")
+def annotate(doc: Document) -> None:
+    f = Finder(doc)
+    f.run()
+    doc.spans["org"] = f.mentions
+    doc.meta["organizations"] = f.entities

@@ -1,0 +1,64 @@
+"""The component registry and the Pipeline that runs components over one Document.
+
+A component is a function `(Document) -> None` that adds annotations. Components are registered
+by name with `@component("name")`; a Pipeline runs them in order. Built-ins use the same
+registry a plugin would.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..document import Document
+from ..errors import AccordwatchError
+
+Component = Callable[[Document], None]
+REGISTRY: dict[str, Component] = {}
+
+# the stages, in order:
+# 1 boilerplate  body ranges (bylines, footers, photo credits are not body)
+# 2 header       title, publication stamp, dateline, outlet from the top of the text
+# 3 tokens       spaCy tokens and sentences (line breaks end sentences)
+# 4 gazetteer    countries, blocs, places, known organizations, outlets, titles
+# 5 dates        date expressions, normalised against the publication date
+# 6 organizations  unseen organizations from patterns (ministries, "X Company", acronyms)
+# 7 people       people with their titles and countries
+DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "gazetteer", "dates", "organizations", "people")
+
+
+def component(name: str) -> Callable[[Component], Component]:
+    def register(fn: Component) -> Component:
+        REGISTRY[name] = fn
+        return fn
+    return register
+
+
+class UnknownComponent(AccordwatchError):
+    code = "AW301"
+
+
+class Pipeline:
+    def __init__(self, names: Iterable[str] = DEFAULT_PIPELINE) -> None:
+        _load_builtins()
+        self.names = tuple(names)
+        missing = [n for n in self.names if n not in REGISTRY]
+        if missing:
+            raise UnknownComponent(f"unknown pipeline component(s) {missing}; known: {sorted(REGISTRY)}")
+        self.steps = [REGISTRY[n] for n in self.names]
+
+    def __call__(self, doc: Document) -> Document:
+        for step in self.steps:
+            step(doc)
+        return doc
+
+
+def _load_builtins() -> None:
+    # importing the modules registers their components
+    from . import (  # noqa: F401
+        boilerplate,
+        dates,
+        gazetteer,
+        header,
+        organizations,
+        people,
+        tokens,
+    )

@@ -1,0 +1,76 @@
+"""Read sources (files, folders, JSON Lines) into Documents.
+
+`read_paths` yields one `Result` per article: a Document, or the InputError that names the item
+and the reason. One broken article never stops the batch.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError, UnsupportedInput
+from .html import read_html
+from .jsonl import read_jsonl
+from .text import read_text_file
+
+READERS = {
+    ".txt": read_text_file,
+    ".text": read_text_file,
+    ".md": read_text_file,
+    ".markdown": read_text_file,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+
+
+@dataclass
+class Result:
+    """What reading one item gave: a document, or the error that says why not."""
+
+    source: str
+    document: Document | None = None
+    error: InputError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and every file of a known type under folders named (sorted, recursive)."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in READERS and not f.name.startswith("."):
+                    yield f
+        else:
+            yield p
+
+
+def read_file(path: Path) -> Iterator[Result]:
+    """The articles in one file (several for JSON Lines)."""
+    reader = READERS.get(path.suffix.lower())
+    try:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if reader is None:
+            raise UnsupportedInput(
+                f"{path}: unknown file type {path.suffix or '(none)'!r}; "
+                f"expected one of {', '.join(sorted(READERS))}")
+        for item in reader(path):
+            if isinstance(item, InputError):
+                yield Result(str(path), error=item)
+            else:
+                yield Result(item.source, document=item)
+    except InputError as e:
+        yield Result(str(path), error=e)
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Result]:
+    for path in expand(paths):
+        yield from read_file(path)
