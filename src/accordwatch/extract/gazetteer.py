@@ -146,16 +146,19 @@ def country_names() -> dict[str, str]:
     return {row["code"]: row["name"] for f in ("countries.tsv", "blocs.tsv") for row in lexicon(f)}
 
 
+CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
 PARTY_JOIN = re.compile(r"^\s*(?:[-–+]|\+\s*\d)")
 
 
+AMBIGUOUS_BEFORE = re.compile(r"(?:\b(?:in|to|from|of|with|and|between|for|by|visit|visited)|[,;(])\s*$", re.I)
+
+
 def _ambiguous_ok(doc: Document, start: int, end: int) -> bool:
-    """An ambiguous name (Georgia, Jordan, Chad) counts unless it sits in a run of capitalised
-    words that looks like a person's name ("Jordan Henderson")."""
-    after = doc.text[end:end + 2]
-    before = doc.text[max(0, start - 2):start]
-    return not (re.match(r"\s[A-Z]", after) or re.search(r"[A-Z][a-z]+\s$", doc.text[max(0, start - 20):start])
-                and not before.endswith(("\n",)))
+    """An ambiguous name (Georgia, Jordan, Chad, Turkey) counts unless it begins a run of
+    capitalised words that reads like a person's name ("Jordan Henderson said")."""
+    if not re.match(r"\s+[A-Z][a-z]", doc.text[end:end + 3]):
+        return True
+    return bool(AMBIGUOUS_BEFORE.search(doc.text[max(0, start - 12):start]))
 
 
 def _side_only_ok(doc: Document, start: int, end: int) -> bool:
@@ -175,12 +178,14 @@ def find(doc: Document) -> dict[str, list[Span]]:
         for key, s, e in matcher(sdoc):
             span = sdoc[s:e]
             text = span.text
-            if fold and not text[:1].isupper():
-                continue
             term = ids[key]
             for entry in known.get(term, ()):
-                if entry.layer != "title" and fold and not _capitalised(span):
+                # names match case-insensitively only where the text capitalises them;
+                # titles also in lower case ("deputy general manager of ...")
+                if entry.layer != "title" and fold and not (text[:1].isupper() and _capitalised(span)):
                     continue
+                if entry.layer == "country" and CURRENCY_AFTER.match(doc.text, span.end_char):
+                    continue   # "U.S. dollars" names a currency, not a country
                 cands.append((span.start_char, span.end_char, text, entry))
     out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
@@ -191,7 +196,7 @@ def find(doc: Document) -> dict[str, list[Span]]:
         if any(s < end and start < e for s, e in taken[entry.layer]):
             continue
         if entry.layer == "country":
-            if "ambiguous" in entry.flags and not _ambiguous_ok(doc, start, end):
+            if "ambiguous" in entry.flags and entry.form != "demonym" and not _ambiguous_ok(doc, start, end):
                 continue
             if "side_only" in entry.flags and not _side_only_ok(doc, start, end):
                 continue

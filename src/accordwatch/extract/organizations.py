@@ -48,7 +48,9 @@ def cues() -> dict[str, dict[str, str]]:
 def suffix_pattern() -> re.Pattern:
     words = sorted(cues().get("suffix", {}), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b(?P<name>{RUN}\s+(?P<cue>{alt}))(?P<of>\s+of\s+(?:the\s+)?{RUN})?\b")
+    # "Kazakh Energy Minister" is no company: the cue must end the capitalised run
+    return re.compile(rf"\b(?P<name>{RUN}\s+(?P<cue>{alt}))(?P<of>\s+of\s+(?:the\s+)?{RUN})?\b"
+                      rf"(?!['’]?\s*[A-Z])")
 
 
 @cache
@@ -63,7 +65,7 @@ def descriptor_pattern() -> re.Pattern:
 MINISTRY_OF = re.compile(rf"\bMinistry\s+of\s+(?:the\s+)?(?P<port>{CAP}(?:,?\s+(?:and\s+)?{CAP}){{0,5}})")
 PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>(?:{CAP}(?:['’]s)?\s+){{1,4}})Ministry\b")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
-CAMEL = re.compile(r"(?<![\w-])(?P<name>(?!Mc|Mac)[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Za-z]*)(?![\w-])")
+CAMEL = re.compile(r"(?<![\w-])(?P<name>(?!Mc|Mac)[A-Z][a-z]+(?:[A-Z][a-z]+)+[A-Za-z]*)(?![\w-])")
 OFFICE_OF = re.compile(r"\b(?:director|director-general|head|chief|chairman|chairwoman|chair|CEO|president|"
                        r"management|board|leadership|shareholders?|representatives?|delegation|executives?)"
                        r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])")
@@ -167,6 +169,8 @@ class Finder:
     # ---- candidates ----
     def known(self) -> None:
         for s in self.doc.layer("org"):
+            if s.text.lower() in gz.country_index():   # blocs are codes in countries, never organizations
+                continue
             e = gz.org_index().get(s.value.lower())
             ent = self.entity(_norm(s.value), s.value, (e.kind if e else None) or "company",
                               (e.country if e else None) or self.country_before(s.start))

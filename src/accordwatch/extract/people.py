@@ -25,6 +25,9 @@ from .pipeline import component
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’.]*[^\W_])?(?:-[^\W\d_][\w'’]*)*|\d+|[^\w\s]")
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "at", "in", "to"})
+USE_DATELINE_FALLBACK = False
+EU_OFFICE = re.compile(r"\bEuropean\s+(?:Commission|Commissioner|Council|Parliament|External\s+Action)")
+PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "ul", "ould"})
 NOT_NAMES = frozenset("""
 The A An This That These Those It Its He She They We I You Our Their His Her Mr Mrs Ms Dr Sir
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday And But Or In On At For From With By As
@@ -95,9 +98,10 @@ class PeopleFinder:
         tw = title_words()
         for m in WORD.finditer(self.text, start, end):
             s, e, t = m.start(), m.end(), m.group(0)
-            ent = next((x for x in self.ents if x.start <= s and e <= x.end), None)
-            anchor = any(a.start <= s and e <= a.end for a in self.anchors)
             bare = _bare(t)
+            be = s + len(bare)   # "QazaqGaz’s": the entity is the word without its possessive
+            ent = next((x for x in self.ents if x.start <= s and be <= x.end), None)
+            anchor = any(a.start <= s and be <= a.end for a in self.anchors)
             if ent is not None:
                 kind = "ent"
             elif anchor and bare[:1].isupper():
@@ -113,9 +117,14 @@ class PeopleFinder:
                 kind = "punct"
             else:
                 kind = "other"
-            if kind == "name" and any(p.start <= s and e <= p.end for p in self.places):
-                kind = "other"
             out.append(Word(s, e, t, kind, anchor, ent))
+        # a place name is not a name word, unless a name word stands beside it
+        # ("Rovshan Najaf", "Charlotte Adriaen")
+        for k, w in enumerate(out):
+            if w.kind == "name" and any(p.start <= w.start and w.end <= p.end for p in self.places):
+                beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name")
+                if not beside:
+                    w.kind = "other"
         return out
 
     # ---- finding ----
@@ -129,58 +138,93 @@ class PeopleFinder:
             self.speech(ws)
         self.link_mentions()
 
+    def _bridges(self, ws: list[Word], j: int) -> bool:
+        """Does word j join two capitalised words of one title-and-name run?"""
+        w = ws[j]
+        nxt = ws[j + 1] if j + 1 < len(ws) else None
+        if nxt is not None and w.kind == "conn" and nxt.kind == "conn":   # "of the Board"
+            return j + 2 < len(ws) and ws[j + 2].kind in ("title", "ent", "name")
+        if nxt is None or nxt.kind not in ("title", "ent", "name"):
+            return False
+        if w.kind == "conn" or w.text.lower() in PARTICLES:
+            return True
+        # "Minister of Trade, Industry and Energy", "Board of Directors Chairman, Sanzhar Zharkeshov"
+        return w.text == "," and j > 0 and ws[j - 1].kind in ("title", "ent") and (
+            nxt.kind == "title" or ws[j - 1].anchor)
+
     def title_then_name(self, ws: list[Word]) -> None:
+        """Runs of title, entity and name words: 'Kazakh Energy Minister Almasadam Satkaliyev',
+        'Prime Minister of Belarus Roman Golovchenko and Kazakhstan Prime Minister Askar Mamin'."""
         i = 0
         while i < len(ws):
             if ws[i].kind not in ("title", "ent"):
                 i += 1
                 continue
-            # a title segment: title/entity words and connectors between them
             j = i
-            last_content = i
-            has_anchor = False
-            while j < len(ws) and (ws[j].kind in ("title", "ent") or (
-                    ws[j].kind == "conn" and j + 1 < len(ws) and ws[j + 1].kind in ("title", "ent", "conn"))):
-                if ws[j].kind != "conn":
-                    last_content = j
-                has_anchor |= ws[j].anchor
+            while j < len(ws) and (ws[j].kind in ("title", "ent", "name") or self._bridges(ws, j)):
                 j += 1
-            k = last_content + 1
-            # "Board of Directors Chairman, Sanzhar Zharkeshov"
-            if k < len(ws) and ws[k].text == "," and ws[last_content].anchor:
-                k += 1
-            n = k
-            while n < len(ws) and ws[n].kind == "name" and n - k < 4:
-                n += 1
-            if has_anchor and n > k and not (n < len(ws) and ws[n].kind == "name"):
-                name_words = ws[k:n]
-                title_ws = self._trim_title(ws[i:last_content + 1])
-                if title_ws and ws[last_content].anchor or any(w.anchor for w in title_ws[-3:]):
-                    self.add(name_words, title_ws)
-                i = n
+            self._split_run(ws[i:j])
+            i = max(j, i + 1)
+
+    def _split_run(self, run: list[Word]) -> None:
+        title: list[Word] = []
+        p = 0
+        while p < len(run):
+            w = run[p]
+            if w.kind != "name":
+                title.append(w)
+                p += 1
+                continue
+            q = p
+            while q < len(run) and (run[q].kind == "name" or (
+                    run[q].text.lower() in PARTICLES and q + 1 < len(run) and run[q + 1].kind == "name")):
+                q += 1
+            names = run[p:q]
+            ends_person = q >= len(run) or run[q].kind == "conn" or run[q].text == ","
+            has_anchor = any(t.anchor for t in title)
+            # "Vice-President for Investments and Marketing Elshad Nasirov": after a connector
+            # inside a title, a first word beyond two names is still the title's
+            after_conn = bool(title) and title[-1].kind == "conn"
+            if len(names) >= 3 and after_conn and not known_people().get(self._span_text(names).lower()):
+                title.append(names[0])
+                names = names[1:]
+                after_conn = False
+            # "... Economic Attractiveness and French Nationals Abroad": words right after a
+            # connector inside a title are the title's, not a name
+            if has_anchor and ends_person and not after_conn and (
+                    len(names) >= 2 or self.by_surname(names[0].text)):
+                self.add(names, self._trim_title(title))
+                title = []
             else:
-                i = max(j, i + 1)
+                title.extend(names)
+            p = q
+
+    def _span_text(self, ws: list[Word]) -> str:
+        return self.text[ws[0].start:ws[-1].end]
 
     def name_then_title(self, ws: list[Word]) -> None:
-        """'Roman Vassilenko, Deputy Foreign Minister of Kazakhstan, said'."""
+        """'Roman Vassilenko, Deputy Foreign Minister of Kazakhstan, said',
+        'Li Jian, deputy general manager of Lianyungang Port Holdings, said'."""
         for i in range(len(ws) - 3):
-            if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind == "name"):
+            if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent")):
                 continue
             n = i
-            while n < len(ws) and ws[n].kind == "name":
+            while n < len(ws) and (ws[n].kind == "name" or (
+                    ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                 n += 1
-            if not 2 <= n - i <= 4 or n >= len(ws) or ws[n].text != ",":
+            if not 2 <= n - i <= 6 or n >= len(ws) or ws[n].text != ",":
                 continue
             j = n + 1
             if j < len(ws) and ws[j].text.lower() in ("the", "a", "an"):
                 j += 1
             t = j
-            while t < len(ws) and (ws[t].kind in ("title", "ent") or (
-                    ws[t].kind == "conn" and t + 1 < len(ws) and ws[t + 1].kind in ("title", "ent"))):
+            while t < len(ws) and (ws[t].kind in ("title", "ent", "name") or ws[t].anchor or (
+                    ws[t].kind in ("conn", "other") and ws[t].text.islower() and t + 1 < len(ws)
+                    and (ws[t + 1].anchor or ws[t + 1].kind in ("title", "ent")) and t - j < 12)):
                 t += 1
-            seg = ws[j:t]
-            if seg and any(w.anchor for w in seg) and (t >= len(ws) or ws[t].kind in ("punct", "other", "conn")):
-                self.add(ws[i:n], self._trim_title(seg))
+            seg = self._trim_title(ws[j:t])
+            if seg and any(w.anchor for w in seg) and (t >= len(ws) or ws[t].kind in ("punct", "conn")):
+                self.add(ws[i:n], seg)
 
     def speech(self, ws: list[Word]) -> None:
         """Names of two or three words beside a speech verb: 'said Aigerim Bekova'."""
@@ -249,6 +293,10 @@ class PeopleFinder:
                     keep.pop()
                 i += 1
                 continue
+            if country is None and w.kind in ("other", "name"):
+                place = next((p for p in self.places if p.start <= w.start and w.end <= p.end), None)
+                if place is not None and place.data.get("country"):
+                    country = place.data["country"]
             if w.kind == "ent" and w.ent is not None and w.ent.label == "org" and country is None:
                 ent = self.orgs.get(w.ent.value)
                 if ent is not None and ent.country:
@@ -259,6 +307,8 @@ class PeopleFinder:
         if not keep:
             return None, country
         title = self.text[keep[0].start:keep[-1].end]
+        if country is None and EU_OFFICE.search(title):
+            country = "EU"
         title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.I)
         return title, country
 
@@ -293,7 +343,7 @@ class PeopleFinder:
                 p.country = known["country"]
             if p.title is None and known:
                 p.title = known["title"]
-            if p.country is None and p.title and fallback:
+            if p.country is None and p.title and fallback and USE_DATELINE_FALLBACK:
                 p.country = fallback
             p.mentions.sort(key=lambda s: s.start)
             out.append(p)
