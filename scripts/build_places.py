@@ -361,7 +361,9 @@ EXTRA_CITIES = [
 ]
 
 
-def _region(name, iso3, population, spellings=(), suffixes=("Region", "region", "Oblast", "oblast"), extra=()):
+def _region(
+    name, iso3, population, spellings=(), suffixes=("Region", "region", "Oblast", "oblast"), extra=()
+):
     """A region row; aliases are each spelling of its stem with each suffix."""
     stem = name.rsplit(" ", 1)[0] if name.endswith((" Region", " Province")) else name
     aliases = []
@@ -391,11 +393,24 @@ REGIONS = [
     _region("Karaganda Region", "KAZ", 1_130_000, ["Karagandy", "Qaraghandy"], KZ_SUFFIXES),
     _region("Kostanay Region", "KAZ", 830_000, ["Qostanay", "Kostanai"], KZ_SUFFIXES),
     _region("Kyzylorda Region", "KAZ", 830_000, ["Qyzylorda"], KZ_SUFFIXES),
-    _region("Mangystau Region", "KAZ", 780_000, ["Mangistau", "Mangghystau"], KZ_SUFFIXES, ["Mangystau", "Mangyshlak"]),
+    _region(
+        "Mangystau Region",
+        "KAZ",
+        780_000,
+        ["Mangistau", "Mangghystau"],
+        KZ_SUFFIXES,
+        ["Mangystau", "Mangyshlak"],
+    ),
     _region("North Kazakhstan Region", "KAZ", 530_000, [], KZ_SUFFIXES, ["North Kazakhstan"]),
     _region("Pavlodar Region", "KAZ", 750_000, [], KZ_SUFFIXES),
-    _region("Turkistan Region", "KAZ", 2_110_000, ["Turkestan"], KZ_SUFFIXES,
-            ["South Kazakhstan Region", "South Kazakhstan region", "South Kazakhstan"]),
+    _region(
+        "Turkistan Region",
+        "KAZ",
+        2_110_000,
+        ["Turkestan"],
+        KZ_SUFFIXES,
+        ["South Kazakhstan Region", "South Kazakhstan region", "South Kazakhstan"],
+    ),
     _region("Ulytau Region", "KAZ", 220_000, [], KZ_SUFFIXES, ["Ulytau"]),
     _region("West Kazakhstan Region", "KAZ", 690_000, [], KZ_SUFFIXES, ["West Kazakhstan"]),
     # Uzbekistan: the 12 regions (viloyatlar) and Karakalpakstan
@@ -403,17 +418,29 @@ REGIONS = [
     _region("Bukhara Region", "UZB", 2_000_000, ["Buxoro"], UZ_SUFFIXES),
     _region("Fergana Region", "UZB", 4_000_000, ["Ferghana", "Farg'ona"], UZ_SUFFIXES),
     _region("Jizzakh Region", "UZB", 1_450_000, ["Jizzax", "Djizzak"], UZ_SUFFIXES),
-    _region("Kashkadarya Region", "UZB", 3_500_000, ["Qashqadaryo", "Kashkadarya"], UZ_SUFFIXES,
-            ["Kashkadarya", "Qashqadaryo"]),
+    _region(
+        "Kashkadarya Region",
+        "UZB",
+        3_500_000,
+        ["Qashqadaryo", "Kashkadarya"],
+        UZ_SUFFIXES,
+        ["Kashkadarya", "Qashqadaryo"],
+    ),
     _region("Khorezm Region", "UZB", 1_950_000, ["Xorazm", "Khorazm"], UZ_SUFFIXES, ["Khorezm", "Xorazm"]),
     _region("Namangan Region", "UZB", 3_000_000, [], UZ_SUFFIXES),
     _region("Navoi Region", "UZB", 1_050_000, ["Navoiy"], UZ_SUFFIXES),
     _region("Samarkand Region", "UZB", 4_200_000, ["Samarqand"], UZ_SUFFIXES),
-    _region("Surkhandarya Region", "UZB", 2_800_000, ["Surxondaryo"], UZ_SUFFIXES, ["Surkhandarya", "Surxondaryo"]),
+    _region(
+        "Surkhandarya Region", "UZB", 2_800_000, ["Surxondaryo"], UZ_SUFFIXES, ["Surkhandarya", "Surxondaryo"]
+    ),
     _region("Syrdarya Region", "UZB", 900_000, ["Sirdaryo"], UZ_SUFFIXES),
     _region("Tashkent Region", "UZB", 3_000_000, ["Toshkent"], UZ_SUFFIXES),
-    ("Karakalpakstan", "UZB",
-     ["Republic of Karakalpakstan", "Karakalpak Republic", "Qoraqalpog'iston", "Qaraqalpaqstan"], 2_000_000),
+    (
+        "Karakalpakstan",
+        "UZB",
+        ["Republic of Karakalpakstan", "Karakalpak Republic", "Qoraqalpog'iston", "Qaraqalpaqstan"],
+        2_000_000,
+    ),
     # Kyrgyzstan
     _region("Chuy Region", "KGZ", 980_000, ["Chui"], OTHER_SUFFIXES),
     _region("Osh Region", "KGZ", 1_400_000, [], OTHER_SUFFIXES),
@@ -425,9 +452,17 @@ REGIONS = [
     # Tajikistan
     _region("Sughd Region", "TJK", 2_800_000, ["Sogd", "Soghd"], OTHER_SUFFIXES, ["Sughd"]),
     _region("Khatlon Region", "TJK", 3_500_000, [], OTHER_SUFFIXES, ["Khatlon"]),
-    ("Gorno-Badakhshan", "TJK",
-     ["Gorno-Badakhshan Autonomous Region", "Gorno-Badakhshan Autonomous Oblast", "GBAO",
-      "Kuhistoni Badakhshon"], 230_000),
+    (
+        "Gorno-Badakhshan",
+        "TJK",
+        [
+            "Gorno-Badakhshan Autonomous Region",
+            "Gorno-Badakhshan Autonomous Oblast",
+            "GBAO",
+            "Kuhistoni Badakhshon",
+        ],
+        230_000,
+    ),
     # Turkmenistan
     _region("Ahal Region", "TKM", 900_000, ["Akhal"], OTHER_SUFFIXES),
     _region("Balkan Region", "TKM", 550_000, [], OTHER_SUFFIXES),
@@ -435,8 +470,12 @@ REGIONS = [
     _region("Lebap Region", "TKM", 1_400_000, [], OTHER_SUFFIXES, ["Lebap"]),
     _region("Mary Region", "TKM", 1_400_000, [], OTHER_SUFFIXES),
     # Azerbaijan
-    ("Nakhchivan Autonomous Republic", "AZE",
-     ["Nakhchivan AR", "Nakhichevan Autonomous Republic", "Naxçıvan Muxtar Respublikası"], 460_000),
+    (
+        "Nakhchivan Autonomous Republic",
+        "AZE",
+        ["Nakhchivan AR", "Nakhichevan Autonomous Republic", "Naxçıvan Muxtar Respublikası"],
+        460_000,
+    ),
     ("Karabakh", "AZE", ["Karabakh Economic Region", "Nagorno-Karabakh", "Nagorny Karabakh"], 0),
     ("East Zangezur Economic Region", "AZE", ["East Zangezur"], 0),
     ("Alat Free Economic Zone", "AZE", ["Alat FEZ", "Alat Free Trade Zone"], 0),
@@ -459,8 +498,12 @@ REGIONS = [
     _region("Kaliningrad Region", "RUS", 1_000_000, [], ("Region", "region", "Oblast", "oblast")),
     ("Altai Krai", "RUS", ["Altai Territory", "Altai Krai region"], 2_100_000),
     # China
-    ("Xinjiang", "CHN",
-     ["Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur Autonomous Region", "XUAR", "Sinkiang"], 26_000_000),
+    (
+        "Xinjiang",
+        "CHN",
+        ["Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur Autonomous Region", "XUAR", "Sinkiang"],
+        26_000_000,
+    ),
     ("Inner Mongolia", "CHN", ["Inner Mongolia Autonomous Region", "Nei Mongol"], 24_000_000),
     ("Gansu", "CHN", ["Gansu Province", "Gansu province"], 24_700_000),
     ("Shaanxi", "CHN", ["Shaanxi Province", "Shaanxi province"], 39_500_000),
@@ -474,16 +517,30 @@ REGIONS = [
     ("Anatolia", "TUR", [], 0),
     ("Jebel Ali Free Zone", "ARE", ["JAFZA", "Jafza"], 0),
     ("Suez Canal Economic Zone", "EGY", ["SCZone"], 0),
-    ("Khorgos Eastern Gate Special Economic Zone", "KAZ",
-     ["Khorgos Eastern Gate SEZ", "Khorgos-Eastern Gate", "Khorgos - Eastern Gate", "Khorgos Eastern Gate"], 0),
-    ("Navoi Free Economic Zone", "UZB", ["Navoi FEZ", "Navoiy FEZ", "Navoi Free Industrial Economic Zone"], 0),
+    (
+        "Khorgos Eastern Gate Special Economic Zone",
+        "KAZ",
+        [
+            "Khorgos Eastern Gate SEZ",
+            "Khorgos-Eastern Gate",
+            "Khorgos - Eastern Gate",
+            "Khorgos Eastern Gate",
+        ],
+        0,
+    ),
+    (
+        "Navoi Free Economic Zone",
+        "UZB",
+        ["Navoi FEZ", "Navoiy FEZ", "Navoi Free Industrial Economic Zone"],
+        0,
+    ),
     ("Angren Free Economic Zone", "UZB", ["Angren FEZ", "Angren Special Industrial Zone"], 0),
 ]
 
 # Lower-case entries of a standard English word list (Debian "wamerican") that
 # occur among GeoNames alternate names of the places above; an alternate name
 # made only of such words is not used as an alias.
-COMMON_WORDS = set("""
+_COMMON_WORDS_TEXT = """
 a alkali alley am amen an anchorage anew angels angers angora apex apple archangel archway area arrow as
 astrakhan bade bah bale balsas bamboo ban bane bang bani bard barium barking basic bat bath baton bay bayou
 beach belle bend bender bid big billings bimbo bin black boa bolder bole bologna bone borough boulder brass
@@ -513,23 +570,48 @@ territories territory the thin tho thong thorn thousand three thunder ti tie tin
 tour tours town treaty trident tuba tunas tunes turmeric turn turnout tyros u under universal upper valence
 valley vermilion vermillion victor villa village vine vista wadi wake warder warm warren warrior wean
 wellington west white whites windy woodlands worth yam yen youth
-""".split())
+"""
+COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
 
 # Words of other languages meaning "city", "district" etc.; alternate names
 # containing them ("Kiev osh", "Beijing Shi", "Lungsod ng Roma") are not used.
-FOREIGN_TOKENS = set("""
+_FOREIGN_TOKENS_TEXT = """
 osh khot hoto hota shaary shahri shahar shehiri sehir sehri shi qu xian si gun lungsod ng kota cathair
 ciudad cidade citta stadt staden byen borg mesto varos urbo kaupunki miestas grad
-""".split())
+"""
+FOREIGN_TOKENS = frozenset(_FOREIGN_TOKENS_TEXT.split())
 # Endings that other languages add to a name ("Samarkandas", "Biskeka", "Fergano").
 INFLECTIONS = ("a", "e", "i", "o", "u", "y", "as", "is", "us", "um", "ae", "ia", "io", "en", "on", "s")
 # Letter groups typical of other European orthographies and rare in English
 # transliterations; an alternate name with one is skipped unless the name or a
 # hand-made alias has it too.
-FOREIGN_SPELLINGS = [re.compile(p) for p in (
-    r"[aeiouy]j\b", r"[^aeiou ]j", r"dz(?!h)", r"cz", r"sz", r"zs", r"cs", r"sj", r"tj", r"gj", r"kj", r"lj", r"nj",
-    r"ue", r"oe", r"w", r"x", r"q(?!u)", r"ch?s", r"sch", r"tsch", r"ou",
-)]
+FOREIGN_SPELLINGS = [
+    re.compile(p)
+    for p in (
+        r"[aeiouy]j\b",
+        r"[^aeiou ]j",
+        r"dz(?!h)",
+        r"cz",
+        r"sz",
+        r"zs",
+        r"cs",
+        r"sj",
+        r"tj",
+        r"gj",
+        r"kj",
+        r"lj",
+        r"nj",
+        r"ue",
+        r"oe",
+        r"w",
+        r"x",
+        r"q(?!u)",
+        r"ch?s",
+        r"sch",
+        r"tsch",
+        r"ou",
+    )
+]
 # An alternate name must be at least this similar to the name or a hand-made
 # alias (difflib ratio of the folded forms); foreign exonyms mostly are not.
 MIN_SIMILARITY = 0.6
@@ -538,11 +620,38 @@ MIN_SIMILARITY = 0.6
 
 APOSTROPHES = "'’‘ʻʼ`´"
 ALIAS_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ \-.'’‘ʻʼ])*$")
-ASCII_MAP = str.maketrans({
-    "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-    "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ə": "a", "Ə": "A",
-    "ħ": "h", "Ħ": "H", "ŋ": "ng", "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "´": "'",
-})
+ASCII_MAP = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "Þ": "Th",
+        "ə": "a",
+        "Ə": "A",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŋ": "ng",
+        "’": "'",
+        "‘": "'",
+        "ʻ": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+    }
+)
 
 
 def to_ascii(s: str) -> str:
@@ -765,14 +874,19 @@ def build(out_path: Path) -> int:
     for gid, c in chosen.items():
         iso3 = iso3_of.get(c["countrycode"])
         if iso3 not in valid_iso3:
-            print(f"warning: skipping {c['name']!r}, country {c['countrycode']} not in countries.tsv", file=sys.stderr)
+            print(
+                f"warning: skipping {c['name']!r}, country {c['countrycode']} not in countries.tsv",
+                file=sys.stderr,
+            )
             continue
         kind = "capital" if gid in capital_ids else "city"
         name = canonical_name(c)
         # A city named like another country (Armenia in Colombia, Jamaica in
         # New York, Brits in South Africa) would be read as that country.
         if owners.get(fold(name), {iso3}) != {iso3}:
-            print(f"note: skipping {name!r} ({iso3}), a name of {sorted(owners[fold(name)])}", file=sys.stderr)
+            print(
+                f"note: skipping {name!r} ({iso3}), a name of {sorted(owners[fold(name)])}", file=sys.stderr
+            )
             continue
         rows.append([name, iso3, kind, c, None, c["population"]])
     for name, iso3, aliases, population in REGIONS:
@@ -787,9 +901,13 @@ def build(out_path: Path) -> int:
         if kind == "region":
             r[4] = [a for a in dict.fromkeys(r[4]) if a != name]
         else:
-            r[4] = [a for a in pick_aliases(city, name, iso3, excl)
-                    if fold(a) not in excluded and (fold(a) not in place_names or fold(a) == own)
-                    or a in EXTRA_ALIASES.get((iso3, name), [])]
+            r[4] = [
+                a
+                for a in pick_aliases(city, name, iso3, excl)
+                if fold(a) not in excluded
+                and (fold(a) not in place_names or fold(a) == own)
+                or a in EXTRA_ALIASES.get((iso3, name), [])
+            ]
 
     rows.sort(key=lambda r: (-r[5], r[0], r[1]))
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -65,7 +65,7 @@ class Checker:
                     self.error(f"{path.name}:{n}: stray whitespace or quoting in {cell!r}")
                 if "|" in cell and "" in cell.split("|"):
                     self.error(f"{path.name}:{n}: empty value in {cell!r}")
-            row = dict(zip(header, cells))
+            row = dict(zip(header, cells, strict=True))
             row["_line"] = str(n)
             rows.append(row)
         return rows
@@ -138,26 +138,35 @@ def main(argv: list[str]) -> int:
         if not r["name"]:
             ck.error(f"{where}: empty name")
         if key(r["name"]) in owners:
-            if owners[key(r["name"])] != {r["country"]}:
-                ck.error(f"{where}: place {r['name']!r} ({r['country']}) is a name of {sorted(owners[key(r['name'])])}")
+            others = sorted(owners[key(r["name"])])
+            if others != [r["country"]]:
+                ck.error(f"{where}: place {r['name']!r} ({r['country']}) is a name of {others}")
             else:
                 same_as_country.append(f"{r['name']} ({r['country']})")
         aliases = split(r["aliases"])
         place_alias_total += len(aliases)
         for a in aliases:
             if key(a) in owners:
-                ck.error(f"{where}: alias {a!r} of {r['name']} is a country/bloc name ({sorted(owners[key(a)])})")
+                ck.error(
+                    f"{where}: alias {a!r} of {r['name']} is a country/bloc name ({sorted(owners[key(a)])})"
+                )
 
-    print(f"countries.tsv: {len(countries)} rows, "
-          f"{sum(len(split(r['aliases'])) for r in countries)} aliases, "
-          f"{sum(len(split(r['demonyms'])) for r in countries)} demonyms, "
-          f"{sum(1 for r in countries if 'ambiguous' in split(r['flags']))} flagged ambiguous")
+    print(
+        f"countries.tsv: {len(countries)} rows, "
+        f"{sum(len(split(r['aliases'])) for r in countries)} aliases, "
+        f"{sum(len(split(r['demonyms'])) for r in countries)} demonyms, "
+        f"{sum(1 for r in countries if 'ambiguous' in split(r['flags']))} flagged ambiguous"
+    )
     print(f"blocs.tsv: {len(blocs)} rows, {sum(len(split(r['aliases'])) for r in blocs)} aliases")
-    print(f"places.tsv: {len(places)} rows ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}), "
-          f"{place_alias_total} aliases")
+    print(
+        f"places.tsv: {len(places)} rows ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}), "
+        f"{place_alias_total} aliases"
+    )
     if same_as_country:
-        print(f"note: {len(same_as_country)} places share a country's name (fine for city-states): "
-              + ", ".join(same_as_country))
+        print(
+            f"note: {len(same_as_country)} places share a country's name (fine for city-states): "
+            + ", ".join(same_as_country)
+        )
     print(f"{len(collisions)} collisions, {ck.errors} errors")
     return 1 if ck.errors else 0
 

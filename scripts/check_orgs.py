@@ -74,7 +74,7 @@ def load(name: str) -> list[tuple[int, dict[str, str]]]:
                 errors.append(f"{name}:{i}: empty value in a |-list: {c!r}")
             if c.startswith('"') and c.endswith('"') and len(c) > 1:
                 warnings.append(f"{name}:{i}: quoted cell (files are unquoted): {c!r}")
-        rows.append((i, dict(zip(header, cells))))
+        rows.append((i, dict(zip(header, cells, strict=False))))
     return rows
 
 
@@ -105,7 +105,7 @@ def country_terms() -> dict[str, str]:
         for line in lines[1:]:
             if not line.strip():
                 continue
-            row = dict(zip(head, line.split("\t")))
+            row = dict(zip(head, line.split("\t"), strict=False))
             for col in ("name", "aliases", "demonyms"):
                 for t in split(row.get(col, "")):
                     out.setdefault(t.lower(), row["code"])
@@ -121,7 +121,7 @@ def place_terms() -> dict[str, str]:
     lines = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     head = lines[0].split("\t")
     for line in lines[1:]:
-        row = dict(zip(head, line.split("\t")))
+        row = dict(zip(head, line.split("\t"), strict=False))
         for t in [row.get("name", "")] + split(row.get("aliases", "")):
             if t:
                 out.setdefault(t.lower(), row["name"])

@@ -21,7 +21,13 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 YEAR = r"(?:19|20)\d\d"
 REL_YEAR = r"(?:this|last|next|the\s+previous|the\s+past|the\s+current|the\s+same)\s+year"
 
+# where a date expression may begin: a cheap look-ahead that fails fast at every other position
+STARTS = (r"(?:by|before|until|till|the|first|second|third|fourth|1st|2nd|3rd|4th|last|final|q[1-4]|h[12]|"
+          r"from|between|early|mid|late|this|next|a\s+year|today|yesterday|tomorrow|\d|jan|feb|mar|apr|may|"
+          r"jun|jul|aug|sep|oct|nov|dec|two|three|four|five|six|seven|eight|nine|ten|eleven)")
+
 PATTERN = re.compile(rf"""
+    \b(?={STARTS})
     (?P<deadline>\b(?:by|before|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+)?
     (?:
       # 1. Q1 2024 / the first quarter of 2024 / the second half of this year

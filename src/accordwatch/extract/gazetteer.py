@@ -15,7 +15,6 @@ from spacy.matcher import PhraseMatcher
 from ..data import lexicon, split
 from ..document import Document, Span
 from .pipeline import component
-from .tokens import nlp
 
 LAYERS = ("country", "place", "org", "outlet", "title")
 
@@ -77,7 +76,12 @@ def entries() -> dict[str, list[Entry]]:
 
 @cache
 def matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
-    pipeline = nlp()
+    # the patterns get a tokenizer of their own: pushing 25k terms through the shared one
+    # fills its cache and makes every later article three times slower to tokenize.
+    # Matching works across the two, as both hash strings the same way.
+    import spacy
+
+    pipeline = spacy.blank("en")
     exact = PhraseMatcher(pipeline.vocab, attr="ORTH")
     folded = PhraseMatcher(pipeline.vocab, attr="LOWER")
     ids: dict[int, str] = {}

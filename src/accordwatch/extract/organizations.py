@@ -23,16 +23,16 @@ from .pipeline import component
 CAP = r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"                 # one capitalised word
 RUN = rf"{CAP}(?:\s+(?:of\s+|and\s+|for\s+|&\s+|de\s+)?{CAP}){{0,6}}"
 
-NOT_ORG_WORDS = frozenset("""
-route corridor pipeline pipelines refinery station airport terminal field fields deposit deposits
-highway road railway-line strategy initiative program programme agreement memorandum treaty protocol
-roadmap forum summit conference week expo exhibition day declaration partnership plan project
-award prize cup games olympics championship zone park square street avenue
-""".split())
+
 STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His",
                         "Her", "In", "On", "At", "For", "By", "With", "From", "And", "But", "As", "If",
                         "When", "While", "During", "After", "Before", "Today", "Currently", "Meanwhile",
                         "Several", "Some", "Many", "Both", "All", "Each", "Other", "New"})
+
+
+@cache
+def not_org_words() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in lexicon("not_org_words.tsv"))
 
 
 @cache
@@ -139,7 +139,7 @@ class Finder:
         words = name.split()
         if not words or words[0] in STOP_FIRST:
             return False
-        if any(w.lower().strip("’'s") in NOT_ORG_WORDS for w in words):
+        if any(w.lower().strip("’'s") in not_org_words() for w in words):
             return False
         low = name.lower()
         if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
@@ -376,7 +376,7 @@ def _initials_fit(name: str, acr: str) -> bool:
                    or w.lower() not in {"of", "and", "the", "for", "de"}).upper()
     humps = "".join(re.findall(r"[A-Z]", name))
     a = re.sub(r"[^A-Z]", "", acr.upper())
-    return a == caps or a == humps or (a and caps.startswith(a[:2]) and len(a) <= len(caps) + 1)
+    return a in (caps, humps) or (a and caps.startswith(a[:2]) and len(a) <= len(caps) + 1)
 
 
 def _kind_of(name: str) -> str:

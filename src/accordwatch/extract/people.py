@@ -14,6 +14,7 @@ known-people list, or the article's dateline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -28,16 +29,16 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "on", "at", "in", "to"})
 USE_DATELINE_FALLBACK = False
 EU_OFFICE = re.compile(r"\bEuropean\s+(?:Commission|Commissioner|Council|Parliament|External\s+Action)")
 PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "ul", "ould"})
-NOT_NAMES = frozenset("""
-The A An This That These Those It Its He She They We I You Our Their His Her Mr Mrs Ms Dr Sir
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday And But Or In On At For From With By As
-Also Meanwhile However According Today Yesterday Tomorrow Earlier Later Currently Both Some Several
-Photo Credit Source Read More Related
-""".split()) | {m.capitalize() for m in MONTHS}
+
 SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|noted|notes|added|adds|stressed|stresses|emphasized|"
                           r"emphasised|told|stated|explained|announced|highlighted|pointed\s+out|remarked|"
                           r"underlined|underscored|recalled|observed)\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bemphasized|\baccording\s+to)\s*$")
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon("not_names.tsv")) | {m.capitalize() for m in MONTHS}
 
 
 @cache
@@ -80,7 +81,8 @@ class Person:
 
 
 def _bare(w: str) -> str:
-    return re.sub(r"['’]s$", "", w)
+    """A word without its possessive ending."""
+    return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
 class PeopleFinder:
@@ -88,10 +90,23 @@ class PeopleFinder:
         self.doc = doc
         self.text = doc.text
         self.ents = sorted(doc.layer("country") + doc.layer("org"), key=lambda s: s.start)
-        self.anchors = [s for s in doc.layer("title")]
+        self.ent_starts = [s.start for s in self.ents]
+        self.anchors = sorted(doc.layer("title"), key=lambda s: s.start)
+        self.anchor_starts = [s.start for s in self.anchors]
         self.orgs = doc.meta.get("organizations", {})
-        self.places = doc.layer("place")
+        self.places = sorted(doc.layer("place"), key=lambda s: s.start)
+        self.place_starts = [s.start for s in self.places]
         self.people: dict[str, Person] = {}
+
+    @staticmethod
+    def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
+        """The span of `spans` (sorted by start) that covers [s, e), if any."""
+        i = bisect_right(starts, s) - 1
+        while i >= 0 and starts[i] > s - 400:
+            if spans[i].start <= s and e <= spans[i].end:
+                return spans[i]
+            i -= 1
+        return None
 
     def words(self, start: int, end: int) -> list[Word]:
         out = []
@@ -100,17 +115,15 @@ class PeopleFinder:
             s, e, t = m.start(), m.end(), m.group(0)
             bare = _bare(t)
             be = s + len(bare)   # "QazaqGaz’s": the entity is the word without its possessive
-            ent = next((x for x in self.ents if x.start <= s and be <= x.end), None)
-            anchor = any(a.start <= s and be <= a.end for a in self.anchors)
+            ent = self._covering(self.ents, self.ent_starts, s, be)
+            anchor = self._covering(self.anchors, self.anchor_starts, s, be) is not None
             if ent is not None:
                 kind = "ent"
-            elif anchor and bare[:1].isupper():
-                kind = "title"
-            elif bare.lower() in tw and bare[:1].isupper():
+            elif anchor and bare[:1].isupper() or bare.lower() in tw and bare[:1].isupper():
                 kind = "title"
             elif t in CONNECTORS:
                 kind = "conn"
-            elif bare[:1].isupper() and bare not in NOT_NAMES and not bare.isupper() and bare.isalpha() \
+            elif bare[:1].isupper() and bare not in not_names() and not bare.isupper() and bare.isalpha() \
                     or (bare[:1].isupper() and "-" in bare and bare.replace("-", "").isalpha()):
                 kind = "name"
             elif not t[0].isalnum():
@@ -121,7 +134,7 @@ class PeopleFinder:
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
         for k, w in enumerate(out):
-            if w.kind == "name" and any(p.start <= w.start and w.end <= p.end for p in self.places):
+            if w.kind == "name" and self._covering(self.places, self.place_starts, w.start, w.end):
                 beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name")
                 if not beside:
                     w.kind = "other"
@@ -294,7 +307,7 @@ class PeopleFinder:
                 i += 1
                 continue
             if country is None and w.kind in ("other", "name"):
-                place = next((p for p in self.places if p.start <= w.start and w.end <= p.end), None)
+                place = self._covering(self.places, self.place_starts, w.start, w.end)
                 if place is not None and place.data.get("country"):
                     country = place.data["country"]
             if w.kind == "ent" and w.ent is not None and w.ent.label == "org" and country is None:

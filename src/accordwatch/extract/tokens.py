@@ -1,10 +1,13 @@
 """spaCy tokens and sentences: a blank English tokenizer, the sentencizer, and line breaks."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..document import Document
 from .pipeline import component
+
+LINE = re.compile(r"[^\n]+")
 
 
 @cache
@@ -17,13 +20,23 @@ def nlp():
     return pipeline
 
 
+def sentence_spans(text: str, sents) -> list[tuple[int, int]]:
+    """Character spans of sentences: spaCy's, cut again at every line break (titles, stamps
+    and captions end without a full stop), leading and trailing blanks trimmed."""
+    out = []
+    for sent in sents:
+        for m in LINE.finditer(text, sent.start_char, sent.end_char):
+            s, e = m.span()
+            piece = m.group(0)
+            s += len(piece) - len(piece.lstrip())
+            e -= len(piece) - len(piece.rstrip())
+            if e > s:
+                out.append((s, e))
+    return out
+
+
 @component("tokens")
 def tokenize(doc: Document) -> None:
     sdoc = nlp()(doc.text)
-    # a line break always ends a sentence: titles, stamps and captions have no full stop
-    for tok in sdoc[1:]:
-        prev = sdoc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
     doc.tokens = sdoc
-    doc.sentences = [(s.start_char, s.end_char) for s in sdoc.sents]
+    doc.sentences = sentence_spans(doc.text, sdoc.sents)
