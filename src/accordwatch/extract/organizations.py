@@ -36,6 +36,12 @@ def not_org_words() -> frozenset[str]:
 
 
 @cache
+def office_words() -> frozenset[str]:
+    """One-word offices ("Minister", "Vice-President", "CEO"): a name holding one is a person's title."""
+    return frozenset(row["title"] for row in lexicon("titles.tsv") if " " not in row["title"])
+
+
+@cache
 def cues() -> dict[str, dict[str, str]]:
     """position -> {word: kind} from data/org_cues.tsv."""
     out: dict[str, dict[str, str]] = {}
@@ -46,11 +52,15 @@ def cues() -> dict[str, dict[str, str]]:
 
 @cache
 def suffix_pattern() -> re.Pattern:
+    """A cue word that ends an organization's name ("... Bank", "... Company"), optionally with
+    "of <country>" after it. The cue must end the capitalised run: "Kazakh Energy Minister" is
+    no company."""
     words = sorted(cues().get("suffix", {}), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    # "Kazakh Energy Minister" is no company: the cue must end the capitalised run
-    return re.compile(rf"\b(?P<name>{RUN}\s+(?P<cue>{alt}))(?P<of>\s+of\s+(?:the\s+)?{RUN})?\b"
-                      rf"(?!['’]?\s*[A-Z])")
+    return re.compile(rf"(?=[A-Z])\b(?P<cue>{alt})\b(?!['’]?\s*[A-Z])(?P<of>\s+of\s+(?:the\s+)?{RUN})?")
+
+
+LEFT_RUN = re.compile(rf"(?:{CAP}\s+(?:(?:of|and|for|&|de)\s+)?){{1,6}}$")
 
 
 @cache
@@ -139,7 +149,7 @@ class Finder:
         words = name.split()
         if not words or words[0] in STOP_FIRST:
             return False
-        if any(w.lower().strip("’'s") in not_org_words() for w in words):
+        if any(w.lower().strip("’'s") in not_org_words() or w in office_words() for w in words):
             return False
         low = name.lower()
         if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
@@ -233,24 +243,24 @@ class Finder:
         self.mention(start, end, ent)
 
     def suffixed(self) -> None:
-        pat = suffix_pattern()
         suffix = cues().get("suffix", {})
-        for m in pat.finditer(self.text):
-            name = m["name"]
-            start = m.start("name")
-            # trim leading function words ("The Eurasian Development Bank")
-            words = name.split()
-            while words and words[0] in STOP_FIRST:
-                start += len(words[0]) + (len(name) - len(name.lstrip()))
-                name = name[len(words[0]):].lstrip()
-                start = m.start("name") + (len(m["name"]) - len(name))
-                words = words[1:]
-            if len(words) < 2 or m["cue"] == "Ministry":
+        for m in suffix_pattern().finditer(self.text):
+            if m["cue"] == "Ministry":
                 continue
-            end = m.end("name")
+            lo = max(0, m.start() - 150)
+            left = LEFT_RUN.search(self.text, lo, m.start())
+            if left is None:
+                continue
+            start = left.start()
+            words = self.text[start:m.start()].split()
+            while words and words[0] in STOP_FIRST:   # "The Eurasian Development Bank"
+                start = self.text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
+                words = words[1:]
+            if not words:
+                continue
+            end = m.end("cue")
             if m["of"]:
-                tail = m["of"]
-                cm = re.match(r"\s+of\s+(?:the\s+)?(.+)$", tail)
+                cm = re.match(r"\s+of\s+(?:the\s+)?(.+)$", m["of"])
                 if cm and self.country_at(m.start("of") + cm.start(1), m.end("of")):
                     end = m.end("of")
             full = self.text[start:end]
@@ -349,13 +359,17 @@ class Finder:
 
     def repeats(self) -> None:
         """Every later mention of a name found once ('Nuclearelectrica expressed ...')."""
-        for ent in list(self.entities.values()):
+        forms: dict[str, str] = {}
+        for ent in self.entities.values():
             for form in [ent.name, *ent.aliases]:
-                if len(form) < 2 or form.lower() in gz.country_index():
-                    continue
-                for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text):
-                    if self.doc.in_body(m.start(), m.end()) and not self.overlaps_mention(m.start(), m.end()):
-                        self.mentions.append(Span(m.start(), m.end(), "org", m.group(0), ent.key))
+                if len(form) >= 2 and form.lower() not in gz.country_index():
+                    forms.setdefault(form, ent.key)
+        if not forms:
+            return
+        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", self.text):
+            if self.doc.in_body(m.start(), m.end()) and not self.overlaps_mention(m.start(), m.end()):
+                self.mentions.append(Span(m.start(), m.end(), "org", m.group(0), forms[m.group(0)]))
 
     def run(self) -> None:
         self.known()

@@ -22,7 +22,10 @@ REGISTRY: dict[str, Component] = {}
 # 5 dates        date expressions, normalised against the publication date
 # 6 organizations  unseen organizations from patterns (ministries, "X Company", acronyms)
 # 7 people       people with their titles and countries
-DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "gazetteer", "dates", "organizations", "people")
+# 8 amounts      money, physical quantities and counts with their values in base units
+# 9 figures      economic figures: indicator, period, parties, direction, growth, target
+DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "gazetteer", "dates", "organizations", "people",
+                    "amounts", "figures")
 
 
 def component(name: str) -> Callable[[Component], Component]:
@@ -54,8 +57,10 @@ class Pipeline:
 def _load_builtins() -> None:
     # importing the modules registers their components
     from . import (  # noqa: F401
+        amounts,
         boilerplate,
         dates,
+        figures,
         gazetteer,
         header,
         organizations,

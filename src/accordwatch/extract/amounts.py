@@ -1,0 +1,109 @@
+"""Amounts: money, physical quantities and counts, each with its value in base units.
+
+    $2.9 billion -> 2_900_000_000 USD     €1.2bn -> 1_200_000_000 EUR     KZT 500 billion -> KZT
+    5 billion dollars -> USD              over 43,000 tonnes -> 43_000 tonnes (approximate)
+    49 Kazakh-capital legal entities -> 49 count (indicator: companies)
+
+Currency symbols, codes and words, units and counted nouns come from data/currencies.tsv and
+data/units.tsv. Percentages, bare years and numbers with no unit are not amounts.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from ..data import lexicon
+from ..document import Document, Span
+from .pipeline import component
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MULTIPLIERS = {"trillion": 10**12, "tln": 10**12, "tn": 10**12, "billion": 10**9, "bln": 10**9, "bn": 10**9,
+               "b": 10**9, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3}
+MULT = r"(?i:trillion|tln|tn|billion|bln|bn|million|mln|mn|thousand|m|b|k)\b"
+QUALIFIER = (r"(?:(?:just\s+|well\s+)?(?:over|more\s+than|almost|nearly|about|around|approximately|roughly|some|"
+             r"up\s+to|at\s+least|less\s+than|under|close\s+to|exceeding|above|below|an\s+estimated)\s+)")
+QUALIFIER_BEFORE = re.compile(rf"\b{QUALIFIER}$", re.I)
+APPROXIMATE = re.compile(r"over|more|almost|nearly|about|around|approx|roughly|some|up|least|less|under|close|"
+                         r"exceed|above|below|estimated", re.I)
+SCALED_UNITS = {"cubic_metres_bn": ("cubic_metres", 10**9)}
+
+
+def _alt(terms) -> str:
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+@cache
+def currencies() -> tuple[dict[str, str], dict[str, str]]:
+    before, after = {}, {}
+    for row in lexicon("currencies.tsv"):
+        (before if row["position"] == "before" else after)[row["term"]] = row["code"]
+    return before, after
+
+
+@cache
+def units() -> dict[str, tuple[str, str]]:
+    return {row["term"]: (row["unit"], row["indicator"]) for row in lexicon("units.tsv")}
+
+
+@cache
+def pattern() -> re.Pattern:
+    before, after = currencies()
+    return re.compile(rf"""
+        (?=[\dA-Z$€£¥₸₽₺₹₩])      # fail fast where no number or currency can start
+        (?:
+            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:\s?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
+          | (?<![\w.,])(?P<n2>{NUM})(?:\s?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
+          | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:\s?(?P<m3>{MULT}))?\s+
+            (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|[A-Z][a-z]+(?:-[A-Za-z]+)+\s+){{0,3}})
+            (?P<unit>{_alt(units())})\b
+        )
+    """, re.X)
+
+
+def number(text: str, mult: str | None) -> int | float | None:
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if mult:
+        value *= MULTIPLIERS[mult.lower()]
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def find_amounts(doc: Document) -> list[Span]:
+    out: list[Span] = []
+    before, after = currencies()
+    for m in pattern().finditer(doc.text):
+        if not doc.in_body(m.start(), m.end()):
+            continue
+        if m["n1"]:
+            value, unit, hint = number(m["n1"], m["m1"]), before[m["cur1"]], None
+        elif m["n2"]:
+            value, unit, hint = number(m["n2"], m["m2"]), after[m["cur2"]], None
+        else:
+            unit, hint = units()[m["unit"]]
+            # words between a count and its noun must describe it ("28 joint Kazakh-Romanian
+            # enterprises"), not start a new phrase
+            if m["pre"] and unit != "count":
+                continue
+            value = number(m["n3"], m["m3"])
+            if unit in SCALED_UNITS:
+                unit, scale = SCALED_UNITS[unit]
+                value = value * scale if value is not None else None
+            if m["pre"] and "joint" in m["pre"].lower() and hint == "companies":
+                hint = "joint_ventures"
+        if value is None or value <= 0:
+            continue
+        start = m.start("cur1") if m["cur1"] else m.start("n2") if m["n2"] else m.start("n3")
+        q = QUALIFIER_BEFORE.search(doc.text, max(0, start - 30), start)
+        qual = q.group(0).strip() if q else ""
+        out.append(Span(start, m.end(), "amount", doc.text[start:m.end()], value,
+                        {"unit": unit, "indicator": hint or None, "qualifier": qual or None,
+                         "approximate": bool(qual and APPROXIMATE.search(qual))}))
+    return out
+
+
+@component("amounts")
+def annotate(doc: Document) -> None:
+    doc.spans["amount"] = find_amounts(doc)

@@ -1,0 +1,287 @@
+"""Economic figures: an amount with what it measures, its period, parties, direction and growth.
+
+Each amount owns the stretch of its sentence between the previous amount and the next one (its
+zone): the words there say what it measures (data/indicator_cues.tsv, nearest cue first), which
+period (a date in the zone), between whom (countries in the zone, else the article's main pair),
+in which direction (exporter/importer, investor/recipient) and how it changed ("up 8.5%").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from ..data import lexicon
+from ..document import Document, Span
+from .pipeline import component
+
+PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
+UP = re.compile(r"increas|grew|grow|rose|rise|\bup\b|more\s+than|higher|surg|jump|expand|add|gain|climb|soar|boost",
+                re.I)
+DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung",
+                  re.I)
+MULTIPLE = re.compile(r"\b(doubled|tripled|halved)\b", re.I)
+CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
+TARGET = re.compile(r"""
+    \b(?:aim|aims|aimed|aiming|goal|goals|target|targets|targeted|potential|objective|task|
+         plan\s+to|plans\s+to|planned\s+to|intend|intends|seek|seeks|strive|want|wants|
+         have\s+to|has\s+to|need\s+to|needs\s+to)\b
+  | \b(?:bring|bringing|raise|raising|increase|increasing|boost|boosting|lift|lifting|take|taking|
+         double|doubling|expand|expanding|reach|reaching)\b[^.;]{0,60}\bto\s*$
+""", re.X | re.I)
+TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
+CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal
+ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure)\s+(?:\w+\s+){0,2}?(?:rose|grew|fell|dropped|declined|"
+                     r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed)\b", re.I)
+DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+DIRECTED = {"exports", "imports", "investment", "fdi"}
+PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
+                        r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
+COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|over|against|versus|vs\.?)\s+(?:in\s+)?$", re.I)
+REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\s+)?$|\baccording\s+to\s+(?:the\s+)?$",
+                      re.I)
+
+
+@cache
+def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    cues = {row["cue"].lower(): row["indicator"] for row in lexicon("indicator_cues.tsv")}
+    cues.setdefault("worth", "investment")
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b", re.I), cues
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    return frozenset(row["code"] for row in lexicon("currencies.tsv"))
+
+
+@dataclass
+class Zone:
+    start: int
+    end: int
+    left: str        # text before the amount in its zone
+    right: str       # text after the amount, up to the end of its clause
+
+
+def main_parties(doc: Document) -> list[str]:
+    """The article's main pair: the two countries or blocs named most (the title counts twice)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
+    for s in doc.layer("country"):
+        counts[s.value] += 2 if s.start < title_end else 1
+        first.setdefault(s.value, s.start)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return sorted(ranked[:2])
+
+
+def _zones(doc: Document, amounts: list[Span]) -> list[Zone]:
+    zones = []
+    for i, a in enumerate(amounts):
+        s0, s1 = doc.sentence_of(a.start)
+        lo = max(s0, amounts[i - 1].end if i and amounts[i - 1].end > s0 else s0)
+        hi = min(s1, amounts[i + 1].start if i + 1 < len(amounts) and amounts[i + 1].start < s1 else s1)
+        right = doc.text[a.end:hi]
+        cut = CLAUSE_END.search(right)
+        if cut:
+            right = right[:cut.start()]
+            hi = a.end + cut.start()
+        zones.append(Zone(lo, hi, doc.text[lo:a.start], right))
+    return zones
+
+
+class FigureFinder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.countries = doc.layer("country")
+        self.blocked = [(s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer)]
+        self.dates = doc.layer("date")
+        self.main = main_parties(doc)
+        # who can be an exporter or investor: countries, and organizations whose country is known
+        orgs = doc.meta.get("organizations", {})
+        self.actors = sorted(self.countries + [
+            Span(s.start, s.end, "country", s.text, orgs[s.value].country)
+            for s in doc.layer("org") if s.value in orgs and orgs[s.value].country], key=lambda s: s.start)
+        self.reporter = self._reporter()
+
+    def _reporter(self) -> str | None:
+        """The country whose statistics the article reports ('Statistics from Kazakhstan showed')."""
+        for s in self.countries:
+            if REPORTER.search(self.text[max(0, s.start - 40):s.start]):
+                return s.value
+        return None
+
+    def indicator(self, amount: Span, zone: Zone) -> str:
+        if amount.data.get("indicator"):
+            return amount.data["indicator"]
+        pat, cues = cue_pattern()
+        unit = amount.data["unit"]
+        best = None
+        for m in pat.finditer(zone.left):
+            pos = zone.start + m.start()
+            if any(s <= pos < e for s, e in self.blocked):
+                continue
+            best = m   # the last one before the amount is the nearest
+        if best is None:
+            for m in pat.finditer(zone.right):
+                pos = amount.end + m.start()
+                if not any(s <= pos < e for s, e in self.blocked):
+                    best = m
+                    break
+        ind = cues[best.group(0).lower()] if best else "other"
+        if best is not None and best.group(0).lower() == "worth" and DEAL_WORDS.search(zone.left):
+            ind = "deal_value"
+        physical = unit != "count" and unit not in currency_codes()
+        if physical and ind not in ("exports", "imports", "volume"):
+            return "volume"
+        if not physical and ind == "volume":
+            return "other"
+        return ind
+
+    def period(self, amount: Span, zone: Zone, kind: str) -> str | None:
+        best, dist = None, None
+        for d in self.dates:
+            if d.end <= zone.start or d.start >= zone.end or (amount.start <= d.start < amount.end):
+                continue
+            if d.data.get("precision") == "day":
+                continue
+            before = self.text[max(0, d.start - 20):d.start]
+            if COMPARISON_BEFORE.search(before) or re.search(r"earlier|previous|ago|same\s+period", d.text, re.I):
+                continue
+            gap = amount.start - d.end if d.end <= amount.start else d.start - amount.end
+            if dist is None or gap < dist:
+                best, dist = d, gap
+        if best is None:
+            return None
+        value = best.value
+        if value and re.search(r"\bsince\s+$", self.text[max(0, best.start - 8):best.start], re.I) and len(value) == 4:
+            end = self.doc.published[:4] if self.doc.published else None
+            value = f"{value}/{int(end) - 1}" if end and int(end) - 1 > int(value) else value
+        return value
+
+    def change(self, amount: Span, zone: Zone) -> float | None:
+        for text in (zone.right, zone.left):
+            for m in PCT.finditer(text):
+                window = text[max(0, m.start() - 30):m.end() + 40]
+                down, up = DOWN.search(window), UP.search(window)
+                if not (down or up):
+                    continue
+                value = float(m["num"])
+                if down and (not up or down.start() > (up.start() if up else -1) and "more" not in up.group(0)):
+                    value = -value
+                return value
+            mm = MULTIPLE.search(text)
+            if mm:
+                return {"doubled": 100.0, "tripled": 200.0, "halved": -50.0}[mm.group(1).lower()]
+        return None
+
+    def parties(self, zone: Zone, amount: Span) -> list[str]:
+        s0, s1 = self.doc.sentence_of(amount.start)
+        inzone = {c.value for c in self.countries if zone.start <= c.start < zone.end}
+        found = inzone or {c.value for c in self.countries if s0 <= c.start < s1}
+        if len(found) < 2:
+            for c in self.main:
+                if len(found) >= 2:
+                    break
+                found.add(c)
+        return sorted(found)
+
+    def direction(self, indicator: str, zone: Zone, parties: list[str]) -> tuple[str | None, str | None]:
+        if indicator not in DIRECTED or len(parties) < 2:
+            return None, None
+        src = dst = subject = None
+        for c in self.actors:
+            if not (zone.start <= c.start < zone.end):
+                continue
+            before = self.text[max(zone.start, c.start - 12):c.start]
+            if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bof\s+(?:the\s+)?$", before):
+                src = src or c.value
+            elif re.search(r"\b(?:to|into|in)\s+(?:the\s+)?$", before):
+                dst = dst or c.value
+            elif subject is None:
+                subject = c.value
+        if indicator == "imports":
+            src, dst = src, dst or subject
+            if src is None and dst is None and self.reporter in parties:
+                dst = self.reporter
+        else:
+            src = src or subject
+            if src is None and dst is None and indicator == "exports" and self.reporter in parties:
+                src = self.reporter
+        if src is None and dst is None:
+            return None, None
+        others = [p for p in parties if p not in (src, dst)]
+        if src is None and len(others) == 1:
+            src = others[0]
+        if dst is None and len(others) == 1:
+            dst = others[0]
+        if src == dst or src not in parties or dst not in parties:
+            return None, None
+        return src, dst
+
+    def run(self) -> list[dict]:
+        amounts = [a for a in self.doc.layer("amount")]
+        zones = _zones(self.doc, amounts)
+        out: list[dict] = []
+        spans: list[Span] = []
+        for i, (a, z) in enumerate(zip(amounts, zones, strict=True)):
+            # an amount restated in another currency "(about $196 million)" is not a second figure
+            if i and re.fullmatch(r"\s*\((?:about|around|approximately|some|or|roughly|nearly|over)?\s*",
+                                  self.text[amounts[i - 1].end:a.start]):
+                continue
+            if a.data["unit"] == "count" and a.data.get("indicator") is None:
+                continue
+            if self._in_title(a):
+                continue   # a headline restates a figure the body gives
+            ind = self.indicator(a, z)
+            parties = self.parties(z, a)
+            if ind == "other" and out and ANAPHOR.search(z.left):
+                # "In January–April 2023, it totalled $130.2 million": what "it" was
+                ind, parties = out[-1]["indicator"], out[-1]["parties"]
+            kind = "target" if (ind in TARGETABLE and TARGET.search(z.left)
+                                and not CAPACITY.search(z.left)) else "actual"
+            src, dst = self.direction(ind, z, parties)
+            s0, s1 = self.doc.sentence_of(a.start)
+            fig = {
+                "indicator": ind, "value": a.value, "unit": a.data["unit"],
+                "period": self.period(a, z, kind), "parties": parties, "from": src, "to": dst,
+                "change_pct": self.change(a, z), "kind": kind,
+                "approximate": a.data.get("approximate", False),
+                "evidence": self.text[s0:s1],
+                "evidence_span": {"start": s0, "end": s1},
+                "amount": a.as_offsets(),
+            }
+            out.append(fig)
+            spans.append(a)
+        self._inherit_periods(out, spans)
+        return out
+
+    def _inherit_periods(self, figs: list[dict], spans: list[Span]) -> None:
+        """Exports and imports stated right after a turnover figure share its period."""
+        for i, f in enumerate(figs):
+            if f["period"] is not None or f["indicator"] not in ("exports", "imports") or f["kind"] != "actual":
+                continue
+            for j in range(i - 1, -1, -1):
+                g = figs[j]
+                if g["indicator"] == "trade_turnover" and g["kind"] == "actual" and g["period"]:
+                    if self._sentence_index(spans[i].start) - self._sentence_index(spans[j].start) <= 2:
+                        f["period"] = g["period"]
+                    break
+
+    def _in_title(self, amount: Span) -> bool:
+        title = (self.doc.title or "").strip()
+        if not title:
+            return False
+        s0, s1 = self.doc.sentence_of(amount.start)
+        return self.text[s0:s1].strip() == title
+
+    def _sentence_index(self, offset: int) -> int:
+        return bisect_right([s for s, _ in self.doc.sentences], offset)
+
+
+@component("figures")
+def annotate(doc: Document) -> None:
+    doc.meta["figures"] = FigureFinder(doc).run()
