@@ -74,24 +74,49 @@ def entries() -> dict[str, list[Entry]]:
     return out
 
 
-@cache
-def matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
-    # the patterns get a tokenizer of their own: pushing 25k terms through the shared one
-    # fills its cache and makes every later article three times slower to tokenize.
-    # Matching works across the two, as both hash strings the same way.
+def phrase_matchers(terms) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
+    """Two PhraseMatchers over `terms` (case-sensitive for acronyms and camel case, case-folded
+    for the rest) and the map from match id back to the term as written.
+
+    The patterns get a tokenizer of their own: pushing thousands of terms through the shared one
+    fills its cache and makes every later article three times slower to tokenize. Matching works
+    across the two, as both hash strings the same way."""
     import spacy
 
     pipeline = spacy.blank("en")
     exact = PhraseMatcher(pipeline.vocab, attr="ORTH")
     folded = PhraseMatcher(pipeline.vocab, attr="LOWER")
     ids: dict[int, str] = {}
-    terms = list(entries())
-    docs = list(pipeline.tokenizer.pipe(terms))
-    for term, tdoc in zip(terms, docs, strict=True):
-        key = pipeline.vocab.strings.add(term)
-        ids[key] = term
+    terms = list(terms)
+    for term, tdoc in zip(terms, pipeline.tokenizer.pipe(terms), strict=True):
+        ids[pipeline.vocab.strings.add(term)] = term
         (exact if case_sensitive(term) else folded).add(term, [tdoc])
     return exact, folded, ids
+
+
+def match_terms(sdoc, matchers_) -> list[tuple[int, int, str, bool]]:
+    """(start_char, end_char, term, case_folded) for every match in a spaCy Doc."""
+    exact, folded, ids = matchers_
+    out = []
+    for matcher, fold in ((exact, False), (folded, True)):
+        for key, s, e in matcher(sdoc):
+            span = sdoc[s:e]
+            out.append((span.start_char, span.end_char, ids[key], fold))
+    return out
+
+
+def longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The longest matches, none overlapping, in text order."""
+    taken: list[tuple[int, int, str, bool]] = []
+    for m in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if not any(t[0] < m[1] and m[0] < t[1] for t in taken):
+            taken.append(m)
+    return sorted(taken)
+
+
+@cache
+def matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
+    return phrase_matchers(entries())
 
 
 @cache

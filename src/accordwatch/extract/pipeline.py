@@ -24,8 +24,10 @@ REGISTRY: dict[str, Component] = {}
 # 7 people       people with their titles and countries
 # 8 amounts      money, physical quantities and counts with their values in base units
 # 9 figures      economic figures: indicator, period, parties, direction, growth, target
+# 10 sectors     sector words (and trade promotion) with the fixed labels of SCHEMA.md
+# 11 events      agreements, working groups, meetings, projects; the article's sectors
 DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "gazetteer", "dates", "organizations", "people",
-                    "amounts", "figures")
+                    "amounts", "figures", "sectors", "events")
 
 
 def component(name: str) -> Callable[[Component], Component]:
@@ -60,10 +62,12 @@ def _load_builtins() -> None:
         amounts,
         boilerplate,
         dates,
+        events,
         figures,
         gazetteer,
         header,
         organizations,
         people,
+        sectors,
         tokens,
     )

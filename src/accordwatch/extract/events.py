@@ -1,0 +1,286 @@
+"""Events: agreements, working groups, meetings and projects, with status, parties, date,
+location and sectors.
+
+Each body sentence is read once. Trigger words (data/event_triggers.tsv) say what kind of event a
+sentence may report; the verbs around them say whether it is one, and in which state:
+    signed ("was signed", "inked") · planned ("will sign", "intend to establish ... by ...") ·
+    agreed ("agreed to set up") · discussed ("discussed", "considered", a meeting that took place)
+Mentions of the same happening are merged into one event with several evidence spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from ..data import lexicon
+from ..document import Document, Span
+from .figures import main_parties
+from .gazetteer import longest, match_terms, phrase_matchers
+from .pipeline import component
+
+FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|created|established)|is\s+to|are\s+to|"
+                    r"plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intend|expects?\s+to|expected\s+to|"
+                    r"set\s+to|due\s+to|hopes?\s+to|scheduled|upcoming|next|ahead\s+of|soon|later\s+this|"
+                    r"is\s+going\s+to|are\s+going\s+to|prepare|preparing|draft|drafting)\b", re.I)
+SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|signing\s+of|signing\s+ceremony|"
+                    r"have\s+signed|has\s+signed|exchanged)\b", re.I)
+WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?(?:sign|signed)\b",
+                       re.I)
+AGREED = re.compile(r"\b(?:agreed|agree|decided|reached\s+an\s+agreement|agreement\s+was\s+reached|"
+                    r"committed|commitment|approved|welcomed)\b", re.I)
+DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\w*|offer\w*|interest\w*|"
+                       r"negotiat\w*|talks\s+on|in\s+talks|promising|possible|potential|called\s+for|idea)\b", re.I)
+ESTABLISH = re.compile(r"\b(?:establish\w*|set\s+up|setting\s+up|creat\w*|form|forming|launch\w*|"
+                       r"organi[sz]\w*)\b", re.I)
+CONDITIONAL = re.compile(r"\b(?:when|if|once|unless|until)\b[^.;]{0,60}$", re.I)
+IDIOM = re.compile(r"\b(?:reach\w*\s+an\s+agreement|agreement\s+was\s+reached|in\s+agreement|by\s+agreement)", re.I)
+BACKREF = re.compile(r"\b(?:during|at|after|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+"
+                     r"(?:the|his|her|their|this|that|its)\s+(?:\w+\s+)?$", re.I)
+SESSION_OF = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]{0,40}$", re.I)
+PROJECT_CONTEXT = re.compile(r"\b(?:agreed|agree|plans?|planned|will|would|intend\w*|discuss\w*|consider\w*|"
+                             r"propos\w*|offer\w*|interest\w*|commit\w*|develop\w*|build\w*|construct\w*|"
+                             r"launch\w*|implement\w*|start\w*|joint|jointly|together|acquir\w*|use|using|"
+                             r"deliver\w*|supply\w*|explor\w*|negotiat\w*|promising|establish)\b", re.I)
+PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
+                        r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
+MET_WITH = re.compile(r"\b(?:met|meets|meeting|talks|held\s+talks)\s+with\b", re.I)
+IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+@cache
+def triggers() -> dict[str, tuple[str, str | None]]:
+    return {row["term"]: (row["type"], row["instrument"] or None) for row in lexicon("event_triggers.tsv")}
+
+
+@cache
+def matchers():
+    return phrase_matchers(triggers())
+
+
+@dataclass
+class Event:
+    type: str
+    status: str
+    instrument: str | None
+    parties: list[str]
+    organizations: list[str]
+    date: str | None
+    location: str | None
+    sectors: list[str]
+    evidence: list[tuple[int, int]]
+    people: set[str] = field(default_factory=set)
+
+    def key(self) -> tuple:
+        return (self.type, self.instrument, self.status, tuple(self.parties), tuple(sorted(self.organizations)))
+
+
+class EventFinder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.main = main_parties(doc)
+        self.base = date.fromisoformat(doc.published) if doc.published else None
+        self.orgs = doc.meta.get("organizations", {})
+        people = {p.name: p for p in doc.meta.get("people", [])}
+        self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
+        self.blocked = [(s.start, s.end) for s in doc.layer("org")] + [(s.start, s.end) for s in doc.layer("title")]
+        self.events: list[Event] = []
+        title = (doc.title or "").strip()
+        self.title_end = len(title) if title and doc.text.lstrip().startswith(title) else 0
+
+    # ---- helpers over one sentence ----
+    def within(self, layer: str, s0: int, s1: int) -> list[Span]:
+        return [s for s in self.doc.layer(layer) if s0 <= s.start < s1]
+
+    def parties_of(self, s0: int, s1: int) -> tuple[list[str], list[str], set[str]]:
+        found = {c.value for c in self.within("country", s0, s1)}
+        people = set()
+        for span, person in self.person_spans:
+            if s0 <= span.start < s1 and person is not None:
+                people.add(person.name)
+                if person.country:
+                    found.add(person.country)
+        orgs = []
+        for span in self.within("org", s0, s1):
+            ent = self.orgs.get(span.value)
+            if ent is None or ent.kind in ("ministry", "commission"):
+                continue
+            if ent.name not in orgs:
+                orgs.append(ent.name)
+            if ent.country:
+                found.add(ent.country)
+        if len(found) < 2 or PAIR_WORDS.search(self.text[s0:s1]):
+            if not found or found & set(self.main):
+                found |= set(self.main)
+        return sorted(found), orgs, people
+
+    def event_date(self, s0: int, s1: int, status: str, etype: str) -> str | None:
+        own = [d for d in self.within("date", s0, s1) if d.value]
+        deadline = next((d for d in own if d.data.get("deadline")), None)
+        if deadline is not None:
+            return deadline.value.split("/")[-1] if "/" in deadline.value else deadline.value
+        for d in own:
+            if "/" in d.value:
+                continue
+            if self.base and status in ("signed", "discussed") and d.data.get("relative") and \
+                    d.value[:10] > self.base.isoformat():
+                continue   # a day with no year that would fall after publication: unknown
+            return d.value
+        if status in ("signed",) or (etype == "meeting" and status == "discussed"):
+            return self.base.strftime("%Y-%m") if self.base else None
+        return None
+
+    def location(self, s0: int, s1: int) -> str | None:
+        for p in self.within("place", s0, s1):
+            if IN_PLACE.search(self.text[max(s0, p.start - 12):p.start]) or re.search(r"\bheld\s+(?:in|at)\s+$",
+                                                                                     self.text[s0:p.start]):
+                return p.value
+        return None
+
+    def sectors(self, s0: int, s1: int) -> list[str]:
+        return sorted({s.value for s in self.within("sector", s0, s1) if s.value != "trade"})
+
+    # ---- statuses ----
+    @staticmethod
+    def agreement_status(sent: str, at: int) -> str | None:
+        before = sent[:at]
+        if CONDITIONAL.search(before):
+            return None
+        if WILL_SIGN.search(sent):
+            return "planned"
+        if SIGNED.search(sent):
+            return "signed"
+        if FUTURE.search(sent):
+            return "planned"
+        if AGREED.search(sent):
+            return "agreed"
+        if DISCUSSED.search(sent):
+            return "discussed"
+        return None
+
+    @staticmethod
+    def body_status(sent: str) -> str:
+        if DISCUSSED.search(sent) and not AGREED.search(sent):
+            return "discussed"
+        if FUTURE.search(sent) and not AGREED.search(sent):
+            return "planned"
+        return "agreed"
+
+    @staticmethod
+    def project_status(sent: str) -> str:
+        if FUTURE.search(sent) and not re.search(r"\bagreed\b", sent, re.I):
+            return "planned"
+        if DISCUSSED.search(sent) and not AGREED.search(sent):
+            return "discussed"
+        return "agreed"
+
+    # ---- the pass ----
+    def run(self) -> list[Event]:
+        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        starts = [s for s, _ in self.doc.sentences]
+        known = triggers()
+        for start, end, term, _ in longest(match_terms(self.doc.tokens, matchers())):
+            if not self.doc.in_body(start, end) or start < self.title_end:
+                continue
+            if any(s <= start and end <= e for s, e in self.blocked):
+                continue
+            idx = _index(starts, start)
+            by_sentence.setdefault(idx, []).append((start, end, term))
+        for idx in sorted(by_sentence):
+            s0, s1 = self.doc.sentences[idx]
+            self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx]])
+        return self.events
+
+    def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> None:
+        sent = self.text[s0:s1]
+        parties, orgs, people = self.parties_of(s0, s1)
+        made: set[str] = set()
+        for start, end, (etype, instrument) in found:
+            at = start - s0
+            before = sent[:at]
+            if etype == "agreement":
+                if IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
+                    continue
+                status = self.agreement_status(sent, at)
+                if status is None:
+                    self.attach(etype, instrument, s0, s1)
+                    continue
+                self.add(etype, status, instrument, parties, orgs, people, s0, s1)
+                made.add(etype)
+            elif etype == "working_group":
+                if SESSION_OF.search(before) or not ESTABLISH.search(sent):
+                    continue
+                self.add(etype, self.body_status(sent), None, parties, [], people, s0, s1)
+                made.add(etype)
+            elif etype == "meeting":
+                if etype in made:
+                    continue
+                if BACKREF.search(before):
+                    self.attach(etype, None, s0, s1)
+                    continue
+                status = "planned" if FUTURE.search(sent) else "discussed"
+                self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)))
+                made.add(etype)
+            elif etype == "project":
+                if made or "project" in made or not PROJECT_CONTEXT.search(sent):
+                    continue
+                self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1)
+                made.add(etype)
+
+    def attach(self, etype: str, instrument: str | None, s0: int, s1: int) -> None:
+        """A later mention of an event already found ('the memorandum will serve ...')."""
+        for ev in reversed(self.events):
+            if ev.type == etype and (instrument is None or ev.instrument == instrument):
+                if (s0, s1) not in ev.evidence:
+                    ev.evidence.append((s0, s1))
+                return
+
+    def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],
+            people: set[str], s0: int, s1: int, met_with: bool = False) -> None:
+        ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype),
+                   self.location(s0, s1) if etype in ("meeting", "agreement") else None,
+                   self.sectors(s0, s1), [(s0, s1)], set(people))
+        for other in self.events:
+            if other.key() != ev.key():
+                continue
+            # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
+            if met_with and people and not people <= other.people:
+                continue
+            other.evidence.append((s0, s1))
+            other.people |= people
+            other.sectors = sorted(set(other.sectors) | set(ev.sectors))
+            other.date = other.date or ev.date
+            other.location = other.location or ev.location
+            return
+        self.events.append(ev)
+
+
+def _index(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
+
+
+def as_record(doc: Document, ev: Event) -> dict:
+    s0, s1 = ev.evidence[0]
+    return {
+        "type": ev.type, "instrument": ev.instrument, "status": ev.status, "parties": ev.parties,
+        "organizations": ev.organizations, "date": ev.date, "location": ev.location, "sectors": ev.sectors,
+        "evidence": doc.text[s0:s1],
+        "evidence_spans": [{"start": a, "end": b} for a, b in ev.evidence],
+    }
+
+
+@component("events")
+def annotate(doc: Document) -> None:
+    events = EventFinder(doc).run()
+    doc.meta["events"] = [as_record(doc, e) for e in events]
+    sectors = {s.value for s in doc.layer("sector")}
+    doc.meta["sectors"] = sorted(sectors)

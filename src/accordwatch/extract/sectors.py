@@ -1,0 +1,57 @@
+"""Sectors of cooperation from data/sectors.tsv, with the fixed labels of SCHEMA.md.
+
+Every sector word in the article body becomes a Span in layer "sector" (not inside organization
+names or people's titles: "Energy Ministry" says nothing about the subject). "trade" is a sector
+only where trade promotion itself is the subject ("to boost trade", "cooperation in trade").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..data import lexicon
+from ..document import Document, Span
+from .gazetteer import longest, match_terms, phrase_matchers
+from .pipeline import component
+
+TRADE = re.compile(r"""
+    \b(?:cooperation|partnership|ties|relations|interaction)\s+in\s+(?:the\s+)?(?:[\w-]+,\s+)*trade\b
+  | \b(?:boost|boosting|increase|increasing|expand|expanding|develop|developing|step(?:ping)?\s+up|enhance|
+       enhancing|promote|promoting|deepen|deepening|diversify|diversifying|balanced|raise|raising|
+       strengthen|strengthening|facilitate|facilitating)\s+(?:\w+\s+){0,3}?trade\b(?!\s+turnover)
+  | \btrade\s+(?:missions?|promotion|houses?|fairs?|and\s+economic\s+cooperation)\b
+  | \b(?:export|trade)\s+(?:promotion|contracts|opportunities)\b
+  | \bselling\s+\w+\s+products\b
+""", re.X | re.I)
+
+
+@cache
+def terms() -> dict[str, str]:
+    return {row["term"]: row["sector"] for row in lexicon("sectors.tsv")}
+
+
+@cache
+def matchers():
+    return phrase_matchers(terms())
+
+
+def find_sectors(doc: Document) -> list[Span]:
+    known = terms()
+    blocked = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
+    out = []
+    for start, end, term, fold in longest(match_terms(doc.tokens, matchers())):
+        text = doc.text[start:end]
+        if fold and term.islower() and not (text.islower() or text[:1].isupper()):
+            continue
+        if not doc.in_body(start, end) or any(s <= start and end <= e for s, e in blocked):
+            continue
+        out.append(Span(start, end, "sector", text, known[term]))
+    for m in TRADE.finditer(doc.text):
+        if doc.in_body(m.start(), m.end()) and not any(s <= m.start() < e for s, e in blocked):
+            out.append(Span(m.start(), m.end(), "sector", m.group(0), "trade"))
+    return sorted(out, key=lambda s: s.start)
+
+
+@component("sectors")
+def annotate(doc: Document) -> None:
+    doc.spans["sector"] = find_sectors(doc)
