@@ -10,6 +10,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+# The subpackage accordwatch.extract is imported first, on purpose: importing it later would set
+# the package attribute `extract` to the subpackage and hide the function defined below.
+from . import extract as _extract_package  # noqa: F401
 from .document import Document, Span
 from .errors import AccordwatchError, InputError
 

@@ -44,13 +44,13 @@ def extract(
     for result in read_paths(paths):
         if not result.ok:
             failed += 1
-            err_console.print(f"[red]error[/red] {result.error}", highlight=False)
+            _error(str(result.error))
             continue
         try:
             record = extract_document(result.document)
         except Exception as e:  # one broken article never stops the batch
             failed += 1
-            err_console.print(f"[red]error[/red] {result.source}: extraction failed: {e!r}", highlight=False)
+            _error(f"{result.source}: extraction failed: {e!r}")
             continue
         done += 1
         if out is not None:
@@ -65,6 +65,11 @@ def extract(
                           + (f"; records in {out}" if out is not None else ""), highlight=False)
     if failed:
         raise typer.Exit(1)
+
+
+def _error(message: str) -> None:
+    """One line on stderr, never wrapped, whatever the terminal width."""
+    typer.echo(f"error: {message}", err=True)
 
 
 def show_summary(record: dict) -> None:

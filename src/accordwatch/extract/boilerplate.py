@@ -9,7 +9,7 @@ from .pipeline import component
 # a whole line that is page furniture, not article body
 FURNITURE = re.compile(r"""
     ^\s*(?:
-        (?:get|receive)\b.{0,60}\b(?:stories|news|updates)\b.{0,40}\b(?:sign\s+up|subscribe)
+        (?:get|receive)\b.{0,60}\b(?:stories|news|updates)\b.{0,100}\b(?:sign\s+up|subscribe)
       | (?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|channel|twitter|facebook|telegram|instagram)
       | follow\s+us\b
       | join\s+(?:us|our)\b.{0,40}\b(?:telegram|whatsapp|channel)

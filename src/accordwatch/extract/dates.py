@@ -36,7 +36,7 @@ PATTERN = re.compile(rf"""
     | (?P<qshort>\b(?P<qk>Q|H)(?P<qn>[1-4])\s+(?P<qy>{YEAR})\b)
       # 2. January-September 2023 / from January through November 2023 / nine months of 2023
     | (?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})
-                 (?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR})?)
+                 (?:(?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR}))?)
     | (?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
                   \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))
       # 3. full dates and day ranges
@@ -160,7 +160,8 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     if g["today"]:
         if base is None:
             return None, "day", True
-        return base.isoformat(), "day", True
+        shift = {"yesterday": -1, "tomorrow": 1}.get(g["today"].lower(), 0)
+        return date.fromordinal(base.toordinal() + shift).isoformat(), "day", True
     if g["year"]:
         return g["yy"], "year", False
     return None, "unknown", True

@@ -26,8 +26,8 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
                     r"is\s+going\s+to|are\s+going\s+to|prepare|preparing|draft|drafting)\b", re.I)
 SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged)\b", re.I)
-WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?(?:sign|signed)\b",
-                       re.I)
+WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
+                       r"(?:sign|signed)\b", re.I)
 AGREED = re.compile(r"\b(?:agreed|agree|decided|reached\s+an\s+agreement|agreement\s+was\s+reached|"
                     r"committed|commitment|approved|welcomed)\b", re.I)
 DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\w*|offer\w*|interest\w*|"
@@ -111,9 +111,9 @@ class EventFinder:
                 orgs.append(ent.name)
             if ent.country:
                 found.add(ent.country)
-        if len(found) < 2 or PAIR_WORDS.search(self.text[s0:s1]):
-            if not found or found & set(self.main):
-                found |= set(self.main)
+        # "the parties", "both sides", or one side named: the article's main pair
+        if (len(found) < 2 or PAIR_WORDS.search(self.text[s0:s1])) and (not found or found & set(self.main)):
+            found |= set(self.main)
         return sorted(found), orgs, people
 
     def event_date(self, s0: int, s1: int, status: str, etype: str) -> str | None:
@@ -134,8 +134,7 @@ class EventFinder:
 
     def location(self, s0: int, s1: int) -> str | None:
         for p in self.within("place", s0, s1):
-            if IN_PLACE.search(self.text[max(s0, p.start - 12):p.start]) or re.search(r"\bheld\s+(?:in|at)\s+$",
-                                                                                     self.text[s0:p.start]):
+            if IN_PLACE.search(self.text[max(s0, p.start - 12):p.start]):
                 return p.value
         return None
 

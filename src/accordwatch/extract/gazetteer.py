@@ -179,21 +179,42 @@ CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
 PARTY_JOIN = re.compile(r"^\s*(?:[-–+]|\+\s*\d)")
 
 
-AMBIGUOUS_BEFORE = re.compile(r"(?:\b(?:in|to|from|of|with|and|between|for|by|visit|visited)|[,;(])\s*$", re.I)
+AMBIGUOUS_BEFORE = re.compile(r"(?:(?<!according\s)\b(?:in|to|from|of|with|and|between|for|by|visit|visited)|"
+                              r"[,;(])\s*$", re.I)
+NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
+
+
+@cache
+def title_vocabulary() -> frozenset[str]:
+    """Capitalised words of titles and offices ("Prime", "Minister", "Foreign")."""
+    words = {row["word"] for row in lexicon("title_words.tsv")}
+    for row in lexicon("titles.tsv"):
+        words.update(w for w in re.findall(r"[A-Z][\w-]*", row["title"]))
+    return frozenset(words)
 
 
 def _ambiguous_ok(doc: Document, start: int, end: int) -> bool:
     """An ambiguous name (Georgia, Jordan, Chad, Turkey) counts unless it begins a run of
-    capitalised words that reads like a person's name ("Jordan Henderson said")."""
-    if not re.match(r"\s+[A-Z][a-z]", doc.text[end:end + 3]):
+    capitalised words that reads like a person's name ("Jordan Henderson said"); a title after
+    it is no surname ("Georgia Prime Minister ...")."""
+    nxt = NEXT_WORD.match(doc.text, end)
+    if nxt is None or nxt.group(1) in title_vocabulary():
         return True
-    return bool(AMBIGUOUS_BEFORE.search(doc.text[max(0, start - 12):start]))
+    return bool(AMBIGUOUS_BEFORE.search(doc.text[max(0, start - 20):start]))
+
+
+GEOGRAPHY_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf|Peninsula|Basin|Plateau|Steppe)\b")
+REGION_BEFORE = re.compile(r"\b(?:Latin|Sub-Saharan)\s+$")
+INFRASTRUCTURE_AFTER = re.compile(r"^[\s\w–-]{0,30}?\b(?:pipeline|railway|railroad|route|corridor|highway|road|"
+                                  r"power\s+line|transmission\s+line)\b", re.I)
 
 
 def _side_only_ok(doc: Document, start: int, end: int) -> bool:
     """'Central Asia' is C5 only when it acts as a side: 'EU-Central Asia', 'Central Asia+China'."""
     before = doc.text[max(0, start - 2):start]
     after = doc.text[end:end + 3]
+    if INFRASTRUCTURE_AFTER.match(doc.text[end:end + 60]):
+        return False   # "the Central Asia–China gas pipeline" names a pipe, not a side
     return bool(re.search(r"[-–+]\s?$", before) or PARTY_JOIN.match(after))
 
 
@@ -213,8 +234,11 @@ def find(doc: Document) -> dict[str, list[Span]]:
                 # titles also in lower case ("deputy general manager of ...")
                 if entry.layer != "title" and fold and not (text[:1].isupper() and _capitalised(span)):
                     continue
-                if entry.layer == "country" and CURRENCY_AFTER.match(doc.text, span.end_char):
-                    continue   # "U.S. dollars" names a currency, not a country
+                if entry.layer == "country" and (
+                        CURRENCY_AFTER.match(doc.text, span.end_char)           # "U.S. dollars"
+                        or GEOGRAPHY_AFTER.match(doc.text, span.end_char)       # "the Indian Ocean"
+                        or REGION_BEFORE.search(doc.text, max(0, span.start_char - 15), span.start_char)):
+                    continue
                 cands.append((span.start_char, span.end_char, text, entry))
     out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))

@@ -30,12 +30,27 @@ ATTRIBUTION = re.compile(r"""
     (?P<before>(?:^|[,(]\s*|\b))
     (?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s+
     (?:reports|reported|has\s+learned|learned|informs|writes|says|cites)\b
-  | according\s+to\s+(?P<name2>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})
+  | (?i:according\s+to)\s+(?P<name2>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})
 """, re.X)
+BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$")
 
 
 def stamp_date(line: str) -> tuple[str, str | None] | None:
-    """(YYYY-MM-DD, outlet or None) if the line is a publication stamp, else None."""
+    """(YYYY-MM-DD, outlet or None) if the line is a publication stamp, else None.
+    A stamp may share its line with other page furniture after a bar:
+    "Published: 25 April 2024, 14:20 | Economy | Reading time: 4 min"."""
+    if len(line) > 160:
+        return None
+    if "|" in line:
+        for part in line.split("|"):
+            found = _stamp(part)
+            if found:
+                return found
+        return None
+    return _stamp(line)
+
+
+def _stamp(line: str) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
     m = FULL_DATE.search(line)
@@ -89,6 +104,8 @@ def read_header(doc: Document) -> None:
         if doc.title and line.strip() == doc.title.strip():
             continue
         stripped = line.strip()
+        if BYLINE.match(stripped):
+            continue
         if (title_line is None and first_para is None and len(stripped) <= 200
                 and not stripped.endswith((".", "”", '"')) and not DATELINE.match(stripped)):
             title_line = stripped
@@ -127,7 +144,7 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
 def _read_attribution(doc: Document) -> None:
     outlets = gz.outlet_index()
     for m in ATTRIBUTION.finditer(doc.text):
-        name = (m["name"] or m["name2"] or "").strip()
+        name = (m["name"] or m["name2"] or "").strip().rstrip(".,;:")
         # the longest tail of the name that is a known outlet ("Belarusian BelTA" -> BelTA)
         words = name.split()
         for i in range(len(words)):

@@ -127,6 +127,16 @@ class Finder:
                 return s.value
         return None
 
+    def country_after(self, end: int) -> tuple[str | None, int]:
+        """The country in an "of <country>" right after `end`, and where the name then ends."""
+        tail = re.match(r"\s+of\s+(?:the\s+)?", self.text[end:end + 20])
+        if tail:
+            pos = end + tail.end()
+            for s in self.country_spans:
+                if s.start == pos or (s.start > pos and re.fullmatch(r"Republic\s+of\s+", self.text[pos:s.start])):
+                    return s.value, s.end
+        return None, end
+
     def country_before(self, start: int) -> str | None:
         """A demonym or country right before a name, with only lower-case words between
         ('Belarusian state petrochemical concern Belneftekhim', 'Kazakh QazaqGaz')."""
@@ -192,20 +202,9 @@ class Finder:
     def ministries(self) -> None:
         for m in MINISTRY_OF.finditer(self.text):
             port = m["port"]
-            country = None
             start, end = m.start(), m.end()
-            # "of Kazakhstan" / "of the Republic of Kazakhstan" closing the portfolio
-            cm = re.search(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", port)
-            if cm and self.country_at(m.start("port") + cm.start("c"), m.start("port") + cm.end("c")):
-                country = self.country_at(m.start("port") + cm.start("c"), m.start("port") + cm.end("c"))
-                port = port[:cm.start()]
-            else:
-                # a country spelled out right after: "Ministry of Energy of Kazakhstan"
-                tail = re.match(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)",
-                                self.text[end:])
-                if tail and self.country_at(end + tail.start(1), end + tail.end(1)):
-                    country = self.country_at(end + tail.start(1), end + tail.end(1))
-                    end += tail.end()
+            # "... of Kazakhstan", "... of the Republic of Kazakhstan" closing the name
+            country, end = self.country_after(end)
             # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."
             country = country or self.country_before(start)
             if self.is_blocked(start, end):

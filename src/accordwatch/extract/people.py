@@ -212,6 +212,13 @@ class PeopleFinder:
                 title.extend(names)
             p = q
 
+    @staticmethod
+    def _leads_to_title(ws: list[Word], k: int) -> bool:
+        """Past any connectors from k ("of the"), is the next word part of a title?"""
+        while k < len(ws) and ws[k].kind == "conn":
+            k += 1
+        return k < len(ws) and (ws[k].anchor or ws[k].kind in ("title", "ent"))
+
     def _span_text(self, ws: list[Word]) -> str:
         return self.text[ws[0].start:ws[-1].end]
 
@@ -232,8 +239,8 @@ class PeopleFinder:
                 j += 1
             t = j
             while t < len(ws) and (ws[t].kind in ("title", "ent", "name") or ws[t].anchor or (
-                    ws[t].kind in ("conn", "other") and ws[t].text.islower() and t + 1 < len(ws)
-                    and (ws[t + 1].anchor or ws[t + 1].kind in ("title", "ent")) and t - j < 12)):
+                    ws[t].kind in ("conn", "other") and ws[t].text.islower() and t - j < 14
+                    and self._leads_to_title(ws, t + 1))):
                 t += 1
             seg = self._trim_title(ws[j:t])
             if seg and any(w.anchor for w in seg) and (t >= len(ws) or ws[t].kind in ("punct", "conn")):
@@ -284,10 +291,14 @@ class PeopleFinder:
             person.titles.append(("", country))
 
     def by_surname(self, surname: str, first: str | None = None) -> Person | None:
+        """Someone already named whose surname this is; with `first` (the whole new name), also
+        whose full name ends with it ("Al Kuwari", "Saeed Al Mansoori" after the full names)."""
         surname = _bare(surname)
         for p in self.people.values():
             parts = p.name.split()
-            if parts[-1] == surname and (first is None or first.split()[0][0] == parts[0][0]):
+            if parts[-1] != surname:
+                continue
+            if first is None or first.split()[0][0] == parts[0][0] or p.name.endswith(" " + first):
                 return p
         return None
 

@@ -9,6 +9,8 @@ from ..errors import EmptyInput
 from .decode import read_text
 from .metadata import iso_date
 
+MIN_WORDS = 20   # less main text than this is navigation or an error page, not an article
+
 
 def html_to_document(html: str, source: str, url: str | None = None) -> Document:
     import trafilatura  # imported here: only HTML input pays for it
@@ -16,8 +18,10 @@ def html_to_document(html: str, source: str, url: str | None = None) -> Document
     body = trafilatura.extract(
         html, url=url, include_comments=False, include_tables=False, favor_precision=True,
         deduplicate=False, with_metadata=False)
-    if not body or not body.strip():
-        raise EmptyInput(f"{source}: no article text found in the page")
+    words = len(body.split()) if body else 0
+    if words < MIN_WORDS:
+        raise EmptyInput(f"{source}: no article text found in the page "
+                         f"({words} words of main text, at least {MIN_WORDS} expected)")
     meta = trafilatura.extract_metadata(html, default_url=url)
     title = meta.title.strip() if meta and meta.title else None
     text = f"{title}\n\n{body}" if title and not body.lstrip().startswith(title) else body

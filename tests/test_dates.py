@@ -1,0 +1,132 @@
+"""Date expressions in the record's "dates" list, normalised against the publication date."""
+from __future__ import annotations
+
+import pytest
+
+from accordwatch import Document, extract_document
+
+
+def extract(text: str, published: str | None = None, title: str | None = None) -> dict:
+    return extract_document(Document(text=text, published=published, title=title))
+
+
+def dates(text: str, published: str | None = None) -> list[tuple[str, str | None, str]]:
+    record = extract(text, published=published)
+    for d in record["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+    return [(d["text"], d["value"], d["precision"]) for d in record["dates"]]
+
+
+# ---- resolved against the publication date ----
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The investment forum will be held on Feb. 15-16 in Almaty.", "2024-01-20",
+     ("Feb. 15-16", "2024-02-15", "day")),
+    ("The Turkmen delegation arrived on Nov. 17 for the talks.", "2023-11-18",
+     ("Nov. 17", "2023-11-17", "day")),
+    ("Freight traffic between the two countries grew by a third last year.", "2024-05-02",
+     ("last year", "2023", "year")),
+    ("The ministers met early this month in Baku to review the roadmap.", "2024-06-20",
+     ("early this month", "2024-06", "month")),
+    ("Both sides will convene the commission again next year.", "2024-02-02",
+     ("next year", "2025", "year")),
+    ("The consultations took place on 5-6 December in Dushanbe.", "2024-02-02",
+     ("5-6 December", "2024-12-05", "day")),
+])
+def test_relative_and_yearless_dates_use_the_publication_date(text, published, expected):
+    assert dates(text, published) == [expected]
+
+
+def test_last_month_across_a_year_boundary():
+    assert dates("Exporters shipped more flour last month.", "2024-01-15") == [("last month", "2023-12", "month")]
+
+
+def test_month_range_without_year_takes_the_publication_year():
+    assert dates("Grain exports doubled in January–May.", "2024-06-10") == [
+        ("January–May", "2024-01/2024-05", "span")]
+
+
+def test_a_year_before():
+    assert dates("Shipments were lower a year before.", "2024-06-10") == [("a year before", "2023", "year")]
+
+
+def test_month_range_without_year_span_ends_at_the_month():
+    assert dates("Exports rose in January-May, officials said.", "2024-06-10") == [
+        ("January-May", "2024-01/2024-05", "span")]
+
+
+# ---- absolute expressions ----
+
+def test_deadline_quarter_gives_its_last_month():
+    text = "The terminal must be commissioned by the end of the first quarter of 2024."
+    assert dates(text, "2023-10-01") == [("by the end of the first quarter of 2024", "2024-03", "month")]
+
+
+@pytest.mark.parametrize("dash", ["–", "-"])
+def test_month_span_with_year(dash):
+    text = f"Bilateral trade reached a record in January{dash}September 2023, officials said."
+    assert dates(text, "2023-10-20") == [(f"January{dash}September 2023", "2023-01/2023-09", "span")]
+
+
+def test_year_span_from_to():
+    text = "Foreign investors put $5 billion into the sector from 1995 to 2021."
+    assert dates(text, "2023-10-20") == [("from 1995 to 2021", "1995/2021", "span")]
+
+
+def test_year_span_between_and_dashed():
+    text = "Between 2010 and 2020 cargo doubled. In 2015-2020 transit fell."
+    assert dates(text) == [("Between 2010 and 2020", "2010/2020", "span"), ("2015-2020", "2015/2020", "span")]
+
+
+def test_full_dates_in_both_orders():
+    text = "The plant opened on 12 March 2021. The ministers first met on March 5, 2020."
+    assert dates(text, "2024-02-02") == [("12 March 2021", "2021-03-12", "day"),
+                                         ("March 5, 2020", "2020-03-05", "day")]
+
+
+def test_first_months_of_a_year():
+    assert dates("In the first nine months of 2023 trade rose.", "2024-02-02") == [
+        ("the first nine months of 2023", "2023-01/2023-09", "span")]
+
+
+def test_half_year_and_month_year():
+    text = "They met in March 2022 and again in the first half of 2023."
+    assert dates(text, "2024-02-02") == [("March 2022", "2022-03", "month"),
+                                         ("the first half of 2023", "2023-01/2023-06", "span")]
+
+
+def test_quarter_short_form():
+    assert dates("Q3 2023 shipments beat forecasts.") == [("Q3 2023", "2023-07/2023-09", "span")]
+
+
+def test_bare_year():
+    assert dates("The ministers last met in 2019 in Ashgabat.") == [("2019", "2019", "year")]
+
+
+def test_quantity_is_not_a_year():
+    assert dates("The elevator stored 2023 tonnes of barley.", "2024-02-02") == []
+
+
+# ---- no publication date ----
+
+@pytest.mark.parametrize("text, surface, precision", [
+    ("The ministers met on March 3 in Baku.", "March 3", "day"),
+    ("Trade fell last year, the ministry said.", "last year", "year"),
+    ("The ministers met early this month.", "early this month", "month"),
+    ("The forum is planned for Feb. 15-16.", "Feb. 15-16", "day"),
+])
+def test_no_publication_and_no_year_gives_none(text, surface, precision):
+    assert dates(text) == [(surface, None, precision)]
+
+
+def test_no_publication_but_stated_year_resolves():
+    assert dates("The agreement was signed on 28 June 2019 in Minsk.") == [("28 June 2019", "2019-06-28", "day")]
+
+
+def test_dates_outside_the_body_are_not_listed():
+    text = "Kazakhstan and Mongolia agreed to open a new crossing in 2025.\nFollow us on Telegram since 2019"
+    assert dates(text) == [("2025", "2025", "year")]
+
+
+def test_yesterday_is_the_day_before_publication():
+    assert dates("The talks took place yesterday in Tashkent.", "2024-02-02") == [("yesterday", "2024-02-01", "day")]

@@ -1,0 +1,175 @@
+"""The top of an article: publication stamp, title, dateline, outlet; and boilerplate that is not body."""
+from __future__ import annotations
+
+import pytest
+
+from accordwatch import Document, extract_document
+
+
+def extract(text: str, published: str | None = None, title: str | None = None) -> dict:
+    return extract_document(Document(text=text, published=published, title=title))
+
+
+def document(text: str, published: str | None = None, title: str | None = None) -> dict:
+    return extract(text, published=published, title=title)["document"]
+
+
+TITLE = "Kazakhstan and Oman agree on fertilizer plant"
+BODY = "Kazakh and Omani officials agreed to build a nitrogen plant near Aktau."
+
+
+# ---- publication stamps ----
+
+@pytest.mark.parametrize("stamp, iso", [
+    (" date 2022-08-25", "2022-08-25"),
+    ("Updated at 17:53,27-03-2024", "2024-03-27"),
+    ("2017-09-09 16:14", "2017-09-09"),
+    ("Published: 12 April 2024", "2024-04-12"),
+    ("14.06.2023 | 15:30", "2023-06-14"),
+    ("October 2, 2023, 09:15", "2023-10-02"),
+])
+def test_publication_stamp(stamp, iso):
+    d = document(f"{stamp}\n\n{TITLE}\n\n{BODY}")
+    assert d["published"] == iso
+    assert d["title"] == TITLE
+
+
+def test_stamp_below_the_title():
+    d = document(f"{TITLE}\n14.06.2023 | 15:30\n{BODY}")
+    assert (d["published"], d["title"]) == ("2023-06-14", TITLE)
+
+
+def test_stamp_with_outlet_byline():
+    d = document(f"{TITLE}\n date 2022-08-25 By Azernews\n{BODY}")
+    assert (d["published"], d["outlet"]) == ("2022-08-25", "Azernews")
+
+
+def test_stamp_date_is_not_a_body_date():
+    record = extract(f"Published: 12 April 2024\n\n{TITLE}\n\n{BODY}")
+    assert record["dates"] == []
+
+
+def test_given_publication_date_wins_over_stamp():
+    d = document(f"{TITLE}\n date 2022-08-25 By Azernews\n{BODY}", published="2023-01-01")
+    assert d["published"] == "2023-01-01"
+
+
+def test_no_published_date_when_none_is_stated():
+    text = (f"{TITLE}\n\nThe first train left Kostanay on 12 May 2023.\n"
+            "Signed on 12 May 2023.")
+    record = extract(text)
+    assert record["document"]["published"] is None
+    assert [d["value"] for d in record["dates"]] == ["2023-05-12", "2023-05-12"]
+
+
+def test_stamp_with_section_and_reading_time():
+    d = document(f"Published: 25 April 2024, 14:20 | Economy | Reading time: 4 min\n\n{TITLE}\n\n{BODY}")
+    assert (d["published"], d["title"]) == ("2024-04-25", TITLE)
+
+
+# ---- datelines ----
+
+@pytest.mark.parametrize("lead, city, outlet", [
+    ("ASTANA –", "Astana", None),
+    ("TASHKENT —", "Tashkent", None),
+    ("BISHKEK -", "Bishkek", None),
+    ("NUR-SULTAN (Kazinform) —", "Astana", "Kazinform"),
+    ("NUR-SULTAN (TCA) —", "Astana", "The Times of Central Asia"),
+    ("BAKU, Azerbaijan, Sept. 9 -", "Baku", None),
+    ("BAKU, Azerbaijan, Sept. 9 (Trend) -", "Baku", "Trend"),
+    ("ALMATY, March 3 (Reuters) -", "Almaty", "Reuters"),
+])
+def test_dateline(lead, city, outlet):
+    d = document(f"{TITLE}\n\n{lead} {BODY}")
+    assert (d["dateline"], d["outlet"]) == (city, outlet)
+
+
+def test_dateline_day_resolves_against_publication():
+    record = extract(f"{TITLE}\n\nBAKU, Azerbaijan, Sept. 9 - {BODY}", published="2023-09-10")
+    assert [(d["text"], d["value"]) for d in record["dates"]] == [("Sept. 9", "2023-09-09")]
+
+
+def test_no_dateline_when_the_paragraph_starts_with_a_sentence():
+    d = document(f"{TITLE}\n\nUAE and Kazakh officials agreed on shipping rates.")
+    assert d["dateline"] is None
+
+
+# ---- outlet from attribution ----
+
+def test_outlet_from_attribution_in_the_middle_of_a_sentence():
+    d = document(f"{TITLE}\n\nKazakh officials, according to Kazinform, agreed on the plan.")
+    assert d["outlet"] == "Kazinform"
+
+
+def test_outlet_from_reports():
+    d = document(f"{TITLE}\n\nKazakh officials agreed on the plan, Trend reports.")
+    assert d["outlet"] == "Trend"
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Kazinform, Kazakh officials agreed on the plan.",
+    "Kazakh officials agreed on the plan, according to Kazinform.",
+])
+def test_outlet_from_according_to_at_sentence_edges(sentence):
+    assert document(f"{TITLE}\n\n{sentence}")["outlet"] == "Kazinform"
+
+
+# ---- title ----
+
+def test_title_from_first_line():
+    assert document(f"{TITLE}\n\n{BODY}")["title"] == TITLE
+
+
+def test_no_title_when_first_line_is_a_sentence():
+    assert document(f"{BODY}\nThe plant will cost $1 billion.")["title"] is None
+
+
+def test_no_title_for_a_single_paragraph():
+    assert document(BODY)["title"] is None
+
+
+def test_given_title_is_kept():
+    assert document(f"{TITLE}\n\n{BODY}", title="Oman plant deal")["title"] == "Oman plant deal"
+
+
+def test_byline_is_not_the_title():
+    assert document(f"By Daniyar Ospanov\n\n{BODY}")["title"] is None
+
+
+# ---- boilerplate ----
+
+def test_author_bio_at_the_end_is_not_body():
+    text = (f"{TITLE}\n\n{BODY}\n\n"
+            "Aidana Sarsenova\n"
+            "Aidana Sarsenova is a staff writer who has worked in Russia and China.")
+    record = extract(text)
+    assert record["countries"] == ["KAZ", "OMN"]
+    assert record["people"] == []
+
+
+def test_photo_credit_tail_is_not_body():
+    text = (f"{TITLE}\n\n{BODY}\n"
+            "The ministers at the ceremony. Photo credit: Mongolian Ministry of Energy")
+    record = extract(text)
+    assert record["countries"] == ["KAZ", "OMN"]
+    assert record["organizations"] == []
+
+
+@pytest.mark.parametrize("footer", [
+    "Subscribe to our newsletter for news from Russia and Mongolia",
+    "Get the latest stories from Russia in your inbox. Sign up today",
+    "Follow us on Telegram for updates from China",
+])
+def test_subscribe_footer_is_not_body(footer):
+    assert extract(f"{TITLE}\n\n{BODY}\n{footer}")["countries"] == ["KAZ", "OMN"]
+
+
+def test_longer_sign_up_footer_is_not_body():
+    text = (f"{TITLE}\n\n{BODY}\n"
+            "Get the latest stories from Asia and Russia delivered to your inbox. Sign up now")
+    assert extract(text)["countries"] == ["KAZ", "OMN"]
+
+
+def test_copyright_footer_is_not_body():
+    text = f"{TITLE}\n\n{BODY}\n© 2024 Georgian Media Group. All rights reserved"
+    assert extract(text)["countries"] == ["KAZ", "OMN"]

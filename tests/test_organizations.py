@@ -1,0 +1,190 @@
+"""Organizations: gazetteer names and aliases, ministries, pattern-found companies; outlets, blocs and
+facilities are never organizations (SCHEMA.md, annotation conventions)."""
+from __future__ import annotations
+
+import pytest
+
+from accordwatch import Document, extract_document
+
+
+def extract(text: str, published: str | None = None, title: str | None = None) -> dict:
+    return extract_document(Document(text=text, published=published, title=title))
+
+
+def orgs(text: str) -> dict[str, dict]:
+    return {o["name"]: o for o in extract(text)["organizations"]}
+
+
+def only_org(text: str) -> dict:
+    found = extract(text)["organizations"]
+    assert len(found) == 1, [o["name"] for o in found]
+    return found[0]
+
+
+# ---- gazetteer names and aliases ----
+
+def test_acronym_alias_resolves_to_canonical_name():
+    text = "KMG raised output at its western fields. KazMunayGas also plans a new refinery unit."
+    o = only_org(text)
+    assert (o["name"], o["country"], o["kind"]) == ("KazMunayGas", "KAZ", "company")
+    assert "KMG" in o["aliases"]
+    assert [m["text"] for m in o["mentions"]] == ["KMG", "KazMunayGas"]
+    for m in o["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_organization_named_only_once_by_acronym():
+    o = only_org("Container traffic handled by KTZ grew by a fifth.")
+    assert (o["name"], o["country"]) == ("Kazakhstan Temir Zholy", "KAZ")
+    assert o["aliases"] == ["KTZ"]
+    assert [m["text"] for m in o["mentions"]] == ["KTZ"]
+
+
+def test_known_companies_of_two_countries():
+    found = orgs("SOCAR and QazaqGaz initialled a gas swap memorandum.")
+    assert found["SOCAR"]["country"] == "AZE"
+    assert found["QazaqGaz"]["country"] == "KAZ"
+
+
+def test_known_fund_kind():
+    o = only_org("Samruk-Kazyna will co-finance the wind farm.")
+    assert (o["name"], o["kind"], o["country"]) == ("Samruk-Kazyna", "fund", "KAZ")
+
+
+# ---- ministries ----
+
+def test_ministry_long_form_and_demonym_form_are_one_organization():
+    text = ("The Ministry of Energy of Kazakhstan reported higher output. "
+            "Later, the Kazakh Energy Ministry confirmed the figure.")
+    o = only_org(text)
+    assert (o["name"], o["country"], o["kind"]) == ("Ministry of Energy of Kazakhstan", "KAZ", "ministry")
+    assert [m["text"] for m in o["mentions"]] == ["Ministry of Energy of Kazakhstan", "Kazakh Energy Ministry"]
+
+
+def test_demonym_ministry_gets_long_form_alias():
+    o = only_org("The Kazakh Energy Ministry announced a new auction for wind projects.")
+    assert (o["name"], o["country"], o["kind"]) == ("Kazakh Energy Ministry", "KAZ", "ministry")
+    assert "Ministry of Energy of Kazakhstan" in o["aliases"]
+
+
+def test_foreign_ministry_synonym_merges_with_foreign_affairs():
+    text = "The Ministry of Foreign Affairs of Uzbekistan issued a note. The Uzbek Foreign Ministry added details."
+    o = only_org(text)
+    assert (o["name"], o["country"]) == ("Ministry of Foreign Affairs of Uzbekistan", "UZB")
+    assert len(o["mentions"]) == 2
+
+
+def test_possessive_country_before_ministry():
+    o = only_org("Kazakhstan's Ministry of Energy published the tender.")
+    assert (o["country"], o["kind"]) == ("KAZ", "ministry")
+
+
+def test_ministry_of_the_republic_of_country():
+    o = only_org("The Ministry of Energy of the Republic of Kazakhstan will hold an auction.")
+    assert o["country"] == "KAZ"
+    assert o["name"] == "Ministry of Energy of the Republic of Kazakhstan"
+
+
+def test_ministry_name_ends_at_the_country():
+    o = only_org("The Ministry of Energy of Kazakhstan Deputy Minister answered questions.")
+    assert o["name"] == "Ministry of Energy of Kazakhstan"
+
+
+# ---- pattern-found companies ----
+
+def test_company_suffix():
+    o = only_org("Talks were held with Altyn Dala Company on grain storage.")
+    assert (o["name"], o["kind"]) == ("Altyn Dala Company", "company")
+
+
+def test_bank_of_country():
+    o = only_org("The Steppe Industrial Bank of Kazakhstan will finance the smelter.")
+    assert (o["name"], o["country"], o["kind"]) == ("Steppe Industrial Bank of Kazakhstan", "KAZ", "bank")
+
+
+def test_repeated_company_name_gives_two_mentions():
+    o = only_org("The contract went to Tabys Grain Company. Tabys Grain Company will deliver the wheat.")
+    assert [m["text"] for m in o["mentions"]] == ["Tabys Grain Company", "Tabys Grain Company"]
+
+
+def test_descriptor_before_name():
+    o = only_org("The accord was signed by the state concern Belgorkhimprom and a Kazakh partner.")
+    assert (o["name"], o["kind"]) == ("Belgorkhimprom", "company")
+
+
+def test_descriptor_with_demonym_gives_country():
+    o = only_org("Belarusian petrochemical concern Naftan will supply lubricants.")
+    assert (o["name"], o["country"]) == ("Naftan", "BLR")
+
+
+def test_descriptor_after_name():
+    o = only_org("The talks involved the RomGas company and Kazakh officials.")
+    assert o["name"] == "RomGas"
+
+
+def test_acronym_defined_in_brackets():
+    text = "The Kazakh Agency for Grain Exports (KAGE) signed a contract. KAGE will ship wheat to Iran."
+    o = only_org(text)
+    assert (o["name"], o["country"]) == ("Kazakh Agency for Grain Exports", "KAZ")
+    assert o["aliases"] == ["KAGE"]
+    assert [m["text"] for m in o["mentions"]] == ["Kazakh Agency for Grain Exports", "KAGE", "KAGE"]
+    for m in o["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_acronym_in_brackets_for_known_body():
+    o = only_org("The European Bank for Reconstruction and Development (EBRD) approved a loan.")
+    assert o["name"] == "EBRD"
+    assert "European Bank for Reconstruction and Development" in o["aliases"]
+
+
+def test_camel_case_company_names():
+    found = orgs("The consortium includes QazTechna and TransCaspiGaz, two young firms.")
+    assert set(found) == {"QazTechna", "TransCaspiGaz"}
+
+
+def test_international_body_that_is_not_a_bloc_is_an_organization():
+    o = only_org("The Organization of Islamic Cooperation (OIC) discussed food security.")
+    assert o["name"] == "OIC"
+    assert "Organization of Islamic Cooperation" in o["aliases"]
+
+
+def test_organization_inside_title_is_an_organization():
+    found = orgs("European Commission Vice-President Marta Lindqvist met Kazakh officials.")
+    assert found["European Commission"]["country"] == "EU"
+
+
+# ---- never organizations ----
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Trend reports that Azerbaijan and Kazakhstan agreed on transit tariffs.", "Trend"),
+    ("BelTA learned that Belarus will supply combines to Kazakhstan.", "BelTA"),
+    ("Kazinform International News Agency reports that Kazakhstan will host the forum.", "Kazinform"),
+    ("Kazakhstan and Uzbekistan signed deals, the news agency Trend reported.", "Trend"),
+])
+def test_outlet_is_never_an_organization(text, outlet):
+    record = extract(text)
+    assert record["organizations"] == []
+    assert record["document"]["outlet"] == outlet
+
+
+def test_blocs_are_never_organizations():
+    record = extract("The Eurasian Economic Union and the Shanghai Cooperation Organisation met. "
+                     "The European Union (EU) and the Organization of Turkic States (OTS) sent observers.")
+    assert record["organizations"] == []
+    assert record["countries"] == ["EAEU", "EU", "OTS", "SCO"]
+
+
+@pytest.mark.parametrize("text", [
+    "Oil from the Baku-Tbilisi-Ceyhan Pipeline reached the terminal.",
+    "The Middle Corridor and the Trans-Caspian International Transport Route (TITR) were discussed.",
+    "The Shymkent Oil Refinery and the Pavlodar Petrochemical Plant were modernised.",
+    "Containers pass through the Khorgos Eastern Gate Free Economic Zone.",
+])
+def test_pipelines_routes_and_facilities_are_not_organizations(text):
+    assert extract(text)["organizations"] == []
+
+
+def test_generic_descriptions_are_not_organizations():
+    text = "Officials of the ministries of energy and finance met at the Kazakh embassy."
+    assert extract(text)["organizations"] == []
