@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,10 +52,12 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def in_body(self, start: int, end: int | None = None) -> bool:
+        """Is [start, end) inside one of the body ranges (sorted, not overlapping)?"""
         if self.body is None:
             return True
         end = start if end is None else end
-        return any(s <= start and end <= e for s, e in self.body)
+        i = bisect_right(self.body, (start, float("inf"))) - 1
+        return i >= 0 and self.body[i][0] <= start and end <= self.body[i][1]
 
     def add(self, layer: str, span: Span) -> Span:
         self.spans.setdefault(layer, []).append(span)

@@ -10,6 +10,7 @@ Mentions of the same happening are merged into one event with several evidence s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -17,7 +18,7 @@ from functools import cache
 from ..data import lexicon
 from ..document import Document, Span
 from .figures import main_parties
-from .gazetteer import longest, match_terms, phrase_matchers
+from .gazetteer import longest, phrases
 from .pipeline import component
 
 FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|created|established)|is\s+to|are\s+to|"
@@ -54,11 +55,6 @@ def triggers() -> dict[str, tuple[str, str | None]]:
     return {row["term"]: (row["type"], row["instrument"] or None) for row in lexicon("event_triggers.tsv")}
 
 
-@cache
-def matchers():
-    return phrase_matchers(triggers())
-
-
 @dataclass
 class Event:
     type: str
@@ -87,12 +83,19 @@ class EventFinder:
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
         self.blocked = [(s.start, s.end) for s in doc.layer("org")] + [(s.start, s.end) for s in doc.layer("title")]
         self.events: list[Event] = []
+        self._index: dict[str, tuple[list[Span], list[int]]] = {}
         title = (doc.title or "").strip()
         self.title_end = len(title) if title and doc.text.lstrip().startswith(title) else 0
 
     # ---- helpers over one sentence ----
     def within(self, layer: str, s0: int, s1: int) -> list[Span]:
-        return [s for s in self.doc.layer(layer) if s0 <= s.start < s1]
+        """The spans of a layer that start inside [s0, s1)."""
+        index = self._index.get(layer)
+        if index is None:
+            spans = sorted(self.doc.layer(layer), key=lambda s: s.start)
+            index = self._index[layer] = (spans, [s.start for s in spans])
+        spans, starts = index
+        return spans[bisect_left(starts, s0):bisect_left(starts, s1)]
 
     def parties_of(self, s0: int, s1: int) -> tuple[list[str], list[str], set[str]]:
         found = {c.value for c in self.within("country", s0, s1)}
@@ -180,7 +183,7 @@ class EventFinder:
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         starts = [s for s, _ in self.doc.sentences]
         known = triggers()
-        for start, end, term, _ in longest(match_terms(self.doc.tokens, matchers())):
+        for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end) or start < self.title_end:
                 continue
             if any(s <= start and end <= e for s, e in self.blocked):

@@ -71,6 +71,11 @@ def entries() -> dict[str, list[Entry]]:
             add(a, e)
     for row in lexicon("titles.tsv"):
         add(row["title"], Entry("title", row["title"], kind=row.get("kind")))
+    # sector words and event triggers ride along, so one matcher pass serves every component
+    for row in lexicon("sectors.tsv"):
+        add(row["term"], Entry("sector", row["sector"]))
+    for row in lexicon("event_triggers.tsv"):
+        add(row["term"], Entry("trigger", row["type"], kind=row["instrument"] or None))
     return out
 
 
@@ -94,14 +99,14 @@ def phrase_matchers(terms) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]
     return exact, folded, ids
 
 
-def match_terms(sdoc, matchers_) -> list[tuple[int, int, str, bool]]:
-    """(start_char, end_char, term, case_folded) for every match in a spaCy Doc."""
+def match_terms(doc: Document, matchers_) -> list[tuple[int, int, str, bool]]:
+    """(start_char, end_char, term, case_folded) for every match in the document's tokens."""
     exact, folded, ids = matchers_
+    starts, ends = doc.meta["token_starts"], doc.meta["token_ends"]
     out = []
     for matcher, fold in ((exact, False), (folded, True)):
-        for key, s, e in matcher(sdoc):
-            span = sdoc[s:e]
-            out.append((span.start_char, span.end_char, ids[key], fold))
+        for key, s, e in matcher(doc.tokens):
+            out.append((starts[s], ends[e - 1], ids[key], fold))
     return out
 
 
@@ -220,26 +225,27 @@ def _side_only_ok(doc: Document, start: int, end: int) -> bool:
 
 def find(doc: Document) -> dict[str, list[Span]]:
     """Gazetteer matches by layer, longest first, none overlapping within a layer."""
-    sdoc = doc.tokens
-    exact, folded, ids = matchers()
     known = entries()
     cands: list[tuple[int, int, str, Entry]] = []
-    for matcher, fold in ((exact, False), (folded, True)):
-        for key, s, e in matcher(sdoc):
-            span = sdoc[s:e]
-            text = span.text
-            term = ids[key]
-            for entry in known.get(term, ()):
-                # names match case-insensitively only where the text capitalises them;
-                # titles also in lower case ("deputy general manager of ...")
-                if entry.layer != "title" and fold and not (text[:1].isupper() and _capitalised(span)):
+    for start, end, term, fold in doc.meta["phrases"]:
+        text = doc.text[start:end]
+        capitalised = None
+        for entry in known.get(term, ()):
+            if entry.layer not in LAYERS:
+                continue
+            # names match case-insensitively only where the text capitalises them;
+            # titles also in lower case ("deputy general manager of ...")
+            if entry.layer != "title" and fold:
+                if capitalised is None:
+                    capitalised = _capitalised(text)
+                if not capitalised:
                     continue
-                if entry.layer == "country" and (
-                        CURRENCY_AFTER.match(doc.text, span.end_char)           # "U.S. dollars"
-                        or GEOGRAPHY_AFTER.match(doc.text, span.end_char)       # "the Indian Ocean"
-                        or REGION_BEFORE.search(doc.text, max(0, span.start_char - 15), span.start_char)):
-                    continue
-                cands.append((span.start_char, span.end_char, text, entry))
+            if entry.layer == "country" and (
+                    CURRENCY_AFTER.match(doc.text, end)           # "U.S. dollars"
+                    or GEOGRAPHY_AFTER.match(doc.text, end)       # "the Indian Ocean"
+                    or REGION_BEFORE.search(doc.text, max(0, start - 15), start)):
+                continue
+            cands.append((start, end, text, entry))
     out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: dict[str, list[tuple[int, int]]] = {layer: [] for layer in LAYERS}
@@ -265,16 +271,26 @@ def find(doc: Document) -> dict[str, list[Span]]:
     return out
 
 
-def _capitalised(span) -> bool:
+WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _capitalised(text: str) -> bool:
     """Every content word of a case-folded match starts with a capital ('Foreign Ministry',
     not 'foreign ministry'); small words (of, the, and) may stay lower case."""
-    return all(t.text[:1].isupper() or not t.is_alpha or t.lower_ in SMALL for t in span)
+    return text[:1].isupper() and all(w[0].isupper() or w.lower() in SMALL for w in WORDS.findall(text))
 
 
 SMALL = frozenset({"of", "the", "and", "for", "de", "la", "du", "al", "el", "on", "in", "to", "a"})
 
 
+def phrases(doc: Document, layer: str) -> list[tuple[int, int, str, bool]]:
+    """The matches of one lexicon layer ("sector", "trigger") from the shared matcher pass."""
+    known = entries()
+    return [m for m in doc.meta["phrases"] if any(e.layer == layer for e in known[m[2]])]
+
+
 @component("gazetteer")
 def annotate(doc: Document) -> None:
+    doc.meta["phrases"] = match_terms(doc, matchers())
     for layer, spans in find(doc).items():
         doc.spans[layer] = spans

@@ -33,6 +33,9 @@ PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von
 SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|noted|notes|added|adds|stressed|stresses|emphasized|"
                           r"emphasised|told|stated|explained|announced|highlighted|pointed\s+out|remarked|"
                           r"underlined|underscored|recalled|observed)\b")
+SPEECH_ANYWHERE = re.compile(r"\b(?:said|says|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|told|stated|"
+                             r"explained|announced|highlighted|pointed|remarked|underlined|underscored|recalled|"
+                             r"observed|according)\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bemphasized|\baccording\s+to)\s*$")
 
 
@@ -108,6 +111,12 @@ class PeopleFinder:
             i -= 1
         return None
 
+    @staticmethod
+    def _covering_any(spans: list[Span], starts: list[int], s: int, e: int) -> bool:
+        """Does any span of `spans` (sorted by start) start inside [s, e)?"""
+        i = bisect_right(starts, s - 1)
+        return i < len(starts) and starts[i] < e
+
     def words(self, start: int, end: int) -> list[Word]:
         out = []
         tw = title_words()
@@ -145,9 +154,14 @@ class PeopleFinder:
         for s, e in self.doc.sentences or [(0, len(self.text))]:
             if not self.doc.in_body(s, e) and not any(s <= b0 < e for b0, _ in (self.doc.body or [])):
                 continue
+            # a person is found only beside a title or a speech verb: skip the other sentences
+            has_title = self._covering_any(self.anchors, self.anchor_starts, s, e)
+            if not has_title and not SPEECH_ANYWHERE.search(self.text, s, e):
+                continue
             ws = self.words(s, e)
-            self.title_then_name(ws)
-            self.name_then_title(ws)
+            if has_title:
+                self.title_then_name(ws)
+                self.name_then_title(ws)
             self.speech(ws)
         self.link_mentions()
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
-from .gazetteer import longest, match_terms, phrase_matchers
+from .gazetteer import longest, phrases
 from .pipeline import component
 
 TRADE = re.compile(r"""
@@ -25,30 +25,32 @@ TRADE = re.compile(r"""
 """, re.X | re.I)
 
 
+TRADE_WORD = re.compile(r"\b(?:trade|selling)\b", re.I)
+
+
 @cache
 def terms() -> dict[str, str]:
     return {row["term"]: row["sector"] for row in lexicon("sectors.tsv")}
-
-
-@cache
-def matchers():
-    return phrase_matchers(terms())
 
 
 def find_sectors(doc: Document) -> list[Span]:
     known = terms()
     blocked = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
     out = []
-    for start, end, term, fold in longest(match_terms(doc.tokens, matchers())):
+    for start, end, term, fold in longest(phrases(doc, "sector")):
         text = doc.text[start:end]
         if fold and term.islower() and not (text.islower() or text[:1].isupper()):
             continue
         if not doc.in_body(start, end) or any(s <= start and end <= e for s, e in blocked):
             continue
         out.append(Span(start, end, "sector", text, known[term]))
-    for m in TRADE.finditer(doc.text):
-        if doc.in_body(m.start(), m.end()) and not any(s <= m.start() < e for s, e in blocked):
-            out.append(Span(m.start(), m.end(), "sector", m.group(0), "trade"))
+    # the trade-promotion patterns all hold the word: read only around it
+    for t in TRADE_WORD.finditer(doc.text):
+        for m in TRADE.finditer(doc.text, max(0, t.start() - 90), min(len(doc.text), t.end() + 40)):
+            if m.start() <= t.start() < m.end() and doc.in_body(m.start(), m.end()) and \
+                    not any(s <= m.start() < e for s, e in blocked):
+                out.append(Span(m.start(), m.end(), "sector", m.group(0), "trade"))
+                break
     return sorted(out, key=lambda s: s.start)
 
 
