@@ -17,8 +17,8 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
-from .figures import main_parties
 from .gazetteer import longest, phrases
+from .parties import drop_third_parties, main_parties
 from .pipeline import component
 
 FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|created|established)|is\s+to|are\s+to|"
@@ -29,6 +29,24 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
                     r"have\s+signed|has\s+signed|exchanged)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)\b", re.I)
+PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
+MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host)|to\s+be\s+held|"
+                            r"scheduled|upcoming|next|ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
+                            r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
+                            r"agreed\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
+OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
+                   r"encourage\w*|invit\w*)\b", re.I)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?:\w+\s+)?$", re.I)
+CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
+                        r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
+                        r"envisages?|includes?|aims?|will|would|is|are|calls?|sets?|creates?|stipulates?|"
+                        r"outlines?|focuses|concerns?)\b", re.I)
+# "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
+# which is a sector of the meeting, not an event (SCHEMA.md)
+VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\s+(?:discuss|consider|explore|study|"
+                          r"examine|look\s+into)\s+(?:\w+\s+){0,3}?cooperation\b", re.I)
+SIDES_SUBJECT = re.compile(r"^\W*(?:the\s+parties|they|the\s+sides|the\s+two\s+sides|both\s+sides|the\s+delegations|"
+                           r"the\s+ministers|the\s+leaders)\b", re.I)
 AGREED = re.compile(r"\b(?:agreed|agree|decided|reached\s+an\s+agreement|agreement\s+was\s+reached|"
                     r"committed|commitment|approved|welcomed)\b", re.I)
 DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\w*|offer\w*|interest\w*|"
@@ -40,8 +58,8 @@ IDIOM = re.compile(r"\b(?:reach\w*\s+an\s+agreement|agreement\s+was\s+reached|in
 BACKREF = re.compile(r"\b(?:during|at|after|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+"
                      r"(?:the|his|her|their|this|that|its)\s+(?:\w+\s+)?$", re.I)
 SESSION_OF = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]{0,40}$", re.I)
-PROJECT_CONTEXT = re.compile(r"\b(?:agreed|agree|plans?|planned|will|would|intend\w*|discuss\w*|consider\w*|"
-                             r"propos\w*|offer\w*|interest\w*|commit\w*|develop\w*|build\w*|construct\w*|"
+PROJECT_CONTEXT = re.compile(r"\b(?:participat\w*|join|agreed|agree|plans?|planned|will|would|intend\w*|discuss\w*|"
+                             r"consider\w*|propos\w*|offer\w*|interest\w*|commit\w*|develop\w*|build\w*|construct\w*|"
                              r"launch\w*|implement\w*|start\w*|joint|jointly|together|acquir\w*|use|using|"
                              r"deliver\w*|supply\w*|explor\w*|negotiat\w*|promising|establish)\b", re.I)
 PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
@@ -84,8 +102,6 @@ class EventFinder:
         self.blocked = [(s.start, s.end) for s in doc.layer("org")] + [(s.start, s.end) for s in doc.layer("title")]
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
-        title = (doc.title or "").strip()
-        self.title_end = len(title) if title and doc.text.lstrip().startswith(title) else 0
 
     # ---- helpers over one sentence ----
     def within(self, layer: str, s0: int, s1: int) -> list[Span]:
@@ -114,6 +130,9 @@ class EventFinder:
                 orgs.append(ent.name)
             if ent.country:
                 found.add(ent.country)
+        # a third country named only as a destination or a route ("for export, primarily to
+        # China") is no party to the two sides' event
+        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main)
         # "the parties", "both sides", or one side named: the article's main pair
         if (len(found) < 2 or PAIR_WORDS.search(self.text[s0:s1])) and (not found or found & set(self.main)):
             found |= set(self.main)
@@ -154,8 +173,8 @@ class EventFinder:
             return "planned"
         if SIGNED.search(sent):
             return "signed"
-        if FUTURE.search(sent):
-            return "planned"
+        if PREPARE.search(sent) and not re.search(r"\bnegotiations\s+on\b.{0,80}\bconcluded", sent, re.I):
+            return "planned" if not re.search(r"\bnegotiat\w*", sent, re.I) or FUTURE.search(sent) else "discussed"
         if AGREED.search(sent):
             return "agreed"
         if DISCUSSED.search(sent):
@@ -172,6 +191,10 @@ class EventFinder:
 
     @staticmethod
     def project_status(sent: str) -> str:
+        """An offer or idea is discussed; a delivery or build still to come is planned; what the
+        sides agreed or have under way is agreed."""
+        if OFFER.search(sent) and not AGREED.search(sent):
+            return "discussed"
         if FUTURE.search(sent) and not re.search(r"\bagreed\b", sent, re.I):
             return "planned"
         if DISCUSSED.search(sent) and not AGREED.search(sent):
@@ -184,16 +207,36 @@ class EventFinder:
         starts = [s for s, _ in self.doc.sentences]
         known = triggers()
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
-            if not self.doc.in_body(start, end) or start < self.title_end:
+            if not self.doc.in_body(start, end):
                 continue
             if any(s <= start and end <= e for s, e in self.blocked):
                 continue
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
+        title = (self.doc.title or "").strip()
+        self.sides_sentences = [(a, b) for a, b in self.doc.sentences if SIDES_SUBJECT.search(self.text[a:b])]
         for idx in sorted(by_sentence):
             s0, s1 = self.doc.sentences[idx]
-            self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx]])
+            if title and self.text[s0:s1].strip() == title:
+                continue   # the headline restates what the body reports
+            if CONTENT_OF.search(self.text[s0:s1]):
+                # "The memorandum provides for ...": what a document already found holds
+                self.attach("agreement", None, s0, s1, content=True)
+                continue
+            self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
+        self.meeting_subjects()
         return self.events
+
+    def meeting_subjects(self) -> None:
+        """What "the parties" went on to agree or review after a meeting was held are subjects of
+        that meeting: their sectors are the meeting's too."""
+        meetings = sorted((ev.evidence[0][0], ev) for ev in self.events
+                          if ev.type == "meeting" and ev.status == "discussed")
+        for a, b in self.sides_sentences:
+            held = [ev for start, ev in meetings if start <= a]
+            if held:
+                ev = held[-1]
+                ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
 
     def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> None:
         sent = self.text[s0:s1]
@@ -206,7 +249,7 @@ class EventFinder:
                 if IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
                 status = self.agreement_status(sent, at)
-                if status is None:
+                if status is None or (DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
                     self.attach(etype, instrument, s0, s1)
                     continue
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1)
@@ -214,29 +257,39 @@ class EventFinder:
             elif etype == "working_group":
                 if SESSION_OF.search(before) or not ESTABLISH.search(sent):
                     continue
-                self.add(etype, self.body_status(sent), None, parties, [], people, s0, s1)
+                # the verb that governs a body comes before it or right after ("intend to
+                # establish a working group ... by", "the creation of working groups was discussed")
+                self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1)
                 made.add(etype)
             elif etype == "meeting":
                 if etype in made:
                     continue
-                if BACKREF.search(before):
+                if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
+                        and not MEETING_FUTURE.search(sent):
                     self.attach(etype, None, s0, s1)
                     continue
-                status = "planned" if FUTURE.search(sent) else "discussed"
+                status = "planned" if MEETING_FUTURE.search(sent) else "discussed"
                 self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)))
                 made.add(etype)
             elif etype == "project":
-                if made or "project" in made or not PROJECT_CONTEXT.search(sent):
+                context = sent[:at] + " " + sent[end - s0:]
+                if made or not PROJECT_CONTEXT.search(context) or VAGUE_INTENT.search(sent):
                     continue
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1)
                 made.add(etype)
 
-    def attach(self, etype: str, instrument: str | None, s0: int, s1: int) -> None:
-        """A later mention of an event already found ('the memorandum will serve ...')."""
+    def has(self, etype: str, instrument: str | None) -> bool:
+        return any(ev.type == etype and (instrument is None or ev.instrument == instrument) for ev in self.events)
+
+    def attach(self, etype: str, instrument: str | None, s0: int, s1: int, content: bool = False) -> None:
+        """A later mention of an event already found ('the memorandum will serve ...'); with
+        `content`, the sentence tells what the event covers, so its sectors are the event's too."""
         for ev in reversed(self.events):
             if ev.type == etype and (instrument is None or ev.instrument == instrument):
                 if (s0, s1) not in ev.evidence:
                     ev.evidence.append((s0, s1))
+                if content:
+                    ev.sectors = sorted(set(ev.sectors) | set(self.sectors(s0, s1)))
                 return
 
     def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],

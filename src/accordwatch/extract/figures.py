@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
+from .parties import drop_third_parties, main_parties
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
@@ -63,18 +63,6 @@ class Zone:
     end: int
     left: str        # text before the amount in its zone
     right: str       # text after the amount, up to the end of its clause
-
-
-def main_parties(doc: Document) -> list[str]:
-    """The article's main pair: the two countries or blocs named most (the title counts twice)."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
-    for s in doc.layer("country"):
-        counts[s.value] += 2 if s.start < title_end else 1
-        first.setdefault(s.value, s.start)
-    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    return sorted(ranked[:2])
 
 
 def _zones(doc: Document, amounts: list[Span]) -> list[Zone]:
@@ -180,8 +168,11 @@ class FigureFinder:
 
     def parties(self, zone: Zone, amount: Span) -> list[str]:
         s0, s1 = self.doc.sentence_of(amount.start)
-        inzone = {c.value for c in self.countries if zone.start <= c.start < zone.end}
-        found = inzone or {c.value for c in self.countries if s0 <= c.start < s1}
+        lo, hi = zone.start, zone.end
+        if not any(lo <= c.start < hi for c in self.countries):
+            lo, hi = s0, s1
+        spans = [c for c in self.countries if lo <= c.start < hi]
+        found = drop_third_parties(self.text, spans, lo, {c.value for c in spans}, self.main)
         if len(found) < 2:
             for c in self.main:
                 if len(found) >= 2:
