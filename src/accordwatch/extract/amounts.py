@@ -26,6 +26,7 @@ QUALIFIER = (r"(?:(?:just\s+|well\s+)?(?:over|more\s+than|almost|nearly|about|ar
 QUALIFIER_BEFORE = re.compile(rf"\b{QUALIFIER}$", re.I)
 APPROXIMATE = re.compile(r"over|more|almost|nearly|about|around|approx|roughly|some|up|least|less|under|close|"
                          r"exceed|above|below|estimated", re.I)
+WORDLIKE_CURRENCIES = frozenset({"won", "pounds", "som", "soms", "sums", "manat", "francs", "yen"})
 SCALED_UNITS = {"cubic_metres_bn": ("cubic_metres", 10**9)}
 
 
@@ -52,10 +53,10 @@ def pattern() -> re.Pattern:
     return re.compile(rf"""
         (?=[\dA-Z$€£¥₸₽₺₹₩])      # fail fast where no number or currency can start
         (?:
-            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:\s?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
-          | (?<![\w.,])(?P<n2>{NUM})(?:\s?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
-          | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:\s?(?P<m3>{MULT}))?\s+
-            (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|[A-Z][a-z]+(?:-[A-Za-z]+)+\s+){{0,3}})
+            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
+          | (?<![\w.,])(?P<n2>{NUM})(?:[\s-]?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
+          | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
+            (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|[A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})
             (?P<unit>{_alt(units())})\b
         )
     """, re.X)
@@ -80,6 +81,10 @@ def find_amounts(doc: Document) -> list[Span]:
         if m["n1"]:
             value, unit, hint = number(m["n1"], m["m1"]), before[m["cur1"]], None
         elif m["n2"]:
+            # a currency word that is also an English word ("won", "pounds") needs a multiplier
+            # or a grouped number: "270 billion won", not "in 2021 won the tender"
+            if m["cur2"].lower() in WORDLIKE_CURRENCIES and not m["m2"] and "," not in m["n2"]:
+                continue
             value, unit, hint = number(m["n2"], m["m2"]), after[m["cur2"]], None
         else:
             unit, hint = units()[m["unit"]]

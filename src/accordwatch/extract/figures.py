@@ -18,10 +18,13 @@ from .parties import drop_third_parties, main_parties
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
-UP = re.compile(r"increas|grew|grow|rose|rise|\bup\b|more\s+than|higher|surg|jump|expand|add|gain|climb|soar|boost",
+UP = re.compile(r"increas|grew|grow|rose|rise|\bup\b|\bmore\b|higher|surg|jump|expand|add|gain|climb|soar|boost",
                 re.I)
 DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung",
                   re.I)
+RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)(?:about|around|approximately|some|roughly|nearly|over|"
+                      r"almost|equivalent\s+to)?\s*")
+SHARE_AFTER = re.compile(r"\s+of\b")
 MULTIPLE = re.compile(r"\b(doubled|tripled|halved)\b", re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
 TARGET = re.compile(r"""
@@ -39,7 +42,7 @@ DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
 DIRECTED = {"exports", "imports", "investment", "fdi"}
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
                         r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
-COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|over|against|versus|vs\.?)\s+(?:in\s+)?$", re.I)
+COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$", re.I)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\s+)?$|\baccording\s+to\s+(?:the\s+)?$",
                       re.I)
 
@@ -112,7 +115,9 @@ class FigureFinder:
             pos = zone.start + m.start()
             if any(s <= pos < e for s, e in self.blocked):
                 continue
-            best = m   # the last one before the amount is the nearest
+            # the last one before the amount is the nearest; a bare "worth" yields to any other cue
+            if best is None or m.group(0).lower() != "worth" or best.group(0).lower() == "worth":
+                best = m
         if best is None:
             for m in pat.finditer(zone.right):
                 pos = amount.end + m.start()
@@ -153,6 +158,8 @@ class FigureFinder:
     def change(self, amount: Span, zone: Zone) -> float | None:
         for text in (zone.right, zone.left):
             for m in PCT.finditer(text):
+                if SHARE_AFTER.match(text, m.end()):
+                    continue   # "40 percent of which was grain" is a share, not a change
                 window = text[max(0, m.start() - 30):m.end() + 40]
                 down, up = DOWN.search(window), UP.search(window)
                 if not (down or up):
@@ -187,7 +194,9 @@ class FigureFinder:
         for c in self.actors:
             if not (zone.start <= c.start < zone.end):
                 continue
-            before = self.text[max(zone.start, c.start - 12):c.start]
+            before = self.text[max(zone.start, c.start - 14):c.start]
+            if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
+                continue   # the source of the statistics, not a destination
             if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bof\s+(?:the\s+)?$", before):
                 src = src or c.value
             elif re.search(r"\b(?:to|into|in)\s+(?:the\s+)?$", before):
@@ -214,23 +223,28 @@ class FigureFinder:
         return src, dst
 
     def run(self) -> list[dict]:
-        amounts = [a for a in self.doc.layer("amount")]
+        amounts: list[Span] = []
+        for a in self.doc.layer("amount"):
+            # an amount restated in another currency, "(about $196 million)" or ", or $1.3
+            # billion", is not a second figure
+            if amounts and RESTATED.fullmatch(self.text[amounts[-1].end:a.start]):
+                continue
+            amounts.append(a)
         zones = _zones(self.doc, amounts)
         out: list[dict] = []
         spans: list[Span] = []
-        for i, (a, z) in enumerate(zip(amounts, zones, strict=True)):
-            # an amount restated in another currency "(about $196 million)" is not a second figure
-            if i and re.fullmatch(r"\s*\((?:about|around|approximately|some|or|roughly|nearly|over)?\s*",
-                                  self.text[amounts[i - 1].end:a.start]):
-                continue
+        body_values = [(a.value, a.data["unit"]) for a in amounts if not self._in_title(a)]
+        for a, z in zip(amounts, zones, strict=True):
             if a.data["unit"] == "count" and a.data.get("indicator") is None:
                 continue
-            if self._in_title(a):
+            if self._in_title(a) and any(u == a.data["unit"] and abs(v - a.value) <= 0.015 * a.value
+                                         for v, u in body_values):
                 continue   # a headline restates a figure the body gives
             ind = self.indicator(a, z)
             parties = self.parties(z, a)
-            if ind == "other" and out and ANAPHOR.search(z.left):
-                # "In January–April 2023, it totalled $130.2 million": what "it" was
+            if ind == "other" and out and (ANAPHOR.search(z.left) or TARGET.search(z.left)):
+                # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
+                # the figure before says what is measured
                 ind, parties = out[-1]["indicator"], out[-1]["parties"]
             kind = "target" if (ind in TARGETABLE and TARGET.search(z.left)
                                 and not CAPACITY.search(z.left)) else "actual"
