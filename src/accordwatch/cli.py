@@ -78,6 +78,8 @@ def show_summary(record: dict) -> None:
     out_console.print(f"source {d['source']}  published {d.get('published') or '-'}  "
                       f"outlet {d.get('outlet') or '-'}  dateline {d.get('dateline') or '-'}", highlight=False)
     out_console.print(f"countries: {', '.join(record['countries']) or '-'}", highlight=False)
+    out_console.print(f"dyads: {', '.join('-'.join(d) for d in record['dyads']) or '-'}   "
+                      f"sectors: {', '.join(record['sectors']) or '-'}", highlight=False)
     if record["organizations"]:
         t = Table("organization", "country", "kind", "aliases", "mentions", box=None, pad_edge=False)
         for o in record["organizations"]:
@@ -91,13 +93,15 @@ def show_summary(record: dict) -> None:
         out_console.print(t)
     if record.get("figures"):
         t = Table("indicator", "value", "unit", "period", "parties", "change %", "kind", box=None, pad_edge=False)
+        t.title, t.title_justify = "figures", "left"
         for f in record["figures"]:
-            t.add_row(f["indicator"], f"{f['value']:,.0f}", f["unit"], f.get("period") or "-",
-                      "-".join(f["parties"]) or "-", "-" if f.get("change_pct") is None else f"{f['change_pct']:+g}",
-                      f["kind"])
+            who = f"{f['from']}→{f['to']}" if f.get("from") else "-".join(f["parties"]) or "-"
+            change = "-" if f.get("change_pct") is None else f"{f['change_pct']:+g}"
+            t.add_row(f["indicator"], f"{f['value']:,.0f}", f["unit"], f.get("period") or "-", who, change, f["kind"])
         out_console.print(t)
     if record.get("events"):
         t = Table("event", "status", "parties", "date", "sectors", box=None, pad_edge=False)
+        t.title, t.title_justify = "events", "left"
         for e in record["events"]:
             t.add_row(e["type"] + (f" ({e['instrument']})" if e.get("instrument") else ""), e["status"],
                       "-".join(e["parties"]), e.get("date") or "-", ", ".join(e["sectors"]) or "-")

@@ -1,6 +1,7 @@
 """Build the Record of shared/eval/SCHEMA.md from a Document's annotations."""
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Any
 
 from ..document import Document, Span
@@ -8,6 +9,12 @@ from ..document import Document, Span
 
 def _mentions(spans: list[Span]) -> list[dict[str, Any]]:
     return [s.as_offsets() for s in sorted(spans, key=lambda s: s.start)]
+
+
+def dyads(items: list[dict[str, Any]]) -> list[list[str]]:
+    """Every unordered pair of parties in events and figures: who cooperates with whom."""
+    pairs = {tuple(p) for item in items for p in combinations(sorted(set(item.get("parties", []))), 2)}
+    return [list(p) for p in sorted(pairs)]
 
 
 def build_record(doc: Document) -> dict[str, Any]:
@@ -41,6 +48,7 @@ def build_record(doc: Document) -> dict[str, Any]:
         "people": people,
         "places": list(places.values()),
         "dates": dates,
+        "dyads": dyads(doc.meta.get("events", []) + doc.meta.get("figures", [])),
         "events": doc.meta.get("events", []),
         "figures": doc.meta.get("figures", []),
         "sectors": doc.meta.get("sectors", []),
