@@ -30,7 +30,8 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
 WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)\b", re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
-MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host)|to\s+be\s+held|"
+MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host)|"
+                            r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
                             r"scheduled|upcoming|next|ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
@@ -61,7 +62,11 @@ SESSION_OF = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]{
 PROJECT_CONTEXT = re.compile(r"\b(?:participat\w*|join|agreed|agree|plans?|planned|will|would|intend\w*|discuss\w*|"
                              r"consider\w*|propos\w*|offer\w*|interest\w*|commit\w*|develop\w*|build\w*|construct\w*|"
                              r"launch\w*|implement\w*|start\w*|joint|jointly|together|acquir\w*|use|using|"
-                             r"deliver\w*|supply\w*|explor\w*|negotiat\w*|promising|establish)\b", re.I)
+                             r"deliver\w*|supply\w*|explor\w*|negotiat\w*|promising|establish\w*|set\s+up|"
+                             r"creat\w*|form\w*)\b", re.I)
+SELF_EVIDENT = frozenset({"acquiring", "acquisition", "supplying", "construction of", "joint venture"})
+GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$", re.I)
+COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*$", re.I)
 PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|talks|held\s+talks)\s+with\b", re.I)
@@ -132,7 +137,8 @@ class EventFinder:
                 found.add(ent.country)
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
-        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main)
+        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main,
+                                   sides=bool(PAIR_WORDS.search(self.text[s0:s1])))
         # "the parties", "both sides", or one side named: the article's main pair
         if (len(found) < 2 or PAIR_WORDS.search(self.text[s0:s1])) and (not found or found & set(self.main)):
             found |= set(self.main)
@@ -242,6 +248,7 @@ class EventFinder:
         sent = self.text[s0:s1]
         parties, orgs, people = self.parties_of(s0, s1)
         made: set[str] = set()
+        attached = False
         for start, end, (etype, instrument) in found:
             at = start - s0
             before = sent[:at]
@@ -251,6 +258,7 @@ class EventFinder:
                 status = self.agreement_status(sent, at)
                 if status is None or (DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
                     self.attach(etype, instrument, s0, s1)
+                    attached = True
                     continue
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1)
                 made.add(etype)
@@ -262,7 +270,7 @@ class EventFinder:
                 self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1)
                 made.add(etype)
             elif etype == "meeting":
-                if etype in made:
+                if etype in made or GENERIC_BEFORE.search(before):
                     continue
                 if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
                         and not MEETING_FUTURE.search(sent):
@@ -273,7 +281,11 @@ class EventFinder:
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
-                if made or not PROJECT_CONTEXT.search(context) or VAGUE_INTENT.search(sent):
+                term = sent[at:end - s0].lower()
+                if made or attached or VAGUE_INTENT.search(sent) or CONDITIONAL.search(before) \
+                        or COOPERATION_IN.search(before):
+                    continue   # a sector of cooperation, an intention, a condition: no project
+                if term not in SELF_EVIDENT and not PROJECT_CONTEXT.search(context):
                     continue
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1)
                 made.add(etype)
@@ -303,7 +315,8 @@ class EventFinder:
             # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
             if met_with and people and not people <= other.people:
                 continue
-            other.evidence.append((s0, s1))
+            if (s0, s1) not in other.evidence:
+                other.evidence.append((s0, s1))
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
             other.date = other.date or ev.date

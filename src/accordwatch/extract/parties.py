@@ -41,9 +41,11 @@ def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
     return route - elsewhere
 
 
-def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str]) -> set[str]:
-    """Where both main parties are present, a third country named only as a route or
-    destination is no party."""
-    if len(found) > 2 and set(main) <= found:
+def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str],
+                       sides: bool = False) -> set[str]:
+    """A third country named only as a route or destination is no party: where both main
+    parties are present, or where the text names the sides themselves ("the two countries
+    discussed oil deliveries via Russia")."""
+    if (len(found) > 2 and set(main) <= found) or sides:
         return found - (route_only(text, spans, lo) - set(main))
     return found

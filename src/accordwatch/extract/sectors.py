@@ -20,12 +20,13 @@ TRADE = re.compile(r"""
        enhancing|promote|promoting|deepen|deepening|diversify|diversifying|balanced|raise|raising|
        strengthen|strengthening|facilitate|facilitating)\s+(?:\w+\s+){0,3}?trade\b(?!\s+turnover)
   | \btrade\s+(?:missions?|promotion|houses?|fairs?|and\s+economic\s+cooperation)\b
+  | \b(?:development|promotion|expansion|diversification|growth)\s+of\s+(?:\w+\s+){0,2}?trade\b(?!\s+turnover)
   | \b(?:export|trade)\s+(?:promotion|contracts|opportunities)\b
   | \bselling\s+\w+\s+products\b
 """, re.X | re.I)
 
 
-TRADE_WORD = re.compile(r"\b(?:trade|selling)\b", re.I)
+TRADE_WORD = re.compile(r"\b(?:trade|selling|export)\b", re.I)
 
 
 @cache

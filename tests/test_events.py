@@ -1,0 +1,421 @@
+"""Events in the record's "events" list: type, instrument, status, parties, date and evidence
+(SCHEMA.md, "Event types" and "Annotation conventions")."""
+from __future__ import annotations
+
+import accordwatch
+
+PUBLISHED = "2024-04-02"
+
+
+def events(text: str, published: str | None = PUBLISHED, title: str | None = None) -> list[dict]:
+    record = accordwatch.extract(text, published=published, title=title)
+    for ev in record["events"]:
+        # every evidence span is a slice of the text, and the evidence is the first of them
+        first = ev["evidence_spans"][0]
+        assert text[first["start"]:first["end"]] == ev["evidence"]
+    return record["events"]
+
+
+def only(text: str, published: str | None = PUBLISHED, title: str | None = None) -> dict:
+    found = events(text, published, title)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def of_type(found: list[dict], etype: str) -> list[dict]:
+    return [ev for ev in found if ev["type"] == etype]
+
+
+def spans_text(text: str, ev: dict) -> list[str]:
+    return [text[s["start"]:s["end"]] for s in ev["evidence_spans"]]
+
+
+# ---- agreements: one per instrument ----
+
+def test_memorandum_of_understanding_signed_with_place_and_day():
+    ev = only("Kazakhstan and Oman signed a memorandum of understanding on renewable energy in Astana on 13 May.",
+              published="2024-05-15")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "memorandum", "signed")
+    assert ev["parties"] == ["KAZ", "OMN"]
+    assert ev["date"] == "2024-05-13"
+    assert ev["location"] == "Astana"
+    assert ev["sectors"] == ["renewables"]
+
+
+def test_roadmap_signed_without_a_date_gets_the_publication_month():
+    ev = only("Uzbekistan and Azerbaijan signed a roadmap on industrial cooperation for 2024-2026.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "roadmap", "signed")
+    assert ev["parties"] == ["AZE", "UZB"]
+    assert ev["date"] == "2024-04"
+    assert ev["sectors"] == ["manufacturing"]
+
+
+def test_action_plan_inked_is_signed():
+    ev = only("The agriculture ministries of Kazakhstan and Hungary inked an action plan on food security.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "action_plan", "signed")
+    assert ev["parties"] == ["HUN", "KAZ"]
+    assert "agriculture" in ev["sectors"]
+
+
+def test_protocol_signed_on_its_own_day():
+    ev = only("Turkmenistan and Iran signed a protocol on gas swap deliveries on March 28.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "protocol", "signed")
+    assert ev["parties"] == ["IRN", "TKM"]
+    assert ev["date"] == "2024-03-28"
+
+
+def test_contract_between_companies_adds_their_countries_and_names():
+    ev = only("Kazakhstan's national railway company Kazakhstan Temir Zholy and Chinese company COSCO "
+              "signed a contract on container transportation.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "contract", "signed")
+    assert ev["parties"] == ["CHN", "KAZ"]
+    assert "Kazakhstan Temir Zholy" in ev["organizations"]
+    assert any("COSCO" in name for name in ev["organizations"])
+    assert ev["sectors"] == ["transport_logistics"]
+
+
+def test_joint_declaration_adopted_is_a_signed_declaration():
+    ev = only("The presidents of Kazakhstan and Mongolia adopted a joint declaration on expanded partnership.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "declaration", "signed")
+    assert ev["parties"] == ["KAZ", "MNG"]
+
+
+def test_agreement_dated_by_its_entry_into_force():
+    ev = only("The agreement between Uzbekistan and Tajikistan on the mutual protection of investments "
+              "entered into force on January 15, 2024.")
+    assert (ev["instrument"], ev["status"]) == ("agreement", "signed")
+    assert ev["date"] == "2024-01-15"
+    assert ev["sectors"] == ["finance_investment"]
+
+
+# ---- agreement statuses other than signed ----
+
+def test_will_sign_is_planned_and_undated():
+    ev = only("Kazakhstan and Kyrgyzstan will sign an agreement on the joint management of water resources.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("agreement", "agreement", "planned")
+    assert ev["date"] is None
+
+
+def test_agreed_on_a_roadmap_without_signing_is_agreed():
+    ev = only("Kazakhstan and Türkiye agreed on a roadmap to expand cooperation in tourism.")
+    assert (ev["instrument"], ev["status"]) == ("roadmap", "agreed")
+    assert ev["parties"] == ["KAZ", "TUR"]
+    assert ev["date"] is None
+
+
+def test_discussed_protocol_is_discussed_and_undated():
+    ev = only("Representatives of Kazakhstan and Türkiye discussed a protocol on customs cooperation.")
+    assert (ev["instrument"], ev["status"]) == ("protocol", "discussed")
+    assert ev["date"] is None
+
+
+# ---- working groups ----
+
+def test_intention_to_establish_a_working_group_by_a_deadline():
+    ev = only("Kazakhstan and Germany intend to establish a working group on critical raw materials "
+              "by the end of the first quarter of 2024.", published="2023-11-20")
+    assert (ev["type"], ev["status"]) == ("working_group", "planned")
+    assert ev["parties"] == ["DEU", "KAZ"]
+    assert ev["date"] == "2024-03"
+    assert ev["sectors"] == ["mining_metallurgy"]
+
+
+def test_agreed_to_set_up_a_joint_working_group():
+    ev = only("Kyrgyzstan and Tajikistan agreed to set up a joint working group on water resources.")
+    assert (ev["type"], ev["instrument"], ev["status"]) == ("working_group", None, "agreed")
+    assert ev["parties"] == ["KGZ", "TJK"]
+    assert ev["date"] is None
+
+
+def test_creation_of_a_council_discussed():
+    ev = only("Officials of Kazakhstan and Uzbekistan discussed the creation of a joint business council.")
+    assert (ev["type"], ev["status"]) == ("working_group", "discussed")
+    assert ev["date"] is None
+
+
+# ---- meetings ----
+
+def test_talks_that_took_place_are_a_discussed_meeting_in_the_publication_month():
+    text = ("Kazakh Prime Minister Olzhas Bektenov held talks with Uzbek Prime Minister Abdulla Aripov in Tashkent. "
+            "The sides discussed the transportation of oil across Uzbekistan.")
+    meetings = of_type(events(text, published="2024-02-08"), "meeting")
+    assert len(meetings) == 1
+    ev = meetings[0]
+    assert ev["status"] == "discussed"
+    assert ev["parties"] == ["KAZ", "UZB"]
+    assert ev["date"] == "2024-02"
+    assert ev["location"] == "Tashkent"
+
+
+def test_business_forum_is_a_meeting():
+    ev = only("A Kazakhstan-Poland business forum took place in Warsaw, bringing together more than "
+              "100 companies from the two countries.")
+    assert (ev["type"], ev["status"]) == ("meeting", "discussed")
+    assert ev["parties"] == ["KAZ", "POL"]
+    assert ev["location"] == "Warsaw"
+
+
+def test_session_of_an_existing_commission_is_a_meeting_and_the_next_one_is_planned():
+    text = ("The 19th session of the Kazakhstan-Azerbaijan intergovernmental commission on economic "
+            "cooperation was held in Baku. The next session will be held in Astana in 2025.")
+    found = events(text)
+    assert of_type(found, "working_group") == []
+    held, upcoming = of_type(found, "meeting")
+    assert (held["status"], held["location"], held["date"]) == ("discussed", "Baku", "2024-04")
+    assert (upcoming["status"], upcoming["location"], upcoming["date"]) == ("planned", "Astana", "2025")
+    assert held["parties"] == upcoming["parties"] == ["AZE", "KAZ"]
+
+
+def test_announced_visit_is_planned():
+    ev = only("Kazakh President Kassym-Jomart Tokayev will visit Hungary later this year.")
+    assert (ev["type"], ev["status"]) == ("meeting", "planned")
+    assert ev["parties"] == ["HUN", "KAZ"]
+
+
+def test_will_pay_a_state_visit_is_planned():
+    ev = only("Kazakh President Kassym-Jomart Tokayev will pay a state visit to Hungary in October 2024.")
+    assert ev["status"] == "planned"
+    assert ev["date"] == "2024-10"
+
+
+VISIT = ("Uzbek President Shavkat Mirziyoyev paid an official visit to Hungary on February 6. "
+         "During the visit, the two leaders held talks on energy cooperation. "
+         "After the talks, they held a joint press conference.")
+
+
+def test_visit_talks_and_press_conference_are_one_meeting():
+    ev = only(VISIT, published="2024-02-08")
+    assert (ev["type"], ev["status"]) == ("meeting", "discussed")
+    assert ev["parties"] == ["HUN", "UZB"]
+    assert ev["date"] == "2024-02-06"
+    assert ev["sectors"] == ["energy"]
+    assert ev["evidence"].startswith("Uzbek President Shavkat Mirziyoyev paid an official visit")
+
+
+def test_visit_evidence_spans_name_each_sentence_once():
+    ev = only(VISIT, published="2024-02-08")
+    assert len(ev["evidence_spans"]) == 3
+    assert spans_text(VISIT, ev)[2] == "After the talks, they held a joint press conference."
+
+
+def test_what_the_parties_agreed_after_a_meeting_is_its_subject():
+    text = ("Kazakh and Egyptian officials held talks in Cairo. "
+            "The parties agreed to expand cooperation in tourism and pharmaceuticals.")
+    ev = only(text)
+    assert ev["type"] == "meeting"
+    assert ev["sectors"] == ["health_pharma", "tourism"]
+
+
+# ---- projects ----
+
+def test_joint_venture_to_build_a_plant_by_two_companies():
+    ev = only("Turkish company Kalyon and Uzbekistan's ministry of energy established a joint venture to build "
+              "a solar power plant in the Bukhara region.")
+    assert (ev["type"], ev["status"]) == ("project", "agreed")
+    assert ev["parties"] == ["TUR", "UZB"]
+    assert any("Kalyon" in name for name in ev["organizations"])
+    assert "renewables" in ev["sectors"]
+
+
+def test_established_joint_venture_is_a_project():
+    found = events("Uzbekistan's Navoiyuran and France's Orano established a joint venture in the Navoi region.")
+    assert [ev["type"] for ev in found] == ["project"]
+    assert found[0]["parties"] == ["FRA", "UZB"]
+
+
+def test_plant_to_be_built_is_planned_with_its_year():
+    ev = only("Kazakhstan and Hungary will build a plant producing fertilizers in 2026.")
+    assert (ev["type"], ev["status"]) == ("project", "planned")
+    assert ev["date"] == "2026"
+    assert ev["sectors"] == ["chemicals"]
+
+
+def test_deliveries_through_a_pipeline_are_a_planned_project():
+    ev = only("Kazakhstan will increase oil deliveries to Germany through the Druzhba pipeline.")
+    assert (ev["type"], ev["status"]) == ("project", "planned")
+    assert ev["parties"] == ["DEU", "KAZ"]
+    assert ev["date"] is None
+    assert "oil_gas" in ev["sectors"]
+
+
+def test_agreed_acquisition_is_a_project_of_the_company():
+    ev = only("Hungary's MOL agreed on the acquisition of a stake in an oil field in Azerbaijan.")
+    assert (ev["type"], ev["status"]) == ("project", "agreed")
+    assert ev["parties"] == ["AZE", "HUN"]
+    assert any("MOL" in name for name in ev["organizations"])
+
+
+def test_company_acquiring_a_stake_is_a_project():
+    found = events("Hungarian company MOL is acquiring a stake in an oil field in Azerbaijan.")
+    assert [ev["type"] for ev in found] == ["project"]
+
+
+def test_discussed_oil_transportation_is_a_discussed_project_of_the_main_pair():
+    text = ("Kazakh Prime Minister Olzhas Bektenov held talks with Uzbek Prime Minister Abdulla Aripov in Tashkent. "
+            "The sides discussed the transportation of oil across Uzbekistan.")
+    (ev,) = of_type(events(text), "project")
+    assert ev["status"] == "discussed"
+    assert ev["parties"] == ["KAZ", "UZB"]
+    assert ev["date"] is None
+    assert spans_text(text, ev) == ["The sides discussed the transportation of oil across Uzbekistan."]
+
+
+def test_expressed_interest_in_supplies_is_discussed():
+    ev = only("Kazakhstan's KazMunayGas expressed interest in the supply of oil to Hungary.")
+    assert (ev["type"], ev["status"]) == ("project", "discussed")
+    assert ev["parties"] == ["HUN", "KAZ"]
+    assert "KazMunayGas" in ev["organizations"]
+    assert ev["date"] is None
+
+
+def test_expressed_interest_in_supplying_is_a_discussed_project():
+    ev = only("Kazakhstan's KazMunayGas expressed interest in supplying oil to Hungary.")
+    assert (ev["type"], ev["status"]) == ("project", "discussed")
+
+
+# ---- parties ----
+
+def test_both_sides_are_the_main_pair():
+    text = ("Kazakhstan and Hungary held talks in Budapest. "
+            "Both sides signed a roadmap on cooperation in nuclear energy.")
+    (ev,) = of_type(events(text), "agreement")
+    assert ev["parties"] == ["HUN", "KAZ"]
+    assert ev["instrument"] == "roadmap"
+
+
+def test_the_two_countries_are_the_main_pair():
+    text = ("Kazakh Foreign Minister Murat Nurtleu received the Ambassador of Vietnam in Astana. "
+            "The two countries agreed to set up a joint working group on agriculture.")
+    (ev,) = of_type(events(text), "working_group")
+    assert ev["parties"] == ["KAZ", "VNM"]
+    assert ev["status"] == "agreed"
+
+
+def test_destination_country_is_not_a_party():
+    ev = only("Uzbekistan and South Korea will build a chemical plant in Navoi, with products intended for "
+              "export, primarily to China.")
+    assert ev["parties"] == ["KOR", "UZB"]
+
+
+def test_transit_countries_are_not_parties():
+    text = ("Kazakhstan and Azerbaijan agreed to increase oil transportation through Georgia and Türkiye. "
+            "Kazakhstan and Azerbaijan also signed a memorandum on digitalization.")
+    found = events(text)
+    (project,) = of_type(found, "project")
+    assert project["parties"] == ["AZE", "KAZ"]
+
+
+def test_route_country_alone_does_not_replace_the_main_pair():
+    text = ("Kazakh Foreign Minister Murat Nurtleu met with Hungarian Foreign Minister Peter Szijjarto in Astana. "
+            "The two countries also discussed oil deliveries via Russia.")
+    (ev,) = of_type(events(text), "project")
+    assert ev["parties"] == ["HUN", "KAZ"]
+
+
+# ---- one event per happening ----
+
+MOU = ("Kazakhstan and Qatar signed a memorandum of understanding on energy cooperation in Doha on March 4. "
+       "The memorandum provides for the construction of a gas processing plant and joint geological exploration. "
+       "Kazakh officials said the memorandum was prepared over two years.")
+
+
+def test_memorandum_mentioned_three_times_is_one_event_with_three_spans():
+    ev = only(MOU, published="2024-03-06")
+    assert (ev["instrument"], ev["status"], ev["date"], ev["location"]) == ("memorandum", "signed", "2024-03-04",
+                                                                            "Doha")
+    assert spans_text(MOU, ev) == [
+        "Kazakhstan and Qatar signed a memorandum of understanding on energy cooperation in Doha on March 4.",
+        "The memorandum provides for the construction of a gas processing plant and joint geological exploration.",
+        "Kazakh officials said the memorandum was prepared over two years.",
+    ]
+
+
+def test_what_the_memorandum_provides_for_are_its_sectors_not_a_new_project():
+    ev = only(MOU, published="2024-03-06")
+    assert ev["type"] == "agreement"
+    assert {"energy", "chemicals", "mining_metallurgy"} <= set(ev["sectors"])
+
+
+def test_later_mention_of_a_memorandum_makes_no_new_project():
+    text = ("Kazakhstan and Qatar signed a memorandum of understanding on energy cooperation in Doha. "
+            "According to the Kazakh side, the memorandum will help attract investment.")
+    found = events(text)
+    assert [ev["type"] for ev in found] == ["agreement"]
+
+
+def test_headline_restating_the_body_is_no_second_mention():
+    title = "Kazakhstan, Malaysia sign roadmap on halal industry"
+    text = (title + "\n\nKazakhstan and Malaysia signed a roadmap on the development of the halal industry "
+            "on Monday, the Kazakh Foreign Ministry reported.")
+    ev = only(text, title=title)
+    assert ev["instrument"] == "roadmap"
+    assert len(ev["evidence_spans"]) == 1
+    assert ev["evidence_spans"][0]["start"] > len(title)
+
+
+# ---- not events ----
+
+def test_history_is_not_an_event():
+    assert events("Diplomatic relations between Kazakhstan and Malaysia were established in 1992. "
+                  "The Kazakh embassy in Kuala Lumpur opened in 1996.") == []
+
+
+def test_praise_is_not_an_event():
+    assert events("The minister noted that relations between Uzbekistan and Latvia are at a high level "
+                  "and continue to develop dynamically.") == []
+
+
+def test_praise_of_regular_meetings_is_not_a_meeting():
+    assert events("The ambassador noted that relations between Kazakhstan and Malaysia are developing "
+                  "dynamically and that regular meetings at the highest level give a strong impetus to them.") == []
+
+
+def test_conditional_agreement_is_not_an_event():
+    assert events('"When we reach an agreement with Malaysia, Kazakh companies will benefit," '
+                  "the Kazakh minister said.") == []
+
+
+def test_conditional_deliveries_are_not_an_event():
+    assert events('"When we reach an agreement on tariffs with Kazakhstan, the deliveries will grow," '
+                  "the Kyrgyz minister said.") == []
+
+
+def test_agreed_to_discuss_cooperation_is_only_a_sector_of_the_meeting():
+    text = ("Officials of Turkmenistan and Belarus met in Minsk. "
+            "They agreed to discuss cooperation in the chemical sector.")
+    ev = only(text)
+    assert (ev["type"], ev["status"], ev["location"]) == ("meeting", "discussed", "Minsk")
+    assert ev["sectors"] == ["chemicals"]
+
+
+def test_cooperation_in_investment_is_not_a_project():
+    assert events("Kazakhstan and Saudi Arabia discussed cooperation in banking and investment.") == []
+
+
+# ---- dates ----
+
+def test_day_without_year_resolved_against_publication():
+    ev = only("Kazakhstan and Hungary signed an agreement on air services on March 15.")
+    assert ev["date"] == "2024-03-15"
+
+
+def test_month_and_year_of_the_sentence():
+    ev = only("Kazakhstan and Hungary signed an agreement on air services in December 2023.")
+    assert ev["date"] == "2023-12"
+
+
+def test_no_publication_date_and_day_without_year_gives_no_date():
+    ev = only("Kazakh and Hungarian officials held talks in Budapest on 12 May.", published=None)
+    assert ev["type"] == "meeting"
+    assert ev["date"] is None
+
+
+def test_signing_without_any_date_and_no_publication_date_is_undated():
+    ev = only("Azerbaijan and Georgia signed a transit agreement.", published=None)
+    assert ev["status"] == "signed"
+    assert ev["date"] is None
+
+
+def test_planned_project_without_its_own_date_is_undated():
+    ev = only("Kazakhstan and Hungary plan to launch a joint project in pharmaceuticals.")
+    assert (ev["type"], ev["status"], ev["date"]) == ("project", "planned", None)

@@ -1,0 +1,140 @@
+"""The record's "sectors": the fixed labels of SCHEMA.md from sector words in the article body,
+the longest match winning, "trade" only for trade promotion, and nothing from names or titles."""
+from __future__ import annotations
+
+import pytest
+
+import accordwatch
+
+
+def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
+    return accordwatch.extract(text, published=published)["sectors"]
+
+
+# ---- one label per realistic phrase ----
+
+@pytest.mark.parametrize("text, label", [
+    ("Kazakhstan and Hungary discussed projects to improve energy efficiency in public buildings.", "energy"),
+    ("Azerbaijan and Bulgaria discussed additional volumes of natural gas for the Balkans.", "oil_gas"),
+    ("Uzbekistan and Japan discussed the export of uranium and cooperation in nuclear power.", "nuclear"),
+    ("Kazakhstan and Oman discussed the production of green hydrogen on the Caspian coast.", "renewables"),
+    ("Kazakhstan and the EU discussed supply chains of critical raw materials.", "mining_metallurgy"),
+    ("Turkmenistan and Türkiye discussed cooperation in the petrochemical sector.", "chemicals"),
+    ("Kazakhstan and Hungary discussed the transit of cargo through Caspian seaports.", "transport_logistics"),
+    ("Kazakhstan and Egypt discussed grain exports and food processing.", "agriculture"),
+    ("Kazakhstan and Germany discussed cooperation in artificial intelligence and e-commerce.", "digital"),
+    ("Kazakhstan and Saudi Arabia discussed cooperation in banking.", "finance_investment"),
+    ("Belarus and Uzbekistan discussed cooperation in machine building and the assembly of buses.", "manufacturing"),
+    ("Kazakhstan and China discussed the production of construction materials.", "construction"),
+    ("Tajikistan and Iran discussed direct flights to attract more tourists and develop tourism.", "tourism"),
+    ("Tajikistan and Iran discussed cooperation in culture, education and science.", "culture_education"),
+    ("Officials of Turkmenistan and Qatar discussed labor migration and the employment of citizens.",
+     "labor_social"),
+    ("Uzbekistan and Pakistan discussed cooperation in healthcare and pharmaceutical production.", "health_pharma"),
+    ("Kazakhstan and France discussed military cooperation.", "defense_security"),
+    ("Kazakhstan and Hungary discussed joint action on climate change.", "environment_climate"),
+])
+def test_phrase_gives_its_label(text, label):
+    assert sectors(text) == [label]
+
+
+def test_several_sectors_in_one_sentence_are_sorted_and_deduplicated():
+    assert sectors("Kazakhstan and Italy discussed supplies of wheat, meat and dairy products, as well as "
+                   "cooperation in light industry and furniture production.") == ["agriculture", "manufacturing"]
+
+
+# ---- the longest match wins ----
+
+def test_oil_and_gas_industry_is_oil_gas_not_manufacturing():
+    assert sectors("Kazakhstan and Romania discussed cooperation in the oil and gas industry.") == ["oil_gas"]
+
+
+def test_gas_chemical_industry_is_chemicals_only():
+    assert sectors("Uzbekistan and Russia discussed new projects in the gas chemical industry.") == ["chemicals"]
+
+
+def test_gas_transportation_industry_is_transport_not_oil_gas():
+    assert sectors("Turkmenistan and Azerbaijan discussed cooperation in the gas transportation industry.") \
+        == ["transport_logistics"]
+
+
+def test_food_processing_is_agriculture_not_manufacturing():
+    assert sectors("Kazakhstan and Lithuania discussed investments in food processing.") == [
+        "agriculture", "finance_investment"]
+
+
+def test_industry_alone_is_manufacturing():
+    assert sectors("Uzbekistan and Slovakia discussed cooperation in industry.") == ["manufacturing"]
+
+
+# ---- trade only where trade promotion is the subject ----
+
+def test_boost_trade_is_trade():
+    assert sectors("The ministers of Kazakhstan and Türkiye agreed to boost trade between the two countries.") \
+        == ["trade"]
+
+
+def test_cooperation_in_trade_among_other_fields():
+    assert sectors("The presidents of Kyrgyzstan and Uzbekistan discussed cooperation in trade, energy and "
+                   "transport.") == ["energy", "trade", "transport_logistics"]
+
+
+def test_trade_mission_is_trade():
+    assert sectors("Kazakhstan will send a trade mission to Kenya in May.") == ["trade"]
+
+
+def test_trade_turnover_reached_is_not_trade():
+    assert sectors("Trade turnover between Kazakhstan and Poland reached $1.2 billion in 2023.") == []
+
+
+def test_increasing_trade_turnover_is_not_trade():
+    assert sectors("Kazakhstan and Uzbekistan discussed increasing mutual trade turnover.") == []
+
+
+def test_export_contracts_are_trade():
+    assert sectors("Belarusian producers signed export contracts with Kyrgyz buyers worth $30 million.") \
+        == ["trade"]
+
+
+def test_roadmap_for_the_development_of_trade_is_trade():
+    assert sectors("Kazakhstan and Türkiye agreed on a roadmap for the development of trade.") == ["trade"]
+
+
+# ---- words inside names and titles do not count ----
+
+def test_sector_word_in_a_ministers_title_does_not_count():
+    assert sectors("Kazakh Energy Minister Almasadam Satkaliyev met with the Ambassador of Japan.") == []
+
+
+def test_sector_words_in_long_titles_do_not_count():
+    assert sectors("Uzbek Minister of Investment, Industry and Trade Laziz Kudratov held talks with the "
+                   "Ambassador of France.") == []
+
+
+def test_sector_words_in_organization_names_do_not_count():
+    assert sectors("The Asian Infrastructure Investment Bank opened an office in Kyrgyzstan.") == []
+    assert sectors("Officials from the Agency for Tourism Development of Kyrgyzstan visited Almaty.") == []
+
+
+def test_ministries_named_as_signatories_add_no_sectors():
+    assert sectors("The Ministry of Energy of Kazakhstan and the Ministry of Industry and Trade of Vietnam "
+                   "signed a memorandum of understanding.") == []
+
+
+def test_pronoun_it_is_not_information_technology():
+    assert sectors("Kazakhstan and Hungary signed a memorandum. It was signed in Astana, and the ministers "
+                   "praised it.") == []
+
+
+def test_same_word_outside_the_name_still_counts():
+    assert sectors("The Asian Infrastructure Investment Bank will support tourism in Kyrgyzstan.") == ["tourism"]
+
+
+# ---- the article's sectors ----
+
+def test_article_sectors_include_stated_subjects_outside_events():
+    text = ("Kazakhstan and Egypt discussed grain supplies. "
+            "They also agreed to expand cooperation in tourism.")
+    record = accordwatch.extract(text, published="2024-04-02")
+    assert record["sectors"] == ["agriculture", "tourism"]
+    assert [ev["sectors"] for ev in record["events"]] == [["agriculture"]]
