@@ -1,0 +1,50 @@
+"""Exact and near duplicates: a content hash, and MinHash over word shingles with LSH bands.
+
+The same wire story on two sites differs in a headline, a dateline or a footer; its shingles
+mostly do not. Each document's MinHash is cut into bands; documents sharing a band's bucket are
+candidates, and a candidate whose estimated Jaccard similarity reaches the threshold is a
+near-duplicate.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+THRESHOLD = 0.8
+WORD = re.compile(r"\w+")
+
+
+def content_hash(text: str) -> str:
+    """The same article however its whitespace was laid out."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def minhash(text: str) -> MinHash:
+    words = WORD.findall(text.lower())
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m
+
+
+def signature_bytes(m: MinHash) -> bytes:
+    return m.hashvalues.astype(np.uint64).tobytes()
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    x, y = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    return float(np.mean(x == y))
+
+
+def band_buckets(m: MinHash) -> list[tuple[int, str]]:
+    """(band, bucket) keys: documents sharing any of them are near-duplicate candidates."""
+    values = m.hashvalues.astype(np.uint64)
+    return [(b, hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=10).hexdigest())
+            for b in range(BANDS)]

@@ -1,0 +1,188 @@
+"""Cross-article resolution: one entity however it is spelled, one event however many articles
+report it, and figures that disagree flagged as conflicts.
+
+Entities resolve through the aliases table (every normalised spelling ever seen); people also
+by a fuzzy surname match with the same first initial and country (Tokayev = Tokaev). Events
+resolve to an earlier one of the same type, parties (and instrument) whose date is within a
+window of their own. Figures for the same indicator, parties, period, kind and unit that differ
+by more than 1.5 % are all marked `conflict`.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, and_, func, insert, select, update
+
+from ..extract.people import known_people
+from .normalize import name_key
+from .schema import aliases, documents, entities, events, figures
+
+EVENT_WINDOW_DAYS = 45
+FIGURE_TOLERANCE = 0.015
+STATUS_RANK = {"discussed": 0, "planned": 1, "agreed": 2, "signed": 3}
+SURNAME_FUZZ = 88
+
+
+def _as_date(value: str | None) -> date | None:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD value can mean."""
+    if not value:
+        return None
+    parts = value.split("/")[0].split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+class Resolver:
+    """Resolves one batch's entities and events against what the database holds."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._people: dict[str, list[tuple[str, int, str | None]]] | None = None
+
+    # ---- entities ----
+    def _by_alias(self, kind: str, keys: list[str]) -> int | None:
+        keys = [k for k in keys if k]
+        if not keys:
+            return None
+        row = self.conn.execute(select(aliases.c.entity_id).where(
+            aliases.c.kind == kind, aliases.c.alias.in_(keys)).limit(1)).first()
+        return row[0] if row else None
+
+    def _add_aliases(self, entity_id: int, kind: str, keys: list[str]) -> None:
+        have = {r[0] for r in self.conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id))}
+        new = [{"entity_id": entity_id, "alias": k, "kind": kind} for k in dict.fromkeys(keys) if k and k not in have]
+        if new:
+            self.conn.execute(insert(aliases), new)
+
+    def entity(self, kind: str, key: str, name: str, alias_keys: list[str], **attrs) -> tuple[int, bool]:
+        """(entity id, created) for an entity known by `key` or any of `alias_keys`."""
+        found = self._by_alias(kind, [key, *alias_keys])
+        if found is None:
+            row = self.conn.execute(select(entities.c.id).where(entities.c.kind == kind, entities.c.key == key)).first()
+            found = row[0] if row else None
+        created = found is None
+        if created:
+            found = self.conn.execute(
+                insert(entities).values(kind=kind, key=key, name=name, **attrs)).inserted_primary_key[0]
+        else:
+            # fill what an earlier article left unknown
+            fill = {k: v for k, v in attrs.items() if v}
+            if fill:
+                cur = self.conn.execute(select(*[entities.c[k] for k in fill]).where(entities.c.id == found)).first()
+                todo = {k: v for (k, v), have in zip(fill.items(), cur, strict=True) if not have}
+                if todo:
+                    self.conn.execute(update(entities).where(entities.c.id == found).values(**todo))
+        self._add_aliases(found, kind, [key, *alias_keys])
+        return found, created
+
+    def country(self, code: str, name: str) -> tuple[int, bool]:
+        return self.entity("country", code, name, [name_key(name)])
+
+    def place(self, name: str, country: str | None) -> tuple[int, bool]:
+        return self.entity("place", name_key(name), name, [], country=country)
+
+    def organization(self, name: str, alias_names: list[str], country: str | None, kind: str | None
+                     ) -> tuple[int, bool]:
+        return self.entity("organization", name_key(name), name, [name_key(a) for a in alias_names],
+                           country=country, org_kind=kind)
+
+    def person(self, name: str, title: str | None, country: str | None) -> tuple[int, bool]:
+        known = known_people().get(name.lower())
+        canonical = known["name"] if known else name
+        key = name_key(canonical)
+        keys = [key, name_key(name)]
+        found = self._by_alias("person", keys) or self._fuzzy_person(key, country)
+        if found is not None:
+            keys.append(self._key_of(found))
+        eid, created = self.entity("person", self._key_of(found) if found else key, canonical, keys,
+                                   title=title, country=country or (known["country"] if known else None))
+        self._remember(key, eid, country)
+        return eid, created
+
+    def _key_of(self, entity_id: int) -> str:
+        return self.conn.execute(select(entities.c.key).where(entities.c.id == entity_id)).scalar_one()
+
+    def _people_index(self) -> dict[str, list[tuple[str, int, str | None]]]:
+        if self._people is None:
+            self._people = {}
+            rows = self.conn.execute(select(aliases.c.alias, aliases.c.entity_id, entities.c.country)
+                                     .join(entities, entities.c.id == aliases.c.entity_id)
+                                     .where(aliases.c.kind == "person"))
+            for alias, eid, country in rows:
+                self._remember(alias, eid, country)
+        return self._people
+
+    def _remember(self, key: str, eid: int, country: str | None) -> None:
+        if self._people is not None and key:
+            self._people.setdefault(key[:1], []).append((key, eid, country))
+
+    def _fuzzy_person(self, key: str, country: str | None) -> int | None:
+        """Same first initial, same country (or one unknown), surnames alike: Tokayev = Tokaev."""
+        parts = key.split()
+        if len(parts) < 2:
+            return None
+        for other, eid, other_country in self._people_index().get(key[:1], []):
+            o = other.split()
+            if len(o) < 2 or (country and other_country and country != other_country):
+                continue
+            if fuzz.ratio(parts[-1], o[-1]) >= SURNAME_FUZZ and (o[0] == parts[0] or len(parts[0]) == 1
+                                                                  or fuzz.ratio(o[0], parts[0]) >= SURNAME_FUZZ):
+                return eid
+        return None
+
+    # ---- events ----
+    def event(self, ev: dict, document_id: int, published: str | None) -> tuple[int, bool]:
+        """(event id, created): an earlier event of the same type and parties (and instrument)
+        with a date within the window, else a new one."""
+        parties = "|".join(ev["parties"])
+        cond = [events.c.type == ev["type"], events.c.parties == parties]
+        if ev["type"] == "agreement":
+            cond.append(events.c.instrument.is_(None) if ev["instrument"] is None
+                        else events.c.instrument == ev["instrument"])
+        when = _as_date(ev.get("date")) or _as_date(published)
+        rows = self.conn.execute(
+            select(events.c.id, events.c.date, events.c.status, events.c.location, documents.c.published)
+            .join(documents, documents.c.id == events.c.first_document_id)
+            .where(and_(*cond))).all()
+        for eid, edate, estatus, elocation, epublished in rows:
+            other = _as_date(edate) or _as_date(epublished)
+            if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS:
+                continue
+            if ev["type"] == "meeting" and ev.get("location") and elocation and ev["location"] != elocation:
+                continue
+            changes = {}
+            if STATUS_RANK.get(ev["status"], 0) > STATUS_RANK.get(estatus, 0):
+                changes["status"] = ev["status"]
+            if not edate and ev.get("date"):
+                changes["date"] = ev["date"]
+            if not elocation and ev.get("location"):
+                changes["location"] = ev["location"]
+            if changes:
+                self.conn.execute(update(events).where(events.c.id == eid).values(**changes))
+            return eid, False
+        eid = self.conn.execute(insert(events).values(
+            type=ev["type"], instrument=ev.get("instrument"), status=ev["status"], parties=parties,
+            date=ev.get("date"), location=ev.get("location"),
+            organizations="|".join(ev.get("organizations") or []) or None,
+            first_document_id=document_id)).inserted_primary_key[0]
+        return eid, True
+
+    # ---- figures ----
+    def flag_conflicts(self, groups: set[tuple]) -> int:
+        """Mark figures that disagree within each (indicator, parties, period, kind, unit) group."""
+        flagged = 0
+        for indicator, parties, period, kind, unit in groups:
+            if not period:
+                continue   # a stock with no period is compared with nothing
+            cond = and_(figures.c.indicator == indicator, figures.c.parties == parties, figures.c.period == period,
+                        figures.c.kind == kind, figures.c.unit == unit)
+            lo, hi, n = self.conn.execute(select(func.min(figures.c.value), func.max(figures.c.value),
+                                                 func.count()).where(cond)).one()
+            conflict = n > 1 and hi - lo > FIGURE_TOLERANCE * hi
+            res = self.conn.execute(
+                update(figures).where(cond, figures.c.conflict != conflict).values(conflict=conflict))
+            flagged += res.rowcount if conflict else 0
+        return flagged

@@ -1,0 +1,174 @@
+"""The database schema: one set of tables for SQLite and PostgreSQL (SQLAlchemy 2.x Core).
+
+documents   one row per article read; near-duplicates point at their original (duplicate_of)
+entities    one row per country, organization, person or place however it is spelled;
+aliases     every spelling seen (normalised), so later articles resolve to the same entity
+mentions    where each entity is named in each document (character offsets)
+events      one row per happening, however many articles report it;
+event_sources  each article's report of it: evidence offsets, the status and date it gave
+event_parties  the event's countries and blocs, for filtering
+figures     one row per figure per article, with its evidence; `conflict` marks figures that
+            other articles report differently for the same indicator, parties and period
+figure_parties, document_countries, document_sectors, event_sectors  lookups for queries
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("outlet", Text),
+    Column("dateline", Text),
+    Column("text", Text, nullable=False),
+    Column("minhash", LargeBinary),
+    Column("duplicate_of", Integer, ForeignKey("documents.id")),
+    Column("similarity", Float),
+    Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+)
+Index("ix_documents_published", documents.c.published)
+Index("ix_documents_duplicate_of", documents.c.duplicate_of)
+
+minhash_bands = Table(
+    "minhash_bands", metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", String(40), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),          # country | organization | person | place
+    Column("key", String(300), nullable=False),          # normalised canonical name or code
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("title", Text),                               # a person's office
+    Column("org_kind", String(40)),                      # company, ministry, bank, ...
+    UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
+)
+Index("ix_entities_country", entities.c.country)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("alias", String(300), primary_key=True),      # normalised spelling
+    Column("kind", String(16), nullable=False),
+)
+Index("ix_aliases_kind_alias", aliases.c.kind, aliases.c.alias)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+Index("ix_mentions_entity", mentions.c.entity_id)
+
+document_countries = Table(
+    "document_countries", metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("code", String(8), primary_key=True),
+)
+Index("ix_document_countries_code", document_countries.c.code)
+
+document_sectors = Table(
+    "document_sectors", metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("sector", String(40), primary_key=True),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(20), nullable=False),
+    Column("instrument", String(20)),
+    Column("status", String(12), nullable=False),        # the most advanced status reported
+    Column("parties", String(200), nullable=False),      # sorted codes joined by "|"
+    Column("date", String(10)),
+    Column("location", Text),
+    Column("organizations", Text),                       # names joined by "|"
+    Column("first_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+)
+Index("ix_events_type_parties", events.c.type, events.c.parties)
+Index("ix_events_date", events.c.date)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("date", String(10)),
+)
+Index("ix_event_sources_document", event_sources.c.document_id)
+
+event_parties = Table(
+    "event_parties", metadata,
+    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
+    Column("code", String(8), primary_key=True),
+)
+Index("ix_event_parties_code", event_parties.c.code)
+
+event_sectors = Table(
+    "event_sectors", metadata,
+    Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
+    Column("sector", String(40), primary_key=True),
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("indicator", String(20), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(20), nullable=False),
+    Column("period", String(20)),
+    Column("parties", String(200), nullable=False),
+    Column("from_code", String(8)),
+    Column("to_code", String(8)),
+    Column("change_pct", Float),
+    Column("kind", String(8), nullable=False),
+    Column("approximate", Boolean, nullable=False, default=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("conflict", Boolean, nullable=False, default=False),
+    UniqueConstraint("document_id", "start", name="uq_figures_document_start"),
+)
+Index("ix_figures_group", figures.c.indicator, figures.c.parties, figures.c.period)
+
+figure_parties = Table(
+    "figure_parties", metadata,
+    Column("figure_id", Integer, ForeignKey("figures.id"), primary_key=True),
+    Column("code", String(8), primary_key=True),
+)
+Index("ix_figure_parties_code", figure_parties.c.code)
+
+ALL_TABLES = [t.name for t in metadata.sorted_tables]

@@ -1,0 +1,210 @@
+"""Writing extracted articles: batched transactions, idempotent, near-duplicates linked.
+
+For each article: 1 skip it if its content hash is known (an exact duplicate); 2 link it to an
+earlier article whose MinHash is close enough (a near-duplicate: stored, not extracted again);
+3 extract it; 4 write the document, its full text index, countries and sectors; 5 resolve and
+write entities with their mentions; 6 resolve events and write each article's report of them;
+7 write figures, then flag conflicts among figures of the same group.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, insert, select, text
+
+from .. import extract_document
+from ..document import Document
+from ..extract.gazetteer import country_names
+from ..ingest import Result
+from . import dedup
+from .resolve import Resolver
+from .schema import (
+    document_countries,
+    document_sectors,
+    documents,
+    event_parties,
+    event_sectors,
+    event_sources,
+    figure_parties,
+    figures,
+    mentions,
+    minhash_bands,
+)
+
+BATCH = 100
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    failed: int = 0
+    entities: int = 0
+    events: int = 0
+    event_reports: int = 0
+    figures: int = 0
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: Summary) -> None:
+        for k, v in vars(other).items():
+            if k == "errors":
+                self.errors.extend(v)
+            else:
+                setattr(self, k, getattr(self, k) + v)
+
+
+class Writer:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sqlite = engine.dialect.name == "sqlite"
+
+    def write(self, results: Iterable[Result], progress: Callable[[Result], None] | None = None,
+              batch: int = BATCH) -> Summary:
+        total = Summary()
+        pending: list[Result] = []
+        for result in results:
+            pending.append(result)
+            if len(pending) >= batch:
+                total.add(self._batch(pending, progress))
+                pending = []
+        if pending:
+            total.add(self._batch(pending, progress))
+        return total
+
+    def _batch(self, results: list[Result], progress: Callable[[Result], None] | None) -> Summary:
+        s = Summary()
+        groups: set[tuple] = set()
+        with self.engine.begin() as conn:
+            resolver = Resolver(conn)
+            for result in results:
+                s.read += 1
+                if not result.ok:
+                    s.failed += 1
+                    s.errors.append(str(result.error))
+                else:
+                    try:
+                        with conn.begin_nested():   # one bad article rolls back alone
+                            self._one(conn, resolver, result.document, s, groups)
+                    except Exception as e:  # noqa: BLE001 - any failure of one article is reported, not fatal
+                        s.failed += 1
+                        s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
+                if progress:
+                    progress(result)
+            s.conflicts += resolver.flag_conflicts(groups)
+        return s
+
+    def _one(self, conn: Connection, resolver: Resolver, doc: Document, s: Summary, groups: set[tuple]) -> None:
+        chash = dedup.content_hash(doc.text)
+        if conn.execute(select(documents.c.id).where(documents.c.content_hash == chash)).first():
+            s.duplicate += 1
+            return
+        mh = dedup.minhash(doc.text)
+        sig = dedup.signature_bytes(mh)
+        buckets = dedup.band_buckets(mh)
+        original, sim = self._near(conn, sig, buckets)
+        row = {"content_hash": chash, "source": doc.source, "url": doc.url, "title": doc.title,
+               "published": doc.published, "outlet": doc.outlet, "dateline": doc.dateline, "text": doc.text,
+               "minhash": sig, "duplicate_of": original, "similarity": sim}
+        if original is not None:
+            conn.execute(insert(documents).values(**row))
+            s.near_duplicate += 1
+            return
+        record = extract_document(doc)
+        d = record["document"]
+        row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"])
+        doc_id = conn.execute(insert(documents).values(**row)).inserted_primary_key[0]
+        s.new += 1
+        conn.execute(insert(minhash_bands), [{"band": b, "bucket": k, "document_id": doc_id} for b, k in buckets])
+        if self.sqlite:
+            conn.execute(text("INSERT INTO documents_fts(rowid, title, text) VALUES (:id, :title, :text)"),
+                         {"id": doc_id, "title": d["title"] or "", "text": doc.text})
+        if record["countries"]:
+            conn.execute(insert(document_countries), [{"document_id": doc_id, "code": c} for c in record["countries"]])
+        if record["sectors"]:
+            conn.execute(insert(document_sectors), [{"document_id": doc_id, "sector": x} for x in record["sectors"]])
+        self._entities(conn, resolver, doc_id, record, s)
+        self._events(conn, resolver, doc_id, record, s)
+        self._figures(conn, doc_id, record, s, groups)
+
+    def _near(self, conn: Connection, sig: bytes, buckets: list[tuple[int, str]]) -> tuple[int | None, float | None]:
+        cands = {r[0] for band, key in buckets for r in conn.execute(
+            select(minhash_bands.c.document_id).where(minhash_bands.c.band == band, minhash_bands.c.bucket == key))}
+        best, best_sim = None, 0.0
+        for cid in sorted(cands):
+            other = conn.execute(select(documents.c.minhash).where(documents.c.id == cid)).scalar_one()
+            sim = dedup.similarity(sig, other)
+            if sim >= dedup.THRESHOLD and sim > best_sim:
+                best, best_sim = cid, sim
+        return best, (best_sim if best is not None else None)
+
+    def _entities(self, conn: Connection, r: Resolver, doc_id: int, record: dict, s: Summary) -> None:
+        rows: dict[tuple, dict] = {}
+        names = country_names()
+        for code in record["countries"]:
+            eid, new = r.country(code, names.get(code, code))
+            s.entities += new
+        for p in record["places"]:
+            eid, new = r.place(p["name"], p["country"])
+            s.entities += new
+            for m in p["mentions"]:
+                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        for o in record["organizations"]:
+            eid, new = r.organization(o["name"], o["aliases"], o["country"], o["kind"])
+            s.entities += new
+            for m in o["mentions"]:
+                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        for p in record["people"]:
+            eid, new = r.person(p["name"], p["title"], p["country"])
+            s.entities += new
+            for m in p["mentions"]:
+                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        if rows:
+            conn.execute(insert(mentions), list(rows.values()))
+
+    def _events(self, conn: Connection, r: Resolver, doc_id: int, record: dict, s: Summary) -> None:
+        published = record["document"]["published"]
+        for ev in record["events"]:
+            eid, new = r.event(ev, doc_id, published)
+            s.events += new
+            s.event_reports += 1
+            if new:
+                conn.execute(insert(event_parties), [{"event_id": eid, "code": c} for c in ev["parties"]])
+            have = {x[0] for x in conn.execute(select(event_sectors.c.sector).where(event_sectors.c.event_id == eid))}
+            add = [{"event_id": eid, "sector": x} for x in ev["sectors"] if x not in have]
+            if add:
+                conn.execute(insert(event_sectors), add)
+            seen = set()
+            for span in ev["evidence_spans"]:
+                if span["start"] in seen:
+                    continue
+                seen.add(span["start"])
+                conn.execute(insert(event_sources).values(
+                    event_id=eid, document_id=doc_id, start=span["start"], end=span["end"],
+                    evidence=self._text(conn, doc_id, span), status=ev["status"], date=ev.get("date")))
+
+    @staticmethod
+    def _text(conn: Connection, doc_id: int, span: dict) -> str:
+        body = conn.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one()
+        return body[span["start"]:span["end"]]
+
+    def _figures(self, conn: Connection, doc_id: int, record: dict, s: Summary, groups: set[tuple]) -> None:
+        seen = set()
+        for f in record["figures"]:
+            start = f["amount"]["start"]
+            if start in seen:
+                continue
+            seen.add(start)
+            parties = "|".join(f["parties"])
+            fid = conn.execute(insert(figures).values(
+                document_id=doc_id, indicator=f["indicator"], value=float(f["value"]), unit=f["unit"],
+                period=f["period"], parties=parties, from_code=f["from"], to_code=f["to"],
+                change_pct=f["change_pct"], kind=f["kind"], approximate=bool(f.get("approximate")),
+                start=start, end=f["amount"]["end"], evidence=f["evidence"])).inserted_primary_key[0]
+            if f["parties"]:
+                conn.execute(insert(figure_parties), [{"figure_id": fid, "code": c} for c in f["parties"]])
+            s.figures += 1
+            groups.add((f["indicator"], parties, f["period"], f["kind"], f["unit"]))
