@@ -15,6 +15,22 @@ from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text_file
 
+
+def read_feed_file(path: Path) -> Iterator[Document | InputError]:
+    """A feed saved to disk: entries with their text; teasers are fetched only from URLs."""
+    from .decode import read_text
+    from .feed import read_feed
+
+    raw = read_text(path).encode("utf-8")
+    for doc, link, err in read_feed(raw, str(path)):
+        if doc is not None:
+            yield doc
+        elif err is not None:
+            yield err
+        else:
+            yield InputError(f"{path}: entry {link} carries no text (ingest the feed by URL to fetch its pages)")
+
+
 READERS = {
     ".txt": read_text_file,
     ".text": read_text_file,
@@ -24,6 +40,9 @@ READERS = {
     ".htm": read_html,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
+    ".xml": read_feed_file,
 }
 
 
@@ -38,6 +57,10 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.document is not None
+
+
+def is_url(item: str | Path) -> bool:
+    return isinstance(item, str) and item.split("://", 1)[0].lower() in ("http", "https")
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -71,6 +94,24 @@ def read_file(path: Path) -> Iterator[Result]:
         yield Result(str(path), error=e)
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Result]:
-    for path in expand(paths):
-        yield from read_file(path)
+def read_url_results(url: str, allow_private: bool = False) -> Iterator[Result]:
+    from .url import read_url
+
+    try:
+        for item in read_url(url, allow_private):
+            if isinstance(item, InputError):
+                yield Result(url, error=item)
+            else:
+                yield Result(item.source, document=item)
+    except InputError as e:
+        yield Result(url, error=e)
+
+
+def read_paths(paths: Iterable[str | Path], allow_private: bool = False) -> Iterator[Result]:
+    """Every article in files, folders, URLs and feeds, in order; errors as results."""
+    for item in paths:
+        if is_url(item):
+            yield from read_url_results(str(item), allow_private)
+        else:
+            for path in expand([item]):
+                yield from read_file(path)

@@ -1,0 +1,93 @@
+"""Fetching articles and feeds over HTTP(S), safely.
+
+Only http and https; addresses on loopback, private, link-local or reserved networks are
+refused unless the caller allows them (a server that fetches URLs for others must not be turned
+against its own network); a timeout and a size limit on every response.
+"""
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..document import Document
+from ..errors import InputError
+from .feed import is_feed, read_feed
+from .html import html_to_document
+
+TIMEOUT = 20.0
+MAX_BYTES = 5_000_000
+
+
+class UnsafeURL(InputError):
+    code = "AW104"
+
+
+def check_url(url: str, allow_private: bool = False) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise UnsafeURL(f"{url}: only http and https URLs can be fetched")
+    if not parts.hostname:
+        raise UnsafeURL(f"{url}: no host in the URL")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    except socket.gaierror as e:
+        raise InputError(f"{url}: cannot resolve host {parts.hostname} ({e.strerror})") from e
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast \
+                or ip.is_unspecified:
+            raise UnsafeURL(f"{url}: refusing to fetch from {ip} (a local or private address); "
+                            f"allow it with --allow-private")
+
+
+def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
+          ) -> tuple[bytes, str]:
+    """(body, content type) of a URL, or an InputError naming the URL and the reason."""
+    import httpx
+
+    check_url(url, allow_private)
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=False,
+                          headers={"User-Agent": "accordwatch/0.1 (+offline news analysis)"}) as client:
+            for _ in range(5):   # follow redirects ourselves: each hop is checked like the first
+                with client.stream("GET", url) as resp:
+                    if resp.is_redirect:
+                        url = str(resp.url.join(resp.headers.get("location", "")))
+                        check_url(url, allow_private)
+                        continue
+                    if resp.status_code >= 400:
+                        raise InputError(f"{url}: HTTP {resp.status_code}")
+                    body = bytearray()
+                    for chunk in resp.iter_bytes():
+                        body += chunk
+                        if len(body) > max_bytes:
+                            raise InputError(f"{url}: response over the {max_bytes:,}-byte limit")
+                    return bytes(body), resp.headers.get("content-type", "")
+            raise InputError(f"{url}: too many redirects")
+    except httpx.TimeoutException as e:
+        raise InputError(f"{url}: no answer within {timeout:g} s") from e
+    except httpx.HTTPError as e:
+        raise InputError(f"{url}: {type(e).__name__}: {e}") from e
+
+
+def read_url(url: str, allow_private: bool = False) -> Iterator[Document | InputError]:
+    """The article at a URL, or every article of the feed at it."""
+    body, ctype = fetch(url, allow_private)
+    if "xml" in ctype or "rss" in ctype or "atom" in ctype or is_feed(body):
+        for doc, link, err in read_feed(body, url):
+            if doc is not None:
+                yield doc
+            elif err is not None:
+                yield err
+            else:
+                try:
+                    page, _ = fetch(link, allow_private)
+                    yield html_to_document(page.decode("utf-8", "replace"), link, url=link)
+                except InputError as e:
+                    yield e
+        return
+    yield html_to_document(body.decode("utf-8", "replace"), url, url=url)
