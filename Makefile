@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 EXAMPLES := examples/articles
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench clean pg-start pg-stop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/accordwatch extract $(EXAMPLES)
 
+# The store tests also run on PostgreSQL when ACCORDWATCH_TEST_PG is set or `make pg-start` is running.
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/python -m pytest -q
+	ACCORDWATCH_TEST_PG="$${ACCORDWATCH_TEST_PG:-$$(bash scripts/pg-test-server.sh url 2>/dev/null)}" \
+		$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
@@ -29,6 +31,15 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/components.py
+	$(BIN)/python benchmarks/bench_ingest.py
+
+# A throwaway PostgreSQL on 127.0.0.1:5433 for the tests (installs Debian's postgresql if missing).
+pg-start:
+	bash scripts/pg-test-server.sh start
+
+pg-stop:
+	bash scripts/pg-test-server.sh stop
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache

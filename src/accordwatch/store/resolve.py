@@ -41,10 +41,14 @@ class Resolver:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._people: dict[str, list[tuple[str, int, str | None]]] | None = None
+        self._alias_cache: dict[tuple[str, str], int] = {}
 
     # ---- entities ----
     def _by_alias(self, kind: str, keys: list[str]) -> int | None:
         keys = [k for k in keys if k]
+        for k in keys:   # what this batch already resolved
+            if (kind, k) in self._alias_cache:
+                return self._alias_cache[(kind, k)]
         if not keys:
             return None
         row = self.conn.execute(select(aliases.c.entity_id).where(
@@ -52,10 +56,16 @@ class Resolver:
         return row[0] if row else None
 
     def _add_aliases(self, entity_id: int, kind: str, keys: list[str]) -> None:
-        have = {r[0] for r in self.conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id))}
-        new = [{"entity_id": entity_id, "alias": k, "kind": kind} for k in dict.fromkeys(keys) if k and k not in have]
+        keys = [k for k in dict.fromkeys(keys) if k and self._alias_cache.get((kind, k)) != entity_id]
+        if not keys:
+            return
+        have = {r[0] for r in self.conn.execute(select(aliases.c.alias).where(
+            aliases.c.entity_id == entity_id, aliases.c.alias.in_(keys)))}
+        new = [{"entity_id": entity_id, "alias": k, "kind": kind} for k in keys if k not in have]
         if new:
             self.conn.execute(insert(aliases), new)
+        for k in keys:
+            self._alias_cache[(kind, k)] = entity_id
 
     def entity(self, kind: str, key: str, name: str, alias_keys: list[str], **attrs) -> tuple[int, bool]:
         """(entity id, created) for an entity known by `key` or any of `alias_keys`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert, select, text, tuple_
 
 from .. import extract_document
 from ..document import Document
@@ -127,15 +127,17 @@ class Writer:
         if record["sectors"]:
             conn.execute(insert(document_sectors), [{"document_id": doc_id, "sector": x} for x in record["sectors"]])
         self._entities(conn, resolver, doc_id, record, s)
-        self._events(conn, resolver, doc_id, record, s)
+        self._events(conn, resolver, doc_id, doc.text, record, s)
         self._figures(conn, doc_id, record, s, groups)
 
     def _near(self, conn: Connection, sig: bytes, buckets: list[tuple[int, str]]) -> tuple[int | None, float | None]:
-        cands = {r[0] for band, key in buckets for r in conn.execute(
-            select(minhash_bands.c.document_id).where(minhash_bands.c.band == band, minhash_bands.c.bucket == key))}
+        cands = conn.execute(
+            select(documents.c.id, documents.c.minhash)
+            .where(documents.c.id.in_(select(minhash_bands.c.document_id).where(
+                tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(buckets))))
+            .order_by(documents.c.id)).all()
         best, best_sim = None, 0.0
-        for cid in sorted(cands):
-            other = conn.execute(select(documents.c.minhash).where(documents.c.id == cid)).scalar_one()
+        for cid, other in cands:
             sim = dedup.similarity(sig, other)
             if sim >= dedup.THRESHOLD and sim > best_sim:
                 best, best_sim = cid, sim
@@ -165,7 +167,7 @@ class Writer:
         if rows:
             conn.execute(insert(mentions), list(rows.values()))
 
-    def _events(self, conn: Connection, r: Resolver, doc_id: int, record: dict, s: Summary) -> None:
+    def _events(self, conn: Connection, r: Resolver, doc_id: int, body: str, record: dict, s: Summary) -> None:
         published = record["document"]["published"]
         for ev in record["events"]:
             eid, new = r.event(ev, doc_id, published)
@@ -177,19 +179,11 @@ class Writer:
             add = [{"event_id": eid, "sector": x} for x in ev["sectors"] if x not in have]
             if add:
                 conn.execute(insert(event_sectors), add)
-            seen = set()
-            for span in ev["evidence_spans"]:
-                if span["start"] in seen:
-                    continue
-                seen.add(span["start"])
-                conn.execute(insert(event_sources).values(
-                    event_id=eid, document_id=doc_id, start=span["start"], end=span["end"],
-                    evidence=self._text(conn, doc_id, span), status=ev["status"], date=ev.get("date")))
-
-    @staticmethod
-    def _text(conn: Connection, doc_id: int, span: dict) -> str:
-        body = conn.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one()
-        return body[span["start"]:span["end"]]
+            sources = {span["start"]: {"event_id": eid, "document_id": doc_id, "start": span["start"],
+                                       "end": span["end"], "evidence": body[span["start"]:span["end"]],
+                                       "status": ev["status"], "date": ev.get("date")}
+                       for span in ev["evidence_spans"]}
+            conn.execute(insert(event_sources), list(sources.values()))
 
     def _figures(self, conn: Connection, doc_id: int, record: dict, s: Summary, groups: set[tuple]) -> None:
         seen = set()
