@@ -142,3 +142,30 @@ def test_error_is_one_line(runner, files, tmp_path, monkeypatch):
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1
     assert str(bad) in lines[0] and "unknown file type" in lines[0]
+
+
+def test_ingest_reports_a_summary_and_is_idempotent(tmp_path):
+    from accordwatch.cli import app
+
+    db = tmp_path / "news.db"
+    article = tmp_path / "a.txt"
+    article.write_text("ASTANA – Kazakhstan and Uzbekistan signed a roadmap on industrial cooperation on Monday, "
+                       "the Kazakh Ministry of Trade said. Trade between the two countries reached $4.4 billion "
+                       "in 2023, up 12.3% year on year.", encoding="utf-8")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--quiet"])
+    assert first.exit_code == 0, first.output
+    assert "1 read: 1 new, 0 duplicate" in first.stderr and "1 figures" in first.stderr
+    second = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--quiet"])
+    assert "1 read: 0 new, 1 duplicate" in second.stderr
+
+
+def test_ingest_names_what_failed_and_exits_nonzero(tmp_path):
+    from accordwatch.cli import app
+
+    good = tmp_path / "good.txt"
+    good.write_text("Kazakhstan and Türkiye signed a memorandum on logistics in Ankara on Friday.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(good), str(tmp_path / "missing.txt"), "--db",
+                                      str(tmp_path / "x.db"), "--quiet"])
+    assert result.exit_code == 1
+    assert "missing.txt: no such file" in result.stderr and "1 new" in result.stderr and "1 failed" in result.stderr

@@ -108,6 +108,340 @@ def show_summary(record: dict) -> None:
         out_console.print(t)
 
 
+# ---- queries over the database: partners, profile, events, figures, search, export ------------------
+# Each command opens the database, calls one function of accordwatch.query and prints its result as Rich
+# tables (or JSON with --json). Errors the user can fix (an unknown code, a bad filter or search) exit 2,
+# others (no database, an export path in the way) exit 1, each as one line on stderr.
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database URL or SQLite file (default: $ACCORDWATCH_DB, else ./accordwatch.db).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+
+
+def _run_query(db: str | None, function, *args, **kwargs):
+    """Open the database, call `function(engine, ...)`, and turn what goes wrong into one error line and an
+    exit code."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .errors import AccordwatchError
+    from .query import QueryInputError
+    from .store.engine import database_url, make_engine, migrate
+
+    url = database_url(db)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url.removeprefix("sqlite:///")).expanduser()
+        if not path.exists():
+            _error(f"no database at {path}: ingest articles first, or give --db URL or set $ACCORDWATCH_DB")
+            raise typer.Exit(1)
+    engine = None
+    try:
+        engine = make_engine(url)
+        migrate(engine)
+        return function(engine, *args, **kwargs)
+    except QueryInputError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    except AccordwatchError as e:
+        _error(str(e))
+        raise typer.Exit(1) from None
+    except SQLAlchemyError as e:
+        from sqlalchemy.engine import make_url
+
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        _error(f"database {make_url(url).render_as_string(hide_password=True)}: {reason}")
+        raise typer.Exit(1) from None
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def _print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _cell(value) -> str:
+    """A table cell from data: markup characters escaped, None as '-'."""
+    from rich.markup import escape
+
+    return "-" if value is None or value == "" else escape(str(value))
+
+
+def _amount(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}"
+
+
+def _change(pct: float | None) -> str:
+    return "-" if pct is None else f"{pct:+g}%"
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    return Table(*columns, box=None, pad_edge=False, title=title, title_justify="left", title_style="bold")
+
+
+def _source_line(src: dict, evidence: bool = False) -> str:
+    """"Outlet 2024-03-05 #12" (the title's start when there is no outlet), and the evidence if asked."""
+    title = src.get("title") or ""
+    name = src.get("outlet") or (title if len(title) <= 32 else title[:31].rstrip() + "…") or None
+    line = " ".join(x for x in (name, src.get("published"), f"#{src['document_id']}") if x)
+    if evidence and src.get("evidence"):
+        line += f"\n  “{src['evidence']}”"
+    return _cell(line)
+
+
+def _sources(sources: list[dict], evidence: bool = False) -> str:
+    """One line per article (one per evidence span with `evidence`)."""
+    lines = [_source_line(x, evidence) for x in sources]
+    return "\n".join(lines if evidence else dict.fromkeys(lines))
+
+
+def _event_table(title: str, rows: list[dict], evidence: bool = False) -> None:
+    if not rows:
+        out_console.print(f"[bold]{title}[/bold]: none", highlight=False)
+        return
+    t = _table("date", "event", "status", "parties", "sectors", "location", "sources", title=title)
+    for e in rows:
+        what = e["type"] + (f" ({e['instrument']})" if e.get("instrument") else "")
+        t.add_row(_cell(e["date"]), _cell(what), _cell(e["status"]), _cell("-".join(e["parties"])),
+                  _cell(", ".join(e["sectors"])), _cell(e["location"]),
+                  f"{e['sources_count']}: " + _sources(e["sources"], evidence))
+    out_console.print(t)
+
+
+@app.command()
+def partners(
+    code: Annotated[str, typer.Argument(help="A country or bloc: code (KAZ, EU) or name.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many partners.")] = 20,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Partners of a country or bloc, ranked by shared events, then articles, with their latest trade."""
+    from .query import QueryError, code_name, resolve_code
+    from .query import partners as find_partners
+
+    rows = _run_query(db, find_partners, code, limit=limit)
+    if as_json:
+        return _print_json(rows)
+    try:
+        who = resolve_code(code)
+    except QueryError:       # a code only the database knows
+        who = code.strip().upper()
+    t = _table("#", "code", "partner", "events", "articles", "figures", "trade turnover", "unit", "period",
+               "change", "", title=f"partners of {code_name(who)} ({who})")
+    for i, r in enumerate(rows, 1):
+        trade = r["trade_turnover"] or {}
+        t.add_row(str(i), _cell(r["code"]), _cell(r["name"]), str(r["events"]), str(r["documents"]),
+                  str(r["figures"]), _amount(trade.get("value")), _cell(trade.get("unit")), _cell(trade.get("period")),
+                  _change(trade.get("change_pct")), "[bold red]CONFLICT[/]" if trade.get("conflict") else "")
+    out_console.print(t if rows else f"no partners of {who} in the database", highlight=False)
+
+
+@app.command()
+def profile(
+    a: Annotated[str, typer.Argument(help="A country or bloc (code or name).")],
+    b: Annotated[str, typer.Argument(help="The other one.")],
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show each source's evidence sentence.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about one pair: figures over time, agreements, working groups, meetings, projects, people,
+    companies and sectors, each with its sources."""
+    from .query import profile as pair_profile
+
+    p = _run_query(db, pair_profile, a, b)
+    if as_json:
+        return _print_json(p)
+    x, y = p["pair"]
+    out_console.rule(f"[bold]{_cell(p['names'][x])} ({x}) – {_cell(p['names'][y])} ({y})", style="cyan")
+    out_console.print(f"{p['documents']} article(s)", highlight=False)
+    if not p["figures"]:
+        out_console.print("[bold]figures[/bold]: none", highlight=False)
+    for indicator, points in p["figures"].items():
+        t = _table("period", "value", "unit", "kind", "change", "parties", "sources", "", title=indicator)
+        for pt in points:
+            who = f"{pt['from']}→{pt['to']}" if pt.get("from") else "-".join(pt["parties"])
+            value = ("~" if pt["approximate"] else "") + _amount(pt["value"])
+            flag = "[bold red]CONFLICT[/]: other articles differ" if pt["conflict"] else ""
+            t.add_row(_cell(pt["period"]), f"[red]{value}[/]" if pt["conflict"] else value, _cell(pt["unit"]),
+                      "[yellow]target[/]" if pt["kind"] == "target" else pt["kind"], _change(pt["change_pct"]),
+                      _cell(who), _sources(pt["sources"], evidence), flag)
+        out_console.print(t)
+    for title, key in (("agreements", "agreements"), ("working groups", "working_groups"),
+                       ("meetings", "meetings"), ("projects", "projects")):
+        _event_table(title, p[key], evidence)
+    for title, rows, columns in (
+            ("people", p["people"], ("name", "title", "country", "documents", "mentions")),
+            ("companies", p["companies"], ("name", "kind", "country", "documents", "mentions")),
+            ("sectors", p["sectors"], ("sector", "events", "documents"))):
+        if not rows:
+            out_console.print(f"[bold]{title}[/bold]: none", highlight=False)
+            continue
+        t = _table(*[c.replace("documents", "articles") for c in columns], title=title)
+        for r in rows:
+            t.add_row(*[_cell(r[c]) for c in columns])
+        out_console.print(t)
+
+
+@app.command()
+def events(
+    country: Annotated[str | None, typer.Option("--country", help="A party (code or name).")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="Both parties, as KAZ-TUR.")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="A sector (energy, oil_gas, ...).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="agreement | working_group | meeting | project")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="signed | agreed | planned | discussed")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="On or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="On or before YYYY[-MM[-DD]].")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many events.")] = 100,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show each source's evidence sentence.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Events (agreements, working groups, meetings, projects), newest first, filtered."""
+    from .query import events as find_events
+
+    rows = _run_query(db, find_events, country=country, pair=pair, sector=sector, type=type, status=status,
+                      since=since, until=until, limit=limit)
+    if as_json:
+        return _print_json(rows)
+    _event_table(f"{len(rows)} event(s)", rows, evidence)
+
+
+@app.command()
+def figures(
+    indicator: Annotated[str | None, typer.Option("--indicator", help="trade_turnover, exports, ...")] = None,
+    pair: Annotated[str | None, typer.Option("--pair", help="Exactly these two parties, as KAZ-TUR.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="One of the parties (code or name).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="actual | target")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Periods ending on or after YYYY[-MM].")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (the latest).")] = 500,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show each source's evidence sentence.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures over time: one row per period and value, targets beside actuals, with growth and sources."""
+    from .query import figures as find_figures
+
+    rows = _run_query(db, find_figures, indicator=indicator, pair=pair, country=country, kind=kind, since=since,
+                      limit=limit)
+    if as_json:
+        return _print_json(rows)
+    t = _table("period", "indicator", "parties", "actual", "target", "unit", "change", "sources", "",
+               title=f"{len(rows)} figure(s)")
+    for pt in rows:
+        who = f"{pt['from']}→{pt['to']}" if pt.get("from") else "-".join(pt["parties"])
+        value = ("~" if pt["approximate"] else "") + _amount(pt["value"])
+        value = f"[red]{value}[/]" if pt["conflict"] else value
+        t.add_row(_cell(pt["period"]), _cell(pt["indicator"]), _cell(who),
+                  value if pt["kind"] == "actual" else "", value if pt["kind"] == "target" else "",
+                  _cell(pt["unit"]), _change(pt["change_pct"]),
+                  _sources(pt["sources"], evidence),
+                  "[bold red]CONFLICT[/]" if pt["conflict"] else "")
+    out_console.print(t)
+
+
+@app.command()
+def search(
+    q: Annotated[str, typer.Argument(help='Words, "a phrase", oil AND gas, pipe* (SQLite FTS5 syntax).')],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many articles.")] = 20,
+    plain: Annotated[bool, typer.Option("--plain", help="Match the words as words: no operators.")] = False,
+    duplicates: Annotated[bool, typer.Option("--duplicates", help="Include near-duplicate articles.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over the articles, best match first."""
+    from rich.text import Text
+
+    from .query import search as find
+    from .query.search import MARK
+
+    hits = _run_query(db, find, q, limit=limit, include_duplicates=duplicates, plain=plain)
+    if as_json:
+        return _print_json(hits)
+    t = _table("#", "published", "outlet", "title", "snippet", title=f"{len(hits)} article(s)")
+    for h in hits:
+        snippet = Text()
+        for i, part in enumerate(h["snippet"].replace(MARK[1], MARK[0]).split(MARK[0])):
+            snippet.append(part, style="bold yellow" if i % 2 else "")
+        t.add_row(str(h["document_id"]), _cell(h["published"]), _cell(h["outlet"]), _cell(h["title"]), snippet)
+    out_console.print(t)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="A folder (csv, parquet) or a file (json, graphml).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv | json | parquet | graphml")] = "csv",
+    db: DbOption = None,
+) -> None:
+    """Export the database: tables as CSV or Parquet files, one JSON file, or the partner network as GraphML."""
+    from .query import export as write_export
+
+    done = _run_query(db, write_export, fmt, out)
+    rows = ", ".join(f"{n} {name}" for name, n in done["rows"].items())
+    err_console.print(f"wrote {len(done['files'])} file(s) ({rows}):", highlight=False)
+    for path in done["files"]:
+        typer.echo(path)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines, feeds (.rss/.atom/.xml) or "
+                                                       "http(s) URLs of articles and feeds.")],
+    db: DbOption = None,
+    batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 100,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Allow fetching URLs on loopback or private networks.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles, extract their records and store them: duplicates are skipped, near-duplicates
+    linked to their original, entities, events and figures resolved across articles."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .errors import AccordwatchError
+    from .ingest import read_paths
+    from .store import open_store
+
+    try:
+        store = open_store(db)
+    except AccordwatchError as e:
+        _error(str(e))
+        raise typer.Exit(1) from None
+    results = read_paths(sources, allow_private=allow_private)
+    with Progress(TextColumn("[bold]ingest"), BarColumn(bar_width=None), MofNCompleteColumn(),
+                  TextColumn("articles"), TimeElapsedColumn(), TextColumn("{task.description}"),
+                  console=err_console, disable=quiet, transient=False) as bar:
+        task = bar.add_task("", total=None)
+
+        shown: set[str] = set()
+
+        def step(result) -> None:
+            bar.update(task, advance=1, description=Path(result.source).name[:40])
+            if not result.ok:
+                shown.add(str(result.error))
+                bar.console.print(f"error: {result.error}", highlight=False, soft_wrap=True)
+
+        summary = store.ingest(results, progress=step, batch=batch)
+    for line in summary.errors:   # articles read but not stored (extraction or writing failed)
+        if line not in shown:
+            _error(line)
+    store.close()
+    err_console.print(
+        f"{summary.read} read: {summary.new} new, {summary.duplicate} duplicate, {summary.near_duplicate} "
+        f"near-duplicate, {summary.failed} failed; added {summary.entities} entities, {summary.events} events "
+        f"({summary.event_reports} reports), {summary.figures} figures, {summary.conflicts} figure conflicts "
+        f"-> {database_url_for_display(db)}", highlight=False, soft_wrap=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def database_url_for_display(db: str | None) -> str:
+    from sqlalchemy.engine import make_url
+
+    from .store.engine import database_url
+
+    return make_url(database_url(db)).render_as_string(hide_password=True)
+
+
 def main() -> None:
     app()
 

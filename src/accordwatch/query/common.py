@@ -1,0 +1,205 @@
+"""What every query shares: its errors, country and bloc codes, filter checks, periods.
+
+Codes are ISO 3166-1 alpha-3 for countries and the bloc codes of SCHEMA.md (EU, EAEU, ...). A user
+may also give a name ("Kazakhstan", "European Union"); `resolve_code` turns it into the code.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sqlalchemy import Engine, or_, select
+
+from ..data import lexicon, split
+from ..errors import AccordwatchError
+from ..store import schema as s
+
+EVENT_TYPES = ("agreement", "working_group", "meeting", "project")
+STATUSES = ("signed", "agreed", "planned", "discussed")
+KINDS = ("actual", "target")
+INDICATORS = ("trade_turnover", "exports", "imports", "investment", "fdi", "deal_value", "companies",
+              "joint_ventures", "projects", "volume", "other")
+SECTORS = ("energy", "oil_gas", "nuclear", "renewables", "mining_metallurgy", "chemicals", "transport_logistics",
+           "agriculture", "digital", "finance_investment", "manufacturing", "construction", "tourism",
+           "culture_education", "labor_social", "health_pharma", "defense_security", "environment_climate",
+           "trade")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class QueryError(AccordwatchError):
+    """A query that cannot be answered."""
+
+    code = "AW500"
+
+
+class QueryInputError(QueryError):
+    """A query whose input (a code, a filter, a search) is wrong: the user can fix it."""
+
+    code = "AW500"
+
+
+class UnknownCode(QueryInputError):
+    """A country or bloc code (or name) that is neither in the gazetteer nor in the database."""
+
+    code = "AW501"
+
+
+class BadFilter(QueryInputError):
+    """A filter value outside its fixed list (event type, status, sector, ...) or malformed."""
+
+    code = "AW502"
+
+
+class SearchSyntaxError(QueryInputError):
+    """A full-text query the search engine cannot parse."""
+
+    code = "AW503"
+
+
+class ExportError(QueryError):
+    """An export that cannot be written (an output path in the way)."""
+
+    code = "AW504"
+
+
+class UnknownFormat(QueryInputError):
+    """An export format that is not one of csv, json, parquet, graphml."""
+
+    code = "AW505"
+
+
+# 1. codes and names --------------------------------------------------------------------------
+
+@cache
+def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(code -> name, code -> "country"|"bloc", lower-case name or alias -> code)."""
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    lookup: dict[str, str] = {}
+    for file, kind in (("countries.tsv", "country"), ("blocs.tsv", "bloc")):
+        for row in lexicon(file):
+            code = row["code"].upper()
+            names[code] = row["name"]
+            kinds[code] = kind
+            for alias in [row["name"], *split(row.get("aliases", ""))]:
+                lookup.setdefault(alias.lower(), code)
+    return names, kinds, lookup
+
+
+def code_name(code: str) -> str:
+    """The name of a country or bloc code ("KAZ" -> "Kazakhstan"); the code itself if unknown."""
+    return _gazetteer()[0].get(code, code)
+
+
+def code_kind(code: str) -> str:
+    """"country" or "bloc" ("unknown" for a code the gazetteer does not hold)."""
+    return _gazetteer()[1].get(code, "unknown")
+
+
+def resolve_code(value: str, engine: Engine | None = None) -> str:
+    """A code from a code or a name, case-insensitive: "kaz", "Kazakhstan" -> "KAZ".
+
+    A code the gazetteer does not know is still accepted when the database holds it (as a party of an
+    event or a figure, or a country of a document). Anything else raises UnknownCode."""
+    text = (value or "").strip()
+    names, _, lookup = _gazetteer()
+    if text.upper() in names:
+        return text.upper()
+    if text.lower() in lookup:
+        return lookup[text.lower()]
+    if engine is not None and text:
+        code = text.upper()
+        held = [select(t.c.code).where(t.c.code == code).exists()
+                for t in (s.event_parties, s.figure_parties, s.document_countries)]
+        with engine.connect() as conn:
+            if conn.execute(select(or_(*held))).scalar():
+                return code
+    raise UnknownCode(f"unknown country or bloc code {value!r}: give an ISO 3166-1 alpha-3 code (KAZ, ROU) "
+                      f"or a bloc ({', '.join(c for c, k in _gazetteer()[1].items() if k == 'bloc')})")
+
+
+def resolve_pair(value: str | tuple[str, str] | list[str], engine: Engine | None = None) -> tuple[str, str]:
+    """Two codes, sorted, from "KAZ-TUR", "KAZ|TUR", "KAZ,TUR" or a pair of codes or names."""
+    parts = [p for p in re.split(r"[-|,/]", value) if p.strip()] if isinstance(value, str) else list(value)
+    if len(parts) != 2:
+        raise BadFilter(f"a pair is two codes joined by '-' (KAZ-TUR), not {value!r}")
+    a, b = (resolve_code(p, engine) for p in parts)
+    if a == b:
+        raise BadFilter(f"a pair needs two different countries or blocs, not {a} twice")
+    return (a, b) if a < b else (b, a)
+
+
+def pair_key(a: str, b: str) -> str:
+    """The form `events.parties` and `figures.parties` use: sorted codes joined by "|"."""
+    return "|".join(sorted((a, b)))
+
+
+# 2. filters ------------------------------------------------------------------------------------
+
+def check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    """None, or the value (lower-cased) when it is one of `choices`; else BadFilter naming them."""
+    if value is None:
+        return None
+    v = value.strip().lower()
+    if v not in choices:
+        raise BadFilter(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+    return v
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    """None, or a date prefix YYYY, YYYY-MM or YYYY-MM-DD; else BadFilter."""
+    if value is None:
+        return None
+    v = value.strip()
+    if not _DATE.match(v):
+        raise BadFilter(f"--{name} takes YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return v
+
+
+def check_limit(limit: int) -> int:
+    if limit < 1:
+        raise BadFilter(f"limit must be 1 or more, not {limit}")
+    return limit
+
+
+def live_document():
+    """The condition that keeps a document counted: it is no near-duplicate of another."""
+    return s.documents.c.duplicate_of.is_(None)
+
+
+def live_event(event_id=None):
+    """The condition that keeps an event: at least one article that is no near-duplicate reports it.
+    `event_id` is the column holding the event's id (events.id unless given)."""
+    src = s.event_sources
+    event_id = s.events.c.id if event_id is None else event_id
+    return (select(src.c.event_id).join(s.documents, s.documents.c.id == src.c.document_id)
+            .where(src.c.event_id == event_id, live_document()).exists())
+
+
+# 3. periods ------------------------------------------------------------------------------------
+
+def _month(part: str, end: bool) -> str:
+    part = part.strip()[:7]
+    if len(part) == 4:
+        return f"{part}-12" if end else f"{part}-01"
+    return part
+
+
+def period_bounds(period: str | None) -> tuple[str, str] | None:
+    """(first month, last month) of a period: "2023" -> ("2023-01", "2023-12"), "2023-01/2023-09" ->
+    ("2023-01", "2023-09"), "2023-05" -> ("2023-05", "2023-05"); None for no period."""
+    if not period:
+        return None
+    start, _, stop = period.partition("/")
+    return _month(start, False), _month(stop or start, True)
+
+
+def period_key(period: str | None) -> tuple[str, str]:
+    """Sorts periods in time: by their last month, then their first (a whole year after its months,
+    a longer span before a shorter one ending the same month). No period sorts first."""
+    bounds = period_bounds(period)
+    if bounds is None:
+        return ("", "")
+    start, end = bounds
+    return (end, start)
+

@@ -1,0 +1,108 @@
+"""Everything known about one pair: figures over time, agreements, bodies, meetings, projects, people,
+companies and sectors, each traced to the articles that report it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select, union
+
+from ..store import schema as s
+from .common import INDICATORS, code_name, live_document, live_event, resolve_pair
+from .rows import event_dicts, figure_points
+
+# organization kinds that count as companies in a profile (data/organizations.tsv and extract/organizations.py)
+COMPANY_KINDS = ("company", "bank", "fund")
+_SECTIONS = {"agreement": "agreements", "working_group": "working_groups", "meeting": "meetings",
+             "project": "projects"}
+
+
+def _indicator_order(indicator: str) -> tuple[int, str]:
+    """Trade turnover first, then the fixed order of SCHEMA.md (exports, imports, investment, ...)."""
+    return (INDICATORS.index(indicator) if indicator in INDICATORS else len(INDICATORS), indicator)
+
+
+def _has_party(code: str):
+    ep = s.event_parties
+    return select(ep.c.event_id).where(ep.c.event_id == s.events.c.id, ep.c.code == code).exists()
+
+
+def _figure_has_party(code: str):
+    fp = s.figure_parties
+    return select(fp.c.figure_id).where(fp.c.figure_id == s.figures.c.id, fp.c.code == code).exists()
+
+
+def pair_documents(a: str, b: str):
+    """A select of the ids of the pair's articles (no near-duplicates): those that report an event or a
+    figure with both as parties, or that name both countries."""
+    d, src, f, dc = s.documents, s.event_sources, s.figures, s.document_countries
+    dc2 = dc.alias("dc2")
+    return union(
+        select(src.c.document_id.label("id")).join(s.events, s.events.c.id == src.c.event_id)
+        .join(d, d.c.id == src.c.document_id).where(_has_party(a), _has_party(b), live_document()),
+        select(f.c.document_id.label("id")).join(d, d.c.id == f.c.document_id)
+        .where(_figure_has_party(a), _figure_has_party(b), live_document()),
+        select(dc.c.document_id.label("id")).join(dc2, dc2.c.document_id == dc.c.document_id)
+        .join(d, d.c.id == dc.c.document_id).where(dc.c.code == a, dc2.c.code == b, live_document()),
+    )
+
+
+def _named(conn: Connection, docs, conditions) -> list[dict[str, Any]]:
+    """Entities matching `conditions` named in the articles `docs`, most articles first."""
+    ent, m = s.entities, s.mentions
+    stmt = (select(ent.c.id, ent.c.name, ent.c.title, ent.c.country, ent.c.org_kind,
+                   func.count(func.distinct(m.c.document_id)).label("documents"), func.count().label("mentions"))
+            .join(m, m.c.entity_id == ent.c.id)
+            .where(m.c.document_id.in_(select(docs.c.id)), *conditions)
+            .group_by(ent.c.id, ent.c.name, ent.c.title, ent.c.country, ent.c.org_kind)
+            .order_by(func.count(func.distinct(m.c.document_id)).desc(), func.count().desc(), ent.c.name))
+    return [dict(row._mapping) for row in conn.execute(stmt)]
+
+
+def profile(engine: Engine, a: str, b: str) -> dict[str, Any]:
+    """The profile of the pair (a, b): two codes or names, in any order.
+
+    {"pair": ["KAZ", "ROU"], "names": {"KAZ": "Kazakhstan", "ROU": "Romania"}, "documents": 6,
+     "figures": {"trade_turnover": [point, ...], ...},   # points as rows.figure_points, by period;
+                                                         # indicators in the order of common.INDICATORS
+     "agreements": [event, ...], "working_groups": [...], "meetings": [...], "projects": [...],
+                                                         # events as rows.event_dicts, newest first
+     "people": [{"id", "name", "title", "country", "documents", "mentions"}, ...],
+     "companies": [{"id", "name", "country", "kind", "documents", "mentions"}, ...],
+     "sectors": [{"sector": "energy", "events": 3, "documents": 4}, ...]}
+
+    Figures and events are those with both countries among their parties; people and companies are
+    those of the two countries named in the pair's articles (pair_documents); sectors count the pair's
+    events and articles. Near-duplicate articles are left out everywhere. Unknown codes raise UnknownCode."""
+    a, b = resolve_pair((a, b), engine)
+    docs = pair_documents(a, b).subquery()
+    with engine.connect() as conn:
+        n_docs = conn.execute(select(func.count()).select_from(docs)).scalar_one()
+        by_indicator: dict[str, list[dict]] = defaultdict(list)
+        for point in figure_points(conn, [_figure_has_party(a), _figure_has_party(b)]):
+            by_indicator[point["indicator"]].append(point)
+        events = event_dicts(conn, [_has_party(a), _has_party(b)])
+        people = _named(conn, docs, [s.entities.c.kind == "person", s.entities.c.country.in_((a, b))])
+        companies = _named(conn, docs, [s.entities.c.kind == "organization", s.entities.c.org_kind.in_(COMPANY_KINDS),
+                                        s.entities.c.country.in_((a, b))])
+        sectors: dict[str, dict[str, Any]] = {}
+        es = s.event_sectors
+        pair_events = select(s.events.c.id).where(_has_party(a), _has_party(b), live_event())
+        for sector, n in conn.execute(select(es.c.sector, func.count()).where(es.c.event_id.in_(pair_events))
+                                      .group_by(es.c.sector)):
+            sectors.setdefault(sector, {"sector": sector, "events": 0, "documents": 0})["events"] = n
+        ds = s.document_sectors
+        for sector, n in conn.execute(select(ds.c.sector, func.count()).where(ds.c.document_id.in_(select(docs.c.id)))
+                                      .group_by(ds.c.sector)):
+            sectors.setdefault(sector, {"sector": sector, "events": 0, "documents": 0})["documents"] = n
+
+    out: dict[str, Any] = {"pair": [a, b], "names": {a: code_name(a), b: code_name(b)}, "documents": n_docs,
+                           "figures": {k: by_indicator[k] for k in sorted(by_indicator, key=_indicator_order)},
+                           **{section: [] for section in _SECTIONS.values()}}
+    for ev in events:
+        out.setdefault(_SECTIONS.get(ev["type"], "other_events"), []).append(ev)
+    out["people"] = [{k: p[k] for k in ("id", "name", "title", "country", "documents", "mentions")} for p in people]
+    out["companies"] = [{"id": c["id"], "name": c["name"], "country": c["country"], "kind": c["org_kind"],
+                         "documents": c["documents"], "mentions": c["mentions"]} for c in companies]
+    out["sectors"] = sorted(sectors.values(), key=lambda x: (-x["events"], -x["documents"], x["sector"]))
+    return out
