@@ -392,9 +392,14 @@ def ingest(
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Allow fetching URLs on loopback or private networks.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option(help="Extract on a local Dask cluster of N worker processes "
+                                              "(0: in this process).")] = 0,
+    scheduler: Annotated[str | None, typer.Option(help="Extract on an existing Dask cluster "
+                                                       "(tcp://HOST:PORT).")] = None,
 ) -> None:
     """Read articles, extract their records and store them: duplicates are skipped, near-duplicates
-    linked to their original, entities, events and figures resolved across articles."""
+    linked to their original, entities, events and figures resolved across articles. With
+    --workers or --scheduler, extraction runs on Dask and this process writes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .errors import AccordwatchError
@@ -407,6 +412,10 @@ def ingest(
         _error(str(e))
         raise typer.Exit(1) from None
     results = read_paths(sources, allow_private=allow_private)
+    if workers or scheduler:
+        from .scale.dask import records
+
+        results = records(results, workers=workers or 2, scheduler=scheduler)
     with Progress(TextColumn("[bold]ingest"), BarColumn(bar_width=None), MofNCompleteColumn(),
                   TextColumn("articles"), TimeElapsedColumn(), TextColumn("{task.description}"),
                   console=err_console, disable=quiet, transient=False) as bar:
@@ -420,7 +429,11 @@ def ingest(
                 shown.add(str(result.error))
                 bar.console.print(f"error: {result.error}", highlight=False, soft_wrap=True)
 
-        summary = store.ingest(results, progress=step, batch=batch)
+        try:
+            summary = store.ingest(results, progress=step, batch=batch)
+        except AccordwatchError as e:   # the cluster could not be reached
+            _error(str(e))
+            raise typer.Exit(1) from None
     for line in summary.errors:   # articles read but not stored (extraction or writing failed)
         if line not in shown:
             _error(line)

@@ -7,17 +7,40 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .decode import read_text
 from .metadata import iso_date
 
 TEXT_KEYS = ("text", "body", "content")
 
 
+MAX_LINE_BYTES = 5_000_000
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines, read one at a time: a file of millions of articles never sits in memory."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+    with f:
+        for n, raw in enumerate(f, start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                yield n, InputError(f"{path}:{n}: line of {len(raw):,} bytes, over the {MAX_LINE_BYTES:,}-byte limit")
+                continue
+            try:
+                yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield n, raw.decode("cp1251", errors="replace")
+
+
 def read_jsonl(path: Path) -> Iterator[Document | InputError]:
-    text = read_text(path, max_bytes=500_000_000)
-    for n, line in enumerate(text.splitlines(), start=1):
+    empty = True
+    for n, line in _lines(path):
+        if isinstance(line, InputError):
+            yield line
+            continue
         if not line.strip():
             continue
+        empty = False
         where = f"{path}:{n}"
         try:
             obj = json.loads(line)
@@ -41,3 +64,5 @@ def read_jsonl(path: Path) -> Iterator[Document | InputError]:
             outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
             url=obj.get("url") if isinstance(obj.get("url"), str) else None,
         )
+    if empty:
+        yield InputError(f"{path}: empty file")

@@ -31,8 +31,16 @@ class Store:
         """Extract and write articles (as ingesters yield them), batch by batch."""
         return Writer(self.engine).write(results, progress, batch)
 
-    def ingest_paths(self, paths: Iterable[str], progress: Callable[[Result], None] | None = None) -> Summary:
-        return self.ingest(read_paths(paths), progress)
+    def ingest_paths(self, paths: Iterable[str], progress: Callable[[Result], None] | None = None,
+                     workers: int = 0, scheduler: str | None = None) -> Summary:
+        """Ingest files, folders, feeds and URLs; with `workers` or `scheduler`, extraction runs on
+        a Dask cluster and this process only writes."""
+        results = read_paths(paths)
+        if workers or scheduler:
+            from ..scale.dask import records
+
+            return Writer(self.engine).write(records(results, workers=workers or 2, scheduler=scheduler), progress)
+        return self.ingest(results, progress)
 
     def counts(self) -> dict[str, int]:
         """Rows in every table: what an ingest added."""

@@ -62,10 +62,12 @@ class Writer:
         self.engine = engine
         self.sqlite = engine.dialect.name == "sqlite"
 
-    def write(self, results: Iterable[Result], progress: Callable[[Result], None] | None = None,
-              batch: int = BATCH) -> Summary:
+    def write(self, results: Iterable[Result | tuple[Result, dict | None, str | None]],
+              progress: Callable[[Result], None] | None = None, batch: int = BATCH) -> Summary:
+        """Write articles batch by batch. Items are Results (extracted here) or (result, record,
+        error) triples whose extraction ran elsewhere (scale.dask)."""
         total = Summary()
-        pending: list[Result] = []
+        pending: list = []
         for result in results:
             pending.append(result)
             if len(pending) >= batch:
@@ -80,15 +82,16 @@ class Writer:
         groups: set[tuple] = set()
         with self.engine.begin() as conn:
             resolver = Resolver(conn)
-            for result in results:
+            for item in results:
+                result, record, error = item if isinstance(item, tuple) else (item, None, None)
                 s.read += 1
-                if not result.ok:
+                if not result.ok or error:
                     s.failed += 1
-                    s.errors.append(str(result.error))
+                    s.errors.append(error or str(result.error))
                 else:
                     try:
                         with conn.begin_nested():   # one bad article rolls back alone
-                            self._one(conn, resolver, result.document, s, groups)
+                            self._one(conn, resolver, result.document, s, groups, record)
                     except Exception as e:  # noqa: BLE001 - any failure of one article is reported, not fatal
                         s.failed += 1
                         s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
@@ -97,7 +100,8 @@ class Writer:
             s.conflicts += resolver.flag_conflicts(groups)
         return s
 
-    def _one(self, conn: Connection, resolver: Resolver, doc: Document, s: Summary, groups: set[tuple]) -> None:
+    def _one(self, conn: Connection, resolver: Resolver, doc: Document, s: Summary, groups: set[tuple],
+             record: dict | None = None) -> None:
         chash = dedup.content_hash(doc.text)
         if conn.execute(select(documents.c.id).where(documents.c.content_hash == chash)).first():
             s.duplicate += 1
@@ -113,7 +117,7 @@ class Writer:
             conn.execute(insert(documents).values(**row))
             s.near_duplicate += 1
             return
-        record = extract_document(doc)
+        record = record or extract_document(doc)
         d = record["document"]
         row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"])
         doc_id = conn.execute(insert(documents).values(**row)).inserted_primary_key[0]

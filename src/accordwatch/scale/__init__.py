@@ -1,0 +1,1 @@
+"""Scaling out: the same extract + store path, with extraction partitioned over a Dask cluster."""

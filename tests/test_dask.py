@@ -1,0 +1,64 @@
+"""The Dask path: extraction on a small local cluster gives the same records, and the same
+database, as the single-process path."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from accordwatch import extract_document
+from accordwatch.ingest import read_paths
+from accordwatch.scale.dask import connect, records
+from accordwatch.store import open_store
+from accordwatch.store.schema import entities, event_sources, events, figures
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+SAMPLE = sorted(str(p) for p in EXAMPLES.glob("[ab]*.txt"))[:12]
+
+
+@pytest.fixture(scope="module")
+def client():
+    c = connect(workers=2)
+    yield c
+    cluster = c.cluster
+    c.close()
+    cluster.close()
+
+
+def test_records_equal_the_single_process_records(client):
+    single = [extract_document(r.document) for r in read_paths(SAMPLE)]
+    parallel = [rec for _, rec, err in records(read_paths(SAMPLE), client=client, chunk=5) if err is None]
+    assert len(parallel) == len(single) == len(SAMPLE)
+    assert parallel == single
+
+
+def test_errors_keep_their_place_in_order(client, tmp_path):
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"title": "t", "text": "Kazakhstan and Uzbekistan signed a roadmap."}\n{oops\n', encoding="utf-8")
+    out = list(records(read_paths([SAMPLE[0], str(bad), SAMPLE[1]]), client=client, chunk=2))
+    assert [r.ok for r, _, _ in out] == [True, True, False, True]
+    assert out[2][1] is None and "broken.jsonl:2" in str(out[2][0].error)
+
+
+def dump(url: str) -> dict:
+    store = open_store(url)
+    with store.engine.connect() as conn:
+        out = {
+            "entities": sorted(conn.execute(select(entities.c.kind, entities.c.key, entities.c.country)).all()),
+            "events": sorted(conn.execute(
+                select(events.c.type, events.c.status, events.c.parties, events.c.date)).all(), key=str),
+            "sources": len(conn.execute(select(event_sources.c.event_id)).all()),
+            "figures": sorted(conn.execute(select(figures.c.indicator, figures.c.value, figures.c.period,
+                                                  figures.c.parties, figures.c.conflict)).all(), key=str),
+        }
+    store.close()
+    return out
+
+
+def test_the_database_is_the_same_either_way(tmp_path):
+    single, parallel = f"sqlite:///{tmp_path / 'single.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
+    a = open_store(single).ingest_paths(SAMPLE)
+    b = open_store(parallel).ingest_paths(SAMPLE, workers=2)
+    assert (a.new, a.events, a.figures) == (b.new, b.events, b.figures)
+    assert dump(single) == dump(parallel)
