@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, Integer, and_, func, insert, select, tuple_, update
 
 from ..extract.people import known_people
 from .normalize import name_key
@@ -182,17 +182,21 @@ class Resolver:
 
     # ---- figures ----
     def flag_conflicts(self, groups: set[tuple]) -> int:
-        """Mark figures that disagree within each (indicator, parties, period, kind, unit) group."""
+        """Mark figures that disagree within each (indicator, parties, period, kind, unit) group.
+        Figures are only ever added, so a group can only turn conflicting: one grouped query finds
+        which of the groups this batch touched now disagree, and only those are updated."""
+        keyed = [g for g in groups if g[2]]   # a stock with no period is compared with nothing
+        cols = (figures.c.indicator, figures.c.parties, figures.c.period, figures.c.kind, figures.c.unit)
         flagged = 0
-        for indicator, parties, period, kind, unit in groups:
-            if not period:
-                continue   # a stock with no period is compared with nothing
-            cond = and_(figures.c.indicator == indicator, figures.c.parties == parties, figures.c.period == period,
-                        figures.c.kind == kind, figures.c.unit == unit)
-            lo, hi, n = self.conn.execute(select(func.min(figures.c.value), func.max(figures.c.value),
-                                                 func.count()).where(cond)).one()
-            conflict = n > 1 and hi - lo > FIGURE_TOLERANCE * hi
-            res = self.conn.execute(
-                update(figures).where(cond, figures.c.conflict != conflict).values(conflict=conflict))
-            flagged += res.rowcount if conflict else 0
+        for i in range(0, len(keyed), 500):
+            chunk = keyed[i:i + 500]
+            rows = self.conn.execute(
+                select(*cols, func.min(figures.c.value), func.max(figures.c.value), func.count(),
+                       func.min(figures.c.conflict.cast(Integer)))
+                .where(tuple_(*cols).in_(chunk)).group_by(*cols)).all()
+            for *key, lo, hi, n, all_flagged in rows:
+                if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged:
+                    cond = and_(*(c == v for c, v in zip(cols, key, strict=True)))
+                    flagged += self.conn.execute(
+                        update(figures).where(cond, figures.c.conflict.is_(False)).values(conflict=True)).rowcount
         return flagged

@@ -179,7 +179,8 @@ class Writer:
             s.event_reports += 1
             if new:
                 conn.execute(insert(event_parties), [{"event_id": eid, "code": c} for c in ev["parties"]])
-            have = {x[0] for x in conn.execute(select(event_sectors.c.sector).where(event_sectors.c.event_id == eid))}
+            have = set() if new else {
+                x[0] for x in conn.execute(select(event_sectors.c.sector).where(event_sectors.c.event_id == eid))}
             add = [{"event_id": eid, "sector": x} for x in ev["sectors"] if x not in have]
             if add:
                 conn.execute(insert(event_sectors), add)
@@ -190,19 +191,21 @@ class Writer:
             conn.execute(insert(event_sources), list(sources.values()))
 
     def _figures(self, conn: Connection, doc_id: int, record: dict, s: Summary, groups: set[tuple]) -> None:
-        seen = set()
+        rows: dict[int, dict] = {}
         for f in record["figures"]:
             start = f["amount"]["start"]
-            if start in seen:
-                continue
-            seen.add(start)
-            parties = "|".join(f["parties"])
-            fid = conn.execute(insert(figures).values(
-                document_id=doc_id, indicator=f["indicator"], value=float(f["value"]), unit=f["unit"],
-                period=f["period"], parties=parties, from_code=f["from"], to_code=f["to"],
-                change_pct=f["change_pct"], kind=f["kind"], approximate=bool(f.get("approximate")),
-                start=start, end=f["amount"]["end"], evidence=f["evidence"])).inserted_primary_key[0]
-            if f["parties"]:
-                conn.execute(insert(figure_parties), [{"figure_id": fid, "code": c} for c in f["parties"]])
-            s.figures += 1
-            groups.add((f["indicator"], parties, f["period"], f["kind"], f["unit"]))
+            rows.setdefault(start, {
+                "document_id": doc_id, "indicator": f["indicator"], "value": float(f["value"]), "unit": f["unit"],
+                "period": f["period"], "parties": "|".join(f["parties"]), "from_code": f["from"], "to_code": f["to"],
+                "change_pct": f["change_pct"], "kind": f["kind"], "approximate": bool(f.get("approximate")),
+                "start": start, "end": f["amount"]["end"], "evidence": f["evidence"], "conflict": False})
+        if not rows:
+            return
+        conn.execute(insert(figures), list(rows.values()))
+        ids = dict(conn.execute(select(figures.c.start, figures.c.id).where(figures.c.document_id == doc_id)).all())
+        parties = [{"figure_id": ids[start], "code": c} for start, row in rows.items()
+                   for c in row["parties"].split("|") if c]
+        if parties:
+            conn.execute(insert(figure_parties), parties)
+        s.figures += len(rows)
+        groups.update((r["indicator"], r["parties"], r["period"], r["kind"], r["unit"]) for r in rows.values())
