@@ -455,6 +455,38 @@ def database_url_for_display(db: str | None) -> str:
     return make_url(database_url(db)).render_as_string(hide_password=True)
 
 
+# ---- serve: the REST API and the dashboard (accordwatch.web) --------------------------------------
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    ingest_token: Annotated[str | None, typer.Option(
+        "--ingest-token", envvar="ACCORDWATCH_INGEST_TOKEN", show_default=False,
+        help="Bearer token that POST /api/ingest requires (prefer the environment variable: a command line "
+             "is visible to other users). Without one, ingest over HTTP is disabled.")] = None,
+    max_upload_bytes: Annotated[int, typer.Option(
+        "--max-upload-bytes", min=1, help="Largest request body POST /api/ingest accepts.")] = 5_000_000,
+) -> None:
+    """Serve the REST API (/api), its documentation (/docs) and the dashboard over the database."""
+    import uvicorn
+
+    from .errors import AccordwatchError
+    from .web import create_app
+
+    try:
+        web_app = create_app(db, ingest_token=ingest_token, max_upload_bytes=max_upload_bytes)
+    except AccordwatchError as e:
+        _error(str(e))
+        raise typer.Exit(1) from None
+    where = f"[{host}]" if ":" in host else host
+    ingest_state = "enabled" if web_app.state.ingest_token else "disabled"
+    typer.echo(f"accordwatch: serving {database_url_for_display(db)} at http://{where}:{port} "
+               f"(API at /api, docs at /docs; ingest {ingest_state})")
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,137 @@
+"""The web application: the REST API under /api, the dashboard (when installed) and OpenAPI at /docs.
+
+    >>> from accordwatch.web import create_app
+    >>> app = create_app("news.db", ingest_token="s3cret")      # then: uvicorn.run(app)
+
+or `accordwatch serve --db news.db`, or `uvicorn --factory accordwatch.web.app:create_app` (settings from
+the environment). The database is opened (and migrated) once; its Engine lives on `app.state.engine`,
+where the API and the dashboard read it.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.datastructures import MutableHeaders
+
+from .. import __version__
+from ..store import open_store
+from ..store.engine import DEFAULT_URL
+from ..store.engine import ENV_VAR as DB_ENV_VAR
+from . import errors
+from .api import router as api_router
+
+INGEST_TOKEN_ENV = "ACCORDWATCH_INGEST_TOKEN"
+MAX_UPLOAD_BYTES = 5_000_000
+STATIC_DIR = Path(__file__).parent / "static"
+PAGES_MODULE = "accordwatch.web.pages"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str          # the argument of create_app
+    option: str        # the option of `accordwatch serve`
+    env: str | None    # the environment variable it falls back to
+    default: str
+    help: str
+
+
+# Every setting of the web app, documented here once: `accordwatch serve --help` and the OpenAPI
+# description show them (tests/test_api_routes.py checks that they do).
+SETTINGS = (
+    Setting("db", "--db", DB_ENV_VAR, DEFAULT_URL, "Database URL or SQLite file."),
+    Setting("host", "--host", None, "127.0.0.1", "Address to listen on (serve only)."),
+    Setting("port", "--port", None, "8000", "Port to listen on (serve only)."),
+    Setting("ingest_token", "--ingest-token", INGEST_TOKEN_ENV, "(none: ingest disabled)",
+            "Bearer token that POST /api/ingest requires; without one the endpoint answers 403."),
+    Setting("max_upload_bytes", "--max-upload-bytes", None, f"{MAX_UPLOAD_BYTES:,}",
+            "Largest request body POST /api/ingest accepts (413 above)."),
+)
+
+DESCRIPTION = """\
+Who agreed what with whom, when, in which sector, with what figures: the records accordwatch extracted
+from news about international economic cooperation, each fact traced to the characters of the article
+that states it.
+
+**Read-only** (GET) but for `POST /api/ingest`, which needs a bearer token. Collections (`documents`,
+`entities`, `events`, `figures`) take `page` (from 1) and `per_page` (1-200) and answer
+`{"items", "page", "per_page", "pages", "total"}`.
+
+**Errors** all have one shape: `{"ok": false, "error": "<message>", "status": <code>}`: 400 for a parameter
+the client can fix (unknown code, bad filter or date, bad search syntax, page < 1), 404 for no such item
+or a page past the last, 405 for a method other than GET, 401/403/413 on ingest.
+
+**Settings** (`accordwatch serve`):
+
+| setting | option | environment | default | |
+|---|---|---|---|---|
+""" + "\n".join(f"| {s.name} | `{s.option}` | {f'`{s.env}`' if s.env else '-'} | {s.default} | {s.help} |"
+                for s in SETTINGS) + "\n"
+
+
+class _NoSniff:
+    """Browsers take every response for the type it says (a JSON text holding <script> stays text)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_header(message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).setdefault("X-Content-Type-Options", "nosniff")
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)
+
+
+def _dashboard(app: FastAPI) -> bool:
+    """Include the dashboard (accordwatch.web.pages: `router`, optionally `error_page`) and its static
+    files when the module is installed. An error inside the module is raised, not hidden."""
+    if importlib.util.find_spec(PAGES_MODULE) is None:
+        return False
+    pages = importlib.import_module(PAGES_MODULE)
+    app.include_router(pages.router)
+    if STATIC_DIR.is_dir():
+        from fastapi.staticfiles import StaticFiles
+
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if callable(getattr(pages, "error_page", None)):
+        app.state.error_page = pages.error_page
+    return True
+
+
+def create_app(db: str | None = None, ingest_token: str | None = None,
+               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+    """The app over the database at `db` (else $ACCORDWATCH_DB, else ./accordwatch.db), opened and
+    migrated now. `ingest_token` (else $ACCORDWATCH_INGEST_TOKEN) enables POST /api/ingest; without one
+    it answers 403. Raises StoreError when the database cannot be opened."""
+    if max_upload_bytes < 1:
+        raise ValueError(f"max_upload_bytes must be 1 or more, not {max_upload_bytes}")
+    store = open_store(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="accordwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
+    app.state.store = store
+    app.state.engine = store.engine
+    app.state.ingest_token = ingest_token or os.environ.get(INGEST_TOKEN_ENV) or None
+    app.state.max_upload_bytes = max_upload_bytes
+    app.state.error_page = None
+    errors.install(app)
+    app.add_middleware(_NoSniff)
+    app.include_router(api_router, prefix=errors.API_PREFIX)
+    app.state.dashboard = _dashboard(app)
+    return app

@@ -1,0 +1,112 @@
+"""One JSON error shape for every error the web app returns, pinned by tests/test_api_routes.py:
+
+    {"ok": false, "error": "<a message a person can act on>", "status": <the HTTP status>}
+
+What maps to what (at the edge, as DESIGN.md asks: the library raises, the web turns it into a status):
+
+QueryInputError (UnknownCode AW501, BadFilter AW502, SearchSyntaxError AW503, ...)   400
+RequestValidationError (a parameter of the wrong type or out of its range)          400
+HTTPException (404 no such path or item, 405 not GET, 401/403/413 on ingest, ...)     its own status
+anything else                                                                         500, traceback logged,
+                                                                                      no internals in the body
+
+A route that looks something up by its path (a code in /api/partners/{code}) turns an unknown code into a
+404 itself. Pages outside /api get the same shape, unless the dashboard module (accordwatch.web.pages)
+defines `error_page(request, status, message) -> Response`; then they get that.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..query import QueryInputError
+
+log = logging.getLogger("accordwatch.web")
+
+API_PREFIX = "/api"
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response (for the OpenAPI document)."""
+
+    ok: Literal[False] = False
+    error: str
+    status: int
+
+
+ERROR_RESPONSES = {status: {"model": ErrorBody, "description": what} for status, what in (
+    (400, "A parameter the client can fix: an unknown code, a bad filter, date, page or search"),
+    (404, "No such item, code or page of results"),
+    (405, "The API is read-only: only GET (and POST on /api/ingest)"),
+)}
+
+
+def error_body(status: int, message: str) -> dict:
+    return {"ok": False, "error": message, "status": status}
+
+
+def error_response(request: Request, status: int, message: str, headers: dict | None = None):
+    """The error as JSON, or as the dashboard's error page for a page outside /api when it has one."""
+    page = getattr(request.app.state, "error_page", None)
+    if page is not None and not request.url.path.startswith(API_PREFIX):
+        response = page(request, status, message)
+        if headers:
+            response.headers.update(headers)
+        return response
+    return JSONResponse(error_body(status, message), status_code=status, headers=headers)
+
+
+def _http_message(request: Request, exc: StarletteHTTPException) -> str:
+    """The exception's own message, or one that says more than the bare status phrase."""
+    detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    path = request.url.path
+    api = path.startswith(API_PREFIX)
+    if exc.status_code == 404 and detail == "Not Found":
+        return f"nothing at {path}" + (": see /docs for the API's routes" if api else "")
+    if exc.status_code == 405 and detail == "Method Not Allowed":
+        allowed = (exc.headers or {}).get("Allow", "GET")
+        return (f"method {request.method} is not allowed on {path} (allowed: {allowed})"
+                + ("; the API is read-only" if api else ""))
+    return detail
+
+
+async def _http_exception(request: Request, exc: StarletteHTTPException):
+    return error_response(request, exc.status_code, _http_message(request, exc), exc.headers)
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """'page: Input should be greater than or equal to 1; per_page: ...'"""
+    parts = []
+    for err in exc.errors():
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body", "header")]
+        parts.append(f"{'.'.join(loc) or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+async def _validation_error(request: Request, exc: RequestValidationError):
+    return error_response(request, 400, validation_message(exc))
+
+
+async def _query_input_error(request: Request, exc: QueryInputError):
+    return error_response(request, 400, str(exc))
+
+
+async def _unexpected(request: Request, exc: Exception):
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    # answered from outside the app's middleware, so the header the app adds is set here
+    return error_response(request, 500, "internal server error: the server log has the details",
+                          {"X-Content-Type-Options": "nosniff"})
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that give every error the one shape."""
+    app.add_exception_handler(StarletteHTTPException, _http_exception)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(QueryInputError, _query_input_error)
+    app.add_exception_handler(Exception, _unexpected)
