@@ -75,6 +75,12 @@ class Writer:
                 pending = []
         if pending:
             total.add(self._batch(pending, progress))
+        if total.new:
+            # fresh statistics for the query planner: without them SQLite walks every article through
+            # the duplicate_of index ("IS NULL" matches nearly all) instead of starting from the few
+            # rows a query asks for (the pair profile: 10 ms -> 5 ms on 1,500 articles)
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
         return total
 
     def _batch(self, results: list[Result], progress: Callable[[Result], None] | None) -> Summary:
