@@ -468,6 +468,7 @@ def serve(
              "is visible to other users). Without one, ingest over HTTP is disabled.")] = None,
     max_upload_bytes: Annotated[int, typer.Option(
         "--max-upload-bytes", min=1, help="Largest request body POST /api/ingest accepts.")] = 5_000_000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (one per core).")] = 1,
 ) -> None:
     """Serve the REST API (/api), its documentation (/docs) and the dashboard over the database."""
     import uvicorn
@@ -484,6 +485,20 @@ def serve(
     ingest_state = "enabled" if web_app.state.ingest_token else "disabled"
     typer.echo(f"accordwatch: serving {database_url_for_display(db)} at http://{where}:{port} "
                f"(API at /api, docs at /docs; ingest {ingest_state})")
+    if workers > 1:
+        # each worker process builds its own app from the environment
+        import os
+
+        from .store.engine import database_url
+
+        os.environ["ACCORDWATCH_DB"] = database_url(db)
+        os.environ["ACCORDWATCH_MAX_UPLOAD_BYTES"] = str(max_upload_bytes)
+        if ingest_token:
+            os.environ["ACCORDWATCH_INGEST_TOKEN"] = ingest_token
+        web_app.state.engine.dispose()
+        uvicorn.run("accordwatch.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
+        return
     uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 

@@ -31,6 +31,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import Engine, and_, func, or_, select
 from starlette.concurrency import run_in_threadpool
@@ -386,7 +387,9 @@ def profile(request: Request, a: Annotated[str, PathParam(description="A country
     "working_groups", "meetings", "projects", "people", "companies", "sectors"}, every fact with its
     sources. An unknown code is a 404; the same code twice a 400."""
     engine = _engine(request)
-    return pair_profile(engine, _code_in_path(a, engine), _code_in_path(b, engine))
+    # plain JSON straight from the library's dicts: re-encoding a large profile field by field costs
+    # more than the query itself
+    return JSONResponse(pair_profile(engine, _code_in_path(a, engine), _code_in_path(b, engine)))
 
 
 @router.get("/search", tags=["search"], summary="Full-text search over the articles")

@@ -135,3 +135,10 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     app.include_router(api_router, prefix=errors.API_PREFIX)
     app.state.dashboard = _dashboard(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app configured by the environment (ACCORDWATCH_DB, ACCORDWATCH_INGEST_TOKEN,
+    ACCORDWATCH_MAX_UPLOAD_BYTES): what each worker process of `accordwatch serve --workers N` builds."""
+    return create_app(os.environ.get("ACCORDWATCH_DB"), ingest_token=os.environ.get("ACCORDWATCH_INGEST_TOKEN"),
+                      max_upload_bytes=int(os.environ.get("ACCORDWATCH_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)))
