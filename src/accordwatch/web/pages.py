@@ -1,0 +1,545 @@
+"""The dashboard: server-rendered HTML pages over the query layer (Jinja2, autoescaped).
+
+    /                     latest events, the most active countries and blocs, figures that changed
+    /country/{code}       a country's or bloc's partners ranked, its recent events
+    /pair/{a}/{b}         the pair profile: trade chart (SVG), targets against actuals, agreements, ...
+    /network              the partner network (SVG, deterministic layout)
+    /search?q=&country=&sector=&type=   full-text results with facets
+    /article/{id}         the article with every extracted fact highlighted where it is stated
+
+`router` has no prefix; the app includes it and serves web/static at /static. Handlers read the
+engine from `request.app.state.engine`. Article text is only ever escaped: highlighted text is built
+from escaped pieces and <mark> tags made here (see highlight()).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
+from sqlalchemy import Engine, func, select
+
+from .. import query
+from ..query.common import (
+    EVENT_TYPES,
+    SECTORS,
+    check_choice,
+    code_kind,
+    code_name,
+    live_document,
+    live_event,
+    period_key,
+)
+from ..query.export import partner_network
+from ..query.rows import event_dicts, latest
+from ..query.search import MARK
+from ..store import schema as s
+from . import charts
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+router = APIRouter()
+
+EVENT_LABELS = {"agreement": "Agreement", "working_group": "Working group", "meeting": "Meeting",
+                "project": "Project"}
+ENTITY_FACTS = {"person": "person", "organization": "org", "place": "place"}   # entity kind -> fact kind
+SEARCH_LIMIT = 200
+NETWORK_NODES = 60   # the network SVG draws the most active nodes; the table below it lists every pair
+
+
+# 1. templates ------------------------------------------------------------------------------------
+
+def label(value: str | None) -> str:
+    """trade_turnover -> "Trade turnover", finance_investment -> "Finance investment"."""
+    if not value:
+        return ""
+    return EVENT_LABELS.get(value) or value.replace("_", " ").capitalize()
+
+
+def event_title(ev: dict[str, Any]) -> str:
+    """ "Agreement (roadmap)", "Meeting"."""
+    instrument = ev.get("instrument")
+    text = label(ev["type"])
+    if instrument and instrument != ev["type"]:
+        text += f" ({instrument.replace('_', ' ')})"
+    return text
+
+
+def pair_href(a: str, b: str) -> str:
+    x, y = sorted((a, b))
+    return f"/pair/{x}/{y}"
+
+
+def event_href(ev: dict[str, Any]) -> str | None:
+    """The mark of an event in its first article: /article/{id}#fact-event-{event_id}."""
+    if not ev.get("sources"):
+        return None
+    return f"/article/{int(ev['sources'][0]['document_id'])}#fact-event-{int(ev['id'])}"
+
+
+def figure_href(point: dict[str, Any], i: int = 0) -> str:
+    return f"/article/{int(point['sources'][i]['document_id'])}#fact-fig-{int(point['figure_ids'][i])}"
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters.update(value=charts.fmt_value, pct=charts.fmt_pct, label=label, name=code_name,
+                       event_title=event_title, number=charts.fmt_number)
+    env.globals.update(pair_href=pair_href, event_href=event_href, figure_href=figure_href, code_name=code_name,
+                       code_kind=code_kind)
+    return env
+
+
+ENV = _env()
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    page = ENV.get_template(template).render(request=request, path=request.url.path, **context)
+    return HTMLResponse(page, status_code=status_code)
+
+
+ERROR_TITLES = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
+                413: "Too large", 422: "Bad request", 500: "Something went wrong"}
+
+
+def error_page(request: Request, status: int, message: str, title: str | None = None) -> HTMLResponse:
+    """The dashboard's error page (also what the app shows for errors outside /api: web/errors.py calls
+    error_page(request, status, message))."""
+    title = title or ERROR_TITLES.get(status, "Error")
+    return render(request, "error.html", status_code=status, title=title, message=message, status=status)
+
+
+def _engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+# 2. shared queries -------------------------------------------------------------------------------
+
+def network(engine: Engine) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(nodes, edges) of the partner network: nodes most active first (events, then figures, then
+    partners), edges most events first."""
+    with engine.connect() as conn:
+        g = partner_network(conn)
+    nodes = [{"code": c, "name": a["name"], "kind": a["kind"], "events": a["events"], "figures": a["figures"],
+              "partners": g.degree(c)} for c, a in g.nodes(data=True)]
+    nodes.sort(key=lambda n: (-n["events"], -n["figures"], -n["partners"], n["code"]))
+    edges = [{"a": a, "b": b, **attrs} for a, b, attrs in g.edges(data=True)]
+    for e in edges:
+        e["a"], e["b"] = sorted((e["a"], e["b"]))
+    edges.sort(key=lambda e: (-e["events"], -e["figures"], -e["documents"], e["a"], e["b"]))
+    return nodes, edges
+
+
+def recent_events(engine: Engine, country: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+    """Events most recently reported first (by their newest article's publication date, then their own
+    date), as rows.event_dicts with "reported" (that publication date) added. `country`: a party."""
+    e, src, d = s.events, s.event_sources, s.documents
+    reported = func.max(d.c.published)
+    stmt = (select(e.c.id, reported.label("reported")).join(src, src.c.event_id == e.c.id)
+            .join(d, d.c.id == src.c.document_id).where(live_document()).group_by(e.c.id, e.c.date)
+            .order_by(reported.is_(None), reported.desc(), e.c.date.is_(None), e.c.date.desc(), e.c.id.desc())
+            .limit(limit))
+    if country is not None:
+        ep = s.event_parties
+        stmt = stmt.where(select(ep.c.event_id).where(ep.c.event_id == e.c.id, ep.c.code == country).exists())
+    with engine.connect() as conn:
+        order = {row.id: (i, row.reported) for i, row in enumerate(conn.execute(stmt))}
+        events = event_dicts(conn, [e.c.id.in_(list(order))]) if order else []
+    for ev in events:
+        ev["reported"] = order[ev["id"]][1]
+    return sorted(events, key=lambda ev: order[ev["id"]][0])
+
+
+def changed_figures(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest actual figure of each series (indicator, parties, direction, unit) that states a
+    change, newest period first, then the biggest change."""
+    series: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for p in query.figures(engine, kind="actual", limit=5000):
+        if p["change_pct"] is not None:
+            series[(p["indicator"], tuple(p["parties"]), p["from"], p["to"], p["unit"])].append(p)
+    points = [latest(pts) for pts in series.values()]
+    points.sort(key=lambda p: (period_key(p["period"]), abs(p["change_pct"])), reverse=True)
+    return points[:limit]
+
+
+def stats(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            "articles": conn.execute(select(func.count()).select_from(s.documents).where(live_document()))
+            .scalar_one(),
+            "events": conn.execute(select(func.count()).select_from(s.events).where(live_event())).scalar_one(),
+            "figures": conn.execute(select(func.count()).select_from(s.figures)
+                                    .join(s.documents, s.documents.c.id == s.figures.c.document_id)
+                                    .where(live_document())).scalar_one(),
+        }
+
+
+# 3. pages ------------------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request) -> HTMLResponse:
+    engine = _engine(request)
+    nodes, edges = network(engine)
+    return render(request, "home.html", title="accordwatch", stats={**stats(engine), "countries": len(nodes)},
+                  events=recent_events(engine, limit=10), top=nodes[:12], pairs=edges[:8],
+                  changed=changed_figures(engine))
+
+
+@router.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
+def country(request: Request, code: str) -> HTMLResponse:
+    engine = _engine(request)
+    try:
+        resolved = query.resolve_code(code, engine)
+        ranked = query.partners(engine, resolved, limit=100)
+        events = recent_events(engine, country=resolved, limit=25)
+    except query.UnknownCode as e:
+        return error_page(request, 404, str(e), "Unknown country or bloc")
+    return render(request, "country.html", title=f"{code_name(resolved)} ({resolved})", code=resolved,
+                  name=code_name(resolved), kind=code_kind(resolved), partners=ranked, events=events)
+
+
+def targets_against_actuals(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each target with the latest actual of its series (indicator, parties, direction, unit) and
+    how far that actual has got: [{"target": point, "actual": point | None, "progress": 44.0 | None}]."""
+    out = []
+    for t in (p for p in points if p["kind"] == "target"):
+        same = [p for p in points if p["kind"] == "actual" and p["indicator"] == t["indicator"]
+                and p["parties"] == t["parties"] and p["from"] == t["from"] and p["to"] == t["to"]
+                and p["unit"] == t["unit"]]
+        actual = latest(same)
+        progress = round(actual["value"] / t["value"] * 100, 1) if actual and t["value"] else None
+        out.append({"target": t, "actual": actual, "progress": progress})
+    return out
+
+
+def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events oldest first (a timeline), undated ones last."""
+    return (sorted((e for e in events if e["date"]), key=lambda e: (e["date"], e["id"]))
+            + [e for e in events if not e["date"]])
+
+
+@router.get("/pair/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
+def pair(request: Request, a: str, b: str) -> HTMLResponse:
+    engine = _engine(request)
+    try:
+        prof = query.profile(engine, a, b)
+    except query.UnknownCode as e:
+        return error_page(request, 404, str(e), "Unknown country or bloc")
+    except query.BadFilter as e:
+        return error_page(request, 400, str(e), "Not a pair")
+    x, y = prof["pair"]
+    points = [p for pts in prof["figures"].values() for p in pts]
+    chart_points = charts.chartable(points)
+    return render(request, "pair.html", title=f"{prof['names'][x]} – {prof['names'][y]}", p=prof, a=x, b=y,
+                  chart=charts.trade_chart(points, title=f"Trade between {prof['names'][x]} and {prof['names'][y]}"),
+                  chart_points=chart_points, chart_unit=charts.chart_unit(points),
+                  series=[s_ for s_ in charts.CHART_SERIES if any(p["indicator"] == s_ for p in chart_points)],
+                  series_labels=charts.SERIES_LABELS, targets=targets_against_actuals(points),
+                  agreements=timeline(prof["agreements"]))
+
+
+@router.get("/network", response_class=HTMLResponse, include_in_schema=False)
+def network_page(request: Request) -> HTMLResponse:
+    nodes, edges = network(_engine(request))
+    shown = nodes[:NETWORK_NODES]
+    codes = {n["code"] for n in shown}
+    svg = charts.network_svg(shown, [e for e in edges if e["a"] in codes and e["b"] in codes])
+    return render(request, "network.html", title="Partner network", svg=svg, nodes=nodes, edges=edges,
+                  shown=len(shown))
+
+
+# 4. search -----------------------------------------------------------------------------------------
+
+def snippet_html(snippet: str | None) -> Markup:
+    """A search snippet with its « » marks as <mark>: every piece escaped, the tags ours."""
+    out: list[Markup | str] = []
+    rest = snippet or ""
+    while True:
+        start = rest.find(MARK[0])
+        stop = rest.find(MARK[1], start + 1) if start >= 0 else -1
+        if start < 0 or stop < 0:
+            out.append(escape(rest))
+            break
+        out.append(escape(rest[:start]))
+        out.append(Markup("<mark>") + escape(rest[start + 1:stop]) + Markup("</mark>"))
+        rest = rest[stop + 1:]
+    return Markup("").join(out)
+
+
+def _search_url(params: dict[str, str | None]) -> str:
+    kept = {k: v for k, v in params.items() if v}
+    return "/search" + (f"?{urlencode(kept)}" if kept else "")
+
+
+def _filter_ids(conn, country: str | None, sector: str | None, type_: str | None):
+    """Conditions on documents.id for the filters."""
+    d = s.documents
+    conditions = []
+    if country:
+        conditions.append(d.c.id.in_(select(s.document_countries.c.document_id)
+                                     .where(s.document_countries.c.code == country)))
+    if sector:
+        conditions.append(d.c.id.in_(select(s.document_sectors.c.document_id)
+                                     .where(s.document_sectors.c.sector == sector)))
+    if type_:
+        conditions.append(d.c.id.in_(select(s.event_sources.c.document_id)
+                                     .join(s.events, s.events.c.id == s.event_sources.c.event_id)
+                                     .where(s.events.c.type == type_)))
+    return conditions
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(request: Request, q: str = "", country: str = "", sector: str = "",
+                type: str = "") -> HTMLResponse:
+    engine = _engine(request)
+    q, country, sector, type_ = q.strip(), country.strip(), sector.strip(), type.strip()
+    ctx: dict[str, Any] = {"title": f"Search: {q}" if q else "Search", "q": q, "note": None, "error": None,
+                           "results": [], "facets": {}, "active": []}
+    try:
+        country = query.resolve_code(country, engine) if country else ""
+        sector = check_choice("sector", sector or None, SECTORS) or ""
+        type_ = check_choice("event type", type_ or None, EVENT_TYPES) or ""
+    except query.QueryInputError as e:
+        ctx["error"] = str(e)
+        return render(request, "search.html", status_code=400, **ctx)
+    params = {"q": q, "country": country, "sector": sector, "type": type_}
+
+    d = s.documents
+    with engine.connect() as conn:
+        allowed = None
+        conditions = _filter_ids(conn, country, sector, type_)
+        if conditions:
+            allowed = {row[0] for row in conn.execute(select(d.c.id).where(live_document(), *conditions))}
+        if q:
+            try:
+                hits = query.search(engine, q, limit=SEARCH_LIMIT)
+            except query.SearchSyntaxError:
+                try:
+                    hits = query.search(engine, q, limit=SEARCH_LIMIT, plain=True)
+                    ctx["note"] = ("The query could not be read as a search expression; "
+                                   "its words were searched as words.")
+                except query.QueryInputError as e:
+                    ctx["error"] = str(e)
+                    return render(request, "search.html", status_code=400, **ctx)
+            results = [dict(h, snippet_html=snippet_html(h["snippet"])) for h in hits
+                       if allowed is None or h["document_id"] in allowed]
+        else:
+            rows = conn.execute(select(d.c.id, d.c.title, d.c.published, d.c.outlet, d.c.source, d.c.url,
+                                       func.substr(d.c.text, 1, 240).label("head"))
+                                .where(live_document(), *conditions)
+                                .order_by(d.c.published.is_(None), d.c.published.desc(), d.c.id.desc())
+                                .limit(SEARCH_LIMIT))
+            results = [{"document_id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet,
+                        "source": r.source, "url": r.url,
+                        "snippet_html": escape(" ".join((r.head or "").split()) + "…")} for r in rows]
+        ids = [r["document_id"] for r in results]
+        facets: dict[str, Counter] = {"country": Counter(), "sector": Counter(), "type": Counter()}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            dc, ds = s.document_countries, s.document_sectors
+            for code, n in conn.execute(select(dc.c.code, func.count()).where(dc.c.document_id.in_(chunk))
+                                        .group_by(dc.c.code)):
+                facets["country"][code] += n
+            for sector_, n in conn.execute(select(ds.c.sector, func.count()).where(ds.c.document_id.in_(chunk))
+                                           .group_by(ds.c.sector)):
+                facets["sector"][sector_] += n
+            src, e = s.event_sources, s.events
+            for type__, n in conn.execute(select(e.c.type, func.count(func.distinct(src.c.document_id)))
+                                          .join(src, src.c.event_id == e.c.id)
+                                          .where(src.c.document_id.in_(chunk)).group_by(e.c.type)):
+                facets["type"][type__] += n
+
+    def items(name: str, names) -> list[dict[str, Any]]:
+        return [{"value": v, "label": names(v), "count": n, "active": params[name] == v,
+                 "href": _search_url({**params, name: v})}
+                for v, n in sorted(facets[name].items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    ctx["facets"] = {"country": items("country", lambda c: f"{code_name(c)} ({c})"),
+                     "sector": items("sector", label), "type": items("type", label)}
+    ctx["active"] = [{"name": name, "label": (f"{code_name(v)} ({v})" if name == "country" else label(v)),
+                      "remove": _search_url({**params, name: ""})}
+                     for name, v in (("country", country), ("sector", sector), ("type", type_)) if v]
+    ctx.update(results=results, params=params, sectors=SECTORS, types=EVENT_TYPES)
+    return render(request, "search.html", **ctx)
+
+
+# 5. the article ------------------------------------------------------------------------------------
+
+@dataclass
+class Span:
+    """One fact to highlight: text[start:end] in a <mark> (or, when it could not be kept, an empty
+    anchor at its start so links to it still land)."""
+
+    start: int
+    end: int
+    kind: str             # fig | event | person | org | place
+    id: str               # the element id: fact-fig-12, fact-event-3, fact-person-7-2
+    fact: str             # what all marks of one fact share: fig-12, event-3, person-7
+    title: str
+    rank: int             # which wins when two spans cross: lower first
+    attrs: dict[str, str] = field(default_factory=dict)
+    anchor: bool = False
+
+    def open(self) -> Markup:
+        extra = "".join(f' {k}="{escape(v)}"' for k, v in self.attrs.items())
+        if self.anchor:
+            return Markup(f'<span class="fact-anchor" id="{escape(self.id)}" data-fact="{escape(self.fact)}"'
+                          f"{extra}>")
+        return Markup(f'<mark data-testid="fact" class="fact fact-{escape(self.kind)}" id="{escape(self.id)}" '
+                      f'data-fact="{escape(self.fact)}" title="{escape(self.title)}"{extra}>')
+
+    def close(self) -> Markup:
+        return Markup("</span>" if self.anchor else "</mark>")
+
+
+# nesting order when two spans cover the same characters: the sentence outside, the amount inside
+_OUTER = {"event": 0, "org": 1, "place": 1, "person": 1, "fig": 2}
+
+
+def _crosses(a: Span, b: Span) -> bool:
+    """Overlap without one containing the other: these two cannot both be marks."""
+    overlap = a.start < b.end and b.start < a.end
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return overlap and not nested
+
+
+def highlight(text: str, spans: list[Span]) -> Markup:
+    """`text` escaped, with a <mark> around every span. Spans are taken in rank order (figures, then
+    entity mentions, then event evidence); one inside another nests, one that partly overlaps a span
+    already taken is skipped as a mark and left as an empty anchor at its start, so links to its id
+    still land. Spans outside the text are dropped."""
+    n = len(text)
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda x: (x.rank, x.start, -x.end)):
+        if not (0 <= span.start < span.end <= n):
+            if 0 <= span.start <= n:
+                span.anchor, span.end = True, span.start
+                kept.append(span)
+            continue
+        if any(_crosses(span, other) for other in kept if not other.anchor):
+            span.anchor, span.end = True, span.start
+        kept.append(span)
+    kept.sort(key=lambda x: (x.start, -x.end, _OUTER.get(x.kind, 1), x.anchor))
+    out: list[Markup] = []
+    stack: list[Span] = []
+    pos = 0
+    for span in kept:
+        while stack and stack[-1].end <= span.start:
+            top = stack.pop()
+            out.append(escape(text[pos:top.end]))
+            pos = top.end
+            out.append(top.close())
+        out.append(escape(text[pos:span.start]))
+        pos = span.start
+        out.append(span.open())
+        stack.append(span)
+    while stack:
+        top = stack.pop()
+        out.append(escape(text[pos:top.end]))
+        pos = top.end
+        out.append(top.close())
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def _figure_title(f: dict[str, Any]) -> str:
+    direction = f" {f['from_code']}→{f['to_code']}" if f["from_code"] and f["to_code"] else ""
+    parts = [f"{label(f['indicator'])}{direction}: {charts.fmt_value(f['value'], f['unit'], f['approximate'])}",
+             f["period"] or "no period", f["kind"]]
+    if f["change_pct"] is not None:
+        parts.append(charts.fmt_pct(f["change_pct"]))
+    if f["conflict"]:
+        parts.append("CONFLICT")
+    return ", ".join(parts)
+
+
+def article_facts(engine: Engine, doc_id: int) -> dict[str, Any]:
+    """The facts of one article: figures, events (with the spans of this article), entities (with
+    their mentions), and the spans to highlight."""
+    f, src, e, m, ent = s.figures, s.event_sources, s.events, s.mentions, s.entities
+    spans: list[Span] = []
+    with engine.connect() as conn:
+        figures = [dict(r._mapping, parties=[x for x in r.parties.split("|") if x])
+                   for r in conn.execute(select(f).where(f.c.document_id == doc_id).order_by(f.c.start))]
+        reports: dict[int, dict[str, Any]] = {}
+        for r in conn.execute(select(src, e.c.type, e.c.instrument, e.c.parties, e.c.location,
+                                     e.c.status.label("event_status"), e.c.date.label("event_date"))
+                              .join(e, e.c.id == src.c.event_id)
+                              .where(src.c.document_id == doc_id).order_by(src.c.start, src.c.event_id)):
+            ev = reports.setdefault(r.event_id, {
+                "id": r.event_id, "type": r.type, "instrument": r.instrument, "status": r.status,
+                "event_status": r.event_status, "date": r.date or r.event_date, "location": r.location,
+                "parties": [x for x in r.parties.split("|") if x], "spans": []})
+            ev["spans"].append((r.start, r.end))
+        entities: dict[int, dict[str, Any]] = {}
+        for r in conn.execute(select(m.c.entity_id, m.c.start, m.c.end, m.c.text, ent.c.kind, ent.c.name,
+                                     ent.c.title, ent.c.country, ent.c.org_kind)
+                              .join(ent, ent.c.id == m.c.entity_id)
+                              .where(m.c.document_id == doc_id).order_by(m.c.start)):
+            if r.kind not in ENTITY_FACTS:
+                continue
+            item = entities.setdefault(r.entity_id, {"id": r.entity_id, "kind": r.kind,
+                                                     "fact": ENTITY_FACTS[r.kind], "name": r.name,
+                                                     "title": r.title, "country": r.country,
+                                                     "org_kind": r.org_kind, "mentions": []})
+            item["mentions"].append((r.start, r.end))
+
+    for fig in figures:
+        fig["anchor"] = f"fact-fig-{fig['id']}"
+        spans.append(Span(fig["start"], fig["end"], "fig", fig["anchor"], f"fig-{fig['id']}", _figure_title(fig),
+                          rank=0, attrs={"data-figure-id": str(fig["id"])}))
+    for item in entities.values():
+        kind = item["fact"]
+        item["anchor"] = f"fact-{kind}-{item['id']}"
+        what = {"person": item["title"], "org": item["org_kind"], "place": item["country"]}[kind]
+        title = item["name"] + (f" ({what})" if what else "")
+        for i, (start, end) in enumerate(item["mentions"]):
+            spans.append(Span(start, end, kind, item["anchor"] + (f"-{i + 1}" if i else ""), f"{kind}-{item['id']}",
+                              title, rank=1))
+    events = sorted(reports.values(), key=lambda ev: ev["spans"][0])
+    for ev in events:
+        ev["anchor"] = f"fact-event-{ev['id']}"
+        title = f"{event_title(ev)}: {ev['status']}" + (f", {ev['date']}" if ev["date"] else "")
+        for i, (start, end) in enumerate(ev["spans"]):
+            spans.append(Span(start, end, "event", ev["anchor"] + (f"-{i + 1}" if i else ""), f"event-{ev['id']}",
+                              title, rank=2, attrs={"data-event-id": str(ev["id"])}))
+    people = [x for x in entities.values() if x["kind"] == "person"]
+    orgs = [x for x in entities.values() if x["kind"] == "organization"]
+    places = [x for x in entities.values() if x["kind"] == "place"]
+    return {"figures": figures, "events": events, "people": people, "organizations": orgs, "places": places,
+            "spans": spans}
+
+
+@router.get("/article/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def article(request: Request, doc_id: str) -> HTMLResponse:
+    engine = _engine(request)
+    d = s.documents
+    row = None
+    if doc_id.isdigit() and len(doc_id) < 12:
+        with engine.connect() as conn:
+            row = conn.execute(select(d.c.id, d.c.source, d.c.url, d.c.title, d.c.published, d.c.outlet,
+                                      d.c.dateline, d.c.text, d.c.duplicate_of, d.c.similarity)
+                               .where(d.c.id == int(doc_id))).first()
+            if row is not None:
+                countries = [c for (c,) in conn.execute(select(s.document_countries.c.code)
+                                                        .where(s.document_countries.c.document_id == row.id)
+                                                        .order_by(s.document_countries.c.code))]
+                sectors = [x for (x,) in conn.execute(select(s.document_sectors.c.sector)
+                                                      .where(s.document_sectors.c.document_id == row.id)
+                                                      .order_by(s.document_sectors.c.sector))]
+    if row is None:
+        return error_page(request, 404, f"There is no article {doc_id!r} in the database.", "No such article")
+    facts = article_facts(engine, row.id)
+    body = highlight(row.text, facts["spans"])
+    kinds = Counter(sp.kind for sp in facts["spans"] if not sp.anchor)
+    return render(request, "article.html", title=row.title or Path(row.source).name, doc=row, body=body,
+                  facts=facts, countries=countries, sectors=sectors, kinds=kinds)
