@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# ingest the sample corpus into ./accordwatch.db (SQLite), then serve the dashboard and the API
 run: $(STAMP)
-	$(BIN)/accordwatch extract $(EXAMPLES)
+	$(BIN)/accordwatch ingest $(EXAMPLES)
+	$(BIN)/accordwatch serve --host 127.0.0.1 --port 8000
 
 # The store tests also run on PostgreSQL when ACCORDWATCH_TEST_PG is set or `make pg-start` is running.
 test: $(STAMP)
