@@ -48,13 +48,23 @@ def connect(workers: int = 2, scheduler: str | None = None):
     logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
         if scheduler:
-            return Client(scheduler, timeout="20s")
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
-        return Client(cluster)
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            client = Client(cluster)
     except (OSError, TimeoutError) as e:
         where = scheduler or f"a local cluster of {workers} workers"
         raise ClusterError(f"cannot reach {where}: {e}") from e
+    client.run(warm_up)   # every worker loads its gazetteers now, not inside its first chunk
+    return client
+
+
+def warm_up() -> None:
+    """Runs on each worker: build the extraction pipeline once."""
+    from accordwatch import pipeline
+
+    pipeline()
 
 
 def _chunks(items: Iterable[Result], size: int) -> Iterator[list[Result]]:
