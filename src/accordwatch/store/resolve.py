@@ -42,6 +42,7 @@ class Resolver:
         self.conn = conn
         self._people: dict[str, list[tuple[str, int, str | None]]] | None = None
         self._alias_cache: dict[tuple[str, str], int] = {}
+        self._loaded_letters: set[str] = set()
 
     # ---- entities ----
     def _by_alias(self, kind: str, keys: list[str]) -> int | None:
@@ -115,15 +116,19 @@ class Resolver:
     def _key_of(self, entity_id: int) -> str:
         return self.conn.execute(select(entities.c.key).where(entities.c.id == entity_id)).scalar_one()
 
-    def _people_index(self) -> dict[str, list[tuple[str, int, str | None]]]:
+    def _people_starting(self, letter: str) -> list[tuple[str, int, str | None]]:
+        """People whose name starts with `letter`, loaded once a batch: a fuzzy match compares a
+        name only with these, not with everyone the database holds."""
         if self._people is None:
             self._people = {}
+        if letter not in self._loaded_letters:
+            self._loaded_letters.add(letter)
             rows = self.conn.execute(select(aliases.c.alias, aliases.c.entity_id, entities.c.country)
                                      .join(entities, entities.c.id == aliases.c.entity_id)
-                                     .where(aliases.c.kind == "person"))
+                                     .where(aliases.c.kind == "person", aliases.c.alias.like(f"{letter}%")))
             for alias, eid, country in rows:
                 self._remember(alias, eid, country)
-        return self._people
+        return self._people.get(letter, [])
 
     def _remember(self, key: str, eid: int, country: str | None) -> None:
         if self._people is not None and key:
@@ -134,7 +139,7 @@ class Resolver:
         parts = key.split()
         if len(parts) < 2:
             return None
-        for other, eid, other_country in self._people_index().get(key[:1], []):
+        for other, eid, other_country in self._people_starting(key[:1]):
             o = other.split()
             if len(o) < 2 or (country and other_country and country != other_country):
                 continue
