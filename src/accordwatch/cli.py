@@ -401,6 +401,7 @@ def ingest(
     linked to their original, entities, events and figures resolved across articles. With
     --workers or --scheduler, extraction runs on Dask and this process writes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from sqlalchemy.exc import OperationalError
 
     from .errors import AccordwatchError
     from .ingest import read_paths
@@ -433,6 +434,12 @@ def ingest(
             summary = store.ingest(results, progress=step, batch=batch)
         except AccordwatchError as e:   # the cluster could not be reached
             _error(str(e))
+            raise typer.Exit(1) from None
+        except OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            _error(f"database is busy: another process has been writing to {database_url_for_display(db)} "
+                   f"for over 30 s; try again when it has finished (committed batches are kept)")
             raise typer.Exit(1) from None
     for line in summary.errors:   # articles read but not stored (extraction or writing failed)
         if line not in shown:

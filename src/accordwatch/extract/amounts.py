@@ -28,6 +28,9 @@ APPROXIMATE = re.compile(r"over|more|almost|nearly|about|around|approx|roughly|s
                          r"exceed|above|below|estimated", re.I)
 WORDLIKE_CURRENCIES = frozenset({"won", "pounds", "som", "soms", "sums", "manat", "francs", "yen"})
 SCALED_UNITS = {"cubic_metres_bn": ("cubic_metres", 10**9)}
+# No economic figure comes near 10^18 base units (world output is about 10^14 dollars); a longer
+# number is noise, and past 28 digits its value would be rounded, past 10^308 not a float at all.
+MAX_VALUE = 10**18
 
 
 def _alt(terms) -> str:
@@ -98,7 +101,7 @@ def find_amounts(doc: Document) -> list[Span]:
                 value = value * scale if value is not None else None
             if m["pre"] and "joint" in m["pre"].lower() and hint == "companies":
                 hint = "joint_ventures"
-        if value is None or value <= 0:
+        if value is None or value <= 0 or value >= MAX_VALUE:
             continue
         start = m.start("cur1") if m["cur1"] else m.start("n2") if m["n2"] else m.start("n3")
         q = QUALIFIER_BEFORE.search(doc.text, max(0, start - 30), start)

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
-from .gazetteer import longest, phrases
+from .gazetteer import Ranges, longest, phrases
 from .parties import drop_third_parties, main_parties
 from .pipeline import component
 
@@ -90,6 +90,16 @@ class Event:
     sectors: list[str]
     evidence: list[tuple[int, int]]
     people: set[str] = field(default_factory=set)
+    cited: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+
+    def cite(self, s0: int, s1: int) -> None:
+        """Add a sentence to the evidence, once (a set, not a scan of the list: an article that
+        repeats one event in thousands of sentences would make the scan quadratic)."""
+        if len(self.cited) != len(self.evidence):
+            self.cited = set(self.evidence)
+        if (s0, s1) not in self.cited:
+            self.evidence.append((s0, s1))
+            self.cited.add((s0, s1))
 
     def key(self) -> tuple:
         return (self.type, self.instrument, self.status, tuple(self.parties), tuple(sorted(self.organizations)))
@@ -100,11 +110,14 @@ class EventFinder:
         self.doc = doc
         self.text = doc.text
         self.main = main_parties(doc)
-        self.base = date.fromisoformat(doc.published) if doc.published else None
+        try:
+            self.base = date.fromisoformat(doc.published) if doc.published else None
+        except ValueError:   # no valid date: as if there were none
+            self.base = None
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
-        self.blocked = [(s.start, s.end) for s in doc.layer("org")] + [(s.start, s.end) for s in doc.layer("title")]
+        self.blocked = Ranges((s.start, s.end) for layer in ("org", "title") for s in doc.layer(layer))
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
 
@@ -215,7 +228,7 @@ class EventFinder:
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end):
                 continue
-            if any(s <= start and end <= e for s, e in self.blocked):
+            if self.blocked.covers(start, end):
                 continue
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
@@ -298,8 +311,7 @@ class EventFinder:
         `content`, the sentence tells what the event covers, so its sectors are the event's too."""
         for ev in reversed(self.events):
             if ev.type == etype and (instrument is None or ev.instrument == instrument):
-                if (s0, s1) not in ev.evidence:
-                    ev.evidence.append((s0, s1))
+                ev.cite(s0, s1)
                 if content:
                     ev.sectors = sorted(set(ev.sectors) | set(self.sectors(s0, s1)))
                 return
@@ -315,8 +327,7 @@ class EventFinder:
             # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
             if met_with and people and not people <= other.people:
                 continue
-            if (s0, s1) not in other.evidence:
-                other.evidence.append((s0, s1))
+            other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
             other.date = other.date or ev.date

@@ -7,13 +7,15 @@ in which direction (exporter/importer, investor/recipient) and how it changed ("
 """
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
+from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
 from .pipeline import component
 
@@ -83,12 +85,16 @@ def _zones(doc: Document, amounts: list[Span]) -> list[Zone]:
     return zones
 
 
+def _ordered(values: list[int]) -> list[int] | None:
+    return values if all(a <= b for a, b in zip(values, values[1:], strict=False)) else None
+
+
 class FigureFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
         self.countries = doc.layer("country")
-        self.blocked = [(s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer)]
+        self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer))
         self.dates = doc.layer("date")
         self.main = main_parties(doc)
         # who can be an exporter or investor: countries, and organizations whose country is known
@@ -97,6 +103,25 @@ class FigureFinder:
             Span(s.start, s.end, "country", s.text, orgs[s.value].country)
             for s in doc.layer("org") if s.value in orgs and orgs[s.value].country], key=lambda s: s.start)
         self.reporter = self._reporter()
+        # where countries and dates start (and dates end), to find those in a zone by binary
+        # search rather than by a scan per amount, which made long texts quadratic; None when a
+        # layer is not in text order (never, from the built-in components): then they are scanned
+        self.country_starts = _ordered([c.start for c in self.countries])
+        self.actor_starts = [a.start for a in self.actors]
+        self.date_starts = _ordered([d.start for d in self.dates])
+        self.date_ends = _ordered([d.end for d in self.dates])
+
+    def countries_in(self, lo: int, hi: int) -> list[Span]:
+        """The country mentions starting in [lo, hi), in text order."""
+        if self.country_starts is None:
+            return [c for c in self.countries if lo <= c.start < hi]
+        return self.countries[bisect_left(self.country_starts, lo):bisect_left(self.country_starts, hi)]
+
+    def dates_over(self, lo: int, hi: int) -> list[Span]:
+        """The dates that reach into [lo, hi), in text order."""
+        if self.date_starts is None or self.date_ends is None:
+            return [d for d in self.dates if not (d.end <= lo or d.start >= hi)]
+        return self.dates[bisect_right(self.date_ends, lo):bisect_left(self.date_starts, hi)]
 
     def _reporter(self) -> str | None:
         """The country whose statistics the article reports ('Statistics from Kazakhstan showed')."""
@@ -113,7 +138,7 @@ class FigureFinder:
         best = None
         for m in pat.finditer(zone.left):
             pos = zone.start + m.start()
-            if any(s <= pos < e for s, e in self.blocked):
+            if self.blocked.holds(pos):
                 continue
             # the last one before the amount is the nearest; a bare "worth" yields to any other cue
             if best is None or m.group(0).lower() != "worth" or best.group(0).lower() == "worth":
@@ -121,7 +146,7 @@ class FigureFinder:
         if best is None:
             for m in pat.finditer(zone.right):
                 pos = amount.end + m.start()
-                if not any(s <= pos < e for s, e in self.blocked):
+                if not self.blocked.holds(pos):
                     best = m
                     break
         ind = cues[best.group(0).lower()] if best else "other"
@@ -136,8 +161,8 @@ class FigureFinder:
 
     def period(self, amount: Span, zone: Zone, kind: str) -> str | None:
         best, dist = None, None
-        for d in self.dates:
-            if d.end <= zone.start or d.start >= zone.end or (amount.start <= d.start < amount.end):
+        for d in self.dates_over(zone.start, zone.end):
+            if amount.start <= d.start < amount.end:
                 continue
             if d.data.get("precision") == "day":
                 continue
@@ -165,6 +190,8 @@ class FigureFinder:
                 if not (down or up):
                     continue
                 value = float(m["num"])
+                if not math.isfinite(value):
+                    continue   # "up 1000...000%": more digits than a float holds
                 if down and (not up or down.start() > (up.start() if up else -1) and "more" not in up.group(0)):
                     value = -value
                 return value
@@ -176,9 +203,9 @@ class FigureFinder:
     def parties(self, zone: Zone, amount: Span) -> list[str]:
         s0, s1 = self.doc.sentence_of(amount.start)
         lo, hi = zone.start, zone.end
-        if not any(lo <= c.start < hi for c in self.countries):
+        if not self.countries_in(lo, hi):
             lo, hi = s0, s1
-        spans = [c for c in self.countries if lo <= c.start < hi]
+        spans = self.countries_in(lo, hi)
         found = drop_third_parties(self.text, spans, lo, {c.value for c in spans}, self.main)
         if len(found) < 2:
             for c in self.main:
@@ -191,9 +218,8 @@ class FigureFinder:
         if indicator not in DIRECTED or len(parties) < 2:
             return None, None
         src = dst = subject = None
-        for c in self.actors:
-            if not (zone.start <= c.start < zone.end):
-                continue
+        starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
+        for c in self.actors[bisect_left(starts, zone.start):bisect_left(starts, zone.end)]:
             before = self.text[max(zone.start, c.start - 14):c.start]
             if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
                 continue   # the source of the statistics, not a destination
@@ -265,16 +291,19 @@ class FigureFinder:
         return out
 
     def _inherit_periods(self, figs: list[dict], spans: list[Span]) -> None:
-        """Exports and imports stated right after a turnover figure share its period."""
+        """Exports and imports stated right after a turnover figure share its period (that of the
+        last turnover figure with one before them, within two sentences)."""
+        starts = [s for s, _ in self.doc.sentences]
+        turnover = None   # index of the last actual turnover figure with a period so far
         for i, f in enumerate(figs):
+            if f["indicator"] == "trade_turnover" and f["kind"] == "actual" and f["period"]:
+                turnover = i
+                continue
             if f["period"] is not None or f["indicator"] not in ("exports", "imports") or f["kind"] != "actual":
                 continue
-            for j in range(i - 1, -1, -1):
-                g = figs[j]
-                if g["indicator"] == "trade_turnover" and g["kind"] == "actual" and g["period"]:
-                    if self._sentence_index(spans[i].start) - self._sentence_index(spans[j].start) <= 2:
-                        f["period"] = g["period"]
-                    break
+            if turnover is not None and \
+                    bisect_right(starts, spans[i].start) - bisect_right(starts, spans[turnover].start) <= 2:
+                f["period"] = figs[turnover]["period"]
 
     def _in_title(self, amount: Span) -> bool:
         title = (self.doc.title or "").strip()
@@ -282,9 +311,6 @@ class FigureFinder:
             return False
         s0, s1 = self.doc.sentence_of(amount.start)
         return self.text[s0:s1].strip() == title
-
-    def _sentence_index(self, offset: int) -> int:
-        return bisect_right([s for s, _ in self.doc.sentences], offset)
 
 
 @component("figures")

@@ -7,6 +7,7 @@ match becomes a Span in the layer of its kind; within a layer the longest match 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -110,12 +111,59 @@ def match_terms(doc: Document, matchers_) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+class Taken:
+    """Non-empty [start, end) ranges that do not overlap, kept sorted: whether a new one overlaps
+    any is one binary search (a scan of all of them made long texts quadratic)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1   # the last range starting before `end` ends last
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+class Ranges:
+    """[start, end) ranges (they may overlap) asked whether one of them covers a stretch or holds
+    an offset: one binary search over the ranges sorted by start, with the farthest end so far,
+    instead of a scan of all of them per question."""
+
+    def __init__(self, ranges) -> None:
+        pairs = sorted(ranges)
+        self.starts = [s for s, _ in pairs]
+        self.reach: list[int] = []
+        for _, e in pairs:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def _reach(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1    # the ranges starting at or before pos
+        return self.reach[i] if i >= 0 else None
+
+    def covers(self, start: int, end: int) -> bool:
+        """Is there a range with s <= start and end <= e?"""
+        reach = self._reach(start)
+        return reach is not None and end <= reach
+
+    def holds(self, pos: int) -> bool:
+        """Is there a range with s <= pos < e?"""
+        reach = self._reach(pos)
+        return reach is not None and pos < reach
+
+
 def longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """The longest matches, none overlapping, in text order."""
     taken: list[tuple[int, int, str, bool]] = []
+    ranges = Taken()
     for m in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
-        if not any(t[0] < m[1] and m[0] < t[1] for t in taken):
+        if not ranges.overlaps(m[0], m[1]):
             taken.append(m)
+            ranges.add(m[0], m[1])
     return sorted(taken)
 
 
@@ -248,24 +296,23 @@ def find(doc: Document) -> dict[str, list[Span]]:
             cands.append((start, end, text, entry))
     out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: dict[str, list[tuple[int, int]]] = {layer: [] for layer in LAYERS}
+    taken = {layer: Taken() for layer in LAYERS}
     for start, end, text, entry in cands:
         if not doc.in_body(start, end):
             continue
-        if any(s < end and start < e for s, e in taken[entry.layer]):
+        if taken[entry.layer].overlaps(start, end):
             continue
         if entry.layer == "country":
             if "ambiguous" in entry.flags and entry.form != "demonym" and not _ambiguous_ok(doc, start, end):
                 continue
             if "side_only" in entry.flags and not _side_only_ok(doc, start, end):
                 continue
-        taken[entry.layer].append((start, end))
+        taken[entry.layer].add(start, end)
         out[entry.layer].append(Span(start, end, entry.layer, text, entry.key,
                                      {"form": entry.form, "country": entry.country, "kind": entry.kind}))
     # a place that is also a longer-or-equal country/org/outlet name is that, not a place
-    others = [(s.start, s.end) for layer in ("country", "org", "outlet") for s in out[layer]]
-    out["place"] = [p for p in out["place"]
-                    if not any(s <= p.start and p.end <= e for s, e in others)]
+    others = Ranges((s.start, s.end) for layer in ("country", "org", "outlet") for s in out[layer])
+    out["place"] = [p for p in out["place"] if not others.covers(p.start, p.end)]
     for layer in LAYERS:
         out[layer].sort(key=lambda s: s.start)
     return out

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..document import Document
 from . import gazetteer as gz
@@ -87,8 +88,26 @@ def canonical_outlet(name: str) -> str:
     return entry or name
 
 
+ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
+
+
+def valid_published(value: object) -> str | None:
+    """A publication date given with the article as YYYY-MM-DD (a full ISO timestamp is cut to
+    its day); anything else ("2024-02-30", "yesterday") is no date: None. Its year has four
+    digits and one to spare either side, so "last year" and "next year" have four too."""
+    m = ISO_DAY.fullmatch(value) if isinstance(value, str) else None
+    if not m or not 1001 <= int(m[1]) <= 9998:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
 @component("header")
 def read_header(doc: Document) -> None:
+    if doc.published is not None:
+        doc.published = valid_published(doc.published)
     stamps: list[tuple[int, int]] = []
     title_line = None
     first_para = None

@@ -6,12 +6,14 @@ registry a plugin would.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from ..document import Document
 from ..errors import AccordwatchError
 
 Component = Callable[[Document], None]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 REGISTRY: dict[str, Component] = {}
 
 # the stages, in order:
@@ -55,6 +57,13 @@ class Pipeline:
         self(Document(text="ASTANA – Kazakhstan and the EU signed a memorandum on trade worth $1 billion in 2024."))
 
     def __call__(self, doc: Document) -> Document:
+        # a lone surrogate ("\ud800" from a JSON escape or a file name that is not UTF-8) is no
+        # character: it cannot be encoded, printed or stored. It becomes U+FFFD, one for one, so
+        # offsets into the text stay right.
+        for name in ("text", "title", "source", "outlet", "url", "published"):
+            value = getattr(doc, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                setattr(doc, name, _SURROGATE.sub("\ufffd", value))
         for step in self.steps:
             step(doc)
         return doc

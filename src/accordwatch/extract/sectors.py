@@ -11,7 +11,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
-from .gazetteer import longest, phrases
+from .gazetteer import Ranges, longest, phrases
 from .pipeline import component
 
 TRADE = re.compile(r"""
@@ -36,20 +36,20 @@ def terms() -> dict[str, str]:
 
 def find_sectors(doc: Document) -> list[Span]:
     known = terms()
-    blocked = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
+    blocked = Ranges((s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer))
     out = []
     for start, end, term, fold in longest(phrases(doc, "sector")):
         text = doc.text[start:end]
         if fold and term.islower() and not (text.islower() or text[:1].isupper()):
             continue
-        if not doc.in_body(start, end) or any(s <= start and end <= e for s, e in blocked):
+        if not doc.in_body(start, end) or blocked.covers(start, end):
             continue
         out.append(Span(start, end, "sector", text, known[term]))
     # the trade-promotion patterns all hold the word: read only around it
     for t in TRADE_WORD.finditer(doc.text):
         for m in TRADE.finditer(doc.text, max(0, t.start() - 90), min(len(doc.text), t.end() + 40)):
             if m.start() <= t.start() < m.end() and doc.in_body(m.start(), m.end()) and \
-                    not any(s <= m.start() < e for s, e in blocked):
+                    not blocked.holds(m.start()):
                 out.append(Span(m.start(), m.end(), "sector", m.group(0), "trade"))
                 break
     return sorted(out, key=lambda s: s.start)

@@ -5,12 +5,13 @@ and the reason. One broken article never stops the batch.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document
-from ..errors import InputError, UnsupportedInput
+from ..errors import EmptyInput, InputError, UnsupportedInput
 from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text_file
@@ -18,17 +19,25 @@ from .text import read_text_file
 
 def read_feed_file(path: Path) -> Iterator[Document | InputError]:
     """A feed saved to disk: entries with their text; teasers are fetched only from URLs."""
-    from .decode import read_text
+    from .decode import declares_encoding, decode, read_bytes
     from .feed import read_feed
 
-    raw = read_text(path).encode("utf-8")
-    for doc, link, err in read_feed(raw, str(path)):
+    raw = read_bytes(path)
+    text = decode(raw, str(path))     # empty or binary files are refused here, with the reason
+    # a feed that declares its encoding (or has a byte-order mark) goes to the parser as it is;
+    # one that does not is XML's UTF-8 only if our decoding says so
+    data = raw if declares_encoding(raw) else text.encode("utf-8")
+    found = False
+    for doc, link, err in read_feed(data, str(path)):
+        found = True
         if doc is not None:
             yield doc
         elif err is not None:
             yield err
         else:
             yield InputError(f"{path}: entry {link} carries no text (ingest the feed by URL to fetch its pages)")
+    if not found:
+        raise InputError(f"{path}: not an RSS or Atom feed (no entries found)")
 
 
 READERS = {
@@ -85,13 +94,43 @@ def read_file(path: Path) -> Iterator[Result]:
             raise UnsupportedInput(
                 f"{path}: unknown file type {path.suffix or '(none)'!r}; "
                 f"expected one of {', '.join(sorted(READERS))}")
+        if not path.is_file():
+            raise InputError(f"{path}: not a regular file")
         for item in reader(path):
             if isinstance(item, InputError):
-                yield Result(str(path), error=item)
+                yield Result(clean(str(path)), error=clean_error(item))
             else:
+                item = clean_document(item)
                 yield Result(item.source, document=item)
     except InputError as e:
-        yield Result(str(path), error=e)
+        yield Result(clean(str(path)), error=clean_error(e))
+    except Exception as e:  # noqa: BLE001 - a parser that breaks on hostile input: one error, the batch goes on
+        yield Result(clean(str(path)), error=clean_error(InputError(f"{path}: cannot read: {type(e).__name__}: {e}")))
+
+
+_UNSAFE = re.compile("[\ud800-\udfff\x00]")
+
+
+def clean(value: str) -> str:
+    """Text that can be encoded and stored: lone surrogates (JSON escapes such as "\\ud800", file
+    names that are not UTF-8) become U+FFFD; NUL characters, which PostgreSQL refuses, go."""
+    if not _UNSAFE.search(value):
+        return value
+    return _UNSAFE.sub(lambda m: "" if m.group(0) == "\x00" else "\ufffd", value)
+
+
+def clean_error(error: InputError) -> InputError:
+    if error.args and isinstance(error.args[0], str):
+        error.args = (clean(error.args[0]), *error.args[1:])
+    return error
+
+
+def clean_document(doc: Document) -> Document:
+    for name in ("text", "source", "title", "published", "outlet", "url"):
+        value = getattr(doc, name)
+        if isinstance(value, str):
+            setattr(doc, name, clean(value))
+    return doc
 
 
 def read_url_results(url: str, allow_private: bool = False) -> Iterator[Result]:
@@ -102,9 +141,12 @@ def read_url_results(url: str, allow_private: bool = False) -> Iterator[Result]:
             if isinstance(item, InputError):
                 yield Result(url, error=item)
             else:
+                item = clean_document(item)
                 yield Result(item.source, document=item)
     except InputError as e:
         yield Result(url, error=e)
+    except Exception as e:  # noqa: BLE001 - as for files: one error line, the batch goes on
+        yield Result(url, error=InputError(f"{url}: cannot read: {type(e).__name__}: {e}"))
 
 
 def read_paths(paths: Iterable[str | Path], allow_private: bool = False) -> Iterator[Result]:
@@ -113,5 +155,10 @@ def read_paths(paths: Iterable[str | Path], allow_private: bool = False) -> Iter
         if is_url(item):
             yield from read_url_results(str(item), allow_private)
         else:
+            found = False
             for path in expand([item]):
+                found = True
                 yield from read_file(path)
+            if not found:   # a folder with nothing to read: say so rather than read nothing
+                yield Result(clean(str(item)), error=clean_error(EmptyInput(
+                    f"{item}: no article files in the folder (expected {', '.join(sorted(READERS))})")))

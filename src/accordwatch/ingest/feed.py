@@ -1,6 +1,7 @@
 """RSS and Atom feeds: one article per entry (its full content when the feed carries it)."""
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Iterator
 
@@ -32,7 +33,12 @@ def read_feed(raw: bytes, where: str) -> Iterator[tuple[Document | None, str | N
     page must be fetched, (None, None, error) for entries that cannot be used."""
     import feedparser
 
-    parsed = feedparser.parse(raw)
+    # a stream, never bytes: feedparser takes bytes that name an existing file (b"/etc/passwd",
+    # b"/dev/zero") as a path and reads that file instead of the feed
+    try:
+        parsed = feedparser.parse(io.BytesIO(raw))
+    except Exception as e:  # noqa: BLE001 - its lenient parser breaks on some markup ("&#xD800;")
+        raise InputError(f"{where}: not a valid RSS or Atom feed ({type(e).__name__}: {e})") from e
     if parsed.bozo and not parsed.entries:
         raise InputError(f"{where}: not a valid RSS or Atom feed ({parsed.get('bozo_exception')})")
     outlet = parsed.feed.get("title")

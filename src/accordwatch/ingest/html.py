@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..document import Document
-from ..errors import EmptyInput
+from ..errors import EmptyInput, InputError
 from .decode import read_text
 from .metadata import iso_date
 
@@ -15,14 +15,17 @@ MIN_WORDS = 20   # less main text than this is navigation or an error page, not 
 def html_to_document(html: str, source: str, url: str | None = None) -> Document:
     import trafilatura  # imported here: only HTML input pays for it
 
-    body = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=False, favor_precision=True,
-        deduplicate=False, with_metadata=False)
+    try:
+        body = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False, favor_precision=True,
+            deduplicate=False, with_metadata=False)
+        meta = trafilatura.extract_metadata(html, default_url=url) if body else None
+    except Exception as e:  # noqa: BLE001 - markup the parsers choke on is a bad page, not a crash
+        raise InputError(f"{source}: cannot parse the page ({type(e).__name__}: {e})") from e
     words = len(body.split()) if body else 0
     if words < MIN_WORDS:
         raise EmptyInput(f"{source}: no article text found in the page "
                          f"({words} words of main text, at least {MIN_WORDS} expected)")
-    meta = trafilatura.extract_metadata(html, default_url=url)
     title = meta.title.strip() if meta and meta.title else None
     text = f"{title}\n\n{body}" if title and not body.lstrip().startswith(title) else body
     return Document(

@@ -39,12 +39,22 @@ def make_engine(url: str | None = None) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:
+            # pysqlite opens no transaction of its own before a SAVEPOINT, so SQLite would commit
+            # every article's savepoint on its own: take transactions over (the recipe in
+            # SQLAlchemy's SQLite notes) so that a batch is one transaction
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")      # readers never block the writer
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")    # a second writer waits, then says so
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn) -> None:
+            # IMMEDIATE: a writer takes the write lock at BEGIN, so a second writer waits for it
+            # (busy_timeout) instead of failing halfway through its batch
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
