@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from ..errors import AccordwatchError
 
 DEFAULT_URL = "sqlite:///accordwatch.db"
+WRITE_OPTION = "accordwatch_write"
 ENV_VAR = "ACCORDWATCH_DB"
 
 
@@ -52,14 +53,20 @@ def make_engine(url: str | None = None) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn) -> None:
-            # IMMEDIATE: a writer takes the write lock at BEGIN, so a second writer waits for it
-            # (busy_timeout) instead of failing halfway through its batch
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # a writer (see writer()) takes the write lock at BEGIN IMMEDIATE, so a second writer
+            # waits for it (busy_timeout) instead of failing halfway through its batch; readers
+            # begin deferred and never wait for a writer (WAL)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
     except Exception as e:   # a malformed URL or a missing driver
         raise StoreError(f"cannot use database URL {url!r}: {e}") from e
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine as a writer: on SQLite its transactions take the write lock when they begin."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def migrate(engine: Engine) -> None:
@@ -69,6 +76,6 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:   # two processes opening a new file do not race
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -18,6 +18,7 @@ from ..document import Document
 from ..extract.gazetteer import country_names
 from ..ingest import Result
 from . import dedup
+from .engine import writer
 from .resolve import Resolver
 from .schema import (
     document_countries,
@@ -59,7 +60,7 @@ class Summary:
 
 class Writer:
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+        self.engine = writer(engine)
         self.sqlite = engine.dialect.name == "sqlite"
 
     def write(self, results: Iterable[Result | tuple[Result, dict | None, str | None]],
