@@ -1,7 +1,6 @@
 """The object the extraction pipeline annotates: one article and its spans."""
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,10 +45,6 @@ class Document:
     spans: dict[str, list[Span]] = field(default_factory=dict)
     tokens: Any = None                   # the spaCy Doc, set by the "tokens" component
     meta: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def in_body(self, start: int, end: int | None = None) -> bool:
         """Is [start, end) inside one of the body ranges (sorted, not overlapping)?"""

@@ -173,12 +173,6 @@ def matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
 
 
 @cache
-def lower_index() -> dict[str, str]:
-    """lowercased term -> the term as written in the data (for LOWER matches)."""
-    return {t.lower(): t for t in entries()}
-
-
-@cache
 def place_index() -> dict[str, tuple[str, str | None]]:
     """lowercased place name or alias -> (canonical name, country code)."""
     out: dict[str, tuple[str, str | None]] = {}

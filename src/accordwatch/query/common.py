@@ -167,6 +167,18 @@ def live_document():
     return s.documents.c.duplicate_of.is_(None)
 
 
+def event_has_party(code: str):
+    """An EXISTS test for events: `code` is one of the event's parties."""
+    ep = s.event_parties
+    return select(ep.c.event_id).where(ep.c.event_id == s.events.c.id, ep.c.code == code).exists()
+
+
+def figure_has_party(code: str):
+    """An EXISTS test for figures: `code` is one of the figure's parties."""
+    fp = s.figure_parties
+    return select(fp.c.figure_id).where(fp.c.figure_id == s.figures.c.id, fp.c.code == code).exists()
+
+
 def live_event(event_id=None):
     """The condition that keeps an event: at least one article that is no near-duplicate reports it.
     `event_id` is the column holding the event's id (events.id unless given)."""

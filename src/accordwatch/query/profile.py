@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select, union
 
 from ..store import schema as s
-from .common import INDICATORS, code_name, live_document, live_event, resolve_pair
+from .common import INDICATORS, code_name, event_has_party, figure_has_party, live_document, live_event, resolve_pair
 from .rows import event_dicts, figure_points
 
 # organization kinds that count as companies in a profile (data/organizations.tsv and extract/organizations.py)
@@ -22,16 +22,6 @@ def _indicator_order(indicator: str) -> tuple[int, str]:
     return (INDICATORS.index(indicator) if indicator in INDICATORS else len(INDICATORS), indicator)
 
 
-def _has_party(code: str):
-    ep = s.event_parties
-    return select(ep.c.event_id).where(ep.c.event_id == s.events.c.id, ep.c.code == code).exists()
-
-
-def _figure_has_party(code: str):
-    fp = s.figure_parties
-    return select(fp.c.figure_id).where(fp.c.figure_id == s.figures.c.id, fp.c.code == code).exists()
-
-
 def pair_documents(a: str, b: str):
     """A select of the ids of the pair's articles (no near-duplicates): those that report an event or a
     figure with both as parties, or that name both countries."""
@@ -39,9 +29,9 @@ def pair_documents(a: str, b: str):
     dc2 = dc.alias("dc2")
     return union(
         select(src.c.document_id.label("id")).join(s.events, s.events.c.id == src.c.event_id)
-        .join(d, d.c.id == src.c.document_id).where(_has_party(a), _has_party(b), live_document()),
+        .join(d, d.c.id == src.c.document_id).where(event_has_party(a), event_has_party(b), live_document()),
         select(f.c.document_id.label("id")).join(d, d.c.id == f.c.document_id)
-        .where(_figure_has_party(a), _figure_has_party(b), live_document()),
+        .where(figure_has_party(a), figure_has_party(b), live_document()),
         select(dc.c.document_id.label("id")).join(dc2, dc2.c.document_id == dc.c.document_id)
         .join(d, d.c.id == dc.c.document_id).where(dc.c.code == a, dc2.c.code == b, live_document()),
     )

@@ -15,6 +15,8 @@ from .common import (
     check_choice,
     check_date,
     check_limit,
+    event_has_party,
+    figure_has_party,
     pair_key,
     period_bounds,
     period_key,
@@ -22,11 +24,6 @@ from .common import (
     resolve_pair,
 )
 from .rows import event_dicts, figure_points
-
-
-def _event_party(code: str):
-    ep = s.event_parties
-    return select(ep.c.event_id).where(ep.c.event_id == s.events.c.id, ep.c.code == code).exists()
 
 
 def events(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
@@ -44,10 +41,10 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
     e = s.events
     conditions = []
     if country is not None:
-        conditions.append(_event_party(resolve_code(country, engine)))
+        conditions.append(event_has_party(resolve_code(country, engine)))
     if pair is not None:
         a, b = resolve_pair(pair, engine)
-        conditions += [_event_party(a), _event_party(b)]
+        conditions += [event_has_party(a), event_has_party(b)]
     if (sector := check_choice("sector", sector, SECTORS)) is not None:
         es = s.event_sectors
         conditions.append(select(es.c.event_id).where(es.c.event_id == e.c.id, es.c.sector == sector).exists())
@@ -83,9 +80,7 @@ def figures(engine: Engine, indicator: str | None = None, pair: str | tuple[str,
     if pair is not None:
         conditions.append(f.c.parties == pair_key(*resolve_pair(pair, engine)))
     if country is not None:
-        fp = s.figure_parties
-        code = resolve_code(country, engine)
-        conditions.append(select(fp.c.figure_id).where(fp.c.figure_id == f.c.id, fp.c.code == code).exists())
+        conditions.append(figure_has_party(resolve_code(country, engine)))
     if (kind := check_choice("kind", kind, KINDS)) is not None:
         conditions.append(f.c.kind == kind)
     since = check_date("since", since)
