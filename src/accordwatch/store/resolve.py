@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Integer, and_, func, insert, select, tuple_, update
+from sqlalchemy import Connection, Integer, and_, func, insert, or_, select, update
 
 from ..extract.people import known_people
 from .normalize import name_key
@@ -198,7 +198,10 @@ class Resolver:
             rows = self.conn.execute(
                 select(*cols, func.min(figures.c.value), func.max(figures.c.value), func.count(),
                        func.min(figures.c.conflict.cast(Integer)))
-                .where(tuple_(*cols).in_(chunk)).group_by(*cols)).all()
+                # (a = ? AND b = ? ...) OR ...: an index search per group, where a row-value IN list
+                # makes SQLite scan every figure
+                .where(or_(*(and_(*(c == v for c, v in zip(cols, g, strict=True))) for g in chunk)))
+                .group_by(*cols)).all()
             for *key, lo, hi, n, all_flagged in rows:
                 if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged:
                     cond = and_(*(c == v for c, v in zip(cols, key, strict=True)))

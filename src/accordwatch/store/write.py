@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert, select, text, tuple_
+from sqlalchemy import Connection, Engine, and_, insert, or_, select, text
 
 from .. import extract_document
 from ..document import Document
@@ -142,10 +142,13 @@ class Writer:
         self._figures(conn, doc_id, record, s, groups)
 
     def _near(self, conn: Connection, sig: bytes, buckets: list[tuple[int, str]]) -> tuple[int | None, float | None]:
+        # one indexed lookup per band: (band = ? AND bucket = ?) OR ...; SQLite reads a row-value
+        # IN list by scanning the whole table, which made ingest slow down as the database grew
+        mb = minhash_bands.c
         cands = conn.execute(
             select(documents.c.id, documents.c.minhash)
-            .where(documents.c.id.in_(select(minhash_bands.c.document_id).where(
-                tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(buckets))))
+            .where(documents.c.id.in_(select(mb.document_id).where(
+                or_(*(and_(mb.band == band, mb.bucket == bucket) for band, bucket in buckets)))))
             .order_by(documents.c.id)).all()
         best, best_sim = None, 0.0
         for cid, other in cands:
