@@ -10,6 +10,8 @@ event_parties  the event's countries and blocs, for filtering
 figures     one row per figure per article, with its evidence; `conflict` marks figures that
             other articles report differently for the same indicator, parties and period
 figure_parties, document_countries, document_sectors, event_sectors  lookups for queries
+store_state one row per setting; "version" grows with every write that changes the data, so
+            readers can cache what they computed from it
 """
 from __future__ import annotations
 
@@ -134,7 +136,7 @@ event_parties = Table(
     Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
     Column("code", String(8), primary_key=True),
 )
-Index("ix_event_parties_code", event_parties.c.code)
+Index("ix_event_parties_code_event", event_parties.c.code, event_parties.c.event_id)
 
 event_sectors = Table(
     "event_sectors", metadata,
@@ -169,6 +171,12 @@ figure_parties = Table(
     Column("figure_id", Integer, ForeignKey("figures.id"), primary_key=True),
     Column("code", String(8), primary_key=True),
 )
-Index("ix_figure_parties_code", figure_parties.c.code)
+Index("ix_figure_parties_code_figure", figure_parties.c.code, figure_parties.c.figure_id)
+
+store_state = Table(
+    "store_state", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
 
 ALL_TABLES = [t.name for t in metadata.sorted_tables]

@@ -17,7 +17,7 @@ from .. import extract_document
 from ..document import Document
 from ..extract.gazetteer import country_names
 from ..ingest import Result
-from . import dedup
+from . import dedup, version
 from .engine import writer
 from .resolve import Resolver
 from .schema import (
@@ -105,6 +105,8 @@ class Writer:
                 if progress:
                     progress(result)
             s.conflicts += resolver.flag_conflicts(groups)
+            if s.new or s.near_duplicate:
+                version.bump(conn)
         return s
 
     def _one(self, conn: Connection, resolver: Resolver, doc: Document, s: Summary, groups: set[tuple],

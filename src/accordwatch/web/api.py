@@ -31,7 +31,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import Engine, and_, func, or_, select
 from starlette.concurrency import run_in_threadpool
@@ -381,15 +381,22 @@ def partners(request: Request, code: Annotated[str, PathParam(description="A cod
 
 
 @router.get("/profile/{a}/{b}", tags=["pairs"], summary="Everything about one pair")
-def profile(request: Request, a: Annotated[str, PathParam(description="A country or bloc.")],
-            b: Annotated[str, PathParam(description="The other one.")]) -> dict[str, Any]:
+async def profile(request: Request, a: Annotated[str, PathParam(description="A country or bloc.")],
+                  b: Annotated[str, PathParam(description="The other one.")]) -> dict[str, Any]:
     """query.profile: {"pair", "names", "documents", "figures": {indicator: [point, ...]}, "agreements",
     "working_groups", "meetings", "projects", "people", "companies", "sectors"}, every fact with its
     sources. An unknown code is a 404; the same code twice a 400."""
     engine = _engine(request)
-    # plain JSON straight from the library's dicts: re-encoding a large profile field by field costs
-    # more than the query itself
-    return JSONResponse(pair_profile(engine, _code_in_path(a, engine), _code_in_path(b, engine)))
+    a, b = _code_in_path(a, engine), _code_in_path(b, engine)
+    # Plain JSON straight from the library's dicts (re-encoding a large profile field by field costs
+    # more than the query itself), kept until the next ingest changes the data (web.cache). A kept
+    # answer is served from the event loop (one indexed read of the version); a new one is made in a
+    # worker thread.
+    cache, key = request.app.state.profile_cache, tuple(sorted((a, b)))
+    body = cache.peek(key)
+    if body is None:
+        body = await run_in_threadpool(cache.get, key, lambda: JSONResponse(pair_profile(engine, a, b)).body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/search", tags=["search"], summary="Full-text search over the articles")

@@ -25,6 +25,7 @@ from ..store.engine import DEFAULT_URL
 from ..store.engine import ENV_VAR as DB_ENV_VAR
 from . import errors
 from .api import router as api_router
+from .cache import VersionedCache
 
 INGEST_TOKEN_ENV = "ACCORDWATCH_INGEST_TOKEN"
 MAX_UPLOAD_BYTES = 5_000_000
@@ -127,6 +128,7 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
                   docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.state.engine = store.engine
+    app.state.profile_cache = VersionedCache(store.engine)
     app.state.ingest_token = ingest_token or os.environ.get(INGEST_TOKEN_ENV) or None
     app.state.max_upload_bytes = max_upload_bytes
     app.state.error_page = None
