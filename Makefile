@@ -31,10 +31,16 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
 
+# One run prints every figure of issue P6 (about 10 minutes on 2 cores): extraction per core and per
+# component, extraction on Dask (1 and 2 workers), ingest rate and peak memory at 5,000 and 20,000
+# articles, the profile endpoint on the 20,000-article database, and the `make eval` scores.
 bench: $(STAMP)
+	bash scripts/bench-deps.sh >/dev/null || echo "wrk unavailable: the API load figure will be skipped"
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python scripts/eval.py --shared $(SHARED)
 
 # A throwaway PostgreSQL on 127.0.0.1:5433 for the tests (installs Debian's postgresql if missing).
 pg-start:

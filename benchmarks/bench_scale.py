@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Scale figures: extraction on one process vs a 2-worker Dask cluster, the peak memory of an
-ingest as the input grows, and the profile endpoint's throughput and latency on the largest
-database under wrk.
+"""Scale figures (issue P6): extraction on one process vs Dask, the peak memory and rate of an
+ingest as the input grows, and the profile endpoint under load on the largest database.
 
-    python benchmarks/bench_scale.py [--articles 2000] [--memory 5000,20000]
+    python benchmarks/bench_scale.py [--articles 2000] [--memory 5000,20000] [--corpus examples/articles]
 
-Extraction is timed over generated articles (benchmarks/corpus.py) after the workers have
-warmed up (loaded their gazetteers). Memory: `accordwatch ingest` runs in a child process over a
-JSON Lines file of N articles into a fresh SQLite file; its peak resident set size is read from
-the kernel (wait4), so the figure includes everything the process touched. API: `accordwatch
-serve` on that database, loaded by wrk on loopback (scripts/bench-deps.sh installs wrk).
+Extraction: the same articles (the sample corpus, repeated) on one process, on a Dask local cluster
+of one worker and of two, each after its workers have loaded their gazetteers. Memory: `accordwatch
+ingest` runs in a child process over a JSON Lines file of N generated articles (benchmarks/corpus.py)
+into a fresh SQLite file; its peak resident set size comes from the kernel (wait4). API: `accordwatch
+serve` on the largest database; first every pair profile of the busiest country once (answers made
+from the database), then one profile under wrk on loopback (kept answers; scripts/bench-deps.sh
+installs wrk).
 """
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,33 +37,35 @@ from corpus import generate  # noqa: E402
 
 from accordwatch import extract_document, pipeline  # noqa: E402
 from accordwatch.document import Document  # noqa: E402
-from accordwatch.ingest import Result  # noqa: E402
+from accordwatch.ingest import Result, read_paths  # noqa: E402
 
 
-def results(n: int) -> list[Result]:
-    return [Result(a["url"], document=Document(text=a["text"], source=a["url"], title=a["title"],
-                                               published=a["published"], outlet=a["outlet"]))
-            for a in generate(n)]
+def sample(corpus: Path, n: int) -> list[Result]:
+    """n fresh Results cycling through the articles under `corpus`."""
+    docs = [r.document for r in read_paths([corpus]) if r.ok]
+    return [Result(d.source, document=Document(text=d.text, source=d.source, title=d.title, published=d.published,
+                                               outlet=d.outlet, url=d.url))
+            for d in (docs[i % len(docs)] for i in range(n))]
 
 
-def single(n: int) -> float:
+def single(items: list[Result]) -> float:
     pipeline()
-    items = results(n)
+    extract_document(items[0].document)
     t0 = time.perf_counter()
     for r in items:
         extract_document(r.document)
-    return n / (time.perf_counter() - t0)
+    return len(items) / (time.perf_counter() - t0)
 
 
-def on_dask(n: int, workers: int) -> float:
+def on_dask(make, n: int, workers: int) -> float:
     from accordwatch.scale.dask import connect, records
 
     client = connect(workers=workers)
     try:
-        list(records(results(4 * workers), client=client, chunk=1))   # every worker loads its gazetteers
-        items = results(n)
+        list(records(make(4 * workers), client=client, chunk=1))   # every worker has run the pipeline
+        items = make(n)
         t0 = time.perf_counter()
-        for _ in records(items, client=client, chunk=200):
+        for _ in records(items, client=client):
             pass
         return n / (time.perf_counter() - t0)
     finally:
@@ -93,55 +98,100 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def api_load(db: Path, path: str, seconds: int = 10, connections: int = 16) -> str:
-    """Requests/s and latency percentiles of one endpoint under wrk on loopback."""
-    wrk = shutil.which("wrk")
-    if wrk is None:
-        return "API load: skipped, wrk is not installed (bash scripts/bench-deps.sh installs it)"
+@contextmanager
+def server(db: Path):
+    """`accordwatch serve` on `db` (one process) on a free loopback port: yields its base URL."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "accordwatch.cli", "serve", "--db", str(db), "--port", str(port)],
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}{path}"
+    proc = subprocess.Popen([sys.executable, "-m", "accordwatch.cli", "serve", "--db", str(db), "--port", str(port)],
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(150):
             try:
-                with urllib.request.urlopen(url, timeout=5) as r:
+                with urllib.request.urlopen(base + "/api", timeout=5) as r:
                     r.read()
                 break
             except OSError:
                 time.sleep(0.2)
-        out = subprocess.run([wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-                             capture_output=True, text=True, check=True).stdout
+        yield base
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def busiest_pairs(db: Path, limit: int = 30) -> list[str]:
+    """Profile paths of the country named in most articles with each of its partners."""
+    from accordwatch.query import partners
+    from accordwatch.store.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        top = conn.exec_driver_sql("SELECT code FROM document_countries GROUP BY code "
+                                   "ORDER BY count(*) DESC LIMIT 1").scalar_one()
+    pairs = [f"/api/profile/{top}/{p['code']}" for p in partners(engine, top, limit=limit)]
+    engine.dispose()
+    return pairs
+
+
+def cold(base: str, paths: list[str]) -> str:
+    """Each profile asked once, one after another: answers made from the database."""
+    times = []
+    for path in paths:
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(base + path, timeout=30) as r:
+            r.read()
+        times.append(1000 * (time.perf_counter() - t0))
+    times.sort()
+    p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
+    return (f"API profile, first request of each of {len(paths)} pairs (made from the database): "
+            f"median {statistics.median(times):.1f} ms, p99 {p99:.1f} ms, max {times[-1]:.1f} ms")
+
+
+def wrk_load(url: str, seconds: int = 10, connections: int = 16) -> str:
+    """Requests/s and latency percentiles of one URL under wrk on loopback."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return "API load: skipped, wrk is not installed (bash scripts/bench-deps.sh installs it)"
+    out = subprocess.run([wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     pct = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return (f"API {path} under wrk (2 threads, {connections} connections, {seconds} s, loopback): "
-            f"{float(rps.group(1)) if rps else 0:,.0f} requests/s, p50 {pct.get('50')}, p90 {pct.get('90')}, "
-            f"p99 {pct.get('99')}" + (f", {errors.group(1)} non-2xx" if errors else ""))
+    path = url.split("/", 3)[-1]
+    return (f"API /{path} under wrk (2 threads, {connections} connections, {seconds} s, loopback, one server "
+            f"process): {float(rps.group(1)) if rps else 0:,.0f} requests/s, p50 {pct.get('50')}, "
+            f"p90 {pct.get('90')}, p99 {pct.get('99')}" + (f", {errors.group(1)} non-2xx" if errors else ""))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--memory", default="5000,20000", help="article counts for the memory runs ('' to skip)")
+    ap.add_argument("--articles", type=int, default=2000, help="articles for the extraction figures")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "examples" / "articles")
+    ap.add_argument("--memory", default="5000,20000", help="article counts for the ingest runs ('' to skip)")
     a = ap.parse_args()
-    one = single(a.articles)
-    two = on_dask(a.articles, 2)
-    print(f"extraction, {a.articles} generated articles: one process {one:,.0f} articles/s; "
-          f"Dask, 2 workers {two:,.0f} articles/s; ratio {two / one:.2f} (on {os.cpu_count()} cores)")
+
+    def make(n: int) -> list[Result]:
+        return sample(a.corpus, n)
+
+    one = single(make(a.articles))
+    dask1 = on_dask(make, a.articles, 1)
+    dask2 = on_dask(make, a.articles, 2)
+    print(f"extraction of {a.articles:,} sample articles (on {os.cpu_count()} cores): one process {one:,.0f} "
+          f"articles/s; Dask, 1 worker {dask1:,.0f}; Dask, 2 workers {dask2:,.0f}: "
+          f"{dask2 / one:.2f} x one process, {dask2 / dask1:.2f} x one worker", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = None
         for n in [int(x) for x in a.memory.split(",") if x.strip()]:
             db = Path(tmp) / f"ingest-{n}.db"
             mb, secs, rate = peak_memory(n, db)
-            print(f"ingest of {n:,} articles into SQLite (one process): peak memory {mb:,.0f} MB, "
-                  f"{secs:,.0f} s, {rate:,.0f} articles/s", flush=True)
+            print(f"ingest of {n:,} generated articles into SQLite, end to end (one process): {rate:,.0f} "
+                  f"articles/s ({secs:,.0f} s), peak memory {mb:,.0f} MB", flush=True)
         if db is not None:
-            print(api_load(db, "/api/profile/KAZ/UZB"))
+            paths = busiest_pairs(db)
+            with server(db) as base:
+                print(cold(base, paths), flush=True)
+                print(wrk_load(base + paths[0]), flush=True)
     return 0
 
 

@@ -21,6 +21,7 @@ from ..errors import AccordwatchError
 from ..ingest import Result
 
 CHUNK = 200
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class ClusterError(AccordwatchError):
@@ -43,6 +44,7 @@ def extract_chunk(docs: list[Document]) -> list[tuple[dict[str, Any] | None, str
 def connect(workers: int = 2, scheduler: str | None = None):
     """A Dask client: on the scheduler at `scheduler`, else on a new local cluster of `workers`
     single-threaded processes (extraction is CPU-bound Python: processes, not threads)."""
+    import dask
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -50,8 +52,12 @@ def connect(workers: int = 2, scheduler: str | None = None):
         if scheduler:
             client = Client(scheduler, timeout="20s")
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            # A worker's statistical profiler samples the task's stack every 10 ms, taking the
+            # interpreter lock from extraction each time; nobody reads its output here, nor a
+            # dashboard on a port nobody is told of.
+            with dask.config.set(LOCAL_WORKER_CONFIG):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError) as e:
         where = scheduler or f"a local cluster of {workers} workers"
