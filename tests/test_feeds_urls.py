@@ -34,6 +34,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         routes = {"/feed.xml": ("application/rss+xml", RSS.replace("LINK", f"http://127.0.0.1:{port}/page.html")),
                   "/page.html": ("text/html", PAGE)}
+        # the same page in a legacy code page: named by the header, by the page itself, or by neither
+        latin = PAGE.replace("Border crossing agreed", "Kazakh–Mongolian crossing agreed in Bayan-Ölgii")
+        routes["/cp1252-header.html"] = ("text/html; charset=windows-1252", latin)
+        routes["/cp1252-meta.html"] = ("text/html", latin.replace("<head>", '<head><meta charset="windows-1252">'))
+        routes["/cp1252-bare.html"] = ("text/html", latin)
+        routes["/image.png"] = ("text/html", "")
         if self.path == "/slow":
             time.sleep(3)
         if self.path == "/redirect":
@@ -46,7 +52,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         ctype, body = routes[self.path]
-        data = body.encode()
+        data = body.encode("cp1252") if "cp1252" in self.path else body.encode()
+        if self.path == "/image.png":
+            data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
@@ -118,3 +126,19 @@ def test_a_slow_server_times_out_with_a_clear_error(server):
 def test_a_missing_page_names_the_status(server):
     with pytest.raises(InputError, match="HTTP 404"):
         fetch(f"{server}/nothing", allow_private=True)
+
+
+@pytest.mark.parametrize("page", ["cp1252-header.html", "cp1252-meta.html", "cp1252-bare.html"])
+def test_a_page_in_a_legacy_code_page_is_read_in_it(server, page):
+    from accordwatch.ingest.url import read_url
+
+    (doc,) = list(read_url(f"{server}/{page}", allow_private=True))
+    assert doc.title == "Kazakh–Mongolian crossing agreed in Bayan-Ölgii"
+    assert "\ufffd" not in doc.text and "Bayan-Ölgii" in doc.text
+
+
+def test_a_binary_answer_is_one_clear_error(server):
+    from accordwatch.ingest.url import read_url
+
+    with pytest.raises(InputError, match=r"image.png: binary file \(PNG image\)"):
+        list(read_url(f"{server}/image.png", allow_private=True))

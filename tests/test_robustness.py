@@ -170,6 +170,15 @@ def test_cp1252_smart_quotes_and_euro(tmp_path):
     assert only(write(tmp_path / "de.txt", text.encode("cp1252"))).document.text == text
 
 
+def test_json_lines_in_legacy_code_pages_line_by_line(tmp_path):
+    """One feed file, lines saved by different tools: each line is read in the code page it fits."""
+    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in (RUSSIAN, FRENCH, "Kazakhstan ships wheat.")]
+    raw = lines[0].encode("cp1251") + b"\n" + lines[1].encode("cp1252") + b"\n" + lines[2].encode() + b"\n"
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(raw)
+    assert [r.document.text for r in read(path)] == [RUSSIAN, FRENCH, "Kazakhstan ships wheat."]
+
+
 def test_german_umlauts_in_markdown(tmp_path):
     md = "# Grüße aus Astana\n\nDie Bundesregierung und Kasachstan unterzeichneten ein Abkommen über Wasserstoff.\n"
     result = only(write(tmp_path / "de.md", md.encode("latin-1")))

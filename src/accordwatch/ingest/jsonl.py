@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .decode import legacy_decode
 from .metadata import iso_date
 
 TEXT_KEYS = ("text", "body", "content")
@@ -29,7 +30,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
             try:
                 yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError:
-                yield n, raw.decode("cp1251", errors="replace")
+                yield n, legacy_decode(raw)   # a line saved in a legacy code page
 
 
 def read_jsonl(path: Path) -> Iterator[Document | InputError]:

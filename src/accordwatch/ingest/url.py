@@ -6,18 +6,22 @@ against its own network); a timeout and a size limit on every response.
 """
 from __future__ import annotations
 
+import codecs
 import ipaddress
+import re
 import socket
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..document import Document
 from ..errors import InputError
+from .decode import decode
 from .feed import is_feed, read_feed
 from .html import html_to_document
 
 TIMEOUT = 20.0
 MAX_BYTES = 5_000_000
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 
 
 class UnsafeURL(InputError):
@@ -85,9 +89,22 @@ def read_url(url: str, allow_private: bool = False) -> Iterator[Document | Input
                 yield err
             else:
                 try:
-                    page, _ = fetch(link, allow_private)
-                    yield html_to_document(page.decode("utf-8", "replace"), link, url=link)
+                    page, page_type = fetch(link, allow_private)
+                    yield html_to_document(page_text(page, page_type, link), link, url=link)
                 except InputError as e:
                     yield e
         return
-    yield html_to_document(body.decode("utf-8", "replace"), url, url=url)
+    yield html_to_document(page_text(body, ctype, url), url, url=url)
+
+
+def page_text(body: bytes, content_type: str, where: str) -> str:
+    """A fetched page's text: in the charset its Content-Type names, else as a file is read (a
+    byte-order mark, the charset the page declares, UTF-8, else the legacy code page its bytes fit).
+    An empty or binary answer is an InputError naming the URL."""
+    m = _CHARSET.search(content_type)
+    if m:
+        try:
+            return body.decode(codecs.lookup(m.group(1)).name, errors="replace")
+        except LookupError:
+            pass
+    return decode(body, where)
