@@ -62,3 +62,52 @@ def test_the_database_is_the_same_either_way(tmp_path):
     b = open_store(parallel).ingest_paths(SAMPLE, workers=2)
     assert (a.new, a.events, a.figures) == (b.new, b.events, b.figures)
     assert dump(single) == dump(parallel)
+
+
+def test_an_existing_cluster_by_its_address(tmp_path):
+    """`ingest --scheduler tcp://HOST:PORT`: the cluster is somebody else's; the command leaves it running."""
+    import logging
+
+    from distributed import LocalCluster
+    from typer.testing import CliRunner
+
+    from accordwatch.cli import app
+
+    single = f"sqlite:///{tmp_path / 'single.db'}"
+    open_store(single).ingest_paths(SAMPLE[:6])
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      scheduler_kwargs={"dashboard": False}, silence_logs=logging.ERROR) as cluster:
+        out = CliRunner().invoke(app, ["ingest", *SAMPLE[:6], "--db", str(tmp_path / "remote.db"), "-q",
+                                       "--scheduler", cluster.scheduler_address])
+        assert out.exit_code == 0, out.output
+        assert "6 read: 6 new" in out.output
+        assert cluster.scheduler.workers, "the cluster is still up after the command"
+    assert dump(f"sqlite:///{tmp_path / 'remote.db'}") == dump(single)
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from accordwatch.cli import app
+
+    out = CliRunner().invoke(app, ["ingest", SAMPLE[0], "--db", str(tmp_path / "x.db"), "-q",
+                                   "--scheduler", "tcp://127.0.0.1:9"])
+    assert out.exit_code == 1
+    lines = [line for line in out.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "cannot reach tcp://127.0.0.1:9" in lines[0], out.output
+
+
+def test_input_is_read_only_as_far_as_the_window(client):
+    """However long the input, at most `window` chunks are read ahead of what has been written."""
+    read = 0
+
+    def articles():
+        nonlocal read
+        for r in read_paths(SAMPLE * 10):     # 120 articles
+            read += 1
+            yield r
+
+    ahead = []
+    for n, _ in enumerate(records(articles(), client=client, chunk=5, window=3), start=1):
+        ahead.append(read - n)
+    assert n == 120 and max(ahead) <= 3 * 5 + 5

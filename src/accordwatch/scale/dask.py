@@ -57,7 +57,8 @@ def connect(workers: int = 2, scheduler: str | None = None):
             # dashboard on a port nobody is told of.
             with dask.config.set(LOCAL_WORKER_CONFIG):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
+                                       dashboard_address=":0", scheduler_kwargs={"dashboard": False},
+                                       silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError) as e:
         where = scheduler or f"a local cluster of {workers} workers"
