@@ -12,7 +12,10 @@ timeline.py  events(engine, ...), figures(...)   events and figures over time, f
 search.py    search(engine, q)                   full text (FTS5 on SQLite, tsvector on PostgreSQL)
 export.py    export(engine, fmt, out)            csv | json | parquet | graphml
 common.py    errors (AW5xx), codes and names, filter checks, periods
-rows.py      rows into dicts: events with sources, figures merged into points with sources
+rows.py      rows into dicts: events with sources, figures merged into points with sources; pages of
+             both counted and ordered in the database (event_page, point_page, last_points)
+(store/points.py: the point key of a figure, how the database groups and orders figure points)
+network.py   the partner network counted in the database (the dashboard's home and network pages)
 
 Every function reads through an Engine it is given and parameterises whatever the user typed.
 Errors: UnknownCode [AW501], BadFilter [AW502], SearchSyntaxError [AW503] (all QueryInputError: the

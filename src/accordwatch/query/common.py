@@ -13,6 +13,7 @@ from sqlalchemy import Engine, or_, select
 from ..data import lexicon, split
 from ..errors import AccordwatchError
 from ..store import schema as s
+from ..store.points import period_bounds
 
 EVENT_TYPES = ("agreement", "working_group", "meeting", "project")
 STATUSES = ("signed", "agreed", "planned", "discussed")
@@ -179,6 +180,28 @@ def figure_has_party(code: str):
     return select(fp.c.figure_id).where(fp.c.figure_id == s.figures.c.id, fp.c.code == code).exists()
 
 
+def near_duplicates():
+    """A select of the ids of the near-duplicate articles: few (near-duplicates are stored, not
+    extracted), so the database reads them once per query."""
+    return select(s.documents.c.id).where(s.documents.c.duplicate_of.is_not(None))
+
+
+def live_figure():
+    """The condition that keeps a figure: its article is no near-duplicate. The same rows as joining
+    documents with live_document(), tested on figures.document_id alone, so that an index holding it
+    answers without reading the documents."""
+    return s.figures.c.document_id.not_in(near_duplicates())
+
+
+def live_reported_event(event_id=None):
+    """live_event() tested on event_sources alone (its primary key holds the article): the same events,
+    without a lookup in documents for each report."""
+    src = s.event_sources
+    event_id = s.events.c.id if event_id is None else event_id
+    return (select(src.c.event_id).where(src.c.event_id == event_id, src.c.document_id.not_in(near_duplicates()))
+            .exists())
+
+
 def live_event(event_id=None):
     """The condition that keeps an event: at least one article that is no near-duplicate reports it.
     `event_id` is the column holding the event's id (events.id unless given)."""
@@ -189,22 +212,6 @@ def live_event(event_id=None):
 
 
 # 3. periods ------------------------------------------------------------------------------------
-
-def _month(part: str, end: bool) -> str:
-    part = part.strip()[:7]
-    if len(part) == 4:
-        return f"{part}-12" if end else f"{part}-01"
-    return part
-
-
-def period_bounds(period: str | None) -> tuple[str, str] | None:
-    """(first month, last month) of a period: "2023" -> ("2023-01", "2023-12"), "2023-01/2023-09" ->
-    ("2023-01", "2023-09"), "2023-05" -> ("2023-05", "2023-05"); None for no period."""
-    if not period:
-        return None
-    start, _, stop = period.partition("/")
-    return _month(start, False), _month(stop or start, True)
-
 
 def period_key(period: str | None) -> tuple[str, str]:
     """Sorts periods in time: by their last month, then their first (a whole year after its months,

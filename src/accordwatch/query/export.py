@@ -24,7 +24,8 @@ from .common import ExportError, UnknownFormat, code_kind, code_name, live_docum
 FORMATS = ("csv", "json", "parquet", "graphml")
 TABLES = ("documents", "entities", "events", "event_sources", "figures")
 _BATCH = 1000
-_DROP = {"documents": {"minhash"}}
+# not exported: the MinHash signature, and what queries derive from a figure to page its points (store/points.py)
+_DROP = {"documents": {"minhash"}, "figures": {"period_start", "period_end", "point_key"}}
 
 
 def _columns(table: str) -> list:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, select, union
 
 from ..store import schema as s
-from .common import check_limit, code_kind, code_name, live_document, live_event, resolve_code
+from .common import check_limit, code_kind, code_name, live_figure, live_reported_event, near_duplicates, resolve_code
 from .rows import figure_points, latest
 
 
@@ -28,18 +28,20 @@ def partners(engine: Engine, code: str, limit: int = 20) -> list[dict[str, Any]]
     check_limit(limit)
     ep1, ep2 = s.event_parties.alias("ep1"), s.event_parties.alias("ep2")
     fp1, fp2 = s.figure_parties.alias("fp1"), s.figure_parties.alias("fp2")
-    f, d, src = s.figures, s.documents, s.event_sources
+    f, src = s.figures, s.event_sources
 
+    # live events and articles tested on the ids the party and source tables hold (live_reported_event,
+    # live_figure): the same rows as joining documents, without reading each article's row
     shared_events = (ep1.join(ep2, and_(ep2.c.event_id == ep1.c.event_id, ep2.c.code != ep1.c.code)))
-    event_where = (ep1.c.code == code, live_event(ep1.c.event_id))
+    event_where = (ep1.c.code == code, live_reported_event(ep1.c.event_id))
     shared_figures = (fp1.join(fp2, and_(fp2.c.figure_id == fp1.c.figure_id, fp2.c.code != fp1.c.code))
-                      .join(f, f.c.id == fp1.c.figure_id).join(d, d.c.id == f.c.document_id))
-    figure_where = (fp1.c.code == code, live_document())
+                      .join(f, f.c.id == fp1.c.figure_id))
+    figure_where = (fp1.c.code == code, live_figure())
 
     docs = union(
         select(ep2.c.code.label("partner"), src.c.document_id.label("document_id"))
-        .select_from(shared_events.join(src, src.c.event_id == ep1.c.event_id).join(d, d.c.id == src.c.document_id))
-        .where(*event_where, live_document()),
+        .select_from(shared_events.join(src, src.c.event_id == ep1.c.event_id))
+        .where(ep1.c.code == code, src.c.document_id.not_in(near_duplicates())),
         select(fp2.c.code.label("partner"), f.c.document_id.label("document_id"))
         .select_from(shared_figures).where(*figure_where),
     ).subquery()

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from ..store import schema as s
+from . import rows
 from .common import (
     EVENT_TYPES,
     INDICATORS,
@@ -15,15 +16,40 @@ from .common import (
     check_choice,
     check_date,
     check_limit,
-    event_has_party,
-    figure_has_party,
     pair_key,
-    period_bounds,
-    period_key,
     resolve_code,
     resolve_pair,
 )
-from .rows import event_dicts, figure_points
+
+
+def _event_conditions(engine: Engine, country, pair, sector, type, status, since, until) -> list:
+    """The conditions of the event filters (see events), checked in the order of its arguments."""
+    e = s.events
+    conditions = []
+    if country is not None:
+        conditions.append(_has_party(e.c.id, s.event_parties, "event_id", resolve_code(country, engine)))
+    if pair is not None:
+        a, b = resolve_pair(pair, engine)
+        conditions += [_has_party(e.c.id, s.event_parties, "event_id", a),
+                       _has_party(e.c.id, s.event_parties, "event_id", b)]
+    if (sector := check_choice("sector", sector, SECTORS)) is not None:
+        es = s.event_sectors
+        conditions.append(select(es.c.event_id).where(es.c.event_id == e.c.id, es.c.sector == sector).exists())
+    if (type := check_choice("event type", type, EVENT_TYPES)) is not None:
+        conditions.append(e.c.type == type)
+    if (status := check_choice("status", status, STATUSES)) is not None:
+        conditions.append(e.c.status == status)
+    if (since := check_date("since", since)) is not None:
+        conditions.append(e.c.date >= since)
+    if (until := check_date("until", until)) is not None:
+        conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
+    return conditions
+
+
+def _has_party(id_column, parties, key: str, code: str):
+    """`code` is a party: the ids come from the party table's (code, id) index, so the database starts
+    from that country's rows instead of testing every row (what common.event_has_party does)."""
+    return id_column.in_(select(parties.c[key]).where(parties.c.code == code))
 
 
 def events(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
@@ -38,27 +64,43 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
              2023-01-15 and 2023-02, not a bare "2023")
     until    the event's date is on or before it, at its precision ("2023" keeps 2023-12-31)
     An undated event passes no date filter. Bad values raise BadFilter, unknown codes UnknownCode."""
-    e = s.events
-    conditions = []
-    if country is not None:
-        conditions.append(event_has_party(resolve_code(country, engine)))
-    if pair is not None:
-        a, b = resolve_pair(pair, engine)
-        conditions += [event_has_party(a), event_has_party(b)]
-    if (sector := check_choice("sector", sector, SECTORS)) is not None:
-        es = s.event_sectors
-        conditions.append(select(es.c.event_id).where(es.c.event_id == e.c.id, es.c.sector == sector).exists())
-    if (type := check_choice("event type", type, EVENT_TYPES)) is not None:
-        conditions.append(e.c.type == type)
-    if (status := check_choice("status", status, STATUSES)) is not None:
-        conditions.append(e.c.status == status)
-    if (since := check_date("since", since)) is not None:
-        conditions.append(e.c.date >= since)
-    if (until := check_date("until", until)) is not None:
-        conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until)
     check_limit(limit)
     with engine.connect() as conn:
-        return event_dicts(conn, conditions, limit)
+        return rows.event_page(conn, conditions, 0, limit)[0]
+
+
+def events_page(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
+                sector: str | None = None, type: str | None = None, status: str | None = None,
+                since: str | None = None, until: str | None = None, offset: int = 0,
+                limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """(events, total): the events `events` lists (same filters, same order) at positions offset to
+    offset + limit, and how many it lists in all. The database counts and pages; only the page's
+    events are read with their sources."""
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until)
+    check_limit(limit)
+    with engine.connect() as conn:
+        return rows.event_page(conn, conditions, offset, limit)
+
+
+def _figure_conditions(engine: Engine, indicator, pair, country, kind, since) -> list:
+    """The conditions of the figure filters (see figures), checked in the order of its arguments."""
+    f = s.figures
+    conditions = []
+    if (indicator := check_choice("indicator", indicator, INDICATORS)) is not None:
+        conditions.append(f.c.indicator == indicator)
+    if pair is not None:
+        conditions.append(f.c.parties == pair_key(*resolve_pair(pair, engine)))
+    if country is not None:
+        conditions.append(_has_party(f.c.id, s.figure_parties, "figure_id", resolve_code(country, engine)))
+    if (kind := check_choice("kind", kind, KINDS)) is not None:
+        conditions.append(f.c.kind == kind)
+    if (since := check_date("since", since)) is not None:
+        # the period ends on or after the month: period_end >= since[:7] (no period: '' fails). The
+        # point key starts with period_end and a separator below any digit, so the same test on the
+        # key keeps the same figures, and the point index answers it alone (store/points.py)
+        conditions.append(f.c.point_key >= since[:7])
+    return conditions
 
 
 def figures(engine: Engine, indicator: str | None = None, pair: str | tuple[str, str] | None = None,
@@ -73,24 +115,19 @@ def figures(engine: Engine, indicator: str | None = None, pair: str | tuple[str,
     since      the period ends on or after it ("2023" keeps 2023, 2022-06/2023-03 and 2030; drops
                figures without a period)
     At most `limit` points: the latest ones when there are more. Bad values raise BadFilter."""
-    f = s.figures
-    conditions = []
-    if (indicator := check_choice("indicator", indicator, INDICATORS)) is not None:
-        conditions.append(f.c.indicator == indicator)
-    if pair is not None:
-        conditions.append(f.c.parties == pair_key(*resolve_pair(pair, engine)))
-    if country is not None:
-        conditions.append(figure_has_party(resolve_code(country, engine)))
-    if (kind := check_choice("kind", kind, KINDS)) is not None:
-        conditions.append(f.c.kind == kind)
-    since = check_date("since", since)
+    conditions = _figure_conditions(engine, indicator, pair, country, kind, since)
     check_limit(limit)
     with engine.connect() as conn:
-        points = figure_points(conn, conditions)
-    if since is not None:
-        floor = since[:7]
-        points = [p for p in points if (b := period_bounds(p["period"])) is not None and b[1] >= floor]
-    # in time first, then the series (indicator, parties) and actual before target within a period
-    points.sort(key=lambda p: (period_key(p["period"]), p["indicator"], "|".join(p["parties"]), p["kind"],
-                               p["from"] or "", p["value"]))
-    return points[-limit:]
+        return rows.last_points(conn, conditions, limit)
+
+
+def figures_page(engine: Engine, indicator: str | None = None, pair: str | tuple[str, str] | None = None,
+                 country: str | None = None, kind: str | None = None, since: str | None = None,
+                 offset: int = 0, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """(points, total): the whole time series `figures` would give without a limit (same filters, same
+    order), at positions offset to offset + limit, and how many points it has. The database counts
+    and pages the points (rows.point_page); only the page's figures are read."""
+    conditions = _figure_conditions(engine, indicator, pair, country, kind, since)
+    check_limit(limit)
+    with engine.connect() as conn:
+        return rows.point_page(conn, conditions, offset, limit)

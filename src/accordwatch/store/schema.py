@@ -8,7 +8,10 @@ events      one row per happening, however many articles report it;
 event_sources  each article's report of it: evidence offsets, the status and date it gave
 event_parties  the event's countries and blocs, for filtering
 figures     one row per figure per article, with its evidence; `conflict` marks figures that
-            other articles report differently for the same indicator, parties and period
+            other articles report differently for the same indicator, parties and period;
+            `period_start`/`period_end` ('YYYY-MM', '' without a period) and `point_key` (the point the
+            figure belongs to and its place in time: accordwatch.store.points) let queries group,
+            order and page points in the database
 figure_parties, document_countries, document_sectors, event_sectors  lookups for queries
 store_state one row per setting; "version" grows with every write that changes the data, so
             readers can cache what they computed from it
@@ -33,6 +36,21 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+# compared bytewise on both backends (SQLite's default BINARY collation, PostgreSQL's "C"), as Python
+# compares the strings: the order of figure points depends on it
+_BYTEWISE_KEY = Text().with_variant(Text(collation="C"), "postgresql")
+_BYTEWISE_MONTH = String(7).with_variant(String(7, collation="C"), "postgresql")
+
+
+def _point_default(column: str):
+    """A column default that derives `column` from the figure's other values (store.points), for an
+    insert that does not give it (store.write gives it)."""
+    def default(context):
+        from .points import row_point_columns
+
+        return row_point_columns(context.get_current_parameters())[column]
+    return default
 
 documents = Table(
     "documents", metadata,
@@ -89,7 +107,8 @@ mentions = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
 )
-Index("ix_mentions_entity", mentions.c.entity_id)
+# an entity's articles from the index alone (listing entities counts them for every entity)
+Index("ix_mentions_entity_document", mentions.c.entity_id, mentions.c.document_id)
 
 document_countries = Table(
     "document_countries", metadata,
@@ -162,9 +181,16 @@ figures = Table(
     Column("end", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
     Column("conflict", Boolean, nullable=False, default=False),
+    Column("period_start", _BYTEWISE_MONTH, nullable=False, server_default="", default=_point_default("period_start")),
+    Column("period_end", _BYTEWISE_MONTH, nullable=False, server_default="", default=_point_default("period_end")),
+    Column("point_key", _BYTEWISE_KEY, nullable=False, server_default="", default=_point_default("point_key")),
     UniqueConstraint("document_id", "start", name="uq_figures_document_start"),
 )
 Index("ix_figures_group", figures.c.indicator, figures.c.parties, figures.c.period)
+# what paging points reads: the key, the article (is it a near-duplicate?) and the common filters
+Index("ix_figures_point", figures.c.point_key, figures.c.document_id, figures.c.kind, figures.c.indicator)
+# what counting the partner network reads: figures and their articles per parties cell
+Index("ix_figures_parties", figures.c.parties, figures.c.document_id)
 
 figure_parties = Table(
     "figure_parties", metadata,

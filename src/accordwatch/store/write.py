@@ -19,6 +19,7 @@ from ..extract.gazetteer import country_names
 from ..ingest import Result
 from . import dedup, version
 from .engine import writer
+from .points import row_point_columns
 from .resolve import Resolver
 from .schema import (
     document_countries,
@@ -213,6 +214,8 @@ class Writer:
                 "start": start, "end": f["amount"]["end"], "evidence": f["evidence"], "conflict": False})
         if not rows:
             return
+        for row in rows.values():   # period_start, period_end, point_key: how queries page the points
+            row.update(row_point_columns(row))
         conn.execute(insert(figures), list(rows.values()))
         ids = dict(conn.execute(select(figures.c.start, figures.c.id).where(figures.c.document_id == doc_id)).all())
         parties = [{"figure_id": ids[start], "code": c} for start, row in rows.items()

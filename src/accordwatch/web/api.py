@@ -4,8 +4,8 @@ GET  /api                        what is here
 GET  /api/documents              articles, filtered and paginated            (SQL here: no library function)
 GET  /api/documents/{id}         one article: metadata, text, every fact with its offsets   (SQL here)
 GET  /api/entities               countries, organizations, people, places    (SQL here)
-GET  /api/events                 query.events, paginated
-GET  /api/figures                query.figures, paginated
+GET  /api/events                 query.events, paginated (query.timeline.events_page: paged in the database)
+GET  /api/figures                query.figures, paginated (query.timeline.figures_page: paged in the database)
 GET  /api/partners/{code}        query.partners
 GET  /api/profile/{a}/{b}        query.profile
 GET  /api/search?q=              query.search
@@ -41,13 +41,13 @@ from ..document import Document
 from ..ingest import READERS, Result, read_paths
 from ..ingest.metadata import iso_date
 from ..query import BadFilter, UnknownCode, code_name, resolve_code, resolve_pair
-from ..query import events as find_events
-from ..query import figures as find_figures
 from ..query import partners as find_partners
 from ..query import profile as pair_profile
 from ..query import search as find
-from ..query.common import SECTORS, check_choice, code_kind, live_document
+from ..query.common import SECTORS, check_choice, code_kind, near_duplicates
 from ..query.profile import pair_documents
+from ..query.timeline import events_page as find_events
+from ..query.timeline import figures_page as find_figures
 from ..store import dedup
 from ..store import schema as s
 from ..store.normalize import name_key
@@ -57,7 +57,6 @@ router = APIRouter(responses=ERROR_RESPONSES)
 
 MAX_PER_PAGE = 200
 MAX_LIMIT = 200
-ALL = 1_000_000_000          # "no limit" for the library functions that take one
 MAX_TEXT_HITS = 10_000       # the `q` filter of /api/documents keeps at most this many best matches
 ENTITY_KINDS = ("country", "organization", "person", "place")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -107,12 +106,6 @@ def _check_page(total: int, page: int, per_page: int) -> int:
 
 def _paged(items: list, total: int, page: int, per_page: int, pages: int) -> dict[str, Any]:
     return {"items": items, "page": page, "per_page": per_page, "pages": pages, "total": total}
-
-
-def _slice(rows: list, page: int, per_page: int) -> dict[str, Any]:
-    """A page of a list the library returned whole."""
-    pages = _check_page(len(rows), page, per_page)
-    return _paged(rows[(page - 1) * per_page:page * per_page], len(rows), page, per_page, pages)
 
 
 def _split(cell: str | None) -> list[str]:
@@ -308,13 +301,15 @@ def entities(request: Request,
             named.append(select(al.c.entity_id).where(al.c.entity_id == ent.c.id,
                                                       al.c.alias.contains(key, autoescape=True)).exists())
         conditions.append(or_(*named))
+    # articles that are no near-duplicates, tested on document_id alone (near_duplicates() are few): the
+    # indexes of mentions and document_countries answer it, without reading every article's row
     counts = (select(m.c.entity_id, func.count(func.distinct(m.c.document_id)).label("documents"),
                      func.count().label("mentions"))
-              .join(s.documents, s.documents.c.id == m.c.document_id).where(live_document())
+              .where(m.c.document_id.not_in(near_duplicates()))
               .group_by(m.c.entity_id).subquery())
     dc = s.document_countries      # countries are counted by the articles that name them (no mention rows)
     by_code = (select(dc.c.code, func.count(func.distinct(dc.c.document_id)).label("documents"))
-               .join(s.documents, s.documents.c.id == dc.c.document_id).where(live_document())
+               .where(dc.c.document_id.not_in(near_duplicates()))
                .group_by(dc.c.code).subquery())
     n_docs = func.coalesce(counts.c.documents, by_code.c.documents, 0)
     with engine.connect() as conn:
@@ -340,10 +335,10 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
     """Events newest first (undated last), as query.events gives them: each {"id", "type", "instrument",
     "status", "parties", "date", "location", "organizations", "sectors", "sources_count", "sources":
     [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start", "end"}]}."""
-    rows = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
-                       type=_opt(type), status=_opt(status), since=_date("since", since),
-                       until=_date("until", until), limit=ALL)
-    return _slice(rows, page, per_page)
+    rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
+                              type=_opt(type), status=_opt(status), since=_date("since", since),
+                              until=_date("until", until), offset=(page - 1) * per_page, limit=per_page)
+    return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 
 @router.get("/figures", tags=["figures"], summary="Economic figures over time")
@@ -357,9 +352,10 @@ def figures(request: Request,
     "parties", "from", "to", "period", "value", "unit", "kind", "change_pct", "approximate", "conflict",
     "figure_ids", "sources_count", "sources": [{"document_id", "title", "outlet", "published", "evidence",
     "start", "end"}]}. `pair`: exactly these two parties; `country`: one of them."""
-    rows = find_figures(_engine(request), indicator=_opt(indicator), pair=_opt(pair), country=_opt(country),
-                        kind=_opt(kind), since=_date("since", since), limit=ALL)
-    return _slice(rows, page, per_page)
+    rows, total = find_figures(_engine(request), indicator=_opt(indicator), pair=_opt(pair), country=_opt(country),
+                               kind=_opt(kind), since=_date("since", since), offset=(page - 1) * per_page,
+                               limit=per_page)
+    return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 
 # 4. partners, profile, search ------------------------------------------------------------------

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import Engine, func, select
 
 from .. import query
+from ..query import rows
 from ..query.common import (
     EVENT_TYPES,
     SECTORS,
@@ -34,13 +35,17 @@ from ..query.common import (
     code_name,
     live_document,
     live_event,
+    live_figure,
+    near_duplicates,
     period_key,
 )
-from ..query.export import partner_network
-from ..query.rows import event_dicts, latest
+from ..query.network import cell_counts
+from ..query.network import network as partner_network
+from ..query.rows import events_by_id, latest
 from ..query.search import MARK
 from ..store import schema as s
 from . import charts
+from .cache import VersionedCache
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -124,63 +129,116 @@ def _engine(request: Request) -> Engine:
 
 # 2. shared queries -------------------------------------------------------------------------------
 
-def network(engine: Engine) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def network(engine: Engine, top: int | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(nodes, edges) of the partner network: nodes most active first (events, then figures, then
-    partners), edges most events first."""
+    partners), edges most events first (then figures, then articles); with `top`, only the first `top`
+    edges (query.network counts it in the database)."""
     with engine.connect() as conn:
-        g = partner_network(conn)
-    nodes = [{"code": c, "name": a["name"], "kind": a["kind"], "events": a["events"], "figures": a["figures"],
-              "partners": g.degree(c)} for c, a in g.nodes(data=True)]
-    nodes.sort(key=lambda n: (-n["events"], -n["figures"], -n["partners"], n["code"]))
-    edges = [{"a": a, "b": b, **attrs} for a, b, attrs in g.edges(data=True)]
-    for e in edges:
-        e["a"], e["b"] = sorted((e["a"], e["b"]))
-    edges.sort(key=lambda e: (-e["events"], -e["figures"], -e["documents"], e["a"], e["b"]))
-    return nodes, edges
+        return partner_network(conn, top=top)
+
+
+def _newest_report_day(conn, before: str | None) -> str | None:
+    """The newest publication date, before `before`, of an article (no near-duplicate) that reports an
+    event: the documents' date index read from the end."""
+    d, src = s.documents, s.event_sources
+    stmt = select(d.c.published).where(d.c.published.is_not(None), live_document(),
+                                       select(src.c.event_id).where(src.c.document_id == d.c.id).exists())
+    if before is not None:
+        stmt = stmt.where(d.c.published < before)
+    return conn.execute(stmt.order_by(d.c.published.desc()).limit(1)).scalar()
+
+
+def _recent_by_day(conn, limit: int) -> dict[int, str | None]:
+    """{event id: reported} of the `limit` events most recently reported, in order: read from the newest
+    articles back, a publication day at a time, until `limit` events are found (an event's newest
+    report is the first one met); then, if need be, the events no dated article reports."""
+    e, src, d = s.events, s.event_sources, s.documents
+    found: dict[int, tuple[str | None, str | None]] = {}    # event id -> (reported, its date)
+    day = None
+    while len(found) < limit:
+        day = _newest_report_day(conn, day)
+        if day is None:
+            break
+        for event_id, date in conn.execute(
+                select(e.c.id, e.c.date).select_from(src.join(e, e.c.id == src.c.event_id)
+                                                    .join(d, d.c.id == src.c.document_id))
+                .where(d.c.published == day, live_document()).distinct()):
+            found.setdefault(event_id, (day, date))
+    if len(found) < limit:
+        dated = (select(src.c.event_id).join(d, d.c.id == src.c.document_id)
+                 .where(src.c.event_id == e.c.id, d.c.published.is_not(None), live_document()))
+        for event_id, date in conn.execute(
+                select(e.c.id, e.c.date).where(live_event(), ~dated.exists())
+                .order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id.desc()).limit(limit - len(found))):
+            found[event_id] = (None, date)
+    # newest report first, then the newest date (undated last), then the newest id
+    order = sorted(found, reverse=True)
+    order.sort(key=lambda i: (found[i][1] is not None, found[i][1] or ""), reverse=True)
+    order.sort(key=lambda i: (found[i][0] is not None, found[i][0] or ""), reverse=True)
+    return {i: found[i][0] for i in order[:limit]}
+
+
+def _recent_of(conn, country: str, limit: int) -> dict[int, str | None]:
+    """{event id: reported} of the `limit` events of `country` most recently reported, in order: its
+    events (the party index), their newest live report each, in the database."""
+    e, src, d, ep = s.events, s.event_sources, s.documents, s.event_parties
+    reported = func.max(d.c.published)
+    stmt = (select(e.c.id, reported.label("reported"))
+            .select_from(ep.join(e, e.c.id == ep.c.event_id).join(src, src.c.event_id == e.c.id)
+                         .join(d, d.c.id == src.c.document_id))
+            .where(ep.c.code == country, src.c.document_id.not_in(near_duplicates()))
+            .group_by(e.c.id, e.c.date)
+            .order_by(reported.is_(None), reported.desc(), e.c.date.is_(None), e.c.date.desc(), e.c.id.desc())
+            .limit(limit))
+    return {row.id: row.reported for row in conn.execute(stmt)}
 
 
 def recent_events(engine: Engine, country: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
     """Events most recently reported first (by their newest article's publication date, then their own
     date), as rows.event_dicts with "reported" (that publication date) added. `country`: a party."""
-    e, src, d = s.events, s.event_sources, s.documents
-    reported = func.max(d.c.published)
-    stmt = (select(e.c.id, reported.label("reported")).join(src, src.c.event_id == e.c.id)
-            .join(d, d.c.id == src.c.document_id).where(live_document()).group_by(e.c.id, e.c.date)
-            .order_by(reported.is_(None), reported.desc(), e.c.date.is_(None), e.c.date.desc(), e.c.id.desc())
-            .limit(limit))
-    if country is not None:
-        ep = s.event_parties
-        stmt = stmt.where(select(ep.c.event_id).where(ep.c.event_id == e.c.id, ep.c.code == country).exists())
     with engine.connect() as conn:
-        order = {row.id: (i, row.reported) for i, row in enumerate(conn.execute(stmt))}
-        events = event_dicts(conn, [e.c.id.in_(list(order))]) if order else []
+        found = _recent_of(conn, country, limit) if country is not None else _recent_by_day(conn, limit)
+        events = events_by_id(conn, list(found))
     for ev in events:
-        ev["reported"] = order[ev["id"]][1]
-    return sorted(events, key=lambda ev: order[ev["id"]][0])
+        ev["reported"] = found[ev["id"]]
+    return events
+
+
+CHANGED_WINDOW = 5000   # "figures that changed" looks at the latest this many actual points
 
 
 def changed_figures(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
     """The latest actual figure of each series (indicator, parties, direction, unit) that states a
-    change, newest period first, then the biggest change."""
-    series: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for p in query.figures(engine, kind="actual", limit=5000):
-        if p["change_pct"] is not None:
-            series[(p["indicator"], tuple(p["parties"]), p["from"], p["to"], p["unit"])].append(p)
-    points = [latest(pts) for pts in series.values()]
-    points.sort(key=lambda p: (period_key(p["period"]), abs(p["change_pct"])), reverse=True)
-    return points[:limit]
+    change, newest period first, then the biggest change: among the latest CHANGED_WINDOW actual
+    points (query.figures(kind="actual", limit=CHANGED_WINDOW)).
 
-
-def stats(engine: Engine) -> dict[str, int]:
+    The database finds those points' keys and which of them state a change; only those are read,
+    lightly (rows.point_summaries), and the winners in full."""
+    f = s.figures
+    actual = [f.c.kind == "actual"]
     with engine.connect() as conn:
-        return {
-            "articles": conn.execute(select(func.count()).select_from(s.documents).where(live_document()))
-            .scalar_one(),
-            "events": conn.execute(select(func.count()).select_from(s.events).where(live_event())).scalar_one(),
-            "figures": conn.execute(select(func.count()).select_from(s.figures)
-                                    .join(s.documents, s.documents.c.id == s.figures.c.document_id)
-                                    .where(live_document())).scalar_one(),
-        }
+        window = rows.last_point_keys(conn, actual, CHANGED_WINDOW)
+        if not window:
+            return []
+        stated = set(conn.execute(select(f.c.point_key).where(live_figure(), *actual, f.c.point_key >= window[0],
+                                                              f.c.change_pct.is_not(None)).distinct()).scalars())
+        series: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        for p in sorted(rows.point_summaries(conn, [k for k in window if k in stated], actual), key=rows.time_order):
+            series[(p["indicator"], tuple(p["parties"]), p["from"], p["to"], p["unit"])].append(p)
+        points = [latest(pts) for pts in series.values()]
+        points.sort(key=lambda p: (period_key(p["period"]), abs(p["change_pct"])), reverse=True)
+        keys = [p["_key"] for p in points[:limit]]
+        full = {p.pop("_key"): p for p in rows.points_by_key(conn, keys, actual, keep_key=True)}
+    return [full[k] for k in keys]
+
+
+def stats(engine: Engine, cells: tuple[Counter, Counter] | None = None) -> dict[str, int]:
+    """Live articles, events and figures; `cells` (query.network.cell_counts) holds the last two."""
+    with engine.connect() as conn:
+        if cells is None:
+            cells = cell_counts(conn)
+        articles = conn.execute(select(func.count()).select_from(s.documents).where(live_document())).scalar_one()
+    return {"articles": articles, "events": sum(cells[0].values()), "figures": sum(cells[1].values())}
 
 
 # 3. pages ------------------------------------------------------------------------------------------
@@ -188,8 +246,10 @@ def stats(engine: Engine) -> dict[str, int]:
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
     engine = _engine(request)
-    nodes, edges = network(engine)
-    return render(request, "home.html", title="accordwatch", stats={**stats(engine), "countries": len(nodes)},
+    with engine.connect() as conn:
+        cells = cell_counts(conn)
+        nodes, edges = partner_network(conn, top=8, cells=cells)
+    return render(request, "home.html", title="accordwatch", stats={**stats(engine, cells), "countries": len(nodes)},
                   events=recent_events(engine, limit=10), top=nodes[:12], pairs=edges[:8],
                   changed=changed_figures(engine))
 
@@ -249,12 +309,25 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
 
 @router.get("/network", response_class=HTMLResponse, include_in_schema=False)
 def network_page(request: Request) -> HTMLResponse:
-    nodes, edges = network(_engine(request))
-    shown = nodes[:NETWORK_NODES]
-    codes = {n["code"] for n in shown}
-    svg = charts.network_svg(shown, [e for e in edges if e["a"] in codes and e["b"] in codes])
-    return render(request, "network.html", title="Partner network", svg=svg, nodes=nodes, edges=edges,
-                  shown=len(shown))
+    def make() -> bytes:
+        nodes, edges = network(_engine(request))
+        shown = nodes[:NETWORK_NODES]
+        codes = {n["code"] for n in shown}
+        svg = charts.network_svg(shown, [e for e in edges if e["a"] in codes and e["b"] in codes])
+        return render(request, "network.html", title="Partner network", svg=svg, nodes=nodes, edges=edges,
+                      shown=len(shown)).body
+
+    # the page depends on the data alone: kept until the next ingest changes it (web.cache)
+    return HTMLResponse(_page_cache(request).get("network", make))
+
+
+def _page_cache(request: Request) -> VersionedCache:
+    """The app's cache of whole pages (made on first use: an app may include this router alone)."""
+    state = request.app.state
+    cache = getattr(state, "page_cache", None)
+    if cache is None:
+        cache = state.page_cache = VersionedCache(_engine(request), size=16)
+    return cache
 
 
 # 4. search -----------------------------------------------------------------------------------------
