@@ -5,6 +5,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+_INF = float("inf")
+
 
 @dataclass(slots=True)
 class Span:
@@ -51,7 +53,7 @@ class Document:
         if self.body is None:
             return True
         end = start if end is None else end
-        i = bisect_right(self.body, (start, float("inf"))) - 1
+        i = bisect_right(self.body, (start, _INF)) - 1
         return i >= 0 and self.body[i][0] <= start and end <= self.body[i][1]
 
     def add(self, layer: str, span: Span) -> Span:

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
+from .patterns import alternation
 from .pipeline import component
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -34,7 +35,7 @@ MAX_VALUE = 10**18
 
 
 def _alt(terms) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return alternation(sorted(terms, key=len, reverse=True))
 
 
 @cache

@@ -25,6 +25,8 @@ FURNITURE = re.compile(r"""
 
 # a credit at the end of a caption line: "... official visit. Photo credit: site.com"
 CREDIT_TAIL = re.compile(r"\s*(?:photo|image)(?:\s+credit)?\s*:\s*[^.\n]{0,80}$", re.I)
+# what every CREDIT_TAIL match holds: where the text has none, no line is searched for one
+CREDIT_WORD = re.compile(r"photo|image", re.I)
 
 # a line that opens an author bio
 BIO = re.compile(r"\b(?:has\s+(?:worked|written|been\s+(?:a|an)\s+\w+)|is\s+a\s+(?:journalist|reporter|"
@@ -41,11 +43,12 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
     cut = _bio_start(lines)
+    credits = CREDIT_WORD.search(text) is not None
     keep: list[tuple[int, int]] = []
     for i, (s, e, line) in enumerate(lines):
         if i >= cut or not line.strip() or FURNITURE.match(line):
             continue
-        m = CREDIT_TAIL.search(line)
+        m = CREDIT_TAIL.search(line) if credits else None
         if m:
             e = s + m.start()
         keep.append((s, e))

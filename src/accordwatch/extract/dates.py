@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..document import Document, Span
 from .datetext import FULL_DATE, MONTH, MONTHS, full_date, month_number
@@ -175,6 +176,19 @@ START_WORDS = frozenset((
     "yesterday", "tomorrow", "previous", "past", "current", "same", "q1", "q2", "q3", "q4", "h1", "h2",
 )) | frozenset(ORD) | frozenset(NUMBER_WORDS) | frozenset(MONTHS)
 DIGITS = re.compile(r"\d+")
+NUMBER, START_WORD, A_YEAR = 1, 2, 3    # how a token may begin a date expression (0: it cannot)
+
+
+@lru_cache(maxsize=1 << 16)
+def start_kind(token: str) -> int:
+    """NUMBER (it starts with a digit), START_WORD, A_YEAR ("a", a start before " year") or 0.
+    Tokens recur across articles: their kinds are kept (a bounded cache, as numbers are many)."""
+    word = token.lower()
+    if word[:1].isdigit():
+        return NUMBER
+    if word.rstrip(".") in START_WORDS:
+        return START_WORD
+    return A_YEAR if word == "a" else 0
 
 
 def matches(doc: Document):
@@ -187,13 +201,14 @@ def matches(doc: Document):
     for st, en in zip(starts, ends, strict=True):
         if st < last:
             continue
-        word = text[st:en].lower()
-        if word[:1].isdigit():
-            tries = [st] + [st + d.start() for d in DIGITS.finditer(word) if d.start() > 0]
-        elif word.rstrip(".") in START_WORDS or (word == "a" and text.startswith(" year", en)):
-            tries = [st]
-        else:
+        kind = start_kind(text[st:en])
+        if not kind or (kind == A_YEAR and not text.startswith(" year", en)):
             continue
+        if kind == NUMBER:
+            word = text[st:en].lower()
+            tries = [st] + [st + d.start() for d in DIGITS.finditer(word) if d.start() > 0]
+        else:
+            tries = [st]
         for pos in tries:
             if pos < last:
                 continue

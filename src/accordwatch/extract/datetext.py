@@ -4,13 +4,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .patterns import alternation
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# January|February|...|December|Jan\.?|Feb\.?|...|Dec\.?, its words grouped by first letter
+# (patterns.alternation): a date pattern tries it several times at every offset it is tried at
+MONTH = "(?:" + alternation([*MONTH_NAMES, *(a + dot for a in MONTH_ABBREVIATIONS for dot in (".", ""))]) + ")"
 
 # full dates with a year, in the forms news pages stamp them
 FULL_DATE = re.compile(rf"""

@@ -150,10 +150,10 @@ class EventFinder:
                 found.add(ent.country)
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
-        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main,
-                                   sides=bool(PAIR_WORDS.search(self.text[s0:s1])))
+        sides = PAIR_WORDS.search(self.text[s0:s1]) is not None
+        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides)
         # "the parties", "both sides", or one side named: the article's main pair
-        if (len(found) < 2 or PAIR_WORDS.search(self.text[s0:s1])) and (not found or found & set(self.main)):
+        if (len(found) < 2 or sides) and (not found or found & set(self.main)):
             found |= set(self.main)
         return sorted(found), orgs, people
 
@@ -285,11 +285,12 @@ class EventFinder:
             elif etype == "meeting":
                 if etype in made or GENERIC_BEFORE.search(before):
                     continue
+                future = MEETING_FUTURE.search(sent) is not None
                 if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
-                        and not MEETING_FUTURE.search(sent):
+                        and not future:
                     self.attach(etype, None, s0, s1)
                     continue
-                status = "planned" if MEETING_FUTURE.search(sent) else "discussed"
+                status = "planned" if future else "discussed"
                 self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)))
                 made.add(etype)
             elif etype == "project":
@@ -321,8 +322,9 @@ class EventFinder:
         ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype),
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    self.sectors(s0, s1), [(s0, s1)], set(people))
+        key = ev.key()
         for other in self.events:
-            if other.key() != ev.key():
+            if other.key() != key:
                 continue
             # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
             if met_with and people and not people <= other.people:

@@ -17,6 +17,7 @@ from ..data import lexicon
 from ..document import Document, Span
 from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
+from .patterns import alternation
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
@@ -53,7 +54,7 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\
 def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
     cues = {row["cue"].lower(): row["indicator"] for row in lexicon("indicator_cues.tsv")}
     cues.setdefault("worth", "investment")
-    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    alt = alternation(sorted(cues, key=len, reverse=True), ignore_case=True)
     return re.compile(rf"\b(?:{alt})\b", re.I), cues
 
 

@@ -265,16 +265,28 @@ def _side_only_ok(doc: Document, start: int, end: int) -> bool:
     return bool(re.search(r"[-–+]\s?$", before) or PARTY_JOIN.match(after))
 
 
+@cache
+def layer_entries() -> dict[str, tuple[Entry, ...]]:
+    """Surface term -> its entries in LAYERS (not the sector words and event triggers), if any."""
+    out: dict[str, tuple[Entry, ...]] = {}
+    for term, es in entries().items():
+        kept = tuple(e for e in es if e.layer in LAYERS)
+        if kept:
+            out[term] = kept
+    return out
+
+
 def find(doc: Document) -> dict[str, list[Span]]:
     """Gazetteer matches by layer, longest first, none overlapping within a layer."""
-    known = entries()
+    known = layer_entries()
     cands: list[tuple[int, int, str, Entry]] = []
     for start, end, term, fold in doc.meta["phrases"]:
+        found = known.get(term)
+        if found is None:
+            continue
         text = doc.text[start:end]
         capitalised = None
-        for entry in known.get(term, ()):
-            if entry.layer not in LAYERS:
-                continue
+        for entry in found:
             # names match case-insensitively only where the text capitalises them;
             # titles also in lower case ("deputy general manager of ...")
             if entry.layer != "title" and fold:
@@ -324,10 +336,16 @@ def _capitalised(text: str) -> bool:
 SMALL = frozenset({"of", "the", "and", "for", "de", "la", "du", "al", "el", "on", "in", "to", "a"})
 
 
+@cache
+def term_layers() -> dict[str, frozenset[str]]:
+    """Surface term -> the layers of the entries it may stand for."""
+    return {term: frozenset(e.layer for e in es) for term, es in entries().items()}
+
+
 def phrases(doc: Document, layer: str) -> list[tuple[int, int, str, bool]]:
     """The matches of one lexicon layer ("sector", "trigger") from the shared matcher pass."""
-    known = entries()
-    return [m for m in doc.meta["phrases"] if any(e.layer == layer for e in known[m[2]])]
+    layers = term_layers()
+    return [m for m in doc.meta["phrases"] if layer in layers[m[2]]]
 
 
 @component("gazetteer")

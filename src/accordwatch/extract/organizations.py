@@ -12,12 +12,14 @@ Patterns (each finds candidates; `annotate` resolves them into entities with eve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
 from . import gazetteer as gz
+from .patterns import alternation, literal_matches
 from .pipeline import component
 
 CAP = r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"                 # one capitalised word
@@ -55,27 +57,37 @@ def suffix_pattern() -> re.Pattern:
     """A cue word that ends an organization's name ("... Bank", "... Company"), optionally with
     "of <country>" after it. The cue must end the capitalised run: "Kazakh Energy Minister" is
     no company."""
-    words = sorted(cues().get("suffix", {}), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?=[A-Z])\b(?P<cue>{alt})\b(?!['’]?\s*[A-Z])(?P<of>\s+of\s+(?:the\s+)?{RUN})?")
+    # (?=[A-Z])\b(?P<cue>w1|w2|...): cues not starting with A-Z can never match
+    words = [w for w in sorted(cues().get("suffix", {}), key=len, reverse=True) if re.match("[A-Z]", w)]
+    cue = alternation(words, boundary_before=True)
+    return re.compile(rf"(?P<cue>{cue})\b(?!['’]?\s*[A-Z])(?P<of>\s+of\s+(?:the\s+)?{RUN})?")
 
 
-LEFT_RUN = re.compile(rf"(?:{CAP}\s+(?:(?:of|and|for|&|de)\s+)?){{1,6}}$")
+# (?:CAP\s+(?:(?:of|and|for|&|de)\s+)?){1,6}$, with its first word written out so that the pattern
+# starts with CAP's capital letter and the regex engine skips to capitals
+LEFT_WORD = rf"{CAP}\s+(?:(?:of|and|for|&|de)\s+)?"
+LEFT_RUN = re.compile(rf"{LEFT_WORD}(?:{LEFT_WORD}){{0,5}}$")
 
 
 @cache
 def descriptor_pattern() -> re.Pattern:
-    words = sorted(cues().get("prefix_descriptor", {}), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
+    alt = alternation(sorted(cues().get("prefix_descriptor", {}), key=len, reverse=True))
     return re.compile(
         rf"\b(?:{alt})\s+(?P<a>[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){{0,2}})"
         rf"|\bthe\s+(?P<b>[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){{0,2}})\s+(?P<bcue>{alt})\b")
 
 
-MINISTRY_OF = re.compile(rf"\bMinistry\s+of\s+(?:the\s+)?(?P<port>{CAP}(?:,?\s+(?:and\s+)?{CAP}){{0,5}})")
-PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>(?:{CAP}(?:['’]s)?\s+){{1,4}})Ministry\b")
+MINISTRY_OF = re.compile(rf"(?:{alternation(['Ministry'], boundary_before=True)})\s+of\s+(?:the\s+)?"
+                         rf"(?P<port>{CAP}(?:,?\s+(?:and\s+)?{CAP}){{0,5}})")
+# (?P<pre>(?:CAP(?:['’]s)?\s+){1,4})Ministry\b, its first word written out (see LEFT_RUN)
+PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
+PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:{PORTFOLIO_WORD}){{0,3}})Ministry\b")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
-CAMEL = re.compile(r"(?<![\w-])(?P<name>(?!Mc|Mac)[A-Z][a-z]+(?:[A-Z][a-z]+)+[A-Za-z]*)(?![\w-])")
+ACRONYM_TAIL = re.compile(r"\([A-Z][A-Za-z&-]{1,9}[A-Z]\)")   # the "(ACR)" ending an ACRONYM_DEF
+RUN_TOKENS = 13    # RUN holds at most 7 capitalised words and 6 connectors, whitespace between
+# (?<![\w-])(?P<name>(?!Mc|Mac)[A-Z][a-z]+(?:[A-Z][a-z]+)+[A-Za-z]*)(?![\w-]), with the two checks
+# made after the first capital, so that the pattern starts with it and the engine skips to capitals
+CAMEL = re.compile(r"(?P<name>[A-Z](?<![\w-].)(?<!M(?=a?c))[a-z]+(?:[A-Z][a-z]+)+[A-Za-z]*)(?![\w-])")
 OFFICE_OF = re.compile(r"\b(?:director|director-general|head|chief|chairman|chairwoman|chair|CEO|president|"
                        r"management|board|leadership|shareholders?|representatives?|delegation|executives?)"
                        r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])")
@@ -200,6 +212,8 @@ class Finder:
             self.mention(s.start, s.end, ent)
 
     def ministries(self) -> None:
+        if "Ministry" not in self.text:   # in every match of both patterns: spare their scans
+            return
         for m in MINISTRY_OF.finditer(self.text):
             port = m["port"]
             start, end = m.start(), m.end()
@@ -279,7 +293,7 @@ class Finder:
                    if m.start < end and start < m.end)
 
     def acronyms(self) -> None:
-        for m in ACRONYM_DEF.finditer(self.text):
+        for m in acronym_definitions(self.text):
             acr, long_start = m["acr"], m.start("long")
             if self.is_blocked(m.start(), m.end()):
                 continue
@@ -365,10 +379,9 @@ class Finder:
                     forms.setdefault(form, ent.key)
         if not forms:
             return
-        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", self.text):
-            if self.doc.in_body(m.start(), m.end()) and not self.overlaps_mention(m.start(), m.end()):
-                self.mentions.append(Span(m.start(), m.end(), "org", m.group(0), forms[m.group(0)]))
+        for start, end, form in literal_matches(self.text, sorted(forms, key=len, reverse=True)):
+            if self.doc.in_body(start, end) and not self.overlaps_mention(start, end):
+                self.mentions.append(Span(start, end, "org", form, forms[form]))
 
     def run(self) -> None:
         self.known()
@@ -381,6 +394,24 @@ class Finder:
         self.offices()
         self.repeats()
         self.mentions.sort(key=lambda s: s.start)
+
+
+def acronym_definitions(text: str) -> Iterator[re.Match]:
+    """The matches of ACRONYM_DEF.finditer(text), with the pattern tried only just before each
+    "(ACR)" rather than at every capital of the text. A match holds one "(": its acronym's,
+    whitespace before it; its name starts at most RUN_TOKENS whitespace-separated tokens before,
+    so no match starts earlier, and none reaches past the ")"."""
+    pos = 0
+    for tail in ACRONYM_TAIL.finditer(text):
+        paren = tail.start()
+        if paren < pos or not text[paren - 1:paren].isspace():
+            continue
+        before = text[pos:paren].rsplit(None, RUN_TOKENS)   # [the rest,] the last RUN_TOKENS tokens
+        start = pos if len(before) <= RUN_TOKENS else text.find(before[1], pos + len(before[0]))
+        m = ACRONYM_DEF.search(text, start, tail.end())
+        if m:
+            yield m
+            pos = m.end()
 
 
 def _initials_fit(name: str, acr: str) -> bool:

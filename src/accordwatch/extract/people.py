@@ -14,7 +14,7 @@ known-people list, or the article's dateline.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,6 +22,7 @@ from ..data import lexicon, split
 from ..document import Document, Span
 from . import gazetteer as gz
 from .datetext import MONTHS
+from .patterns import literal_matches
 from .pipeline import component
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’.]*[^\W_])?(?:-[^\W\d_][\w'’]*)*|\d+|[^\w\s]")
@@ -64,7 +65,7 @@ def known_people() -> dict[str, dict[str, str]]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     start: int
     end: int
@@ -88,6 +89,21 @@ def _bare(w: str) -> str:
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
+# how far back from a word a span covering it may start (no name or title is longer)
+COVER_REACH = 400
+
+
+def _last_covering(spans: list[Span], s: int, e: int) -> Span | None:
+    """PeopleFinder._covering over the few spans `PeopleFinder._near` collected."""
+    for sp in reversed(spans):
+        if sp.start <= s:
+            if sp.start <= s - COVER_REACH:
+                return None
+            if e <= sp.end:
+                return sp
+    return None
+
+
 class PeopleFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -103,13 +119,22 @@ class PeopleFinder:
 
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
-        """The span of `spans` (sorted by start) that covers [s, e), if any."""
+        """The span of `spans` (sorted by start) that covers [s, e), if any: the one starting
+        last at or before s, looking back at most COVER_REACH characters."""
         i = bisect_right(starts, s) - 1
-        while i >= 0 and starts[i] > s - 400:
+        while i >= 0 and starts[i] > s - COVER_REACH:
             if spans[i].start <= s and e <= spans[i].end:
                 return spans[i]
             i -= 1
         return None
+
+    @staticmethod
+    def _near(spans: list[Span], starts: list[int], start: int, end: int) -> list[Span]:
+        """The spans of `spans` (sorted by start) that `_covering` could return for a stretch
+        inside [start, end), in the same order: those starting less than COVER_REACH before it
+        and reaching into it. A sentence has a few, so they are collected once, not per word."""
+        lo, hi = bisect_right(starts, start - COVER_REACH), bisect_left(starts, end)
+        return [sp for sp in spans[lo:hi] if sp.end >= start]
 
     @staticmethod
     def _covering_any(spans: list[Span], starts: list[int], s: int, e: int) -> bool:
@@ -119,31 +144,36 @@ class PeopleFinder:
 
     def words(self, start: int, end: int) -> list[Word]:
         out = []
-        tw = title_words()
+        tw, nn = title_words(), not_names()
+        ents = self._near(self.ents, self.ent_starts, start, end)
+        anchors = self._near(self.anchors, self.anchor_starts, start, end)
         for m in WORD.finditer(self.text, start, end):
-            s, e, t = m.start(), m.end(), m.group(0)
-            bare = _bare(t)
+            t = m.group()
+            s = m.start()
+            bare = t[:-2] if t.endswith(("'s", "’s")) else t   # _bare(t), inline: this runs per word
             be = s + len(bare)   # "QazaqGaz’s": the entity is the word without its possessive
-            ent = self._covering(self.ents, self.ent_starts, s, be)
-            anchor = self._covering(self.anchors, self.anchor_starts, s, be) is not None
+            ent = _last_covering(ents, s, be) if ents else None
+            anchor = bool(anchors) and _last_covering(anchors, s, be) is not None
+            cap = bare[:1].isupper()
             if ent is not None:
                 kind = "ent"
-            elif anchor and bare[:1].isupper() or bare.lower() in tw and bare[:1].isupper():
+            elif cap and (anchor or bare.lower() in tw):
                 kind = "title"
             elif t in CONNECTORS:
                 kind = "conn"
-            elif bare[:1].isupper() and bare not in not_names() and not bare.isupper() and bare.isalpha() \
-                    or (bare[:1].isupper() and "-" in bare and bare.replace("-", "").isalpha()):
+            elif cap and ((bare not in nn and not bare.isupper() and bare.isalpha())
+                          or ("-" in bare and bare.replace("-", "").isalpha())):
                 kind = "name"
             elif not t[0].isalnum():
                 kind = "punct"
             else:
                 kind = "other"
-            out.append(Word(s, e, t, kind, anchor, ent))
+            out.append(Word(s, s + len(t), t, kind, anchor, ent))
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
+        places = self._near(self.places, self.place_starts, start, end)
         for k, w in enumerate(out):
-            if w.kind == "name" and self._covering(self.places, self.place_starts, w.start, w.end):
+            if w.kind == "name" and places and _last_covering(places, w.start, w.end):
                 beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name")
                 if not beside:
                     w.kind = "other"
@@ -359,12 +389,12 @@ class PeopleFinder:
             if len(parts) >= 2 and len(parts[-1]) > 2:
                 forms.append(parts[-1])
             for form in forms:
-                for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text):
-                    if (m.start(), m.end()) in taken or any(
-                            s <= m.start() < e for s, e in taken) or not self.doc.in_body(m.start(), m.end()):
+                for start, end, _ in literal_matches(self.text, [form]):
+                    if (start, end) in taken or any(
+                            s <= start < e for s, e in taken) or not self.doc.in_body(start, end):
                         continue
-                    taken.add((m.start(), m.end()))
-                    p.mentions.append(Span(m.start(), m.end(), "person", m.group(0), p.name))
+                    taken.add((start, end))
+                    p.mentions.append(Span(start, end, "person", form, p.name))
 
     def resolve(self) -> list[Person]:
         fallback = None

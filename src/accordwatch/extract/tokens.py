@@ -9,6 +9,7 @@ sentences (titles, stamps and captions have no full stop).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
@@ -94,7 +95,9 @@ def sentence_spans(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, 
 
 def tokenizer_text(text: str) -> str:
     """The text with a space in place of every MAX_CHUNK+1th character of runs without one."""
-    if not LONG_RUN.search(text):
+    # str.split() cuts at the whitespace \s matches: its pieces are the runs of \S (and splitting
+    # is quicker than a search for LONG_RUN, which tries a run at every offset)
+    if max(map(len, text.split()), default=0) <= MAX_CHUNK:
         return text
     pieces, pos = [], 0
     for m in LONG_RUN.finditer(text):
@@ -105,15 +108,69 @@ def tokenizer_text(text: str) -> str:
     return "".join(pieces)
 
 
+@cache
+def special_forms() -> tuple[frozenset[str], int]:
+    """The strings of the tokenizer's special cases ("Nov.", "’s", ":)", "\\n"), and the longest's length."""
+    rules = nlp().tokenizer.rules
+    return frozenset(rules), max(map(len, rules), default=0)
+
+
+def may_hit_special(chunk: str) -> bool:
+    """Could tokenizing `chunk` use a special case? Only where one of their strings is what is
+    left of it once prefixes and suffixes are split off: no prefix ends with a letter or digit,
+    and a suffix starts with one only after a digit ("5km")."""
+    forms, longest = special_forms()
+    if chunk.isalpha():
+        return chunk in forms
+    starts = [0] + [i + 1 for i, c in enumerate(chunk) if not c.isalnum()]
+    ends = [j for j in range(1, len(chunk)) if not chunk[j].isalnum() or chunk[j - 1].isdigit()]
+    ends.append(len(chunk))
+    return any(chunk[i:j] in forms
+               for i in starts for j in ends[bisect_right(ends, i):bisect_right(ends, i + longest)])
+
+
+# spaCy caches the tokens of every whitespace-separated chunk it splits, but stops saving to its
+# cache for the rest of a text once a special case ("\n", "Nov.", "—") was used in it: most
+# articles have one near the top, so most of their chunks were split afresh, with the prefix,
+# suffix and infix regexes, in every article. So chunks not seen before are tokenized first, apart
+# from the article: all those that cannot meet a special case in one text, the others one text
+# each. That saves to the cache exactly the tokens the article's own tokenization computes for
+# them (a chunk is split the same wherever it stands). The cache holds max_cache_size chunks;
+# once that many have been primed, priming stops.
+_primed: set[str] = set()    # the chunks tokenized apart so far
+
+
+def prime_cache(text: str) -> None:
+    """Put the chunks of `text` the tokenizer has not cached yet into its cache."""
+    tokenizer = nlp().tokenizer
+    room = tokenizer.max_cache_size - len(_primed)
+    if room <= 0:
+        return
+    new = sorted({c for c in text.split() if c not in _primed})[:room]
+    if not new:
+        return
+    _primed.update(new)
+    clean: list[str] = []
+    risky: list[str] = []
+    for c in new:
+        (risky if may_hit_special(c) else clean).append(c)
+    if clean:
+        tokenizer(" ".join(clean))
+    for c in risky:   # one text each: a special case met in one cannot stop the others' saving
+        tokenizer(c)
+
+
 @component("tokens")
 def tokenize(doc: Document) -> None:
-    sdoc = nlp().make_doc(tokenizer_text(doc.text))
+    text = tokenizer_text(doc.text)
+    prime_cache(text)
+    sdoc = nlp().make_doc(text)
     doc.tokens = sdoc
-    arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT]).tolist()
-    starts = [a[0] for a in arr]
+    arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])   # a row per token, a column per attribute
+    starts = arr[:, 0].tolist()
     # character offsets of every token, for matchers that map token spans back to the text
     doc.meta["token_starts"] = starts
-    doc.meta["token_ends"] = [a[0] + a[1] for a in arr]
-    first = sentence_starts([a[2] for a in arr], [a[3] for a in arr]) if arr else []   # "" has no tokens
+    doc.meta["token_ends"] = (arr[:, 0] + arr[:, 1]).tolist()
+    first = sentence_starts(arr[:, 2].tolist(), arr[:, 3].tolist()) if starts else []   # "" has no tokens
     char_starts = [starts[i] for i in first] + [len(doc.text)]
     doc.sentences = sentence_spans(doc.text, list(zip(char_starts, char_starts[1:], strict=False)))
