@@ -9,7 +9,7 @@ by more than 1.5 % are all marked `conflict`.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, Integer, and_, func, insert, or_, select, update
@@ -158,10 +158,19 @@ class Resolver:
             cond.append(events.c.instrument.is_(None) if ev["instrument"] is None
                         else events.c.instrument == ev["instrument"])
         when = _as_date(ev.get("date")) or _as_date(published)
-        rows = self.conn.execute(
-            select(events.c.id, events.c.date, events.c.status, events.c.location, documents.c.published)
-            .join(documents, documents.c.id == events.c.first_document_id)
-            .where(and_(*cond))).all()
+        rows = []
+        if when is not None:   # an event with no date at all joins none: it is new
+            # Only the candidates dated near it are read, not every event of the pair: dates are
+            # YYYY[-MM[-DD]] text, which sorts as the first day it can mean, except that "2024" sorts
+            # before "2024-01-01"; a day more on each side keeps those (the loop below decides).
+            lo = (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
+            hi = (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
+            near = or_(events.c.date.between(lo, hi),
+                       and_(events.c.date.is_(None), documents.c.published.between(lo, hi)))
+            rows = self.conn.execute(
+                select(events.c.id, events.c.date, events.c.status, events.c.location, documents.c.published)
+                .join(documents, documents.c.id == events.c.first_document_id)
+                .where(and_(*cond), near).order_by(events.c.id)).all()
         for eid, edate, estatus, elocation, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS:
