@@ -110,6 +110,33 @@ def test_a_broken_article_does_not_stop_the_batch(store, tmp_path):
     assert any("feed.jsonl:2" in e for e in summary.errors) and any("empty.txt" in e for e in summary.errors)
 
 
+def test_an_article_that_fails_while_written_leaves_nothing_the_next_one_trips_on(store, tmp_path, monkeypatch):
+    """The first article creates a new company, then fails: its savepoint is rolled back, and the
+    writer must forget the company too, or the next article that names it points at a row that
+    no longer exists."""
+    from accordwatch.store.write import Writer
+
+    text = ("Kazakhstan and Oman agreed to expand trade. KazMunayGas and the Omani port operator Asyad "
+            "signed a memorandum on a grain terminal in Sohar, the company said.")
+    first, second = write(tmp_path, "first.txt", text), write(tmp_path, "second.txt", text + " Talks go on.")
+    real = Writer._figures
+
+    def fail_first(self, conn, doc_id, record, s, groups):
+        if record["document"]["source"].endswith("first.txt"):
+            raise RuntimeError("disk on fire")
+        return real(self, conn, doc_id, record, s, groups)
+
+    monkeypatch.setattr(Writer, "_figures", fail_first)
+    summary = store.ingest_paths([str(first), str(second)])
+    assert (summary.new, summary.failed) == (1, 1) and "disk on fire" in summary.errors[0]
+    with store.engine.connect() as conn:
+        names = set(conn.execute(select(entities.c.name).where(entities.c.kind == "organization")).scalars())
+        assert {"KazMunayGas", "Asyad"} <= names
+        ids = set(conn.execute(select(entities.c.id)).scalars())
+        from accordwatch.store.schema import mentions
+        assert set(conn.execute(select(mentions.c.entity_id)).scalars()) <= ids
+
+
 def test_copying_the_database_file_keeps_everything(store, tmp_path, db_url):
     if not db_url.startswith("sqlite"):
         pytest.skip("a file copy is the SQLite way to back up")

@@ -10,9 +10,10 @@ by more than 1.5 % are all marked `conflict`.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Integer, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Integer, and_, bindparam, func, insert, or_, select, update
 
 from ..extract.people import known_people
 from .normalize import name_key
@@ -35,14 +36,61 @@ def _as_date(value: str | None) -> date | None:
         return None
 
 
+@cache
+def _candidates(instrument: str):
+    """The select of the events an event may be, built once for each test of the instrument ("any":
+    only agreements are told apart by theirs; "none"; "equal"): building a statement costs more than
+    running it. Parameters: type, parties, instrument, lo, hi."""
+    cond = [events.c.type == bindparam("type"), events.c.parties == bindparam("parties")]
+    if instrument == "none":
+        cond.append(events.c.instrument.is_(None))
+    elif instrument == "equal":
+        cond.append(events.c.instrument == bindparam("instrument"))
+    lo, hi = bindparam("lo"), bindparam("hi")
+    near = or_(events.c.date.between(lo, hi), and_(events.c.date.is_(None), documents.c.published.between(lo, hi)))
+    return (select(events.c.id, events.c.date, events.c.status, events.c.location, documents.c.published)
+            .join(documents, documents.c.id == events.c.first_document_id)
+            .where(*cond, near).order_by(events.c.id))
+
+
+class Memory:
+    """What a writer has learnt of the database's entities, kept from batch to batch: which entity
+    each spelling resolves to, the attributes known to be filled, the people loaded for fuzzy
+    matching. Rows are only ever added (by this writer or another), so what it holds stays true;
+    except when a transaction is rolled back: then `forget()`."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[tuple[str, str], int] = {}
+        self.attrs: dict[int, dict[str, object]] = {}
+        self.people: dict[str, list[tuple[str, int, str | None]]] | None = None
+        self.letters: set[str] = set()
+
+    def forget(self) -> None:
+        self.__init__()
+
+
 class Resolver:
     """Resolves one batch's entities and events against what the database holds."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, memory: Memory | None = None) -> None:
         self.conn = conn
-        self._people: dict[str, list[tuple[str, int, str | None]]] | None = None
-        self._alias_cache: dict[tuple[str, str], int] = {}
-        self._loaded_letters: set[str] = set()
+        self.memory = memory or Memory()
+
+    @property
+    def _alias_cache(self) -> dict[tuple[str, str], int]:
+        return self.memory.aliases
+
+    @property
+    def _people(self) -> dict[str, list[tuple[str, int, str | None]]] | None:
+        return self.memory.people
+
+    @_people.setter
+    def _people(self, value) -> None:
+        self.memory.people = value
+
+    @property
+    def _loaded_letters(self) -> set[str]:
+        return self.memory.letters
 
     # ---- entities ----
     def _by_alias(self, kind: str, keys: list[str]) -> int | None:
@@ -78,14 +126,17 @@ class Resolver:
         if created:
             found = self.conn.execute(
                 insert(entities).values(kind=kind, key=key, name=name, **attrs)).inserted_primary_key[0]
+            self.memory.attrs[found] = {k: v for k, v in attrs.items() if v}
         else:
-            # fill what an earlier article left unknown
+            # fill what an earlier article left unknown (what is known to be filled is not read again)
             fill = {k: v for k, v in attrs.items() if v}
-            if fill:
+            known = self.memory.attrs.setdefault(found, {})
+            if any(k not in known for k in fill):
                 cur = self.conn.execute(select(*[entities.c[k] for k in fill]).where(entities.c.id == found)).first()
                 todo = {k: v for (k, v), have in zip(fill.items(), cur, strict=True) if not have}
                 if todo:
                     self.conn.execute(update(entities).where(entities.c.id == found).values(**todo))
+                known.update({k: have or v for (k, v), have in zip(fill.items(), cur, strict=True)})
         self._add_aliases(found, kind, [key, *alias_keys])
         return found, created
 
@@ -153,24 +204,18 @@ class Resolver:
         """(event id, created): an earlier event of the same type and parties (and instrument)
         with a date within the window, else a new one."""
         parties = "|".join(ev["parties"])
-        cond = [events.c.type == ev["type"], events.c.parties == parties]
-        if ev["type"] == "agreement":
-            cond.append(events.c.instrument.is_(None) if ev["instrument"] is None
-                        else events.c.instrument == ev["instrument"])
         when = _as_date(ev.get("date")) or _as_date(published)
         rows = []
         if when is not None:   # an event with no date at all joins none: it is new
             # Only the candidates dated near it are read, not every event of the pair: dates are
             # YYYY[-MM[-DD]] text, which sorts as the first day it can mean, except that "2024" sorts
             # before "2024-01-01"; a day more on each side keeps those (the loop below decides).
-            lo = (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
-            hi = (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
-            near = or_(events.c.date.between(lo, hi),
-                       and_(events.c.date.is_(None), documents.c.published.between(lo, hi)))
-            rows = self.conn.execute(
-                select(events.c.id, events.c.date, events.c.status, events.c.location, documents.c.published)
-                .join(documents, documents.c.id == events.c.first_document_id)
-                .where(and_(*cond), near).order_by(events.c.id)).all()
+            instrument = ev.get("instrument")
+            test = "any" if ev["type"] != "agreement" else "none" if instrument is None else "equal"
+            rows = self.conn.execute(_candidates(test), {
+                "type": ev["type"], "parties": parties, "instrument": instrument,
+                "lo": (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
+                "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()}).all()
         for eid, edate, estatus, elocation, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS:

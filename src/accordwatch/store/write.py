@@ -20,7 +20,7 @@ from ..ingest import Result
 from . import dedup, version
 from .engine import writer
 from .points import row_point_columns
-from .resolve import Resolver
+from .resolve import Memory, Resolver
 from .schema import (
     document_countries,
     document_sectors,
@@ -62,6 +62,7 @@ class Summary:
 class Writer:
     def __init__(self, engine: Engine) -> None:
         self.engine = writer(engine)
+        self.memory = Memory()   # entities resolved so far, kept from batch to batch
         self.sqlite = engine.dialect.name == "sqlite"
 
     def write(self, results: Iterable[Result | tuple[Result, dict | None, str | None]],
@@ -86,10 +87,17 @@ class Writer:
         return total
 
     def _batch(self, results: list[Result], progress: Callable[[Result], None] | None) -> Summary:
+        try:
+            return self._write_batch(results, progress)
+        except BaseException:
+            self.memory.forget()   # the batch was rolled back: what it resolved is gone
+            raise
+
+    def _write_batch(self, results: list[Result], progress: Callable[[Result], None] | None) -> Summary:
         s = Summary()
         groups: set[tuple] = set()
         with self.engine.begin() as conn:
-            resolver = Resolver(conn)
+            resolver = Resolver(conn, self.memory)
             for item in results:
                 result, record, error = item if isinstance(item, tuple) else (item, None, None)
                 s.read += 1
@@ -97,12 +105,18 @@ class Writer:
                     s.failed += 1
                     s.errors.append(error or str(result.error))
                 else:
+                    one, touched = Summary(), set()   # counted only if the article is written whole
                     try:
                         with conn.begin_nested():   # one bad article rolls back alone
-                            self._one(conn, resolver, result.document, s, groups, record)
+                            self._one(conn, resolver, result.document, one, touched, record)
                     except Exception as e:  # noqa: BLE001 - any failure of one article is reported, not fatal
+                        self.memory.forget()   # its savepoint was rolled back, with what it resolved
                         s.failed += 1
                         s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
+                    else:
+                        one.read = 0
+                        s.add(one)
+                        groups |= touched
                 if progress:
                     progress(result)
             s.conflicts += resolver.flag_conflicts(groups)
