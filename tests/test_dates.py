@@ -130,3 +130,55 @@ def test_dates_outside_the_body_are_not_listed():
 
 def test_yesterday_is_the_day_before_publication():
     assert dates("The talks took place yesterday in Tashkent.", "2024-02-02") == [("yesterday", "2024-02-01", "day")]
+
+
+# ---- weekdays, year-end deadlines, seasons, months without a year ----
+
+@pytest.mark.parametrize("text, published, expected", [
+    # published on a Thursday: "on Tuesday" is two days before, "on Thursday" the day itself
+    ("The delegations met in Bishkek on Tuesday to review grain shipments.", "2024-05-16",
+     ("Tuesday", "2024-05-14", "day")),
+    ("Ministers of the two countries held talks on Thursday in Ankara.", "2024-05-16",
+     ("Thursday", "2024-05-16", "day")),
+    ("The railway operators inspected the new terminal last Thursday.", "2024-05-16",
+     ("last Thursday", "2024-05-09", "day")),
+    ("The investment council will meet in Astana on Monday.", "2024-05-16",
+     ("Monday", "2024-05-20", "day")),
+    ("The trade mission arrives in Riga next Friday.", "2024-05-17",
+     ("next Friday", "2024-05-24", "day")),
+])
+def test_weekdays_resolve_against_the_publication_day(text, published, expected):
+    assert dates(text, published) == [expected]
+
+
+def test_weekday_without_publication_date_has_no_value():
+    assert dates("The energy ministers met in Baku on Wednesday.") == [("Wednesday", None, "day")]
+
+
+def test_weekday_before_a_full_date_is_not_read_twice():
+    assert dates("The council convened on Monday, 3 June 2024.", "2024-06-05") == [
+        ("3 June 2024", "2024-06-03", "day")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The customs protocol should be ready by the end of the year.", ("by the end of the year", "2023-12", "month")),
+    ("Both ministries aim to finish the study before the end of this year.",
+     ("before the end of this year", "2023-12", "month")),
+    ("The first barges are due to sail by year-end.", ("by year-end", "2023-12", "month")),
+    ("The bridge is to be completed by the end of 2026.", ("by the end of 2026", "2026-12", "month")),
+])
+def test_year_end_deadlines_give_december(text, expected):
+    assert dates(text, "2023-08-10") == [expected]
+
+
+def test_a_season_gives_its_year():
+    assert dates("A joint fair will open in Tashkent this autumn.", "2023-08-10") == [("this autumn", "2023", "year")]
+    assert dates("The ministers expect to meet next spring.", "2023-08-10") == [("next spring", "2024", "year")]
+
+
+def test_month_without_year_still_to_come_after_it_passed_is_next_year():
+    assert dates("The plant will start producing fertiliser in February.", "2023-08-10") == [
+        ("February", "2024-02", "month")]
+    assert dates("The plant will start producing fertiliser in October.", "2023-08-10") == [
+        ("October", "2023-10", "month")]
+

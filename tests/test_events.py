@@ -419,3 +419,66 @@ def test_signing_without_any_date_and_no_publication_date_is_undated():
 def test_planned_project_without_its_own_date_is_undated():
     ev = only("Kazakhstan and Hungary plan to launch a joint project in pharmaceuticals.")
     assert (ev["type"], ev["status"], ev["date"]) == ("project", "planned", None)
+
+
+# ---- weekdays, deadlines and occasions ----
+
+def test_meeting_on_a_weekday_before_publication_takes_that_day():
+    ev = only("Kyrgyz and Turkish officials held talks in Bishkek on Tuesday on textile exports.",
+              published="2024-05-16")
+    assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "discussed", "2024-05-14")
+
+
+def test_signing_on_the_weekday_of_publication_is_the_publication_day():
+    ev = only("Kazakhstan and Latvia signed an agreement on road transport on Thursday.", published="2024-05-16")
+    assert (ev["status"], ev["date"]) == ("signed", "2024-05-16")
+
+
+def test_held_meeting_reads_the_weekday_as_past_even_after_a_future_clause():
+    ev = only("Georgia and Armenia will expand rail freight, the two prime ministers said on Wednesday after "
+              "talks in Tbilisi.", published="2024-05-16")
+    assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "discussed", "2024-05-15")
+
+
+def test_weekday_without_publication_date_leaves_the_meeting_undated():
+    ev = only("Uzbek and Latvian ministers held talks in Riga on Monday.", published=None)
+    assert ev["date"] is None
+
+
+def test_signing_planned_by_the_end_of_the_year():
+    ev = only("Tajikistan and Qatar will sign an agreement on air services by the end of the year.",
+              published="2024-05-16")
+    assert (ev["status"], ev["date"]) == ("planned", "2024-12")
+
+
+def test_session_planned_next_year():
+    ev = only("The next session of the Kazakh-Latvian intergovernmental commission will be held in Riga next year.",
+              published="2024-05-16")
+    assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "planned", "2025")
+
+
+def test_dateline_day_is_not_the_event_day():
+    text = "RIGA, May 16 — Latvia and Uzbekistan signed a memorandum on logistics at a forum held here on Wednesday."
+    agreements = of_type(events(text, published="2024-05-16"), "agreement")
+    assert [ev["date"] for ev in agreements] == ["2024-05-15"]
+
+
+def test_signing_on_the_sidelines_of_talks_takes_the_talks_day():
+    text = ("Mongolian and Kazakh ministers held talks in Ulaanbaatar on Tuesday. "
+            "On the sidelines of the talks, the national railways of Mongolia and Kazakhstan signed a memorandum "
+            "on container transit.")
+    found = events(text, published="2024-05-16")
+    assert [ev["date"] for ev in of_type(found, "agreement")] == ["2024-05-14"]
+
+
+def test_end_of_a_term_does_not_date_a_signing():
+    ev = only("Kazakhstan and Oman signed an agreement that keeps their fertiliser supply terms in force until 2035.",
+              published="2024-05-16")
+    assert ev["date"] == "2024-05"
+
+
+def test_a_date_in_another_clause_does_not_date_the_event():
+    text = ("The minister said Armenia and Georgia would set up a joint working group on border crossings, "
+            "and that the two prime ministers would meet in Yerevan this autumn.")
+    bodies = of_type(events(text, published="2024-05-16"), "working_group")
+    assert [ev["date"] for ev in bodies] == [None]

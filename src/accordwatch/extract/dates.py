@@ -12,7 +12,8 @@ from datetime import date
 from functools import lru_cache
 
 from ..document import Document, Span
-from .datetext import FULL_DATE, MONTH, MONTHS, full_date, month_number
+from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number
+from .patterns import alternation
 from .pipeline import component
 
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -21,11 +22,22 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "ten": 10, "eleven": 11, "twelve": 12}
 YEAR = r"(?:19|20)\d\d"
 REL_YEAR = r"(?:this|last|next|the\s+previous|the\s+past|the\s+current|the\s+same)\s+year"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = "(?:" + alternation(WEEKDAYS, ignore_case=True) + ")"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# a month written in full (no "Mar", no "Jun."), for a month with neither day nor year: "in September"
+FULL_MONTH = "(?:" + alternation(MONTH_NAMES, ignore_case=True) + ")"
+# the clause before a weekday or a bare month says the event is still to come
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|due\s+to|expected\s+to|"
+                           r"plans?\s+to|planned|set\s+to|intends?\s+to|upcoming)\b[^.;!?]*$", re.I)
+UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.I)
+FUTURE_AFTER = re.compile(r"\s*,?\s*(?:will|shall)\b", re.I)
 
 # where a date expression may begin: a cheap look-ahead that fails fast at every other position
 STARTS = (r"(?:by|before|until|till|the|first|second|third|fourth|1st|2nd|3rd|4th|last|final|q[1-4]|h[12]|"
           r"from|between|early|mid|late|this|next|a\s+year|today|yesterday|tomorrow|\d|jan|feb|mar|apr|may|"
-          r"jun|jul|aug|sep|oct|nov|dec|two|three|four|five|six|seven|eight|nine|ten|eleven)")
+          r"jun|jul|aug|sep|oct|nov|dec|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"mon|tue|wed|thu|fri|sat|sun|coming)")
 
 PATTERN = re.compile(rf"""
     \b(?={STARTS})
@@ -53,6 +65,16 @@ PATTERN = re.compile(rf"""
               | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)
     | (?P<rely>\b{REL_YEAR}\b|a\s+year\s+(?:earlier|ago|before))
     | (?P<today>\b(?:today|yesterday|tomorrow)\b)
+      # 5. on Monday / last Friday / next Tuesday (not "Monday, March 4": that date is read on its own)
+    | (?P<wday>(?:(?P<wrel>last|next|this\s+coming|coming)\s+)?(?P<wdn>{WEEKDAY})\b
+               (?!,?\s+(?:the\s+)?(?:[0-3]?\d\b|{MONTH})))
+      # 6. this autumn / next spring
+    | (?P<season>(?P<srel>this|next|last|the\s+coming)\s+{SEASON}\b)
+      # 7. by the end of the year / by year-end: a deadline in the publication year
+    | (?P<yearend>(?(deadline)the\s+year\b|(?:by|before|until|till)\s+(?:the\s+)?year[-\s]end\b))
+      # 8. in September / in early May: a month with neither day nor year
+    | (?P<bmon>(?<=\bin\s)(?:(?:early|mid|late)[-\s])?(?P<bmm>{FULL_MONTH})\b
+               (?!\s*[-–]?\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d|\s+(?:this|last|next)\b))
     | (?P<year>(?<![\d,.$€£])\b(?P<yy>{YEAR})\b(?![\d,.]?\d|\s*(?:tonnes|tons|barrels|units|people|companies|%)))
     )
 """, re.X | re.I)
@@ -80,9 +102,51 @@ def _rel_year(phrase: str, base: date | None) -> int | None:
     return base.year
 
 
+def _future(text: str, m: re.Match) -> bool:
+    """Whether the clause around a weekday or a bare month speaks of something still to come."""
+    return FUTURE_BEFORE.search(text, max(0, m.start() - 160), m.start()) is not None or \
+        FUTURE_AFTER.match(text, m.end()) is not None
+
+
+def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
+    """A past weekday is the latest one on or before publication (the publication day itself
+    when they agree), "last Monday" the one before it; "next Monday", or one in a clause about
+    what is still to come, the first after publication. With `past`, the past reading."""
+    if base is None:
+        return None
+    want = WEEKDAYS.index(m["wdn"].lower())
+    rel = (m["wrel"] or "").lower()
+    if rel == "last":
+        back = (base.weekday() - want) % 7 or 7
+        return date.fromordinal(base.toordinal() - back).isoformat()
+    if not past and (rel or _future(m.string, m)):
+        ahead = (want - base.weekday()) % 7 or 7
+        return date.fromordinal(base.toordinal() + ahead).isoformat()
+    return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
+
+
+def _bare_month(m: re.Match, base: date | None) -> str | None:
+    """"in September": the publication year's, or the next year's when the month has passed and
+    the clause speaks of what is to come."""
+    if base is None:
+        return None
+    mon = month_number(m["bmm"]) or 0
+    y = base.year + (_future(m.string, m) and mon < base.month)
+    return f"{y}-{mon:02d}"
+
+
 def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     """(value, precision, relative) for one PATTERN match."""
     g = m.groupdict()
+    if g["yearend"]:
+        return (f"{base.year}-12" if base else None), "month", True
+    if g["wday"]:
+        return _weekday(m, base), "day", True
+    if g["season"]:
+        y = _rel_year(g["srel"] + " year", base)
+        return (str(y) if y else None), "year", True
+    if g["bmon"]:
+        return _bare_month(m, base), "month", True
     if g["part"] or g["qshort"]:
         if g["qshort"]:
             kind = "quarter" if g["qk"].upper() == "Q" else "half"
@@ -174,7 +238,8 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
 START_WORDS = frozenset((
     "by", "before", "until", "till", "the", "from", "between", "early", "mid", "late", "this", "next", "today",
     "yesterday", "tomorrow", "previous", "past", "current", "same", "q1", "q2", "q3", "q4", "h1", "h2",
-)) | frozenset(ORD) | frozenset(NUMBER_WORDS) | frozenset(MONTHS)
+    "coming",
+)) | frozenset(WEEKDAYS) | frozenset(ORD) | frozenset(NUMBER_WORDS) | frozenset(MONTHS)
 DIGITS = re.compile(r"\d+")
 NUMBER, START_WORD, A_YEAR = 1, 2, 3    # how a token may begin a date expression (0: it cannot)
 
@@ -226,9 +291,15 @@ def find_dates(doc: Document) -> list[Span]:
         if not doc.in_body(m.start(), m.end()):
             continue
         value, precision, relative = normalise(m, base)
-        out.append(Span(m.start(), m.end(), "date", m.group(0), value,
-                        {"precision": precision, "relative": relative,
-                         "deadline": bool(m.group("deadline"))}))
+        if value and precision == "year" and m.group("deadline"):
+            value, precision = f"{value}-12", "month"   # "by the end of 2024": its last month
+        data = {"precision": precision, "relative": relative, "deadline": bool(m.group("deadline") or
+                                                                               m.group("yearend"))}
+        if m.group("wday") and value:
+            data["past"] = _weekday(m, base, past=True)   # for a meeting held or a signing
+        if precision == "year" and UNTIL.search(doc.text, max(0, m.start() - 8), m.start()):
+            data["until"] = True   # "a contract extended until 2044": the end of a term
+        out.append(Span(m.start(), m.end(), "date", m.group(0), value, data))
     return out
 
 

@@ -70,6 +70,12 @@ COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|a
 PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|talks|held\s+talks)\s+with\b", re.I)
+# an occasion already reported, named again: its day is the day of what happened at it
+SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|before|during|on\s+the\s+sidelines\s+of|"
+                           r"on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(?:the|that)\s+(?:\w+\s+)?"
+                           r"(?:talks|meeting|session|negotiations|forum|summit|ceremony|conference|commission|"
+                           r"council)\b)", re.I)
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -114,6 +120,7 @@ class EventFinder:
             self.base = date.fromisoformat(doc.published) if doc.published else None
         except ValueError:   # no valid date: as if there were none
             self.base = None
+        self.dateline = doc.meta.get("dateline_span")
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
@@ -157,20 +164,51 @@ class EventFinder:
             found |= set(self.main)
         return sorted(found), orgs, people
 
-    def event_date(self, s0: int, s1: int, status: str, etype: str) -> str | None:
-        own = [d for d in self.within("date", s0, s1) if d.value]
-        deadline = next((d for d in own if d.data.get("deadline")), None)
+    def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> str | None:
+        held = status == "signed" or (etype == "meeting" and status == "discussed")
+        own = [d for d in self.within("date", s0, s1) if self.own_date(d, at)]
+        # a deadline dates what is still to come; a meeting held or a signing has a date of its own
+        deadline = None if held else next((d for d in own if d.data.get("deadline")), None)
         if deadline is not None:
             return deadline.value.split("/")[-1] if "/" in deadline.value else deadline.value
         for d in own:
-            if "/" in d.value:
+            if "/" in d.value or (held and d.data.get("deadline")):
                 continue
+            value = d.data.get("past", d.value) if held else d.value   # "held talks on Monday": the last Monday
             if self.base and status in ("signed", "discussed") and d.data.get("relative") and \
-                    d.value[:10] > self.base.isoformat():
+                    value[:10] > self.base.isoformat():
                 continue   # a day with no year that would fall after publication: unknown
-            return d.value
-        if status in ("signed",) or (etype == "meeting" and status == "discussed"):
+            return value
+        if held:
+            same = self.same_occasion(s0, s1)
+            if same is not None:
+                return same
             return self.base.strftime("%Y-%m") if self.base else None
+        return None
+
+    def own_date(self, d: Span, at: int | None) -> bool:
+        """A date of the event's clause: not the dateline's day ("ALMATY, Sept. 9 (Xinhua) --" is
+        the report's), not the end of a term ("extended until 2044"), and not across a clause
+        break from the trigger ("..., and that the commission would meet this autumn")."""
+        if not d.value or d.data.get("until"):
+            return False
+        if self.dateline and self.dateline[0] <= d.start < self.dateline[1]:
+            return False
+        if at is not None:
+            lo, hi = (at, d.start) if at < d.start else (d.end, at)
+            if CLAUSE_BREAK.search(self.text, lo, hi):
+                return False
+        return True
+
+    def same_occasion(self, s0: int, s1: int) -> str | None:
+        """"Following the talks, the leaders signed ...", "On the same day, ... signed": a signing
+        or meeting at an occasion already reported takes that occasion's day."""
+        if not SAME_OCCASION.search(self.text, s0, s1):
+            return None
+        for ev in reversed(self.events):
+            if ev.date and len(ev.date) == 10 and ev.evidence[0][0] < s0 and \
+                    (self.base is None or ev.date <= self.base.isoformat()):
+                return ev.date
         return None
 
     def location(self, s0: int, s1: int) -> str | None:
@@ -273,14 +311,15 @@ class EventFinder:
                     self.attach(etype, instrument, s0, s1)
                     attached = True
                     continue
-                self.add(etype, status, instrument, parties, orgs, people, s0, s1)
+                self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start)
                 made.add(etype)
             elif etype == "working_group":
                 if SESSION_OF.search(before) or not ESTABLISH.search(sent):
                     continue
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")
-                self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1)
+                self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1,
+                         at=start)
                 made.add(etype)
             elif etype == "meeting":
                 if etype in made or GENERIC_BEFORE.search(before):
@@ -291,7 +330,8 @@ class EventFinder:
                     self.attach(etype, None, s0, s1)
                     continue
                 status = "planned" if future else "discussed"
-                self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)))
+                self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)),
+                         at=start)
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
@@ -301,7 +341,7 @@ class EventFinder:
                     continue   # a sector of cooperation, an intention, a condition: no project
                 if term not in SELF_EVIDENT and not PROJECT_CONTEXT.search(context):
                     continue
-                self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1)
+                self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start)
                 made.add(etype)
 
     def has(self, etype: str, instrument: str | None) -> bool:
@@ -318,8 +358,8 @@ class EventFinder:
                 return
 
     def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],
-            people: set[str], s0: int, s1: int, met_with: bool = False) -> None:
-        ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype),
+            people: set[str], s0: int, s1: int, met_with: bool = False, at: int | None = None) -> None:
+        ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype, at),
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    self.sectors(s0, s1), [(s0, s1)], set(people))
         key = ev.key()
