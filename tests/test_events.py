@@ -482,3 +482,80 @@ def test_a_date_in_another_clause_does_not_date_the_event():
             "and that the two prime ministers would meet in Yerevan this autumn.")
     bodies = of_type(events(text, published="2024-05-16"), "working_group")
     assert [ev["date"] for ev in bodies] == [None]
+
+
+# ---- parties and repeated mentions (general rules) ----
+
+def test_the_parties_with_a_third_country_keep_the_main_pair():
+    text = ("Mongolia and Kazakhstan held talks in Ulaanbaatar. Mongolia and Kazakhstan discussed rail freight. "
+            "The parties agreed to set up a trilateral working group with Russia to plan new rail links.")
+    wg = of_type(events(text), "working_group")
+    assert [ev["parties"] for ev in wg] == [["KAZ", "MNG", "RUS"]]
+
+
+def test_countries_in_a_route_name_after_along_are_no_party():
+    text = ("Armenia and Georgia held talks in Yerevan. Armenia and Georgia discussed trade. The sides agreed to "
+            "set up a working group on transit along the Armenia–Georgia–Ukraine–Poland rail route.")
+    wg = of_type(events(text), "working_group")
+    assert [ev["parties"] for ev in wg] == [["ARM", "GEO"]]
+
+
+def test_transit_via_the_grids_of_countries_is_no_party():
+    text = ("Kyrgyzstan and Pakistan held talks in Bishkek. Kyrgyzstan and Pakistan discussed energy. The sides "
+            "agreed to launch electricity supplies to Pakistan, to be transmitted via the grids of Tajikistan "
+            "and Afghanistan.")
+    projects = of_type(events(text), "project")
+    assert [ev["parties"] for ev in projects] == [["KGZ", "PAK"]]
+
+
+def test_five_central_asian_states_acting_together_are_c5():
+    text = ("The EU-Central Asia ministerial meeting was held in Luxembourg. At its close, the EU and the five "
+            "Central Asian states adopted a joint declaration on water and energy.")
+    agreements = of_type(events(text), "agreement")
+    assert [ev["parties"] for ev in agreements] == [["C5", "EU"]]
+
+
+def test_a_project_named_again_as_subject_is_no_new_project():
+    text = ("Azerbaijan and Serbia agreed on the construction of a gas power plant near Nis. "
+            "The plant will supply electricity to the regional grid, Serbian officials said.")
+    projects = of_type(events(text), "project")
+    assert len(projects) == 1
+    assert len(projects[0]["evidence_spans"]) == 2
+
+
+def test_a_sentence_opening_with_it_refers_to_the_project_already_found():
+    text = ("Uzbekistan and Hungary agreed on the construction of a fertiliser factory in Navoi. "
+            "It will be financed by a Hungarian bank, while an Uzbek company will supply the gas.")
+    assert len(of_type(events(text), "project")) == 1
+
+
+def test_the_first_meeting_of_a_new_working_group_is_no_meeting_of_its_own():
+    found = events("Mongolia and Kazakhstan agreed to set up a working group on logistics, which is to hold its "
+                   "first meeting in the spring.")
+    assert [ev["type"] for ev in found] == ["working_group"]
+
+
+def test_years_of_negotiations_ending_in_a_signing_are_no_meeting():
+    found = events("Kyrgyzstan and Tajikistan signed a border trade agreement in Dushanbe, ending years of "
+                   "negotiations on the issue.")
+    assert [ev["type"] for ev in found] == ["agreement"]
+
+
+def test_a_document_referred_to_by_the_one_signed_is_no_second_agreement():
+    found = events("Kazakhstan's Samruk-Kazyna and Italy's Eni signed an agreement extending the existing "
+                   "production contract by ten years.")
+    assert [(ev["type"], ev["instrument"]) for ev in found] == [("agreement", "agreement")]
+
+
+def test_the_leaders_of_the_three_countries_are_every_country_named():
+    text = ("Azerbaijan, Georgia and Türkiye are building the Kars rail link. The framework agreement was signed "
+            "by the leaders of the three countries in Baku in 2007.")
+    agreements = of_type(events(text), "agreement")
+    assert [ev["parties"] for ev in agreements] == [["AZE", "GEO", "TUR"]]
+
+
+def test_cooperation_within_a_bloc_does_not_make_the_bloc_a_party():
+    text = ("Kazakhstan and Türkiye held talks in Ankara. Kazakhstan and Türkiye discussed logistics. The foreign "
+            "ministers of Kazakhstan and Türkiye held talks on coordination within the Organization of Turkic "
+            "States.")
+    assert all("OTS" not in ev["parties"] for ev in events(text))

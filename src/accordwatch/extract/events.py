@@ -18,7 +18,7 @@ from functools import cache
 from ..data import lexicon
 from ..document import Document, Span
 from .gazetteer import Ranges, longest, phrases
-from .parties import drop_third_parties, main_parties
+from .parties import C5_PHRASE, drop_third_parties, main_parties
 from .pipeline import component
 
 FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|created|established)|is\s+to|are\s+to|"
@@ -77,11 +77,32 @@ SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|befor
                            r"council)\b)", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+# "the project would create jobs", "The joint venture has been registered": a project already
+# reported, named again as the subject of what it does
+PROJECT_AGAIN = re.compile(r"^\s+(?:will|would|is|was|has|had|have|are|were|can|could|should|shall|must|"
+                           r"also|already)\b", re.I)
+# "It will be built by ...": a pronoun for what the previous sentence reported
+PRONOUN_START = re.compile(r"^\W*(?:it|its|this|these|those)\b", re.I)
+UNDER_WAY = re.compile(r"\b(?:started|began|begun|broke\s+ground|under\s+way|underway)\b", re.I)
+# "ending two decades of negotiations": the history of a deal, no meeting of its own
+NEGOTIATION_PAST = re.compile(r"\b(?:years|decades|months|rounds)\s+of\s+$", re.I)
+# "a working group ..., which is to hold its first meeting": the body's own sitting
+ITS_MEETING = re.compile(r"\bits\s+(?:first|inaugural|initial)\s+$", re.I)
+# "an agreement extending the subsoil use contract": a document the one signed refers to
+REFERRED = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?!(?:a|an|and|or|of|signing)\b)[\w-]+\s+){0,3}$", re.I)
+# "the leaders of the four countries": every country the article names, when it names that many
+N_COUNTRIES = re.compile(r"\b(?:the|all)\s+(two|three|four|five|six)\s+(?:countries|states|nations)\b", re.I)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @cache
 def triggers() -> dict[str, tuple[str, str | None]]:
     return {row["term"]: (row["type"], row["instrument"] or None) for row in lexicon("event_triggers.tsv")}
+
+
+@cache
+def blocs() -> frozenset[str]:
+    return frozenset(row["code"] for row in lexicon("blocs.tsv"))
 
 
 @dataclass
@@ -140,12 +161,14 @@ class EventFinder:
 
     def parties_of(self, s0: int, s1: int) -> tuple[list[str], list[str], set[str]]:
         found = {c.value for c in self.within("country", s0, s1)}
+        actors: set[str] = set()   # the countries of people and companies named as acting
         people = set()
         for span, person in self.person_spans:
             if s0 <= span.start < s1 and person is not None:
                 people.add(person.name)
                 if person.country:
                     found.add(person.country)
+                    actors.add(person.country)
         orgs = []
         for span in self.within("org", s0, s1):
             ent = self.orgs.get(span.value)
@@ -155,13 +178,22 @@ class EventFinder:
                 orgs.append(ent.name)
             if ent.country:
                 found.add(ent.country)
+                actors.add(ent.country)
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
         sides = PAIR_WORDS.search(self.text[s0:s1]) is not None
-        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides)
+        found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides,
+                                   actors=actors)
         # "the parties", "both sides", or one side named: the article's main pair
-        if (len(found) < 2 or sides) and (not found or found & set(self.main)):
+        if "C5" not in found and C5_PHRASE.search(self.text, s0, s1):
+            found.add("C5")
+        if sides or (len(found) < 2 and (not found or found & set(self.main))):
             found |= set(self.main)
+        many = N_COUNTRIES.search(self.text, s0, s1)
+        if many:
+            named = {c.value for c in self.doc.layer("country")} - blocs()
+            if len(named) == NUMBERS[many.group(1).lower()] > 2 and found <= named:
+                found = named
         return sorted(found), orgs, people
 
     def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> str | None:
@@ -250,6 +282,8 @@ class EventFinder:
     def project_status(sent: str) -> str:
         """An offer or idea is discussed; a delivery or build still to come is planned; what the
         sides agreed or have under way is agreed."""
+        if UNDER_WAY.search(sent) and not FUTURE.search(sent):
+            return "agreed"
         if OFFER.search(sent) and not AGREED.search(sent):
             return "discussed"
         if FUTURE.search(sent) and not re.search(r"\bagreed\b", sent, re.I):
@@ -307,6 +341,8 @@ class EventFinder:
                 if IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
                 status = self.agreement_status(sent, at)
+                if etype in made and REFERRED.search(before[-40:]):
+                    continue   # "signed an agreement extending the subsoil use contract"
                 if status is None or (DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
                     self.attach(etype, instrument, s0, s1)
                     attached = True
@@ -322,7 +358,8 @@ class EventFinder:
                          at=start)
                 made.add(etype)
             elif etype == "meeting":
-                if etype in made or GENERIC_BEFORE.search(before):
+                if etype in made or GENERIC_BEFORE.search(before) or NEGOTIATION_PAST.search(before[-30:]) \
+                        or ("working_group" in made and ITS_MEETING.search(before[-20:])):
                     continue
                 future = MEETING_FUTURE.search(sent) is not None
                 if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
@@ -340,6 +377,11 @@ class EventFinder:
                         or COOPERATION_IN.search(before):
                     continue   # a sector of cooperation, an intention, a condition: no project
                 if term not in SELF_EVIDENT and not PROJECT_CONTEXT.search(context):
+                    continue
+                if self.has(etype, None) and (PRONOUN_START.match(sent) or (
+                        DEFINITE.search(before[-25:]) and PROJECT_AGAIN.match(sent[end - s0:]))):
+                    self.attach(etype, None, s0, s1)
+                    attached = True
                     continue
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start)
                 made.add(etype)

@@ -9,9 +9,18 @@ from collections import Counter
 
 from ..document import Document, Span
 
-ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|transiting|cross(?:es|ing|ed)?|travers\w*)"
-                          r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$")
+# "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan"
+ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|along|transiting|cross(?:es|ing|ed)?|travers\w*)"
+                          r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$", re.I)
+LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the\s+)?$")
+# a country joined to the next by a dash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line"
+DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
+# "coordination within the Organization of Turkic States": a framework, not a side
+FRAME_BEFORE = re.compile(r"\bwithin\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$", re.I)
+# the five Central Asian states acting together (SCHEMA.md: a region acting as a side -> C5)
+C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|states|republics|nations)\b")
+# "the EU and Central Asia", "Central Asia and China": the region named as a side
+C5_SIDE = re.compile(r"\b(?:and|with)\s+Central\s+Asia\b(?!n)|\bCentral\s+Asia\s+(?:and|with)\b|" + C5_PHRASE.pattern)
 
 
 def main_parties(doc: Document) -> list[str]:
@@ -22,6 +31,12 @@ def main_parties(doc: Document) -> list[str]:
     for s in doc.layer("country"):
         counts[s.value] += 2 if s.start < title_end else 1
         first.setdefault(s.value, s.start)
+    if "C5" in counts:
+        # the Central Asian states as one side, in words the gazetteer leaves out
+        c5 = [(s.start, s.end) for s in doc.layer("country") if s.value == "C5"]
+        for m in C5_SIDE.finditer(doc.text):
+            if not any(a < m.end() and m.start() < b for a, b in c5):
+                counts["C5"] += 2 if m.start() < title_end else 1
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
     return sorted(ranked[:2])
 
@@ -41,11 +56,40 @@ def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
     return route - elsewhere
 
 
+def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
+    """Countries that `spans` name only inside a dash-joined name ("the Turkmenistan–Afghanistan–
+    Pakistan–India (TAPI) gas pipeline"), where two other parties remain (named alone, or the
+    countries of people and companies acting)."""
+    joined: set[str] = set()
+    alone: set[str] = set()
+    for i, s in enumerate(spans):
+        dash = (i > 0 and DASH_JOIN.match(text[spans[i - 1].end:s.start]) is not None) or (
+            i + 1 < len(spans) and DASH_JOIN.match(text[s.end:spans[i + 1].start]) is not None)
+        (joined if dash else alone).add(s.value)
+    joined -= alone | actors
+    return joined if len(found - joined) >= 2 else set()
+
+
+def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
+    """Blocs or countries named only as the framework of cooperation ("within the OTS")."""
+    frame: set[str] = set()
+    elsewhere: set[str] = set()
+    for s in spans:
+        (frame if FRAME_BEFORE.search(text[max(lo, s.start - 40):s.start]) else elsewhere).add(s.value)
+    return frame - elsewhere
+
+
 def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str],
-                       sides: bool = False) -> set[str]:
-    """A third country named only as a route or destination is no party: where both main
-    parties are present, or where the text names the sides themselves ("the two countries
-    discussed oil deliveries via Russia")."""
-    if (len(found) > 2 and set(main) <= found) or sides:
-        return found - (route_only(text, spans, lo) - set(main))
+                       sides: bool = False, actors: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """A third country named only as a route or destination, as the framework ("within the
+    EAEU") or inside the name of a line or route is no party: where both main parties are
+    present, or where the text names the sides themselves ("the two countries discussed oil
+    deliveries via Russia")."""
+    if len(found) <= 2 and not sides:
+        return found
+    third = route_only(text, spans, lo) | in_names(text, spans, found, set(actors)) | frame_only(text, spans, lo)
+    third -= set(main)
+    # where two sides remain (the main pair, or two others named as actors)
+    if sides or set(main) <= found or len(found - third) >= 2:
+        return found - third
     return found
