@@ -255,7 +255,10 @@ class Resolver:
                 # (a = ? AND b = ? ...) OR ...: an index search per group, where a row-value IN list
                 # makes SQLite scan every figure
                 .where(or_(*(and_(*(c == v for c, v in zip(cols, g, strict=True))) for g in chunk)))
-                .group_by(*cols)).all()
+                .group_by(*cols),
+                # each batch's statement has its own number of groups: kept in SQLAlchemy's compiled
+                # cache, hundreds of these big statements made a long ingest grow by 100 MB
+                execution_options={"compiled_cache": None}).all()
             for *key, lo, hi, n, all_flagged in rows:
                 if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged:
                     cond = and_(*(c == v for c, v in zip(cols, key, strict=True)))
