@@ -138,3 +138,54 @@ def test_article_sectors_include_stated_subjects_outside_events():
     record = accordwatch.extract(text, published="2024-04-02")
     assert record["sectors"] == ["agriculture", "tourism"]
     assert [ev["sectors"] for ev in record["events"]] == [["agriculture"]]
+
+
+# ---- names cut short by the title/org layers, body names, owners, lines being built ----
+
+@pytest.mark.parametrize("text, absent", [
+    ("Mongolia's Minister of Transport, Tourism and Energy Batbold Erdene met Kyrgyz officials on "
+     "railway freight.", {"energy", "tourism"}),
+    ("Kyrgyz Finance, Tourism and Transport Minister Almaz Osmonov discussed railway freight with "
+     "Mongolia.", {"finance_investment", "tourism"}),
+    ("The Estonian Ministry for Climate Affairs and Energy Policy said Estonia and Georgia discussed "
+     "seaports.", {"environment_climate", "energy"}),
+    ("The next session of the Georgian-Latvian Commission on Trade and Economic Cooperation will "
+     "discuss seaports.", {"trade"}),
+    ("Latvia and Georgia agreed that the joint working group on trade and economic cooperation will "
+     "meet in Riga to discuss seaports.", {"trade"}),
+    ("Latvian industry is ready to invest in Georgian seaports.", {"manufacturing"}),
+    ("Mongolia and Kyrgyzstan started the construction of a gas pipeline through the mountains.",
+     {"construction"}),
+])
+def test_names_owners_and_lines_give_no_sector(text, absent):
+    assert not absent & set(sectors(text))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Georgia and Latvia aim to lift trade to $2 billion within five years.", "trade"),
+    ("Estonia and Mongolia intend to bring bilateral trade turnover to $500 million by 2030.", "trade"),
+    ("The sides agreed to remove the barriers in their common market for dairy goods.", "trade"),
+    ("Latvian exporters want to expand supplies to the Georgian market.", "trade"),
+    ("Georgia invited Latvian firms into hospitality projects on the coast.", "tourism"),
+    ("Mongolia and Estonia discussed a solar park with battery storage.", "energy"),
+    ("Estonia offered to join the reconstruction of the old quarter of Tbilisi.", "construction"),
+    ("Estonia and Georgia discussed a waste recycling plant.", "environment_climate"),
+    ("Mongolia and Kyrgyzstan discussed the defense industry.", "defense_security"),
+    ("Georgia and Latvia discussed water management in the lowlands.", "agriculture"),
+    ("Some 900 Mongolian students study in Estonia on government scholarships.", "culture_education"),
+    ("Georgia and Latvia discussed projects in mechanical engineering.", "manufacturing"),
+    ("Latvian buyers are interested in Georgian fruit and vegetables.", "agriculture"),
+])
+def test_more_phrases_give_their_label(text, label):
+    assert label in sectors(text)
+
+
+def test_building_roads_is_still_construction():
+    assert "construction" in sectors("Mongolia and Kyrgyzstan discussed the construction of roads and "
+                                     "a railway bridge.")
+
+
+def test_offsets_hold_after_a_dotted_capital_i():
+    text = "İzmir hosted talks where Georgia and Latvia agreed to boost trade in seaports."
+    rec = accordwatch.extract(text, published="2024-04-02")
+    assert "trade" in rec["sectors"]

@@ -20,13 +20,60 @@ TRADE = re.compile(r"""
        enhancing|promote|promoting|deepen|deepening|diversify|diversifying|balanced|raise|raising|
        strengthen|strengthening|facilitate|facilitating)\s+(?:\w+\s+){0,3}?trade\b(?!\s+turnover)
   | \btrade\s+(?:missions?|promotion|houses?|fairs?|and\s+economic\s+cooperation)\b
-  | \b(?:development|promotion|expansion|diversification|growth)\s+of\s+(?:\w+\s+){0,2}?trade\b(?!\s+turnover)
+  | \b(?:development|promotion|expansion|diversification|growth)\s+of\s+(?:[\w-]+\s+){0,2}?trade\b(?!\s+turnover)
   | \b(?:export|trade)\s+(?:promotion|contracts|opportunities)\b
   | \bselling\s+\w+\s+products\b
 """, re.X | re.I)
 
 
-TRADE_WORD = re.compile(r"\b(?:trade|selling|export)\b", re.I)
+TRADE_WORDS = ("trade", "selling", "export")
+MARKET_WORDS = ("barriers", "market")
+
+
+def words_at(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Where the words stand as whole words in the lower-cased text (str.find: far quicker than a
+    case-blind regex scan of the whole article)."""
+    out = []
+    for w in words:
+        i = low.find(w)
+        while i != -1:
+            j = i + len(w)
+            if not (i and (low[i - 1].isalnum() or low[i - 1] == "_")) and \
+                    not (j < len(low) and (low[j].isalnum() or low[j] == "_")):
+                out.append((i, j, w))
+            i = low.find(w, j)
+    return sorted(out)
+
+# a trade goal: "lift trade to $10 billion", "bring bilateral trade turnover to $1 billion"
+GOAL_TAIL = re.compile(r"trade(?:\s+turnover)?\s+to\s+(?:\$|US\$|€|\d|USD|EUR)", re.I)
+GOAL_HEAD = re.compile(r"\b(?:bring|bringing|lift|lifting|raise|raising|increase|increasing|boost|boosting|"
+                       r"double|doubling|triple|tripling)\s+(?:\w+\s+){0,2}?$", re.I)
+# opening a market is trade promotion too: "lowering barriers to trade", "remove the barriers in the
+# internal market", "expand supplies to the Kazakh market"
+BARRIERS = re.compile(r"\b(?:lower|lowering|remove|removing|eliminate|eliminating|reduce|reducing|dismantle|"
+                      r"dismantling)\s+(?:[\w’'-]+\s+){0,3}?(?:trade\s+)?$", re.I)
+SUPPLIES = re.compile(r"\b(?:expand|expanding|increase|increasing|boost|boosting)\s+(?:\w+\s+){0,2}?"
+                      r"(?:supplies|exports|deliveries)\s+to\s+(?:the\s+)?[\w’'-]+\s+$", re.I)
+
+
+# "trade and economic cooperation" named as the field of a body ("the Joint Commission on Trade and
+# Economic Cooperation", "the working group on trade and economic cooperation") is its name, not
+# trade promotion
+BODY_ON = re.compile(r"\b(?:commission|committee|council|group|forum)\s+(?:on|for)\s+(?:the\s+)?$", re.I)
+
+# the rest of an office or body name the title/org layers cut short: "Minister of Trade[, Industry
+# and Energy]", "[Investment, Industry and ]Trade Minister", "Federal Ministry[ for Economic Affairs
+# and Climate Action]", "Vice-President[ for Investments and Marketing]"
+NAME_TAIL = re.compile(r"(?:(?:\s+(?:of|for|on)|,)\s+(?:the\s+)?[A-Z][\w-]*)"
+                       r"(?:(?:\s+(?:of|for|on|and|&)|,)?\s+[A-Z][\w-]*)*")
+NAME_HEAD = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*(?:,\s+|\s+and\s+|\s+&\s+))+$")
+
+# "German industry", "our industry": a country's firms, not industry as a subject
+INDUSTRY_OWNER = re.compile(r'(?:\b(?:our|their|its)|[a-z,;]\s+[A-Z][a-z]+|'
+                            r'(?:^|[.!?\n]\s*|[“"]|— )[A-Z][a-z]+(?:an|ese|ish|ch|i|k))\s+$')
+
+# office words whose names the title/org layers may miss ("the Estonian Ministry for Climate Affairs")
+OFFICE = re.compile(r"\b(?:Ministry|Minister|Department|Commissioner|Secretary|Agency)\b")
 
 
 @cache
@@ -34,24 +81,86 @@ def terms() -> dict[str, str]:
     return {row["term"]: row["sector"] for row in lexicon("sectors.tsv")}
 
 
+# building a pipeline or a railway is a transport project, not the construction sector ("started
+# construction of the gas pipeline"); roads, housing and plants still are construction
+LINE_BUILT = re.compile(r"\b(?:pipelines?|railways?|railroads?|rail\s+lines?)\b", re.I)
+OTHER_BUILT = re.compile(r"\b(?:roads?|highways?|housing|buildings?|plants?|factor(?:y|ies)|facilit(?:y|ies)|"
+                         r"infrastructure|cent(?:er|re)s?|airports?|bridges?)\b", re.I)
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start))
+    e = [i for i in (text.find(". ", end, end + 300), text.find("\n", end, end + 300)) if i != -1]
+    return text[s + 1 if s != -1 else max(0, start - 300):min(e) if e else end + 300]
+
+
 def find_sectors(doc: Document) -> list[Span]:
     known = terms()
-    blocked = Ranges((s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer))
+    names = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
+    named = Ranges(names)
+    text_ = doc.text
+
+    def in_name(start: int, end: int) -> bool:
+        if named.covers(start, end):
+            return True
+        if not text_[start:start + 1].isupper():
+            return False   # the rest of a name is capitalised words
+        lo, hi = max(0, start - 150), min(len(text_), end + 80)
+        near = [(a, b) for a, b in names if lo <= b <= start or end <= a <= hi]
+        near += [m.span() for m in OFFICE.finditer(text_, lo, hi)]
+        for a, b in near:
+            if b <= start:
+                m = NAME_TAIL.match(text_, b)
+                if m and m.end() >= end:
+                    return True
+            elif a >= end:
+                h = NAME_HEAD.search(text_, max(0, a - 80), a)
+                if h and h.start() <= start:
+                    return True
+        return False
+
     out = []
     for start, end, term, fold in longest(phrases(doc, "sector")):
-        text = doc.text[start:end]
+        text = text_[start:end]
         if fold and term.islower() and not (text.islower() or text[:1].isupper()):
             continue
-        if not doc.in_body(start, end) or blocked.covers(start, end):
+        if not doc.in_body(start, end) or in_name(start, end):
+            continue
+        if text.lower() == "construction":
+            sent = sentence(text_, start, end)
+            if LINE_BUILT.search(sent) and not OTHER_BUILT.search(sent):
+                continue
+        if text == "industry" and INDUSTRY_OWNER.search(text_, max(0, start - 30), start):
             continue
         out.append(Span(start, end, "sector", text, known[term]))
     # the trade-promotion patterns all hold the word: read only around it
-    for t in TRADE_WORD.finditer(doc.text):
-        for m in TRADE.finditer(doc.text, max(0, t.start() - 90), min(len(doc.text), t.end() + 40)):
-            if m.start() <= t.start() < m.end() and doc.in_body(m.start(), m.end()) and \
-                    not blocked.holds(m.start()):
-                out.append(Span(m.start(), m.end(), "sector", m.group(0), "trade"))
-                break
+    low = text_.lower()
+    if len(low) != len(text_):   # "İ" lower-cases to two characters: keep the offsets
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text_)
+    for t0, t1, word in words_at(low, TRADE_WORDS):
+        m = None
+        if word == "trade" and GOAL_TAIL.match(text_, t0):
+            m = GOAL_HEAD.search(text_, max(0, t0 - 60), t0)
+        if m is None:
+            for m in TRADE.finditer(text_, max(0, t0 - 90), min(len(text_), t1 + 40)):
+                if m.start() <= t0 < m.end():
+                    break
+            else:
+                continue
+        a, b = m.start(), max(m.end(), t1)
+        if doc.in_body(a, b) and not in_name(a, a + 1) and not (
+                text_[a:b].lower().startswith("trade and economic") and
+                BODY_ON.search(text_, max(0, a - 40), a)):
+            out.append(Span(a, b, "sector", text_[a:b], "trade"))
+    for t0, t1, word in words_at(low, MARKET_WORDS):
+        if word == "barriers":
+            m = BARRIERS.search(text_, max(0, t0 - 60), t0)
+        else:
+            w = low[max(0, t0 - 90):t0]
+            m = SUPPLIES.search(text_, max(0, t0 - 90), t0) if (
+                "supplies" in w or "exports" in w or "deliveries" in w) else None
+        if m and doc.in_body(m.start(), t1):
+            out.append(Span(m.start(), t1, "sector", text_[m.start():t1], "trade"))
     return sorted(out, key=lambda s: s.start)
 
 
