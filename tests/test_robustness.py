@@ -71,6 +71,15 @@ def write(path: Path, data: str | bytes) -> Path:
     return path
 
 
+def ingest_into_new_store(tmp_path: Path, path: Path):
+    """The summary of ingesting `path` into a new SQLite file."""
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        return store.ingest_paths([str(path)])
+    finally:
+        store.close()
+
+
 def error_of(path: Path) -> str:
     result = only(path)
     assert not result.ok and result.document is None, result
@@ -288,11 +297,7 @@ def test_json_lines_escapes_that_are_no_text(tmp_path):
 
 def test_json_lines_lone_surrogates_are_stored_not_failed(tmp_path):
     path = write(tmp_path / "esc.jsonl", '{"text": "Kazakhstan \\ud800 and Oman signed a memorandum."}\n')
-    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
-    try:
-        summary = store.ingest_paths([str(path)])
-    finally:
-        store.close()
+    summary = ingest_into_new_store(tmp_path, path)
     assert (summary.new, summary.failed) == (1, 0), summary.errors
 
 
@@ -723,11 +728,7 @@ def test_huge_numbers_are_no_figures_and_make_strict_json():
 
 def test_huge_amount_is_stored(tmp_path):
     path = write(tmp_path / "huge.jsonl", json.dumps({"text": ADVERSARIAL["huge dollar amount"]}) + "\n")
-    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
-    try:
-        summary = store.ingest_paths([str(path)])
-    finally:
-        store.close()
+    summary = ingest_into_new_store(tmp_path, path)
     assert (summary.new, summary.failed) == (1, 0), summary.errors
 
 

@@ -76,28 +76,12 @@ class Resolver:
         self.conn = conn
         self.memory = memory or Memory()
 
-    @property
-    def _alias_cache(self) -> dict[tuple[str, str], int]:
-        return self.memory.aliases
-
-    @property
-    def _people(self) -> dict[str, list[tuple[str, int, str | None]]] | None:
-        return self.memory.people
-
-    @_people.setter
-    def _people(self, value) -> None:
-        self.memory.people = value
-
-    @property
-    def _loaded_letters(self) -> set[str]:
-        return self.memory.letters
-
     # ---- entities ----
     def _by_alias(self, kind: str, keys: list[str]) -> int | None:
         keys = [k for k in keys if k]
         for k in keys:   # what this batch already resolved
-            if (kind, k) in self._alias_cache:
-                return self._alias_cache[(kind, k)]
+            if (kind, k) in self.memory.aliases:
+                return self.memory.aliases[(kind, k)]
         if not keys:
             return None
         row = self.conn.execute(select(aliases.c.entity_id).where(
@@ -105,7 +89,7 @@ class Resolver:
         return row[0] if row else None
 
     def _add_aliases(self, entity_id: int, kind: str, keys: list[str]) -> None:
-        keys = [k for k in dict.fromkeys(keys) if k and self._alias_cache.get((kind, k)) != entity_id]
+        keys = [k for k in dict.fromkeys(keys) if k and self.memory.aliases.get((kind, k)) != entity_id]
         if not keys:
             return
         have = {r[0] for r in self.conn.execute(select(aliases.c.alias).where(
@@ -114,7 +98,7 @@ class Resolver:
         if new:
             self.conn.execute(insert(aliases), new)
         for k in keys:
-            self._alias_cache[(kind, k)] = entity_id
+            self.memory.aliases[(kind, k)] = entity_id
 
     def entity(self, kind: str, key: str, name: str, alias_keys: list[str], **attrs) -> tuple[int, bool]:
         """(entity id, created) for an entity known by `key` or any of `alias_keys`."""
@@ -170,20 +154,20 @@ class Resolver:
     def _people_starting(self, letter: str) -> list[tuple[str, int, str | None]]:
         """People whose name starts with `letter`, loaded once a batch: a fuzzy match compares a
         name only with these, not with everyone the database holds."""
-        if self._people is None:
-            self._people = {}
-        if letter not in self._loaded_letters:
-            self._loaded_letters.add(letter)
+        if self.memory.people is None:
+            self.memory.people = {}
+        if letter not in self.memory.letters:
+            self.memory.letters.add(letter)
             rows = self.conn.execute(select(aliases.c.alias, aliases.c.entity_id, entities.c.country)
                                      .join(entities, entities.c.id == aliases.c.entity_id)
                                      .where(aliases.c.kind == "person", aliases.c.alias.like(f"{letter}%")))
             for alias, eid, country in rows:
                 self._remember(alias, eid, country)
-        return self._people.get(letter, [])
+        return self.memory.people.get(letter, [])
 
     def _remember(self, key: str, eid: int, country: str | None) -> None:
-        if self._people is not None and key:
-            self._people.setdefault(key[:1], []).append((key, eid, country))
+        if self.memory.people is not None and key:
+            self.memory.people.setdefault(key[:1], []).append((key, eid, country))
 
     def _fuzzy_person(self, key: str, country: str | None) -> int | None:
         """Same first initial, same country (or one unknown), surnames alike: Tokayev = Tokaev."""

@@ -114,7 +114,6 @@ class Writer:
                         s.failed += 1
                         s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
                     else:
-                        one.read = 0
                         s.add(one)
                         groups |= touched
                 if progress:

@@ -31,9 +31,8 @@ class VersionedCache:
         with self.engine.connect() as conn:
             return version.current(conn)
 
-    def peek(self, key: Hashable) -> bytes | None:
-        """The kept answer for `key` if it was made at the current version, else None."""
-        now = self.version()
+    def _kept(self, key: Hashable, now: int) -> bytes | None:
+        """The kept answer for `key` if it was made at version `now` (counted as a hit), else None."""
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None and entry[0] == now:
@@ -42,15 +41,17 @@ class VersionedCache:
                 return entry[1]
         return None
 
+    def peek(self, key: Hashable) -> bytes | None:
+        """The kept answer for `key` if it was made at the current version, else None."""
+        return self._kept(key, self.version())
+
     def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
         """The answer for `key` at the database's current version: kept, or made by `make` now."""
         now = self.version()
+        body = self._kept(key, now)
+        if body is not None:
+            return body
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and entry[0] == now:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return entry[1]
             self.misses += 1
         body = make()
         with self._lock:
