@@ -28,8 +28,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 
+# make eval DEV_TEXTS=/tmp/aw_dev/texts also scores the dev set of real articles (rebuilt texts)
+DEV_TEXTS ?=
 eval: $(STAMP)
-	$(BIN)/python scripts/eval.py --shared $(SHARED)
+	$(BIN)/python scripts/eval.py --shared $(SHARED) $(if $(DEV_TEXTS),--dev-texts $(DEV_TEXTS))
 
 # One run prints every figure of issue P6 (about 10 minutes on 2 cores): extraction per core and per
 # component, extraction on Dask (1 and 2 workers), ingest rate and peak memory at 5,000 and 20,000
@@ -40,7 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_scale.py
-	$(BIN)/python scripts/eval.py --shared $(SHARED)
+	$(BIN)/python scripts/eval.py --shared $(SHARED) $(if $(DEV_TEXTS),--dev-texts $(DEV_TEXTS))
 
 # A throwaway PostgreSQL on 127.0.0.1:5433 for the tests (installs Debian's postgresql if missing).
 pg-start:

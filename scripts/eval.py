@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""`make eval`: score the extractor against the seed gold (../shared/eval) and our own gold.
+"""`make eval`: score the extractor against the seed gold (../shared/eval), our own gold and,
+given the rebuilt texts, the dev set of real articles (../shared/eval/dev).
 
-    python scripts/eval.py [--shared ../shared] [--per-article] [--only shared|examples]
+    python scripts/eval.py [--shared ../shared] [--per-article] [--only shared|examples|dev]
+                           [--dev-texts /tmp/aw_dev/texts]
 
-Records are written to build/eval/<set>/ and scored with ../shared/eval/score.py. Where
-../shared is absent it says so and scores our own gold with the copy of the scorer the tests use.
+Records are written to build/eval/<set>/ and scored with ../shared/eval/score.py. The dev set is
+scored as a whole and per language ("lang" of each record) when --dev-texts (make eval
+DEV_TEXTS=DIR) names the folder of rebuilt texts; its texts are third-party wording and never
+enter the repository (see ../shared/eval/README.md for how to rebuild them).
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -48,11 +53,42 @@ def write_records(articles: Path, gold: Path, out: Path) -> int:
     return n
 
 
+def dev_sets(shared: Path, texts: Path) -> list[tuple[str, Path, Path, Path]]:
+    """The dev set as a whole and per language: gold folders under build/eval/dev-gold/, records
+    extracted once into build/eval/dev/. Only records whose text was rebuilt are scored; the
+    others are named, so a partial rebuild is never mistaken for a low score."""
+    dev = shared / "eval" / "dev"
+    root = ROOT / "build" / "eval" / "dev-gold"
+    shutil.rmtree(root, ignore_errors=True)
+    langs: dict[str, list[Path]] = {}
+    missing = []
+    for path in sorted(dev.glob("*.json")):
+        if not (texts / f"{path.stem}.txt").is_file():
+            missing.append(path.stem)
+            continue
+        lang = json.loads(path.read_text(encoding="utf-8")).get("lang") or "en"
+        langs.setdefault("all", []).append(path)
+        langs.setdefault(lang, []).append(path)
+    if missing:
+        print(f"dev set: no rebuilt text for {len(missing)} record(s), not scored: {', '.join(missing)}")
+    out = ROOT / "build" / "eval" / "dev"
+    sets = []
+    for lang, paths in langs.items():
+        gold = root / lang
+        gold.mkdir(parents=True, exist_ok=True)
+        for path in paths:
+            shutil.copyfile(path, gold / path.name)
+        label = "dev set of real articles" + ("" if lang == "all" else f", lang={lang}")
+        sets.append((f"{label} ({texts})", texts, gold, out))
+    return sets
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--per-article", action="store_true")
-    ap.add_argument("--only", choices=["shared", "examples"])
+    ap.add_argument("--only", choices=["shared", "examples", "dev"])
+    ap.add_argument("--dev-texts", type=Path, help="folder of the rebuilt dev texts (<slug>.txt)")
     a = ap.parse_args()
     scorer = load_scorer(a.shared)
     if scorer is None:
@@ -65,8 +101,20 @@ def main() -> int:
     if a.only in (None, "examples"):
         sets.append(("our sample articles (examples/)", ROOT / "examples" / "articles", ROOT / "examples" / "gold",
                      ROOT / "build" / "eval" / "examples"))
+    if a.dev_texts is not None and a.only in (None, "dev"):
+        if not a.dev_texts.is_dir():
+            print(f"dev set: {a.dev_texts} is not a folder of rebuilt texts (see ../shared/eval/README.md)")
+        else:
+            sets.extend(dev_sets(a.shared, a.dev_texts))
+    elif a.only == "dev":
+        print("dev set: give --dev-texts DIR (make eval DEV_TEXTS=DIR) with the rebuilt texts")
+    written: set[Path] = set()
     for label, articles, gold, out in sets:
-        n = write_records(articles, gold, out)
+        if out in written:   # the dev set's records, extracted once, scored per language
+            n = len(list(gold.glob("*.json")))
+        else:
+            n = write_records(articles, gold, out)
+            written.add(out)
         res = scorer.score_all(gold, out)
         print(f"== {label}: {n} records")
         print(scorer.render(res, a.per_article))
