@@ -67,6 +67,38 @@ def test_stamp_with_section_and_reading_time():
     assert (d["published"], d["title"]) == ("2024-04-25", TITLE)
 
 
+@pytest.mark.parametrize("head, iso", [
+    (" date 2024-09-12 ASTANA. KAZINFORM – ", "2024-09-12"),
+    ("12.09.2024, 14:05 ", "2024-09-12"),
+    ("Published: 3 March 2025 ", "2025-03-03"),
+    ("2023-11-30 09:40 | ", "2023-11-30"),
+])
+def test_stamp_at_the_head_of_the_first_line(head, iso):
+    """The stamp shares its line with the article's first sentence: the date is read and the
+    sentence stays body (its facts are extracted)."""
+    record = extract(f"{head}{BODY}\n\nThe plant will cost $1.2 billion.")
+    assert record["document"]["published"] == iso
+    assert record["dates"] == []
+    assert [c for c in record["countries"]] == ["KAZ", "OMN"]
+
+
+def test_a_sentence_opening_with_a_date_in_words_is_no_stamp():
+    record = extract("12 March 2024 saw Kazakh and Omani officials agree to build a nitrogen plant near Aktau.")
+    assert record["document"]["published"] is None
+    assert [d["value"] for d in record["dates"]] == ["2024-03-12"]
+
+
+def test_stamp_under_a_photo_caption():
+    text = (f"{TITLE}\n\nThe ministers after the talks in Muscat on Tuesday (File)\nShort Url\n"
+            f"Updated 18 May 2024\nFollow\n\n{BODY}")
+    assert document(text)["published"] == "2024-05-18"
+
+
+def test_head_stamp_then_dateline_and_agency():
+    d = document(f" date 2024-09-12 ASTANA. KAZINFORM – {BODY}")
+    assert (d["published"], d["dateline"], d["outlet"]) == ("2024-09-12", "Astana", "Kazinform")
+
+
 # ---- datelines ----
 
 @pytest.mark.parametrize("lead, city, outlet", [
@@ -78,6 +110,9 @@ def test_stamp_with_section_and_reading_time():
     ("BAKU, Azerbaijan, Sept. 9 -", "Baku", None),
     ("BAKU, Azerbaijan, Sept. 9 (Trend) -", "Baku", "Trend"),
     ("ALMATY, March 3 (Reuters) -", "Almaty", "Reuters"),
+    ("DUSHANBE, July 22. /TASS/.", "Dushanbe", "TASS"),
+    ("Abu Dhabi, Sep 2 (PTI)", "Abu Dhabi", "PTI"),
+    ("Tashkent:", "Tashkent", None),
 ])
 def test_dateline(lead, city, outlet):
     d = document(f"{TITLE}\n\n{lead} {BODY}")
@@ -92,6 +127,11 @@ def test_dateline_day_resolves_against_publication():
 def test_no_dateline_when_the_paragraph_starts_with_a_sentence():
     d = document(f"{TITLE}\n\nUAE and Kazakh officials agreed on shipping rates.")
     assert d["dateline"] is None
+
+
+@pytest.mark.parametrize("lead", ["Kazakhstan: officials", "Energy Minister: the plant", "Trade Talks - officials"])
+def test_title_case_word_and_colon_is_no_dateline(lead):
+    assert document(f"{TITLE}\n\n{lead} agreed on shipping rates with Oman.")["dateline"] is None
 
 
 # ---- outlet from attribution ----

@@ -2,7 +2,14 @@
 
     date 2022-08-25 By Azernews            -> published 2022-08-25, outlet Azernews
     Updated at 17:53,27-03-2024            -> published 2024-03-27
+     date 2024-09-12 ASTANA. KAZINFORM – The ...   (a stamp at the head of the first line,
+                                            the article running on after it) -> 2024-09-12
     NUR-SULTAN (TCA) — Kazakhstan is ...   -> dateline Astana, outlet TCA
+    Abu Dhabi, Sep 2 (PTI) India and ...   -> dateline Abu Dhabi, outlet PTI (a known city)
+    DUSHANBE, July 22. /TASS/. The ...     -> dateline Dushanbe, outlet TASS
+
+Stamps are looked for in the first lines of the page, above and below the title and the
+first paragraph (pages put "Updated 18 May 2024" under a photo caption).
 """
 from __future__ import annotations
 
@@ -23,9 +30,26 @@ DATELINE = re.compile(rf"""
     ^(?P<city>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){{0,3}})
     (?:,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=[,\s(]))?
     (?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+    (?:\.?\s*/(?P<slashed>[^/\n]{{2,40}})/)?          # "DUSHANBE, July 22. /TASS/."
     \s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?
     \s*(?:[–—]+|-{{1,2}}|:|\.)\s+(?=\S)
 """, re.X)
+# a city in title case: only a known place makes it a dateline ("Abu Dhabi, Sep 2 (PTI)",
+# "Buenos Aires: Prime Minister ..."), never a sentence that starts with a name and a colon
+DATELINE_MIXED = re.compile(rf"""
+    ^(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}})
+    (?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+    \s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?
+    (?:\s*(?:[–—]+|-{{1,2}}|:)\s+|(?<=\))\s+)(?=\S)
+""", re.X)
+# a publication stamp at the head of a line that runs on with the article: a date in figures,
+# or any full date after a stamp word, and its time ("12.09.2024, 14:05 ASTANA ...")
+HEAD_STAMP = re.compile(rf"""
+    ^\s*(?:(?P<word>date|dated|published|posted|updated|update)\s*:?\s*)?
+    (?P<date>{FULL_DATE.pattern})
+    (?:,?\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?)?
+    \s*(?:[|·•]\s*)?(?=\S)
+""", re.X | re.I)
 
 ATTRIBUTION = re.compile(r"""
     (?P<before>(?:^|[,(]\s*|\b))
@@ -36,22 +60,24 @@ ATTRIBUTION = re.compile(r"""
 BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$")
 
 
-def stamp_date(line: str) -> tuple[str, str | None] | None:
+def stamp_date(line: str, strict: bool = False) -> tuple[str, str | None] | None:
     """(YYYY-MM-DD, outlet or None) if the line is a publication stamp, else None.
     A stamp may share its line with other page furniture after a bar:
-    "Published: 25 April 2024, 14:20 | Economy | Reading time: 4 min"."""
+    "Published: 25 April 2024, 14:20 | Economy | Reading time: 4 min". `strict` (a line below
+    the first paragraph): the line holds nothing but the date, its time and stamp words, so
+    "Signed on 12 May 2023." is no stamp there."""
     if len(line) > 160:
         return None
     if "|" in line:
         for part in line.split("|"):
-            found = _stamp(part)
+            found = _stamp(part, strict)
             if found:
                 return found
         return None
-    return _stamp(line)
+    return _stamp(line, strict)
 
 
-def _stamp(line: str) -> tuple[str, str | None] | None:
+def _stamp(line: str, strict: bool = False) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
     m = FULL_DATE.search(line)
@@ -67,9 +93,30 @@ def _stamp(line: str) -> tuple[str, str | None] | None:
         outlet = bm.group(1)
         rest = rest[:bm.start()]
     rest = STAMP_WORDS.sub(" ", rest)
-    if len(rest.split()) > 2:
+    if len(rest.split()) > (0 if strict else 2):
         return None
     return d.isoformat(), outlet
+
+
+def head_stamp(line: str) -> tuple[str, int] | None:
+    """(YYYY-MM-DD, length of the stamp) when the line opens with a publication stamp and the
+    article runs on after it on the same line; a sentence that starts with a date in words
+    ("12 March 2024 saw ...") is no stamp: a date in words needs a stamp word before it."""
+    m = HEAD_STAMP.match(line)
+    if not m:
+        return None
+    date_m = FULL_DATE.match(m["date"])
+    if date_m is None or (not m["word"] and not (date_m["iso"] or date_m["dmy"])):
+        return None
+    d = full_date(date_m)
+    if d is None or len(line[m.end():].split()) < 3:
+        return None
+    return d.isoformat(), m.end()
+
+
+def _runs_on(rest: str) -> bool:
+    """Does the rest of a stamped line read as article text (a run of words, no more bars)?"""
+    return "|" not in rest and len(rest.split()) >= 6
 
 
 def _lines(text: str, limit: int = 6):
@@ -111,8 +158,11 @@ def read_header(doc: Document) -> None:
     stamps: list[tuple[int, int]] = []
     title_line = None
     first_para = None
-    for pos, line in _lines(doc.text):
-        st = stamp_date(line)
+    for pos, line in _lines(doc.text, 8):
+        head = head_stamp(line) if first_para is None else None
+        # "2023-11-30 09:40 | Economy | 4 min" is furniture; "2023-11-30 09:40 | Kazakh and
+        # Omani officials agreed ..." is a stamp with the article after it
+        st = None if head and _runs_on(line[head[1]:]) else stamp_date(line, strict=first_para is not None)
         if st:
             if doc.published is None:
                 doc.published = st[0]
@@ -120,6 +170,13 @@ def read_header(doc: Document) -> None:
                 doc.outlet = canonical_outlet(st[1])
             stamps.append((pos, pos + len(line)))
             continue
+        if head:
+            if doc.published is None:
+                doc.published = head[0]
+            stamps.append((pos, pos + head[1]))
+            pos, line = pos + head[1], line[head[1]:]
+        if first_para is not None:
+            continue   # below the first paragraph, only stamps are read
         if doc.title and line.strip() == doc.title.strip():
             continue
         stripped = line.strip()
@@ -131,33 +188,55 @@ def read_header(doc: Document) -> None:
             continue
         if first_para is None and doc.in_body(pos, pos + len(line)):
             first_para = (pos, line)
-            break
     if doc.title is None and title_line and first_para is not None:
         doc.title = title_line
     if stamps and doc.body is not None:
-        doc.body = [r for r in doc.body if not any(s <= r[0] and r[1] <= e for s, e in stamps)]
+        doc.body = _without(doc.body, stamps)
     if first_para is not None:
         _read_dateline(doc, *first_para)
     if doc.outlet is None:
         _read_attribution(doc)
 
 
+def _without(body: list[tuple[int, int]], stamps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The body ranges less the stamps: a whole-line stamp drops its line, a stamp at the head
+    of a line leaves the rest of the line in the body."""
+    out = []
+    for a, b in body:
+        for s, e in stamps:
+            if s <= a < e:
+                a = e
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def _read_dateline(doc: Document, pos: int, line: str) -> None:
     lead = len(line) - len(line.lstrip())
     m = DATELINE.match(line.lstrip())
-    if not m:
-        return
-    city = m["city"]
-    if len(city.replace(" ", "")) < 3:
-        return
-    place = gz.place_index().get(city.lower())
-    if place is None and not m["outlet"] and len(city) < 4:
-        return
+    place = None
+    agency = None
+    if m:
+        city = m["city"]
+        if ". " in city:   # "ASTANA. KAZINFORM –": the city, then the agency
+            city, agency = city.split(". ", 1)
+        if len(city.replace(" ", "")) < 3:
+            return
+        place = gz.place_index().get(city.lower())
+        if place is None and not (m["outlet"] or m["slashed"] or agency) and len(city) < 4:
+            return
+    else:
+        m = DATELINE_MIXED.match(line.lstrip())
+        city = m["city"] if m else ""
+        place = gz.place_index().get(city.lower()) if m else None
+        if place is None:
+            return
     doc.dateline = place[0] if place else city.title()
     start = pos + lead
     doc.meta["dateline_span"] = (start, start + m.end())
-    if m["outlet"] and doc.outlet is None:
-        doc.outlet = canonical_outlet(m["outlet"].strip())
+    outlet = m["outlet"] or (m["slashed"] if "slashed" in m.re.groupindex else None) or agency
+    if outlet and doc.outlet is None:
+        doc.outlet = canonical_outlet(outlet.strip())
 
 
 def _read_attribution(doc: Document) -> None:
