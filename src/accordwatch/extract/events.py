@@ -17,6 +17,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
+from .event_names import name_span
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, main_parties
 from .pipeline import component
@@ -117,6 +118,7 @@ class Event:
     sectors: list[str]
     evidence: list[tuple[int, int]]
     people: set[str] = field(default_factory=set)
+    name: tuple[int, int] | None = None   # the span of its name (event_names.py)
     cited: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def cite(self, s0: int, s1: int) -> None:
@@ -344,10 +346,10 @@ class EventFinder:
                 if etype in made and REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
                 if status is None or (DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
-                    self.attach(etype, instrument, s0, s1)
+                    self.attach(etype, instrument, s0, s1, trigger=(start, end))
                     attached = True
                     continue
-                self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start)
+                self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "working_group":
                 if SESSION_OF.search(before) or not ESTABLISH.search(sent):
@@ -355,7 +357,7 @@ class EventFinder:
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")
                 self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1,
-                         at=start)
+                         at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
                 if etype in made or GENERIC_BEFORE.search(before) or NEGOTIATION_PAST.search(before[-30:]) \
@@ -364,11 +366,11 @@ class EventFinder:
                 future = MEETING_FUTURE.search(sent) is not None
                 if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
                         and not future:
-                    self.attach(etype, None, s0, s1)
+                    self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
                 self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)),
-                         at=start)
+                         at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
@@ -380,30 +382,38 @@ class EventFinder:
                     continue
                 if self.has(etype, None) and (PRONOUN_START.match(sent) or (
                         DEFINITE.search(before[-25:]) and PROJECT_AGAIN.match(sent[end - s0:]))):
-                    self.attach(etype, None, s0, s1)
+                    self.attach(etype, None, s0, s1, trigger=(start, end))
                     attached = True
                     continue
-                self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start)
+                self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start,
+                         trigger_end=end)
                 made.add(etype)
 
     def has(self, etype: str, instrument: str | None) -> bool:
         return any(ev.type == etype and (instrument is None or ev.instrument == instrument) for ev in self.events)
 
-    def attach(self, etype: str, instrument: str | None, s0: int, s1: int, content: bool = False) -> None:
+    def attach(self, etype: str, instrument: str | None, s0: int, s1: int, content: bool = False,
+               trigger: tuple[int, int] | None = None) -> None:
         """A later mention of an event already found ('the memorandum will serve ...'); with
-        `content`, the sentence tells what the event covers, so its sectors are the event's too."""
+        `content`, the sentence tells what the event covers, so its sectors are the event's too.
+        A later mention may name what the first left unnamed ('the Astana Declaration')."""
         for ev in reversed(self.events):
             if ev.type == etype and (instrument is None or ev.instrument == instrument):
                 ev.cite(s0, s1)
+                if ev.name is None and trigger is not None:
+                    ev.name = name_span(self.text, s0, s1, trigger[0], trigger[1], etype)
                 if content:
                     ev.sectors = sorted(set(ev.sectors) | set(self.sectors(s0, s1)))
                 return
 
     def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],
-            people: set[str], s0: int, s1: int, met_with: bool = False, at: int | None = None) -> None:
+            people: set[str], s0: int, s1: int, met_with: bool = False, at: int | None = None,
+            trigger_end: int | None = None) -> None:
         ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype, at),
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    self.sectors(s0, s1), [(s0, s1)], set(people))
+        if at is not None and trigger_end is not None:
+            ev.name = name_span(self.text, s0, s1, at, trigger_end, etype)
         key = ev.key()
         for other in self.events:
             if other.key() != key:
@@ -416,6 +426,7 @@ class EventFinder:
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
             other.date = other.date or ev.date
             other.location = other.location or ev.location
+            other.name = other.name or ev.name
             return
         self.events.append(ev)
 
@@ -433,11 +444,14 @@ def _index(starts: list[int], offset: int) -> int:
 
 def as_record(doc: Document, ev: Event) -> dict:
     s0, s1 = ev.evidence[0]
+    name = {"name": doc.text[ev.name[0]:ev.name[1]], "name_span": {"start": ev.name[0], "end": ev.name[1]}} \
+        if ev.name else {"name": None, "name_span": None}
     return {
-        "type": ev.type, "instrument": ev.instrument, "status": ev.status, "parties": ev.parties,
+        "type": ev.type, "name": name["name"], "instrument": ev.instrument, "status": ev.status, "parties": ev.parties,
         "organizations": ev.organizations, "date": ev.date, "location": ev.location, "sectors": ev.sectors,
         "evidence": doc.text[s0:s1],
         "evidence_spans": [{"start": a, "end": b} for a, b in ev.evidence],
+        "name_span": name["name_span"],
     }
 
 

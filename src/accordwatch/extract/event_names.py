@@ -1,0 +1,228 @@
+"""An event's name: the shortest stretch of its sentence that says which event it is (SCHEMA.md).
+
+Found from the trigger word the event was recognised by, in two directions:
+    left   over the modifiers in front of it: "Enhanced Partnership and Cooperation Agreement",
+           "14th India-UAE Joint Commission Meeting", "two solar power plants", "loan agreement"
+    right  over its complement: "memorandum of understanding on sustainable raw materials,
+           batteries, and renewable hydrogen value chains", "working group on cooperation in
+           transport", "25th meeting of the Intergovernmental Kyrgyz-Russian Commission on Trade,
+           Economic, Scientific, Technical and Humanitarian Cooperation", a quoted title
+A bare trigger ("the talks", "signed an agreement") names nothing: None. Which words end a name
+lives in data/event_name_words.tsv.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..data import lexicon
+
+TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-./]*\w|\w|[“”\"«»]|[^\w\s]")
+# "on February 18", "of $100 million": a date or an amount after the trigger is no subject
+NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d|[$€£¥₸]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                        r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                        r"(?:this|last|next)\s+\w+\b)", re.I)
+TO_VERB = re.compile(r"\bto\s+$", re.I)
+QUOTED = re.compile(r"\s*([“\"«])([^“”\"«»\n]{3,120})([”\"»])")
+ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
+# a meeting named only by its kind is no name ("the talks", "met")
+BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "meeting", "meetings"})
+QUANTIFIERS = frozenset({"several", "many", "some", "various", "other", "further", "more", "number", "all",
+                         "both", "each", "every", "such", "any", "new", "first-ever"})
+MAX_LEFT = 6
+MAX_RIGHT = 32
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in lexicon("event_name_words.tsv"):
+        roles.setdefault(row["role"], set()).add(row["word"].lower())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def _is_title(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit()
+
+
+def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
+    """Does this word, met going left from the trigger, end the name (it is not a modifier)?"""
+    low = tok.lower()
+    if not tok[:1].isalnum():
+        return True
+    if low in words["stop"] or low in words["left_stop"] or low in words["complement"] or low in QUANTIFIERS:
+        return True
+    # "signed", "recently", "maintaining": verbs and adverbs, no modifiers
+    return tok.islower() and len(low) > 4 and (low.endswith(("ed", "ly"))
+                                               or (low.endswith("ing") and low not in words["noun_ing"]))
+
+
+def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
+    """(start, end) of the name of the event whose trigger is text[start:end], within the
+    sentence text[lo:hi]; None when the trigger alone is all the text says of it."""
+    words = _words()
+    trigger = text[start:end]
+    left = _left(text, lo, start, trigger, etype, words)
+    low = trigger.lower()
+    if low in ("met", "meets", "meet"):
+        return None   # a verb: the meeting's name, if any, is elsewhere
+    if low in BARE_MEETINGS and not any(_is_title(t) for t in TOKEN.findall(text, left, start)):
+        left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
+    if low in words["generic"] and all(t.lower() in words["vague"] for t in TOKEN.findall(text, left, start)):
+        left = start   # "joint projects", "possible supplies": kinds, not names
+    takes_object = low in words["takes_object"] or low.endswith(" of") or (
+        low in ("supply", "deliver") and TO_VERB.search(text, max(lo, start - 4), start) is not None)
+    right = _right(text, end, hi, etype, words, title=_is_title(trigger) or left < start, opened=takes_object,
+                   generic=low in words["generic"])
+    if left == start and right == end:
+        return None
+    return left, right
+
+
+def _left(text: str, lo: int, start: int, trigger: str, etype: str, words: dict[str, frozenset[str]]) -> int:
+    toks = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, start)]
+    toks = [(a, t) for a, t in toks if a < start]
+    begin = start
+    taken = 0
+    i = len(toks) - 1
+    while i >= 0 and taken < MAX_LEFT:
+        a, tok = toks[i]
+        low = tok.lower()
+        if low == "and":
+            # "Partnership and Cooperation Agreement": only inside a name in title case
+            if not (_is_title(text[begin:start] or trigger) and i > 0 and toks[i - 1][1][:1].isupper()):
+                break
+        elif low in words["ordinal"]:
+            if etype == "meeting":
+                begin = a   # "first meeting", "next session": the ordinal opens a meeting's name
+            break           # "second agreement": a count, not a name
+        elif _ends_left(tok, words):
+            break
+        if tok.endswith(("’s", "'s")):
+            break   # "Tuesday's meeting", "the committee's session"
+        begin = a
+        taken += 1
+        i -= 1
+    # a name never opens with "and"
+    while begin < start and text[begin:begin + 4].lower() == "and ":
+        begin += 4
+    return begin
+
+
+def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[str]], title: bool,
+           opened: bool = False, generic: bool = False) -> int:
+    q = QUOTED.match(text, end, hi)
+    if q:   # Business Seminar “Kazakhstan: New Economic Opportunities ...”
+        return q.end()
+    stop = end
+    ab = ABBREVIATION.match(text, end, hi)
+    if ab:   # "Free Trade Agreement (FTA)"
+        stop = ab.end()
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, stop, hi)]
+    if not toks:
+        return stop
+    first = toks[0][2].lower()
+    if NO_SUBJECT.match(text, toks[1][0] if len(toks) > 1 else hi, hi):
+        return stop
+    opens = first in words["complement"] or (
+        etype == "working_group" and first == "to" and len(toks) > 1 and toks[1][2].islower()) or (
+        first == "in" and len(toks) > 3 and toks[1][2].lower() == "the"
+        and toks[2][2].lower() in ("field", "area", "sphere", "areas", "fields", "spheres"))
+    if first == "between":
+        opens = _between_then_subject(toks, words)
+    if generic and first == "in" and len(toks) > 1 and toks[1][2].lower() not in words["stop"]:
+        opens = True   # "joint projects in maritime logistics", "investment in acquiring ..."
+    if etype == "project" and first in ("in", "near", "at") and len(toks) > 1 and toks[1][2][:1].isupper():
+        opens = True   # "a car assembly plant in Almaty": where the object is belongs to its name
+    if opened and (first not in words["stop"] or first in ("the", "a", "an")):
+        # the object of a verb trigger: "acquiring the Rompetrol company", "construction of a plant"
+        toks.insert(0, (stop, stop, "of"))
+        opens = True
+    if not opens:
+        return stop
+    last = stop
+    prev = ""
+    for k, (a, b, tok) in enumerate(toks[:MAX_RIGHT]):
+        low = tok.lower()
+        if tok in (".", ";", ":", "!", "?", "—", "–", "(", ")") or tok in "“”\"«»":
+            if tok == "(":
+                close = text.find(")", a, min(hi, a + 40))
+                if close != -1 and k > 0:
+                    last = close + 1
+                    prev = ")"
+                    continue
+            break
+        if tok == ",":
+            if not _list_goes_on(toks, k, words, title):
+                break
+            prev = ","
+            continue
+        if low in ("the", "a", "an") and prev in words["complement"] | {"in", "between", "and", "to", "with",
+                                                                    "of", "into", "within", "across"}:
+            prev = low
+            continue
+        if low == "to" and etype == "working_group" and k == 0:
+            prev = low
+            continue
+        if prev == "to" and k == 1 and etype == "working_group":
+            last, prev = b, "of"   # "working group to prepare a ...": the verb, then its object
+            continue
+        if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
+                etype != "project" and not title and k + 1 < len(toks) and toks[k + 1][2][:1].isupper())):
+            break   # "... in Tashkent on Monday": where and when it happened, not what it is
+        if low.endswith("ing") and prev in words["complement"]:
+            last, prev = b, "ing"   # "memorandum on setting up a ... platform": a gerund subject
+            continue
+        if prev == "ing" and low in ("a", "an", "the", "up", "out"):
+            prev = "ing" if low in ("up", "out") else low
+            continue
+        if low == "between" or low == "with":
+            if low == "between" and k == 0 or (low == "with" and prev in ("cooperation", "opportunities")):
+                prev = low
+                continue
+            break
+        if k > 0 and (low in words["stop"] or low in words["verb_ing"]):
+            break
+        if k > 0 and tok.islower() and low.endswith(("ed", "ly")) and len(low) > 4 and prev not in ("and", ","):
+            break
+        if low in ("and", "in", "of", "on", "for", "to") and k > 0:
+            prev = low
+            continue
+        last = b
+        prev = low
+    return last
+
+
+def _between_then_subject(toks: list[tuple[int, int, str]], words: dict[str, frozenset[str]]) -> bool:
+    """"memorandum between the ministries on ...": the parties are part of the name only when
+    the document's subject follows them in the clause."""
+    for _, _, tok in toks[1:24]:
+        low = tok.lower()
+        if tok in (".", ";", ",") or (low in words["stop"] and low not in ("the", "a", "an")):
+            return False
+        if low in ("on", "regarding", "concerning"):
+            return True
+    return False
+
+
+def _list_goes_on(toks: list[tuple[int, int, str]], k: int, words: dict[str, frozenset[str]], title: bool) -> bool:
+    """After a comma inside a complement: another item of a list ("raw materials, batteries, and
+    renewable hydrogen", "Trade, Economic, Scientific, Technical and Humanitarian Cooperation")
+    goes on; a new clause (", which", ", officials said") ends the name."""
+    rest = toks[k + 1:k + 8]
+    if not rest:
+        return False
+    nxt = rest[0][2]
+    low = nxt.lower()
+    if low in words["stop"] or low in words["verb_ing"] or not nxt[:1].isalnum():
+        return False
+    if low == "and":
+        return True
+    if title and nxt[:1].isupper():
+        return True
+    for _, _, tok in rest[1:]:
+        if tok.lower() == "and":
+            return True
+        if tok in (".", ";", ":") or tok.lower() in words["stop"]:
+            return False
+    return False

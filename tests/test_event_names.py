@@ -1,0 +1,85 @@
+"""Event names (SCHEMA.md "Name"): the shortest stretch of the text that says which event it is."""
+from __future__ import annotations
+
+import pytest
+
+from accordwatch import Document, extract_document
+
+
+def names(text: str, etype: str | None = None) -> list[str | None]:
+    record = extract_document(Document(text=text, published="2024-05-20"))
+    return [e["name"] for e in record["events"] if etype is None or e["type"] == etype]
+
+
+@pytest.mark.parametrize("text, etype, name", [
+    # a document's title in capitals, with the trigger as its last word
+    ("Kazakhstan and the EU signed the Enhanced Partnership and Cooperation Agreement in Brussels on Monday.",
+     "agreement", "Enhanced Partnership and Cooperation Agreement"),
+    # a document's subject after the trigger, a list with commas included
+    ("Uzbekistan and Korea signed a memorandum of understanding on rare metals, graphite, and battery "
+     "recycling in Tashkent on Monday.",
+     "agreement", "memorandum of understanding on rare metals, graphite, and battery recycling"),
+    # a lower-case modifier in front of the trigger
+    ("Tajikistan and Qatar signed a loan agreement in Doha on Monday.", "agreement", "loan agreement"),
+    # a body's remit
+    ("The parties agreed to establish a working group on cooperation in water management.",
+     "working_group", "working group on cooperation in water management"),
+    ("The ministers agreed to set up a joint working group to prepare a free trade agreement.",
+     "working_group", "joint working group to prepare a free trade agreement"),
+    # a meeting's full name in title case, with a list of subjects
+    ("The 9th meeting of the Kazakh-Omani Intergovernmental Commission on Trade, Economic and Technical "
+     "Cooperation was held in Muscat on Monday.",
+     "meeting", "9th meeting of the Kazakh-Omani Intergovernmental Commission on Trade, Economic and Technical "
+                "Cooperation"),
+    ("Kazakh and Mongolian officials discussed transit at the Steppe Logistics Forum in Ulaanbaatar on Monday.",
+     "meeting", "Steppe Logistics Forum"),
+    # a project's object
+    ("Kazakhstan and Oman agreed on the construction of a nitrogen fertilizer plant near Aktau.",
+     "project", "construction of a nitrogen fertilizer plant near Aktau"),
+    ("Azerbaijan and Georgia agreed to build a solar power plant in Kakheti.",
+     "project", "solar power plant in Kakheti"),
+])
+def test_event_name(text, etype, name):
+    assert name in names(text, etype)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Kazakh and Omani ministers held talks in Muscat on Monday.", "meeting"),
+    ("Kazakhstan and Oman signed an agreement in Muscat on Monday.", "agreement"),
+    ("The two presidents met in Astana on Monday and discussed energy.", "meeting"),
+    ("Kazakhstan and Oman agreed to speed up joint projects.", "project"),
+])
+def test_no_name_beyond_the_type(text, etype):
+    """'the talks', 'an agreement', 'joint projects': nothing names the event beyond its kind."""
+    assert names(text, etype) == [None]
+
+
+def test_name_stops_at_a_new_clause():
+    found = names("Kyrgyzstan and Turkey signed a roadmap on textile exports, officials said on Monday.", "agreement")
+    assert found == ["roadmap on textile exports"]
+
+
+def test_a_date_or_an_amount_after_the_trigger_is_no_subject():
+    assert names("Kazakhstan and Oman signed a framework agreement of $300 million on Monday.", "agreement") == \
+        ["framework agreement"]
+    assert names("Turkmen and Emirati leaders met at a summit on May 17 in Abu Dhabi.", "meeting") == [None]
+
+
+def test_a_verb_before_the_trigger_is_not_in_the_name():
+    assert names("Turkey and Azerbaijan agreed to expand gas supplies through the new pipeline.", "project") != \
+        ["expand gas supplies"]
+    found = names("Ministers held wide-ranging talks in Ankara on Monday.", "meeting")
+    assert found == [None]
+
+
+def test_a_later_mention_names_an_event_first_found_unnamed():
+    text = ("Kazakhstan and Kyrgyzstan signed a declaration in Bishkek on Monday. "
+            "The Bishkek Declaration commits the sides to open three new border crossings.")
+    assert names(text, "agreement") == ["Bishkek Declaration"]
+
+
+def test_name_span_points_at_the_name():
+    text = "Kazakhstan and Oman signed a memorandum on fertilizer supplies in Muscat on Monday."
+    ev = extract_document(Document(text=text, published="2024-05-20"))["events"][0]
+    span = ev["name_span"]
+    assert text[span["start"]:span["end"]] == ev["name"] == "memorandum on fertilizer supplies"
