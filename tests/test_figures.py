@@ -367,3 +367,59 @@ def test_evidence_is_the_sentence_of_the_amount():
     f = one(text)
     assert f["evidence"].strip() == "Japanese investment in Kazakhstan reached $8 billion."
     assert (f["from"], f["to"]) == ("JPN", "KAZ")
+
+
+# ---- failure classes of real articles (P8), in our own wording ----
+
+def test_an_increase_amount_is_a_change_not_the_level():
+    f = one("In March 2024, Kazakhstan's trade with Georgia increased by $12.4 million to $88.1 million.")
+    assert (f["indicator"], f["value"], f["period"], f["parties"]) == \
+        ("trade_turnover", 88_100_000, "2024-03", ["GEO", "KAZ"])
+
+
+def test_an_increase_amount_alone_is_no_figure():
+    assert figures("Trade between Kazakhstan and Georgia grew by $12.4 million in March 2024.") == []
+
+
+def test_the_same_period_of_an_earlier_year_is_no_period():
+    f = one("Trade between Kazakhstan and Georgia rose by $9 million from January to May 2024, compared to "
+            "the same period in 2023, and reached $140 million.")
+    assert (f["value"], f["period"]) == (140_000_000, "2024-01/2024-05")
+
+
+def test_a_countrys_trade_with_the_world_is_its_own_figure():
+    text = ("Trade between Kyrgyzstan and Turkey reached $1.1 billion in 2023. "
+            "Kyrgyzstan's total foreign trade reached $16 billion in 2023.")
+    figs = figures(text)
+    assert [(f["value"], f["parties"]) for f in figs] == [(1_100_000_000, ["KGZ", "TUR"]),
+                                                          (16_000_000_000, ["KGZ"])]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Japan and Mongolia agreed on a loan of ¥20 billion for a new power plant.", "JPY"),
+    ("China and Kyrgyzstan agreed on a loan of ¥20 billion for a new power plant.", "CNY"),
+    ("China, Japan and Mongolia agreed on a loan of ¥20 billion for a new power plant.", "CNY"),
+])
+def test_yen_or_yuan_by_the_countries_named(text, unit):
+    assert one(text)["unit"] == unit
+
+
+def test_loans_are_investment_and_a_loan_contract_is_a_deal():
+    assert one("Japan will extend ¥30 billion in loans to Uzbekistan for irrigation.")["indicator"] == "investment"
+    assert one("The EIB and Uzbekistan signed a finance contract for a €50 million loan.")["indicator"] == "deal_value"
+
+
+def test_documents_worth_with_another_cue_near_are_a_deal():
+    f = one("Oman and Kazakhstan signed seven investment agreements worth over SR9 billion in Muscat.")
+    assert (f["indicator"], f["unit"], f["value"]) == ("deal_value", "SAR", 9_000_000_000)
+
+
+def test_a_figure_restated_in_a_quote_is_one_figure():
+    text = ("Trade between Kazakhstan and Oman reached $250 million in 2023, the minister said. "
+            "\"Trade between Kazakhstan and Oman reached $250 million in 2023, and we want more,\" he added.")
+    assert len(figures(text)) == 1
+
+
+def test_import_export_value_is_trade():
+    assert one("Vietnam and Kazakhstan's import-export value reached $900 million in 2023.")["indicator"] == \
+        "trade_turnover"

@@ -831,11 +831,14 @@ def test_event_evidence_is_cited_once_each_in_linear_time():
 
 
 def test_evidence_of_a_long_line_stays_bounded():
-    """A 110,000-character line with 5,000 amounts: each figure's evidence is at most a 1,000-character
-    piece of it, not the whole line (550 MB of JSON)."""
-    text = ADVERSARIAL["long run of amounts"]
+    """A 100,000-character line with 5,000 different amounts: each figure's evidence is at most a
+    1,000-character piece of it, not the whole line (550 MB of JSON). (The same amount repeated is
+    one figure: ADVERSARIAL["long run of amounts"] gives one.)"""
+    n = LONG // 22
+    text = "".join(f"Kazakhstan(${i} million)" for i in range(1, n + 1))
     record = extract_checked(text, "2024-01-01")
-    assert len(record["figures"]) == LONG // 22
+    assert len(record["figures"]) == n
+    assert len(extract_checked(ADVERSARIAL["long run of amounts"], "2024-01-01")["figures"]) == 1
     assert max(len(f["evidence"]) for f in record["figures"]) <= 1000
     assert len(json.dumps(record, ensure_ascii=False)) < 20_000_000
 
@@ -850,9 +853,9 @@ def test_text_over_a_million_characters_in_linear_time():
     record = extract_checked(text, "2024-01-01")
     assert time.perf_counter() - start < 15
     assert record["countries"] == ["KAZ", "OMN"]
-    assert len(record["figures"]) == 10_000
-    assert {(f["indicator"], f["period"], f["from"], f["to"]) for f in record["figures"]} == {
-        ("exports", "2023", "KAZ", "OMN")}
+    # one fact said 10,000 times is one figure (each amount is still read: that is what is timed)
+    assert [(f["indicator"], f["period"], f["from"], f["to"]) for f in record["figures"]] == [
+        ("exports", "2023", "KAZ", "OMN")]
     [event] = record["events"]
     assert len(event["evidence_spans"]) == 10_000
 
@@ -867,7 +870,7 @@ def test_long_article_of_varied_sentences_in_linear_time():
         "Trade turnover between Kazakhstan and Türkiye reached ${n} billion in 2023, up {d}.5% year on year.",
         "The parties discussed cooperation in agriculture, digitalization and the oil and gas industry.",
     ]
-    text = " ".join(sentences[i % 5].format(d=i % 28 + 1, n=i % 900 + 1) for i in range(4_000))
+    text = " ".join(sentences[i % 5].format(d=i % 28 + 1, n=i + 1) for i in range(4_000))
     start = time.perf_counter()
     record = extract_checked(text, "2024-05-01")
     assert time.perf_counter() - start < 10

@@ -42,8 +42,26 @@ def _alt(terms) -> str:
 def currencies() -> tuple[dict[str, str], dict[str, str]]:
     before, after = {}, {}
     for row in lexicon("currencies.tsv"):
-        (before if row["position"] == "before" else after)[row["term"]] = row["code"]
+        if not row.get("when"):
+            (before if row["position"] == "before" else after)[row["term"]] = row["code"]
     return before, after
+
+
+@cache
+def contextual_currencies() -> dict[str, list[tuple[str, str]]]:
+    """Signs shared by two currencies: term -> [(country code, currency code)] ("¥": JPN -> JPY)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in lexicon("currencies.tsv"):
+        if row.get("when"):
+            out.setdefault(row["term"], []).append((row["when"], row["code"]))
+    return out
+
+
+def _in_context(term: str, code: str, countries: set[str]) -> str:
+    """"¥" is yen in an article that names Japan and not China, yuan in one that names China and
+    not Japan; otherwise the sign's default."""
+    named = {other for country, other in contextual_currencies().get(term, ()) if country in countries}
+    return named.pop() if len(named) == 1 else code
 
 
 @cache
@@ -79,11 +97,16 @@ def number(text: str, mult: str | None) -> int | float | None:
 def find_amounts(doc: Document) -> list[Span]:
     out: list[Span] = []
     before, after = currencies()
+    countries: set[str] | None = None
     for m in pattern().finditer(doc.text):
         if not doc.in_body(m.start(), m.end()):
             continue
         if m["n1"]:
             value, unit, hint = number(m["n1"], m["m1"]), before[m["cur1"]], None
+            if m["cur1"] in contextual_currencies():
+                if countries is None:
+                    countries = {s.value for s in doc.layer("country")}
+                unit = _in_context(m["cur1"], unit, countries)
         elif m["n2"]:
             # a currency word that is also an English word ("won", "pounds") needs a multiplier
             # or a grouped number: "270 billion won", not "in 2021 won the tender"

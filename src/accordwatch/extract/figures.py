@@ -42,10 +42,25 @@ CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capa
 ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure)\s+(?:\w+\s+){0,2}?(?:rose|grew|fell|dropped|declined|"
                      r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed)\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+# "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
+# amount is a change, not a level; the level, where stated, is the figure
+CHANGE_BY = re.compile(r"""
+    (?:\b(?:increas\w*|grew|grow\w*|rose|ris(?:e|es|ing)|decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|jump\w*|
+          surg\w*|climb\w*|expand\w*|gain\w*|shr[ai]nk\w*|up|down|higher|lower)\s+by
+     | \b(?:an?\s+)?(?:increase|growth|rise|decrease|decline|drop|gain)\s+of)
+    \s+(?:about|around|nearly|almost|over|more\s+than|some|approximately|roughly)?\s*$""", re.X | re.I)
+# a country's total with the world: "Tajikistan's foreign trade reached $8.9 billion"
+WORLD_TOTAL = re.compile(r"\b(?:total|overall|foreign|external)\s+(?:foreign\s+|external\s+)?trade\b"
+                         r"(?!\s+(?:with|between)\b)", re.I)
+WITH_PARTNER = re.compile(r"\b(?:with|between|and)\b", re.I)
 DIRECTED = {"exports", "imports", "investment", "fdi"}
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
                         r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
-COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$", re.I)
+COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$|"
+                               r"\bsame\s+(?:period|months?|quarter)\s+(?:of|in|last)\s+$", re.I)
+# "10 investment agreements, worth over ...": the worth of documents, whatever other cue is near
+DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}\bworth\b[^.;]{0,20}$",
+                        re.I)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\s+)?$|\baccording\s+to\s+(?:the\s+)?$",
                       re.I)
 
@@ -151,8 +166,9 @@ class FigureFinder:
                     best = m
                     break
         ind = cues[best.group(0).lower()] if best else "other"
-        if best is not None and best.group(0).lower() == "worth" and DEAL_WORDS.search(zone.left):
-            ind = "deal_value"
+        if best is not None and best.group(0).lower() in ("worth", "loan", "loans") and DEAL_WORDS.search(zone.left) \
+                or DEAL_WORTH.search(zone.left):
+            ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
         physical = unit != "count" and unit not in currency_codes()
         if physical and ind not in ("exports", "imports", "volume"):
             return "volume"
@@ -167,7 +183,7 @@ class FigureFinder:
                 continue
             if d.data.get("precision") == "day":
                 continue
-            before = self.text[max(0, d.start - 20):d.start]
+            before = self.text[max(0, d.start - 30):d.start]
             if COMPARISON_BEFORE.search(before) or re.search(r"earlier|previous|ago|same\s+period", d.text, re.I):
                 continue
             gap = amount.start - d.end if d.end <= amount.start else d.start - amount.end
@@ -201,13 +217,17 @@ class FigureFinder:
                 return {"doubled": 100.0, "tripled": 200.0, "halved": -50.0}[mm.group(1).lower()]
         return None
 
-    def parties(self, zone: Zone, amount: Span) -> list[str]:
+    def parties(self, zone: Zone, amount: Span, indicator: str = "other") -> list[str]:
         s0, s1 = self.doc.sentence_of(amount.start)
         lo, hi = zone.start, zone.end
         if not self.countries_in(lo, hi):
             lo, hi = s0, s1
         spans = self.countries_in(lo, hi)
-        found = drop_third_parties(self.text, spans, lo, {c.value for c in spans}, self.main)
+        named = {c.value for c in spans}
+        if indicator == "trade_turnover" and len(named) == 1 and WORLD_TOTAL.search(zone.left) \
+                and not WITH_PARTNER.search(self.text, max(s0, zone.start), amount.start):
+            return sorted(named)   # a country's trade with the world is its own figure
+        found = drop_third_parties(self.text, spans, lo, named, self.main)
         if len(found) < 2:
             for c in self.main:
                 if len(found) >= 2:
@@ -256,11 +276,17 @@ class FigureFinder:
             # billion", is not a second figure
             if amounts and RESTATED.fullmatch(self.text[amounts[-1].end:a.start]):
                 continue
+            # "increased by $85.4 million": a change; the level after it takes the whole clause
+            if a.data["unit"] != "count" and CHANGE_BY.search(self.text, max(0, a.start - 40), a.start):
+                continue
             amounts.append(a)
         zones = _zones(self.doc, amounts)
         out: list[dict] = []
         spans: list[Span] = []
-        body_values = [(a.value, a.data["unit"]) for a in amounts if not self._in_title(a)]
+        seen: set[tuple] = set()
+        # every amount of the body, restatements in another currency too ("SR45 billion ($12
+        # billion)"), against which a headline's figure is checked
+        body_values = [(a.value, a.data["unit"]) for a in self.doc.layer("amount") if not self._in_title(a)]
         for a, z in zip(amounts, zones, strict=True):
             if a.data["unit"] == "count" and a.data.get("indicator") is None:
                 continue
@@ -268,7 +294,7 @@ class FigureFinder:
                                          for v, u in body_values):
                 continue   # a headline restates a figure the body gives
             ind = self.indicator(a, z)
-            parties = self.parties(z, a)
+            parties = self.parties(z, a, ind)
             if ind == "other" and out and (ANAPHOR.search(z.left) or TARGET.search(z.left)):
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
                 # the figure before says what is measured
@@ -286,6 +312,10 @@ class FigureFinder:
                 "evidence_span": {"start": s0, "end": s1},
                 "amount": a.as_offsets(),
             }
+            key = _key(fig)
+            if key in seen:
+                continue   # the same figure said again (a quote restating the lead): one figure
+            seen.add(key)
             out.append(fig)
             spans.append(a)
         self._inherit_periods(out, spans)
@@ -312,6 +342,11 @@ class FigureFinder:
             return False
         s0, s1 = self.doc.sentence_of(amount.start)
         return self.text[s0:s1].strip() == title
+
+
+def _key(fig: dict) -> tuple:
+    """What makes two figures of one article the same fact."""
+    return (fig["indicator"], fig["value"], fig["unit"], fig["period"], tuple(fig["parties"]), fig["kind"])
 
 
 @component("figures")
