@@ -11,6 +11,11 @@ def _mentions(spans: list[Span]) -> list[dict[str, Any]]:
     return [s.as_offsets() for s in sorted(spans, key=lambda s: s.start)]
 
 
+def _flat(name: str | None) -> str | None:
+    """A name or title wrapped over lines ("Prime\nMinister") reads as one line."""
+    return " ".join(name.split()) if name else name
+
+
 def dyads(items: list[dict[str, Any]]) -> list[list[str]]:
     """Every unordered pair of parties in events and figures: who cooperates with whom."""
     pairs = {tuple(p) for item in items for p in combinations(sorted(set(item.get("parties", []))), 2)}
@@ -27,10 +32,11 @@ def build_record(doc: Document) -> dict[str, Any]:
         if key not in org_mentions:
             continue
         organizations.append({
-            "name": ent.name, "aliases": list(ent.aliases), "country": ent.country, "kind": ent.kind,
+            "name": _flat(ent.name), "aliases": [_flat(a) for a in ent.aliases], "country": ent.country,
+            "kind": ent.kind,
             "mentions": _mentions(org_mentions[key]),
         })
-    people = [{"name": p.name, "title": p.title, "country": p.country, "mentions": _mentions(p.mentions)}
+    people = [{"name": _flat(p.name), "title": _flat(p.title), "country": p.country, "mentions": _mentions(p.mentions)}
               for p in doc.meta.get("people", [])]
     places: dict[str, dict[str, Any]] = {}
     for s in doc.layer("place"):

@@ -5,6 +5,7 @@ import re
 
 from ..document import Document
 from .pipeline import component
+from .wrap import wrap_breaks
 
 # a whole line that is page furniture, not article body
 FURNITURE = re.compile(r"""
@@ -65,6 +66,24 @@ def _bio_start(lines: list[tuple[int, int, str]]) -> int:
     return len(lines)
 
 
+def join_wraps(body: list[tuple[int, int]], wraps: list[int]) -> list[tuple[int, int]]:
+    """Body lines joined across the line breaks that only wrap a sentence (wrap.py), so that a
+    name or a figure split over a wrap is inside one body range."""
+    if not wraps or not body:
+        return body
+    soft = set(wraps)
+    out = [body[0]]
+    for s, e in body[1:]:
+        ps, pe = out[-1]
+        if s == pe + 1 and pe in soft:
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return out
+
+
 @component("boilerplate")
 def mark_body(doc: Document) -> None:
-    doc.body = body_ranges(doc.text)
+    wraps = wrap_breaks(doc.text)
+    doc.meta["wraps"] = wraps
+    doc.body = join_wraps(body_ranges(doc.text), wraps)

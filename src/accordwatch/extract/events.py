@@ -444,8 +444,9 @@ def _index(starts: list[int], offset: int) -> int:
 
 def as_record(doc: Document, ev: Event) -> dict:
     s0, s1 = ev.evidence[0]
-    name = {"name": doc.text[ev.name[0]:ev.name[1]], "name_span": {"start": ev.name[0], "end": ev.name[1]}} \
-        if ev.name else {"name": None, "name_span": None}
+    # a name wrapped over lines reads as one line; its span points at the text as written
+    name = {"name": " ".join(doc.text[ev.name[0]:ev.name[1]].split()),
+            "name_span": {"start": ev.name[0], "end": ev.name[1]}} if ev.name else {"name": None, "name_span": None}
     return {
         "type": ev.type, "name": name["name"], "instrument": ev.instrument, "status": ev.status, "parties": ev.parties,
         "organizations": ev.organizations, "date": ev.date, "location": ev.location, "sectors": ev.sectors,

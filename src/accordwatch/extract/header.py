@@ -203,9 +203,12 @@ def _without(body: list[tuple[int, int]], stamps: list[tuple[int, int]]) -> list
     of a line leaves the rest of the line in the body."""
     out = []
     for a, b in body:
-        for s, e in stamps:
-            if s <= a < e:
-                a = e
+        for s, e in sorted(stamps):
+            if e <= a or s >= b:
+                continue
+            if s > a:
+                out.append((a, s))   # body joined across a wrap before the stamp
+            a = max(a, e)
         if a < b:
             out.append((a, b))
     return out

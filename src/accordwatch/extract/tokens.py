@@ -70,7 +70,8 @@ def sentence_starts(orth: list[int], punct: list[int]) -> list[int]:
 
 
 def sentence_spans(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans of sentences, cut again at every line break, blanks trimmed."""
+    """Character spans of sentences, cut again at every line break, blanks trimmed (a break that
+    only wraps a sentence is a space in `text` here: see wrap.py)."""
     out = []
     for s0, s1 in bounds:
         for m in LINE.finditer(text, s0, s1):
@@ -160,9 +161,20 @@ def prime_cache(text: str) -> None:
         tokenizer(c)
 
 
+def unwrapped(text: str, wraps: list[int]) -> str:
+    """The text with a space for every line break that only wraps a sentence."""
+    if not wraps:
+        return text
+    chars = list(text)
+    for i in wraps:
+        chars[i] = " "
+    return "".join(chars)
+
+
 @component("tokens")
 def tokenize(doc: Document) -> None:
-    text = tokenizer_text(doc.text)
+    flowing = unwrapped(doc.text, doc.meta.get("wraps", []))
+    text = tokenizer_text(flowing)
     prime_cache(text)
     sdoc = nlp().make_doc(text)
     doc.tokens = sdoc
@@ -173,4 +185,4 @@ def tokenize(doc: Document) -> None:
     doc.meta["token_ends"] = (arr[:, 0] + arr[:, 1]).tolist()
     first = sentence_starts(arr[:, 2].tolist(), arr[:, 3].tolist()) if starts else []   # "" has no tokens
     char_starts = [starts[i] for i in first] + [len(doc.text)]
-    doc.sentences = sentence_spans(doc.text, list(zip(char_starts, char_starts[1:], strict=False)))
+    doc.sentences = sentence_spans(flowing, list(zip(char_starts, char_starts[1:], strict=False)))
