@@ -244,3 +244,50 @@ def test_byline_and_bio_give_no_people():
 def test_person_after_ministry_with_country():
     p = only_person("Representative of the Ministry of Energy of Kazakhstan Dauren Abenov presented the figures.")
     assert (p["name"], p["country"]) == ("Dauren Abenov", "KAZ")
+
+
+# ---- failure classes of real articles (P8), in our own wording ----
+
+def found(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Energy Ministers of Kazakhstan and Poland, Arman Dauletov and Anna Nowak, signed a memorandum in Warsaw.",
+    "Kazakh and Polish Energy Ministers Arman Dauletov and Anna Nowak signed a memorandum in Warsaw.",
+])
+def test_coordinated_people_after_a_plural_title(text):
+    assert found(text) == [("Arman Dauletov", "Energy Minister", "KAZ"), ("Anna Nowak", "Energy Minister", "POL")]
+
+
+def test_a_counterpart_takes_the_title_of_the_person_they_meet():
+    text = ("Kazakhstan and Oman will open direct flights. "
+            "Talking to reporters after meeting his visiting Omani counterpart Said bin Hamoud Al Maawali, "
+            "Roman Sklyar said both sides want more flights. Deputy Prime Minister Roman Sklyar chaired the talks.")
+    assert set(found(text)) == {("Said bin Hamoud Al Maawali", "Deputy Prime Minister", "OMN"),
+                                ("Roman Sklyar", "Deputy Prime Minister", "KAZ")}
+
+
+def test_honorifics_are_no_part_of_a_title():
+    text = "President His Highness Sheikh Tamim bin Hamad Al Thani received the Kazakh Prime Minister Olzhas Bektenov."
+    assert ("Tamim bin Hamad Al Thani", "President", "QAT") in found(text)
+
+
+def test_an_honorific_and_a_first_name_do_not_title_the_next_person():
+    text = "Sheikh Hamdan and President Sadyr Japarov visited the Kyrgyz pavilion with Emirati officials."
+    assert ("Sadyr Japarov", "President", "KGZ") in found(text)
+
+
+def test_an_initial_without_a_full_stop_is_part_of_the_name():
+    assert found("External Affairs Minister S Jaishankar arrived in Astana on Monday.")[0][0] == "S Jaishankar"
+
+
+def test_a_particle_joined_to_a_surname():
+    assert found("Egyptian Foreign Minister Badr Abdel Aty al-Sayed spoke in Baku.")[0][:2] == \
+        ("Badr Abdel Aty al-Sayed", "Foreign Minister")
+
+
+def test_an_official_with_no_country_serves_the_other_side():
+    text = ("Vietnam and Kazakhstan held talks in Hanoi. Kazakh Trade Minister Arman Shakkaliyev met "
+            "Minister of Industry and Trade Nguyen Hong Dien.")
+    assert ("Nguyen Hong Dien", "Minister of Industry and Trade", "VNM") in found(text)

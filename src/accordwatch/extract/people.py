@@ -22,6 +22,7 @@ from ..data import lexicon, split
 from ..document import Document, Span
 from . import gazetteer as gz
 from .datetext import MONTHS
+from .parties import main_parties
 from .patterns import literal_matches
 from .pipeline import component
 
@@ -37,6 +38,15 @@ SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|noted|notes|added|adds|str
 SPEECH_ANYWHERE = re.compile(r"\b(?:said|says|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|told|stated|"
                              r"explained|announced|highlighted|pointed|remarked|underlined|underscored|recalled|"
                              r"observed|according)\b")
+PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|van|von)-[A-Z][a-z]")
+INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
+# "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
+# whose counterpart they are
+COUNTERPART = frozenset({"counterpart", "counterparts"})
+# a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
+# Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
+PLURAL_TITLE = re.compile(r"\b(?:Ministers|Presidents|Ambassadors|Chairmen|Chairs|Co-?[Cc]hairs|Heads|Governors|"
+                          r"Mayors|Secretaries|Envoys|Leaders|Commissioners|Premiers|Speakers)\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bemphasized|\baccording\s+to)\s*$")
 
 
@@ -73,6 +83,7 @@ class Word:
     kind: str            # ent | title | conn | name | punct | other
     anchor: bool = False  # inside a title from the titles lexicon
     ent: Span | None = None
+    honor: bool = False   # inside an honorific ("His Highness", "Sheikh"): a title word, no title
 
 
 @dataclass
@@ -116,6 +127,8 @@ class PeopleFinder:
         self.places = sorted(doc.layer("place"), key=lambda s: s.start)
         self.place_starts = [s.start for s in self.places]
         self.people: dict[str, Person] = {}
+        self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
+        self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
 
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
@@ -153,7 +166,8 @@ class PeopleFinder:
             bare = t[:-2] if t.endswith(("'s", "’s")) else t   # _bare(t), inline: this runs per word
             be = s + len(bare)   # "QazaqGaz’s": the entity is the word without its possessive
             ent = _last_covering(ents, s, be) if ents else None
-            anchor = bool(anchors) and _last_covering(anchors, s, be) is not None
+            covering = _last_covering(anchors, s, be) if anchors else None
+            anchor = covering is not None
             cap = bare[:1].isupper()
             if ent is not None:
                 kind = "ent"
@@ -164,11 +178,16 @@ class PeopleFinder:
             elif cap and ((bare not in nn and not bare.isupper() and bare.isalpha())
                           or ("-" in bare and bare.replace("-", "").isalpha())):
                 kind = "name"
+            elif len(bare) == 1 and bare.isupper() and INITIAL_NEXT.match(self.text, s + 1):
+                kind = "name"   # an initial: "S Jaishankar", "A. Satkaliyev"
+            elif PARTICLE_NAME.match(bare) and out and out[-1].kind == "name":
+                kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
             elif not t[0].isalnum():
                 kind = "punct"
             else:
                 kind = "other"
-            out.append(Word(s, s + len(t), t, kind, anchor, ent))
+            out.append(Word(s, s + len(t), t, kind, anchor, ent,
+                            honor=covering is not None and covering.data.get("kind") == "honorific"))
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
         places = self._near(self.places, self.place_starts, start, end)
@@ -186,14 +205,117 @@ class PeopleFinder:
                 continue
             # a person is found only beside a title or a speech verb: skip the other sentences
             has_title = self._covering_any(self.anchors, self.anchor_starts, s, e)
-            if not has_title and not SPEECH_ANYWHERE.search(self.text, s, e):
+            plural = PLURAL_TITLE.search(self.text, s, e) is not None
+            counterpart = "counterpart" in self.text[s:e]
+            if not (has_title or plural or counterpart) and not SPEECH_ANYWHERE.search(self.text, s, e):
                 continue
             ws = self.words(s, e)
+            if plural:
+                self.plural_title(ws)
             if has_title:
                 self.title_then_name(ws)
                 self.name_then_title(ws)
             self.speech(ws)
+            if counterpart:
+                self.counterparts(ws)
         self.link_mentions()
+
+    def plural_title(self, ws: list[Word]) -> None:
+        """'the Energy Ministers of Kazakhstan and Poland, Arman Dauletov and Anna Nowak' and
+        'Kazakh and Polish Prime Ministers Olzhas Bektenov and Donald Tusk': two or more people,
+        each with the title in the singular and, where the countries are as many, one of them."""
+        for k, w in enumerate(ws):
+            if not PLURAL_TITLE.fullmatch(w.text):
+                continue
+            t0 = k
+            while t0 > 0 and ws[t0 - 1].kind == "title" and not ws[t0 - 1].honor:
+                t0 -= 1
+            countries: list[str] = []
+            # countries before the title: "Kazakh and Polish Prime Ministers"
+            c = t0 - 1
+            before: list[str] = []
+            while c >= 0 and (ws[c].kind == "ent" or ws[c].text in ("and", ",")):
+                if ws[c].kind == "ent" and ws[c].ent is not None and ws[c].ent.label == "country" \
+                        and ws[c].ent.value not in before:
+                    before.insert(0, ws[c].ent.value)
+                c -= 1
+            j = k + 1
+            if j < len(ws) and ws[j].text == "of":   # countries after it: "Ministers of X and Y"
+                j += 1
+                while j < len(ws) and (ws[j].kind == "ent" or ws[j].text in ("and", ",", "the")):
+                    if ws[j].kind == "ent" and ws[j].ent is not None and ws[j].ent.label == "country" \
+                            and ws[j].ent.value not in countries:
+                        countries.append(ws[j].ent.value)
+                    j += 1
+            countries = countries or before
+            while j < len(ws) and ws[j].text == ",":
+                j += 1
+            people: list[list[Word]] = []
+            while j < len(ws) and ws[j].kind == "name":
+                n = j
+                while n < len(ws) and (ws[n].kind == "name" or (
+                        ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                    n += 1
+                people.append(ws[j:n])
+                if n < len(ws) and ws[n].text in ("and", ","):
+                    j = n + 1
+                    if j < len(ws) and ws[j].text == "and":
+                        j += 1
+                else:
+                    break
+            if len(people) < 2 or any(len(p) < 2 for p in people):
+                continue
+            title = self.text[ws[t0].start:ws[k].end]
+            title = title[:-1] if not title.endswith("men") else title[:-3] + "man"
+            for i, name in enumerate(people):
+                country = countries[i] if len(countries) == len(people) else None
+                self.add(name, [], given=(title, country))
+
+    def counterparts(self, ws: list[Word]) -> None:
+        """'... held talks with his visiting Egyptian counterpart Abdel Fattah al-Sisi': the
+        counterpart holds the title of the person named nearest them (resolved at the end, when
+        that person's titles are all known), unless their own name comes with one."""
+        for k, w in enumerate(ws):
+            if w.text.lower() not in COUNTERPART:
+                continue
+            first = k + 1
+            while first < len(ws) and ws[first].honor:
+                first += 1   # "his UAE counterpart Sheikh Abdulla bin Zayed Al Nahyan"
+            n = first
+            while n < len(ws) and (ws[n].kind == "name" or (
+                    ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                n += 1
+            if n - first < 2:
+                continue
+            country = None
+            for b in ws[max(0, k - 3):k]:
+                if b.kind == "ent" and b.ent is not None and b.ent.label == "country":
+                    country = b.ent.value
+            self.add(ws[first:n], [], given=("", country))
+            person = self.people.get(_bare(self.text[ws[first].start:ws[n - 1].end]).lower())
+            subject = self._subject(ws, ws[first].start, ws[n - 1].end)
+            if person is not None and subject is not None and subject is not person:
+                self.counterpart_of.append((person, subject))
+                if country:
+                    self.sides.append((subject, country))   # "his UAE counterpart": he is the other side
+
+    def _subject(self, ws: list[Word], start: int, end: int) -> Person | None:
+        """Whose counterpart: the person named nearest in the sentence, else the last one named
+        before it."""
+        best, dist = None, None
+        for p in self.people.values():
+            for m in p.mentions:
+                if start <= m.start < end:
+                    continue
+                if ws[0].start <= m.start <= ws[-1].end:
+                    gap = abs(m.start - start)
+                elif m.start < ws[0].start:
+                    gap = 10_000 + ws[0].start - m.start
+                else:
+                    continue
+                if dist is None or gap < dist:
+                    best, dist = p, gap
+        return best
 
     def _bridges(self, ws: list[Word], j: int) -> bool:
         """Does word j join two capitalised words of one title-and-name run?"""
@@ -252,6 +374,13 @@ class PeopleFinder:
                     len(names) >= 2 or self.by_surname(names[0].text)):
                 self.add(names, self._trim_title(title))
                 title = []
+            elif ends_person and q < len(run) and run[q].text == "and" and title \
+                    and all(t.honor or t.kind == "conn" for t in title):
+                # "Sheikh Mansour and President Gurbanguly Berdimuhamedov": a first name that is
+                # no one's surname ends its own title; the next person's title starts afresh
+                title = []
+                p = q + 1
+                continue
             else:
                 title.extend(names)
             p = q
@@ -313,10 +442,11 @@ class PeopleFinder:
         return seg
 
     # ---- recording ----
-    def add(self, name_words: list[Word], title_ws: list[Word]) -> None:
+    def add(self, name_words: list[Word], title_ws: list[Word],
+            given: tuple[str, str | None] | None = None) -> None:
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
-        title, country = self.title_and_country(title_ws)
+        title, country = given if given is not None else self.title_and_country(title_ws)
         span = Span(name_words[0].start, name_words[0].start + len(name), "person", name)
         if len(name_words) == 1:
             # a bare surname after a title: only as a mention of someone named in full
@@ -369,6 +499,12 @@ class PeopleFinder:
                 ent = self.orgs.get(w.ent.value)
                 if ent is not None and ent.country:
                     country = ent.country
+            if w.honor:
+                # "President His Highness Sheikh ...": the honorific is no part of the title
+                while keep and keep[-1].kind == "conn":
+                    keep.pop()
+                i += 1
+                continue
             keep.append(w)
             i += 1
         keep = self._trim_title(keep)
@@ -415,7 +551,29 @@ class PeopleFinder:
                 p.country = fallback
             p.mentions.sort(key=lambda s: s.start)
             out.append(p)
+        for person, subject in self.counterpart_of:
+            if person.title is None and subject.title:
+                person.title = subject.title
+        self.other_side(out)
         return out
+
+    def other_side(self, people: list[Person]) -> None:
+        """In an article between two countries, an official with no country of their own serves
+        the side no other official named serves: "his UAE counterpart" makes him the other
+        side's; with everyone else named from one side, he is from the other."""
+        main = main_parties(self.doc)
+        if len(main) != 2:
+            return
+        for person, country in self.sides:
+            if person.country is None and country in main:
+                person.country = main[0] if country == main[1] else main[1]
+        known = {p.country for p in people if p.country}
+        if len(known) != 1 or not known <= set(main):
+            return
+        other = main[0] if known == {main[1]} else main[1]
+        for p in people:
+            if p.country is None and p.title:
+                p.country = other
 
 
 @component("people")
