@@ -188,3 +188,51 @@ def test_pipelines_routes_and_facilities_are_not_organizations(text):
 def test_generic_descriptions_are_not_organizations():
     text = "Officials of the ministries of energy and finance met at the Kazakh embassy."
     assert extract(text)["organizations"] == []
+
+
+# ---- failure classes of real articles (P8), in our own wording ----
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Officials of the U.S. Department of Commerce met Kazakh exporters in Almaty.",
+     "U.S. Department of Commerce", "USA"),
+    ("The Bureau of Industry and Security published new export rules for Central Asia.",
+     "Bureau of Industry and Security", None),
+    ("The Agency of Transport and Communications of Turkmenistan signed a deal with an Emirati port operator.",
+     "Agency of Transport and Communications of Turkmenistan", "TKM"),
+    ("The Chamber of Commerce and Industry in Uzbekistan hosted Omani traders.",
+     "Chamber of Commerce and Industry in Uzbekistan", "UZB"),
+    ("Data from the Statistics Service under the Government of the Republic showed growth.",
+     "Statistics Service under the Government of the Republic", None),
+])
+def test_government_bodies_with_their_remit(text, name, country):
+    found = orgs(text)
+    assert name in found, list(found)
+    assert found[name]["country"] == country
+
+
+def test_a_commission_with_its_full_remit():
+    text = ("The 11th meeting of the Intergovernmental Kazakh-Omani Commission on Trade, Economic, Scientific "
+            "and Technical Cooperation was held in Muscat.")
+    assert "Intergovernmental Kazakh-Omani Commission on Trade, Economic, Scientific and Technical Cooperation" \
+        in orgs(text)
+
+
+def test_a_body_inside_a_persons_title_ends_with_the_title():
+    text = "Chairman of the Cabinet of Ministers of Kyrgyzstan Adylbek Kasymaliev visited Tashkent."
+    record = extract(text)
+    assert [o["name"] for o in record["organizations"]] == ["Cabinet of Ministers of Kyrgyzstan"]
+    assert [p["name"] for p in record["people"]] == ["Adylbek Kasymaliev"]
+
+
+def test_companies_listed_after_such_as():
+    found = orgs("Russian companies such as Transmashholding, Rostselmash and Uralchem-Tajikistan opened offices "
+                 "in Dushanbe.")
+    assert {"Transmashholding", "Rostselmash", "Uralchem-Tajikistan"} <= set(found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Mazhilis ratified the agreement with Uzbekistan on Wednesday.", "Mazhilis"),
+    ("The Oliy Majlis approved the loan from the Asian Development Bank.", "Oliy Majlis"),
+])
+def test_parliaments(text, name):
+    assert name in orgs(text)

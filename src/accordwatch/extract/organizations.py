@@ -98,6 +98,34 @@ COMMISSION = re.compile(r"""
       (?:\s+(?:on|for)\s+[^.;()]{3,120}?\bcooperation)?)
 """, re.X)
 
+# "U.S. Department of Commerce", "Bureau of Industry and Security", "Cabinet of Ministers of the
+# Kyrgyz Republic", "Intergovernmental Kyrgyz-Russian Commission on Trade, Economic, Scientific,
+# Technical and Humanitarian Cooperation", "Chamber of Commerce and Industry in Turkmenistan":
+# a body's head word and its remit; the country or government it belongs to is read after it
+BODY_HEADS = ["Department", "Bureau", "Agency", "Cabinet", "University", "Institute", "Academy", "Chamber", "Service",
+              "Committee", "Council", "Commission", "Office", "Administration", "Authority", "Fund", "Court",
+              "Assembly", "Parliament", "Senate"]
+HEAD_OF = re.compile(rf"""
+    (?P<head>{alternation(BODY_HEADS, boundary_before=True)})
+    (?P<between>\s+between\s+(?:the\s+)?{CAP}(?:\s+{CAP})?\s+and\s+(?:the\s+)?{CAP}(?:\s+{CAP})?)?
+    \s+(?:of|for|on)\s+(?:the\s+)?
+    (?P<tail>{CAP}(?:,?\s+(?:and\s+|of\s+|for\s+|&\s+)?{CAP}){{0,8}})
+""", re.X)
+# the capitalised words right before a head word ("U.S.", "State", "Intergovernmental Kyrgyz-Russian")
+HEAD_LEFT = re.compile(rf"(?:(?:{CAP}|(?:[A-Z]\.){{2,}})\s+){{1,3}}$")
+# "the Customs Service under the Government of the Republic": a body under a government
+UNDER_HEADS = ["Service", "Agency", "Committee", "Inspectorate", "Fund", "Office", "Center", "Centre", "Administration"]
+HEAD_UNDER = re.compile(rf"(?P<head>{alternation(UNDER_HEADS, boundary_before=True)})(?=\s+under\s+the\s+)")
+UNDER_GOVERNMENT = re.compile(r"\s+(?:under|at|of)\s+the\s+(?:Government|Cabinet\s+of\s+Ministers|President)"
+                              r"(?:\s+of\s+(?:the\s+)?(?:Republic(?:\s+of\s+[A-Z][\w-]+)?|[A-Z][\w-]+))?")
+IN_COUNTRY = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+# "companies such as Megafon, Gemotest and Wildberries": names in a list after a kind of company
+LISTED = re.compile(rf"""
+    \b(?:companies|firms|banks|enterprises|corporations|businesses|brands|retailers|operators)\s*,?\s+
+    (?:such\s+as|including|like|among\s+them)\s+
+    (?P<list>{CAP}(?:[\s-]+{CAP}){{0,3}}(?:\s*,\s*{CAP}(?:[\s-]+{CAP}){{0,3}}){{0,9}}(?:\s*,?\s+and\s+{CAP}(?:[\s-]+{CAP}){{0,3}})?)
+""", re.X)
+
 MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "national economy"}
 
 
@@ -131,6 +159,7 @@ class Finder:
         self.mentions: list[Span] = []
         self.country_spans = doc.layer("country")
         self.blocked = [(s.start, s.end) for layer in ("outlet", "place") for s in doc.layer(layer)]
+        self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
 
     # ---- helpers ----
     def country_at(self, start: int, end: int) -> str | None:
@@ -361,6 +390,74 @@ class Finder:
             ent = self.entity(_norm(name), name, "company", None)
             self.mention(start, end, ent)
 
+    def bodies(self) -> None:
+        """A body's head word with its remit (HEAD_OF), then whose it is: "of (the Republic of)
+        Kazakhstan", "in Turkmenistan", "under the Government of the Republic"."""
+        for m in [*HEAD_OF.finditer(self.text), *HEAD_UNDER.finditer(self.text)]:
+            tail = "tail" if "tail" in m.re.groupindex else "head"
+            start, end = m.start("head"), m.end(tail)
+            lm = HEAD_LEFT.search(self.text, max(0, start - 80), start)
+            left = lm.group().split() if lm else []
+            while left and (left[0] in STOP_FIRST or left[0] in office_words()):
+                left = left[1:]
+            if left:
+                start = self.text.rfind(left[0], lm.start(), m.start("head"))
+            elif tail == "head":
+                continue   # "Service under the Government": a body needs a name of its own
+            # a person's title ends the name where it ends ("Chairman of the Cabinet of Ministers
+            # Batyr Amanov") or where it starts inside it ("... Commission Chairman, Ivan Petrov")
+            for t0, t1 in self.titles:
+                if t0 <= m.start("head") < t1 < end:
+                    end = t1
+                elif m.start(tail) < t0 < end:
+                    end = len(self.text[:t0].rstrip(" ,"))
+            if end <= m.start(tail):
+                continue
+            # the tail stops at a country: what follows "and" is another name
+            tail_country = None
+            skip = False
+            for c in self.country_spans:
+                if tail == "tail" and m.start("tail") <= c.start < end:
+                    # "Department of the Kazakh Foreign Ministry": the object is another body
+                    skip = re.match(r"\s+[A-Z]", self.text[c.end:c.end + 2]) is not None
+                    end, tail_country = c.end, c.value
+                    break
+            if skip:
+                continue
+            country = tail_country or next((c.value for c in self.country_spans
+                                            if c.start < m.start("head") and start < c.end), None)
+            if tail_country is None:
+                after, new_end = self.country_after(end)
+                if after is None:
+                    im = IN_COUNTRY.match(self.text, end)
+                    if im:
+                        after, new_end = next(((c.value, c.end) for c in self.country_spans if c.start == im.end()),
+                                              (None, end))
+                country, end = country or after, new_end
+            gm = UNDER_GOVERNMENT.match(self.text, end)
+            if gm:
+                end = gm.end()
+            name = self.text[start:end]
+            if self.is_blocked(start, end) or not self.plausible(name) or self._only_country_words(start, end):
+                continue
+            if self.overlaps_mention(start, end) and not self._longer_than_overlaps(start, end):
+                continue
+            kind = "commission" if m["head"] in ("Commission", "Council", "Committee") and \
+                re.search(r"(?i)intergovernmental|joint|business|cooperation", name) else _kind_of(m["head"])
+            ent = self.entity(_norm(name), name, kind, country or self.country_before(start))
+            self.mention(start, end, ent)
+
+    def listed(self) -> None:
+        for m in LISTED.finditer(self.text):
+            for nm in re.finditer(rf"{CAP}(?:[\s-]+{CAP}){{0,3}}", m["list"]):
+                start, end = m.start("list") + nm.start(), m.start("list") + nm.end()
+                name = nm.group()
+                if self.is_blocked(start, end) or self.overlaps_mention(start, end) or \
+                        self._only_country_words(start, end) or not self.plausible(name):
+                    continue
+                ent = self.entity(_norm(name), name, "company", self.country_before(m.start()))
+                self.mention(start, end, ent)
+
     def commissions(self) -> None:
         for m in COMMISSION.finditer(self.text):
             start, end = m.span("name")
@@ -386,12 +483,14 @@ class Finder:
     def run(self) -> None:
         self.known()
         self.commissions()
+        self.bodies()
         self.ministries()
         self.acronyms()
         self.suffixed()
         self.descriptors()
         self.camel()
         self.offices()
+        self.listed()
         self.repeats()
         self.mentions.sort(key=lambda s: s.start)
 
