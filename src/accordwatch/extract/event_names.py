@@ -61,6 +61,7 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> 
     """(start, end) of the name of the event whose trigger is text[start:end], within the
     sentence text[lo:hi]; None when the trigger alone is all the text says of it."""
     words = _words()
+    lo, hi = max(lo, start - 160), min(hi, end + 400)   # no name reaches further
     trigger = text[start:end]
     left = _left(text, lo, start, trigger, etype, words)
     low = trigger.lower()

@@ -43,6 +43,7 @@ INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are
 COUNTERPART = frozenset({"counterpart", "counterparts"})
+COUNTERPART_WORD = re.compile(r"\bcounterparts?\b")
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
 PLURAL_TITLE = re.compile(r"\b(?:Ministers|Presidents|Ambassadors|Chairmen|Chairs|Co-?[Cc]hairs|Heads|Governors|"
@@ -200,13 +201,16 @@ class PeopleFinder:
 
     # ---- finding ----
     def run(self) -> None:
+        # where plural titles and counterparts are: looked up per sentence by bisection
+        plural_at = [m.start() for m in PLURAL_TITLE.finditer(self.text)]
+        counterpart_at = [m.start() for m in COUNTERPART_WORD.finditer(self.text)]
         for s, e in self.doc.sentences or [(0, len(self.text))]:
             if not self.doc.in_body(s, e) and not any(s <= b0 < e for b0, _ in (self.doc.body or [])):
                 continue
             # a person is found only beside a title or a speech verb: skip the other sentences
             has_title = self._covering_any(self.anchors, self.anchor_starts, s, e)
-            plural = PLURAL_TITLE.search(self.text, s, e) is not None
-            counterpart = "counterpart" in self.text[s:e]
+            plural = bisect_left(plural_at, e) > bisect_left(plural_at, s)
+            counterpart = bisect_left(counterpart_at, e) > bisect_left(counterpart_at, s)
             if not (has_title or plural or counterpart) and not SPEECH_ANYWHERE.search(self.text, s, e):
                 continue
             ws = self.words(s, e)
