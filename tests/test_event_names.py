@@ -83,3 +83,8 @@ def test_name_span_points_at_the_name():
     ev = extract_document(Document(text=text, published="2024-05-20"))["events"][0]
     span = ev["name_span"]
     assert text[span["start"]:span["end"]] == ev["name"] == "memorandum on fertilizer supplies"
+
+
+def test_every_complement_word_can_open_a_name():
+    from accordwatch.extract.event_names import _check_openers
+    _check_openers()

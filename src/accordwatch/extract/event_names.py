@@ -23,6 +23,11 @@ NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d|[$€£¥₸]|(?:jan|feb|mar|apr|m
                         r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                         r"(?:this|last|next)\s+\w+\b)", re.I)
 TO_VERB = re.compile(r"\bto\s+$", re.I)
+FIRST_WORD = re.compile(r"\s*(\w+)")
+IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
+# the words a complement can open with (the `complement` words and the special openers below)
+OPENERS = frozenset({"of", "on", "for", "regarding", "concerning", "towards", "toward", "to", "in", "between",
+                     "near", "at"})
 QUOTED = re.compile(r"\s*([“\"«])([^“”\"«»\n]{3,120})([”\"»])")
 ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 # a meeting named only by its kind is no name ("the talks", "met")
@@ -57,11 +62,18 @@ def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
                                                or (low.endswith("ing") and low not in words["noun_ing"]))
 
 
+def _check_openers() -> None:
+    """OPENERS holds every complement word of the data file (checked by the tests)."""
+    missing = _words()["complement"] - OPENERS
+    if missing:
+        raise ValueError(f"event_name_words.tsv complement words missing from OPENERS: {sorted(missing)}")
+
+
 def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
     """(start, end) of the name of the event whose trigger is text[start:end], within the
     sentence text[lo:hi]; None when the trigger alone is all the text says of it."""
     words = _words()
-    lo, hi = max(lo, start - 160), min(hi, end + 400)   # no name reaches further
+    lo, hi = max(lo, start - 100), min(hi, end + 300)   # no name reaches further
     trigger = text[start:end]
     left = _left(text, lo, start, trigger, etype, words)
     low = trigger.lower()
@@ -119,6 +131,13 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     ab = ABBREVIATION.match(text, end, hi)
     if ab:   # "Free Trade Agreement (FTA)"
         stop = ab.end()
+    fm = FIRST_WORD.match(text, stop, hi)
+    first_word = fm[1].lower() if fm else ""
+    if not opened and not (first_word in words["complement"] or first_word == "between"
+                           or (first_word == "to" and etype == "working_group")
+                           or (first_word == "in" and (generic or etype == "project" or IN_FIELD.match(text, stop)))
+                           or (first_word in ("at", "near") and etype == "project")):
+        return stop   # no complement opens here: most triggers, spared the tokenizing below
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, stop, hi)]
     if not toks:
         return stop

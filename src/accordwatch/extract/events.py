@@ -412,8 +412,10 @@ class EventFinder:
         ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype, at),
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    self.sectors(s0, s1), [(s0, s1)], set(people))
-        if at is not None and trigger_end is not None:
-            ev.name = name_span(self.text, s0, s1, at, trigger_end, etype)
+
+        def name() -> tuple[int, int] | None:
+            return name_span(self.text, s0, s1, at, trigger_end, etype) \
+                if at is not None and trigger_end is not None else None
         key = ev.key()
         for other in self.events:
             if other.key() != key:
@@ -426,8 +428,9 @@ class EventFinder:
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
             other.date = other.date or ev.date
             other.location = other.location or ev.location
-            other.name = other.name or ev.name
+            other.name = other.name or name()
             return
+        ev.name = name()
         self.events.append(ev)
 
 

@@ -120,8 +120,10 @@ UNDER_GOVERNMENT = re.compile(r"\s+(?:under|at|of)\s+the\s+(?:Government|Cabinet
                               r"(?:\s+of\s+(?:the\s+)?(?:Republic(?:\s+of\s+[A-Z][\w-]+)?|[A-Z][\w-]+))?")
 IN_COUNTRY = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
 # "companies such as Megafon, Gemotest and Wildberries": names in a list after a kind of company
+LIST_KINDS = ["companies", "firms", "banks", "enterprises", "corporations", "businesses", "brands", "retailers",
+              "operators"]
 LISTED = re.compile(rf"""
-    \b(?:companies|firms|banks|enterprises|corporations|businesses|brands|retailers|operators)\s*,?\s+
+    (?:{alternation(LIST_KINDS, boundary_before=True)})\s*,?\s+
     (?:such\s+as|including|like|among\s+them)\s+
     (?P<list>{CAP}(?:[\s-]+{CAP}){{0,3}}(?:\s*,\s*{CAP}(?:[\s-]+{CAP}){{0,3}}){{0,9}}(?:\s*,?\s+and\s+{CAP}(?:[\s-]+{CAP}){{0,3}})?)
 """, re.X)

@@ -23,7 +23,7 @@ from ..document import Document, Span
 from . import gazetteer as gz
 from .datetext import MONTHS
 from .parties import main_parties
-from .patterns import literal_matches
+from .patterns import alternation, literal_matches
 from .pipeline import component
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’.]*[^\W_])?(?:-[^\W\d_][\w'’]*)*|\d+|[^\w\s]")
@@ -43,11 +43,12 @@ INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are
 COUNTERPART = frozenset({"counterpart", "counterparts"})
-COUNTERPART_WORD = re.compile(r"\bcounterparts?\b")
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
-PLURAL_TITLE = re.compile(r"\b(?:Ministers|Presidents|Ambassadors|Chairmen|Chairs|Co-?[Cc]hairs|Heads|Governors|"
-                          r"Mayors|Secretaries|Envoys|Leaders|Commissioners|Premiers|Speakers)\b")
+PLURAL_TITLES = ("Ministers", "Presidents", "Ambassadors", "Chairmen", "Chairs", "Co-chairs", "Co-Chairs", "Cochairs",
+                 "Heads", "Governors", "Mayors", "Secretaries", "Envoys", "Leaders", "Commissioners", "Premiers",
+                 "Speakers")
+PLURAL_TITLE = re.compile(rf"(?:{alternation(PLURAL_TITLES, boundary_before=True)})\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bemphasized|\baccording\s+to)\s*$")
 
 
@@ -181,14 +182,14 @@ class PeopleFinder:
                 kind = "name"
             elif len(bare) == 1 and bare.isupper() and INITIAL_NEXT.match(self.text, s + 1):
                 kind = "name"   # an initial: "S Jaishankar", "A. Satkaliyev"
-            elif PARTICLE_NAME.match(bare) and out and out[-1].kind == "name":
+            elif "-" in bare and out and out[-1].kind == "name" and PARTICLE_NAME.match(bare):
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
             elif not t[0].isalnum():
                 kind = "punct"
             else:
                 kind = "other"
             out.append(Word(s, s + len(t), t, kind, anchor, ent,
-                            honor=covering is not None and covering.data.get("kind") == "honorific"))
+                            anchor and covering.data.get("kind") == "honorific"))
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
         places = self._near(self.places, self.place_starts, start, end)
@@ -203,7 +204,11 @@ class PeopleFinder:
     def run(self) -> None:
         # where plural titles and counterparts are: looked up per sentence by bisection
         plural_at = [m.start() for m in PLURAL_TITLE.finditer(self.text)]
-        counterpart_at = [m.start() for m in COUNTERPART_WORD.finditer(self.text)]
+        counterpart_at = []
+        at = self.text.find("counterpart")
+        while at != -1:
+            counterpart_at.append(at)
+            at = self.text.find("counterpart", at + 11)
         for s, e in self.doc.sentences or [(0, len(self.text))]:
             if not self.doc.in_body(s, e) and not any(s <= b0 < e for b0, _ in (self.doc.body or [])):
                 continue
