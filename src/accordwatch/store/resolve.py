@@ -4,8 +4,9 @@ report it, and figures that disagree flagged as conflicts.
 Entities resolve through the aliases table (every normalised spelling ever seen); people also
 by a fuzzy surname match with the same first initial and country (Tokayev = Tokaev). Events
 resolve to an earlier one of the same type, parties (and instrument) whose date is within a
-window of their own. Figures for the same indicator, parties, period, kind and unit that differ
-by more than 1.5 % are all marked `conflict`.
+window of their own; a later report fills the date, location and name it lacks (the first name
+given is kept) and raises its status. Figures for the same indicator, parties, period, kind and unit
+that differ by more than 1.5 % are all marked `conflict`.
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def _candidates(instrument: str):
         cond.append(events.c.instrument == bindparam("instrument"))
     lo, hi = bindparam("lo"), bindparam("hi")
     near = or_(events.c.date.between(lo, hi), and_(events.c.date.is_(None), documents.c.published.between(lo, hi)))
-    return (select(events.c.id, events.c.date, events.c.status, events.c.location, documents.c.published)
+    return (select(events.c.id, events.c.date, events.c.status, events.c.location, events.c.name,
+                   documents.c.published)
             .join(documents, documents.c.id == events.c.first_document_id)
             .where(*cond, near).order_by(events.c.id))
 
@@ -200,7 +202,7 @@ class Resolver:
                 "type": ev["type"], "parties": parties, "instrument": instrument,
                 "lo": (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
                 "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()}).all()
-        for eid, edate, estatus, elocation, epublished in rows:
+        for eid, edate, estatus, elocation, ename, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS:
                 continue
@@ -213,12 +215,14 @@ class Resolver:
                 changes["date"] = ev["date"]
             if not elocation and ev.get("location"):
                 changes["location"] = ev["location"]
+            if not ename and ev.get("name"):   # the first name an article gives is kept
+                changes["name"] = ev["name"]
             if changes:
                 self.conn.execute(update(events).where(events.c.id == eid).values(**changes))
             return eid, False
         eid = self.conn.execute(insert(events).values(
-            type=ev["type"], instrument=ev.get("instrument"), status=ev["status"], parties=parties,
-            date=ev.get("date"), location=ev.get("location"),
+            type=ev["type"], name=ev.get("name"), instrument=ev.get("instrument"), status=ev["status"],
+            parties=parties, date=ev.get("date"), location=ev.get("location"),
             organizations="|".join(ev.get("organizations") or []) or None,
             first_document_id=document_id)).inserted_primary_key[0]
         return eid, True

@@ -4,7 +4,8 @@ documents   one row per article read; near-duplicates point at their original (d
 entities    one row per country, organization, person or place however it is spelled;
 aliases     every spelling seen (normalised), so later articles resolve to the same entity
 mentions    where each entity is named in each document (character offsets)
-events      one row per happening, however many articles report it;
+events      one row per happening, however many articles report it, with its name when an article
+            gives one (the first article that does);
 event_sources  each article's report of it: evidence offsets, the status and date it gave
 event_parties  the event's countries and blocs, for filtering
 figures     one row per figure per article, with its evidence; `conflict` marks figures that
@@ -134,6 +135,7 @@ events = Table(
     Column("location", Text),
     Column("organizations", Text),                       # names joined by "|"
     Column("first_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("name", Text),                                # what the articles call it (migration 0005); may be NULL
 )
 Index("ix_events_type_parties", events.c.type, events.c.parties)
 Index("ix_events_date", events.c.date)
