@@ -559,3 +559,51 @@ def test_cooperation_within_a_bloc_does_not_make_the_bloc_a_party():
             "ministers of Kazakhstan and Türkiye held talks on coordination within the Organization of Turkic "
             "States.")
     assert all("OTS" not in ev["parties"] for ev in events(text))
+
+
+# ---- failure classes of real articles (P8), in our own wording ----
+
+def test_a_goal_for_the_next_years_does_not_make_a_held_meeting_planned():
+    ev = only("Kazakhstan and Oman aim to double trade in the next five years, the ministers said after a "
+              "meeting of the joint commission in Muscat on Monday.")
+    assert (ev["type"], ev["status"]) == ("meeting", "discussed")
+
+
+def test_a_meeting_planned_for_a_season():
+    found = of_type(events("Kazakh and British officials met in London on Monday. The next commission meeting "
+                           "is planned for the spring of 2025."), "meeting")
+    assert [(e["status"], e["date"]) for e in found] == [("discussed", "2024-04-01"), ("planned", "2025")]
+
+
+def test_an_ordinal_sitting_of_a_named_body_is_a_meeting_of_its_own():
+    found = of_type(events("The presidents of Kazakhstan and Chile held talks in Santiago on Monday. The first "
+                           "meeting of the joint working group on lithium was held in January."), "meeting")
+    assert [(e["name"], e["date"]) for e in found] == [
+        (None, "2024-04-01"), ("first meeting of the joint working group on lithium", "2024-01")]
+
+
+def test_one_more_document_signed_is_another_agreement():
+    found = of_type(events("Kazakhstan and Oman signed a memorandum on fertilizers in Muscat on Monday. "
+                           "A loan agreement was also signed between the two finance ministries."), "agreement")
+    assert [e["name"] for e in found] == ["memorandum on fertilizers", "loan agreement"]
+
+
+def test_a_vague_project_word_is_no_project():
+    text = ("Kazakhstan and Oman signed a memorandum on fertilizers in Muscat on Monday. "
+            "\"We hope the memorandum will bring further investment,\" the minister said.")
+    assert of_type(events(text), "project") == []
+
+
+def test_a_vague_project_word_standing_for_a_named_object_is_a_project():
+    text = ("Kazakh and Omani ministers discussed the use of the port of Duqm and the Trans-Caspian "
+            "International Transport Route, which could cut delivery times to three weeks.")
+    assert [e["status"] for e in of_type(events(text), "project")] == ["discussed"]
+
+
+def test_a_deal_makes_an_agreement_only_where_nothing_else_names_it():
+    assert [e["status"] for e in of_type(events(
+        "Oman's OQ said it will sign a $1.1 billion deal with Kazakhstan for a fertilizer plant."), "agreement")] \
+        == ["planned"]
+    found = of_type(events("Among the largest deals, KazMunayGas and OQ signed a contract on a fertilizer plant."),
+                    "agreement")
+    assert [e["instrument"] for e in found] == ["contract"]

@@ -32,8 +32,8 @@ QUOTED = re.compile(r"\s*([“\"«])([^“”\"«»\n]{3,120})([”\"»])")
 ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 # a meeting named only by its kind is no name ("the talks", "met")
 BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "meeting", "meetings"})
-QUANTIFIERS = frozenset({"several", "many", "some", "various", "other", "further", "more", "number", "all",
-                         "both", "each", "every", "such", "any", "new", "first-ever"})
+QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some", "various", "other", "further",
+                         "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever"})
 MAX_LEFT = 6
 MAX_RIGHT = 32
 
@@ -44,6 +44,11 @@ def _words() -> dict[str, frozenset[str]]:
     for row in lexicon("event_name_words.tsv"):
         roles.setdefault(row["role"], set()).add(row["word"].lower())
     return {role: frozenset(words) for role, words in roles.items()}
+
+
+def generic_triggers() -> frozenset[str]:
+    """Triggers that name no object by themselves ("projects", "investment", "supplies")."""
+    return _words()["generic"]
 
 
 def _is_title(tok: str) -> bool:
@@ -79,7 +84,8 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> 
     low = trigger.lower()
     if low in ("met", "meets", "meet"):
         return None   # a verb: the meeting's name, if any, is elsewhere
-    if low in BARE_MEETINGS and not any(_is_title(t) for t in TOKEN.findall(text, left, start)):
+    if low in BARE_MEETINGS and not any(_is_title(t) or t.lower() in words["ordinal"]
+                                        for t in TOKEN.findall(text, left, start)):
         left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
     if low in words["generic"] and all(t.lower() in words["vague"] for t in TOKEN.findall(text, left, start)):
         left = start   # "joint projects", "possible supplies": kinds, not names
@@ -134,7 +140,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     fm = FIRST_WORD.match(text, stop, hi)
     first_word = fm[1].lower() if fm else ""
     if not opened and not (first_word in words["complement"] or first_word == "between"
-                           or (first_word == "to" and etype == "working_group")
+                           or (first_word == "to" and (etype == "working_group" or generic))
                            or (first_word == "in" and (generic or etype == "project" or IN_FIELD.match(text, stop)))
                            or (first_word in ("at", "near") and etype == "project")):
         return stop   # no complement opens here: most triggers, spared the tokenizing below
@@ -150,8 +156,11 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
         and toks[2][2].lower() in ("field", "area", "sphere", "areas", "fields", "spheres"))
     if first == "between":
         opens = _between_then_subject(toks, words)
-    if generic and first == "in" and len(toks) > 1 and toks[1][2].lower() not in words["stop"]:
-        opens = True   # "joint projects in maritime logistics", "investment in acquiring ..."
+    if generic and first in ("in", "to") and len(toks) > 2 and (
+            toks[1][2].lower() not in words["stop"] or toks[1][2].lower() in ("the", "a", "an")):
+        # "joint projects in maritime logistics", "investment in acquiring ...", "projects to
+        # upgrade the route", "supplies to the Kazakh market"
+        opens = True
     if etype == "project" and first in ("in", "near", "at") and len(toks) > 1 and toks[1][2][:1].isupper():
         opens = True   # "a car assembly plant in Almaty": where the object is belongs to its name
     if opened and (first not in words["stop"] or first in ("the", "a", "an")):
@@ -181,14 +190,15 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                                                                     "of", "into", "within", "across"}:
             prev = low
             continue
-        if low == "to" and etype == "working_group" and k == 0:
+        if low == "to" and (etype == "working_group" or generic) and k == 0:
             prev = low
             continue
-        if prev == "to" and k == 1 and etype == "working_group":
+        if prev == "to" and k == 1 and (etype == "working_group" or generic) and low not in ("the", "a", "an"):
             last, prev = b, "of"   # "working group to prepare a ...": the verb, then its object
             continue
         if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
-                etype != "project" and not title and k + 1 < len(toks) and toks[k + 1][2][:1].isupper())):
+                etype != "project" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
+                and (low != "on" or not title))):
             break   # "... in Tashkent on Monday": where and when it happened, not what it is
         if low.endswith("ing") and prev in words["complement"]:
             last, prev = b, "ing"   # "memorandum on setting up a ... platform": a gerund subject
@@ -203,7 +213,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break
         if k > 0 and (low in words["stop"] or low in words["verb_ing"]):
             break
-        if k > 0 and tok.islower() and low.endswith(("ed", "ly")) and len(low) > 4 and prev not in ("and", ","):
+        if k > 0 and tok.islower() and low.endswith(("ed", "ly")) and len(low) > 4:
             break
         if low in ("and", "in", "of", "on", "for", "to") and k > 0:
             prev = low

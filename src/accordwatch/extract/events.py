@@ -17,7 +17,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
-from .event_names import name_span
+from .event_names import generic_triggers, name_span
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, main_parties
 from .pipeline import component
@@ -33,12 +33,14 @@ WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hop
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
 MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host)|"
                             r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
-                            r"scheduled|upcoming|next|ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
+                            r"scheduled|upcoming|planned\s+for|"
+                            r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
+                            r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
-DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?:\w+\s+)?$", re.I)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?:[\w’'-]+\s+)?$", re.I)
 CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
                         r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
                         r"envisages?|includes?|aims?|will|would|is|are|calls?|sets?|creates?|stipulates?|"
@@ -91,6 +93,19 @@ NEGOTIATION_PAST = re.compile(r"\b(?:years|decades|months|rounds)\s+of\s+$", re.
 ITS_MEETING = re.compile(r"\bits\s+(?:first|inaugural|initial)\s+$", re.I)
 # "an agreement extending the subsoil use contract": a document the one signed refers to
 REFERRED = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?!(?:a|an|and|or|of|signing)\b)[\w-]+\s+){0,3}$", re.I)
+# words for a document that make an event only where nothing else names it ("a $2.4 billion deal")
+LOOSE_TERMS = frozenset({"deal", "deals"})
+INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
+ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
+ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
+                            r"\d+(?:st|nd|rd|th))\s+$", re.I)
+# a named facility or route ("the port of Chabahar", "Trans-Caspian International Transport Route")
+FACILITY = re.compile(r"\b(?:ports?|field|deposit)\s+of\s+[A-Z]|(?:[A-Z][\w’'-]+\s+){1,4}(?:Route|Corridor|Port|"
+                      r"Pipeline|Railway|Plant|Field|Deposit|Terminal|Airport|Fund|Farm|Park|Zone|Center|Centre|"
+                      r"Station|Mine|Refinery|Factory)\b")
+# "The fund, established by ..., will finance its first projects": the object named before
+OBJECT_SUBJECT = re.compile(r"\W*(?:the|this)\s+(?:new\s+|joint\s+)?(?:fund|company|venture|plant|factory|terminal|"
+                            r"route|corridor|platform|cent(?:er|re)|enterprise|facility|pipeline|railway|port)\b", re.I)
 # "the leaders of the four countries": every country the article names, when it names that many
 N_COUNTRIES = re.compile(r"\b(?:the|all)\s+(two|three|four|five|six)\s+(?:countries|states|nations)\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -342,6 +357,9 @@ class EventFinder:
             if etype == "agreement":
                 if IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
+                if sent[at:end - s0].lower() in LOOSE_TERMS and (
+                        DEFINITE.search(before[-25:]) or sum(1 for _, _, (t, _) in found if t == "agreement") > 1):
+                    continue   # "the deal", "among the largest deals, X signed a contract": named elsewhere
                 status = self.agreement_status(sent, at)
                 if etype in made and REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
@@ -349,7 +367,10 @@ class EventFinder:
                     self.attach(etype, instrument, s0, s1, trigger=(start, end))
                     attached = True
                     continue
-                self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end)
+                # "A loan agreement was also signed ...": one more document, not the one before
+                another = INDEFINITE.search(before[-30:]) is not None and ALSO.search(sent) is not None
+                self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
+                         distinct=another)
                 made.add(etype)
             elif etype == "working_group":
                 if SESSION_OF.search(before) or not ESTABLISH.search(sent):
@@ -364,13 +385,14 @@ class EventFinder:
                         or ("working_group" in made and ITS_MEETING.search(before[-20:])):
                     continue
                 future = MEETING_FUTURE.search(sent) is not None
+                sitting = self.another_sitting(s0, s1, start, end)
                 if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
-                        and not future:
+                        and not future and not sitting:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
                 self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)),
-                         at=start, trigger_end=end)
+                         at=start, trigger_end=end, distinct=sitting)
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
@@ -385,9 +407,38 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     attached = True
                     continue
+                if term in generic_triggers() and name_span(self.text, s0, s1, start, end, etype) is None \
+                        and not self.concrete(s0, s1):
+                    continue   # "discussed joint projects", "further investment": no concrete object
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start,
                          trigger_end=end)
                 made.add(etype)
+
+    def name_text(self, span: tuple[int, int] | None) -> str | None:
+        return " ".join(self.text[span[0]:span[1]].split()).lower() if span else None
+
+    def another_sitting(self, s0: int, s1: int, start: int, end: int) -> bool:
+        """"the first meeting of the joint working group" after talks were reported: an ordinal
+        sitting of a named body is a meeting of its own, unless a meeting found already bears
+        that name."""
+        if not ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
+            return False
+        span = name_span(self.text, s0, s1, start, end, "meeting")
+        if span is None or span[1] <= end:
+            return False
+        name = self.name_text(span)
+        return not any(ev.type == "meeting" and self.name_text(ev.name) == name for ev in self.events)
+
+    def concrete(self, s0: int, s1: int) -> bool:
+        """Does the sentence name a concrete object a vague project word can stand for: an amount,
+        a company or fund, a named facility ("the port of Chabahar", "the Middle Corridor"), or a
+        definite one it opens with ("The fund, ...")?"""
+        if self.within("amount", s0, s1):
+            return True
+        if any(self.orgs.get(o.value) is not None and self.orgs[o.value].kind not in ("ministry", "commission")
+               for o in self.within("org", s0, s1)):
+            return True
+        return FACILITY.search(self.text, s0, s1) is not None or OBJECT_SUBJECT.match(self.text, s0, s1) is not None
 
     def has(self, etype: str, instrument: str | None) -> bool:
         return any(ev.type == etype and (instrument is None or ev.instrument == instrument) for ev in self.events)
@@ -408,7 +459,10 @@ class EventFinder:
 
     def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],
             people: set[str], s0: int, s1: int, met_with: bool = False, at: int | None = None,
-            trigger_end: int | None = None) -> None:
+            trigger_end: int | None = None, distinct: bool = False) -> None:
+        """A new event, or one more mention of an event found with the same key; `distinct`: a
+        mention that names an event of its own ("the first meeting of the working group") merges
+        only into an event of that name."""
         ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype, at),
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    self.sectors(s0, s1), [(s0, s1)], set(people))
@@ -422,6 +476,8 @@ class EventFinder:
                 continue
             # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
             if met_with and people and not people <= other.people:
+                continue
+            if distinct and (other.name is None or self.name_text(other.name) != self.name_text(name())):
                 continue
             other.cite(s0, s1)
             other.people |= people
