@@ -251,8 +251,8 @@ def test_events_filters_and_pagination(client):
     body = client.get("/api/events").json()
     assert set(body) == PAGE_KEYS and body["total"] == 16
     first = body["items"][0]
-    assert set(first) == {"id", "type", "instrument", "status", "parties", "date", "location", "organizations",
-                          "sectors", "sources_count", "sources"}
+    assert set(first) == {"id", "type", "name", "instrument", "status", "parties", "date", "location",
+                          "organizations", "sectors", "sources_count", "sources"}
     assert set(first["sources"][0]) == {"document_id", "title", "outlet", "published", "evidence", "status",
                                         "date", "start", "end"}
     def total(query: str) -> int:
@@ -419,7 +419,7 @@ def test_an_unexpected_failure_is_a_500_without_internals(client, monkeypatch, c
 INJECTIONS = ["KAZ' OR '1'='1", "1; DROP TABLE documents", "%' OR 1=1 --"]
 FILTERS = {"/api/documents": ["country", "pair", "sector", "since", "until", "q"],
            "/api/entities": ["kind", "country", "q"],
-           "/api/events": ["country", "pair", "sector", "type", "status", "since", "until"],
+           "/api/events": ["country", "pair", "sector", "type", "status", "since", "until", "name"],
            "/api/figures": ["indicator", "pair", "country", "kind", "since"],
            "/api/search": ["q"]}
 

@@ -1,24 +1,37 @@
-"""Event names in the store: the writer stores the name the extractor gives an event, a later report fills
-a name the event lacks but never replaces one, and migration 0005 adds the column to a database made
-before it.
+"""Event names in the store and its faces: the writer stores the name the extractor gives an event, a later
+report fills a name the event lacks but never replaces one, migration 0005 adds the column to a database
+made before it, and the CLI, the API, the dashboard and the exports show and find events by name.
 
 Three reports of one signing (Kazakhstan and Germany, a memorandum, March 2024): NAMED names it, UNNAMED
 only says "a memorandum", RENAMED names it in other words; HUNGARY reports another memorandum, unnamed.
-The tests run on SQLite and on PostgreSQL (conftest.py).
+The store tests run on SQLite and on PostgreSQL (conftest.py); the faces on a SQLite file.
 """
 from __future__ import annotations
 
+import csv
+import json
+import warnings
 from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, inspect, select, text
+from typer.testing import CliRunner
 
-from accordwatch import extract_document
+from accordwatch import extract_document, query
+from accordwatch.cli import app as cli
 from accordwatch.document import Document
 from accordwatch.ingest import Result
+from accordwatch.query.common import BadFilter
+from accordwatch.query.timeline import name_words
 from accordwatch.store import open_store
 from accordwatch.store import schema as s
 from accordwatch.store.engine import make_engine, writer
+from accordwatch.web import create_app
+from accordwatch.web.pages import event_title, name_query
+
+with warnings.catch_warnings():   # Starlette's TestClient warns that it wants httpx2; httpx is what we have
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 NAME = "memorandum on sustainable raw materials, batteries and renewable hydrogen value chains"
 SHOWN = "Memorandum on sustainable raw materials, batteries and renewable hydrogen value chains"
@@ -166,6 +179,7 @@ def test_migration_adds_the_name_to_a_database_made_by_0004(db_url):
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0005"
             assert conn.execute(select(s.events.c.id, s.events.c.name, s.events.c.status)).all() == [
                 (ev, None, "signed")]
+        assert [e["name"] for e in query.events(engine)] == [None]   # listed as before, by its type
     finally:
         engine.dispose()
 
@@ -181,3 +195,111 @@ def test_migration_adds_the_name_to_a_database_made_by_0004(db_url):
         _alembic(store.engine, "upgrade", "head")
     finally:
         store.close()
+
+
+# 3. finding events by name (query.events / events_page) --------------------------------------------
+
+def test_events_are_found_by_the_words_of_their_name(store):
+    ingest(store, NAMED)
+    ingest(store, HUNGARY)
+
+    def names(**filters) -> list[str | None]:
+        return [e["name"] for e in query.events(store.engine, **filters)]
+    for words in ("hydrogen", "HYDROGEN value", "raw, materials!", "batter", "value-chains", "raw_materials"):
+        assert names(name=words) == [NAME], words
+    assert names(name="hydrogen pipeline") == []          # every word must be in the name
+    assert names(name="hydrogen", country="HUN") == []      # with the other filters
+    assert names(name="hydrogen", pair="KAZ-DEU", type="agreement", status="signed", since="2024") == [NAME]
+    assert None in names()                                  # the unnamed event is listed without the filter ...
+    assert names(name="memorandum") == [NAME]               # ... and passes no name filter
+    rows, total = query.timeline.events_page(store.engine, name="renewable hydrogen", limit=1)
+    assert ([e["name"] for e in rows], total) == ([NAME], 1)
+
+
+@pytest.mark.parametrize("words", ["%", "_", "", "  ", "-- ;"])
+def test_a_name_filter_without_a_word_is_refused(store, words):
+    with pytest.raises(BadFilter, match="name filter needs a word"):
+        query.events(store.engine, name=words)
+
+
+def test_like_wildcards_never_reach_the_database():
+    # the filter looks for words (letters and digits): % and _ only ever separate them
+    assert name_words("raw%ma_terials 50% «Astana»") == ["raw", "ma", "terials", "50", "Astana"]
+
+
+# 4. the faces: CLI, API, dashboard, exports ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("names") / "t.db"
+    st = open_store(str(path))
+    ingest(st, NAMED, UNNAMED)
+    ingest(st, HUNGARY)
+    st.close()
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("ACCORDWATCH_INGEST_TOKEN", raising=False)
+        app = create_app(db)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_labels_fall_back_to_the_type():
+    assert event_title({"type": "agreement", "instrument": "memorandum", "name": NAME}) == SHOWN
+    assert event_title({"type": "agreement", "instrument": "memorandum", "name": None}) == "Agreement (memorandum)"
+    assert name_query('title:hydrogen AND "value chains" NOT pipe*') == "hydrogen value chains pipe"
+
+
+def test_cli_events_show_the_name_and_find_by_it(db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["events", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "Memorandum on sustainable raw materials, batteries" in shown.stdout      # (the table wraps the rest)
+    assert "agreement (memorandum)" in shown.stdout                                  # the Hungarian one: no name
+    found = runner.invoke(cli, ["events", "--db", db, "--name", "hydrogen", "--json"])
+    assert [(e["name"], e["status"]) for e in json.loads(found.stdout)] == [(NAME, "signed")]
+    refused = runner.invoke(cli, ["events", "--db", db, "--name", "%"])
+    assert refused.exit_code == 2 and "name filter needs a word" in refused.stderr
+
+
+def test_api_events_carry_the_name_and_filter_by_it(client):
+    items = client.get("/api/events?pair=DEU-KAZ").json()["items"]
+    assert [(e["name"], e["sources_count"]) for e in items] == [(NAME, 2)]
+    assert all("name" in e for e in client.get("/api/events").json()["items"])
+    assert [e["name"] for e in client.get("/api/events?name=raw+materials").json()["items"]] == [NAME]
+    assert client.get("/api/events?name=pipeline").json()["total"] == 0
+    assert client.get("/api/events?name=%25").status_code == 400
+    doc = client.get("/api/documents/1").json()
+    assert NAME in [e["name"] for e in doc["events"]]
+
+
+def test_dashboard_lists_show_the_name_and_search_finds_it(client):
+    home = client.get("/").text
+    assert SHOWN in home and "Agreement (memorandum)" in home
+    assert SHOWN in client.get("/pair/DEU/KAZ").text and SHOWN in client.get("/country/DEU").text
+    assert SHOWN in client.get("/article/1").text
+    found = client.get("/search?q=hydrogen")
+    assert found.status_code == 200 and 'data-testid="event-results"' in found.text and SHOWN in found.text
+    assert 'data-testid="event-results"' not in client.get("/search?q=hydrogen&country=HUN").text
+    assert 'data-testid="event-results"' not in client.get("/search?q=Budapest").text
+
+
+def test_exports_carry_the_name(db, tmp_path):
+    engine = make_engine(db)
+    try:
+        query.export(engine, "csv", tmp_path / "csv")
+        query.export(engine, "json", tmp_path / "all.json")
+        query.export(engine, "parquet", tmp_path / "pq")
+    finally:
+        engine.dispose()
+    with (tmp_path / "csv" / "events.csv").open(encoding="utf-8") as fh:
+        assert NAME in [row["name"] for row in csv.DictReader(fh)]
+    assert NAME in [e["name"] for e in json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["events"]]
+    import pyarrow.parquet as pq
+
+    assert NAME in pq.read_table(tmp_path / "pq" / "events.parquet").column("name").to_pylist()

@@ -103,7 +103,7 @@ def show_summary(record: dict) -> None:
         t = Table("event", "status", "parties", "date", "sectors", box=None, pad_edge=False)
         t.title, t.title_justify = "events", "left"
         for e in record["events"]:
-            t.add_row(e["type"] + (f" ({e['instrument']})" if e.get("instrument") else ""), e["status"],
+            t.add_row(_cell(event_label(e)), e["status"],
                       "-".join(e["parties"]), e.get("date") or "-", ", ".join(e["sectors"]) or "-")
         out_console.print(t)
 
@@ -196,14 +196,22 @@ def _sources(sources: list[dict], evidence: bool = False) -> str:
     return "\n".join(lines if evidence else dict.fromkeys(lines))
 
 
+def event_label(e: dict) -> str:
+    """What to call an event: its name, its first letter capitalised ("Memorandum on sustainable raw materials
+    ..."), else its type and instrument ("agreement (memorandum)")."""
+    name = e.get("name")
+    if name:
+        return name[:1].upper() + name[1:]
+    return e["type"] + (f" ({e['instrument']})" if e.get("instrument") else "")
+
+
 def _event_table(title: str, rows: list[dict], evidence: bool = False) -> None:
     if not rows:
         out_console.print(f"[bold]{title}[/bold]: none", highlight=False)
         return
     t = _table("date", "event", "status", "parties", "sectors", "location", "sources", title=title)
     for e in rows:
-        what = e["type"] + (f" ({e['instrument']})" if e.get("instrument") else "")
-        t.add_row(_cell(e["date"]), _cell(what), _cell(e["status"]), _cell("-".join(e["parties"])),
+        t.add_row(_cell(e["date"]), _cell(event_label(e)), _cell(e["status"]), _cell("-".join(e["parties"])),
                   _cell(", ".join(e["sectors"])), _cell(e["location"]),
                   f"{e['sources_count']}: " + _sources(e["sources"], evidence))
     out_console.print(t)
@@ -292,16 +300,19 @@ def events(
     status: Annotated[str | None, typer.Option("--status", help="signed | agreed | planned | discussed")] = None,
     since: Annotated[str | None, typer.Option("--since", help="On or after YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, typer.Option("--until", help="On or before YYYY[-MM[-DD]].")] = None,
+    name: Annotated[str | None, typer.Option(
+        "--name", help="Its name holds every one of these words, in any case ('raw materials').")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many events.")] = 100,
     evidence: Annotated[bool, typer.Option("--evidence", help="Show each source's evidence sentence.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Events (agreements, working groups, meetings, projects), newest first, filtered."""
+    """Events (agreements, working groups, meetings, projects), newest first, filtered; each shown by its
+    name where an article names it."""
     from .query import events as find_events
 
     rows = _run_query(db, find_events, country=country, pair=pair, sector=sector, type=type, status=status,
-                      since=since, until=until, limit=limit)
+                      since=since, until=until, name=name, limit=limit)
     if as_json:
         return _print_json(rows)
     _event_table(f"{len(rows)} event(s)", rows, evidence)

@@ -39,10 +39,11 @@ def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None =
     """Events matching every condition (and reported by at least one article that is no near-duplicate),
     newest date first (undated last), each with its sectors and sources:
 
-    {"id", "type", "instrument", "status", "parties": [...], "date", "location", "organizations": [...],
+    {"id", "type", "name", "instrument", "status", "parties": [...], "date", "location", "organizations": [...],
      "sectors": [...], "sources_count", "sources": [{"document_id", "title", "outlet", "published",
      "evidence", "status", "date", "start", "end"}]}
 
+    `name` is what the first article that names the event calls it (None when none does);
     `sources_count` counts distinct articles; `status` is the most advanced status any of them gave."""
     e = s.events
     stmt = (select(e).where(live_event(), *conditions)
@@ -53,7 +54,7 @@ def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None =
 
 
 def _event(row) -> dict[str, Any]:
-    return {"id": row.id, "type": row.type, "instrument": row.instrument, "status": row.status,
+    return {"id": row.id, "type": row.type, "name": row.name, "instrument": row.instrument, "status": row.status,
             "parties": _split(row.parties), "date": row.date, "location": row.location,
             "organizations": _split(row.organizations), "sectors": [], "sources_count": 0, "sources": []}
 

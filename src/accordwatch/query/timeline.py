@@ -1,9 +1,10 @@
 """Events and figures over time, filtered: what happened, and what the numbers were."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, select
 
 from ..store import schema as s
 from . import rows
@@ -13,6 +14,7 @@ from .common import (
     KINDS,
     SECTORS,
     STATUSES,
+    BadFilter,
     check_choice,
     check_date,
     check_limit,
@@ -22,7 +24,22 @@ from .common import (
 )
 
 
-def _event_conditions(engine: Engine, country, pair, sector, type, status, since, until) -> list:
+def name_words(text: str) -> list[str]:
+    """The words of a name filter: runs of letters and digits ("raw-materials, 2024" -> raw, materials,
+    2024); punctuation and search operators' symbols are no words."""
+    return re.findall(r"[^\W_]+", text or "")
+
+
+def name_condition(text: str):
+    """The condition of the name filter: the event has a name holding every word of `text`, each
+    anywhere in it and in any case ("raw mater" keeps "Memorandum on sustainable raw materials ...")."""
+    words = name_words(text)
+    if not words:
+        raise BadFilter(f"the name filter needs a word to look for, not {text!r}")
+    return and_(*(s.events.c.name.icontains(w, autoescape=True) for w in dict.fromkeys(w.lower() for w in words)))
+
+
+def _event_conditions(engine: Engine, country, pair, sector, type, status, since, until, name=None) -> list:
     """The conditions of the event filters (see events), checked in the order of its arguments."""
     e = s.events
     conditions = []
@@ -43,6 +60,8 @@ def _event_conditions(engine: Engine, country, pair, sector, type, status, since
         conditions.append(e.c.date >= since)
     if (until := check_date("until", until)) is not None:
         conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
+    if name is not None:
+        conditions.append(name_condition(name))
     return conditions
 
 
@@ -54,7 +73,8 @@ def _has_party(id_column, parties, key: str, code: str):
 
 def events(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
            sector: str | None = None, type: str | None = None, status: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+           since: str | None = None, until: str | None = None, name: str | None = None,
+           limit: int = 100) -> list[dict[str, Any]]:
     """Events, newest first (undated last), as rows.event_dicts (with sectors and sources).
 
     country  a party (code or name)            pair    both are parties ("KAZ-TUR", or two codes)
@@ -63,8 +83,10 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
     since    the event's date is on or after it (YYYY, YYYY-MM or YYYY-MM-DD; "2023-01" keeps
              2023-01-15 and 2023-02, not a bare "2023")
     until    the event's date is on or before it, at its precision ("2023" keeps 2023-12-31)
+    name     the event's name holds every word of it, in any case ("raw materials", "hydrogen memo";
+             punctuation is ignored); an event without a name passes no name filter
     An undated event passes no date filter. Bad values raise BadFilter, unknown codes UnknownCode."""
-    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.event_page(conn, conditions, 0, limit)[0]
@@ -72,12 +94,12 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
 
 def events_page(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
                 sector: str | None = None, type: str | None = None, status: str | None = None,
-                since: str | None = None, until: str | None = None, offset: int = 0,
+                since: str | None = None, until: str | None = None, name: str | None = None, offset: int = 0,
                 limit: int = 50) -> tuple[list[dict[str, Any]], int]:
     """(events, total): the events `events` lists (same filters, same order) at positions offset to
     offset + limit, and how many it lists in all. The database counts and pages; only the page's
     events are read with their sources."""
-    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.event_page(conn, conditions, offset, limit)

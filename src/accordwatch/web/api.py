@@ -225,7 +225,8 @@ def _document_events(conn, doc_id: int) -> list[dict[str, Any]]:
                    src.c.date.label("report_date"))
             .join(src, src.c.event_id == e.c.id).where(src.c.document_id == doc_id).order_by(src.c.start, e.c.id))
     for r in conn.execute(stmt):
-        ev = out.setdefault(r.id, {"id": r.id, "type": r.type, "instrument": r.instrument, "status": r.status,
+        ev = out.setdefault(r.id, {"id": r.id, "type": r.type, "name": r.name, "instrument": r.instrument,
+                                   "status": r.status,
                                    "parties": _split(r.parties), "date": r.date, "location": r.location,
                                    "organizations": _split(r.organizations), "sectors": [], "reports": []})
         ev["reports"].append({"status": r.report_status, "date": r.report_date, "evidence": r.evidence,
@@ -253,7 +254,7 @@ def document(request: Request, document_id: Annotated[int, PathParam(description
              ) -> dict[str, Any]:
     """The article's metadata and text, and every fact extracted from it with its character offsets into
     `text`: {..., "text", "countries", "sectors", "entities": [{"id", "kind", "name", "country", "title",
-    "org_kind", "mentions": [{"start", "end", "text"}]}], "events": [{"id", "type", "instrument", "status",
+    "org_kind", "mentions": [{"start", "end", "text"}]}], "events": [{"id", "type", "name", "instrument", "status",
     "parties", "date", "location", "organizations", "sectors", "reports": [{"status", "date", "evidence",
     "start", "end"}]}], "figures": [{"id", "indicator", "value", "unit", "period", "parties", "from", "to",
     "change_pct", "kind", "approximate", "conflict", "evidence", "start", "end", "amount_text"}]}. A mention's
@@ -331,13 +332,19 @@ def entities(request: Request,
 def events(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
            type: Annotated[str | None, Query(description="agreement | working_group | meeting | project")] = None,
            status: Annotated[str | None, Query(description="signed | agreed | planned | discussed")] = None,
-           since: Since = None, until: Until = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
-    """Events newest first (undated last), as query.events gives them: each {"id", "type", "instrument",
-    "status", "parties", "date", "location", "organizations", "sectors", "sources_count", "sources":
-    [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start", "end"}]}."""
+           since: Since = None, until: Until = None,
+           name: Annotated[str | None, Query(description="Words the event's name holds, in any case: "
+                                                         "raw materials.")] = None,
+           page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """Events newest first (undated last), as query.events gives them: each {"id", "type", "name",
+    "instrument", "status", "parties", "date", "location", "organizations", "sectors", "sources_count",
+    "sources": [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start",
+    "end"}]}. `name` is what the articles call the event (null when none names it); the `name` filter
+    keeps the events whose name holds every word given."""
     rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
                               type=_opt(type), status=_opt(status), since=_date("since", since),
-                              until=_date("until", until), offset=(page - 1) * per_page, limit=per_page)
+                              until=_date("until", until), name=_opt(name), offset=(page - 1) * per_page,
+                              limit=per_page)
     return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 

@@ -4,7 +4,7 @@
     /country/{code}       a country's or bloc's partners ranked, its recent events
     /pair/{a}/{b}         the pair profile: trade chart (SVG), targets against actuals, agreements, ...
     /network              the partner network (SVG, deterministic layout)
-    /search?q=&country=&sector=&type=   full-text results with facets
+    /search?q=&country=&sector=&type=   events whose name holds the words, then full-text results with facets
     /article/{id}         the article with every extracted fact highlighted where it is stated
 
 `router` has no prefix; the app includes it and serves web/static at /static. Handlers read the
@@ -13,6 +13,7 @@ from escaped pieces and <mark> tags made here (see highlight()).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ from ..query.network import cell_counts
 from ..query.network import network as partner_network
 from ..query.rows import events_by_id, latest
 from ..query.search import MARK
+from ..query.timeline import events_page, name_words
 from ..store import schema as s
 from . import charts
 from .cache import VersionedCache
@@ -57,6 +59,7 @@ EVENT_LABELS = {"agreement": "Agreement", "working_group": "Working group", "mee
                 "project": "Project"}
 ENTITY_FACTS = {"person": "person", "organization": "org", "place": "place"}   # entity kind -> fact kind
 SEARCH_LIMIT = 200
+SEARCH_EVENTS = 20   # events whose name matches, shown above the articles a search finds
 NETWORK_NODES = 60   # the network SVG draws the most active nodes; the table below it lists every pair
 
 
@@ -69,13 +72,20 @@ def label(value: str | None) -> str:
     return EVENT_LABELS.get(value) or value.replace("_", " ").capitalize()
 
 
-def event_title(ev: dict[str, Any]) -> str:
+def event_kind(ev: dict[str, Any]) -> str:
     """ "Agreement (roadmap)", "Meeting"."""
     instrument = ev.get("instrument")
     text = label(ev["type"])
     if instrument and instrument != ev["type"]:
         text += f" ({instrument.replace('_', ' ')})"
     return text
+
+
+def event_title(ev: dict[str, Any]) -> str:
+    """What to call an event: its name, its first letter capitalised ("Memorandum on sustainable raw
+    materials ..."), else its kind (event_kind: "Agreement (roadmap)")."""
+    name = ev.get("name")
+    return name[:1].upper() + name[1:] if name else event_kind(ev)
 
 
 def pair_href(a: str, b: str) -> str:
@@ -98,7 +108,7 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update(value=charts.fmt_value, pct=charts.fmt_pct, label=label, name=code_name,
-                       event_title=event_title, number=charts.fmt_number)
+                       event_title=event_title, event_kind=event_kind, number=charts.fmt_number)
     env.globals.update(pair_href=pair_href, event_href=event_href, figure_href=figure_href, code_name=code_name,
                        code_kind=code_kind)
     return env
@@ -353,6 +363,26 @@ def _search_url(params: dict[str, str | None]) -> str:
     return "/search" + (f"?{urlencode(kept)}" if kept else "")
 
 
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+def name_query(q: str) -> str:
+    """The words of a search to look for in event names: its words without the search syntax (AND, OR,
+    NOT, NEAR, column: prefixes, quotes, *): 'title:raw AND "hydrogen value"' -> 'raw hydrogen value'."""
+    return " ".join(w for w in name_words(re.sub(r"\b\w+:", " ", q)) if w not in _OPERATORS)
+
+
+def matching_events(engine: Engine, q: str, country: str | None, sector: str | None,
+                    type_: str | None) -> tuple[list[dict[str, Any]], int]:
+    """(events, total): the events whose name holds every word of the search (name_query), among those
+    the filters keep (a party, a sector, a type), as query.events lists them; at most SEARCH_EVENTS."""
+    words = name_query(q)
+    if not words:
+        return [], 0
+    return events_page(engine, country=country or None, sector=sector or None, type=type_ or None, name=words,
+                       limit=SEARCH_EVENTS)
+
+
 def _filter_ids(conn, country: str | None, sector: str | None, type_: str | None):
     """Conditions on documents.id for the filters."""
     d = s.documents
@@ -385,6 +415,7 @@ def search_page(request: Request, q: str = "", country: str = "", sector: str = 
         ctx["error"] = str(e)
         return render(request, "search.html", status_code=400, **ctx)
     params = {"q": q, "country": country, "sector": sector, "type": type_}
+    ctx["events"], ctx["events_total"] = matching_events(engine, q, country, sector, type_) if q else ([], 0)
 
     d = s.documents
     with engine.connect() as conn:
@@ -544,12 +575,12 @@ def article_facts(engine: Engine, doc_id: int) -> dict[str, Any]:
         figures = [dict(r._mapping, parties=[x for x in r.parties.split("|") if x])
                    for r in conn.execute(select(f).where(f.c.document_id == doc_id).order_by(f.c.start))]
         reports: dict[int, dict[str, Any]] = {}
-        for r in conn.execute(select(src, e.c.type, e.c.instrument, e.c.parties, e.c.location,
+        for r in conn.execute(select(src, e.c.type, e.c.name, e.c.instrument, e.c.parties, e.c.location,
                                      e.c.status.label("event_status"), e.c.date.label("event_date"))
                               .join(e, e.c.id == src.c.event_id)
                               .where(src.c.document_id == doc_id).order_by(src.c.start, src.c.event_id)):
             ev = reports.setdefault(r.event_id, {
-                "id": r.event_id, "type": r.type, "instrument": r.instrument, "status": r.status,
+                "id": r.event_id, "type": r.type, "name": r.name, "instrument": r.instrument, "status": r.status,
                 "event_status": r.event_status, "date": r.date or r.event_date, "location": r.location,
                 "parties": [x for x in r.parties.split("|") if x], "spans": []})
             ev["spans"].append((r.start, r.end))
@@ -581,7 +612,7 @@ def article_facts(engine: Engine, doc_id: int) -> dict[str, Any]:
     events = sorted(reports.values(), key=lambda ev: ev["spans"][0])
     for ev in events:
         ev["anchor"] = f"fact-event-{ev['id']}"
-        title = f"{event_title(ev)}: {ev['status']}" + (f", {ev['date']}" if ev["date"] else "")
+        title = f"{event_title(ev)} · {ev['status']}" + (f", {ev['date']}" if ev["date"] else "")
         for i, (start, end) in enumerate(ev["spans"]):
             spans.append(Span(start, end, "event", ev["anchor"] + (f"-{i + 1}" if i else ""), f"event-{ev['id']}",
                               title, rank=2, attrs={"data-event-id": str(ev["id"])}))
