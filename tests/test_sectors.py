@@ -189,3 +189,27 @@ def test_offsets_hold_after_a_dotted_capital_i():
     text = "İzmir hosted talks where Georgia and Latvia agreed to boost trade in seaports."
     rec = accordwatch.extract(text, published="2024-04-02")
     assert "trade" in rec["sectors"]
+
+
+# ---- failure classes of real articles (P8), in our own wording ----
+
+def extract(text: str) -> dict:
+    return accordwatch.extract(text, published="2024-04-02")
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Vietnam launched talks on a free trade agreement in Hanoi.",
+    "Mongolia and Korea signed an economic partnership agreement that removes most tariffs.",
+])
+def test_trade_agreements_are_trade(text):
+    assert "trade" in extract(text)["sectors"]
+
+
+def test_an_events_sectors_include_trade_promotion():
+    record = extract("Kazakh and Omani ministers met in Muscat on Monday to boost trade and discuss energy.")
+    [meeting] = [e for e in record["events"] if e["type"] == "meeting"]
+    assert meeting["sectors"] == ["energy", "trade"]
+
+
+def test_a_wind_project_is_renewables():
+    assert "renewables" in extract("Oman's OQ will build a 500 MW wind project in Kazakhstan.")["sectors"]

@@ -267,7 +267,7 @@ class EventFinder:
         return None
 
     def sectors(self, s0: int, s1: int) -> list[str]:
-        return sorted({s.value for s in self.within("sector", s0, s1) if s.value != "trade"})
+        return sorted({s.value for s in self.within("sector", s0, s1)})
 
     # ---- statuses ----
     @staticmethod
