@@ -607,3 +607,21 @@ def test_a_deal_makes_an_agreement_only_where_nothing_else_names_it():
     found = of_type(events("Among the largest deals, KazMunayGas and OQ signed a contract on a fertilizer plant."),
                     "agreement")
     assert [e["instrument"] for e in found] == ["contract"]
+
+
+def test_a_later_sentence_dates_an_event_that_had_only_the_publication_month():
+    text = ("BAKU, Jan. 4 – Azerbaijan has ratified protocols signed with Turkey at the 8th meeting of the "
+            "Azerbaijani-Turkish Joint Economic Commission, Trend reports. The protocols were signed on "
+            "September 16, 2019, during a visit of the Turkish Vice President to Baku.")
+    found = events(text, published="2020-01-04")
+    [agreement] = of_type(found, "agreement")
+    assert (agreement["instrument"], agreement["status"], agreement["date"]) == ("protocol", "signed", "2019-09-16")
+    [meeting] = of_type(found, "meeting")
+    assert meeting["name"] == "8th meeting of the Azerbaijani-Turkish Joint Economic Commission"
+
+
+def test_a_day_of_its_own_beats_the_publication_month_when_mentions_merge():
+    text = ("India and Oman held a meeting of the joint commission, the ministry said. "
+            "The minister co-chaired the 10th India-Oman Joint Commission Meeting in Muscat on Thursday.")
+    [meeting] = of_type(events(text, published="2024-04-05"), "meeting")
+    assert meeting["date"] == "2024-04-04"

@@ -34,6 +34,7 @@ ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "meeting", "meetings"})
 QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some", "various", "other", "further",
                          "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever"})
+SPEECH = frozenset({"reports", "reported", "said", "says", "told", "noted", "added", "writes", "informs"})
 MAX_LEFT = 6
 MAX_RIGHT = 32
 
@@ -248,6 +249,8 @@ def _list_goes_on(toks: list[tuple[int, int, str]], k: int, words: dict[str, fro
         return False
     if low == "and":
         return True
+    if any(t.lower() in SPEECH for _, _, t in rest[:4]):
+        return False   # ", Trend reports", ", the minister said": a new clause
     if title and nxt[:1].isupper():
         return True
     for _, _, tok in rest[1:]:

@@ -134,6 +134,7 @@ class Event:
     evidence: list[tuple[int, int]]
     people: set[str] = field(default_factory=set)
     name: tuple[int, int] | None = None   # the span of its name (event_names.py)
+    dated: bool = False                   # its date is its own, not the publication month
     cited: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def cite(self, s0: int, s1: int) -> None:
@@ -212,6 +213,14 @@ class EventFinder:
             if len(named) == NUMBERS[many.group(1).lower()] > 2 and found <= named:
                 found = named
         return sorted(found), orgs, people
+
+    def dated(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> tuple[str | None, bool]:
+        """The event's date and whether it is its own (not the publication month it falls back on)."""
+        when = self.event_date(s0, s1, status, etype, at)
+        fallback = self.base.strftime("%Y-%m") if self.base else None
+        own = when is not None and not (when == fallback and not any(
+            d.value and d.value.startswith(fallback) and self.own_date(d, at) for d in self.within("date", s0, s1)))
+        return when, own
 
     def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
@@ -453,6 +462,11 @@ class EventFinder:
                 ev.cite(s0, s1)
                 if ev.name is None and trigger is not None:
                     ev.name = name_span(self.text, s0, s1, trigger[0], trigger[1], etype)
+                if not ev.dated and trigger is not None:
+                    # "The protocols ... were signed on September 16, 2019": the event's own day
+                    when, own = self.dated(s0, s1, ev.status, etype, trigger[0])
+                    if own:
+                        ev.date, ev.dated = when, True
                 if content:
                     ev.sectors = sorted(set(ev.sectors) | set(self.sectors(s0, s1)))
                 return
@@ -463,9 +477,10 @@ class EventFinder:
         """A new event, or one more mention of an event found with the same key; `distinct`: a
         mention that names an event of its own ("the first meeting of the working group") merges
         only into an event of that name."""
-        ev = Event(etype, status, instrument, parties, orgs, self.event_date(s0, s1, status, etype, at),
+        when, dated = self.dated(s0, s1, status, etype, at)
+        ev = Event(etype, status, instrument, parties, orgs, when,
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
-                   self.sectors(s0, s1), [(s0, s1)], set(people))
+                   self.sectors(s0, s1), [(s0, s1)], set(people), dated=dated)
 
         def name() -> tuple[int, int] | None:
             return name_span(self.text, s0, s1, at, trigger_end, etype) \
@@ -482,7 +497,9 @@ class EventFinder:
             other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
-            other.date = other.date or ev.date
+            if other.date is None or (ev.dated and not other.dated):
+                # "the 14th meeting ... on Thursday": a date of its own beats the publication month
+                other.date, other.dated = ev.date or other.date, ev.dated or other.dated
             other.location = other.location or ev.location
             other.name = other.name or name()
             return
