@@ -236,3 +236,25 @@ def test_companies_listed_after_such_as():
 ])
 def test_parliaments(text, name):
     assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Oman signed a memorandum on Monday (@AidosSerikovKz).",
+    "Kazakhstan and Oman signed a memorandum on Monday. #KazakhstanOman",
+    "Kazakhstan and Oman signed a memorandum on Monday. ShareTweetEmail",
+    "By Aigerim SeitkaliPhoto: the ministry. Kazakhstan and Oman signed a memorandum on Monday.",
+    "Kazakhstan and Oman signed a memorandum on Monday. ReadMore: KazakhstanNews",
+])
+def test_page_furniture_run_together_is_no_company(text):
+    assert orgs(text) == {}
+
+
+def test_camel_case_companies_still_found():
+    assert {"KazMunayGas", "QazaqGaz"} <= set(orgs("KazMunayGas and QazaqGaz signed a gas deal with Oman."))
+
+
+def test_the_reporting_agency_in_a_dateline_is_the_outlet_not_an_organization():
+    record = extract("MUSCAT, (GulfPress / Other Agency - 3rd May, 2024) Kazakh and Omani ministers agreed to "
+                     "build a fertilizer plant.")
+    assert record["document"]["outlet"] == "GulfPress"
+    assert record["organizations"] == []

@@ -31,8 +31,8 @@ DATELINE = re.compile(rf"""
     (?:,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=[,\s(]))?
     (?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
     (?:\.?\s*/(?P<slashed>[^/\n]{{2,40}})/)?          # "DUSHANBE, July 22. /TASS/."
-    \s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?
-    \s*(?:[–—]+|-{{1,2}}|:|\.)\s+(?=\S)
+    (?:\s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?\s*(?:[–—]+|-{{1,2}}|:|\.)\s+(?=\S)
+     | ,?\s*\((?P<sources>[^()\n]{{2,90}})\)\s+(?=[A-Z]))   # "ADDIS ABABA, (Agency / Other - 19th Aug) The ..."
 """, re.X)
 # a city in title case: only a known place makes it a dateline ("Abu Dhabi, Sep 2 (PTI)",
 # "Buenos Aires: Prime Minister ..."), never a sentence that starts with a name and a colon
@@ -238,6 +238,8 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
     start = pos + lead
     doc.meta["dateline_span"] = (start, start + m.end())
     outlet = m["outlet"] or (m["slashed"] if "slashed" in m.re.groupindex else None) or agency
+    if not outlet and "sources" in m.re.groupindex and m["sources"]:
+        outlet = re.split(r"\s+[/|-]\s+|,", m["sources"])[0]   # the first of the agencies named
     if outlet and doc.outlet is None:
         doc.outlet = canonical_outlet(outlet.strip())
 

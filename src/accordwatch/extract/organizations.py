@@ -207,6 +207,8 @@ class Finder:
         low = name.lower()
         if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
             return False
+        if self.doc.outlet and low == self.doc.outlet.lower():
+            return False   # the outlet that reports the article (SCHEMA: never an organization)
         return low not in gz.place_index() or low in gz.org_index()
 
     def entity(self, key: str, name: str, kind: str, country: str | None) -> OrgEntity:
@@ -376,6 +378,8 @@ class Finder:
             if self.is_blocked(start, end) or self.overlaps_mention(start, end):
                 continue
             name = m["name"]
+            if self.text[start - 1:start] in ("@", "#") or _furniture(name):
+                continue   # "@NurlanSmagulovKz", "#KazakhstanOman", "ShareTweetEmail", "SeitkaliPhoto"
             if not self.plausible(name) or self.country_at(start, end):
                 continue
             ent = self.entity(_norm(name), name, "company", self.country_before(start))
@@ -522,6 +526,21 @@ def _initials_fit(name: str, acr: str) -> bool:
     humps = "".join(re.findall(r"[A-Z]", name))
     a = re.sub(r"[^A-Z]", "", acr.upper())
     return a in (caps, humps) or (a and caps.startswith(a[:2]) and len(a) <= len(caps) + 1)
+
+
+HUMP = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+
+
+@cache
+def furniture_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon("furniture_words.tsv"))
+
+
+def _furniture(name: str) -> bool:
+    """A camel-case run made of page furniture or of country names run together."""
+    humps = [h.lower() for h in HUMP.findall(name)]
+    return any(h in furniture_words() for h in humps) or \
+        any(len(h) >= 4 and h in gz.country_index() for h in humps)
 
 
 def _kind_of(name: str) -> str:
