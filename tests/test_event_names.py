@@ -91,3 +91,13 @@ def test_name_span_points_at_the_name():
 def test_every_complement_word_can_open_a_name():
     from accordwatch.extract.event_names import _check_openers
     _check_openers()
+
+
+def test_a_span_of_years_stays_in_the_name():
+    assert names("Kazakhstan and Uzbekistan signed a roadmap on trade and industrial cooperation for 2024–2026 "
+                 "on Monday.", "agreement") == ["roadmap on trade and industrial cooperation for 2024–2026"]
+
+
+def test_a_new_clause_after_and_ends_the_name():
+    assert names("Kazakhstan and the EU signed a memorandum on critical raw materials and aim to start joint "
+                 "projects.", "agreement") == ["memorandum on critical raw materials"]

@@ -625,3 +625,23 @@ def test_a_day_of_its_own_beats_the_publication_month_when_mentions_merge():
             "The minister co-chaired the 10th India-Oman Joint Commission Meeting in Muscat on Thursday.")
     [meeting] = of_type(events(text, published="2024-04-05"), "meeting")
     assert meeting["date"] == "2024-04-04"
+
+
+def test_a_format_or_summit_named_as_context_is_no_party():
+    found = events("Kazakhstan and Japan signed a memorandum on rare metals at a meeting in the C5+1 format "
+                   "in Tokyo on Monday.")
+    assert {tuple(e["parties"]) for e in found} == {("JPN", "KAZ")}
+
+
+def test_a_body_proposed_to_a_group_has_the_group_as_the_other_side():
+    record = accordwatch.extract("The Spanish side proposed to the five Central Asian states a joint working "
+                                 "group on renewable energy.", published=PUBLISHED)
+    [body] = record["events"]
+    assert (body["type"], body["status"], body["parties"]) == ("working_group", "discussed", ["C5", "ESP"])
+    assert "C5" in record["countries"]
+
+
+def test_a_country_in_another_clause_is_no_party():
+    [ev] = events("Kazakhstan and Oman signed a memorandum on fertilizers on Monday; similar deals were signed "
+                  "earlier with Qatar, officials said.")
+    assert ev["parties"] == ["KAZ", "OMN"]

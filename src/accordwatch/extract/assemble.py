@@ -23,7 +23,10 @@ def dyads(items: list[dict[str, Any]]) -> list[list[str]]:
 
 
 def build_record(doc: Document) -> dict[str, Any]:
-    countries = sorted({s.value for s in doc.layer("country") if s.value})
+    # a region acting as a side ("the five Central Asian states" -> C5) is named as a country too
+    sides = {p for item in doc.meta.get("events", []) + doc.meta.get("figures", []) for p in item.get("parties", [])
+             if p == "C5"}
+    countries = sorted({s.value for s in doc.layer("country") if s.value} | sides)
     org_mentions: dict[str, list[Span]] = {}
     for s in doc.layer("org"):
         org_mentions.setdefault(s.value, []).append(s)

@@ -174,6 +174,12 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     prev = ""
     for k, (a, b, tok) in enumerate(toks[:MAX_RIGHT]):
         low = tok.lower()
+        if tok in ("–", "-") and prev[:1].isdigit() and k + 1 < len(toks) and toks[k + 1][2][:1].isdigit() \
+                and toks[k + 1][0] == b:
+            prev = tok   # "for 2024–2026": a span of years
+            continue
+        if low == "and" and k + 2 < len(toks) and toks[k + 2][2].lower() == "to" and toks[k + 1][2].islower():
+            break   # "... raw materials and aim to ...": a new clause
         if tok in (".", ";", ":", "!", "?", "—", "–", "(", ")") or tok in "“”\"«»":
             if tok == "(":
                 close = text.find(")", a, min(hi, a + 40))

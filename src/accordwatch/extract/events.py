@@ -57,6 +57,9 @@ DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\
                        r"negotiat\w*|talks\s+on|in\s+talks|promising|possible|potential|called\s+for|idea)\b", re.I)
 ESTABLISH = re.compile(r"\b(?:establish\w*|set\s+up|setting\s+up|creat\w*|form|forming|launch\w*|"
                        r"organi[sz]\w*)\b", re.I)
+SEMICOLON = re.compile(r";\s*")
+# "the Spanish side proposed to the five Central Asian states a joint working group": a body offered
+PROPOSE = re.compile(r"\b(?:propos\w*|suggest\w*|offer\w*|initiat\w*)\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:when|if|once|unless|until)\b[^.;]{0,60}$", re.I)
 IDIOM = re.compile(r"\b(?:reach\w*\s+an\s+agreement|agreement\s+was\s+reached|in\s+agreement|by\s+agreement)", re.I)
 BACKREF = re.compile(r"\b(?:during|at|after|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+"
@@ -357,12 +360,21 @@ class EventFinder:
 
     def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> None:
         sent = self.text[s0:s1]
-        parties, orgs, people = self.parties_of(s0, s1)
+        whole = self.parties_of(s0, s1)
+        # "... signed a memorandum on Monday; similar deals were signed earlier with Qatar": each
+        # clause of a sentence cut by semicolons has its own parties
+        cuts = [s0 + m.end() for m in SEMICOLON.finditer(sent)]
+        clauses = list(zip([s0, *cuts], [*cuts, s1], strict=True))
         made: set[str] = set()
         attached = False
         for start, end, (etype, instrument) in found:
             at = start - s0
             before = sent[:at]
+            if len(clauses) > 1:
+                c0, c1 = next((a, b) for a, b in clauses if a <= start < b)
+                parties, orgs, people = self.parties_of(c0, c1)
+            else:
+                parties, orgs, people = whole
             if etype == "agreement":
                 if IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
@@ -382,7 +394,7 @@ class EventFinder:
                          distinct=another)
                 made.add(etype)
             elif etype == "working_group":
-                if SESSION_OF.search(before) or not ESTABLISH.search(sent):
+                if SESSION_OF.search(before) or not (ESTABLISH.search(sent) or PROPOSE.search(sent)):
                     continue
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")

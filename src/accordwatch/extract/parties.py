@@ -16,7 +16,10 @@ LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the
 # a country joined to the next by a dash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line"
 DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
 # "coordination within the Organization of Turkic States": a framework, not a side
-FRAME_BEFORE = re.compile(r"\bwithin\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$", re.I)
+FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
+                          r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$", re.I)
+# "in the C5+1 format", "the SCO summit", "the EAEU framework": a format or forum, not a side
+FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summit|dialogue)\b", re.I)
 # the five Central Asian states acting together (SCHEMA.md: a region acting as a side -> C5)
 C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|states|republics|nations)\b")
 # "the EU and Central Asia", "Central Asia and China": the region named as a side
@@ -71,11 +74,13 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
 
 
 def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
-    """Blocs or countries named only as the framework of cooperation ("within the OTS")."""
+    """Blocs or countries named only as the framework of cooperation ("within the OTS", "in the
+    C5+1 format", "on the sidelines of the SCO summit")."""
     frame: set[str] = set()
     elsewhere: set[str] = set()
     for s in spans:
-        (frame if FRAME_BEFORE.search(text[max(lo, s.start - 40):s.start]) else elsewhere).add(s.value)
+        framed = FRAME_BEFORE.search(text[max(lo, s.start - 40):s.start]) or FRAME_AFTER.match(text, s.end)
+        (frame if framed else elsewhere).add(s.value)
     return frame - elsewhere
 
 
