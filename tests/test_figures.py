@@ -423,3 +423,26 @@ def test_a_figure_restated_in_a_quote_is_one_figure():
 def test_import_export_value_is_trade():
     assert one("Vietnam and Kazakhstan's import-export value reached $900 million in 2023.")["indicator"] == \
         "trade_turnover"
+
+
+def test_projects_totaling_an_amount_are_a_count_and_an_investment():
+    figs = figures("Kazakhstan and Oman agreed on three projects totaling $450 million in 2024.")
+    assert [(f["indicator"], f["value"]) for f in figs] == [("projects", 3), ("investment", 450_000_000)]
+
+
+@pytest.mark.parametrize("text, indicator, value", [
+    ("Oman and Kazakhstan set up twelve joint ventures last year.", "joint_ventures", 12),
+    ("Five Omani companies opened offices in Astana in 2023, the ministry said.", "companies", 5),
+])
+def test_a_count_in_words(text, indicator, value):
+    f = one(text)
+    assert (f["indicator"], f["value"], f["unit"]) == (indicator, value, "count")
+
+
+def test_the_two_companies_is_no_count():
+    assert figures("The two companies signed a contract on fertilizer supplies to Oman.") == []
+
+
+def test_an_indicator_from_the_sentence_before():
+    f = one("Kazakh and Omani ministers reviewed bilateral trade. In 2023 the figure reached $300 million, up 12%.")
+    assert (f["indicator"], f["period"], f["change_pct"]) == ("trade_turnover", "2023", 12.0)

@@ -136,6 +136,41 @@ def find_amounts(doc: Document) -> list[Span]:
     return out
 
 
+REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.I)
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in lexicon("number_words.tsv")}
+
+
+@cache
+def counted_pattern() -> re.Pattern:
+    """A count in words before a counted noun that decides its indicator: "three joint ventures"."""
+    counted = [t for t, (unit, ind) in units().items() if unit == "count" and ind]
+    words = "(?i:" + alternation(sorted(number_words(), key=len, reverse=True), ignore_case=True) + ")"
+    nouns = alternation(sorted(counted, key=len, reverse=True))
+    return re.compile(rf"\b(?P<n>{words})\s+(?:(?i:new|major|large)\s+)?(?:[A-Z][\w’'-]+\s+)?(?P<unit>{nouns})\b")
+
+
+def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
+    out = []
+    taken = [(s.start, s.end) for s in found]
+    for m in counted_pattern().finditer(doc.text):
+        start, end = m.span()
+        if not doc.in_body(start, end) or any(a < end and start < b for a, b in taken):
+            continue
+        if REFERENCE_BEFORE.search(doc.text, max(0, start - 12), start):
+            continue   # "the two companies": those already named, not a count
+        unit, hint = units()[m["unit"]] if m["unit"] in units() else units()[m["unit"].lower()]
+        if "joint" in m.group().lower() and hint == "companies":
+            hint = "joint_ventures"
+        out.append(Span(start, end, "amount", m.group(), number_words()[m["n"].lower()],
+                        {"unit": unit, "indicator": hint, "qualifier": None, "approximate": False}))
+    return out
+
+
 @component("amounts")
 def annotate(doc: Document) -> None:
-    doc.spans["amount"] = find_amounts(doc)
+    found = find_amounts(doc)
+    doc.spans["amount"] = sorted(found + counts_in_words(doc, found), key=lambda s: s.start)

@@ -39,7 +39,8 @@ TARGET = re.compile(r"""
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
 CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal
-ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure)\s+(?:\w+\s+){0,2}?(?:rose|grew|fell|dropped|declined|"
+ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s+indicator)\s+(?:\w+\s+){0,2}?"
+                     r"(?:rose|grew|fell|dropped|declined|"
                      r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed)\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
@@ -49,6 +50,8 @@ CHANGE_BY = re.compile(r"""
           surg\w*|climb\w*|expand\w*|gain\w*|shr[ai]nk\w*|up|down|higher|lower)\s+by
      | \b(?:an?\s+)?(?:increase|growth|rise|decrease|decline|drop|gain)\s+of)
     \s+(?:about|around|nearly|almost|over|more\s+than|some|approximately|roughly)?\s*$""", re.X | re.I)
+WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?ing|valued\s+at|estimated\s+at|"
+                        r"costing)\s+(?:about|around|over|more\s+than|some|nearly|almost)?\s*", re.I)
 # a country's total with the world: "Tajikistan's foreign trade reached $8.9 billion"
 WORLD_TOTAL = re.compile(r"\b(?:total|overall|foreign|external)\s+(?:foreign\s+|external\s+)?trade\b"
                          r"(?!\s+(?:with|between)\b)", re.I)
@@ -176,6 +179,21 @@ class FigureFinder:
             return "other"
         return ind
 
+    def cue_before(self, amount: Span) -> str | None:
+        """The indicator of the last cue in the sentence before the amount's."""
+        s0, _ = self.doc.sentence_of(amount.start)
+        if s0 == 0:
+            return None
+        p0, p1 = self.doc.sentence_of(s0 - 1)
+        if "\n\n" in self.text[p1:s0]:
+            return None   # another paragraph
+        pat, cues = cue_pattern()
+        last = None
+        for m in pat.finditer(self.text, p0, p1):
+            if not self.blocked.holds(m.start()):
+                last = m
+        return cues[last.group(0).lower()] if last else None
+
     def period(self, amount: Span, zone: Zone, kind: str) -> str | None:
         best, dist = None, None
         for d in self.dates_over(zone.start, zone.end):
@@ -287,7 +305,7 @@ class FigureFinder:
         # every amount of the body, restatements in another currency too ("SR45 billion ($12
         # billion)"), against which a headline's figure is checked
         body_values = [(a.value, a.data["unit"]) for a in self.doc.layer("amount") if not self._in_title(a)]
-        for a, z in zip(amounts, zones, strict=True):
+        for k, (a, z) in enumerate(zip(amounts, zones, strict=True)):
             if a.data["unit"] == "count" and a.data.get("indicator") is None:
                 continue
             if self._in_title(a) and any(u == a.data["unit"] and abs(v - a.value) <= 0.015 * a.value
@@ -299,6 +317,13 @@ class FigureFinder:
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
                 # the figure before says what is measured
                 ind, parties = out[-1]["indicator"], out[-1]["parties"]
+            elif ind == "other" and k and amounts[k - 1].data.get("indicator") == "projects" and \
+                    WORTH_LEFT.fullmatch(z.left):
+                ind = "investment"   # "three projects totaling $450 million": what the projects cost
+            elif ind == "other" and ANAPHOR.search(z.left):
+                # "The ministers discussed trade. In 2023 the figure reached $300 million": the
+                # sentence before says what is measured
+                ind = self.cue_before(a) or ind
             kind = "target" if (ind in TARGETABLE and TARGET.search(z.left)
                                 and not CAPACITY.search(z.left)) else "actual"
             src, dst = self.direction(ind, z, parties)
