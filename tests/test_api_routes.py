@@ -95,9 +95,28 @@ def test_openapi_lists_every_route(client):
     assert client.get("/docs").status_code == 200
 
 
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_docs_pages_load_their_files_from_the_app(client, path):
+    """Swagger UI and ReDoc work offline: every script, style and icon they name is served by the app
+    (tests/test_browser.py renders both with the network blocked)."""
+    import re
+
+    page = client.get(path)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    urls = re.findall(r'(?:src|href)="([^"]+)"', page.text) + re.findall(r"url: '([^']+)'", page.text)
+    assert urls, page.text
+    assert not [u for u in urls if "//" in u], f"{path} names files off the app: {urls}"
+    for url in urls:
+        if url != "/openapi.json" and not url.startswith("/docs/"):
+            served = client.get(url)
+            assert served.status_code == 200 and len(served.content) > 100, url
+    assert "/static-docs/" in page.text
+
+
 def test_api_index_names_the_routes(client):
     body = client.get("/api").json()
-    assert body["ok"] is True and body["docs"] == "/docs"
+    assert body["ok"] is True and body["docs"] == "/docs" and body["redoc"] == "/redoc"
     assert "GET /api/documents" in body["routes"] and "POST /api/ingest" in body["routes"]
 
 

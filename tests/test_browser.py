@@ -353,3 +353,40 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(tab, site):
     assert response is not None and response.status < 500, "a search for markup broke the page"
     assert tab.pwned() is None, "the search query ran as a script"
     tab.step("11-search-query-markup")
+
+
+# The API's documentation: Swagger UI and ReDoc, with every request off 127.0.0.1 blocked (the context's
+# route), so they render only if their scripts and styles come from the app itself.
+
+def _requests_to(page, prefix: str) -> list[str]:
+    return page.evaluate("p => performance.getEntriesByType('resource').map(r => r.name)"
+                         ".filter(n => new URL(n).pathname.startsWith(p))", prefix)
+
+
+def test_swagger_ui_renders_offline(tab):
+    page = tab.page
+    tab.goto("/docs")
+    ops = page.locator(".swagger-ui .opblock")
+    ops.first.wait_for(state="visible")
+    assert ops.count() >= 9, f"Swagger UI shows {ops.count()} operations"
+    paths = page.locator(".swagger-ui .opblock-summary-path").all_inner_texts()
+    assert any("/api/events" in p for p in paths), paths
+    assert page.locator(".swagger-ui .info .title").inner_text().startswith("accordwatch")
+    assert _requests_to(page, "/static-docs/"), "Swagger UI's files were not served by the app"
+    # the operation opens and shows its parameters: the UI runs, not just its HTML
+    page.locator(".swagger-ui .opblock-summary-path", has_text="/api/events").first.click()
+    page.locator(".swagger-ui .parameters-container").first.wait_for(state="visible")
+    tab.step("12-docs-swagger")
+
+
+def test_redoc_renders_offline(tab):
+    page = tab.page
+    tab.goto("/redoc")
+    title = page.locator("h1", has_text="accordwatch")
+    title.first.wait_for(state="visible")
+    menu = page.locator("[role=menuitem], li[data-item-id]")
+    menu.first.wait_for(state="attached")
+    assert menu.count() >= 9, f"ReDoc's menu has {menu.count()} items"
+    assert page.get_by_text("/api/events").count() > 0, "ReDoc does not show /api/events"
+    assert _requests_to(page, "/static-docs/"), "ReDoc's script was not served by the app"
+    tab.step("13-docs-redoc")

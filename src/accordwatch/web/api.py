@@ -130,7 +130,7 @@ def index(request: Request) -> dict[str, Any]:
     paths = request.app.openapi()["paths"]
     routes = sorted(f"{method.upper()} {path}" for path, ops in paths.items() if path.startswith("/api/")
                     for method in ops)
-    return {"ok": True, "name": "accordwatch", "version": __version__, "docs": "/docs",
+    return {"ok": True, "name": "accordwatch", "version": __version__, "docs": "/docs", "redoc": "/redoc",
             "openapi": "/openapi.json", "routes": routes}
 
 

@@ -1,4 +1,5 @@
-"""The web application: the REST API under /api, the dashboard (when installed) and OpenAPI at /docs.
+"""The web application: the REST API under /api, the dashboard (when installed), and the OpenAPI document at
+/openapi.json shown by Swagger UI at /docs and ReDoc at /redoc.
 
     >>> from accordwatch.web import create_app
     >>> app = create_app("news.db", ingest_token="s3cret")      # then: uvicorn.run(app)
@@ -6,6 +7,9 @@
 or `accordwatch serve --db news.db`, or `uvicorn --factory accordwatch.web.app:create_app` (settings from
 the environment). The database is opened (and migrated) once; its Engine lives on `app.state.engine`,
 where the API and the dashboard read it.
+
+Swagger UI's and ReDoc's scripts and styles are served by the app itself, from the fastapi-offline package
+(at DOCS_ASSETS), never from a CDN: the documentation works without a network.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from starlette.datastructures import MutableHeaders
 
 from .. import __version__
@@ -31,6 +36,7 @@ INGEST_TOKEN_ENV = "ACCORDWATCH_INGEST_TOKEN"
 MAX_UPLOAD_BYTES = 5_000_000
 STATIC_DIR = Path(__file__).parent / "static"
 PAGES_MODULE = "accordwatch.web.pages"
+DOCS_ASSETS = "/static-docs"     # Swagger UI's and ReDoc's files (fastapi-offline's copies)
 
 
 @dataclass(frozen=True)
@@ -75,23 +81,35 @@ or a page past the last, 405 for a method other than GET, 401/403/413 on ingest.
                 for s in SETTINGS) + "\n"
 
 
-class _NoSniff:
-    """Browsers take every response for the type it says (a JSON text holding <script> stays text)."""
+# The documentation pages load nothing but from the app: ReDoc's sidebar shows a logo from its makers' CDN,
+# which the browser then does not even ask for (the page is the same without it).
+DOCS_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; font-src 'self' data:")
 
-    def __init__(self, app) -> None:
+
+class _Headers:
+    """Browsers take every response for the type it says (a JSON text holding <script> stays text), and
+    the documentation pages (`docs_paths`) get DOCS_CSP."""
+
+    def __init__(self, app, docs_paths: tuple[str, ...] = ()) -> None:
         self.app = app
+        self.docs_paths = docs_paths
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        docs = scope.get("path") in self.docs_paths
 
-        async def send_with_header(message) -> None:
+        async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).setdefault("X-Content-Type-Options", "nosniff")
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                if docs:
+                    headers.setdefault("Content-Security-Policy", DOCS_CSP)
             await send(message)
 
-        await self.app(scope, receive, send_with_header)
+        await self.app(scope, receive, send_with_headers)
 
 
 def _dashboard(app: FastAPI) -> bool:
@@ -124,8 +142,9 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
         yield
         store.close()
 
-    app = FastAPI(title="accordwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
+    app = FastAPIOffline(title="accordwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         docs_url="/docs", redoc_url="/redoc", openapi_url="/openapi.json", static_url=DOCS_ASSETS,
+                         swagger_ui_parameters={"validatorUrl": None})   # no badge fetched from a validator
     app.state.store = store
     app.state.engine = store.engine
     app.state.profile_cache = VersionedCache(store.engine)
@@ -133,7 +152,7 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     app.state.max_upload_bytes = max_upload_bytes
     app.state.error_page = None
     errors.install(app)
-    app.add_middleware(_NoSniff)
+    app.add_middleware(_Headers, docs_paths=("/docs", "/redoc"))
     app.include_router(api_router, prefix=errors.API_PREFIX)
     app.state.dashboard = _dashboard(app)
     return app
