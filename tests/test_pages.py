@@ -9,7 +9,7 @@ import re
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from fastapi import FastAPI
@@ -253,8 +253,16 @@ def test_search_filters_without_words_browse_articles(site):
 def test_search_bad_input(site):
     html, _ = get(site, "/search?q=roadmap&sector=nope", 400)
     assert "unknown sector" in html
-    _, page = get(site, '/search?q="unbalanced')   # FTS5 cannot parse it: searched as plain words
-    assert page.find(data_testid="search-note")
+    html, _ = get(site, "/search?q=--", 400)
+    assert "nothing to search for" in html
+
+
+@pytest.mark.parametrize("q", ['"roadmap', "Kazakh-Uzbek", "roadmap:", "(roadmap", "roadmap AND",
+                               "Kazakh-Uzb*", "roadmap (2024)"])
+def test_search_with_punctuation_finds_articles(site, q):
+    _, page = get(site, "/search?" + urlencode({"q": q}))
+    assert page.find("li", data_testid="search-result"), f"nothing found for {q!r}"
+    assert not page.find(data_testid="search-note")
 
 
 # 5. the article -----------------------------------------------------------------------------------

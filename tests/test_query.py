@@ -371,11 +371,51 @@ def test_search_ranks_and_stems(engine):
     assert [h["document_id"] for h in query.search(engine, '"Kazakh-Turkish"')] == [4]
 
 
-@pytest.mark.parametrize("q", ["pipeline AND", '"unclosed', "nosuchcolumn: oil", "(grain", "Kazakh-Turkish", "  "])
-def test_search_bad_syntax_is_a_library_error(sqlite_engine, q):
+@pytest.mark.parametrize(("q", "found"), [
+    ("Kazakh-Turkish", {4}), ('"Kazakh-Turkish', {4}), ("Kazakh-Turkish:", {4}), ("(Kazakh-Turkish)", {4}),
+    ("Kazakhstan-Romania", {1, 5}),                # the words in a row, whatever stands between them
+    ("$2.9", {1, 2}), ("$2.9 billion,", {1, 2}), ("Caspian: pipeline", {1}), ("nosuchcolumn: oil", set()),
+    ("(grain", {6}), ("grain)", {6}), ("pipeline AND", {1}), ("OR grain", {6}),
+    ("pipe*", {1}), ("Kazakh-Tur*", {4}), ('"oil AND gas"', {2}),
+    ("'; DROP TABLE documents; --", set()), ("Robert'); DROP TABLE documents; --", set()),
+    ("a\\b % _ ; \" ' ` ~ ! @ # ^ & = + [ ] { } | < > ? / grain", set()),
+])
+def test_search_punctuation_is_never_a_syntax_error(engine, q, found):
+    """Hyphens, quotes, colons, brackets and any other punctuation in a query just work, on both backends."""
+    assert {h["document_id"] for h in query.search(engine, q)} == found
+
+
+@pytest.mark.parametrize(("q", "found"), [
+    ("oil OR grain", {1, 2, 6}), ("oil grain", set()), ("oil AND gas", {2}), ("oil NOT pipeline", {2}),
+    ("(oil OR grain) AND Uzbek", {6}), ("(oil OR grain) NOT (Caspian OR Uzbek)", {2}), ("NOT pipeline", {1}),
+    ("oil and gas", {2}), ("Middle Corridor", {1, 4}), ('"Middle Corridor" NOT Romanian', {1, 4}),
+])
+def test_search_operators(engine, q, found):
+    """AND, OR, NOT (capitals), brackets, "phrases" and prefix*: the same on SQLite and PostgreSQL; an
+    operator that joins nothing is dropped ("NOT pipeline" is pipeline)."""
+    assert {h["document_id"] for h in query.search(engine, q)} == found
+
+
+@pytest.mark.parametrize("q", ["", "  ", "--", "()", '""', "AND OR NOT", "* : -"])
+def test_search_without_a_word_is_a_library_error(engine, q):
     with pytest.raises(query.SearchSyntaxError) as info:
-        query.search(sqlite_engine, q)
-    assert str(info.value).startswith("[AW503]")
+        query.search(engine, q)
+    assert str(info.value).startswith("[AW503] nothing to search for")
+
+
+def test_search_query_forms():
+    from accordwatch.query.search import fts5_query, parse, plain_query, tsquery_sql
+
+    assert fts5_query(parse('Kazakh-Romanian "oil pipe" pipe* OR x')) == (
+        '(("Kazakh-Romanian" AND "oil pipe" AND "pipe"*) OR "x")')
+    assert fts5_query(parse('say "hi')) == '("say" AND "hi")'
+    assert fts5_query(parse('a"b')) == '("a" AND "b")'
+    params: dict = {}
+    assert tsquery_sql(parse("oil NOT Kazakh-Rom*"), params) == (
+        "(phraseto_tsquery('english', :t0) && !!tsquery_phrase(phraseto_tsquery('english', :t1), "
+        "to_tsquery('english', :t2)))")
+    assert params == {"t0": "oil", "t1": "Kazakh ", "t2": "'Rom':*"}
+    assert plain_query('Kazakh-Romanian $2.9 AND (x') == '"Kazakh-Romanian" AND "$2.9" AND "AND" AND "(x"'
 
 
 def test_search_input_is_never_sql(engine):
@@ -456,8 +496,10 @@ def test_cli_search(run):
     result = run("search", "pipeline")
     assert result.exit_code == 0, result.output
     assert "Kazakhstan, Romania trade reaches" in result.stdout and "pipeline" in result.stdout
-    bad = run("search", "pipeline AND")
-    assert bad.exit_code == 2 and bad.stderr.startswith("error: [AW503]")
+    dangling = run("search", "Kazakh-Turkish AND")        # punctuation and a dangling operator just work
+    assert dangling.exit_code == 0 and "Kazakh-Turkish working group" in dangling.stdout
+    bad = run("search", "()")
+    assert bad.exit_code == 2 and bad.stderr.startswith("error: [AW503] nothing to search for")
 
 
 def test_cli_missing_database(tmp_path):

@@ -176,7 +176,7 @@ def _lookups(conn, table, column: str, ids: list[int]) -> dict[int, list[str]]:
 @router.get("/documents", tags=["documents"], summary="Articles, filtered and paginated")
 def documents(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
               since: Since = None, until: Until = None,
-              q: Annotated[str | None, Query(description="Full-text search (FTS5 syntax on SQLite).")] = None,
+              q: Annotated[str | None, Query(description="Full-text search, as /api/search reads it.")] = None,
               page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Articles, newest first (undated last): {"items", "page", "per_page", "pages", "total"}.
 
@@ -404,14 +404,18 @@ async def profile(request: Request, a: Annotated[str, PathParam(description="A c
 
 @router.get("/search", tags=["search"], summary="Full-text search over the articles")
 def search(request: Request,
-           q: Annotated[str, Query(description='Words, "a phrase", oil AND gas, pipe* (FTS5 syntax on SQLite).')],
+           q: Annotated[str, Query(description='Words, "a phrase", oil AND gas, oil OR gas, oil NOT gas, pipe*, '
+                                                '(oil OR gas) AND Baku; other punctuation is no syntax.')],
            limit: Limit = 20,
            plain: Annotated[bool, Query(description="Match the words as words: no operators.")] = False,
            duplicates: Annotated[bool, Query(description="Include near-duplicate articles.")] = False,
            ) -> dict[str, Any]:
     """{"q", "limit", "items"}: best match first, each {"document_id", "title", "published", "outlet",
-    "source", "url", "snippet", "score"}; the snippet marks matched words with « and ». A query the
-    search engine cannot parse is a 400 that says how to write it."""
+    "source", "url", "snippet", "score"}; the snippet marks matched words with « and ».
+
+    One query language on SQLite and PostgreSQL: AND, OR and NOT in capitals between two terms, "phrases",
+    prefix*, brackets; any other punctuation is part of no syntax ("Kazakh-Romanian" finds the two words in a
+    row, "C5+1:" finds c5 1). A query with no word in it is a 400."""
     return {"q": q, "limit": limit,
             "items": find(_engine(request), q, limit=limit, include_duplicates=duplicates, plain=plain)}
 

@@ -70,7 +70,7 @@ that states it.
 `{"items", "page", "per_page", "pages", "total"}`.
 
 **Errors** all have one shape: `{"ok": false, "error": "<message>", "status": <code>}`: 400 for a parameter
-the client can fix (unknown code, bad filter or date, bad search syntax, page < 1), 404 for no such item
+the client can fix (unknown code, bad filter or date, a search without a word, page < 1), 404 for no such item
 or a page past the last, 405 for a method other than GET, 401/403/413 on ingest.
 
 **Settings** (`accordwatch serve`):

@@ -405,7 +405,7 @@ def search_page(request: Request, q: str = "", country: str = "", sector: str = 
                 type: str = "") -> HTMLResponse:
     engine = _engine(request)
     q, country, sector, type_ = q.strip(), country.strip(), sector.strip(), type.strip()
-    ctx: dict[str, Any] = {"title": f"Search: {q}" if q else "Search", "q": q, "note": None, "error": None,
+    ctx: dict[str, Any] = {"title": f"Search: {q}" if q else "Search", "q": q, "error": None,
                            "results": [], "facets": {}, "active": []}
     try:
         country = query.resolve_code(country, engine) if country else ""
@@ -426,14 +426,9 @@ def search_page(request: Request, q: str = "", country: str = "", sector: str = 
         if q:
             try:
                 hits = query.search(engine, q, limit=SEARCH_LIMIT)
-            except query.SearchSyntaxError:
-                try:
-                    hits = query.search(engine, q, limit=SEARCH_LIMIT, plain=True)
-                    ctx["note"] = ("The query could not be read as a search expression; "
-                                   "its words were searched as words.")
-                except query.QueryInputError as e:
-                    ctx["error"] = str(e)
-                    return render(request, "search.html", status_code=400, **ctx)
+            except query.QueryInputError as e:     # a query without a word: punctuation is no error
+                ctx["error"] = str(e)
+                return render(request, "search.html", status_code=400, **ctx)
             results = [dict(h, snippet_html=snippet_html(h["snippet"])) for h in hits
                        if allowed is None or h["document_id"] in allowed]
         else:
