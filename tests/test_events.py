@@ -645,3 +645,26 @@ def test_a_country_in_another_clause_is_no_party():
     [ev] = events("Kazakhstan and Oman signed a memorandum on fertilizers on Monday; similar deals were signed "
                   "earlier with Qatar, officials said.")
     assert ev["parties"] == ["KAZ", "OMN"]
+
+
+def test_a_goals_year_is_never_a_held_meetings_date():
+    [meeting] = events("ASTANA – Kazakhstan and Mongolia agreed to bring trade to $600 million by 2030 at the 12th "
+                       "meeting of their intergovernmental commission, held in Ulaanbaatar on Oct. 5.",
+                       published="2024-10-07")
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2024-10-05")
+
+
+def test_a_planned_volumes_year_is_not_the_talks_date():
+    found = events("BAKU – Kazakhstan plans to ship up to 2.5 million tonnes of oil through the Baku–Tbilisi–Ceyhan "
+                   "pipeline in 2025, the Azerbaijani minister said after talks with his Kazakh counterpart in Baku "
+                   "on Nov. 28.", published="2024-11-29")
+    [meeting] = of_type(found, "meeting")
+    assert meeting["date"] == "2024-11-28"
+
+
+def test_a_goal_set_out_in_a_memorandum_does_not_date_its_signing():
+    text = ("The EU and Azerbaijan signed a memorandum of understanding on energy in July 2022. "
+            "We are on track to deliver 20 billion cubic metres a year to the EU by 2027, as set out in the "
+            "memorandum, the minister said.")
+    [agreement] = of_type(events(text, published="2024-04-30"), "agreement")
+    assert agreement["date"] == "2022-07"

@@ -446,3 +446,21 @@ def test_the_two_companies_is_no_count():
 def test_an_indicator_from_the_sentence_before():
     f = one("Kazakh and Omani ministers reviewed bilateral trade. In 2023 the figure reached $300 million, up 12%.")
     assert (f["indicator"], f["period"], f["change_pct"]) == ("trade_turnover", "2023", 12.0)
+
+
+@pytest.mark.parametrize("text", [
+    "The developer will produce up to 2 million tonnes of green hydrogen a year by 2032.",
+    "Kazakhstan expects to ship 10 million tonnes of cargo along the corridor in 2027.",
+    "We are on track to deliver 20 billion cubic metres of gas a year to the EU by 2027.",
+    "The sides intend to raise the annual capacity of the Baku–Tbilisi–Kars railway to 5 million tonnes.",
+])
+def test_a_quantity_still_to_come_is_a_target(text):
+    assert one(text, published="2024-04-30")["kind"] == "target"
+
+
+@pytest.mark.parametrize("text", [
+    "The pipeline will carry up to 33 billion cubic meters of natural gas a year.",
+    "The port handled 2.8 million tonnes of cargo in 2023.",
+])
+def test_a_design_capacity_or_a_past_volume_is_actual(text):
+    assert one(text, published="2024-04-30")["kind"] == "actual"

@@ -268,7 +268,7 @@ def test_cli_events_show_the_name_and_find_by_it(db, monkeypatch):
 
 
 def test_api_events_carry_the_name_and_filter_by_it(client):
-    items = client.get("/api/events?pair=DEU-KAZ").json()["items"]
+    items = client.get("/api/events?pair=DEU-KAZ&type=agreement").json()["items"]
     assert [(e["name"], e["sources_count"]) for e in items] == [(NAME, 2)]
     assert all("name" in e for e in client.get("/api/events").json()["items"])
     assert [e["name"] for e in client.get("/api/events?name=raw+materials").json()["items"]] == [NAME]

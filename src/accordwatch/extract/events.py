@@ -169,6 +169,8 @@ class EventFinder:
         self.blocked = Ranges((s.start, s.end) for layer in ("org", "title") for s in doc.layer(layer))
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
+        self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"])
+                             for f in doc.meta.get("figures", []) if f["kind"] == "target"]
 
     # ---- helpers over one sentence ----
     def within(self, layer: str, s0: int, s1: int) -> list[Span]:
@@ -227,7 +229,7 @@ class EventFinder:
 
     def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
-        own = [d for d in self.within("date", s0, s1) if self.own_date(d, at)]
+        own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)]
         # a deadline dates what is still to come; a meeting held or a signing has a date of its own
         deadline = None if held else next((d for d in own if d.data.get("deadline")), None)
         if deadline is not None:
@@ -246,6 +248,15 @@ class EventFinder:
                 return same
             return self.base.strftime("%Y-%m") if self.base else None
         return None
+
+    def figure_period(self, d: Span) -> bool:
+        """Is the date the period of a goal stated beside it ("bring trade to $500 million by 2030",
+        "plans to ship 2.2 million tonnes in 2025")? A goal's year is never an event's date."""
+        for a0, _, period in self.figure_spans:
+            if period and d.value and period.split("/")[-1].startswith(d.value[:7]) and \
+                    self.doc.sentence_of(a0) == self.doc.sentence_of(d.start):
+                return True
+        return False
 
     def own_date(self, d: Span, at: int | None) -> bool:
         """A date of the event's clause: not the dateline's day ("ALMATY, Sept. 9 (Xinhua) --" is
@@ -546,7 +557,7 @@ def as_record(doc: Document, ev: Event) -> dict:
 
 @component("events")
 def annotate(doc: Document) -> None:
-    events = EventFinder(doc).run()
+    events = EventFinder(doc).run() if doc.meta.get("prose", True) else []
     doc.meta["events"] = [as_record(doc, e) for e in events]
     sectors = {s.value for s in doc.layer("sector")}
     doc.meta["sectors"] = sorted(sectors)

@@ -52,6 +52,14 @@ CHANGE_BY = re.compile(r"""
     \s+(?:about|around|nearly|almost|over|more\s+than|some|approximately|roughly)?\s*$""", re.X | re.I)
 WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?ing|valued\s+at|estimated\s+at|"
                         r"costing)\s+(?:about|around|over|more\s+than|some|nearly|almost)?\s*", re.I)
+# "20 billion cubic metres a year by 2027", "will deliver", "on track to": still to come
+BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+# "the pipeline will carry up to 33 bcm a year": a design capacity, not a goal
+CAPACITY_VERB = re.compile(r"\b(?:carry|handle|hold|accommodate|process|transport)\s+(?:up\s+to\s+)?$", re.I)
+RAISE_TO = re.compile(r"\b(?:raise|raising|increase|increasing|expand|expanding|bring|bringing|double|doubling|"
+                      r"boost|boosting)\b[^.;]{0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+WILL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|on\s+track\s+to|expected\s+to|set\s+to|due\s+to)\s+"
+                  r"(?:\w+\s+){0,3}$", re.I)
 # a country's total with the world: "Tajikistan's foreign trade reached $8.9 billion"
 WORLD_TOTAL = re.compile(r"\b(?:total|overall|foreign|external)\s+(?:foreign\s+|external\s+)?trade\b"
                          r"(?!\s+(?:with|between)\b)", re.I)
@@ -178,6 +186,19 @@ class FigureFinder:
         if not physical and ind == "volume":
             return "other"
         return ind
+
+    def future(self, amount: Span, zone: Zone) -> bool:
+        """A quantity still to come is a goal: "deliver 20 billion cubic metres a year by 2027",
+        "will export 2 million tonnes in 2026" (a year after the publication's, or a deadline)."""
+        if BY_YEAR.match(zone.right) or WILL.search(zone.left):
+            return True
+        if not self.doc.published:
+            return False
+        for d in self.dates_over(zone.start, zone.end):
+            if d.value and d.value[:4].isdigit() and d.value.split("/")[-1][:4] > self.doc.published[:4] \
+                    and amount.end <= d.start:
+                return True
+        return False
 
     def cue_before(self, amount: Span) -> str | None:
         """The indicator of the last cue in the sentence before the amount's."""
@@ -324,8 +345,10 @@ class FigureFinder:
                 # "The ministers discussed trade. In 2023 the figure reached $300 million": the
                 # sentence before says what is measured
                 ind = self.cue_before(a) or ind
-            kind = "target" if (ind in TARGETABLE and TARGET.search(z.left)
-                                and not CAPACITY.search(z.left)) else "actual"
+            goal = TARGET.search(z.left) or RAISE_TO.search(z.left) or self.future(a, z)
+            capacity = (CAPACITY.search(z.left) and not RAISE_TO.search(z.left)) or (
+                CAPACITY_VERB.search(z.left) and not TARGET.search(z.left))
+            kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
             src, dst = self.direction(ind, z, parties)
             s0, s1 = self.doc.sentence_of(a.start)
             fig = {
@@ -376,4 +399,4 @@ def _key(fig: dict) -> tuple:
 
 @component("figures")
 def annotate(doc: Document) -> None:
-    doc.meta["figures"] = FigureFinder(doc).run()
+    doc.meta["figures"] = FigureFinder(doc).run() if doc.meta.get("prose", True) else []

@@ -20,6 +20,7 @@ REGISTRY: dict[str, Component] = {}
 # 1 boilerplate  body ranges (bylines, footers, photo credits are not body)
 # 2 header       title, publication stamp, dateline, outlet from the top of the text
 # 3 tokens       spaCy tokens and sentences (line breaks end sentences)
+#   prose        is the text prose at all? (word salad gets no events or figures)
 # 4 gazetteer    countries, blocs, places, known organizations, outlets, titles
 # 5 dates        date expressions, normalised against the publication date
 # 6 organizations  unseen organizations from patterns (ministries, "X Company", acronyms)
@@ -28,7 +29,7 @@ REGISTRY: dict[str, Component] = {}
 # 9 figures      economic figures: indicator, period, parties, direction, growth, target
 # 10 sectors     sector words (and trade promotion) with the fixed labels of SCHEMA.md
 # 11 events      agreements, working groups, meetings, projects; the article's sectors
-DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "gazetteer", "dates", "organizations", "people",
+DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "prose", "gazetteer", "dates", "organizations", "people",
                     "amounts", "figures", "sectors", "events")
 
 
@@ -81,6 +82,7 @@ def _load_builtins() -> None:
         header,
         organizations,
         people,
+        prose,
         sectors,
         tokens,
     )
