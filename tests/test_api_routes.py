@@ -273,7 +273,7 @@ def test_events_filters_and_pagination(client):
     assert set(first) == {"id", "type", "name", "instrument", "status", "parties", "date", "location",
                           "organizations", "sectors", "sources_count", "sources"}
     assert set(first["sources"][0]) == {"document_id", "title", "outlet", "published", "evidence", "status",
-                                        "date", "start", "end"}
+                                        "date", "start", "end", "quotes"}
     def total(query: str) -> int:
         return client.get(f"/api/events?{query}").json()["total"]
     assert total("pair=KAZ-UZB") == 6 and total("country=SAU") == 4 and total("country=HUN") == 6
@@ -284,6 +284,28 @@ def test_events_filters_and_pagination(client):
     pages = [client.get(f"/api/events?per_page=5&page={n}").json() for n in (1, 2, 3, 4)]
     assert [len(p["items"]) for p in pages] == [5, 5, 5, 1] and pages[0]["pages"] == 4
     assert [e["id"] for p in pages for e in p["items"]] == [e["id"] for e in body["items"]]
+
+
+def test_sources_count_is_the_number_of_articles_listed(client):
+    """One source per article, with every statement of the fact in it as a quote: the count and the list
+    agree in events, figures, the profile and the partners (where the sample's roadmap is stated twice
+    in one article)."""
+    events = client.get("/api/events?per_page=200").json()["items"]
+    points = client.get("/api/figures?per_page=200").json()["items"]
+    profile = client.get("/api/profile/KAZ/UZB").json()
+    facts = events + points + [e for k in ("agreements", "working_groups", "meetings", "projects")
+                               for e in profile[k]] + [p for ps in profile["figures"].values() for p in ps]
+    for fact in facts:
+        docs = [src["document_id"] for src in fact["sources"]]
+        assert fact["sources_count"] == len(docs) == len(set(docs)) >= 1, fact
+        for src in fact["sources"]:
+            first = src["quotes"][0]
+            assert all(src[k] == v for k, v in first.items()), src
+    assert any(len(src["quotes"]) > 1 for e in events for src in e["sources"]), "no fact stated twice in an article"
+    for p in points:
+        assert sorted(q["figure_id"] for s in p["sources"] for q in s["quotes"]) == sorted(p["figure_ids"])
+    doc = client.get("/openapi.json").json()["paths"]["/api/events"]["get"]["description"]
+    assert "sources_count" in doc and "one item per article" in doc
 
 
 def test_figures_filters_and_pagination(client):

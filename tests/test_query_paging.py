@@ -155,11 +155,15 @@ def old_points(conn, conditions) -> list[dict]:
         p["approximate"] = p["approximate"] and bool(row.approximate)
         p["conflict"] = p["conflict"] or bool(row.conflict)
         p["figure_ids"].append(row.id)
-        p["sources"].append({"document_id": row.document_id, "title": row.title, "outlet": row.outlet,
-                             "published": row.published, "evidence": row.evidence, "start": row.start,
-                             "end": row.end})
+        quote = {"figure_id": row.id, "evidence": row.evidence, "start": row.start, "end": row.end}
+        same = [x for x in p["sources"] if x["document_id"] == row.document_id]   # one source per article
+        if same:
+            same[0]["quotes"].append(quote)
+        else:
+            p["sources"].append({"document_id": row.document_id, "title": row.title, "outlet": row.outlet,
+                                 "published": row.published, **quote, "quotes": [quote]})
     for p in points.values():
-        p["sources_count"] = len({x["document_id"] for x in p["sources"]})
+        p["sources_count"] = len(p["sources"])
     return sorted(points.values(), key=lambda p: (p["indicator"], "|".join(p["parties"]), period_key(p["period"]),
                                                   p["kind"], p["from"] or "", p["value"]))
 

@@ -10,42 +10,121 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import extract_document
+from . import __version__, extract_document
 from .ingest import read_paths
 
-app = typer.Typer(help="Turn news about international economic cooperation into verified records.",
-                  no_args_is_help=True, add_completion=False)
+HELP = """Turn news about international economic cooperation into verified records.
+
+The record, key by key: docs/record.md"""
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False)
 out_console = Console()
 err_console = Console(stderr=True)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"accordwatch {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
     """accordwatch: who agreed what with whom, when, with what figures."""
 
 
 def _stem(source: str) -> str:
-    """A file name for a record: the article file's stem, or stem-LINE for JSON Lines."""
+    """A file name for a record: the article file's stem, or stem-LINE for JSON Lines (standard input
+    is "stdin", a --text article "text")."""
     path, _, line = source.rpartition(":") if source.rsplit(":", 1)[-1].isdigit() else (source, "", "")
-    stem = Path(path).stem
+    stem = Path(path).stem.strip("<>") or "article"
     return f"{stem}-{line}" if line else stem
+
+
+def languages_read() -> tuple[str, ...]:
+    """The codes of the languages extraction reads: those the extraction layer lists (extract.lang,
+    where there is one), else ingest.language.SUPPORTED (English)."""
+    from .ingest.language import SUPPORTED
+
+    try:
+        from .extract.lang import LANGUAGES
+    except ImportError:
+        return SUPPORTED
+    return tuple(LANGUAGES) or SUPPORTED
+
+
+class _Notes:
+    """What a batch skipped or cannot read well: warned about as it happens, counted for the summary."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.skipped = 0
+        self.languages: dict[str, int] = {}    # language name -> articles in it that extraction cannot read
+        self.console = console
+
+    def _warn(self, message: str) -> None:
+        if self.console is not None:   # above a live progress bar
+            self.console.print(f"warning: {message}", highlight=False, soft_wrap=True, markup=False)
+        else:
+            typer.echo(f"warning: {message}", err=True)
+
+    def skip(self, folder: Path, files: list[Path]) -> None:
+        from .ingest import READERS, skipped_types
+
+        self.skipped += len(files)
+        self._warn(f"{folder}: {len(files)} file(s) skipped, of types accordwatch does not read "
+                   f"({skipped_types(files)}; it reads {' '.join(sorted(READERS))})")
+
+    def article(self, result) -> None:
+        from .ingest.language import language_warning, unsupported_language
+
+        if result.ok:
+            language, supported = result.document.meta.get("language"), languages_read()
+            warning = language_warning(result.source, language, supported)
+            if warning:
+                name = unsupported_language(language, supported)
+                self.languages[name] = self.languages.get(name, 0) + 1
+                self._warn(warning)
+
+    def summary(self) -> str:
+        """"; 3 file(s) skipped by type; 1 article(s) in Russian, not read yet" (the parts that are not 0)."""
+        parts = [f"{self.skipped} file(s) skipped by type"] if self.skipped else []
+        parts += [f"{n} article(s) in {name}, not read yet" for name, n in sorted(self.languages.items())]
+        return "".join(f"; {p}" for p in parts)
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .jsonl).")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Article files or folders (.txt .md .html .jsonl), or - for standard input (one article, "
+             "or JSON Lines).", show_default=False)] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Extract this text as one article.",
+                                             show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per line.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="Write each record to OUT/<file stem>.json.")] = None,
 ) -> None:
     """Extract one record per article: countries, organizations, people, dates (and more)."""
+    from itertools import chain
+
+    from .ingest import text_result
+
+    if not paths and text is None:
+        _error("nothing to extract: give files or folders, - for standard input, or --text TEXT")
+        raise typer.Exit(2)
     failed = done = 0
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    for result in read_paths(paths):
+    notes = _Notes()
+    results = read_paths(paths or [], on_skip=notes.skip)
+    if text is not None:
+        results = chain([text_result(text)], results)
+    for result in results:
         if not result.ok:
             failed += 1
             _error(str(result.error))
             continue
+        notes.article(result)
         try:
             record = extract_document(result.document)
         except Exception as e:  # one broken article never stops the batch
@@ -61,8 +140,8 @@ def extract(
         else:
             show_summary(record)
     if out is not None or not as_json:
-        err_console.print(f"{done} article(s) extracted, {failed} failed"
-                          + (f"; records in {out}" if out is not None else ""), highlight=False)
+        err_console.print(f"{done} article(s) extracted, {failed} failed" + notes.summary()
+                          + (f"; records in {out}" if out is not None else ""), highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 
@@ -125,14 +204,13 @@ def _run_query(db: str | None, function, *args, **kwargs):
 
     from .errors import AccordwatchError
     from .query import QueryInputError
-    from .store.engine import database_url, make_engine, migrate
+    from .store.engine import describe_error, make_engine, migrate, sqlite_path
 
-    url = database_url(db)
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url.removeprefix("sqlite:///")).expanduser()
-        if not path.exists():
-            _error(f"no database at {path}: ingest articles first, or give --db URL or set $ACCORDWATCH_DB")
-            raise typer.Exit(1)
+    url = _database_url(db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        _error(f"no database at {path}: ingest articles first, or give --db URL or set $ACCORDWATCH_DB")
+        raise typer.Exit(1)
     engine = None
     try:
         engine = make_engine(url)
@@ -145,14 +223,39 @@ def _run_query(db: str | None, function, *args, **kwargs):
         _error(str(e))
         raise typer.Exit(1) from None
     except SQLAlchemyError as e:
-        from sqlalchemy.engine import make_url
-
-        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-        _error(f"database {make_url(url).render_as_string(hide_password=True)}: {reason}")
+        _error(describe_error(url, e))
         raise typer.Exit(1) from None
     finally:
         if engine is not None:
             engine.dispose()
+
+
+def _database_url(db: str | None) -> str:
+    """The database URL (see store.engine.database_url); a URL of a kind we do not open is one error
+    line and exit code 2."""
+    from .store.engine import StoreError, database_url
+
+    try:
+        return database_url(db)
+    except StoreError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+
+
+def _open_store(db: str | None):
+    """The store to write to, or one error line naming the database and the problem, and exit 1."""
+    from .errors import AccordwatchError
+    from .store import open_store
+    from .store.engine import check_sqlite_file, describe_error, sqlite_path
+
+    url = _database_url(db)
+    try:
+        if (path := sqlite_path(url)) is not None:
+            check_sqlite_file(path, write=True)
+        return open_store(url)
+    except AccordwatchError as e:   # open_store says StoreError whatever the driver raised
+        _error(describe_error(url, e))
+        raise typer.Exit(1) from None
 
 
 def _print_json(value) -> None:
@@ -396,8 +499,9 @@ def export(
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines, feeds (.rss/.atom/.xml) or "
-                                                       "http(s) URLs of articles and feeds.")],
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines, feeds (.rss/.atom/.xml), "
+                                                       "http(s) URLs of articles and feeds, or - for standard "
+                                                       "input (one article, or JSON Lines).")],
     db: DbOption = None,
     batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 100,
     allow_private: Annotated[bool, typer.Option(
@@ -416,22 +520,18 @@ def ingest(
 
     from .errors import AccordwatchError
     from .ingest import read_paths
-    from .store import open_store
 
-    try:
-        store = open_store(db)
-    except AccordwatchError as e:
-        _error(str(e))
-        raise typer.Exit(1) from None
-    results = read_paths(sources, allow_private=allow_private)
-    if workers or scheduler:
-        from .scale.dask import records
-
-        results = records(results, workers=workers or 2, scheduler=scheduler)
+    store = _open_store(db)
     with Progress(TextColumn("[bold]ingest"), BarColumn(bar_width=None), MofNCompleteColumn(),
                   TextColumn("articles"), TimeElapsedColumn(), TextColumn("{task.description}"),
                   console=err_console, disable=quiet, transient=False) as bar:
         task = bar.add_task("", total=None)
+        notes = _Notes(bar.console)
+        results = read_paths(sources, allow_private=allow_private, on_skip=notes.skip)
+        if workers or scheduler:
+            from .scale.dask import records
+
+            results = records(results, workers=workers or 2, scheduler=scheduler)
 
         shown: set[str] = set()
 
@@ -439,7 +539,8 @@ def ingest(
             bar.update(task, advance=1, description=Path(result.source).name[:40])
             if not result.ok:
                 shown.add(str(result.error))
-                bar.console.print(f"error: {result.error}", highlight=False, soft_wrap=True)
+                bar.console.print(f"error: {result.error}", highlight=False, soft_wrap=True, markup=False)
+            notes.article(result)
 
         try:
             summary = store.ingest(results, progress=step, batch=batch)
@@ -459,8 +560,8 @@ def ingest(
     err_console.print(
         f"{summary.read} read: {summary.new} new, {summary.duplicate} duplicate, {summary.near_duplicate} "
         f"near-duplicate, {summary.failed} failed; added {summary.entities} entities, {summary.events} events "
-        f"({summary.event_reports} reports), {summary.figures} figures, {summary.conflicts} figure conflicts "
-        f"-> {database_url_for_display(db)}", highlight=False, soft_wrap=True)
+        f"({summary.event_reports} reports), {summary.figures} figures, {summary.conflicts} figure conflicts"
+        f"{notes.summary()} -> {database_url_for_display(db)}", highlight=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -492,12 +593,15 @@ def serve(
     import uvicorn
 
     from .errors import AccordwatchError
+    from .store.engine import describe_error
     from .web import create_app
 
+    url = _database_url(db)
+    _check_port(host, port)       # before anything says it is serving
     try:
-        web_app = create_app(db, ingest_token=ingest_token, max_upload_bytes=max_upload_bytes)
+        web_app = create_app(url, ingest_token=ingest_token, max_upload_bytes=max_upload_bytes)
     except AccordwatchError as e:
-        _error(str(e))
+        _error(describe_error(url, e))
         raise typer.Exit(1) from None
     where = f"[{host}]" if ":" in host else host
     ingest_state = "enabled" if web_app.state.ingest_token else "disabled"
@@ -518,6 +622,27 @@ def serve(
                     log_level="warning")
         return
     uvicorn.run(web_app, host=host, port=port, log_level="info")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Exit with one line unless a server can listen on host:port now (bound as uvicorn binds it: with
+    SO_REUSEADDR, so a port only left in TIME_WAIT by an old server counts as free)."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            _error(f"port {port} is in use: pass --port N")
+        elif isinstance(e, socket.gaierror):
+            _error(f"cannot listen on {host}: no such host or address ({e.strerror}): pass --host ADDRESS")
+        else:
+            _error(f"cannot listen on {host}:{port}: {e.strerror or e}")
+        raise typer.Exit(1) from None
 
 
 def main() -> None:

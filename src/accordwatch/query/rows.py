@@ -33,6 +33,16 @@ def _document(row) -> dict[str, Any]:
     return {"document_id": row.document_id, "title": row.title, "outlet": row.outlet, "published": row.published}
 
 
+def _add_source(sources: list[dict[str, Any]], row, quote: dict[str, Any]) -> None:
+    """One source per article: a statement (`quote`) of an article already among `sources` is added to its
+    "quotes"; the first statement of an article is also its source's own fields (evidence, start, end, ...)."""
+    for source in reversed(sources):        # rows come by article: its source is most likely the last
+        if source["document_id"] == row.document_id:
+            source["quotes"].append(quote)
+            return
+    sources.append({**_document(row), **quote, "quotes": [quote]})
+
+
 # 1. events -------------------------------------------------------------------------------------
 
 def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None = None) -> list[dict[str, Any]]:
@@ -41,10 +51,13 @@ def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None =
 
     {"id", "type", "name", "instrument", "status", "parties": [...], "date", "location", "organizations": [...],
      "sectors": [...], "sources_count", "sources": [{"document_id", "title", "outlet", "published",
-     "evidence", "status", "date", "start", "end"}]}
+     "evidence", "status", "date", "start", "end", "quotes": [{"evidence", "status", "date", "start", "end"}]}]}
 
-    `name` is what the first article that names the event calls it (None when none does);
-    `sources_count` counts distinct articles; `status` is the most advanced status any of them gave."""
+    `name` is what the first article that names the event calls it (None when none does); `sources` has
+    one item per article that reports the event (oldest first), and `sources_count` is their number;
+    `quotes` are that article's statements of it (most articles make one), the first of which also
+    gives the source its evidence, status, date, start and end. `status` is the most advanced status
+    any of them gave."""
     e = s.events
     stmt = (select(e).where(live_event(), *conditions)
             .order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id.desc()))
@@ -73,10 +86,10 @@ def _with_sources(conn: Connection, out: dict[int, dict[str, Any]]) -> list[dict
                 .where(src.c.event_id.in_(chunk), live_document())
                 .order_by(d.c.published.is_(None), d.c.published, src.c.document_id, src.c.start))
         for row in conn.execute(stmt):
-            out[row.event_id]["sources"].append({**_document(row), "evidence": row.evidence, "status": row.status,
-                                                 "date": row.date, "start": row.start, "end": row.end})
+            _add_source(out[row.event_id]["sources"], row, {"evidence": row.evidence, "status": row.status,
+                                                            "date": row.date, "start": row.start, "end": row.end})
     for ev in out.values():
-        ev["sources_count"] = len({x["document_id"] for x in ev["sources"]})
+        ev["sources_count"] = len(ev["sources"])
     return list(out.values())
 
 
@@ -132,11 +145,10 @@ def _points(rows, key) -> dict[Any, dict[str, Any]]:
         p["approximate"] = p["approximate"] and bool(row.approximate)
         p["conflict"] = p["conflict"] or bool(row.conflict)
         p["figure_ids"].append(row.id)
-        p["sources"].append({"document_id": row.document_id, "title": row.title, "outlet": row.outlet,
-                             "published": row.published, "evidence": row.evidence, "start": row.start,
-                             "end": row.end})
+        _add_source(p["sources"], row, {"figure_id": row.id, "evidence": row.evidence, "start": row.start,
+                                        "end": row.end})
     for p in points.values():
-        p["sources_count"] = len({x["document_id"] for x in p["sources"]})
+        p["sources_count"] = len(p["sources"])
     return points
 
 
@@ -164,7 +176,12 @@ def figure_points(conn: Connection, conditions: Sequence = ()) -> list[dict[str,
 
     {"indicator", "parties": [...], "from", "to", "period", "value", "unit", "kind", "change_pct",
      "approximate", "conflict", "figure_ids": [...], "sources_count",
-     "sources": [{"document_id", "title", "outlet", "published", "evidence", "start", "end"}]}
+     "sources": [{"document_id", "title", "outlet", "published", "figure_id", "evidence", "start", "end",
+                  "quotes": [{"figure_id", "evidence", "start", "end"}]}]}
+
+    `sources` has one item per article (oldest first) and `sources_count` is their number; `quotes` are
+    the article's figures of the point (one, but for an article that states it twice), the first of
+    which also gives the source its figure_id, evidence, start and end. `figure_ids` holds every figure.
 
     `conflict` is true when another article reports a different value for the same indicator,
     parties and period (the store marks it); `change_pct` is the first growth rate a source gave."""
@@ -231,9 +248,10 @@ def point_summaries(conn: Connection, keys: Sequence[str], conditions: Sequence 
                     "_key": row.point_key, "_first": (row.published is None, row.published or "", row.id)}
             if p["change_pct"] is None and row.change_pct is not None:
                 p["change_pct"] = float(row.change_pct)
-            p["sources"].append({"document_id": row.document_id, "published": row.published})
+            if all(x["document_id"] != row.document_id for x in p["sources"]):
+                p["sources"].append({"document_id": row.document_id, "published": row.published})
     for p in points.values():
-        p["sources_count"] = len({x["document_id"] for x in p["sources"]})
+        p["sources_count"] = len(p["sources"])
     return list(points.values())
 
 

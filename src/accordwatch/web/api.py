@@ -339,8 +339,13 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
     """Events newest first (undated last), as query.events gives them: each {"id", "type", "name",
     "instrument", "status", "parties", "date", "location", "organizations", "sectors", "sources_count",
     "sources": [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start",
-    "end"}]}. `name` is what the articles call the event (null when none names it); the `name` filter
-    keeps the events whose name holds every word given."""
+    "end", "quotes": [{"evidence", "status", "date", "start", "end"}]}]}. `name` is what the articles call
+    the event (null when none names it); the `name` filter keeps the events whose name holds every word
+    given.
+
+    `sources` has one item per article that reports the event (near-duplicates left out), oldest first,
+    and `sources_count` is their number; `quotes` are every statement of the event in that article, the
+    first of which also gives the source its evidence, status, date, start and end."""
     rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
                               type=_opt(type), status=_opt(status), since=_date("since", since),
                               until=_date("until", until), name=_opt(name), offset=(page - 1) * per_page,
@@ -357,8 +362,15 @@ def figures(request: Request,
             page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Figure points in time order (undated first), as query.figures gives them: each {"indicator",
     "parties", "from", "to", "period", "value", "unit", "kind", "change_pct", "approximate", "conflict",
-    "figure_ids", "sources_count", "sources": [{"document_id", "title", "outlet", "published", "evidence",
-    "start", "end"}]}. `pair`: exactly these two parties; `country`: one of them."""
+    "figure_ids", "sources_count", "sources": [{"document_id", "title", "outlet", "published", "figure_id",
+    "evidence", "start", "end", "quotes": [{"figure_id", "evidence", "start", "end"}]}]}. `pair`: exactly
+    these two parties; `country`: one of them.
+
+    A point is one value reported by one or more articles: `sources` has one item per article, oldest
+    first, and `sources_count` is their number; `quotes` are that article's figures of it (the first also
+    gives the source its figure_id, evidence, start and end); `figure_ids` lists every figure. `approximate`
+    is true when every source gave the value as approximate ("about", "more than"): the dashboard writes
+    it with "~"."""
     rows, total = find_figures(_engine(request), indicator=_opt(indicator), pair=_opt(pair), country=_opt(country),
                                kind=_opt(kind), since=_date("since", since), offset=(page - 1) * per_page,
                                limit=per_page)
@@ -375,7 +387,8 @@ def partners(request: Request, code: Annotated[str, PathParam(description="A cod
              limit: Limit = 20) -> dict[str, Any]:
     """{"code", "name", "kind", "limit", "items"}: partners ranked by shared events, then articles, then
     figures, as query.partners gives them: each {"code", "name", "kind", "events", "documents", "figures",
-    "trade_turnover": {"value", "unit", "period", "change_pct", "conflict", "sources_count"} | null}.
+    "trade_turnover": {"value", "unit", "period", "change_pct", "conflict", "sources_count"} | null}
+    (`sources_count`: how many articles report that value).
     An unknown code is a 404."""
     engine = _engine(request)
     code = _code_in_path(code, engine)

@@ -143,7 +143,7 @@ def chartable(points: Iterable[dict[str, Any]], unit: str | None = None) -> list
 def point_href(point: dict[str, Any]) -> str:
     """The article and the mark that state a point: /article/{document_id}#fact-fig-{figure_id}."""
     source = point["sources"][0]
-    return f"/article/{int(source['document_id'])}#fact-fig-{int(point['figure_ids'][0])}"
+    return f"/article/{int(source['document_id'])}#fact-fig-{int(source['figure_id'])}"
 
 
 def point_tooltip(point: dict[str, Any]) -> str:

@@ -101,13 +101,20 @@ def event_href(ev: dict[str, Any]) -> str | None:
 
 
 def figure_href(point: dict[str, Any], i: int = 0) -> str:
-    return f"/article/{int(point['sources'][i]['document_id'])}#fact-fig-{int(point['figure_ids'][i])}"
+    source = point["sources"][i]
+    return f"/article/{int(source['document_id'])}#fact-fig-{int(source['figure_id'])}"
+
+
+def value_text(value: float | None, unit: str | None, approximate: bool) -> str:
+    """The `value` filter: charts.fmt_value, whose `approximate` every template must give, so that an
+    approximate value is written "~1,000" on every page (as in the charts' tooltips)."""
+    return charts.fmt_value(value, unit, approximate)
 
 
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters.update(value=charts.fmt_value, pct=charts.fmt_pct, label=label, name=code_name,
+    env.filters.update(value=value_text, pct=charts.fmt_pct, label=label, name=code_name,
                        event_title=event_title, event_kind=event_kind, number=charts.fmt_number)
     env.globals.update(pair_href=pair_href, event_href=event_href, figure_href=figure_href, code_name=code_name,
                        code_kind=code_kind)
@@ -264,6 +271,26 @@ def home(request: Request) -> HTMLResponse:
                   changed=changed_figures(engine))
 
 
+def mark_approximate_trade(engine: Engine, code: str, ranked: list[dict[str, Any]]) -> None:
+    """Set "approximate" on each partner's trade turnover (query.partners leaves it out): true when every
+    article gave that value as approximate, as on every other page, so that it is written "~$1.2 billion"."""
+    f = s.figures
+    trade = {pair_href(code, p["code"]): p["trade_turnover"] for p in ranked if p["trade_turnover"]}
+    if not trade:
+        return
+    cells = ["|".join(sorted((code, p["code"]))) for p in ranked if p["trade_turnover"]]
+    with engine.connect() as conn:
+        points = rows.figure_points(conn, [f.c.indicator == "trade_turnover", f.c.kind == "actual",
+                                           f.c.parties.in_(cells)])
+    for point in points:
+        shown = trade.get(pair_href(*point["parties"])) if len(point["parties"]) == 2 else None
+        if shown and (shown["period"], shown["unit"], shown["value"]) == (point["period"], point["unit"],
+                                                                          point["value"]):
+            shown["approximate"] = point["approximate"]
+    for shown in trade.values():
+        shown.setdefault("approximate", False)
+
+
 @router.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
 def country(request: Request, code: str) -> HTMLResponse:
     engine = _engine(request)
@@ -273,6 +300,7 @@ def country(request: Request, code: str) -> HTMLResponse:
         events = recent_events(engine, country=resolved, limit=25)
     except query.UnknownCode as e:
         return error_page(request, 404, str(e), "Unknown country or bloc")
+    mark_approximate_trade(engine, resolved, ranked)
     return render(request, "country.html", title=f"{code_name(resolved)} ({resolved})", code=resolved,
                   name=code_name(resolved), kind=code_kind(resolved), partners=ranked, events=events)
 
