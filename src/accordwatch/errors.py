@@ -29,6 +29,12 @@ class EmptyInput(InputError):
     code = "AW103"
 
 
+class UnsupportedScheme(UnsupportedInput):
+    """A source written as a URL whose scheme is not http or https (ftp://, file://, s3://)."""
+
+    code = "AW105"
+
+
 class DataError(AccordwatchError):
     """A bundled data file (gazetteer, lexicon) that is missing or malformed."""
 

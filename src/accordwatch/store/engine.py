@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -17,25 +18,106 @@ class StoreError(AccordwatchError):
     code = "AW401"
 
 
+SUPPORTED = "use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+# URL schemes (dialect+driver) we open: SQLite through the standard library, PostgreSQL through psycopg 3
+_SCHEMES = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def database_url(url: str | None = None) -> str:
     """The URL to use: the one given, else $ACCORDWATCH_DB, else ./accordwatch.db. A bare path
-    ("data/news.db") means a SQLite file."""
+    ("data/news.db") means a SQLite file; postgres:// and postgresql:// mean PostgreSQL through
+    psycopg 3 (postgresql+psycopg://). Any other kind of URL (mysql://, postgresql+psycopg2://)
+    raises StoreError naming the two that work."""
     url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
     if "://" not in url:
         url = f"sqlite:///{url}"
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    for alias in ("postgresql://", "postgres://"):
+        if url.startswith(alias):
+            url = "postgresql+psycopg://" + url.removeprefix(alias)
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in _SCHEMES:
+        raise StoreError(f"unsupported database URL {display_url(url)!r}: {SUPPORTED}")
     return url
+
+
+def display_url(url: str) -> str:
+    """A URL to show: its password hidden."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy parses: show it without its user part
+        return re.sub(r"//[^/@]*@", "//***@", url)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and for :memory:)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("://", 1)[1].removeprefix("/")
+    return Path(path).expanduser() if path and path != ":memory:" else None
+
+
+def check_sqlite_file(path: Path, write: bool = False) -> None:
+    """StoreError, one line naming the file and the problem, when `path` cannot be a SQLite database:
+    a folder, a file of another kind, a parent that is no folder or is missing, and with `write` a
+    file or folder this process may not write to."""
+    parent = path.resolve().parent
+    if path.is_dir():
+        raise StoreError(f"database {path}: a folder, not a SQLite file (give a file path such as "
+                         f"{path / 'accordwatch.db'})")
+    if path.exists():
+        if not path.is_file():
+            raise StoreError(f"database {path}: not a regular file")
+        try:
+            with path.open("rb") as f:
+                head = f.read(len(SQLITE_HEADER))
+        except OSError as e:
+            raise StoreError(f"database {path}: cannot read it ({e.strerror or e})") from e
+        if head and head != SQLITE_HEADER:
+            raise StoreError(f"database {path}: not a SQLite database (the file holds something else; "
+                             f"give another --db path)")
+        if write and not os.access(path, os.W_OK):
+            raise StoreError(f"database {path}: the file is read-only (permission denied)")
+    elif parent.exists() and not parent.is_dir():
+        raise StoreError(f"database {path}: {parent} is not a folder")
+    elif not parent.exists():
+        raise StoreError(f"database {path}: folder {parent} does not exist")
+    # the write-ahead log and its index are files beside the database: the folder must take them
+    if write and parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        raise StoreError(f"database {path}: folder {parent} is not writable (permission denied)")
+
+
+def describe_error(url: str, error: BaseException) -> str:
+    """One line for a database that cannot be opened or read: "database URL: what the driver said" (its
+    first line, without SQLAlchemy's background link); our own errors (StoreError) as they are."""
+    cause = error
+    while True:   # down to the driver's own exception (StoreError -> SQLAlchemyError -> sqlite3.Error)
+        inner = getattr(cause, "orig", None) or cause.__cause__
+        if inner is None or inner is cause:
+            break
+        cause = inner
+    if isinstance(cause, AccordwatchError):
+        return str(cause)
+    return _reason(url, cause)
+
+
+def _reason(url: str, cause: BaseException) -> str:
+    reason = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    reason = re.sub(r"^\([\w.]+\)\s*", "", reason)
+    path = sqlite_path(url)
+    if path is not None and "unable to open database file" in reason:
+        reason += f" (can this process create and write files in {path.resolve().parent}?)"
+    return f"database {path if path is not None else display_url(url)}: {reason}"
 
 
 def make_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite"):
-        path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
-            parent = Path(path).expanduser().resolve().parent
-            if not parent.exists():
-                raise StoreError(f"cannot open {path}: folder {parent} does not exist")
+        path = sqlite_path(url)
+        if path is not None:
+            check_sqlite_file(path)
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
