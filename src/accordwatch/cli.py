@@ -330,8 +330,19 @@ def partners(
     """Partners of a country or bloc, ranked by shared events, then articles, with their latest trade."""
     from .query import QueryError, code_name, resolve_code
     from .query import partners as find_partners
+    from .query.common import check_limit
 
-    rows = _run_query(db, find_partners, code, limit=limit)
+    def ranked(engine):
+        # all of them, to say how many the limit leaves out (there are at most a few hundred)
+        return find_partners(engine, code, limit=sys.maxsize)
+
+    try:
+        check_limit(limit)
+    except QueryError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    everyone = _run_query(db, ranked)
+    rows = everyone[:limit]
     if as_json:
         return _print_json(rows)
     try:
@@ -346,6 +357,8 @@ def partners(
                   str(r["figures"]), _amount(trade.get("value")), _cell(trade.get("unit")), _cell(trade.get("period")),
                   _change(trade.get("change_pct")), "[bold red]CONFLICT[/]" if trade.get("conflict") else "")
     out_console.print(t if rows else f"no partners of {who} in the database", highlight=False)
+    if len(everyone) > len(rows):
+        out_console.print(f"showing {len(rows)} of {len(everyone)} partners (--limit to see more)", highlight=False)
 
 
 @app.command()

@@ -6,6 +6,7 @@ may also give a name ("Kazakhstan", "European Union"); `resolve_code` turns it i
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from sqlalchemy import Engine, or_, select
@@ -24,7 +25,7 @@ SECTORS = ("energy", "oil_gas", "nuclear", "renewables", "mining_metallurgy", "c
            "agriculture", "digital", "finance_investment", "manufacturing", "construction", "tourism",
            "culture_education", "labor_social", "health_pharma", "defense_security", "environment_climate",
            "trade")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class QueryError(AccordwatchError):
@@ -148,12 +149,30 @@ def check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> str 
 
 
 def check_date(name: str, value: str | None) -> str | None:
-    """None, or a date prefix YYYY, YYYY-MM or YYYY-MM-DD; else BadFilter."""
-    if value is None:
+    """The one check of a date or period filter (`since`, `until`, ...) for every face: None when
+    `value` is None or blank, else the value (stripped) when it is a real date at one of three
+    precisions, YYYY, YYYY-MM (month 01-12) or YYYY-MM-DD (a day of that month); else BadFilter, whose
+    message names the filter and says what is wrong:
+
+        since takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2024-13' (there is no month 13)
+    """
+    if value is None or not value.strip():
         return None
     v = value.strip()
-    if not _DATE.match(v):
-        raise BadFilter(f"--{name} takes YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    usage = f"{name} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}"
+    m = _DATE.match(v)
+    if m is None:
+        raise BadFilter(usage)
+    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    if year < 1:
+        raise BadFilter(f"{usage} (there is no year 0000)")
+    if month is not None and not 1 <= month <= 12:
+        raise BadFilter(f"{usage} (there is no month {m[2]})")
+    if day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            raise BadFilter(f"{usage} ({m[1]}-{m[2]} has no day {m[3]})") from None
     return v
 
 
