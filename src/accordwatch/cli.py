@@ -498,14 +498,21 @@ def search(
 def export(
     out: Annotated[Path, typer.Argument(help="A folder (csv, parquet) or a file (json, graphml).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv | json | parquet | graphml")] = "csv",
+    country: Annotated[str | None, typer.Option(
+        "--country", help="Only events and figures with this party (code or name), and their articles.")] = None,
+    pair: Annotated[str | None, typer.Option(
+        "--pair", help="Only events with both parties and figures about exactly these two (KAZ-TUR).")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only events dated, and figures whose period ends, on or after YYYY[-MM[-DD]].")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the database: tables as CSV or Parquet files, one JSON file, or the partner network as GraphML."""
+    """Export the database: tables as CSV or Parquet files, one JSON file, or the partner network as GraphML.
+    Event, event source and figure rows carry their evidence and their article's title, outlet, date and URL."""
     from .query import export as write_export
 
-    done = _run_query(db, write_export, fmt, out)
+    done = _run_query(db, write_export, fmt, out, country=country, pair=pair, since=since)
     rows = ", ".join(f"{n} {name}" for name, n in done["rows"].items())
-    err_console.print(f"wrote {len(done['files'])} file(s) ({rows}):", highlight=False)
+    err_console.print(f"wrote {len(done['files'])} file(s) ({rows}):", highlight=False, soft_wrap=True)
     for path in done["files"]:
         typer.echo(path)
 
