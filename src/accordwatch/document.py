@@ -40,6 +40,7 @@ class Document:
     outlet: str | None = None
     dateline: str | None = None
     url: str | None = None
+    language: str | None = None          # "en", "ru": given, or told from the script (extract/lang.py)
     # character ranges that are article body (title and text, not bylines or footers);
     # None until the boilerplate component has run: then everything is body.
     body: list[tuple[int, int]] | None = None

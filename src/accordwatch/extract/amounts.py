@@ -15,6 +15,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document, Span
+from . import lang
 from .patterns import alternation
 from .pipeline import component
 
@@ -39,9 +40,9 @@ def _alt(terms) -> str:
 
 
 @cache
-def currencies() -> tuple[dict[str, str], dict[str, str]]:
+def currencies(code: str = "en") -> tuple[dict[str, str], dict[str, str]]:
     before, after = {}, {}
-    for row in lexicon("currencies.tsv"):
+    for row in lang.LANGUAGES[code].lexicon("currencies.tsv"):
         if not row.get("when"):
             (before if row["position"] == "before" else after)[row["term"]] = row["code"]
     return before, after
@@ -65,44 +66,78 @@ def _in_context(term: str, code: str, countries: set[str]) -> str:
 
 
 @cache
-def units() -> dict[str, tuple[str, str]]:
-    return {row["term"]: (row["unit"], row["indicator"]) for row in lexicon("units.tsv")}
+def units(code: str = "en") -> dict[str, tuple[str, str]]:
+    return {row["term"]: (row["unit"], row["indicator"]) for row in lang.LANGUAGES[code].lexicon("units.tsv")}
+
+
+# Russian numbers: a comma is the decimal mark, spaces group thousands ("2,9 млрд", "1 500 тонн")
+NUM_COMMA = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
 @cache
-def pattern() -> re.Pattern:
-    before, after = currencies()
+def multipliers(code: str = "en") -> dict[str, int]:
+    if code == "en":
+        return MULTIPLIERS
+    return {row["word"]: int(row["factor"]) for row in lang.LANGUAGES[code].lexicon("multipliers.tsv")}
+
+
+@cache
+def qualifier_before(code: str = "en") -> re.Pattern:
+    if code == "en":
+        return QUALIFIER_BEFORE
+    words = [row["word"] for row in lang.LANGUAGES[code].lexicon("qualifiers.tsv")]
+    return re.compile(rf"\b(?:{_alt(words)})\s+$", re.I)
+
+
+@cache
+def pattern(code: str = "en") -> re.Pattern:
+    before, after = currencies(code)
+    if code == "en":
+        return re.compile(rf"""
+            (?=[\dA-Z$€£¥₸₽₺₹₩])      # fail fast where no number or currency can start
+            (?:
+                (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
+              | (?<![\w.,])(?P<n2>{NUM})(?:[\s-]?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
+              | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
+                (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|
+                           [A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})
+                (?P<unit>{_alt(units())})\b
+            )
+        """, re.X)
+    mult = rf"(?:{_alt(multipliers(code))})(?!\w)"
     return re.compile(rf"""
-        (?=[\dA-Z$€£¥₸₽₺₹₩])      # fail fast where no number or currency can start
         (?:
-            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
-          | (?<![\w.,])(?P<n2>{NUM})(?:[\s-]?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
-          | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
-            (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|[A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})
-            (?P<unit>{_alt(units())})\b
+            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:\s?(?P<m1>{mult}))?(?!\s*%)
+          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:\s?(?P<m2>{mult}))?\s+(?P<cur2>{_alt(after)})(?!\w)
+          | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult}))?\s+
+            (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
+            (?P<unit>{_alt(units(code))})(?!\w)
         )
     """, re.X)
 
 
-def number(text: str, mult: str | None) -> int | float | None:
+def number(text: str, mult: str | None, code: str = "en") -> int | float | None:
+    raw = text.replace(",", "") if code == "en" else text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
     try:
-        value = Decimal(text.replace(",", ""))
+        value = Decimal(raw)
     except InvalidOperation:
         return None
     if mult:
-        value *= MULTIPLIERS[mult.lower()]
+        value *= multipliers(code)[mult.lower()] if code == "en" else multipliers(code)[mult]
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 def find_amounts(doc: Document) -> list[Span]:
     out: list[Span] = []
-    before, after = currencies()
+    code = lang.of(doc).code
+    before, after = currencies(code)
+    known_units = units(code)
     countries: set[str] | None = None
-    for m in pattern().finditer(doc.text):
+    for m in pattern(code).finditer(doc.text):
         if not doc.in_body(m.start(), m.end()):
             continue
         if m["n1"]:
-            value, unit, hint = number(m["n1"], m["m1"]), before[m["cur1"]], None
+            value, unit, hint = number(m["n1"], m["m1"], code), before[m["cur1"]], None
             if m["cur1"] in contextual_currencies():
                 if countries is None:
                     countries = {s.value for s in doc.layer("country")}
@@ -112,27 +147,28 @@ def find_amounts(doc: Document) -> list[Span]:
             # or a grouped number: "270 billion won", not "in 2021 won the tender"
             if m["cur2"].lower() in WORDLIKE_CURRENCIES and not m["m2"] and "," not in m["n2"]:
                 continue
-            value, unit, hint = number(m["n2"], m["m2"]), after[m["cur2"]], None
+            value, unit, hint = number(m["n2"], m["m2"], code), after[m["cur2"]], None
         else:
-            unit, hint = units()[m["unit"]]
+            unit, hint = known_units[m["unit"]]
             # words between a count and its noun must describe it ("28 joint Kazakh-Romanian
             # enterprises"), not start a new phrase
             if m["pre"] and unit != "count":
                 continue
-            value = number(m["n3"], m["m3"])
+            value = number(m["n3"], m["m3"], code)
             if unit in SCALED_UNITS:
                 unit, scale = SCALED_UNITS[unit]
                 value = value * scale if value is not None else None
-            if m["pre"] and "joint" in m["pre"].lower() and hint == "companies":
+            if m["pre"] and ("joint" in m["pre"].lower() or "совместн" in m["pre"].lower()) and hint == "companies":
                 hint = "joint_ventures"
         if value is None or value <= 0 or value >= MAX_VALUE:
             continue
         start = m.start("cur1") if m["cur1"] else m.start("n2") if m["n2"] else m.start("n3")
-        q = QUALIFIER_BEFORE.search(doc.text, max(0, start - 30), start)
+        q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
         qual = q.group(0).strip() if q else ""
+        approximate = bool(qual and (APPROXIMATE.search(qual) or code != "en"))
         out.append(Span(start, m.end(), "amount", doc.text[start:m.end()], value,
                         {"unit": unit, "indicator": hint or None, "qualifier": qual or None,
-                         "approximate": bool(qual and APPROXIMATE.search(qual))}))
+                         "approximate": approximate}))
     return out
 
 
@@ -173,4 +209,5 @@ def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
 @component("amounts")
 def annotate(doc: Document) -> None:
     found = find_amounts(doc)
-    doc.spans["amount"] = sorted(found + counts_in_words(doc, found), key=lambda s: s.start)
+    words = counts_in_words(doc, found) if lang.of(doc).code == "en" else []
+    doc.spans["amount"] = sorted(found + words, key=lambda s: s.start)

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..document import Document, Span
+from . import dates_ru, lang
 from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number
 from .patterns import alternation
 from .pipeline import component
@@ -305,4 +306,7 @@ def find_dates(doc: Document) -> list[Span]:
 
 @component("dates")
 def annotate(doc: Document) -> None:
-    doc.spans["date"] = find_dates(doc)
+    if lang.of(doc).code == "ru":
+        doc.spans["date"] = dates_ru.find_dates(doc, _base(doc))
+    else:
+        doc.spans["date"] = find_dates(doc)

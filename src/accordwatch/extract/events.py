@@ -14,9 +14,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from types import SimpleNamespace
 
-from ..data import lexicon
+from ..data import lexicon, split
 from ..document import Document, Span
+from . import lang
 from .event_names import generic_triggers, name_span
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, main_parties
@@ -114,9 +116,38 @@ N_COUNTRIES = re.compile(r"\b(?:the|all)\s+(two|three|four|five|six)\s+(?:countr
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
+NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
+AGREED_WORD = re.compile(r"\bagreed\b", re.I)
+# the patterns and word sets a language gives the event finder: English's are the constants above,
+# another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches)
+CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFER", "DEFINITE", "CONTENT_OF",
+             "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE",
+             "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN",
+             "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
+             "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
+             "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD")
+CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS")
+NEVER = re.compile(r"(?!)")
+
+
 @cache
-def triggers() -> dict[str, tuple[str, str | None]]:
-    return {row["term"]: (row["type"], row["instrument"] or None) for row in lexicon("event_triggers.tsv")}
+def cues(code: str = "en") -> SimpleNamespace:
+    if code == "en":
+        return SimpleNamespace(**{n: globals()[n] for n in (*CUE_NAMES, *CUE_SETS, "NUMBERS")})
+    rows = lang.LANGUAGES[code].lexicon("event_cues.tsv")
+    patterns = {r["name"]: r["pattern"] for r in rows if r["name"] in CUE_NAMES}
+    sets = {r["name"]: frozenset(split(r["pattern"])) for r in rows if r["name"] in CUE_SETS}
+    numbers = {w: int(v) for r in rows if r["name"] == "NUMBERS" for w, v in
+               (pair.split("=") for pair in split(r["pattern"]))}
+    return SimpleNamespace(**{n: re.compile(patterns[n], re.I) if n in patterns else NEVER for n in CUE_NAMES},
+                           **{n: sets.get(n, frozenset()) for n in CUE_SETS}, NUMBERS=numbers)
+
+
+@cache
+def triggers(code: str = "en") -> dict[str, tuple[str, str | None]]:
+    return {row["term"]: (row["type"], row["instrument"] or None)
+            for row in lang.LANGUAGES[code].lexicon("event_triggers.tsv")}
 
 
 @cache
@@ -157,6 +188,7 @@ class EventFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
+        self.c = cues(lang.of(doc).code)
         self.main = main_parties(doc)
         try:
             self.base = date.fromisoformat(doc.published) if doc.published else None
@@ -204,7 +236,7 @@ class EventFinder:
                 actors.add(ent.country)
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
-        sides = PAIR_WORDS.search(self.text[s0:s1]) is not None
+        sides = self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None
         found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides,
                                    actors=actors)
         # "the parties", "both sides", or one side named: the article's main pair
@@ -212,10 +244,10 @@ class EventFinder:
             found.add("C5")
         if sides or (len(found) < 2 and (not found or found & set(self.main))):
             found |= set(self.main)
-        many = N_COUNTRIES.search(self.text, s0, s1)
+        many = self.c.N_COUNTRIES.search(self.text, s0, s1)
         if many:
             named = {c.value for c in self.doc.layer("country")} - blocs()
-            if len(named) == NUMBERS[many.group(1).lower()] > 2 and found <= named:
+            if len(named) == self.c.NUMBERS[many.group(1).lower()] > 2 and found <= named:
                 found = named
         return sorted(found), orgs, people
 
@@ -268,14 +300,14 @@ class EventFinder:
             return False
         if at is not None:
             lo, hi = (at, d.start) if at < d.start else (d.end, at)
-            if CLAUSE_BREAK.search(self.text, lo, hi):
+            if self.c.CLAUSE_BREAK.search(self.text, lo, hi):
                 return False
         return True
 
     def same_occasion(self, s0: int, s1: int) -> str | None:
         """"Following the talks, the leaders signed ...", "On the same day, ... signed": a signing
         or meeting at an occasion already reported takes that occasion's day."""
-        if not SAME_OCCASION.search(self.text, s0, s1):
+        if not self.c.SAME_OCCASION.search(self.text, s0, s1):
             return None
         for ev in reversed(self.events):
             if ev.date and len(ev.date) == 10 and ev.evidence[0][0] < s0 and \
@@ -285,7 +317,7 @@ class EventFinder:
 
     def location(self, s0: int, s1: int) -> str | None:
         for p in self.within("place", s0, s1):
-            if IN_PLACE.search(self.text[max(s0, p.start - 12):p.start]):
+            if self.c.IN_PLACE.search(self.text[max(s0, p.start - 12):p.start]):
                 return p.value
         return None
 
@@ -293,42 +325,39 @@ class EventFinder:
         return sorted({s.value for s in self.within("sector", s0, s1)})
 
     # ---- statuses ----
-    @staticmethod
-    def agreement_status(sent: str, at: int) -> str | None:
+    def agreement_status(self, sent: str, at: int) -> str | None:
         before = sent[:at]
-        if CONDITIONAL.search(before):
+        if self.c.CONDITIONAL.search(before):
             return None
-        if WILL_SIGN.search(sent):
+        if self.c.WILL_SIGN.search(sent):
             return "planned"
-        if SIGNED.search(sent):
+        if self.c.SIGNED.search(sent):
             return "signed"
-        if PREPARE.search(sent) and not re.search(r"\bnegotiations\s+on\b.{0,80}\bconcluded", sent, re.I):
-            return "planned" if not re.search(r"\bnegotiat\w*", sent, re.I) or FUTURE.search(sent) else "discussed"
-        if AGREED.search(sent):
+        if self.c.PREPARE.search(sent) and not self.c.NEGOTIATIONS_CONCLUDED.search(sent):
+            return "planned" if not self.c.NEGOTIATING.search(sent) or self.c.FUTURE.search(sent) else "discussed"
+        if self.c.AGREED.search(sent):
             return "agreed"
-        if DISCUSSED.search(sent):
+        if self.c.DISCUSSED.search(sent):
             return "discussed"
         return None
 
-    @staticmethod
-    def body_status(sent: str) -> str:
-        if DISCUSSED.search(sent) and not AGREED.search(sent):
+    def body_status(self, sent: str) -> str:
+        if self.c.DISCUSSED.search(sent) and not self.c.AGREED.search(sent):
             return "discussed"
-        if FUTURE.search(sent) and not AGREED.search(sent):
+        if self.c.FUTURE.search(sent) and not self.c.AGREED.search(sent):
             return "planned"
         return "agreed"
 
-    @staticmethod
-    def project_status(sent: str) -> str:
+    def project_status(self, sent: str) -> str:
         """An offer or idea is discussed; a delivery or build still to come is planned; what the
         sides agreed or have under way is agreed."""
-        if UNDER_WAY.search(sent) and not FUTURE.search(sent):
+        if self.c.UNDER_WAY.search(sent) and not self.c.FUTURE.search(sent):
             return "agreed"
-        if OFFER.search(sent) and not AGREED.search(sent):
+        if self.c.OFFER.search(sent) and not self.c.AGREED.search(sent):
             return "discussed"
-        if FUTURE.search(sent) and not re.search(r"\bagreed\b", sent, re.I):
+        if self.c.FUTURE.search(sent) and not self.c.AGREED_WORD.search(sent):
             return "planned"
-        if DISCUSSED.search(sent) and not AGREED.search(sent):
+        if self.c.DISCUSSED.search(sent) and not self.c.AGREED.search(sent):
             return "discussed"
         return "agreed"
 
@@ -336,7 +365,7 @@ class EventFinder:
     def run(self) -> list[Event]:
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         starts = [s for s, _ in self.doc.sentences]
-        known = triggers()
+        known = triggers(lang.of(self.doc).code)
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end):
                 continue
@@ -345,12 +374,12 @@ class EventFinder:
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
-        self.sides_sentences = [(a, b) for a, b in self.doc.sentences if SIDES_SUBJECT.search(self.text[a:b])]
+        self.sides_sentences = [(a, b) for a, b in self.doc.sentences if self.c.SIDES_SUBJECT.search(self.text[a:b])]
         for idx in sorted(by_sentence):
             s0, s1 = self.doc.sentences[idx]
             if title and self.text[s0:s1].strip() == title:
                 continue   # the headline restates what the body reports
-            if CONTENT_OF.search(self.text[s0:s1]):
+            if self.c.CONTENT_OF.search(self.text[s0:s1]):
                 # "The memorandum provides for ...": what a document already found holds
                 self.attach("agreement", None, s0, s1, content=True)
                 continue
@@ -374,7 +403,7 @@ class EventFinder:
         whole = self.parties_of(s0, s1)
         # "... signed a memorandum on Monday; similar deals were signed earlier with Qatar": each
         # clause of a sentence cut by semicolons has its own parties
-        cuts = [s0 + m.end() for m in SEMICOLON.finditer(sent)]
+        cuts = [s0 + m.end() for m in self.c.SEMICOLON.finditer(sent)]
         clauses = list(zip([s0, *cuts], [*cuts, s1], strict=True))
         made: set[str] = set()
         attached = False
@@ -387,25 +416,27 @@ class EventFinder:
             else:
                 parties, orgs, people = whole
             if etype == "agreement":
-                if IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
+                if self.c.IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
-                if sent[at:end - s0].lower() in LOOSE_TERMS and (
-                        DEFINITE.search(before[-25:]) or sum(1 for _, _, (t, _) in found if t == "agreement") > 1):
+                agreements = sum(1 for _, _, (t, _) in found if t == "agreement")
+                if sent[at:end - s0].lower() in self.c.LOOSE_TERMS and (
+                        self.c.DEFINITE.search(before[-25:]) or agreements > 1):
                     continue   # "the deal", "among the largest deals, X signed a contract": named elsewhere
                 status = self.agreement_status(sent, at)
-                if etype in made and REFERRED.search(before[-40:]):
+                if etype in made and self.c.REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
-                if status is None or (DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
+                if status is None or (self.c.DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
                     self.attach(etype, instrument, s0, s1, trigger=(start, end))
                     attached = True
                     continue
                 # "A loan agreement was also signed ...": one more document, not the one before
-                another = INDEFINITE.search(before[-30:]) is not None and ALSO.search(sent) is not None
+                another = self.c.INDEFINITE.search(before[-30:]) is not None and self.c.ALSO.search(sent) is not None
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
                          distinct=another)
                 made.add(etype)
             elif etype == "working_group":
-                if SESSION_OF.search(before) or not (ESTABLISH.search(sent) or PROPOSE.search(sent)):
+                if self.c.SESSION_OF.search(before) or not (self.c.ESTABLISH.search(sent)
+                                                            or self.c.PROPOSE.search(sent)):
                     continue
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")
@@ -413,29 +444,30 @@ class EventFinder:
                          at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
-                if etype in made or GENERIC_BEFORE.search(before) or NEGOTIATION_PAST.search(before[-30:]) \
-                        or ("working_group" in made and ITS_MEETING.search(before[-20:])):
+                if etype in made or self.c.GENERIC_BEFORE.search(before) \
+                        or self.c.NEGOTIATION_PAST.search(before[-30:]) \
+                        or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
                     continue
-                future = MEETING_FUTURE.search(sent) is not None
+                future = self.c.MEETING_FUTURE.search(sent) is not None
                 sitting = self.another_sitting(s0, s1, start, end)
-                if (BACKREF.search(before) or DEFINITE.search(before[-25:])) and self.has(etype, None) \
+                if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and self.has(etype, None) \
                         and not future and not sitting:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
-                self.add(etype, status, None, parties, orgs, people, s0, s1, met_with=bool(MET_WITH.search(sent)),
-                         at=start, trigger_end=end, distinct=sitting)
+                self.add(etype, status, None, parties, orgs, people, s0, s1,
+                         met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end, distinct=sitting)
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
                 term = sent[at:end - s0].lower()
-                if made or attached or VAGUE_INTENT.search(sent) or CONDITIONAL.search(before) \
-                        or COOPERATION_IN.search(before):
+                if made or attached or self.c.VAGUE_INTENT.search(sent) or self.c.CONDITIONAL.search(before) \
+                        or self.c.COOPERATION_IN.search(before):
                     continue   # a sector of cooperation, an intention, a condition: no project
-                if term not in SELF_EVIDENT and not PROJECT_CONTEXT.search(context):
+                if term not in self.c.SELF_EVIDENT and not self.c.PROJECT_CONTEXT.search(context):
                     continue
-                if self.has(etype, None) and (PRONOUN_START.match(sent) or (
-                        DEFINITE.search(before[-25:]) and PROJECT_AGAIN.match(sent[end - s0:]))):
+                if self.has(etype, None) and (self.c.PRONOUN_START.match(sent) or (
+                        self.c.DEFINITE.search(before[-25:]) and self.c.PROJECT_AGAIN.match(sent[end - s0:]))):
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     attached = True
                     continue
@@ -453,7 +485,7 @@ class EventFinder:
         """"the first meeting of the joint working group" after talks were reported: an ordinal
         sitting of a named body is a meeting of its own, unless a meeting found already bears
         that name."""
-        if not ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
+        if not self.c.ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
             return False
         span = name_span(self.text, s0, s1, start, end, "meeting")
         if span is None or span[1] <= end:
@@ -470,7 +502,8 @@ class EventFinder:
         if any(self.orgs.get(o.value) is not None and self.orgs[o.value].kind not in ("ministry", "commission")
                for o in self.within("org", s0, s1)):
             return True
-        return FACILITY.search(self.text, s0, s1) is not None or OBJECT_SUBJECT.match(self.text, s0, s1) is not None
+        return self.c.FACILITY.search(self.text, s0, s1) is not None or \
+            self.c.OBJECT_SUBJECT.match(self.text, s0, s1) is not None
 
     def has(self, etype: str, instrument: str | None) -> bool:
         return any(ev.type == etype and (instrument is None or ev.instrument == instrument) for ev in self.events)

@@ -12,9 +12,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from types import SimpleNamespace
 
 from ..data import lexicon
 from ..document import Document, Span
+from . import lang
 from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
 from .patterns import alternation
@@ -76,6 +78,30 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\
                       re.I)
 
 
+PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
+# the patterns a language gives the figure finder: English's are the constants above, another
+# language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches)
+CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
+             "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL",
+             "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER")
+NEVER = re.compile(r"(?!)")
+
+
+@cache
+def cues(code: str = "en") -> SimpleNamespace:
+    if code == "en":
+        return SimpleNamespace(**{n: globals()[n] for n in CUE_NAMES})
+    patterns = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
+    return SimpleNamespace(**{n: re.compile(patterns[n], re.I) if n in patterns else NEVER for n in CUE_NAMES})
+
+
+@cache
+def stem_cues(code: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, indicator) of a language whose cues are stems ("товарооборот" + any ending)."""
+    return tuple((re.compile(rf"(?<!\w){row['cue']}\w*", re.I), row["indicator"])
+                 for row in lang.LANGUAGES[code].lexicon("indicator_cues.tsv"))
+
+
 @cache
 def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
     cues = {row["cue"].lower(): row["indicator"] for row in lexicon("indicator_cues.tsv")}
@@ -97,14 +123,14 @@ class Zone:
     right: str       # text after the amount, up to the end of its clause
 
 
-def _zones(doc: Document, amounts: list[Span]) -> list[Zone]:
+def _zones(doc: Document, amounts: list[Span], clause_end: re.Pattern) -> list[Zone]:
     zones = []
     for i, a in enumerate(amounts):
         s0, s1 = doc.sentence_of(a.start)
         lo = max(s0, amounts[i - 1].end if i and amounts[i - 1].end > s0 else s0)
         hi = min(s1, amounts[i + 1].start if i + 1 < len(amounts) and amounts[i + 1].start < s1 else s1)
         right = doc.text[a.end:hi]
-        cut = CLAUSE_END.search(right)
+        cut = clause_end.search(right)
         if cut:
             right = right[:cut.start()]
             hi = a.end + cut.start()
@@ -120,6 +146,8 @@ class FigureFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
+        self.code = lang.of(doc).code
+        self.c = cues(self.code)
         self.countries = doc.layer("country")
         self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer))
         self.dates = doc.layer("date")
@@ -153,33 +181,38 @@ class FigureFinder:
     def _reporter(self) -> str | None:
         """The country whose statistics the article reports ('Statistics from Kazakhstan showed')."""
         for s in self.countries:
-            if REPORTER.search(self.text[max(0, s.start - 40):s.start]):
+            if self.c.REPORTER.search(self.text[max(0, s.start - 40):s.start]):
                 return s.value
         return None
 
     def indicator(self, amount: Span, zone: Zone) -> str:
         if amount.data.get("indicator"):
             return amount.data["indicator"]
-        pat, cues = cue_pattern()
         unit = amount.data["unit"]
-        best = None
-        for m in pat.finditer(zone.left):
-            pos = zone.start + m.start()
-            if self.blocked.holds(pos):
-                continue
-            # the last one before the amount is the nearest; a bare "worth" yields to any other cue
-            if best is None or m.group(0).lower() != "worth" or best.group(0).lower() == "worth":
-                best = m
-        if best is None:
-            for m in pat.finditer(zone.right):
-                pos = amount.end + m.start()
-                if not self.blocked.holds(pos):
+        if self.code != "en":
+            ind = self.stem_indicator(amount, zone)
+        else:
+            pat, cues = cue_pattern()
+            best = None
+            for m in pat.finditer(zone.left):
+                pos = zone.start + m.start()
+                if self.blocked.holds(pos):
+                    continue
+                # the last one before the amount is the nearest; a bare "worth" yields to any other cue
+                if best is None or m.group(0).lower() != "worth" or best.group(0).lower() == "worth":
                     best = m
-                    break
-        ind = cues[best.group(0).lower()] if best else "other"
-        if best is not None and best.group(0).lower() in ("worth", "loan", "loans") and DEAL_WORDS.search(zone.left) \
-                or DEAL_WORTH.search(zone.left):
-            ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
+            if best is None:
+                for m in pat.finditer(zone.right):
+                    pos = amount.end + m.start()
+                    if not self.blocked.holds(pos):
+                        best = m
+                        break
+            ind = cues[best.group(0).lower()] if best else "other"
+            if best is not None and best.group(0).lower() in ("worth", "loan", "loans") and \
+                    self.c.DEAL_WORDS.search(zone.left):
+                ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
+        if self.c.DEAL_WORTH.search(zone.left):
+            ind = "deal_value"   # "10 investment agreements, worth over ..."
         physical = unit != "count" and unit not in currency_codes()
         if physical and ind not in ("exports", "imports", "volume"):
             return "volume"
@@ -187,10 +220,29 @@ class FigureFinder:
             return "other"
         return ind
 
+    def stem_indicator(self, amount: Span, zone: Zone) -> str:
+        """The indicator of the nearest cue stem before the amount in its zone, else after it."""
+        best: tuple[int, int, str] | None = None   # (end, length, indicator): the nearest, then the longest
+        for pat, ind in stem_cues(self.code):
+            for m in pat.finditer(zone.left):
+                if self.blocked.holds(zone.start + m.start()):
+                    continue
+                cand = (m.end(), m.end() - m.start(), ind)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        if best is not None:
+            return best[2]
+        after: tuple[int, str] | None = None
+        for pat, ind in stem_cues(self.code):
+            m = pat.search(zone.right)
+            if m and not self.blocked.holds(amount.end + m.start()) and (after is None or m.start() < after[0]):
+                after = (m.start(), ind)
+        return after[1] if after else "other"
+
     def future(self, amount: Span, zone: Zone) -> bool:
         """A quantity still to come is a goal: "deliver 20 billion cubic metres a year by 2027",
         "will export 2 million tonnes in 2026" (a year after the publication's, or a deadline)."""
-        if BY_YEAR.match(zone.right) or WILL.search(zone.left):
+        if self.c.BY_YEAR.match(zone.right) or self.c.WILL.search(zone.left):
             return True
         if not self.doc.published:
             return False
@@ -223,7 +275,7 @@ class FigureFinder:
             if d.data.get("precision") == "day":
                 continue
             before = self.text[max(0, d.start - 30):d.start]
-            if COMPARISON_BEFORE.search(before) or re.search(r"earlier|previous|ago|same\s+period", d.text, re.I):
+            if self.c.COMPARISON_BEFORE.search(before) or PAST_WORDS.search(d.text):
                 continue
             gap = amount.start - d.end if d.end <= amount.start else d.start - amount.end
             if dist is None or gap < dist:
@@ -238,20 +290,20 @@ class FigureFinder:
 
     def change(self, amount: Span, zone: Zone) -> float | None:
         for text in (zone.right, zone.left):
-            for m in PCT.finditer(text):
-                if SHARE_AFTER.match(text, m.end()):
+            for m in self.c.PCT.finditer(text):
+                if self.c.SHARE_AFTER.match(text, m.end()):
                     continue   # "40 percent of which was grain" is a share, not a change
                 window = text[max(0, m.start() - 30):m.end() + 40]
-                down, up = DOWN.search(window), UP.search(window)
+                down, up = self.c.DOWN.search(window), self.c.UP.search(window)
                 if not (down or up):
                     continue
-                value = float(m["num"])
+                value = float(m["num"].replace(",", "."))
                 if not math.isfinite(value):
                     continue   # "up 1000...000%": more digits than a float holds
                 if down and (not up or down.start() > (up.start() if up else -1) and "more" not in up.group(0)):
                     value = -value
                 return value
-            mm = MULTIPLE.search(text)
+            mm = self.c.MULTIPLE.search(text)
             if mm:
                 return {"doubled": 100.0, "tripled": 200.0, "halved": -50.0}[mm.group(1).lower()]
         return None
@@ -263,8 +315,8 @@ class FigureFinder:
             lo, hi = s0, s1
         spans = self.countries_in(lo, hi)
         named = {c.value for c in spans}
-        if indicator == "trade_turnover" and len(named) == 1 and WORLD_TOTAL.search(zone.left) \
-                and not WITH_PARTNER.search(self.text, max(s0, zone.start), amount.start):
+        if indicator == "trade_turnover" and len(named) == 1 and self.c.WORLD_TOTAL.search(zone.left) \
+                and not self.c.WITH_PARTNER.search(self.text, max(s0, zone.start), amount.start):
             return sorted(named)   # a country's trade with the world is its own figure
         found = drop_third_parties(self.text, spans, lo, named, self.main)
         if len(found) < 2:
@@ -313,13 +365,13 @@ class FigureFinder:
         for a in self.doc.layer("amount"):
             # an amount restated in another currency, "(about $196 million)" or ", or $1.3
             # billion", is not a second figure
-            if amounts and RESTATED.fullmatch(self.text[amounts[-1].end:a.start]):
+            if amounts and self.c.RESTATED.fullmatch(self.text[amounts[-1].end:a.start]):
                 continue
             # "increased by $85.4 million": a change; the level after it takes the whole clause
-            if a.data["unit"] != "count" and CHANGE_BY.search(self.text, max(0, a.start - 40), a.start):
+            if a.data["unit"] != "count" and self.c.CHANGE_BY.search(self.text, max(0, a.start - 40), a.start):
                 continue
             amounts.append(a)
-        zones = _zones(self.doc, amounts)
+        zones = _zones(self.doc, amounts, self.c.CLAUSE_END)
         out: list[dict] = []
         spans: list[Span] = []
         seen: set[tuple] = set()
@@ -334,20 +386,25 @@ class FigureFinder:
                 continue   # a headline restates a figure the body gives
             ind = self.indicator(a, z)
             parties = self.parties(z, a, ind)
-            if ind == "other" and out and (ANAPHOR.search(z.left) or TARGET.search(z.left)):
+            if ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)):
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
                 # the figure before says what is measured
                 ind, parties = out[-1]["indicator"], out[-1]["parties"]
             elif ind == "other" and k and amounts[k - 1].data.get("indicator") == "projects" and \
-                    WORTH_LEFT.fullmatch(z.left):
+                    self.c.WORTH_LEFT.fullmatch(z.left):
                 ind = "investment"   # "three projects totaling $450 million": what the projects cost
-            elif ind == "other" and ANAPHOR.search(z.left):
+            elif ind == "other" and out and spans and spans[-1].data["unit"] == a.data["unit"] and \
+                    self.doc.sentence_of(spans[-1].start) == self.doc.sentence_of(a.start):
+                # "trade reached $3 billion in 2018 and $1.1 billion in January–April 2019": the
+                # same measure again, for another period
+                ind, parties = out[-1]["indicator"], out[-1]["parties"]
+            elif ind == "other" and self.c.ANAPHOR.search(z.left):
                 # "The ministers discussed trade. In 2023 the figure reached $300 million": the
                 # sentence before says what is measured
                 ind = self.cue_before(a) or ind
-            goal = TARGET.search(z.left) or RAISE_TO.search(z.left) or self.future(a, z)
-            capacity = (CAPACITY.search(z.left) and not RAISE_TO.search(z.left)) or (
-                CAPACITY_VERB.search(z.left) and not TARGET.search(z.left))
+            goal = self.c.TARGET.search(z.left) or self.c.RAISE_TO.search(z.left) or self.future(a, z)
+            capacity = (self.c.CAPACITY.search(z.left) and not self.c.RAISE_TO.search(z.left)) or (
+                self.c.CAPACITY_VERB.search(z.left) and not self.c.TARGET.search(z.left))
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
             src, dst = self.direction(ind, z, parties)
             s0, s1 = self.doc.sentence_of(a.start)

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..data import lexicon, split
 from ..document import Document, Span
+from . import lang, morph
 from .pipeline import component
 
 LAYERS = ("country", "place", "org", "outlet", "title")
@@ -37,8 +38,9 @@ def case_sensitive(term: str) -> bool:
 
 
 @cache
-def entries() -> dict[str, list[Entry]]:
-    """Surface term -> the entries it may stand for."""
+def entries(code: str = "en") -> dict[str, list[Entry]]:
+    """Surface term -> the entries it may stand for, from the data of one language."""
+    language = lang.LANGUAGES[code]
     out: dict[str, list[Entry]] = {}
 
     def add(term: str, entry: Entry) -> None:
@@ -46,56 +48,71 @@ def entries() -> dict[str, list[Entry]]:
         if len(term) >= 2:
             out.setdefault(term, []).append(entry)
 
+    def rows(fname: str) -> tuple[dict[str, str], ...]:
+        return lexicon(language.data(fname)) if language.has(fname) else ()
+
     for fname in ("countries.tsv", "blocs.tsv"):
-        for row in lexicon(fname):
+        for row in rows(fname):
             flags = frozenset(split(row.get("flags", "")))
-            code = row["code"]
-            add(row["name"], Entry("country", code, "name", flags=flags))
+            code_ = row["code"]
+            add(row["name"], Entry("country", code_, "name", flags=flags))
             for a in split(row.get("aliases", "")):
-                add(a, Entry("country", code, "alias", flags=flags))
+                add(a, Entry("country", code_, "alias", flags=flags))
             for d in split(row.get("demonyms", "")):
-                add(d, Entry("country", code, "demonym", flags=flags))
-    for row in lexicon("places.tsv"):
+                add(d, Entry("country", code_, "demonym", flags=flags))
+                if language.by_lemma and d.endswith(("ский", "цкий")):
+                    # the first part of a compound adjective: "казахстанско-узбекский"
+                    add(d[:-2] + "о", Entry("country", code_, "demonym", flags=flags))
+    return _other_entries(language, out, add, rows)
+
+
+def _other_entries(language, out, add, rows) -> dict[str, list[Entry]]:
+    for row in rows("places.tsv"):
         e = Entry("place", row["name"], country=row.get("country") or None, kind=row.get("kind"))
         add(row["name"], e)
         for a in split(row.get("aliases", "")):
             add(a, e)
-    for row in lexicon("organizations.tsv"):
+    for row in rows("organizations.tsv"):
         e = Entry("org", row["name"], country=row.get("country") or None, kind=row.get("kind"))
         add(row["name"], e)
         for a in split(row.get("aliases", "")):
             add(a, Entry("org", row["name"], "alias", country=e.country, kind=e.kind))
-    for row in lexicon("outlets.tsv"):
+    for row in rows("outlets.tsv"):
         e = Entry("outlet", row["name"], country=row.get("country") or None)
         add(row["name"], e)
         for a in split(row.get("aliases", "")):
             add(a, e)
-    for row in lexicon("titles.tsv"):
+    for row in rows("titles.tsv"):
         add(row["title"], Entry("title", row["title"], kind=row.get("kind")))
     # sector words and event triggers ride along, so one matcher pass serves every component
-    for row in lexicon("sectors.tsv"):
+    for row in rows("sectors.tsv"):
         add(row["term"], Entry("sector", row["sector"]))
-    for row in lexicon("event_triggers.tsv"):
+    for row in rows("event_triggers.tsv"):
         add(row["term"], Entry("trigger", row["type"], kind=row["instrument"] or None))
     return out
 
 
-def phrase_matchers(terms) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
+def phrase_matchers(terms, language: lang.Language = lang.ENGLISH) -> tuple[PhraseMatcher, PhraseMatcher,
+                                                                           dict[int, str]]:
     """Two PhraseMatchers over `terms` (case-sensitive for acronyms and camel case, case-folded
-    for the rest) and the map from match id back to the term as written.
+    for the rest, or compared by lemma in a language that inflects) and the map from match id back
+    to the term as written.
 
     The patterns get a tokenizer of their own: pushing thousands of terms through the shared one
     fills its cache and makes every later article three times slower to tokenize. Matching works
     across the two, as both hash strings the same way."""
     import spacy
 
-    pipeline = spacy.blank("en")
+    pipeline = spacy.blank(language.spacy)
     exact = PhraseMatcher(pipeline.vocab, attr="ORTH")
-    folded = PhraseMatcher(pipeline.vocab, attr="LOWER")
+    folded = PhraseMatcher(pipeline.vocab, attr="LEMMA" if language.by_lemma else "LOWER")
     ids: dict[int, str] = {}
     terms = list(terms)
     for term, tdoc in zip(terms, pipeline.tokenizer.pipe(terms), strict=True):
         ids[pipeline.vocab.strings.add(term)] = term
+        if language.by_lemma:
+            for token in tdoc:
+                token.lemma_ = morph.lemma(token.text)
         (exact if case_sensitive(term) else folded).add(term, [tdoc])
     return exact, folded, ids
 
@@ -168,8 +185,8 @@ def longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, s
 
 
 @cache
-def matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
-    return phrase_matchers(entries())
+def matchers(code: str = "en") -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
+    return phrase_matchers(entries(code), lang.LANGUAGES[code])
 
 
 @cache
@@ -266,10 +283,10 @@ def _side_only_ok(doc: Document, start: int, end: int) -> bool:
 
 
 @cache
-def layer_entries() -> dict[str, tuple[Entry, ...]]:
+def layer_entries(code: str = "en") -> dict[str, tuple[Entry, ...]]:
     """Surface term -> its entries in LAYERS (not the sector words and event triggers), if any."""
     out: dict[str, tuple[Entry, ...]] = {}
-    for term, es in entries().items():
+    for term, es in entries(code).items():
         kept = tuple(e for e in es if e.layer in LAYERS)
         if kept:
             out[term] = kept
@@ -278,7 +295,8 @@ def layer_entries() -> dict[str, tuple[Entry, ...]]:
 
 def find(doc: Document) -> dict[str, list[Span]]:
     """Gazetteer matches by layer, longest first, none overlapping within a layer."""
-    known = layer_entries()
+    language = lang.of(doc)
+    known = layer_entries(language.code)
     cands: list[tuple[int, int, str, Entry]] = []
     for start, end, term, fold in doc.meta["phrases"]:
         found = known.get(term)
@@ -289,7 +307,8 @@ def find(doc: Document) -> dict[str, list[Span]]:
         for entry in found:
             # names match case-insensitively only where the text capitalises them;
             # titles also in lower case ("deputy general manager of ...")
-            if entry.layer != "title" and fold:
+            # (an adjective of a language that writes them in lower case needs no capital)
+            if entry.layer != "title" and fold and not (language.by_lemma and entry.form == "demonym"):
                 if capitalised is None:
                     capitalised = _capitalised(text)
                 if not capitalised:
@@ -337,19 +356,19 @@ SMALL = frozenset({"of", "the", "and", "for", "de", "la", "du", "al", "el", "on"
 
 
 @cache
-def term_layers() -> dict[str, frozenset[str]]:
+def term_layers(code: str = "en") -> dict[str, frozenset[str]]:
     """Surface term -> the layers of the entries it may stand for."""
-    return {term: frozenset(e.layer for e in es) for term, es in entries().items()}
+    return {term: frozenset(e.layer for e in es) for term, es in entries(code).items()}
 
 
 def phrases(doc: Document, layer: str) -> list[tuple[int, int, str, bool]]:
     """The matches of one lexicon layer ("sector", "trigger") from the shared matcher pass."""
-    layers = term_layers()
+    layers = term_layers(lang.of(doc).code)
     return [m for m in doc.meta["phrases"] if layer in layers[m[2]]]
 
 
 @component("gazetteer")
 def annotate(doc: Document) -> None:
-    doc.meta["phrases"] = match_terms(doc, matchers())
+    doc.meta["phrases"] = match_terms(doc, matchers(lang.of(doc).code))
     for layer, spans in find(doc).items():
         doc.spans[layer] = spans

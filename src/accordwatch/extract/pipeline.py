@@ -17,6 +17,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 REGISTRY: dict[str, Component] = {}
 
 # the stages, in order:
+# 0 language     the article's language (given, or told from its script): which data is read
 # 1 boilerplate  body ranges (bylines, footers, photo credits are not body)
 # 2 header       title, publication stamp, dateline, outlet from the top of the text
 # 3 tokens       spaCy tokens and sentences (line breaks end sentences)
@@ -29,8 +30,8 @@ REGISTRY: dict[str, Component] = {}
 # 9 figures      economic figures: indicator, period, parties, direction, growth, target
 # 10 sectors     sector words (and trade promotion) with the fixed labels of SCHEMA.md
 # 11 events      agreements, working groups, meetings, projects; the article's sectors
-DEFAULT_PIPELINE = ("boilerplate", "header", "tokens", "prose", "gazetteer", "dates", "organizations", "people",
-                    "amounts", "figures", "sectors", "events")
+DEFAULT_PIPELINE = ("language", "boilerplate", "header", "tokens", "prose", "gazetteer", "dates", "organizations",
+                    "people", "amounts", "figures", "sectors", "events")
 
 
 def component(name: str) -> Callable[[Component], Component]:
@@ -61,7 +62,7 @@ class Pipeline:
         # a lone surrogate ("\ud800" from a JSON escape or a file name that is not UTF-8) is no
         # character: it cannot be encoded, printed or stored. It becomes U+FFFD, one for one, so
         # offsets into the text stay right.
-        for name in ("text", "title", "source", "outlet", "url", "published"):
+        for name in ("text", "title", "source", "outlet", "url", "published", "language"):
             value = getattr(doc, name)
             if isinstance(value, str) and _SURROGATE.search(value):
                 setattr(doc, name, _SURROGATE.sub("\ufffd", value))
@@ -80,6 +81,7 @@ def _load_builtins() -> None:
         figures,
         gazetteer,
         header,
+        lang,
         organizations,
         people,
         prose,

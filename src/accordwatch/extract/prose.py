@@ -17,6 +17,7 @@ from functools import cache
 
 from ..data import lexicon
 from ..document import Document
+from . import lang
 from .pipeline import component
 
 WORD = re.compile(r"[a-z]+")
@@ -53,4 +54,5 @@ def is_prose(text: str) -> bool:
 
 @component("prose")
 def judge(doc: Document) -> None:
-    doc.meta["prose"] = is_prose(doc.text)
+    # the pairs are English ones: another language is not judged
+    doc.meta["prose"] = is_prose(doc.text) if lang.of(doc).code == "en" else True

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..data import lexicon
 from ..document import Document, Span
+from . import lang
 from .gazetteer import Ranges, longest, phrases
 from .pipeline import component
 
@@ -77,8 +77,8 @@ OFFICE = re.compile(r"\b(?:Ministry|Minister|Department|Commissioner|Secretary|A
 
 
 @cache
-def terms() -> dict[str, str]:
-    return {row["term"]: row["sector"] for row in lexicon("sectors.tsv")}
+def terms(code: str = "en") -> dict[str, str]:
+    return {row["term"]: row["sector"] for row in lang.LANGUAGES[code].lexicon("sectors.tsv")}
 
 
 # building a pipeline or a railway is a transport project, not the construction sector ("started
@@ -95,7 +95,7 @@ def sentence(text: str, start: int, end: int) -> str:
 
 
 def find_sectors(doc: Document) -> list[Span]:
-    known = terms()
+    known = terms(lang.of(doc).code)
     names = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
     named = Ranges(names)
     text_ = doc.text

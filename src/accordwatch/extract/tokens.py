@@ -15,6 +15,7 @@ from functools import cache
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
 from ..document import Document
+from . import lang, morph
 from .pipeline import component
 
 LINE = re.compile(r"[^\n]+")
@@ -36,11 +37,11 @@ FINAL_PUNCT = ("!", ".", "?", "։", "؟", "۔", "܀", "܁", "܂", "।", "॥", 
 
 
 @cache
-def nlp():
-    """The one blank spaCy pipeline every component shares (no statistical model)."""
+def nlp(language: str = "en"):
+    """The blank spaCy pipeline of a language, shared by every component (no statistical model)."""
     import spacy
 
-    pipeline = spacy.blank("en")
+    pipeline = spacy.blank(language)
     # spaCy refuses texts over 1,000,000 characters to spare its parser and NER the memory; only
     # the tokenizer runs here, in time and memory in proportion to the text, so the ingesters'
     # own limits (5 MB a file or a JSON line) are the ones that count.
@@ -175,8 +176,13 @@ def unwrapped(text: str, wraps: list[int]) -> str:
 def tokenize(doc: Document) -> None:
     flowing = unwrapped(doc.text, doc.meta.get("wraps", []))
     text = tokenizer_text(flowing)
-    prime_cache(text)
-    sdoc = nlp().make_doc(text)
+    language = lang.of(doc)
+    if language.code == "en":
+        prime_cache(text)
+    sdoc = nlp(language.spacy).make_doc(text)
+    if language.by_lemma:
+        for token in sdoc:   # inflected words meet the gazetteers by lemma (morph.py)
+            token.lemma_ = morph.lemma(token.text)
     doc.tokens = sdoc
     arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])   # a row per token, a column per attribute
     starts = arr[:, 0].tolist()

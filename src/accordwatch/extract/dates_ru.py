@@ -1,0 +1,132 @@
+"""Date expressions in Russian articles, as dates.py reads English ones (same Span values and data).
+
+A module of its own because the grammar differs, not only the words: months and "год" inflect by
+case ("15 февраля 2024 года", "в январе–сентябре 2023 г.", "в 2024 году"), the year follows the
+day and month, and relative years are adjectives ("в прошлом году", "по итогам прошлого года").
+Month stems come from data/ru/months.tsv.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from ..document import Document, Span
+from . import lang
+
+YEAR = r"(?:19|20)\d\d"
+YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
+REL = r"(?P<rel>прошл\w+|текущ\w+|эт\w+|нынешн\w+|следующ\w+|будущ\w+|позапрошл\w+)\s+(?:год\w*|г\.)"
+DEADLINE = r"(?P<deadline>\bдо\s+(?:конца\s+)?)?"
+UNTIL = re.compile(r"\b(?:до|по)\s+$")
+
+
+@cache
+def months() -> tuple[re.Pattern, list[tuple[re.Pattern, int]]]:
+    rows = lang.RUSSIAN.lexicon("months.tsv")
+    stems = [(re.compile(rf"{r['stem']}\w*", re.I), int(r["month"])) for r in rows]
+    alt = "|".join(rf"{r['stem']}\w*" for r in rows)
+    return re.compile(alt, re.I), stems
+
+
+def month_of(word: str) -> int | None:
+    for pat, n in months()[1]:
+        if pat.fullmatch(word):
+            return n
+    return None
+
+
+@cache
+def pattern() -> re.Pattern:
+    month = f"(?:{months()[0].pattern})"
+    return re.compile(rf"""
+        {DEADLINE}
+        (?:
+          (?P<mrange>(?:в\s+|за\s+)?(?P<m1>{month})\s*[-–—]\s*(?P<m2>{month})(?:\s+(?P<mry>{YEAR}){YEAR_WORD})?)
+        | (?P<full>\b(?P<d>[0-3]?\d)\s+(?P<dm>{month})(?:\s+(?P<dy>{YEAR}){YEAR_WORD})?)
+        | (?P<numeric>\b(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>{YEAR})\b)
+        | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
+        | (?P<quarter>\b(?P<q>[1-4I]{{1,3}}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
+                      (?:квартал\w*)\s+(?P<qy>{YEAR}){YEAR_WORD})
+        | (?P<half>\b(?:перв\w+|втор\w+)\s+полугоди\w+\s+(?P<hy>{YEAR}){YEAR_WORD})
+        | (?P<yrange>\b(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR}){YEAR_WORD})
+        | (?P<rely>{REL})
+        | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
+        | (?P<today>\b(?:сегодня|вчера|завтра)\b)
+        )
+    """, re.X | re.I)
+
+
+def _rel_year(word: str, base: date | None) -> int | None:
+    if base is None:
+        return None
+    w = word.lower()
+    if w.startswith("позапрошл"):
+        return base.year - 2
+    if w.startswith("прошл"):
+        return base.year - 1
+    if w.startswith(("следующ", "будущ")):
+        return base.year + 1
+    return base.year
+
+
+def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
+    g = m.groupdict()
+    if g["mrange"]:
+        m1, m2 = month_of(g["m1"]), month_of(g["m2"])
+        y = int(g["mry"]) if g["mry"] else (base.year if base else None)
+        if not (m1 and m2 and y):
+            return None, "span", True
+        return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not g["mry"]
+    if g["full"]:
+        mon = month_of(g["dm"])
+        y = int(g["dy"]) if g["dy"] else (base.year if base else None)
+        try:
+            return (date(y, mon, int(g["d"])).isoformat() if y and mon else None), "day", not g["dy"]
+        except ValueError:
+            return None, "day", True
+    if g["numeric"]:
+        try:
+            return date(int(g["ny"]), int(g["nm"]), int(g["nd"])).isoformat(), "day", False
+        except ValueError:
+            return None, "day", False
+    if g["my"]:
+        mon = month_of(g["mm"])
+        return (f"{g['myy']}-{mon:02d}" if mon else None), "month", False
+    if g["quarter"]:
+        word = g["q"].lower()
+        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(word) or next(
+            (n for stem, n in (("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)) if word.startswith(stem)), None) \
+            or int(word)
+        y = int(g["qy"])
+        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}", "span", False
+    if g["half"]:
+        first = m.group("half").lower().startswith("перв")
+        y = int(g["hy"])
+        return (f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12"), "span", False
+    if g["yrange"]:
+        return f"{g['y1']}/{g['y2']}", "span", False
+    if g["rely"]:
+        y = _rel_year(g["rel"], base)
+        return (str(y) if y else None), "year", True
+    if g["today"]:
+        if base is None:
+            return None, "day", True
+        shift = {"сегодня": 0, "вчера": -1, "завтра": 1}[m.group("today").lower()]
+        return date.fromordinal(base.toordinal() + shift).isoformat(), "day", True
+    return g["yy"], "year", False
+
+
+def find_dates(doc: Document, base: date | None) -> list[Span]:
+    out = []
+    for m in pattern().finditer(doc.text):
+        if not doc.in_body(m.start(), m.end()):
+            continue
+        value, precision, relative = normalise(m, base)
+        if value and precision == "year" and m.group("deadline"):
+            value, precision = f"{value}-12", "month"   # "до конца 2024 года": its last month
+        data = {"precision": precision, "relative": relative, "deadline": bool(m.group("deadline"))}
+        if precision == "year" and UNTIL.search(doc.text, max(0, m.start() - 6), m.start()) and not m.group("deadline"):
+            data["until"] = True
+        out.append(Span(m.start(), m.end(), "date", m.group(0), value, data))
+    return out

@@ -1,0 +1,70 @@
+"""The languages extraction reads, and what differs between them (DESIGN.md: languages are data).
+
+A Language names its data folder (data/ for English, data/ru/ for Russian, the same file names and
+columns), its spaCy blank tokenizer, and whether its words are compared by lemma: Russian inflects
+names and nouns ("Казахстан", "Казахстана", "Казахстаном"), so its gazetteers, triggers, cues and
+sector words are matched on lemmas (morph.py) instead of on lower-cased forms.
+
+The language of an article comes with it (a JSON Lines "language" key, `--lang`) or is told from
+its script: a text whose letters are mostly Cyrillic is read as Russian.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..data import lexicon
+from ..document import Document
+from .pipeline import component
+
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+SAMPLE = 20_000          # characters looked at: the head of an article tells its script
+CYRILLIC_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str               # "en", "ru"
+    spacy: str              # the spaCy blank pipeline
+    by_lemma: bool          # gazetteer words compared by lemma (inflecting languages)
+    decimal_comma: bool     # "2,9 млрд": the comma is the decimal mark
+
+    def data(self, name: str) -> str:
+        """The data file `name` of this language, relative to data/."""
+        return name if self.code == "en" else f"{self.code}/{name}"
+
+    def has(self, name: str) -> bool:
+        return resources.files("accordwatch").joinpath("data", self.data(name)).is_file()
+
+    def lexicon(self, name: str) -> tuple[dict[str, str], ...]:
+        """The rows of this language's data file `name` (none where the language has no such file)."""
+        return lexicon(self.data(name)) if self.has(name) else ()
+
+
+ENGLISH = Language("en", "en", by_lemma=False, decimal_comma=False)
+RUSSIAN = Language("ru", "ru", by_lemma=True, decimal_comma=True)
+LANGUAGES = {lang.code: lang for lang in (ENGLISH, RUSSIAN)}
+
+
+def detect(text: str) -> str:
+    """"ru" when more than half of the letters (of the first SAMPLE characters) are Cyrillic, else
+    "en"."""
+    sample = text[:SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_CYRILLIC.findall(sample)) / letters > CYRILLIC_SHARE:
+        return "ru"
+    return "en"
+
+
+def of(doc: Document) -> Language:
+    """The Language a document is read in (English for a language not supported)."""
+    return LANGUAGES.get(doc.language or "en", ENGLISH)
+
+
+@component("language")
+def decide(doc: Document) -> None:
+    """doc.language: as given (the document or its ingester's meta), else told from the script."""
+    given = doc.language or doc.meta.get("language")
+    doc.language = given if given in LANGUAGES else detect(doc.text)

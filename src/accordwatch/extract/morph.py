@@ -1,0 +1,88 @@
+"""Russian morphology with pymorphy3 (its dictionaries ship as a package: nothing is downloaded).
+
+Lemmas match inflected words against gazetteers and cue lists ("Казахстаном" -> "казахстан");
+`nominative` turns a name found in another case into the form a record holds ("встрече с Олжасом
+Бектеновым" -> "Олжас Бектенов"). pymorphy3 parses some 6,000 words a second, so every word form is
+parsed once per process and kept.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+@cache
+def analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=1 << 17)
+def lemma(word: str) -> str:
+    """The normal form of a Russian word, lower-cased; other words lower-cased as they are."""
+    low = word.lower()
+    if not _CYRILLIC.search(low):
+        return low
+    if "-" in low and not low.startswith("-") and not low.endswith("-"):
+        # "торгово-экономического" -> "торгово-экономический": only the last part inflects
+        head, _, tail = low.rpartition("-")
+        return f"{head}-{lemma(tail)}"
+    return analyzer().parse(low)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_form(word: str, gender: str | None) -> tuple[str, str | None]:
+    """(nominative, gender) of one word of a person's name, keeping its capitals."""
+    parses = analyzer().parse(word)
+    named = [p for p in parses if any(t in p.tag for t in NAME_TAGS) and "sing" in p.tag]
+    if gender:
+        same = [p for p in named if gender in p.tag]
+        named = same or named
+    best = named[0] if named else None
+    if best is None:
+        return word, gender
+    form = best.inflect({"nomn"})
+    word_form = form.word if form else best.normal_form
+    return _recase(word, word_form), gender or (best.tag.gender if best.tag.gender in ("masc", "femn") else None)
+
+
+def _recase(original: str, form: str) -> str:
+    """`form` with the capitals of `original` ("ОЛЖАС" stays upper, "Олжас" title case)."""
+    if original.isupper():
+        return form.upper()
+    parts = form.split("-")
+    return "-".join(p[:1].upper() + p[1:] for p in parts)
+
+
+def nominative_name(name: str) -> str:
+    """A person's name in the nominative: "Олжасом Бектеновым" -> "Олжас Бектенов", the gender of
+    the first name agreed by the surname."""
+    if not _CYRILLIC.search(name):
+        return name
+    gender = None
+    out = []
+    for word in name.split():
+        form, gender = _name_form(word, gender)
+        out.append(form)
+    return " ".join(out)
+
+
+def nominative_phrase(phrase: str) -> str:
+    """A title or a body's name with its head word in the nominative ("министром иностранных дел"
+    -> "министр иностранных дел", "Министерства энергетики" -> "Министерство энергетики"): the
+    first word is put in the nominative singular and the rest, which depends on it, is kept."""
+    words = phrase.split(" ", 1)
+    head = words[0]
+    if not _CYRILLIC.search(head):
+        return phrase
+    parses = analyzer().parse(head)
+    best = next((p for p in parses if p.tag.POS == "NOUN"), parses[0])
+    form = best.inflect({"nomn", "sing"}) if "plur" not in best.tag else best.inflect({"nomn"})
+    word = _recase(head, form.word) if form else head
+    if head[:1].islower():
+        word = word[:1].lower() + word[1:]
+    return " ".join([word, *words[1:]])

@@ -1,0 +1,103 @@
+"""Russian-language articles (P10): the same record from Russian text, read with Russian data and
+lemmas (our own sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from accordwatch import Document, extract_document
+
+PUBLISHED = "2024-03-15"
+
+
+def extract(text: str, published: str | None = PUBLISHED, language: str | None = None) -> dict:
+    return extract_document(Document(text=text, published=published, language=language))
+
+
+def test_language_is_told_from_the_script_or_given():
+    doc = Document(text="Казахстан и Оман подписали меморандум о сотрудничестве в Маскате.")
+    extract_document(doc)
+    assert doc.language == "ru"
+    english = Document(text="Kazakhstan and Oman signed a memorandum in Muscat.")
+    extract_document(english)
+    assert english.language == "en"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Делегация Казахстана прибыла в Маскат по приглашению Омана.", ["KAZ", "OMN"]),
+    ("Между Кыргызстаном и Китаем растет товарооборот.", ["CHN", "KGZ"]),
+    ("Казахстанско-узбекская комиссия обсудила вопросы транзита.", ["KAZ", "UZB"]),
+    ("Представители ЕС и Таджикистана встретились в Брюсселе.", ["EU", "TJK"]),
+    ("Белорусские и азербайджанские компании подписали контракты.", ["AZE", "BLR"]),
+])
+def test_countries_in_every_case_and_as_adjectives(text, codes):
+    assert extract(text)["countries"] == codes
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("Документ подписан 15 февраля 2024 года в Астане.", "2024-02-15", "day"),
+    ("В январе–сентябре 2023 г. экспорт вырос.", "2023-01/2023-09", "span"),
+    ("В прошлом году поставки удвоились.", "2023", "year"),
+    ("Завод построят до конца 2025 года.", "2025-12", "month"),
+    ("Во втором квартале 2024 года начнется строительство.", "2024-04/2024-06", "span"),
+])
+def test_dates(text, value, precision):
+    [d] = extract(text)["dates"]
+    assert (d["value"], d["precision"]) == (value, precision)
+
+
+def test_amounts_with_a_decimal_comma_and_russian_multipliers():
+    text = ("По итогам 2023 года товарооборот между Казахстаном и Оманом составил 2,9 млрд долларов, "
+            "увеличившись на 8,5%.")
+    [f] = extract(text)["figures"]
+    assert (f["indicator"], f["value"], f["unit"], f["period"], f["parties"], f["change_pct"]) == \
+        ("trade_turnover", 2_900_000_000, "USD", "2023", ["KAZ", "OMN"], 8.5)
+
+
+@pytest.mark.parametrize("text, indicator, value, unit", [
+    ("Стороны подписали 12 соглашений на общую сумму свыше 400 млн долларов.", "deal_value", 400_000_000, "USD"),
+    ("В Казахстане работают более 1 500 компаний с оманским капиталом.", "companies", 1500, "count"),
+    ("Казахстан экспортировал в Оман 12,5 тыс. тонн пшеницы.", "exports", 12_500, "tonnes"),
+    ("Инвестиции Омана в экономику Казахстана достигли 1,2 трлн тенге.", "investment", 1_200_000_000_000, "KZT"),
+])
+def test_figures(text, indicator, value, unit):
+    found = extract(text)["figures"]
+    assert [(f["indicator"], f["value"], f["unit"]) for f in found] == [(indicator, value, unit)]
+
+
+def test_the_same_measure_again_for_another_period():
+    text = ("В 2023 году товарооборот между Казахстаном и Оманом достиг 300 млн долларов, "
+            "за январь–февраль 2024 года — 60 млн долларов.")
+    found = extract(text)["figures"]
+    assert [(f["indicator"], f["value"], f["period"]) for f in found] == [
+        ("trade_turnover", 300_000_000, "2023"), ("trade_turnover", 60_000_000, "2024-01/2024-02")]
+
+
+def test_a_goal_is_a_target():
+    [f] = extract("Стороны намерены довести товарооборот между Казахстаном и Оманом до 1 млрд долларов к 2030 году.")[
+        "figures"]
+    assert (f["kind"], f["period"]) == ("target", "2030")
+
+
+@pytest.mark.parametrize("text, etype, status", [
+    ("Казахстан и Оман подписали меморандум о сотрудничестве в области удобрений.", "agreement", "signed"),
+    ("Казахстан и Оман планируют подписать соглашение о транзите в апреле.", "agreement", "planned"),
+    ("Казахстан и Оман договорились создать совместную рабочую группу по логистике.", "working_group", "agreed"),
+    ("Очередное заседание казахстанско-оманской межправительственной комиссии пройдет в Маскате.",
+     "meeting", "planned"),
+    ("Министры Казахстана и Омана обсудили строительство завода по производству удобрений.",
+     "project", "discussed"),
+])
+def test_events_and_their_status(text, etype, status):
+    found = [(e["type"], e["status"], e["parties"]) for e in extract(text)["events"]]
+    assert (etype, status, ["KAZ", "OMN"]) in found
+
+
+def test_event_date_from_a_russian_date():
+    [ev] = [e for e in extract("Соглашение между Казахстаном и Оманом подписано 12 марта 2024 года в Астане.")["events"]
+            if e["type"] == "agreement"]
+    assert (ev["status"], ev["date"]) == ("signed", "2024-03-12")
+
+
+def test_sectors():
+    record = extract("Казахстан и Оман обсудили сотрудничество в сфере энергетики, сельского хозяйства и логистики.")
+    assert record["sectors"] == ["agriculture", "energy", "transport_logistics"]
