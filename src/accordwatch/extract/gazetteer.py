@@ -113,7 +113,12 @@ def phrase_matchers(terms, language: lang.Language = lang.ENGLISH) -> tuple[Phra
         if language.by_lemma:
             for token in tdoc:
                 token.lemma_ = morph.lemma(token.text)
-        (exact if case_sensitive(term) else folded).add(term, [tdoc])
+            # an inflected name ("Республики Узбекистан") meets its entry by lemma; only acronyms
+            # ("РК", "ЕС") must match as written
+            sensitive = any(len(t.text) > 1 and t.text.isupper() for t in tdoc) and len(tdoc) == 1
+        else:
+            sensitive = case_sensitive(term)
+        (exact if sensitive else folded).add(term, [tdoc])
     return exact, folded, ids
 
 

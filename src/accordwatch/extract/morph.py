@@ -82,7 +82,9 @@ def nominative_phrase(phrase: str) -> str:
     parses = analyzer().parse(head)
     best = next((p for p in parses if p.tag.POS == "NOUN"), parses[0])
     form = best.inflect({"nomn", "sing"}) if "plur" not in best.tag else best.inflect({"nomn"})
-    word = _recase(head, form.word) if form else head
-    if head[:1].islower():
-        word = word[:1].lower() + word[1:]
+    word = form.word if form else head.lower()
+    if head.isupper():
+        word = word.upper()
+    elif head[:1].isupper():
+        word = word[:1].upper() + word[1:]
     return " ".join([word, *words[1:]])

@@ -21,6 +21,7 @@ from functools import cache
 from ..data import lexicon, split
 from ..document import Document, Span
 from . import gazetteer as gz
+from . import lang, morph
 from .datetext import MONTHS
 from .parties import main_parties
 from .patterns import alternation, literal_matches
@@ -28,6 +29,9 @@ from .pipeline import component
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’.]*[^\W_])?(?:-[^\W\d_][\w'’]*)*|\d+|[^\w\s]")
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "at", "in", "to"})
+RU_CONNECTORS = frozenset({"и", "по"})
+# the word before a country's name that goes with it ("President of the Republic of Kazakhstan")
+REPUBLIC = frozenset({"Republic", "Республики", "Республика", "Республике"})
 USE_DATELINE_FALLBACK = False
 EU_OFFICE = re.compile(r"\bEuropean\s+(?:Commission|Commissioner|Council|Parliament|External\s+Action)")
 PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "ul", "ould"})
@@ -129,6 +133,11 @@ class PeopleFinder:
         self.places = sorted(doc.layer("place"), key=lambda s: s.start)
         self.place_starts = [s.start for s in self.places]
         self.people: dict[str, Person] = {}
+        language = lang.of(doc)
+        # Russian writes offices in lower case and inflects names: its titles run on in lower case
+        # and every name and title is put in the nominative (morph.py)
+        self.lower_titles = language.by_lemma
+        self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
 
@@ -175,7 +184,12 @@ class PeopleFinder:
                 kind = "ent"
             elif cap and (anchor or bare.lower() in tw):
                 kind = "title"
-            elif t in CONNECTORS:
+            elif self.lower_titles and (anchor or (out and out[-1].kind == "title" and bare.islower()
+                                                   and t not in self.connectors)):
+                # "министр иностранных дел": a title written in lower case, with the words that
+                # depend on it up to the next capital
+                kind = "title"
+            elif t in self.connectors:
                 kind = "conn"
             elif cap and ((bare not in nn and not bare.isupper() and bare.isalpha())
                           or ("-" in bare and bare.replace("-", "").isalpha())):
@@ -456,7 +470,11 @@ class PeopleFinder:
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
-        span = Span(name_words[0].start, name_words[0].start + len(name), "person", name)
+        if self.lower_titles:
+            name = morph.nominative_name(name)
+            title = morph.nominative_phrase(title) if title else title
+        surface = _bare(self.text[name_words[0].start:name_words[-1].end])
+        span = Span(name_words[0].start, name_words[0].start + len(surface), "person", surface)
         if len(name_words) == 1:
             # a bare surname after a title: only as a mention of someone named in full
             person = self.by_surname(name)
@@ -496,7 +514,7 @@ class PeopleFinder:
             if w.kind == "ent" and w.ent is not None and w.ent.label == "country":
                 country = country or w.ent.value
                 # drop "of (the Republic of) Kazakhstan" with the country words
-                while keep and keep[-1].kind == "conn" or (keep and keep[-1].text in ("Republic",)):
+                while keep and keep[-1].kind == "conn" or (keep and keep[-1].text in REPUBLIC):
                     keep.pop()
                 i += 1
                 continue
