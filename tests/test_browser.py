@@ -52,6 +52,15 @@ end of 2024.
 """
 
 
+# An article whose facts make a list longer than the window: 24 trade figures of one pair.
+LONG_ARTICLE = "Kazakhstan and Mongolia review decades of trade\n\n" + "\n\n".join(
+    ["ULAANBAATAR, June 3 — Kazakhstan and Mongolia reviewed their trade record on Monday."]
+    + [f"In {year}, trade turnover between Kazakhstan and Mongolia reached ${100 + 7 * i} million, the ministry said."
+       for i, year in enumerate(range(2000, 2024))]
+    + ["Kazakhstan and Mongolia signed a memorandum of understanding on coal trade on June 3, 2024."])
+LONG_FIGURES = 24
+
+
 def _why_unavailable() -> str | None:
     """Why the browser tests cannot run here, or None."""
     reasons = []
@@ -73,6 +82,7 @@ class Site:
     base_url: str
     roadmap_id: int        # examples/articles/a01_kaz_uzb_roadmap.txt
     hostile_id: int        # the article carrying SCRIPT
+    long_id: int           # LONG_ARTICLE
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -105,14 +115,17 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     hostile = tmp / "hostile_kaz_omn.txt"
     hostile.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    long = tmp / "long_kaz_mng.txt"
+    long.write_text(LONG_ARTICLE, encoding="utf-8")
     db_url = f"sqlite:///{tmp / 'b.db'}"
     store = open_store(db_url)
     try:
-        summary = store.ingest_paths([str(EXAMPLES), str(hostile)])
+        summary = store.ingest_paths([str(EXAMPLES), str(hostile), str(long)])
     finally:
         store.close()
     assert summary.failed == 0, summary.errors
-    ids = _document_id(db_url, "a01_kaz_uzb_roadmap.txt"), _document_id(db_url, hostile.name)
+    ids = (_document_id(db_url, "a01_kaz_uzb_roadmap.txt"), _document_id(db_url, hostile.name),
+           _document_id(db_url, long.name))
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -390,3 +403,123 @@ def test_redoc_renders_offline(tab):
     assert page.get_by_text("/api/events").count() > 0, "ReDoc does not show /api/events"
     assert _requests_to(page, "/static-docs/"), "ReDoc's script was not served by the app"
     tab.step("13-docs-redoc")
+
+
+# The partner network: the nodes fill the frame and none overlaps another ------------------------------
+
+def _boxes(locator) -> list[dict]:
+    return locator.evaluate_all("els => els.map(e => { const r = e.getBoundingClientRect();"
+                                " return {x: r.x, y: r.y, w: r.width, h: r.height}; })")
+
+
+def _meet(a: dict, b: dict, slack: float = 0.5) -> bool:
+    return (a["x"] + slack < b["x"] + b["w"] and b["x"] + slack < a["x"] + a["w"]
+            and a["y"] + slack < b["y"] + b["h"] and b["y"] + slack < a["y"] + a["h"])
+
+
+def test_network_fills_its_frame_and_no_nodes_overlap(tab):
+    page = tab.page
+    tab.goto("/network")
+    svg = page.locator("svg[data-testid=network]")
+    frame = _visible_box(page.locator(".network-card"))
+    box = _visible_box(svg)
+    assert box["width"] >= 0.9 * frame["width"], (
+        f"the network is {box['width']:.0f}px wide in a {frame['width']:.0f}px frame")
+
+    circles = _boxes(svg.locator("[data-testid=network-node] circle"))
+    labels = _boxes(svg.locator("[data-testid=network-node] text"))
+    assert len(circles) == len(labels) >= 20
+    overlaps = []
+    for i, a in enumerate(circles):
+        ra, ca = a["w"] / 2, (a["x"] + a["w"] / 2, a["y"] + a["h"] / 2)
+        for j in range(i + 1, len(circles)):
+            b = circles[j]
+            rb, cb = b["w"] / 2, (b["x"] + b["w"] / 2, b["y"] + b["h"] / 2)
+            if ((ca[0] - cb[0]) ** 2 + (ca[1] - cb[1]) ** 2) ** 0.5 < ra + rb - 0.5:
+                overlaps.append(("nodes", i, j))
+            if _meet(labels[i], labels[j]):
+                overlaps.append(("labels", i, j))
+        for j, label in enumerate(labels):
+            if j != i and _meet(a, label):
+                overlaps.append(("node and label", i, j))
+    assert not overlaps, f"{len(overlaps)} overlaps: {overlaps[:10]}"
+
+    left = min(c["x"] for c in circles)
+    right = max(c["x"] + c["w"] for c in circles)
+    top = min(c["y"] for c in circles)
+    bottom = max(c["y"] + c["h"] for c in circles)
+    assert right - left >= 0.85 * box["width"], f"the nodes span {right - left:.0f} of {box['width']:.0f}px across"
+    assert bottom - top >= 0.75 * box["height"], f"the nodes span {bottom - top:.0f} of {box['height']:.0f}px down"
+    # and spread over it: every quarter of the frame holds a node
+    quarters = {(c["x"] + c["w"] / 2 > box["x"] + box["width"] / 2, c["y"] + c["h"] / 2 > box["y"] + box["height"] / 2)
+                for c in circles}
+    assert len(quarters) == 4, f"nodes in only {len(quarters)} quarters of the frame"
+    tab.step("14-network-layout")
+
+
+# The article's facts: a list longer than the window is shown whole --------------------------------
+
+def test_a_long_list_of_facts_is_never_cut_off(tab, site):
+    page = tab.page
+    tab.goto(f"/article/{site.long_id}")
+    aside = page.locator("[data-testid=fact-list]")
+    _visible_box(aside)
+    figures = aside.locator("[data-testid=fact-figures] li")
+    assert figures.count() == LONG_FIGURES
+    assert int(aside.locator("h3", has_text="Figures").locator(".count").inner_text()) == LONG_FIGURES
+    hidden = aside.evaluate("a => a.scrollHeight - a.clientHeight")
+    assert hidden <= 1, f"the facts list hides {hidden}px behind a scroll bar"
+    outer = aside.bounding_box()
+    for i in range(figures.count()):
+        li = figures.nth(i)
+        li.scroll_into_view_if_needed()
+        box = li.bounding_box()
+        assert box and box["height"] > 0
+        assert outer["y"] - 1 <= box["y"] and box["y"] + box["height"] <= outer["y"] + outer["height"] + 1, \
+            f"fact {i + 1} lies outside its list"
+        hit = li.evaluate("e => { const r = e.getBoundingClientRect();"
+                          " const h = document.elementFromPoint(r.x + 12, r.y + r.height / 2);"
+                          " return !!h && (h === e || e.contains(h)); }")
+        assert hit, f"fact {i + 1} of {LONG_FIGURES} is covered or clipped"
+    # the last one is at the page's bottom end, reachable by scrolling the page alone
+    last = figures.nth(LONG_FIGURES - 1)
+    assert last.is_visible() and "$261 million" in last.inner_text()
+    page.evaluate("window.scrollTo(0, 0)")
+    tab.step("15-article-long-facts")
+
+
+# The events page ---------------------------------------------------------------------------------
+
+def test_events_page_lists_filters_and_pages(tab):
+    page = tab.page
+    tab.goto("/")
+    page.locator("[data-testid=nav-events]").click()
+    page.wait_for_url(re.compile(r"/events$"))
+    rows = page.locator("[data-testid=events-list] [data-testid=event]")
+    rows.first.wait_for(state="visible")
+    assert rows.count() == 50, "a page holds 50 events"
+    total = page.locator("[data-testid=events-total]").inner_text()
+    assert re.match(r"\d+ events · 1–50 shown, page 1 of \d+", total), total
+    titles = rows.locator(".event-title").all_inner_texts()
+    assert all(t.strip() for t in titles)
+    tab.step("16-events")
+
+    page.locator("[data-testid=pager-next]").click()
+    page.wait_for_url(re.compile(r"/events\?page=2$"))
+    assert "page 2 of" in page.locator("[data-testid=events-total]").inner_text()
+
+    page.goto(tab.site.url("/events"))
+    page.locator("[data-testid=filter-type]").select_option("agreement")
+    page.locator("[data-testid=filter-status]").select_option("signed")
+    page.locator("[data-testid=filter-country]").fill("Kazakhstan")
+    page.locator("[data-testid=filter-since]").fill("2024")
+    page.locator("[data-testid=events-form] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/events\?.*type=agreement"))
+    rows.first.wait_for(state="visible")
+    statuses = rows.locator("[data-status]").evaluate_all("els => els.map(e => e.dataset.status)")
+    assert statuses and set(statuses) == {"signed"}
+    dates = rows.locator(".event-date").all_inner_texts()
+    assert all(d >= "2024" for d in dates), dates
+    chips = page.locator("[data-testid=active-filters] .chip").all_inner_texts()
+    assert any("Kazakhstan (KAZ)" in c for c in chips) and any("Agreement" in c for c in chips), chips
+    tab.step("17-events-filtered")

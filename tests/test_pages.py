@@ -101,7 +101,7 @@ def get(site, url: str, status: int = 200) -> tuple[str, Page]:
 
 # 2. every page -----------------------------------------------------------------------------------
 
-PAGES = ["/", "/country/KAZ", "/pair/KAZ/UZB", "/network", "/search?q=roadmap", "/search", "/article/1"]
+PAGES = ["/", "/country/KAZ", "/pair/KAZ/UZB", "/network", "/search?q=roadmap", "/search", "/article/1", "/events"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -109,7 +109,7 @@ def test_every_page_is_a_complete_page_with_the_nav_and_local_assets(site, url):
     html, page = get(site, url)
     assert html.lstrip().lower().startswith("<!doctype html>") and html.rstrip().endswith("</html>")
     nav = {a["href"] for _, a, _ in page.inside("nav", "a")}
-    assert {"/", "/network", "/search"} <= nav
+    assert {"/", "/events", "/network", "/search"} <= nav
     assert page.find("link", rel="stylesheet", href="/static/style.css")
     assert page.find("script", src="/static/app.js")
     for tag, a, _ in page.elements:   # every asset from the app itself: no CDN, no external fonts
@@ -342,6 +342,10 @@ def test_chart_formats_and_layout():
     assert charts.fmt_value(4.4e9, "USD") == "$4.4 billion"
     assert charts.fmt_value(1000, "count", approximate=True) == "~1,000"
     assert charts.fmt_value(43000, "tonnes") == "43,000 tonnes"
+    assert charts.fmt_value(2.5e9, "cubic_metres") == "2.5 billion cubic metres"
+    assert charts.fmt_value(1, "tonnes") == "1 tonne" and charts.fmt_value(1860, "MW") == "1,860 megawatts"
+    assert charts.fmt_value(2e5, "TEU", approximate=True) == "~200,000 twenty-foot containers (TEU)"
+    assert charts.fmt_value(5, "road_tankers") == "5 road tankers" and charts.fmt_value(37, "count") == "37"
     assert charts.fmt_value(5e11, "KZT") == "KZT 500 billion"
     assert charts.fmt_pct(12.3) == "+12.3%" and charts.fmt_pct(-21.1) == "-21.1%"
     assert charts.period_x("2023") == pytest.approx(2023.5)

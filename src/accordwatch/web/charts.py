@@ -7,7 +7,7 @@ tooltips are SVG <title> elements, points and nodes are plain links.
     trade_chart(points)          figures of a pair over time (x: period, y: value), actuals and targets
     network_svg(nodes, edges)    countries and blocs linked by the events they share
     layout(codes, edges)         the deterministic force layout network_svg draws
-    fmt_value(value, unit)       "$4.4 billion", "€1.2 billion", "43,000 tonnes", "~1,000"
+    fmt_value(value, unit)       "$4.4 billion", "€1.2 billion", "43,000 tonnes", "2 billion cubic metres", "~1,000"
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..query.common import period_bounds
+from .labels import UNITS, unit_words
 
 # money units written with a symbol; any other unit is written after the number
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "RUB": "₽", "TRY": "₺", "INR": "₹",
@@ -39,7 +40,7 @@ def _trim(x: float, digits: int = 2) -> str:
 
 def is_money(unit: str | None) -> bool:
     """A currency code (ISO 4217: three capital letters)."""
-    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()
+    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper() and unit not in UNITS   # not TEU
 
 
 def fmt_number(value: float) -> str:
@@ -52,18 +53,18 @@ def fmt_number(value: float) -> str:
 
 
 def fmt_value(value: float | None, unit: str | None = None, approximate: bool = False) -> str:
-    """A value with its unit for people: "$4.4 billion", "KZT 500 billion", "43,000 tonnes", "~1,000"."""
+    """A value with its unit for people, the unit in words (labels.unit_words): "$4.4 billion",
+    "KZT 500 billion", "43,000 tonnes", "2 billion cubic metres", "~1,000" (an approximate count)."""
     if value is None:
         return "–"
     number = fmt_number(value)
     tilde = "~" if approximate else ""
-    if not unit or unit == "count":
-        return f"{tilde}{number}"
     if unit in _SYMBOLS:
         return f"{tilde}{_SYMBOLS[unit]}{number}"
     if is_money(unit):
         return f"{tilde}{unit} {number}"
-    return f"{tilde}{number} {unit}"
+    words = unit_words(unit, value)
+    return f"{tilde}{number} {words}" if words else f"{tilde}{number}"
 
 
 def fmt_short(value: float, unit: str | None = None) -> str:
@@ -325,13 +326,109 @@ def layout(codes: Sequence[str], edges: Sequence[tuple[str, str, float]], width:
             for c, i in index.items()}
 
 
-def network_svg(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], width: int = 900,
-                height: int = 620) -> Markup:
+def node_radius(node: dict[str, Any]) -> float:
+    """A node's radius in the network SVG: by the events it is a party to."""
+    return round(min(30.0, 6 + 2.2 * math.sqrt(node.get("events") or 0)), 1)
+
+
+LABEL_H = 14.0      # the code written under a node: its height ...
+LABEL_CHAR = 7.2    # ... and the width of one of its characters (11px monospace)
+
+
+def _footprint(code: str, r: float) -> tuple[float, float, float]:
+    """(half width, height above the centre, height below it) of a node and the code under it."""
+    return max(r, len(code) * LABEL_CHAR / 2) + 3, r + 3, r + LABEL_H + 3
+
+
+def _bridges(codes: Sequence[str], edges: Sequence[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """Light edges (for the layout only, never drawn) from the first node of each component of the graph
+    to the first node of the largest, so that a pair apart from the rest is laid out near it, not in a
+    far corner that would leave the frame empty between them."""
+    parent = {c: c for c in codes}
+
+    def root(c: str) -> str:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for a, b, _ in edges:
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    members: dict[str, list[str]] = {}
+    for c in codes:                       # in the order given: most active first
+        members.setdefault(root(c), []).append(c)
+    groups = sorted(members.values(), key=lambda m: (-len(m), codes.index(m[0])))
+    return [(group[0], groups[0][0], 0.0) for group in groups[1:]]
+
+
+def place(codes: Sequence[str], edges: Sequence[tuple[str, str, float]], radii: dict[str, float],
+          width: float, height: float, margin: float = 8, rounds: int = 400) -> dict[str, tuple[float, float]]:
+    """Node centres in a width x height frame that the nodes fill, none touching another: the force
+    layout (layout) spread over the frame (each coordinate half its place in the layout, half its rank
+    among the nodes', so that a hub's crowd and a far-off pair do not leave the frame empty), then
+    pushed apart until no node's footprint (its circle and the code under it, _footprint) meets
+    another's, kept inside the frame. Deterministic."""
+    n = len(codes)
+    if n == 0:
+        return {}
+    foot = {c: _footprint(c, radii[c]) for c in codes}
+    lo_x = {c: margin + foot[c][0] for c in codes}
+    hi_x = {c: width - margin - foot[c][0] for c in codes}
+    lo_y = {c: margin + foot[c][1] for c in codes}
+    hi_y = {c: height - margin - foot[c][2] for c in codes}
+    if n == 1:
+        c = codes[0]
+        return {c: (width / 2, (lo_y[c] + hi_y[c]) / 2)}
+    raw = layout(codes, [*edges, *_bridges(codes, edges)], 1.0, 1.0)
+
+    def ranks(axis: int) -> dict[str, float]:
+        order = sorted(codes, key=lambda c: (raw[c][axis], c))
+        return {c: i / (n - 1) for i, c in enumerate(order)}
+
+    rank_x, rank_y = ranks(0), ranks(1)
+    pos = {c: [lo_x[c] + (raw[c][0] + rank_x[c]) / 2 * (hi_x[c] - lo_x[c]),
+               lo_y[c] + (raw[c][1] + rank_y[c]) / 2 * (hi_y[c] - lo_y[c])] for c in codes}
+    order = list(codes)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(order):
+            for b in order[i + 1:]:
+                (ax, ay), (bx, by) = pos[a], pos[b]
+                # footprints are boxes: overlap on both axes means they meet
+                over_x = foot[a][0] + foot[b][0] - abs(ax - bx)
+                if over_x <= 0:
+                    continue
+                above, below = (a, b) if ay <= by else (b, a)
+                over_y = foot[above][2] + foot[below][1] - abs(ay - by)
+                if over_y <= 0:
+                    continue
+                moved = True
+                if over_x < over_y:      # part them along the axis where they overlap least
+                    step = over_x / 2 + 0.5
+                    sign = 1 if ax > bx or (ax == bx and a < b) else -1
+                    pos[a][0] += sign * step
+                    pos[b][0] -= sign * step
+                else:
+                    step = over_y / 2 + 0.5
+                    sign = 1 if ay > by or (ay == by and a < b) else -1
+                    pos[a][1] += sign * step
+                    pos[b][1] -= sign * step
+        for c in codes:
+            pos[c][0] = min(max(pos[c][0], lo_x[c]), hi_x[c])
+            pos[c][1] = min(max(pos[c][1], lo_y[c]), hi_y[c])
+        if not moved:
+            break
+    return {c: (round(x, 1), round(y, 1)) for c, (x, y) in pos.items()}
+
+
+def network_svg(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], width: int = 1120,
+                height: int = 640) -> Markup:
     """The partner network: a node per country or bloc (`nodes`: dicts with code, name, kind, events,
     figures), a line per pair (`edges`: dicts with a, b, events, figures, documents), its width by the
     events the pair shares (dashed when they share figures only). Nodes link to /country/{code}, edges
-    to /pair/{a}/{b}; both carry <title> tooltips."""
-    margin = 48
+    to /pair/{a}/{b}; both carry <title> tooltips. The nodes fill the frame and none overlaps another
+    (place); the SVG takes the width of its container."""
     out = [f'<svg data-testid="network" class="network" xmlns="http://www.w3.org/2000/svg" '
            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
            f'aria-label="Partner network"><title>Partner network</title>']
@@ -340,9 +437,9 @@ def network_svg(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
                    "No partners recorded yet</text></svg>")
         return Markup("".join(out))
     codes = [n["code"] for n in nodes]
+    radii = {n["code"]: node_radius(n) for n in nodes}
     weights = [(e["a"], e["b"], float(e["events"] or 0.3 * (e["figures"] or 0))) for e in edges]
-    pos = layout(codes, weights, width - 2 * margin, height - 2 * margin)
-    pos = {c: (round(x + margin, 1), round(y + margin, 1)) for c, (x, y) in pos.items()}
+    pos = place(codes, weights, radii, width, height)
     top_events = max((e["events"] for e in edges), default=0) or 1
 
     out.append('<g class="edges">')
@@ -361,11 +458,11 @@ def network_svg(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
     out.append('</g><g class="nodes">')
     for n in nodes:
         x, y = pos[n["code"]]
-        r = round(min(30.0, 6 + 2.2 * math.sqrt(n.get("events") or 0)), 1)
+        r = radii[n["code"]]
         tip = f"{n['name']} ({n['code']}): {n.get('events', 0)} event(s), {n.get('figures', 0)} figure(s)"
         out.append(f'<a href="/country/{escape(n["code"])}" data-testid="network-node" data-code="{escape(n["code"])}"'
                    f' class="node {escape(n.get("kind") or "country")}">'
                    f'<circle cx="{x}" cy="{y}" r="{r}"><title>{escape(tip)}</title></circle>'
-                   f'<text x="{x}" y="{round(y + r + 13, 1)}" text-anchor="middle">{escape(n["code"])}</text></a>')
+                   f'<text x="{x}" y="{round(y + r + 12, 1)}" text-anchor="middle">{escape(n["code"])}</text></a>')
     out.append("</g></svg>")
     return Markup("".join(out))

@@ -4,6 +4,7 @@
     /country/{code}       a country's or bloc's partners ranked, its recent events
     /pair/{a}/{b}         the pair profile: trade chart (SVG), targets against actuals, agreements, ...
     /network              the partner network (SVG, deterministic layout)
+    /events?type=&status=&sector=&country=&pair=&since=&until=&name=&page=   every event, filtered, 50 a page
     /search?q=&country=&sector=&type=   events whose name holds the words, then full-text results with facets
     /article/{id}         the article with every extracted fact highlighted where it is stated
 
@@ -31,6 +32,7 @@ from ..query import rows
 from ..query.common import (
     EVENT_TYPES,
     SECTORS,
+    STATUSES,
     check_choice,
     code_kind,
     code_name,
@@ -48,6 +50,7 @@ from ..query.timeline import events_page, name_words
 from ..store import schema as s
 from . import charts
 from .cache import VersionedCache
+from .labels import label, unit_words
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -55,8 +58,6 @@ STATIC = HERE / "static"
 
 router = APIRouter()
 
-EVENT_LABELS = {"agreement": "Agreement", "working_group": "Working group", "meeting": "Meeting",
-                "project": "Project"}
 ENTITY_FACTS = {"person": "person", "organization": "org", "place": "place"}   # entity kind -> fact kind
 SEARCH_LIMIT = 200
 SEARCH_EVENTS = 20   # events whose name matches, shown above the articles a search finds
@@ -64,13 +65,6 @@ NETWORK_NODES = 60   # the network SVG draws the most active nodes; the table be
 
 
 # 1. templates ------------------------------------------------------------------------------------
-
-def label(value: str | None) -> str:
-    """trade_turnover -> "Trade turnover", finance_investment -> "Finance investment"."""
-    if not value:
-        return ""
-    return EVENT_LABELS.get(value) or value.replace("_", " ").capitalize()
-
 
 def event_kind(ev: dict[str, Any]) -> str:
     """ "Agreement (roadmap)", "Meeting"."""
@@ -115,7 +109,8 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update(value=value_text, pct=charts.fmt_pct, label=label, name=code_name,
-                       event_title=event_title, event_kind=event_kind, number=charts.fmt_number)
+                       event_title=event_title, event_kind=event_kind, number=charts.fmt_number,
+                       unit=unit_words)
     env.globals.update(pair_href=pair_href, event_href=event_href, figure_href=figure_href, code_name=code_name,
                        code_kind=code_kind)
     return env
@@ -426,6 +421,72 @@ def _filter_ids(conn, country: str | None, sector: str | None, type_: str | None
                                      .join(s.events, s.events.c.id == s.event_sources.c.event_id)
                                      .where(s.events.c.type == type_)))
     return conditions
+
+
+EVENTS_PER_PAGE = 50
+EVENT_FILTERS = ("type", "status", "sector", "country", "pair", "since", "until", "name")
+
+
+def _events_url(params: dict[str, str], page: int = 1) -> str:
+    kept = {k: v for k, v in params.items() if v}
+    if page > 1:
+        kept["page"] = str(page)
+    return "/events" + (f"?{urlencode(kept)}" if kept else "")
+
+
+def _page_links(page: int, pages: int) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last, and two either side of `page`; None for a gap."""
+    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+@router.get("/events", response_class=HTMLResponse, include_in_schema=False)
+def events_list(request: Request, type: str = "", status: str = "", sector: str = "", country: str = "",
+                pair: str = "", since: str = "", until: str = "", name: str = "", page: str = "1") -> HTMLResponse:
+    """Every event, newest first (undated last), filtered as /api/events filters and paged in the database
+    (query.timeline.events_page)."""
+    params = {"type": type.strip(), "status": status.strip(), "sector": sector.strip(), "country": country.strip(),
+              "pair": pair.strip(), "since": since.strip(), "until": until.strip(), "name": name.strip()}
+    ctx: dict[str, Any] = {"title": "Events", "params": params, "types": EVENT_TYPES, "statuses": STATUSES,
+                           "sectors": SECTORS, "events": [], "total": 0, "page": 1, "pages": 1, "error": None,
+                           "links": [], "url": lambda n: _events_url(params, n)}
+    if not page.strip().isdigit() or not 0 < int(page) < 10**9:
+        ctx["error"] = f"page takes a number from 1, not {page!r}"
+        return render(request, "events.html", status_code=400, **ctx)
+    number = int(page)
+    try:
+        events, total = events_page(_engine(request), **{k: v or None for k, v in params.items()},
+                                    offset=(number - 1) * EVENTS_PER_PAGE, limit=EVENTS_PER_PAGE)
+    except query.QueryInputError as e:
+        ctx["error"] = str(e)
+        return render(request, "events.html", status_code=400, **ctx)
+    pages = max(1, -(-total // EVENTS_PER_PAGE))
+    if number > pages:
+        return error_page(request, 404, f"page {number} is out of range: {total} event(s) make {pages} page(s) "
+                                        f"of {EVENTS_PER_PAGE}", "No such page")
+    active = [{"name": {"since": "from", "until": "to"}.get(k, k), "value": v,
+               "label": _filter_label(_engine(request), k, v),
+               "remove": _events_url({**params, k: ""})} for k, v in params.items() if v]
+    ctx.update(events=events, total=total, page=number, pages=pages, active=active, links=_page_links(number, pages),
+               first=(number - 1) * EVENTS_PER_PAGE + 1)
+    return render(request, "events.html", **ctx)
+
+
+def _filter_label(engine: Engine, name: str, value: str) -> str:
+    """A filter in words: "Oil and gas", "Kazakhstan (KAZ)", "KAZ–UZB" (the value is known to be good)."""
+    if name in ("type", "status", "sector"):
+        return label(value.lower())
+    if name == "country":
+        code = query.resolve_code(value, engine)
+        return f"{code_name(code)} ({code})"
+    if name == "pair":
+        return "–".join(query.resolve_pair(value, engine))
+    return value
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
