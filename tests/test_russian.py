@@ -116,3 +116,15 @@ def test_sectors():
 ])
 def test_people_in_the_nominative_with_their_titles(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Министерство сельского хозяйства Казахстана сообщило о росте экспорта зерна.",
+     "Министерство сельского хозяйства Казахстана"),
+    ("Итоги подвели на заседании казахстанско-оманской межправительственной комиссии по торговле.",
+     "казахстанско-оманская межправительственная комиссия по торговле"),
+    ("Об этом сообщили в МИД Омана.", "МИД Омана"),
+    ("Соглашение подписали Банк развития Казахстана и Сбербанк.", "Банк развития Казахстана"),
+])
+def test_organizations_in_the_nominative(text, name):
+    assert name in [o["name"] for o in extract(text)["organizations"]]

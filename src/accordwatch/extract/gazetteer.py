@@ -315,7 +315,8 @@ def find(doc: Document) -> dict[str, list[Span]]:
             # (an adjective of a language that writes them in lower case needs no capital)
             if entry.layer != "title" and fold and not (language.by_lemma and entry.form == "demonym"):
                 if capitalised is None:
-                    capitalised = _capitalised(text)
+                    # Russian capitalises only a name's first word ("Банк развития Казахстана")
+                    capitalised = text[:1].isupper() if language.by_lemma else _capitalised(text)
                 if not capitalised:
                     continue
             if entry.layer == "country" and (

@@ -88,3 +88,50 @@ def nominative_phrase(phrase: str) -> str:
     elif head[:1].isupper():
         word = word[:1].upper() + word[1:]
     return " ".join([word, *words[1:]])
+
+
+@lru_cache(maxsize=1 << 15)
+def pos(word: str) -> str | None:
+    """The part of speech pymorphy3 reads first for a Russian word ("NOUN", "ADJF", "PREP", ...)."""
+    if not _CYRILLIC.search(word):
+        return None
+    return analyzer().parse(word.lower())[0].tag.POS
+
+
+def nominative_head(phrase: str) -> str:
+    """A body's name with its head in the nominative: the adjectives before the head noun agree
+    with it ("казахстанско-российской межправительственной комиссии по сотрудничеству" ->
+    "казахстанско-российская межправительственная комиссия по сотрудничеству"); what follows the
+    head depends on it and keeps its case."""
+    words = phrase.split(" ")
+    head = None
+    for i, word in enumerate(words):
+        parses = analyzer().parse(word.lower()) if _CYRILLIC.search(word) else []
+        noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
+        if noun is not None and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses[:1]):
+            head = (i, noun)
+            break
+    if head is None:
+        return phrase
+    i, noun = head
+    plural = "plur" in noun.tag
+    form = noun.inflect({"nomn"} if plural else {"nomn", "sing"})
+    grammemes = {"nomn", "plur"} if plural else {"nomn", noun.tag.gender or "masc"}
+    out = [_adjective(w, grammemes) for w in words[:i]] + [_keep_case(words[i], form.word if form else words[i])]
+    return " ".join(out + words[i + 1:])
+
+
+def _adjective(word: str, grammemes: set[str]) -> str:
+    """An adjective in the given case, gender or number; of a compound ("казахстанско-российской")
+    only the last part inflects."""
+    first, dash, last = word.rpartition("-")
+    parse = next((p for p in analyzer().parse(last.lower()) if p.tag.POS in ("ADJF", "PRTF")), None)
+    form = parse.inflect(grammemes) if parse else None
+    new = form.word if form else last.lower()
+    return _keep_case(word, first + dash + _keep_case(last, new))
+
+
+def _keep_case(original: str, form: str) -> str:
+    if original.isupper():
+        return form.upper()
+    return form[:1].upper() + form[1:] if original[:1].isupper() else form

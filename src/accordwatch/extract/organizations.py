@@ -19,6 +19,7 @@ from functools import cache
 from ..data import lexicon
 from ..document import Document, Span
 from . import gazetteer as gz
+from . import lang, morph
 from .patterns import alternation, literal_matches
 from .pipeline import component
 
@@ -130,6 +131,21 @@ LISTED = re.compile(rf"""
 
 MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "national economy"}
 
+# Russian bodies (russian_bodies): up to three adjectives, then the head word
+RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[а-яё]+)?(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими)\s+)"
+RU_BODY = re.compile(rf"""
+    (?<![\w-])(?P<adj>{RU_ADJ}{{0,3}})
+    (?P<head>[Мм]инистерств\w*|МИД|Мин[а-яё]+(?=\s+[А-ЯЁ])|Кабмин\w*|Кабинет\w*\s+[Мм]инистров|
+             [Пп]равительств\w*|[Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
+             [Аа]гентств\w*|[Фф]онд\w*|[Пп]алат\w*|[Сс]лужб\w*|[Кк]орпораци\w*|[Аа]ссоциаци\w*|
+             [Дд]епартамент\w*|[Уу]правлени\w*|[Аа]кимат\w*|[Хх]окимият\w*)(?!\w)
+""", re.X)
+RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
+RU_INSTITUTION = re.compile(r"межправительственн|совместн|делов|двусторонн|казахстанско|российско|узбекско|"
+                            r"кыргызско|таджикско|туркменско|белорусско|азербайджанско|китайско|"
+                            r"[а-яё]+ско-[а-яё]+", re.I)
+RU_COMMISSION = re.compile(r"(?i)комисси|межправкомисси|совет|комитет")
+
 
 @dataclass
 class OrgEntity:
@@ -237,8 +253,9 @@ class Finder:
             if s.text.lower() in gz.country_index():   # blocs are codes in countries, never organizations
                 continue
             e = gz.org_index().get(s.value.lower())
-            ent = self.entity(_norm(s.value), s.value, (e.kind if e else None) or "company",
-                              (e.country if e else None) or self.country_before(s.start))
+            kind = (e.kind if e else None) or s.data.get("kind") or "company"
+            country = (e.country if e else None) or s.data.get("country") or self.country_before(s.start)
+            ent = self.entity(_norm(s.value), s.value, kind, country)
             ent.known = True
             if s.text != s.value:
                 ent.add_alias(s.text)
@@ -473,6 +490,55 @@ class Finder:
             ent = self.entity(_norm(name), name, "commission", None)
             self.mention(start, end, ent)
 
+    def russian_bodies(self) -> None:
+        """Bodies named in Russian: a head word ("Министерство", "комиссия", "Совет"), the
+        adjectives before it, its remit after it ("внешней торговли", "по торгово-экономическому
+        сотрудничеству", «РК – ЕС») and the country it belongs to ("Узбекистана"); an
+        abbreviation of the gazetteer ("МИД", "Минэкономики") with its country. The name is put in
+        the nominative (morph.py); a lower-case head counts only after an adjective that makes it
+        an institution ("межправительственная комиссия")."""
+        for m in RU_BODY.finditer(self.text):
+            end = m.end("head")
+            head = m["head"]
+            # the words before the head that are adjectives agreeing with it (not "заседание",
+            # "сопредседателей": nouns end like adjectives)
+            adjs = (m["adj"] or "").split()
+            while adjs and morph.pos(adjs[0]) not in ("ADJF", "PRTF"):
+                adjs = adjs[1:]
+            start = m.start("head") - len(" ".join(adjs)) - (1 if adjs else 0)
+            if head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)):
+                continue
+            # the remit: the words that depend on the head, up to a verb, a full stop or a word
+            # that is neither noun nor adjective (nor "по", "при", "и" between them)
+            pos_ = m.end("head")
+            for w in RU_WORD.finditer(self.text, pos_, min(len(self.text), pos_ + 160)):
+                gap = self.text[pos_:w.start()]
+                if gap.strip() not in ("", ",") or (gap.strip() == "," and not w.group().startswith("«")):
+                    break
+                word = w.group()
+                if word.startswith("«"):
+                    pos_ = end = w.end()
+                    continue
+                tag = morph.pos(word)
+                if word in ("по", "при") or (word == "и" and end > m.end("head")):
+                    pos_ = w.end()
+                    continue
+                if tag not in ("NOUN", "ADJF", "PRTF") or (word[:1].isupper() and self.country_at(w.start(), w.end())
+                                                          is None and tag is None):
+                    break
+                pos_ = end = w.end()
+                if self.country_at(w.start(), w.end()):
+                    break   # "... Узбекистана": the country closes the name
+            if self.is_blocked(start, end) or self.overlaps_mention(start, end) and \
+                    not self._longer_than_overlaps(start, end):
+                continue
+            name = morph.nominative_head(self.text[start:end])
+            country = next((c.value for c in self.country_spans if start <= c.start < end), None)
+            kind = "ministry" if head.lower().startswith(("министерств", "мид", "мин")) else (
+                "commission" if RU_COMMISSION.match(head) else "agency")
+            ent = self.entity(_norm(name), name, kind, country)
+            self.mention(start, end, ent)
+
     def repeats(self) -> None:
         """Every later mention of a name found once ('Nuclearelectrica expressed ...')."""
         forms: dict[str, str] = {}
@@ -488,6 +554,8 @@ class Finder:
 
     def run(self) -> None:
         self.known()
+        if lang.of(self.doc).by_lemma:
+            self.russian_bodies()
         self.commissions()
         self.bodies()
         self.ministries()
