@@ -128,3 +128,25 @@ def test_people_in_the_nominative_with_their_titles(text, person):
 ])
 def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]
+
+
+def test_publication_stamp_and_dateline_in_russian():
+    text = ("• 14 марта 2024 в 10:05\n  • 0\n\nКазахстан и Оман подписали меморандум\n\n"
+            "Маскат, 13 марта /Казинформ/ -- Казахстан и Оман подписали меморандум о сотрудничестве в сфере "
+            "удобрений.")
+    record = extract(text, published=None)
+    doc = record["document"]
+    assert (doc["published"], doc["title"], doc["dateline"], doc["outlet"]) == \
+        ("2024-03-14", "Казахстан и Оман подписали меморандум", "Маскат", "Казинформ")
+    [agreement] = record["events"]
+    assert agreement["name"] == "меморандум о сотрудничестве в сфере удобрений"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Документы подписаны по итогам 9-го заседания казахстанско-оманской межправительственной комиссии по "
+     "торговле в Маскате.", "9-го заседания казахстанско-оманской межправительственной комиссии по торговле"),
+    ("Казахстан и Оман провели совместный бизнес-форум по развитию инвестиционного сотрудничества.",
+     "совместный бизнес-форум по развитию инвестиционного сотрудничества"),
+])
+def test_event_names_by_parts_of_speech(text, name):
+    assert name in [e["name"] for e in extract(text)["events"]]

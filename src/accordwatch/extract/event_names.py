@@ -75,9 +75,66 @@ def _check_openers() -> None:
         raise ValueError(f"event_name_words.tsv complement words missing from OPENERS: {sorted(missing)}")
 
 
-def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
+RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|\w+(?:-\w+)*|[^\w\s]")
+RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на"})
+RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
+RU_BARE = frozenset({"встреча", "переговоры", "визит", "заседание", "проект", "соглашение", "документ"})
+ORDINAL_RU = re.compile(r"\d+-(?:е|го|й|м|ом|ое|ая|ой)$|^(?:перв|втор|трет|очередн|следующ)\w*$", re.I)
+
+
+def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
+    """The name of an event in a language whose words say their part of speech (Russian, through
+    morph.py): the adjectives and ordinal before the trigger ("18-го заседания", "совместного
+    бизнес-форума") and the words that depend on it after ("меморандум о взаимопонимании и
+    сотрудничестве между ...", "заседания межправительственной комиссии по сотрудничеству",
+    «quoted titles»), up to a verb, an adverb or a full stop."""
+    from . import morph
+
+    lo, hi = max(lo, start - 100), min(hi, end + 300)
+    left = start
+    before = [m for m in RU_TOKEN.finditer(text, lo, start)]
+    for m in reversed(before[-4:]):
+        word = m.group()
+        if ORDINAL_RU.search(word) or morph.pos(word) in ("ADJF", "PRTF") or \
+                ("-" in word and word[:1].isupper() and not word.isupper()):
+            left = m.start()
+        else:
+            break
+    right = end
+    count = 0
+    for m in RU_TOKEN.finditer(text, end, hi):
+        word = m.group()
+        count += 1
+        if count > 25 or word in (".", ";", ":", "!", "?", "(", ")", "—", "–"):
+            break
+        if word == ",":
+            break
+        low = word.lower()
+        if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()):
+            right = m.end()   # a quoted title, a Latin company name
+            continue
+        if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
+            if right == end and low in ("и", "с", "на"):
+                break   # "и" right after the trigger starts a new phrase
+            continue
+        tag = morph.pos(word)
+        if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
+            right = m.end()
+            continue
+        break
+    if left == start and right == end:
+        return None
+    if left == start and text[start:end].lower() in RU_BARE and right - end < 3:
+        return None
+    return left, right
+
+
+def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
+              by_words: bool = False) -> tuple[int, int] | None:
     """(start, end) of the name of the event whose trigger is text[start:end], within the
     sentence text[lo:hi]; None when the trigger alone is all the text says of it."""
+    if by_words:
+        return name_span_by_words(text, lo, hi, start, end, etype)
     words = _words()
     lo, hi = max(lo, start - 100), min(hi, end + 300)   # no name reaches further
     trigger = text[start:end]

@@ -189,6 +189,7 @@ class EventFinder:
         self.doc = doc
         self.text = doc.text
         self.c = cues(lang.of(doc).code)
+        self.by_words = lang.of(doc).by_lemma   # names by part of speech (event_names.py)
         self.main = main_parties(doc)
         try:
             self.base = date.fromisoformat(doc.published) if doc.published else None
@@ -471,8 +472,8 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     attached = True
                     continue
-                if term in generic_triggers() and name_span(self.text, s0, s1, start, end, etype) is None \
-                        and not self.concrete(s0, s1):
+                if term in generic_triggers() and not self.concrete(s0, s1) and \
+                        name_span(self.text, s0, s1, start, end, etype, self.by_words) is None:
                     continue   # "discussed joint projects", "further investment": no concrete object
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start,
                          trigger_end=end)
@@ -487,7 +488,7 @@ class EventFinder:
         that name."""
         if not self.c.ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
             return False
-        span = name_span(self.text, s0, s1, start, end, "meeting")
+        span = name_span(self.text, s0, s1, start, end, "meeting", self.by_words)
         if span is None or span[1] <= end:
             return False
         name = self.name_text(span)
@@ -517,7 +518,7 @@ class EventFinder:
             if ev.type == etype and (instrument is None or ev.instrument == instrument):
                 ev.cite(s0, s1)
                 if ev.name is None and trigger is not None:
-                    ev.name = name_span(self.text, s0, s1, trigger[0], trigger[1], etype)
+                    ev.name = name_span(self.text, s0, s1, trigger[0], trigger[1], etype, self.by_words)
                 if not ev.dated and trigger is not None:
                     # "The protocols ... were signed on September 16, 2019": the event's own day
                     when, own = self.dated(s0, s1, ev.status, etype, trigger[0])
@@ -539,7 +540,7 @@ class EventFinder:
                    self.sectors(s0, s1), [(s0, s1)], set(people), dated=dated)
 
         def name() -> tuple[int, int] | None:
-            return name_span(self.text, s0, s1, at, trigger_end, etype) \
+            return name_span(self.text, s0, s1, at, trigger_end, etype, self.by_words) \
                 if at is not None and trigger_end is not None else None
         key = ev.key()
         for other in self.events:

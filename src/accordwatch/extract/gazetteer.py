@@ -195,10 +195,10 @@ def matchers(code: str = "en") -> tuple[PhraseMatcher, PhraseMatcher, dict[int, 
 
 
 @cache
-def place_index() -> dict[str, tuple[str, str | None]]:
+def place_index(code: str = "en") -> dict[str, tuple[str, str | None]]:
     """lowercased place name or alias -> (canonical name, country code)."""
     out: dict[str, tuple[str, str | None]] = {}
-    for term, es in entries().items():
+    for term, es in entries(code).items():
         for e in es:
             if e.layer == "place":
                 out.setdefault(term.lower(), (e.key, e.country))

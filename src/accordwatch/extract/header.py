@@ -15,15 +15,34 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from ..document import Document
+from . import dates_ru, lang
 from . import gazetteer as gz
 from .datetext import FULL_DATE, MONTH, full_date
 from .pipeline import component
 
 STAMP_WORDS = re.compile(
     r"\b(?:date|dated|updated|update|published|posted|created|modified|last|at|on|am|pm|gmt|utc|"
-    r"local\s+time|time)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,:;()\-–—/]", re.I)
+    r"local\s+time|time|в|года|г|обновлено|опубликовано|дата)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,:;()\-–—/•.]", re.I)
+
+
+TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@cache
+def ru_full_date() -> re.Pattern:
+    """A full date in Russian: "21 января 2021", "3 декабря 2025 года"."""
+    return re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)\s+(?P<m>{dates_ru.months()[0].pattern})\s+(?P<y>(?:19|20)\d\d)", re.I)
+
+
+def _ru_date(m: re.Match) -> date | None:
+    month = dates_ru.month_of(m["m"])
+    try:
+        return date(int(m["y"]), month, int(m["d"])) if month else None
+    except ValueError:
+        return None
 BY_OUTLET = re.compile(r"\bBy\s+([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s*$")
 
 DATELINE = re.compile(rf"""
@@ -41,6 +60,14 @@ DATELINE_MIXED = re.compile(rf"""
     (?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
     \s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?
     (?:\s*(?:[–—]+|-{{1,2}}|:)\s+|(?<=\))\s+)(?=\S)
+""", re.X)
+# a Russian dateline: "Ташкент, 22 июня /Синьхуа/ --", "АСТАНА. КАЗИНФОРМ –", "Бишкек (Кабар) —"
+RU_DATELINE = re.compile(r"""
+    ^(?P<city>[А-ЯЁ][а-яёА-ЯЁ]+(?:[ -][А-ЯЁ][а-яёА-ЯЁ]+)?)
+    (?:,\s*[0-3]?\d\s+[а-яё]+)?
+    (?:\.?\s*/(?P<slashed>[^/\n]{2,40})/)?
+    \s*(?:\((?P<outlet>[^()\n]{2,40})\))?
+    \s*(?:[–—]+|-{1,2}|\.)\s+(?=\S)
 """, re.X)
 # a publication stamp at the head of a line that runs on with the article: a date in figures,
 # or any full date after a stamp word, and its time ("12.09.2024, 14:05 ASTANA ...")
@@ -81,9 +108,10 @@ def _stamp(line: str, strict: bool = False) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
     m = FULL_DATE.search(line)
-    if not m:
-        return None
-    d = full_date(m)
+    d = full_date(m) if m else None
+    if m is None:
+        m = ru_full_date().search(line)   # "21 января 2021 в 22:55"
+        d = _ru_date(m) if m else None
     if d is None:
         return None
     rest = line[:m.start()] + " " + line[m.end():]
@@ -182,6 +210,8 @@ def read_header(doc: Document) -> None:
         stripped = line.strip()
         if BYLINE.match(stripped):
             continue
+        if len(TITLE_WORD.findall(stripped)) < 2 and first_para is None:
+            continue   # "• 0", "Share": counters and buttons, neither title nor text
         if (title_line is None and first_para is None and len(stripped) <= 200
                 and not stripped.endswith((".", "”", '"')) and not DATELINE.match(stripped)):
             title_line = stripped
@@ -229,9 +259,10 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
         if place is None and not (m["outlet"] or m["slashed"] or agency) and len(city) < 4:
             return
     else:
-        m = DATELINE_MIXED.match(line.lstrip())
+        code = lang.of(doc).code
+        m = (RU_DATELINE if code == "ru" else DATELINE_MIXED).match(line.lstrip())
         city = m["city"] if m else ""
-        place = gz.place_index().get(city.lower()) if m else None
+        place = gz.place_index(code).get(city.lower()) if m else None
         if place is None:
             return
     doc.dateline = place[0] if place else city.title()
