@@ -150,3 +150,17 @@ def test_publication_stamp_and_dateline_in_russian():
 ])
 def test_event_names_by_parts_of_speech(text, name):
     assert name in [e["name"] for e in extract(text)["events"]]
+
+
+def test_coordinated_people_after_a_plural_title_in_russian():
+    text = "Форум открыли вице-премьеры Казахстана и Омана Серик Жумангарин и Саид аль-Маавали."
+    people = [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+    assert people[0] == ("Серик Жумангарин", "вице-премьер", "KAZ")
+
+
+def test_a_country_inside_a_russian_title_is_left_out_of_it():
+    text = "Заседание провели министр иностранных дел РК Ермек Кошербаев и Верховный представитель ЕС по " \
+           "иностранным делам Кая Каллас."
+    people = {p["name"].split()[-1]: (p["title"], p["country"]) for p in extract(text)["people"]}
+    assert people["Кошербаев"] == ("министр иностранных дел", "KAZ")
+    assert people["Каллас"] == ("Верховный представитель по иностранным делам", "EU")

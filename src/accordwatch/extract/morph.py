@@ -135,3 +135,24 @@ def _keep_case(original: str, form: str) -> str:
     if original.isupper():
         return form.upper()
     return form[:1].upper() + form[1:] if original[:1].isupper() else form
+
+
+def plural(word: str) -> bool:
+    """Is a Russian noun in the plural ("вице-премьеры", "министры")?"""
+    last = word.rpartition("-")[2].lower()
+    if not _CYRILLIC.search(last):
+        return False
+    return any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in analyzer().parse(last))
+
+
+def singular(phrase: str, known: frozenset[str] = frozenset()) -> str:
+    """A title in the plural put in the nominative singular ("вице-премьеры" -> "вице-премьер"),
+    preferring the reading whose singular is a `known` title ("премьеры": premiers, not premières)."""
+    words = phrase.split(" ")
+    head = words[-1]
+    first, dash, last = head.rpartition("-")
+    parses = analyzer().parse(last.lower())
+    parse = next((p for p in parses if (first + dash + p.normal_form).lower() in known), parses[0])
+    form = parse.inflect({"nomn", "sing"})
+    words[-1] = first + dash + _keep_case(last, form.word if form else last)
+    return " ".join(words)

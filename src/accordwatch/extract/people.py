@@ -72,6 +72,11 @@ def title_words() -> frozenset[str]:
 
 
 @cache
+def ru_titles() -> frozenset[str]:
+    return frozenset(row["title"].lower() for row in lang.RUSSIAN.lexicon("titles.tsv"))
+
+
+@cache
 def known_people() -> dict[str, dict[str, str]]:
     """lowercased full name or alias -> row of data/people.tsv."""
     out: dict[str, dict[str, str]] = {}
@@ -171,6 +176,7 @@ class PeopleFinder:
         tw, nn = title_words(), not_names()
         ents = self._near(self.ents, self.ent_starts, start, end)
         anchors = self._near(self.anchors, self.anchor_starts, start, end)
+        in_title = False   # inside a lower-case title ("министр промышленности и энергетики РФ")
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
             s = m.start()
@@ -184,10 +190,9 @@ class PeopleFinder:
                 kind = "ent"
             elif cap and (anchor or bare.lower() in tw):
                 kind = "title"
-            elif self.lower_titles and (anchor or (out and out[-1].kind == "title" and bare.islower()
-                                                   and t not in self.connectors)):
+            elif self.lower_titles and (anchor or (in_title and bare.islower() and t not in self.connectors)):
                 # "министр иностранных дел": a title written in lower case, with the words that
-                # depend on it up to the next capital
+                # depend on it up to the name ("Верховный представитель ЕС по иностранным делам")
                 kind = "title"
             elif t in self.connectors:
                 kind = "conn"
@@ -202,6 +207,8 @@ class PeopleFinder:
                 kind = "punct"
             else:
                 kind = "other"
+            if self.lower_titles:
+                in_title = kind == "title" or (in_title and kind in ("ent", "conn"))
             out.append(Word(s, s + len(t), t, kind, anchor, ent,
                             anchor and covering.data.get("kind") == "honorific"))
         # a place name is not a name word, unless a name word stands beside it
@@ -233,7 +240,7 @@ class PeopleFinder:
             if not (has_title or plural or counterpart) and not SPEECH_ANYWHERE.search(self.text, s, e):
                 continue
             ws = self.words(s, e)
-            if plural:
+            if plural or (self.lower_titles and has_title):
                 self.plural_title(ws)
             if has_title:
                 self.title_then_name(ws)
@@ -248,7 +255,8 @@ class PeopleFinder:
         'Kazakh and Polish Prime Ministers Olzhas Bektenov and Donald Tusk': two or more people,
         each with the title in the singular and, where the countries are as many, one of them."""
         for k, w in enumerate(ws):
-            if not PLURAL_TITLE.fullmatch(w.text):
+            russian = self.lower_titles and w.kind == "title" and morph.plural(w.text)
+            if not (PLURAL_TITLE.fullmatch(w.text) or russian):
                 continue
             t0 = k
             while t0 > 0 and ws[t0 - 1].kind == "title" and not ws[t0 - 1].honor:
@@ -257,15 +265,16 @@ class PeopleFinder:
             # countries before the title: "Kazakh and Polish Prime Ministers"
             c = t0 - 1
             before: list[str] = []
-            while c >= 0 and (ws[c].kind == "ent" or ws[c].text in ("and", ",")):
+            while c >= 0 and (ws[c].kind == "ent" or ws[c].text in ("and", ",", "и")):
                 if ws[c].kind == "ent" and ws[c].ent is not None and ws[c].ent.label == "country" \
                         and ws[c].ent.value not in before:
                     before.insert(0, ws[c].ent.value)
                 c -= 1
             j = k + 1
-            if j < len(ws) and ws[j].text == "of":   # countries after it: "Ministers of X and Y"
-                j += 1
-                while j < len(ws) and (ws[j].kind == "ent" or ws[j].text in ("and", ",", "the")):
+            # countries after it: "Ministers of X and Y", "вице-премьеры Узбекистана и Беларуси"
+            if j < len(ws) and (ws[j].text == "of" or (self.lower_titles and ws[j].kind == "ent")):
+                j += 1 if ws[j].text == "of" else 0
+                while j < len(ws) and (ws[j].kind == "ent" or ws[j].text in ("and", ",", "the", "и")):
                     if ws[j].kind == "ent" and ws[j].ent is not None and ws[j].ent.label == "country" \
                             and ws[j].ent.value not in countries:
                         countries.append(ws[j].ent.value)
@@ -280,16 +289,19 @@ class PeopleFinder:
                         ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                     n += 1
                 people.append(ws[j:n])
-                if n < len(ws) and ws[n].text in ("and", ","):
+                if n < len(ws) and ws[n].text in ("and", ",", "и"):
                     j = n + 1
-                    if j < len(ws) and ws[j].text == "and":
+                    if j < len(ws) and ws[j].text in ("and", "и"):
                         j += 1
                 else:
                     break
             if len(people) < 2 or any(len(p) < 2 for p in people):
                 continue
             title = self.text[ws[t0].start:ws[k].end]
-            title = title[:-1] if not title.endswith("men") else title[:-3] + "man"
+            if self.lower_titles:
+                title = morph.singular(title, ru_titles())
+            else:
+                title = title[:-1] if not title.endswith("men") else title[:-3] + "man"
             for i, name in enumerate(people):
                 country = countries[i] if len(countries) == len(people) else None
                 self.add(name, [], given=(title, country))
@@ -369,6 +381,12 @@ class PeopleFinder:
             i = max(j, i + 1)
 
     def _split_run(self, run: list[Word]) -> None:
+        if self.lower_titles:
+            # "визита в Узбекистан Президента Беларуси ...": a country named before the title is
+            # the place of the sentence, not the office's (Russian puts the country after it)
+            while run and run[0].kind == "ent" and run[0].ent is not None and \
+                    run[0].ent.data.get("form") != "demonym":
+                run = run[1:]
         title: list[Word] = []
         p = 0
         while p < len(run):
@@ -472,7 +490,9 @@ class PeopleFinder:
         title, country = given if given is not None else self.title_and_country(title_ws)
         if self.lower_titles:
             name = morph.nominative_name(name)
-            title = morph.nominative_phrase(title) if title else title
+            if title and morph.plural(title.split(" ")[0]):
+                title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
+            title = morph.nominative_head(title) if title else title
         surface = _bare(self.text[name_words[0].start:name_words[-1].end])
         span = Span(name_words[0].start, name_words[0].start + len(surface), "person", surface)
         if len(name_words) == 1:
@@ -537,7 +557,15 @@ class PeopleFinder:
         keep = self._trim_title(keep)
         if not keep:
             return None, country
-        title = self.text[keep[0].start:keep[-1].end]
+        if self.lower_titles:
+            # Russian names the country inside the office ("Верховный представитель ЕС по
+            # иностранным делам"): the title is its words without it
+            title = self.text[keep[0].start:keep[0].end]
+            for a, b in zip(keep, keep[1:], strict=False):
+                gap = self.text[a.end:b.start]
+                title += (gap if not gap.strip() else " ") + b.text
+        else:
+            title = self.text[keep[0].start:keep[-1].end]
         if country is None and EU_OFFICE.search(title):
             country = "EU"
         title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.I)
