@@ -50,7 +50,7 @@ def build_record(doc: Document) -> dict[str, Any]:
     return {
         "document": {
             "title": doc.title, "published": doc.published, "outlet": doc.outlet,
-            "dateline": doc.dateline, "source": doc.source, "url": doc.url,
+            "dateline": doc.dateline, "source": doc.source, "url": doc.url, "language": doc.language,
         },
         "countries": countries,
         "organizations": organizations,
