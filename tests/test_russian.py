@@ -164,3 +164,21 @@ def test_a_country_inside_a_russian_title_is_left_out_of_it():
     people = {p["name"].split()[-1]: (p["title"], p["country"]) for p in extract(text)["people"]}
     assert people["Кошербаев"] == ("министр иностранных дел", "KAZ")
     assert people["Каллас"] == ("Верховный представитель по иностранным делам", "EU")
+
+
+def test_json_lines_language_key_and_lang_option(tmp_path):
+    from typer.testing import CliRunner
+
+    from accordwatch.cli import app
+
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"text": "Kazakhstan and Oman signed a memorandum in Muscat."}\n'
+                    '{"text": "Казахстан и Оман подписали меморандум в Маскате.", "language": "ru"}\n',
+                    encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(app, ["extract", str(path), "--json"]).stdout.splitlines()
+    import json
+
+    assert [json.loads(line)["document"]["language"] for line in out] == ["en", "ru"]
+    forced = runner.invoke(app, ["extract", "--text", "Kazakhstan and Oman met.", "--lang", "ru", "--json"])
+    assert json.loads(forced.stdout)["document"]["language"] == "ru"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -94,6 +95,15 @@ class _Notes:
         return "".join(f"; {p}" for p in parts)
 
 
+class Lang(StrEnum):
+    en = "en"
+    ru = "ru"
+
+
+LangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="The articles' language (default: told from each text's script).", show_default=False)]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -103,6 +113,7 @@ def extract(
                                              show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per line.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="Write each record to OUT/<file stem>.json.")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Extract one record per article: countries, organizations, people, dates (and more)."""
     from itertools import chain
@@ -119,6 +130,7 @@ def extract(
     results = read_paths(paths or [], on_skip=notes.skip)
     if text is not None:
         results = chain([text_result(text)], results)
+    results = _in_language(results, lang)
     for result in results:
         if not result.ok:
             failed += 1
@@ -144,6 +156,15 @@ def extract(
                           + (f"; records in {out}" if out is not None else ""), highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _in_language(results, lang: Lang | None):
+    """The results with every article's language set to `lang` (--lang), where one is given."""
+    for result in results:
+        if lang is not None and result.ok:
+            result.document.language = lang.value
+            result.document.meta["language"] = lang.value
+        yield result
 
 
 def _error(message: str) -> None:
@@ -531,6 +552,7 @@ def ingest(
                                               "(0: in this process).")] = 0,
     scheduler: Annotated[str | None, typer.Option(help="Extract on an existing Dask cluster "
                                                        "(tcp://HOST:PORT).")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Read articles, extract their records and store them: duplicates are skipped, near-duplicates
     linked to their original, entities, events and figures resolved across articles. With
@@ -547,7 +569,7 @@ def ingest(
                   console=err_console, disable=quiet, transient=False) as bar:
         task = bar.add_task("", total=None)
         notes = _Notes(bar.console)
-        results = read_paths(sources, allow_private=allow_private, on_skip=notes.skip)
+        results = _in_language(read_paths(sources, allow_private=allow_private, on_skip=notes.skip), lang)
         if workers or scheduler:
             from .scale.dask import records
 

@@ -10,18 +10,13 @@ its script: a text whose letters are mostly Cyrillic is read as Russian.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 
 from ..data import lexicon
 from ..document import Document
+from ..language import script_language
 from .pipeline import component
-
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
-SAMPLE = 20_000          # characters looked at: the head of an article tells its script
-CYRILLIC_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -49,13 +44,10 @@ LANGUAGES = {lang.code: lang for lang in (ENGLISH, RUSSIAN)}
 
 
 def detect(text: str) -> str:
-    """"ru" when more than half of the letters (of the first SAMPLE characters) are Cyrillic, else
-    "en"."""
-    sample = text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
-    if letters and len(_CYRILLIC.findall(sample)) / letters > CYRILLIC_SHARE:
-        return "ru"
-    return "en"
+    """The language read for a text whose language is not given: the script test of
+    language.script_language ("ru" for a mostly Cyrillic text), English otherwise."""
+    found = script_language(text)
+    return found if found in LANGUAGES else "en"
 
 
 def of(doc: Document) -> Language:

@@ -166,7 +166,7 @@ def clean_document(doc: Document) -> Document:
         value = getattr(doc, name)
         if isinstance(value, str):
             setattr(doc, name, clean(value))
-    doc.meta.setdefault("language", language_of(doc.text))
+    doc.meta.setdefault("language", doc.language or language_of(doc.text))
     return doc
 
 

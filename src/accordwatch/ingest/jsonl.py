@@ -1,4 +1,5 @@
-"""JSON Lines: one article per line with text, title, url, published (and optionally outlet)."""
+"""JSON Lines: one article per line with text, title, url, published (and optionally outlet and
+language: "en" or "ru")."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..language import CODES
 from .decode import legacy_decode
 from .metadata import iso_date
 
@@ -52,6 +54,7 @@ def parse_line(line: str, where: str) -> Document | InputError | None:
         published=iso_date(obj.get("published") or obj.get("date")),
         outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        language=obj.get("language") if obj.get("language") in CODES else None,
     )
 
 

@@ -1,34 +1,20 @@
-"""The language of an article, told from its script: what the pipeline can and cannot read yet.
+"""The language of an article, and what the pipeline can and cannot read.
 
-Extraction reads English. A text that is mostly Cyrillic (more than half of its letters) is taken to
-be Russian: the ingesters set `document.meta["language"]` to "ru" and the command line warns that its
-record will be mostly empty, until a Russian pipeline reads it (DESIGN.md: languages are data, chosen
-from the document's language). Kazakh, Ukrainian or Kyrgyz in Cyrillic are counted as Russian too
-for now: the warning is the same for all of them.
+The ingesters set `document.language` when the article says it (a JSON Lines "language" key,
+`--lang`), and `document.meta["language"]` from the script otherwise (accordwatch.language); the
+command line warns about an article in a language extraction does not read.
 """
 from __future__ import annotations
 
-import re
+from ..language import script_language
 
-SAMPLE = 20_000          # characters looked at: the head of an article tells its script
-CYRILLIC_SHARE = 0.5     # more than this share of the letters Cyrillic: a Russian text
 NAMES = {"en": "English", "ru": "Russian"}
 SUPPORTED = ("en",)      # what extraction reads unless it says otherwise (see cli.languages_read)
 
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
-
 
 def language_of(text: str) -> str:
-    """"ru" when more than half of the letters (in the first SAMPLE characters) are Cyrillic, "und"
-    when there are no letters at all, else "en" (the language extraction reads)."""
-    sample = text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return "und"
-    if len(_CYRILLIC.findall(sample)) / letters > CYRILLIC_SHARE:
-        return "ru"
-    return "en"
+    """"ru", "en" or "und" (no letters): the script test of accordwatch.language."""
+    return script_language(text)
 
 
 def unsupported_language(language: str | None, supported: tuple[str, ...] = SUPPORTED) -> str | None:
