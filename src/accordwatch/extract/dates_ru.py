@@ -39,7 +39,11 @@ def month_of(word: str) -> int | None:
 @cache
 def pattern() -> re.Pattern:
     month = f"(?:{months()[0].pattern})"
+    # where a date may begin: a digit or one of the words that open one (the engine skips the rest)
+    starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|перв|втор|трет|четв|прошл|текущ|эт|нынешн|следующ|будущ|" \
+             rf"позапрошл|сегодня|вчера|завтра|{months()[0].pattern})"
     return re.compile(rf"""
+        {starts}
         {DEADLINE}
         (?:
           (?P<mrange>(?:в\s+|за\s+)?(?P<m1>{month})\s*[-–—]\s*(?P<m2>{month})(?:\s+(?P<mry>{YEAR}){YEAR_WORD})?)

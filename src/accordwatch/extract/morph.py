@@ -21,6 +21,12 @@ def analyzer():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=1 << 16)
+def parses(word: str) -> tuple:
+    """pymorphy3's readings of a word (kept: a word form is parsed once per process)."""
+    return tuple(analyzer().parse(word))
+
+
 @lru_cache(maxsize=1 << 17)
 def lemma(word: str) -> str:
     """The normal form of a Russian word, lower-cased; other words lower-cased as they are."""
@@ -31,14 +37,14 @@ def lemma(word: str) -> str:
         # "торгово-экономического" -> "торгово-экономический": only the last part inflects
         head, _, tail = low.rpartition("-")
         return f"{head}-{lemma(tail)}"
-    return analyzer().parse(low)[0].normal_form.replace("ё", "е")
+    return parses(low)[0].normal_form.replace("ё", "е")
 
 
 @lru_cache(maxsize=1 << 15)
 def _name_form(word: str, gender: str | None) -> tuple[str, str | None]:
     """(nominative, gender) of one word of a person's name, keeping its capitals."""
-    parses = analyzer().parse(word)
-    named = [p for p in parses if any(t in p.tag for t in NAME_TAGS) and "sing" in p.tag]
+    readings = parses(word)
+    named = [p for p in readings if any(t in p.tag for t in NAME_TAGS) and "sing" in p.tag]
     if gender:
         same = [p for p in named if gender in p.tag]
         named = same or named
@@ -79,8 +85,8 @@ def nominative_phrase(phrase: str) -> str:
     head = words[0]
     if not _CYRILLIC.search(head):
         return phrase
-    parses = analyzer().parse(head)
-    best = next((p for p in parses if p.tag.POS == "NOUN"), parses[0])
+    readings = parses(head)
+    best = next((p for p in readings if p.tag.POS == "NOUN"), readings[0])
     form = best.inflect({"nomn", "sing"}) if "plur" not in best.tag else best.inflect({"nomn"})
     word = form.word if form else head.lower()
     if head.isupper():
@@ -95,7 +101,7 @@ def pos(word: str) -> str | None:
     """The part of speech pymorphy3 reads first for a Russian word ("NOUN", "ADJF", "PREP", ...)."""
     if not _CYRILLIC.search(word):
         return None
-    return analyzer().parse(word.lower())[0].tag.POS
+    return parses(word.lower())[0].tag.POS
 
 
 def nominative_head(phrase: str) -> str:
@@ -106,9 +112,9 @@ def nominative_head(phrase: str) -> str:
     words = phrase.split(" ")
     head = None
     for i, word in enumerate(words):
-        parses = analyzer().parse(word.lower()) if _CYRILLIC.search(word) else []
-        noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
-        if noun is not None and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses[:1]):
+        readings = parses(word.lower()) if _CYRILLIC.search(word) else []
+        noun = next((p for p in readings if p.tag.POS == "NOUN"), None)
+        if noun is not None and not any(p.tag.POS in ("ADJF", "PRTF") for p in readings[:1]):
             head = (i, noun)
             break
     if head is None:
@@ -125,7 +131,7 @@ def _adjective(word: str, grammemes: set[str]) -> str:
     """An adjective in the given case, gender or number; of a compound ("казахстанско-российской")
     only the last part inflects."""
     first, dash, last = word.rpartition("-")
-    parse = next((p for p in analyzer().parse(last.lower()) if p.tag.POS in ("ADJF", "PRTF")), None)
+    parse = next((p for p in parses(last.lower()) if p.tag.POS in ("ADJF", "PRTF")), None)
     form = parse.inflect(grammemes) if parse else None
     new = form.word if form else last.lower()
     return _keep_case(word, first + dash + _keep_case(last, new))
@@ -142,7 +148,7 @@ def plural(word: str) -> bool:
     last = word.rpartition("-")[2].lower()
     if not _CYRILLIC.search(last):
         return False
-    return any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in analyzer().parse(last))
+    return any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in parses(last))
 
 
 def singular(phrase: str, known: frozenset[str] = frozenset()) -> str:
@@ -151,8 +157,8 @@ def singular(phrase: str, known: frozenset[str] = frozenset()) -> str:
     words = phrase.split(" ")
     head = words[-1]
     first, dash, last = head.rpartition("-")
-    parses = analyzer().parse(last.lower())
-    parse = next((p for p in parses if (first + dash + p.normal_form).lower() in known), parses[0])
+    readings = parses(last.lower())
+    parse = next((p for p in readings if (first + dash + p.normal_form).lower() in known), readings[0])
     form = parse.inflect({"nomn", "sing"})
     words[-1] = first + dash + _keep_case(last, form.word if form else last)
     return " ".join(words)
