@@ -53,6 +53,31 @@ def write_records(articles: Path, gold: Path, out: Path) -> int:
     return n
 
 
+def language_of_gold(path: Path) -> str:
+    """A gold record's language: the dev set's "lang", ours in document.language; English else."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    record = data.get("gold", data)
+    return data.get("lang") or (record.get("document") or {}).get("language") or "en"
+
+
+def example_sets(articles: Path, gold: Path, out: Path) -> list[tuple[str, Path, Path, Path]]:
+    """Our gold as a whole and per language (gold folders under build/eval/examples-gold/)."""
+    root = ROOT / "build" / "eval" / "examples-gold"
+    shutil.rmtree(root, ignore_errors=True)
+    sets = [("our sample articles (examples/)", articles, gold, out)]
+    langs: dict[str, list[Path]] = {}
+    for path in sorted(gold.glob("*.json")):
+        langs.setdefault(language_of_gold(path), []).append(path)
+    if len(langs) > 1:
+        for lang, paths in sorted(langs.items()):
+            folder = root / lang
+            folder.mkdir(parents=True, exist_ok=True)
+            for path in paths:
+                shutil.copyfile(path, folder / path.name)
+            sets.append((f"our sample articles, lang={lang}", articles, folder, out))
+    return sets
+
+
 def dev_sets(shared: Path, texts: Path) -> list[tuple[str, Path, Path, Path]]:
     """The dev set as a whole and per language: gold folders under build/eval/dev-gold/, records
     extracted once into build/eval/dev/. Only records whose text was rebuilt are scored; the
@@ -66,7 +91,7 @@ def dev_sets(shared: Path, texts: Path) -> list[tuple[str, Path, Path, Path]]:
         if not (texts / f"{path.stem}.txt").is_file():
             missing.append(path.stem)
             continue
-        lang = json.loads(path.read_text(encoding="utf-8")).get("lang") or "en"
+        lang = language_of_gold(path)
         langs.setdefault("all", []).append(path)
         langs.setdefault(lang, []).append(path)
     if missing:
@@ -99,8 +124,8 @@ def main() -> int:
         sets.append(("seed articles (../shared/eval)", a.shared / "eval" / "articles", a.shared / "eval" / "gold",
                      ROOT / "build" / "eval" / "shared"))
     if a.only in (None, "examples"):
-        sets.append(("our sample articles (examples/)", ROOT / "examples" / "articles", ROOT / "examples" / "gold",
-                     ROOT / "build" / "eval" / "examples"))
+        sets.extend(example_sets(ROOT / "examples" / "articles", ROOT / "examples" / "gold",
+                                 ROOT / "build" / "eval" / "examples"))
     if a.dev_texts is not None and a.only in (None, "dev"):
         if not a.dev_texts.is_dir():
             print(f"dev set: {a.dev_texts} is not a folder of rebuilt texts (see ../shared/eval/README.md)")
