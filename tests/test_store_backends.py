@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from accordwatch.store import schema as s
 from accordwatch.store.engine import migrate
 
-HEAD = "0005"
+HEAD = "0006"
 TSVECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 

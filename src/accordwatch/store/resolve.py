@@ -1,29 +1,63 @@
 """Cross-article resolution: one entity however it is spelled, one event however many articles
 report it, and figures that disagree flagged as conflicts.
 
-Entities resolve through the aliases table (every normalised spelling ever seen); people also
-by a fuzzy surname match with the same first initial and country (Tokayev = Tokaev). Events
+Entities resolve through the aliases table (every normalised spelling ever seen), then through the
+Latin keys of those spellings (normalize.latin_key, indexed: "КазМунайГаз" finds KazMunayGas, "Астана"
+Astana, in either order of arrival, when the countries do not differ); people also by a fuzzy match of
+those Latin keys, surname alike with the same first initial and country (Tokayev = Tokaev = Токаев). An
+entity is named in Latin letters once an article spells it so ("Касым-Жомарт Токаев" first, then
+"Kassym-Jomart Tokayev": the entity is Kassym-Jomart Tokayev, both spellings its aliases). Events
 resolve to an earlier one of the same type, parties (and instrument) whose date is within a
-window of their own; a later report fills the date, location and name it lacks (the first name
-given is kept) and raises its status. Figures for the same indicator, parties, period, kind and unit
+window of their own, whatever the language of the reports; a later report fills the date, location
+and name it lacks (the first name given is kept, but a name or place in Latin letters replaces one in
+Cyrillic) and raises its status. Figures for the same indicator, parties, period, kind and unit
 that differ by more than 1.5 % are all marked `conflict`.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from functools import cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, Integer, and_, bindparam, func, insert, or_, select, update
 
+from ..data import lexicon, split
 from ..extract.people import known_people
-from .normalize import name_key
+from .normalize import latin_key, name_key
 from .schema import aliases, documents, entities, events, figures
 
 EVENT_WINDOW_DAYS = 45
 FIGURE_TOLERANCE = 0.015
 STATUS_RANK = {"discussed": 0, "planned": 1, "agreed": 2, "signed": 3}
 SURNAME_FUZZ = 88
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _latin_script(text: str | None) -> bool:
+    """Is `text` written without Cyrillic letters (the spelling an English page shows)?"""
+    return bool(text) and not _CYRILLIC.search(text)
+
+
+@cache
+def _gazetteer_spellings() -> dict[str, tuple[str, ...]]:
+    """The normalised name or alias of a bundled organization (English or Russian gazetteer) -> the
+    Latin keys of every spelling the gazetteer gives it: an article names it one way, another article
+    in another script another way ("КТЖ", "KTZh"), and the gazetteer knows both are one."""
+    out: dict[str, tuple[str, ...]] = {}
+    for file in ("organizations.tsv", "ru/organizations.tsv"):
+        for row in lexicon(file):
+            names = [row["name"], *split(row.get("aliases", ""))]
+            latins = tuple(dict.fromkeys(k for k in map(latin_key, names) if k))
+            for n in names:
+                key = name_key(n)
+                out[key] = tuple(dict.fromkeys((*out.get(key, ()), *latins)))
+    return out
+
+
+def _better_spelling(new: str, old: str) -> bool:
+    """Does `new` replace `old` as a shown name: it is in Latin letters and `old` is not."""
+    return _latin_script(new) and not _latin_script(old)
 
 
 def _as_date(value: str | None) -> date | None:
@@ -57,9 +91,10 @@ def _candidates(instrument: str):
 
 class Memory:
     """What a writer has learnt of the database's entities, kept from batch to batch: which entity
-    each spelling resolves to, the attributes known to be filled, the people loaded for fuzzy
-    matching. Rows are only ever added (by this writer or another), so what it holds stays true;
-    except when a transaction is rolled back: then `forget()`."""
+    each spelling resolves to, the name and attributes known to be filled (with their values), the
+    people loaded for fuzzy matching (by the first letter of their Latin keys). Rows are only ever
+    added (by this writer or another), and a name only ever turns Latin, so what it holds stays true
+    (or is checked again); except when a transaction is rolled back: then `forget()`."""
 
     def __init__(self) -> None:
         self.aliases: dict[tuple[str, str], int] = {}
@@ -90,81 +125,121 @@ class Resolver:
             aliases.c.kind == kind, aliases.c.alias.in_(keys)).limit(1)).first()
         return row[0] if row else None
 
+    def _by_latin(self, kind: str, latins: list[str], country: str | None) -> int | None:
+        """An entity of `kind` one of whose spellings has one of these Latin keys (the same name in
+        another script or transliteration), of the same country or one unknown: an index lookup."""
+        latins = [k for k in dict.fromkeys(latins) if k]
+        if not latins:
+            return None
+        rows = self.conn.execute(select(aliases.c.entity_id, entities.c.country)
+                                 .join(entities, entities.c.id == aliases.c.entity_id)
+                                 .where(aliases.c.kind == kind, aliases.c.latin.in_(latins))
+                                 .order_by(aliases.c.entity_id)).all()
+        for eid, other in rows:
+            if not country or not other or country == other:
+                return eid
+        return None
+
     def _add_aliases(self, entity_id: int, kind: str, keys: list[str]) -> None:
         keys = [k for k in dict.fromkeys(keys) if k and self.memory.aliases.get((kind, k)) != entity_id]
         if not keys:
             return
         have = {r[0] for r in self.conn.execute(select(aliases.c.alias).where(
             aliases.c.entity_id == entity_id, aliases.c.alias.in_(keys)))}
-        new = [{"entity_id": entity_id, "alias": k, "kind": kind} for k in keys if k not in have]
+        new = [{"entity_id": entity_id, "alias": k, "kind": kind, "latin": latin_key(k)} for k in keys if k not in have]
         if new:
             self.conn.execute(insert(aliases), new)
         for k in keys:
             self.memory.aliases[(kind, k)] = entity_id
 
-    def entity(self, kind: str, key: str, name: str, alias_keys: list[str], **attrs) -> tuple[int, bool]:
-        """(entity id, created) for an entity known by `key` or any of `alias_keys`."""
+    def entity(self, kind: str, key: str, name: str, alias_keys: list[str], latins: list[str] = (),
+               **attrs) -> tuple[int, bool]:
+        """(entity id, created) for an entity known by `key` or any of `alias_keys`, else by one of the
+        Latin keys `latins` (with the same country, or one unknown)."""
         found = self._by_alias(kind, [key, *alias_keys])
         if found is None:
             row = self.conn.execute(select(entities.c.id).where(entities.c.kind == kind, entities.c.key == key)).first()
             found = row[0] if row else None
+        if found is None and latins:
+            found = self._by_latin(kind, list(latins), attrs.get("country"))
         created = found is None
         if created:
             found = self.conn.execute(
                 insert(entities).values(kind=kind, key=key, name=name, **attrs)).inserted_primary_key[0]
-            self.memory.attrs[found] = {k: v for k, v in attrs.items() if v}
+            self.memory.attrs[found] = {"name": name, **{k: v for k, v in attrs.items() if v}}
         else:
-            # fill what an earlier article left unknown (what is known to be filled is not read again)
-            fill = {k: v for k, v in attrs.items() if v}
-            known = self.memory.attrs.setdefault(found, {})
-            if any(k not in known for k in fill):
-                cur = self.conn.execute(select(*[entities.c[k] for k in fill]).where(entities.c.id == found)).first()
-                todo = {k: v for (k, v), have in zip(fill.items(), cur, strict=True) if not have}
-                if todo:
-                    self.conn.execute(update(entities).where(entities.c.id == found).values(**todo))
-                known.update({k: have or v for (k, v), have in zip(fill.items(), cur, strict=True)})
+            self._fill(found, name, {k: v for k, v in attrs.items() if v})
         self._add_aliases(found, kind, [key, *alias_keys])
         return found, created
+
+    def _fill(self, entity_id: int, name: str, fill: dict[str, object]) -> None:
+        """Fill what an earlier article left unknown, and name the entity (and a person's office) in
+        Latin letters once an article gives them so, whatever the order of the articles: an entity
+        first seen in Russian is shown by its English name. What is known of the row is not read again."""
+        latin = _latin_script(name)
+
+        def stale(k: str, v: object, have: object) -> bool:
+            return not have or (k == "title" and _latin_script(str(v)) and not _latin_script(str(have)))
+
+        known = self.memory.attrs.setdefault(entity_id, {})
+        if not (any(k not in known or stale(k, v, known[k]) for k, v in fill.items())
+                or latin and ("name" not in known or not _latin_script(known["name"]))):
+            return
+        cols = ["name", *fill]
+        cur = dict(zip(cols, self.conn.execute(select(*[entities.c[k] for k in cols])
+                                               .where(entities.c.id == entity_id)).first(), strict=True))
+        todo = {k: v for k, v in fill.items() if stale(k, v, cur[k])}
+        if latin and not _latin_script(cur["name"]):
+            todo["name"] = name
+        if todo:
+            self.conn.execute(update(entities).where(entities.c.id == entity_id).values(**todo))
+        known.update({k: v for k, v in {**cur, **todo}.items() if v})
 
     def country(self, code: str, name: str) -> tuple[int, bool]:
         return self.entity("country", code, name, [name_key(name)])
 
     def place(self, name: str, country: str | None) -> tuple[int, bool]:
-        return self.entity("place", name_key(name), name, [], country=country)
+        return self.entity("place", name_key(name), name, [], [latin_key(name)], country=country)
 
     def organization(self, name: str, alias_names: list[str], country: str | None, kind: str | None
                      ) -> tuple[int, bool]:
-        return self.entity("organization", name_key(name), name, [name_key(a) for a in alias_names],
-                           country=country, org_kind=kind)
+        keys = [name_key(n) for n in (name, *alias_names)]
+        spellings = _gazetteer_spellings()
+        latins = [*(latin_key(n) for n in (name, *alias_names)), *(k for key in keys for k in spellings.get(key, ()))]
+        return self.entity("organization", keys[0], name, keys[1:], latins, country=country, org_kind=kind)
 
     def person(self, name: str, title: str | None, country: str | None) -> tuple[int, bool]:
         known = known_people().get(name.lower())
         canonical = known["name"] if known else name
         key = name_key(canonical)
         keys = [key, name_key(name)]
-        found = self._by_alias("person", keys) or self._fuzzy_person(key, country)
+        latin = latin_key(canonical)
+        country = country or (known["country"] if known else None)
+        found = (self._by_alias("person", keys) or self._by_latin("person", [latin, latin_key(name)], country)
+                 or self._fuzzy_person(latin, country))
         if found is not None:
             keys.append(self._key_of(found))
         eid, created = self.entity("person", self._key_of(found) if found else key, canonical, keys,
-                                   title=title, country=country or (known["country"] if known else None))
-        self._remember(key, eid, country)
+                                   title=title, country=country)
+        self._remember(latin, eid, country)
         return eid, created
 
     def _key_of(self, entity_id: int) -> str:
         return self.conn.execute(select(entities.c.key).where(entities.c.id == entity_id)).scalar_one()
 
     def _people_starting(self, letter: str) -> list[tuple[str, int, str | None]]:
-        """People whose name starts with `letter`, loaded once a batch: a fuzzy match compares a
-        name only with these, not with everyone the database holds."""
+        """People one of whose Latin keys starts with `letter`, loaded once per writer (and kept): a
+        fuzzy match compares a name only with these, not with everyone the database holds."""
         if self.memory.people is None:
             self.memory.people = {}
         if letter not in self.memory.letters:
             self.memory.letters.add(letter)
-            rows = self.conn.execute(select(aliases.c.alias, aliases.c.entity_id, entities.c.country)
+            rows = self.conn.execute(select(aliases.c.latin, aliases.c.entity_id, entities.c.country)
                                      .join(entities, entities.c.id == aliases.c.entity_id)
-                                     .where(aliases.c.kind == "person", aliases.c.alias.like(f"{letter}%")))
-            for alias, eid, country in rows:
-                self._remember(alias, eid, country)
+                                     .where(aliases.c.kind == "person", aliases.c.latin >= letter,
+                                            aliases.c.latin < chr(ord(letter) + 1)))
+            for latin, eid, country in rows:
+                self._remember(latin, eid, country)
         return self.memory.people.get(letter, [])
 
     def _remember(self, key: str, eid: int, country: str | None) -> None:
@@ -172,7 +247,8 @@ class Resolver:
             self.memory.people.setdefault(key[:1], []).append((key, eid, country))
 
     def _fuzzy_person(self, key: str, country: str | None) -> int | None:
-        """Same first initial, same country (or one unknown), surnames alike: Tokayev = Tokaev."""
+        """Same first initial, same country (or one unknown), surnames alike, compared on Latin keys:
+        Tokayev = Tokaev = Токаев."""
         parts = key.split()
         if len(parts) < 2:
             return None
@@ -206,16 +282,19 @@ class Resolver:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS:
                 continue
-            if ev["type"] == "meeting" and ev.get("location") and elocation and ev["location"] != elocation:
+            if (ev["type"] == "meeting" and ev.get("location") and elocation
+                    and latin_key(ev["location"]) != latin_key(elocation)):   # Астана is Astana
                 continue
             changes = {}
             if STATUS_RANK.get(ev["status"], 0) > STATUS_RANK.get(estatus, 0):
                 changes["status"] = ev["status"]
             if not edate and ev.get("date"):
                 changes["date"] = ev["date"]
-            if not elocation and ev.get("location"):
+            # what an earlier report lacked; and in Latin letters once a report gives it so (an event first
+            # reported in Russian is named and placed as the first English report has it)
+            if ev.get("location") and (not elocation or _better_spelling(ev["location"], elocation)):
                 changes["location"] = ev["location"]
-            if not ename and ev.get("name"):   # the first name an article gives is kept
+            if ev.get("name") and (not ename or _better_spelling(ev["name"], ename)):   # else the first name is kept
                 changes["name"] = ev["name"]
             if changes:
                 self.conn.execute(update(events).where(events.c.id == eid).values(**changes))

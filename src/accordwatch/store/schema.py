@@ -1,8 +1,11 @@
 """The database schema: one set of tables for SQLite and PostgreSQL (SQLAlchemy 2.x Core).
 
-documents   one row per article read; near-duplicates point at their original (duplicate_of)
-entities    one row per country, organization, person or place however it is spelled;
-aliases     every spelling seen (normalised), so later articles resolve to the same entity
+documents   one row per article read; near-duplicates point at their original (duplicate_of); `language`
+            the language it is written in ("en", "ru"; migration 0006)
+entities    one row per country, organization, person or place however it is spelled, in whichever script;
+aliases     every spelling seen (normalised), so later articles resolve to the same entity, and its
+            `latin` key (store.normalize.latin_key: "Токаев" and "Tokayev" both "tokaev"), indexed, so a
+            name written in Cyrillic finds the entity known by its English spelling and the reverse
 mentions    where each entity is named in each document (character offsets)
 events      one row per happening, however many articles report it, with its name when an article
             gives one (the first article that does);
@@ -44,6 +47,13 @@ _BYTEWISE_KEY = Text().with_variant(Text(collation="C"), "postgresql")
 _BYTEWISE_MONTH = String(7).with_variant(String(7, collation="C"), "postgresql")
 
 
+def _latin_default(context):
+    """aliases.latin for an insert that does not give it (store.resolve gives it)."""
+    from .normalize import latin_key
+
+    return latin_key(context.get_current_parameters()["alias"])
+
+
 def _point_default(column: str):
     """A column default that derives `column` from the figure's other values (store.points), for an
     insert that does not give it (store.write gives it)."""
@@ -68,8 +78,10 @@ documents = Table(
     Column("duplicate_of", Integer, ForeignKey("documents.id")),
     Column("similarity", Float),
     Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+    Column("language", String(8), nullable=False, server_default="en"),   # "en" | "ru" (migration 0006)
 )
 Index("ix_documents_published", documents.c.published)
+Index("ix_documents_language", documents.c.language)
 Index("ix_documents_duplicate_of", documents.c.duplicate_of)
 
 minhash_bands = Table(
@@ -97,8 +109,11 @@ aliases = Table(
     Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
     Column("alias", String(300), primary_key=True),      # normalised spelling
     Column("kind", String(16), nullable=False),
+    # the alias in Latin letters, transliteration variants folded (migration 0006): matching across scripts
+    Column("latin", String(300), nullable=False, server_default="", default=_latin_default),
 )
 Index("ix_aliases_kind_alias", aliases.c.kind, aliases.c.alias)
+Index("ix_aliases_kind_latin", aliases.c.kind, aliases.c.latin)
 
 mentions = Table(
     "mentions", metadata,

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, and_, insert, or_, select, text
 from .. import extract_document
 from ..document import Document
 from ..extract.gazetteer import country_names
+from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
 from . import dedup, version
 from .engine import writer
@@ -57,6 +58,15 @@ class Summary:
                 self.errors.extend(v)
             else:
                 setattr(self, k, getattr(self, k) + v)
+
+
+def _language(doc: Document) -> str:
+    """The language of an article before it is extracted (what extraction will read it as): given by
+    its ingester, else told from its script (a near-duplicate, not extracted, keeps this one)."""
+    for given in (doc.language, doc.meta.get("language")):
+        if given in LANGUAGES:
+            return given
+    return detect(doc.text)
 
 
 class Writer:
@@ -135,14 +145,15 @@ class Writer:
         original, sim = self._near(conn, sig, buckets)
         row = {"content_hash": chash, "source": doc.source, "url": doc.url, "title": doc.title,
                "published": doc.published, "outlet": doc.outlet, "dateline": doc.dateline, "text": doc.text,
-               "minhash": sig, "duplicate_of": original, "similarity": sim}
+               "minhash": sig, "duplicate_of": original, "similarity": sim, "language": _language(doc)}
         if original is not None:
             conn.execute(insert(documents).values(**row))
             s.near_duplicate += 1
             return
         record = record or extract_document(doc)
         d = record["document"]
-        row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"])
+        row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"],
+                   language=d.get("language") or row["language"])
         doc_id = conn.execute(insert(documents).values(**row)).inserted_primary_key[0]
         s.new += 1
         conn.execute(insert(minhash_bands), [{"band": b, "bucket": k, "document_id": doc_id} for b, k in buckets])

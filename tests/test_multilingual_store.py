@@ -1,0 +1,332 @@
+"""One database across languages (issue P10): English and Russian articles about the same things meet in
+the store.
+
+Two pairs of articles, each one event reported in English and in Russian (our own wording): the gas transit
+agreement Kazakhstan and Uzbekistan signed in Astana (with Tokayev, Mirziyoyev, KazMunayGas and
+Uzbekneftegaz), and a meeting of two ministers in Tashkent (Khodjaev / Ходжаев: a spelling that only the
+fuzzy match of Latin keys joins). The store keeps each document's language, resolves each person,
+company and place to one entity whichever language reports it first, merges the two reports of each
+event, and the queries count both. Every store test runs on SQLite and on PostgreSQL (conftest.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select, text
+
+from accordwatch import query
+from accordwatch.document import Document
+from accordwatch.ingest import Result
+from accordwatch.query.network import network
+from accordwatch.store import open_store
+from accordwatch.store import schema as s
+from accordwatch.store.engine import make_engine, writer
+from accordwatch.store.normalize import latin_key
+
+EN_SIGNING = ("en-signing", "2024-04-16", """Kazakhstan and Uzbekistan sign gas transit agreement
+
+ASTANA, April 16 — Kazakhstan and Uzbekistan signed an intergovernmental agreement on the transit of natural \
+gas on Tuesday, the Kazakh Energy Ministry said.
+
+The document was signed in Astana in the presence of President Kassym-Jomart Tokayev and Uzbek President \
+Shavkat Mirziyoyev. KazMunayGas and Uzbekneftegaz will set up a joint venture to modernise the Bukhara-Ural \
+pipeline, according to the ministry.
+
+Trade turnover between the two countries reached $4.4 billion in 2023, up 12.3% year on year. The sides \
+agreed to raise it to $10 billion by 2030.
+""")
+
+RU_SIGNING = ("ru-signing", "2024-04-17", """Казахстан и Узбекистан подписали соглашение о транзите газа
+
+Астана, 16 апреля 2024 года. Казахстан и Узбекистан подписали межправительственное соглашение о транзите \
+природного газа, сообщили в Министерстве энергетики Казахстана.
+
+Документ был подписан в Астане в присутствии президента Казахстана Касым-Жомарта Токаева и президента \
+Узбекистана Шавката Мирзиёева. «КазМунайГаз» и «Узбекнефтегаз» создадут совместное предприятие для \
+модернизации газопровода Бухара – Урал.
+
+Товарооборот между двумя странами в 2023 году составил 4,4 млрд долларов, увеличившись на 12,3%. Стороны \
+договорились довести его до 10 млрд долларов к 2030 году.
+""")
+
+EN_MEETING = ("en-meeting", "2024-05-22", """Uzbekistan and Kazakhstan discuss trade in Tashkent
+
+TASHKENT, May 22 — Uzbek Deputy Prime Minister Jamshid Khodjaev and Kazakh Trade and Integration Minister \
+Serik Zhumangarin met in Tashkent on Wednesday to discuss trade and logistics.
+
+The ministers reviewed progress on the International Center for Industrial Cooperation on the border. Trade \
+turnover between the two countries grew by 5.2% in the first quarter of 2024, the ministry said.
+""")
+
+RU_MEETING = ("ru-meeting", "2024-05-22", """Узбекистан и Казахстан обсудили торговлю в Ташкенте
+
+Ташкент, 22 мая. Заместитель премьер-министра Узбекистана Джамшид Ходжаев и министр торговли и интеграции \
+Казахстана Серик Жумангарин провели встречу в Ташкенте, на которой обсудили торговлю и логистику.
+
+Министры рассмотрели ход создания Международного центра промышленной кооперации на границе. По данным \
+министерства, рост товарооборота между двумя странами в первом квартале 2024 года составил 5,2%.
+""")
+
+ENGLISH = (EN_SIGNING, EN_MEETING)
+RUSSIAN = (RU_SIGNING, RU_MEETING)
+ALL = (*ENGLISH, *RUSSIAN)
+ORDERS = {"english first": (*ENGLISH, *RUSSIAN), "russian first": (*RUSSIAN, *ENGLISH)}
+
+
+def document(article: tuple[str, str, str]) -> Document:
+    source, published, body = article
+    return Document(text=body, source=source, title=body.splitlines()[0], published=published)
+
+
+def ingest(store, *articles, batch: int = 100):
+    summary = store.ingest([Result(a[0], document=document(a)) for a in articles], batch=batch)
+    assert summary.failed == 0, summary.errors
+    return summary
+
+
+@pytest.fixture
+def store(db_url):
+    st = open_store(db_url)
+    yield st
+    st.close()
+
+
+def entity_rows(engine) -> dict[tuple[str, str], dict]:
+    """(kind, name) -> {"id", "country", "title", "aliases": {...}} for every entity but the countries."""
+    e, a = s.entities, s.aliases
+    out: dict[tuple[str, str], dict] = {}
+    with engine.connect() as conn:
+        for eid, kind, name, country, title, alias in conn.execute(
+                select(e.c.id, e.c.kind, e.c.name, e.c.country, e.c.title, a.c.alias)
+                .join(a, a.c.entity_id == e.c.id).where(e.c.kind != "country").order_by(e.c.id, a.c.alias)):
+            out.setdefault((kind, name), {"id": eid, "country": country, "title": title, "aliases": set()})[
+                "aliases"].add(alias)
+    return out
+
+
+# 1. Latin keys ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("Касым-Жомарт Токаев", "Kassym-Jomart Tokayev"),
+    ("Касым-Жомарт Токаев", "Kassym-Jomart Tokaev"),
+    ("КазМунайГаз", "KazMunayGas"),
+    ("КМГ", "KMG"),
+    ("КТЖ", "KTZh"),
+    ("Шавкат Мирзиёев", "Shavkat Mirziyoyev"),
+    ("Ильхам Алиев", "Ilham Aliyev"),
+    ("Алексей Оверчук", "Alexei Overchuk"),
+    ("Садыр Жапаров", "Sadyr Japarov"),
+    ("Ерлан Карин", "Yerlan Karin"),
+    ("Самрук-Казына", "Samruk-Kazyna"),
+    ("Астана", "Astana"),
+    ("Ташкент", "Tashkent"),
+])
+def test_a_name_in_cyrillic_and_its_english_spelling_share_a_latin_key(cyrillic, latin):
+    assert latin_key(cyrillic) == latin_key(latin) != ""
+
+
+def test_latin_keys_keep_words_and_acronyms_apart():
+    assert latin_key("The Kassym-Jomart Tokayev's") == "kasim jomart tokaev"
+    assert latin_key("EEC") != latin_key("EC")                    # short words (acronyms) are not folded
+    assert latin_key("Eurasian Economic Commission") != latin_key("European Commission")
+    assert latin_key("Джамшид Ходжаев") != latin_key("Jamshid Khodjaev")   # alike, not equal: fuzzy matching's job
+    assert latin_key("") == latin_key("«»") == ""
+
+
+# 2. documents keep their language ------------------------------------------------------------------------
+
+def test_each_document_keeps_its_language(store):
+    ingest(store, EN_SIGNING, RU_SIGNING)
+    with store.engine.connect() as conn:
+        assert {r.source: r.language for r in conn.execute(select(s.documents.c.source, s.documents.c.language))} == {
+            "en-signing": "en", "ru-signing": "ru"}
+
+
+def test_a_near_duplicate_keeps_the_language_of_its_script(store):
+    source, published, body = RU_SIGNING
+    copy = (source + "-copy", published, body.replace("сообщили в", "сообщили журналистам в"))
+    summary = ingest(store, RU_SIGNING, copy)
+    assert summary.near_duplicate == 1
+    with store.engine.connect() as conn:
+        assert conn.execute(select(s.documents.c.language).where(s.documents.c.source == copy[0])).scalar_one() == "ru"
+
+
+# 3. one entity however it is written -------------------------------------------------------------------
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_an_entity_is_one_row_whichever_language_names_it_first(store, order):
+    ingest(store, *ORDERS[order])
+    rows = entity_rows(store.engine)
+    people = {k[1]: v for k, v in rows.items() if k[0] == "person"}
+    orgs = {k[1]: v for k, v in rows.items() if k[0] == "organization"}
+    places = {k[1]: v for k, v in rows.items() if k[0] == "place"}
+
+    # each shown by its English name, whatever came first; both spellings are its aliases
+    assert people["Kassym-Jomart Tokayev"]["aliases"] >= {"kassym jomart tokayev"}
+    assert any(a.endswith("токаев") for a in people["Kassym-Jomart Tokayev"]["aliases"])
+    assert people["Shavkat Mirziyoyev"]["aliases"] >= {"shavkat mirziyoyev", "шавкат мирзиеев"}
+    assert people["Jamshid Khodjaev"]["aliases"] == {"jamshid khodjaev", "джамшид ходжаев"}   # the fuzzy match
+    assert people["Serik Zhumangarin"]["aliases"] == {"serik zhumangarin", "серик жумангарин"}
+    assert orgs["KazMunayGas"]["aliases"] >= {"kazmunaygas", "казмунаигаз"}
+    assert orgs["Uzbekneftegaz"]["aliases"] >= {"uzbekneftegaz", "узбекнефтегаз"}
+    assert places["Astana"]["aliases"] == {"astana", "астана"}
+    assert places["Tashkent"]["aliases"] == {"tashkent", "ташкент"}
+    assert not [name for name in people if any("\u0400" <= ch <= "\u04ff" for ch in name)]
+    # and the office as the English article gives it
+    assert people["Kassym-Jomart Tokayev"]["title"] == "President"
+    assert people["Serik Zhumangarin"]["title"] == "Trade and Integration Minister"
+    assert {v["country"] for v in people.values()} == {"KAZ", "UZB"}
+
+
+def test_both_orders_make_the_same_entities(tmp_path):
+    made = []
+    for order in ORDERS.values():
+        st = open_store(f"sqlite:///{tmp_path / f'{len(made)}.db'}")
+        ingest(st, *order)
+        made.append({k: (v["country"], v["title"], v["aliases"]) for k, v in entity_rows(st.engine).items()})
+        st.close()
+    assert made[0] == made[1]
+
+
+def test_one_batch_and_many_batches_make_the_same_entities(store, tmp_path):
+    ingest(store, *ORDERS["russian first"], batch=1)       # each article its own transaction
+    other = open_store(f"sqlite:///{tmp_path / 'one.db'}")
+    ingest(other, *ORDERS["russian first"])
+    try:
+        assert set(entity_rows(store.engine)) == set(entity_rows(other.engine))
+    finally:
+        other.close()
+
+
+def test_a_name_in_another_script_but_another_country_stays_apart(store):
+    from accordwatch.store.resolve import Resolver
+
+    with writer(store.engine).begin() as conn:
+        r = Resolver(conn)
+        kmg, _ = r.organization("KazMunayGas", [], "KAZ", "company")
+        assert r.organization("КазМунайГаз", [], "KAZ", "company") == (kmg, False)
+        assert r.organization("KazMunaiGas", [], None, "company") == (kmg, False)     # no country: alike
+        other, created = r.organization("KazMunaiGaz", [], "UZB", "company")          # the same key, elsewhere
+        assert created and other != kmg
+
+
+def test_a_gazetteer_spelling_joins_what_transliteration_does_not(store):
+    """Қазақстан темір жолы (Kazakh letters) and Kazakhstan Temir Zholy differ in more than transliteration;
+    the organization gazetteers (English and Russian) list both among one company's spellings."""
+    from accordwatch.store.resolve import Resolver
+
+    with writer(store.engine).begin() as conn:
+        r = Resolver(conn)
+        ktz, _ = r.organization("Kazakhstan Temir Zholy", ["KTZ"], "KAZ", "company")
+        assert r.organization("Қазақстан темір жолы", ["КТЖ"], "KAZ", "company") == (ktz, False)
+
+
+def test_resolving_a_new_spelling_reads_the_latin_key_index(store):
+    """A name in another script is found through ix_aliases_kind_latin, not by reading every entity."""
+    stmt = select(s.aliases.c.entity_id).where(s.aliases.c.kind == "person", s.aliases.c.latin.in_(["tokaev"]))
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+        compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
+        plan = "\n".join(str(r) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {compiled}" if conn.dialect.name
+                                                            == "sqlite" else f"EXPLAIN {compiled}")))
+    assert "ix_aliases_kind_latin" in plan
+
+
+def test_reingesting_changes_nothing(store):
+    ingest(store, *ORDERS["russian first"])
+    counts, entities = store.counts(), entity_rows(store.engine)
+    again = ingest(store, *ALL)
+    assert (again.new, again.duplicate) == (0, len(ALL))
+    assert (store.counts(), entity_rows(store.engine)) == (counts, entities)
+
+
+# 4. events reported in both languages -------------------------------------------------------------------
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_an_event_reported_in_english_and_in_russian_is_one_event(store, order):
+    ingest(store, *ORDERS[order])
+    agreements = query.events(store.engine, pair="KAZ-UZB", type="agreement")
+    assert len(agreements) == 1
+    (signing,) = agreements
+    assert signing["status"] == "signed"
+    assert signing["name"] == "intergovernmental agreement on the transit of natural gas"   # the English name
+    assert signing["sources_count"] == 2
+    assert {x["title"] for x in signing["sources"]} == {EN_SIGNING[2].splitlines()[0], RU_SIGNING[2].splitlines()[0]}
+
+    (meeting,) = query.events(store.engine, pair="KAZ-UZB", type="meeting")
+    assert meeting["sources_count"] == 2
+    assert meeting["location"] == "Tashkent"      # Ташкент is Tashkent: the reports do not stay apart
+
+
+def test_profile_timeline_and_network_count_both_languages(store):
+    ingest(store, *ORDERS["russian first"])
+    profile = query.profile(store.engine, "KAZ", "UZB")
+    assert profile["documents"] == 4
+    assert [e["sources_count"] for e in profile["agreements"]] == [2]
+    assert [e["sources_count"] for e in profile["meetings"]] == [2]
+    names = {p["name"]: p["documents"] for p in profile["people"]}
+    assert names["Kassym-Jomart Tokayev"] == 2 and names["Jamshid Khodjaev"] == 2
+    assert {c["name"]: c["documents"] for c in profile["companies"]}["KazMunayGas"] == 2
+
+    # the same figure in both articles: one point with two sources
+    (turnover,) = [p for p in query.figures(store.engine, pair="KAZ-UZB", indicator="trade_turnover", kind="actual")
+                   if p["period"] == "2023"]
+    assert (turnover["value"], turnover["sources_count"], turnover["conflict"]) == (4.4e9, 2, False)
+
+    (partner,) = query.partners(store.engine, "KAZ")
+    assert (partner["code"], partner["documents"]) == ("UZB", 4)
+    assert partner["events"] == len(query.events(store.engine, pair="KAZ-UZB"))
+    with store.engine.connect() as conn:
+        _, edges = network(conn)
+    assert [(e["a"], e["b"], e["documents"]) for e in edges] == [("KAZ", "UZB", 4)]
+
+
+# 5. the migration ------------------------------------------------------------------------------------
+
+def _alembic(engine, action: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(s.__file__).parent / "migrations"))
+    with writer(engine).begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)
+
+
+def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(db_url):
+    engine = make_engine(db_url)
+    try:
+        _alembic(engine, "upgrade", "0005")
+        with engine.begin() as conn:   # an article and an entity as accordwatch stored them before 0006
+            conn.execute(text("INSERT INTO documents (content_hash, source, title, published, text) "
+                              "VALUES ('x', 'older', 'An older report', '2024-04-16', :t)"), {"t": EN_SIGNING[2]})
+            conn.execute(text("INSERT INTO entities (kind, key, name, country) "
+                              "VALUES ('person', 'kassym jomart tokayev', 'Kassym-Jomart Tokayev', 'KAZ')"))
+            eid = conn.execute(text("SELECT id FROM entities")).scalar_one()
+            conn.execute(text("INSERT INTO aliases (entity_id, alias, kind) VALUES (:e, 'kassym jomart tokayev', "
+                              "'person'), (:e, 'tokaev', 'person')"), {"e": eid})
+        _alembic(engine, "upgrade", "0006")
+        with engine.connect() as conn:
+            assert conn.execute(select(s.documents.c.language)).scalars().all() == ["en"]
+            assert sorted(conn.execute(select(s.aliases.c.alias, s.aliases.c.latin))) == [
+                ("kassym jomart tokayev", "kasim jomart tokaev"), ("tokaev", "tokaev")]
+        assert "ix_aliases_kind_latin" in {i["name"] for i in inspect(engine).get_indexes("aliases")}
+    finally:
+        engine.dispose()
+
+    store = open_store(db_url)        # a Russian article now finds the entity stored before
+    try:
+        ingest(store, RU_SIGNING)
+        rows = entity_rows(store.engine)
+        assert rows[("person", "Kassym-Jomart Tokayev")]["id"] == eid
+        _alembic(store.engine, "downgrade", "0005")
+        assert "language" not in {c["name"] for c in inspect(store.engine).get_columns("documents")}
+        assert "latin" not in {c["name"] for c in inspect(store.engine).get_columns("aliases")}
+        with store.engine.connect() as conn:   # the rows stay
+            assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 2
+        _alembic(store.engine, "upgrade", "head")
+    finally:
+        store.close()
