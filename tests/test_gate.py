@@ -25,7 +25,7 @@ EXAMPLE_ATTRIBUTE_FLOORS = {"published": 1.0, "person_title": 0.90, "person_coun
                             "event_date": 0.80, "event_name": 0.70,
                             "figure_parties": 0.85, "figure_change_pct": 0.95}
 # our Russian gold alone (P10): floors a little under what the extractor reaches on it
-RUSSIAN_FLOORS = {"countries": 0.93, "organizations": 0.65, "people": 0.80, "figures": 0.85, "events": 0.80,
+RUSSIAN_FLOORS = {"countries": 0.93, "organizations": 0.90, "people": 0.85, "figures": 0.85, "events": 0.85,
                   "sectors": 0.85, "dyads": 0.95}
 RUSSIAN_ATTRIBUTE_FLOORS = {"published": 1.0, "person_title": 0.90, "event_status": 0.90, "event_name": 0.70,
                             "figure_parties": 0.95}
@@ -83,7 +83,7 @@ def test_gate_on_our_russian_gold(scorer, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     res = score(scorer, ROOT / "examples" / "articles", gold, out)
-    assert res["articles"] >= 5
+    assert res["articles"] >= 10
     assert check(res, RUSSIAN_FLOORS, RUSSIAN_ATTRIBUTE_FLOORS) == []
 
 

@@ -182,3 +182,42 @@ def test_json_lines_language_key_and_lang_option(tmp_path):
     assert [json.loads(line)["document"]["language"] for line in out] == ["en", "ru"]
     forced = runner.invoke(app, ["extract", "--text", "Kazakhstan and Oman met.", "--lang", "ru", "--json"])
     assert json.loads(forced.stdout)["document"]["language"] == "ru"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Соглашение подписали АО «Самрук-Энерго» и ТОО «СемАЗ».", "АО «Самрук-Энерго»"),
+    ("Соглашение подписали АО «Самрук-Энерго» и ТОО «СемАЗ».", "ТОО «СемАЗ»"),
+    ("Контракт с АО «НК «Қазақстан темір жолы» подписан в Астане.", "АО «НК «Қазақстан темір жолы»"),
+    ("Государственный концерн «Туркменгаз» увеличил поставки газа.", "Государственный концерн «Туркменгаз»"),
+    ("Контракт с турецкой компанией «Гюбреташ» заключен в Ташкенте.", "Гюбреташ"),
+    ("Министерство инвестиций, промышленности и торговли РУз сообщило о росте экспорта.",
+     "Министерство инвестиций, промышленности и торговли РУз"),
+    ("Доклад подготовило Национальное агентство по инвестициям при Президенте КР.",
+     "Национальное агентство по инвестициям при Президенте КР"),
+])
+def test_russian_companies_and_bodies(text, name):
+    assert name in [o["name"] for o in extract(text)["organizations"]]
+
+
+def test_a_reporting_agency_and_a_government_are_no_organizations():
+    text = ("Об этом сообщает Государственное информационное агентство Туркменистана. Меморандум между "
+            "Правительствами Туркменистана и Азербайджана подписан в Ашхабаде.")
+    assert extract(text)["organizations"] == []
+
+
+@pytest.mark.parametrize("text, indicator, value, unit, period", [
+    ("За девять месяцев 2024 года Азербайджан импортировал из Туркменистана 12,5 тыс. тонн полиэтилена.",
+     "imports", 12_500, "tonnes", "2024-01/2024-09"),
+    ("Прямые инвестиции из Китая в экономику Кыргызстана в 2023 году составили 38,6 млрд сомов.",
+     "fdi", 38_600_000_000, "KGS", "2023"),
+    ("В январе–августе 2024 г. Узбекистан поставил в Кыргызстан 1,24 млрд кВт·ч электроэнергии.",
+     "exports", 1_240_000_000, "kWh", "2024-01/2024-08"),
+])
+def test_more_russian_figures(text, indicator, value, unit, period):
+    [f] = extract(text)["figures"]
+    assert (f["indicator"], f["value"], f["unit"], f["period"]) == (indicator, value, unit, period)
+
+
+def test_a_future_volume_in_russian_is_a_target():
+    [f] = extract("Поставки российского газа в Казахстан в 2025 году составят до 3,5 млрд кубометров.")["figures"]
+    assert f["kind"] == "target"

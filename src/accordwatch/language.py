@@ -20,9 +20,9 @@ def script_language(text: str) -> str:
     """"ru" when more than half of the letters are Cyrillic, "und" when there are no letters at
     all, else "en"."""
     sample = text[:SAMPLE]
+    if not _CYRILLIC.search(sample):   # most articles: one scan, no counting
+        return "en" if _LETTER.search(sample) else "und"
     letters = len(_LETTER.findall(sample))
-    if not letters:
-        return "und"
     if len(_CYRILLIC.findall(sample)) / letters > CYRILLIC_SHARE:
         return "ru"
     return "en"

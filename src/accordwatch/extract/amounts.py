@@ -186,13 +186,22 @@ def counted_pattern() -> re.Pattern:
     counted = [t for t, (unit, ind) in units().items() if unit == "count" and ind]
     words = "(?i:" + alternation(sorted(number_words(), key=len, reverse=True), ignore_case=True) + ")"
     nouns = alternation(sorted(counted, key=len, reverse=True))
-    return re.compile(rf"\b(?P<n>{words})\s+(?:(?i:new|major|large)\s+)?(?:[A-Z][\w’'-]+\s+)?(?P<unit>{nouns})\b")
+    return re.compile(rf"(?P<n>{words})\s+(?:(?i:new|major|large)\s+)?(?:[A-Z][\w’'-]+\s+)?(?P<unit>{nouns})\b")
 
 
 def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
     out = []
     taken = [(s.start, s.end) for s in found]
-    for m in counted_pattern().finditer(doc.text):
+    words, text = number_words(), doc.text
+    starts, ends = doc.meta.get("token_starts"), doc.meta.get("token_ends")
+    if starts is None:
+        tries = [m.start() for m in counted_pattern().finditer(text)]
+    else:   # only where a token is a number word: a set lookup per token instead of a scan
+        tries = [st for st, en in zip(starts, ends, strict=True) if text[st:en].lower() in words]
+    for at in tries:
+        m = counted_pattern().match(text, at)
+        if m is None:
+            continue
         start, end = m.span()
         if not doc.in_body(start, end) or any(a < end and start < b for a, b in taken):
             continue

@@ -41,7 +41,8 @@ def pattern() -> re.Pattern:
     month = f"(?:{months()[0].pattern})"
     # where a date may begin: a digit or one of the words that open one (the engine skips the rest)
     starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|перв|втор|трет|четв|прошл|текущ|эт|нынешн|следующ|будущ|" \
-             rf"позапрошл|сегодня|вчера|завтра|{months()[0].pattern})"
+             rf"позапрошл|сегодня|вчера|завтра|дв|тр|пят|шест|сем|вос|девят|десят|одиннадцат|" \
+             rf"{months()[0].pattern})"
     return re.compile(rf"""
         {starts}
         {DEADLINE}
@@ -53,12 +54,26 @@ def pattern() -> re.Pattern:
         | (?P<quarter>\b(?P<q>[1-4I]{{1,3}}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
                       (?:квартал\w*)\s+(?P<qy>{YEAR}){YEAR_WORD})
         | (?P<half>\b(?:перв\w+|втор\w+)\s+полугоди\w+\s+(?P<hy>{YEAR}){YEAR_WORD})
+        | (?P<nmonths>\b(?P<nmc>\d{{1,2}}|дв\w+|тр[её]х|четыр\w+|пят\w+|шест\w+|сем\w+|вос[ье]м\w+|девят\w+|десят\w+|
+                        одиннадцат\w+)\s+месяц\w*\s+(?P<nmy>{YEAR}){YEAR_WORD})
         | (?P<yrange>\b(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR}){YEAR_WORD})
         | (?P<rely>{REL})
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
         | (?P<today>\b(?:сегодня|вчера|завтра)\b)
         )
     """, re.X | re.I)
+
+
+MONTH_COUNTS = (("одиннадцат", 11), ("десят", 10), ("девят", 9), ("восьм", 8), ("восем", 8), ("сем", 7),
+                ("шест", 6), ("пят", 5), ("четыр", 4), ("тр", 3), ("дв", 2))
+
+
+def _months_count(word: str) -> int | None:
+    """"девяти" -> 9, "6" -> 6: how many months a period of the year's first months has."""
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    w = word.lower()
+    return next((n for stem, n in MONTH_COUNTS if w.startswith(stem)), None)
 
 
 def _rel_year(word: str, base: date | None) -> int | None:
@@ -108,6 +123,9 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         first = m.group("half").lower().startswith("перв")
         y = int(g["hy"])
         return (f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12"), "span", False
+    if g["nmonths"]:
+        n = _months_count(g["nmc"])
+        return (f"{g['nmy']}-01/{g['nmy']}-{n:02d}" if n else None), "span", False
     if g["yrange"]:
         return f"{g['y1']}/{g['y2']}", "span", False
     if g["rely"]:

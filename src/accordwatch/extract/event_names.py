@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from ..data import lexicon
 
@@ -136,17 +137,18 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     if by_words:
         return name_span_by_words(text, lo, hi, start, end, etype)
     words = _words()
-    lo, hi = max(lo, start - 100), min(hi, end + 300)   # no name reaches further
     trigger = text[start:end]
-    left = _left(text, lo, start, trigger, etype, words)
     low = trigger.lower()
     if low in ("met", "meets", "meet"):
         return None   # a verb: the meeting's name, if any, is elsewhere
-    if low in BARE_MEETINGS and not any(_is_title(t) or t.lower() in words["ordinal"]
-                                        for t in TOKEN.findall(text, left, start)):
-        left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
-    if low in words["generic"] and all(t.lower() in words["vague"] for t in TOKEN.findall(text, left, start)):
-        left = start   # "joint projects", "possible supplies": kinds, not names
+    lo, hi = max(lo, start - 70), min(hi, end + 300)   # no name reaches further
+    left = _left(text, lo, start, trigger, etype, words)
+    if left < start:
+        modifiers = TOKEN.findall(text, left, start)
+        if low in BARE_MEETINGS and not any(_is_title(t) or t.lower() in words["ordinal"] for t in modifiers):
+            left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
+        elif low in words["generic"] and all(t.lower() in words["vague"] for t in modifiers):
+            left = start   # "joint projects", "possible supplies": kinds, not names
     takes_object = low in words["takes_object"] or low.endswith(" of") or (
         low in ("supply", "deliver") and TO_VERB.search(text, max(lo, start - 4), start) is not None)
     right = _right(text, end, hi, etype, words, title=_is_title(trigger) or left < start, opened=takes_object,
@@ -202,7 +204,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                            or (first_word == "in" and (generic or etype == "project" or IN_FIELD.match(text, stop)))
                            or (first_word in ("at", "near") and etype == "project")):
         return stop   # no complement opens here: most triggers, spared the tokenizing below
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, stop, hi)]
+    toks = [(m.start(), m.end(), m.group()) for m in islice(TOKEN.finditer(text, stop, hi), MAX_RIGHT + 8)]
     if not toks:
         return stop
     first = toks[0][2].lower()

@@ -167,8 +167,12 @@ class Event:
     sectors: list[str]
     evidence: list[tuple[int, int]]
     people: set[str] = field(default_factory=set)
-    name: tuple[int, int] | None = None   # the span of its name (event_names.py)
-    dated: bool = False                   # its date is its own, not the publication month
+    name: tuple[int, int] | None = None   # the span of its name (event_names.py), once found
+    dated: bool | None = None             # its date is its own, not the publication month (None: not yet asked)
+    # where its name may be read: (sentence start, end, trigger start, end) of each mention, in order;
+    # the first that names it gives its name (found when asked: most mentions are never read for one)
+    named_at: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False, compare=False)
+    first: tuple[int, int, int | None] = (0, 0, None)   # (sentence start, end, trigger start)
     cited: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def cite(self, s0: int, s1: int) -> None:
@@ -252,9 +256,10 @@ class EventFinder:
                 found = named
         return sorted(found), orgs, people
 
-    def dated(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> tuple[str | None, bool]:
+    def dated(self, s0: int, s1: int, status: str, etype: str, at: int | None = None,
+              when: str | None = None) -> tuple[str | None, bool]:
         """The event's date and whether it is its own (not the publication month it falls back on)."""
-        when = self.event_date(s0, s1, status, etype, at)
+        when = when if when is not None else self.event_date(s0, s1, status, etype, at)
         fallback = self.base.strftime("%Y-%m") if self.base else None
         own = when is not None and not (when == fallback and not any(
             d.value and d.value.startswith(fallback) and self.own_date(d, at) for d in self.within("date", s0, s1)))
@@ -386,6 +391,8 @@ class EventFinder:
                 continue
             self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
         self.meeting_subjects()
+        for ev in self.events:
+            self.name_of(ev)
         return self.events
 
     def meeting_subjects(self) -> None:
@@ -492,7 +499,7 @@ class EventFinder:
         if span is None or span[1] <= end:
             return False
         name = self.name_text(span)
-        return not any(ev.type == "meeting" and self.name_text(ev.name) == name for ev in self.events)
+        return not any(ev.type == "meeting" and self.name_text(self.name_of(ev)) == name for ev in self.events)
 
     def concrete(self, s0: int, s1: int) -> bool:
         """Does the sentence name a concrete object a vague project word can stand for: an amount,
@@ -517,13 +524,13 @@ class EventFinder:
         for ev in reversed(self.events):
             if ev.type == etype and (instrument is None or ev.instrument == instrument):
                 ev.cite(s0, s1)
-                if ev.name is None and trigger is not None:
-                    ev.name = name_span(self.text, s0, s1, trigger[0], trigger[1], etype, self.by_words)
-                if not ev.dated and trigger is not None:
-                    # "The protocols ... were signed on September 16, 2019": the event's own day
-                    when, own = self.dated(s0, s1, ev.status, etype, trigger[0])
-                    if own:
-                        ev.date, ev.dated = when, True
+                if trigger is not None:
+                    ev.named_at.append((s0, s1, trigger[0], trigger[1]))
+                    if not self.is_dated(ev):
+                        # "The protocols ... were signed on September 16, 2019": the event's own day
+                        when, own = self.dated(s0, s1, ev.status, etype, trigger[0])
+                        if own:
+                            ev.date, ev.dated = when, True
                 if content:
                     ev.sectors = sorted(set(ev.sectors) | set(self.sectors(s0, s1)))
                 return
@@ -534,10 +541,12 @@ class EventFinder:
         """A new event, or one more mention of an event found with the same key; `distinct`: a
         mention that names an event of its own ("the first meeting of the working group") merges
         only into an event of that name."""
-        when, dated = self.dated(s0, s1, status, etype, at)
+        when = self.event_date(s0, s1, status, etype, at)
         ev = Event(etype, status, instrument, parties, orgs, when,
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
-                   self.sectors(s0, s1), [(s0, s1)], set(people), dated=dated)
+                   self.sectors(s0, s1), [(s0, s1)], set(people), first=(s0, s1, at))
+        if at is not None and trigger_end is not None:
+            ev.named_at.append((s0, s1, at, trigger_end))
 
         def name() -> tuple[int, int] | None:
             return name_span(self.text, s0, s1, at, trigger_end, etype, self.by_words) \
@@ -549,19 +558,33 @@ class EventFinder:
             # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
             if met_with and people and not people <= other.people:
                 continue
-            if distinct and (other.name is None or self.name_text(other.name) != self.name_text(name())):
+            if distinct and (self.name_of(other) is None or self.name_text(self.name_of(other)) !=
+                             self.name_text(name())):
                 continue
             other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
-            if other.date is None or (ev.dated and not other.dated):
+            if other.date is None or (not self.is_dated(other) and self.is_dated(ev)):
                 # "the 14th meeting ... on Thursday": a date of its own beats the publication month
-                other.date, other.dated = ev.date or other.date, ev.dated or other.dated
+                other.date, other.dated = ev.date or other.date, self.is_dated(ev) or other.dated
             other.location = other.location or ev.location
-            other.name = other.name or name()
+            other.named_at.extend(ev.named_at)
             return
-        ev.name = name()
         self.events.append(ev)
+
+    def name_of(self, ev: Event) -> tuple[int, int] | None:
+        """The event's name: from the first of its mentions that names it (looked for once)."""
+        while ev.name is None and ev.named_at:
+            s0, s1, start, end = ev.named_at.pop(0)
+            ev.name = name_span(self.text, s0, s1, start, end, ev.type, self.by_words)
+        return ev.name
+
+    def is_dated(self, ev: Event) -> bool:
+        """Is the event's date its own (not the publication month it fell back on)?"""
+        if ev.dated is None:
+            s0, s1, at = ev.first
+            ev.dated = self.dated(s0, s1, ev.status, ev.type, at, ev.date)[1] if ev.date else False
+        return ev.dated
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -211,7 +211,7 @@ class FigureFinder:
             if best is not None and best.group(0).lower() in ("worth", "loan", "loans") and \
                     self.c.DEAL_WORDS.search(zone.left):
                 ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
-        if self.c.DEAL_WORTH.search(zone.left):
+        if self.c.DEAL_WORTH.search(zone.left[-120:]):
             ind = "deal_value"   # "10 investment agreements, worth over ..."
         physical = unit != "count" and unit not in currency_codes()
         if physical and ind not in ("exports", "imports", "volume"):
@@ -242,7 +242,7 @@ class FigureFinder:
     def future(self, amount: Span, zone: Zone) -> bool:
         """A quantity still to come is a goal: "deliver 20 billion cubic metres a year by 2027",
         "will export 2 million tonnes in 2026" (a year after the publication's, or a deadline)."""
-        if self.c.BY_YEAR.match(zone.right) or self.c.WILL.search(zone.left):
+        if self.c.BY_YEAR.match(zone.right) or self.c.WILL.search(zone.left[-80:]):
             return True
         if not self.doc.published:
             return False
@@ -402,15 +402,20 @@ class FigureFinder:
                 # "The ministers discussed trade. In 2023 the figure reached $300 million": the
                 # sentence before says what is measured
                 ind = self.cue_before(a) or ind
-            goal = self.c.TARGET.search(z.left) or self.c.RAISE_TO.search(z.left) or self.future(a, z)
-            capacity = (self.c.CAPACITY.search(z.left) and not self.c.RAISE_TO.search(z.left)) or (
-                self.c.CAPACITY_VERB.search(z.left) and not self.c.TARGET.search(z.left))
+            # the patterns that end at the amount are tried on the end of its zone only
+            raise_to = self.c.RAISE_TO.search(z.left[-170:]) if ind in TARGETABLE else None
+            target = self.c.TARGET.search(z.left) if ind in TARGETABLE else None
+            goal = target or raise_to or (ind in TARGETABLE and self.future(a, z))
+            capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
+                self.c.CAPACITY_VERB.search(z.left[-40:]) and not target))
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
             src, dst = self.direction(ind, z, parties)
             s0, s1 = self.doc.sentence_of(a.start)
             fig = {
                 "indicator": ind, "value": a.value, "unit": a.data["unit"],
-                "period": self.period(a, z, kind), "parties": parties, "from": src, "to": dst,
+                # the worth of documents signed has no period (a signing's date is not one)
+                "period": None if ind == "deal_value" else self.period(a, z, kind), "parties": parties,
+                "from": src, "to": dst,
                 "change_pct": self.change(a, z), "kind": kind,
                 "approximate": a.data.get("approximate", False),
                 "evidence": self.text[s0:s1],

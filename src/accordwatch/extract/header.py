@@ -64,7 +64,7 @@ DATELINE_MIXED = re.compile(rf"""
 # a Russian dateline: "Ташкент, 22 июня /Синьхуа/ --", "АСТАНА. КАЗИНФОРМ –", "Бишкек (Кабар) —"
 RU_DATELINE = re.compile(r"""
     ^(?P<city>[А-ЯЁ][а-яёА-ЯЁ]+(?:[ -][А-ЯЁ][а-яёА-ЯЁ]+)?)
-    (?:,\s*[0-3]?\d\s+[а-яё]+)?
+    (?:,\s*(?P<date>[0-3]?\d\s+[а-яё]+(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года)?)?))?
     (?:\.?\s*/(?P<slashed>[^/\n]{2,40})/)?
     \s*(?:\((?P<outlet>[^()\n]{2,40})\))?
     \s*(?:[–—]+|-{1,2}|\.)\s+(?=\S)
@@ -266,6 +266,12 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
         if place is None:
             return
     doc.dateline = place[0] if place else city.title()
+    if doc.published is None and "date" in m.re.groupindex and m["date"]:
+        # "БИШКЕК, 6 сентября 2024 г. /Кабар/.": a dateline with a year dates the article
+        stamped = ru_full_date().search(m["date"])
+        found = _ru_date(stamped) if stamped else None
+        if found is not None:
+            doc.published = found.isoformat()
     start = pos + lead
     doc.meta["dateline_span"] = (start, start + m.end())
     outlet = m["outlet"] or (m["slashed"] if "slashed" in m.re.groupindex else None) or agency

@@ -136,11 +136,22 @@ RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[а-яё]+)?(?:ой|ая|ого|ому|ым|�
 RU_BODY = re.compile(rf"""
     (?<![\w-])(?P<adj>{RU_ADJ}{{0,3}})
     (?P<head>[Мм]инистерств\w*|МИД|Мин[а-яё]+(?=\s+[А-ЯЁ])|Кабмин\w*|Кабинет\w*\s+[Мм]инистров|
-             [Пп]равительств\w*|[Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
+             [Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
              [Аа]гентств\w*|[Фф]онд\w*|[Пп]алат\w*|[Сс]лужб\w*|[Кк]орпораци\w*|[Аа]ссоциаци\w*|
              [Дд]епартамент\w*|[Уу]правлени\w*|[Аа]кимат\w*|[Хх]окимият\w*)(?!\w)
 """, re.X)
 RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
+RU_REPORTS = re.compile(r"\b(?:сообща\w+|переда[её]т|передают|информиру\w+|пишет|цитиру\w+)\s+$", re.I)
+RU_GENERIC_PLACE = frozenset({"страны", "государства", "республики", "региона"})
+# "Министерство инвестиций, промышленности и торговли": a list of the remit goes on after a comma
+RU_LIST_GOES_ON = re.compile(r"[а-яё]+(?:\s+[а-яё]+)?\s+и\s+[а-яё]+")
+# a company in guillemets after its legal form ("АО «Самрук-Энерго»") or its kind ("концерн «Туркменгаз»")
+RU_COMPANY = re.compile(r"""
+    (?P<kind>(?P<form>\b(?:АО|ТОО|ООО|ОАО|ЗАО|ПАО|НАО|АК|ГП|ГУП|ФГУП|ГК|НК|НАК|НУХ)(?:\s+(?:НК|НАК))?)
+      | (?:[А-ЯЁ][а-яё]+\s+)?(?:[Кк]онцерн\w*|[Кк]омпани\w*|[Кк]орпораци\w*|[Хх]олдинг\w*|[Гг]оскорпораци\w*|
+                               [Пп]редприяти\w*|[Бб]анк\w*))
+    \s+(?P<quoted>«[^«»\n]{0,40}(?:«[^«»\n]{1,60}»(?:[^«».\n]{0,40}»)?|»))   # «X», «НК «X»», «НК «X»
+""", re.X)
 RU_INSTITUTION = re.compile(r"межправительственн|совместн|делов|двусторонн|казахстанско|российско|узбекско|"
                             r"кыргызско|таджикско|туркменско|белорусско|азербайджанско|китайско|"
                             r"[а-яё]+ско-[а-яё]+", re.I)
@@ -506,29 +517,41 @@ class Finder:
             while adjs and morph.pos(adjs[0]) not in ("ADJF", "PRTF"):
                 adjs = adjs[1:]
             start = m.start("head") - len(" ".join(adjs)) - (1 if adjs else 0)
-            if head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)):
-                continue
+            if head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)) and \
+                    not (adjs and adjs[0][:1].isupper() and start > 0 and self.text[start - 1] == " "
+                         and not self.text[:start].rstrip().endswith((".", "!", "?"))):
+                continue   # "комиссия" in passing; "Национальное агентство" (a capital mid-sentence) names one
             # the remit: the words that depend on the head, up to a verb, a full stop or a word
             # that is neither noun nor adjective (nor "по", "при", "и" between them)
             pos_ = m.end("head")
             for w in RU_WORD.finditer(self.text, pos_, min(len(self.text), pos_ + 160)):
                 gap = self.text[pos_:w.start()]
-                if gap.strip() not in ("", ",") or (gap.strip() == "," and not w.group().startswith("«")):
+                if gap.strip() not in ("", ",") or (gap.strip() == "," and not (
+                        w.group().startswith("«") or RU_LIST_GOES_ON.match(self.text, w.start()))):
                     break
                 word = w.group()
                 if word.startswith("«"):
                     pos_ = end = w.end()
                     continue
+                if self.country_at(w.start(), w.end()):
+                    end = w.end()
+                    break   # "... КР", "... Узбекистана": the country closes the name
                 tag = morph.pos(word)
                 if word in ("по", "при") or (word == "и" and end > m.end("head")):
                     pos_ = w.end()
                     continue
+                if word in RU_GENERIC_PLACE:
+                    break   # "Кабмин страны": the country's, not a name
                 if tag not in ("NOUN", "ADJF", "PRTF") or (word[:1].isupper() and self.country_at(w.start(), w.end())
                                                           is None and tag is None):
                     break
                 pos_ = end = w.end()
                 if self.country_at(w.start(), w.end()):
                     break   # "... Узбекистана": the country closes the name
+            if end == m.end("head") and not adjs:
+                continue   # a bare "Комиссия", "Совет": a body named before, or none
+            if RU_REPORTS.search(self.text, max(0, start - 25), start):
+                continue   # "сообщает Государственное информационное агентство": the outlet
             if self.is_blocked(start, end) or self.overlaps_mention(start, end) and \
                     not self._longer_than_overlaps(start, end):
                 continue
@@ -537,6 +560,23 @@ class Finder:
             kind = "ministry" if head.lower().startswith(("министерств", "мид", "мин")) else (
                 "commission" if RU_COMMISSION.match(head) else "agency")
             ent = self.entity(_norm(name), name, kind, country)
+            self.mention(start, end, ent)
+
+    def russian_companies(self) -> None:
+        """Companies named in guillemets after their legal form or kind: "АО «Самрук-Энерго»",
+        "ТОО «СемАЗ»", "АО «НК «Қазақстан темір жолы»", "Государственный концерн «Туркменгаз»"
+        (kept whole), "компании «Гюбреташ»" (the name alone)."""
+        for m in RU_COMPANY.finditer(self.text):
+            start, end = m.start(), m.end()
+            if m["kind"][:1].islower():
+                start, end = m.start("quoted"), m.end("quoted")
+                name = m["quoted"].strip("«»")
+            else:
+                name = morph.nominative_head(self.text[start:end]) if not m["form"] else self.text[start:end]
+            if self.is_blocked(start, end) or (self.overlaps_mention(start, end)
+                                               and not self._longer_than_overlaps(start, end)):
+                continue
+            ent = self.entity(_norm(name), name, "company", self.country_before(start))
             self.mention(start, end, ent)
 
     def repeats(self) -> None:
@@ -555,6 +595,7 @@ class Finder:
     def run(self) -> None:
         self.known()
         if lang.of(self.doc).by_lemma:
+            self.russian_companies()
             self.russian_bodies()
         self.commissions()
         self.bodies()

@@ -51,7 +51,7 @@ def nlp(language: str = "en"):
 
 @cache
 def final_punct_ids() -> frozenset[int]:
-    strings = nlp().vocab.strings
+    strings = nlp("en").vocab.strings
     return frozenset(strings.add(p) for p in FINAL_PUNCT)
 
 
@@ -113,7 +113,7 @@ def tokenizer_text(text: str) -> str:
 @cache
 def special_forms() -> tuple[frozenset[str], int]:
     """The strings of the tokenizer's special cases ("Nov.", "’s", ":)", "\\n"), and the longest's length."""
-    rules = nlp().tokenizer.rules
+    rules = nlp("en").tokenizer.rules
     return frozenset(rules), max(map(len, rules), default=0)
 
 
@@ -144,7 +144,7 @@ _primed: set[str] = set()    # the chunks tokenized apart so far
 
 def prime_cache(text: str) -> None:
     """Put the chunks of `text` the tokenizer has not cached yet into its cache."""
-    tokenizer = nlp().tokenizer
+    tokenizer = nlp("en").tokenizer
     room = tokenizer.max_cache_size - len(_primed)
     if room <= 0:
         return
