@@ -221,3 +221,12 @@ def test_more_russian_figures(text, indicator, value, unit, period):
 def test_a_future_volume_in_russian_is_a_target():
     [f] = extract("Поставки российского газа в Казахстан в 2025 году составят до 3,5 млрд кубометров.")["figures"]
     assert f["kind"] == "target"
+
+
+def test_numbers_with_non_breaking_spaces():
+    [f] = extract("В 2023 году Казахстан экспортировал в Оман 1\u00a0500 тонн муки.")["figures"]
+    assert (f["value"], f["unit"], f["indicator"]) == (1500, "tonnes", "exports")
+
+
+def test_rk_stands_for_kazakhstan():
+    assert extract("Министр торговли РК провел встречу с делегацией Омана.")["countries"] == ["KAZ", "OMN"]
