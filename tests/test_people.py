@@ -291,3 +291,9 @@ def test_an_official_with_no_country_serves_the_other_side():
     text = ("Vietnam and Kazakhstan held talks in Hanoi. Kazakh Trade Minister Arman Shakkaliyev met "
             "Minister of Industry and Trade Nguyen Hong Dien.")
     assert ("Nguyen Hong Dien", "Minister of Industry and Trade", "VNM") in found(text)
+
+
+def test_a_body_in_a_title_does_not_leave_its_connectors_behind():
+    text = "The talks were co-chaired by the Chairman of the Cabinet of Ministers of the Kyrgyz Republic Adylbek " \
+           "Kasymaliev."
+    assert found(text)[0] == ("Adylbek Kasymaliev", "Chairman of the Cabinet of Ministers", "KGZ")

@@ -534,7 +534,8 @@ class PeopleFinder:
             if w.kind == "ent" and w.ent is not None and w.ent.label == "country":
                 country = country or w.ent.value
                 # drop "of (the Republic of) Kazakhstan" with the country words
-                while keep and keep[-1].kind == "conn" or (keep and keep[-1].text in REPUBLIC):
+                while keep and (keep[-1].kind == "conn" or keep[-1].text in REPUBLIC
+                                or keep[-1].text in CONNECTORS):   # "of the" inside an organization's name
                     keep.pop()
                 i += 1
                 continue
