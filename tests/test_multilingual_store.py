@@ -222,6 +222,34 @@ def test_a_gazetteer_spelling_joins_what_transliteration_does_not(store):
         assert r.organization("Қазақстан темір жолы", ["КТЖ"], "KAZ", "company") == (ktz, False)
 
 
+@pytest.mark.parametrize("first", ["english", "russian"])
+def test_a_company_named_with_its_legal_form_is_the_company(store, first):
+    """Russian articles name a company with its legal form or kind before its name in guillemets."""
+    from accordwatch.store.resolve import Resolver
+
+    names = [("Turkmengaz", "TKM"), ("Государственный концерн «Туркменгаз»", None)]
+    with writer(store.engine).begin() as conn:
+        r = Resolver(conn)
+        ids = {r.organization(name, [], country, "company")[0] for name, country in names[::1 if first == "english"
+                                                                                            else -1]}
+        assert len(ids) == 1
+        assert r.organization("АО «НК «Қазақстан темір жолы»", [], "KAZ", "company")[1]   # new: created
+        assert r.organization("Kazakhstan Temir Zholy", ["KTZ"], "KAZ", "company")[1] is False
+        name = conn.execute(select(s.entities.c.name).where(s.entities.c.id == ids.pop())).scalar_one()
+    assert name == "Turkmengaz"
+
+
+@pytest.mark.parametrize(("name", "company"), [
+    ("АО «QazaqGaz»", "QazaqGaz"), ("АО «НК «КазМунайГаз»", "КазМунайГаз"), ("ТОО «СемАЗ»", "СемАЗ"),
+    ("Государственный концерн «Туркменгаз»", "Туркменгаз"), ("Фонд «Самрук-Казына»", "Самрук-Казына"),
+    ("Совет сотрудничества «РК – ЕС»", None), ("КазМунайГаз", None), ("«Туркменгаз»", "Туркменгаз"),
+])
+def test_the_company_in_guillemets(name, company):
+    from accordwatch.store.resolve import company_name
+
+    assert company_name(name) == company
+
+
 def test_resolving_a_new_spelling_reads_the_latin_key_index(store):
     """A name in another script is found through ix_aliases_kind_latin, not by reading every entity."""
     stmt = select(s.aliases.c.entity_id).where(s.aliases.c.kind == "person", s.aliases.c.latin.in_(["tokaev"]))
@@ -330,3 +358,4 @@ def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(db_
         _alembic(store.engine, "upgrade", "head")
     finally:
         store.close()
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -38,6 +39,7 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 SHORT = 4
 
 
+@lru_cache(maxsize=1 << 16)
 def latin_key(s: str) -> str:
     """The name's key in Latin letters, transliteration variants folded: Tokayev, Tokaev and Токаев
     all give "tokaev"; Kassym and Касым "kasim"; Mirziyoyev and Мирзиёев "mirsiev". Words stay apart

@@ -31,6 +31,7 @@ EVENT_WINDOW_DAYS = 45
 FIGURE_TOLERANCE = 0.015
 STATUS_RANK = {"discussed": 0, "planned": 1, "agreed": 2, "signed": 3}
 SURNAME_FUZZ = 88
+SHORT_KEY = 4   # a Latin key this long or shorter is an acronym's: too ambiguous to join gazetteer rows
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -42,17 +43,52 @@ def _latin_script(text: str | None) -> bool:
 @cache
 def _gazetteer_spellings() -> dict[str, tuple[str, ...]]:
     """The normalised name or alias of a bundled organization (English or Russian gazetteer) -> the
-    Latin keys of every spelling the gazetteer gives it: an article names it one way, another article
-    in another script another way ("КТЖ", "KTZh"), and the gazetteer knows both are one."""
+    Latin keys of every spelling the gazetteers give it: an article names it one way, another article
+    in another script another way ("КТЖ", "KTZh"), and the gazetteers know both are one. An English and
+    a Russian row that share a spelling (in Latin letters, longer than an acronym) are one organization:
+    each side then finds the spellings of the other, whichever article came first."""
+    rows = [[row["name"], *split(row.get("aliases", ""))]
+            for file in ("organizations.tsv", "ru/organizations.tsv") for row in lexicon(file)]
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, names in enumerate(rows):
+        for k in map(latin_key, names):
+            if len(k) > SHORT_KEY:
+                j = owner.setdefault(k, i)
+                parent[root(i)] = root(j)
+    latins: dict[int, dict[str, None]] = {}
+    for i, names in enumerate(rows):
+        latins.setdefault(root(i), {}).update(dict.fromkeys(k for k in map(latin_key, names) if k))
     out: dict[str, tuple[str, ...]] = {}
-    for file in ("organizations.tsv", "ru/organizations.tsv"):
-        for row in lexicon(file):
-            names = [row["name"], *split(row.get("aliases", ""))]
-            latins = tuple(dict.fromkeys(k for k in map(latin_key, names) if k))
-            for n in names:
-                key = name_key(n)
-                out[key] = tuple(dict.fromkeys((*out.get(key, ()), *latins)))
+    for i, names in enumerate(rows):
+        for n in names:
+            key = name_key(n)
+            out[key] = tuple(dict.fromkeys((*out.get(key, ()), *latins[root(i)])))
     return out
+
+
+# a company named with its legal form or kind before its name in guillemets ("АО «QazaqGaz»", "АО «НК
+# «Қазақстан темір жолы»", "Государственный концерн «Туркменгаз»"): the name in guillemets is the company's
+_FORM_WORD = re.compile(r"[A-ZА-ЯЁ]{2,4}|(?i:государствен|национальн|акционерн|концерн|компани|корпораци|"
+                        r"госкорпораци|холдинг|предприяти|банк|фонд)\w*")
+_QUOTED = re.compile(r"«([^«»]+)»")
+
+
+def company_name(name: str) -> str | None:
+    """The name in guillemets of a company named with its legal form or kind ("АО «НК «КазМунайГаз»" ->
+    "КазМунайГаз"), else None."""
+    head, quote, _ = name.partition("«")
+    found = _QUOTED.findall(name)
+    if not quote or not found or not all(_FORM_WORD.fullmatch(w) for w in head.split()):
+        return None
+    return found[-1].strip() or None
 
 
 def _better_spelling(new: str, old: str) -> bool:
@@ -99,7 +135,7 @@ class Memory:
     def __init__(self) -> None:
         self.aliases: dict[tuple[str, str], int] = {}
         self.attrs: dict[int, dict[str, object]] = {}
-        self.people: dict[str, list[tuple[str, int, str | None]]] | None = None
+        self.people: dict[str, dict[tuple[str, int], str | None]] | None = None
         self.letters: set[str] = set()
 
     def forget(self) -> None:
@@ -203,9 +239,11 @@ class Resolver:
 
     def organization(self, name: str, alias_names: list[str], country: str | None, kind: str | None
                      ) -> tuple[int, bool]:
-        keys = [name_key(n) for n in (name, *alias_names)]
+        names = [name, *alias_names]
+        names += [n for n in map(company_name, names) if n]   # "АО «QazaqGaz»" is QazaqGaz
+        keys = [name_key(n) for n in names]
         spellings = _gazetteer_spellings()
-        latins = [*(latin_key(n) for n in (name, *alias_names)), *(k for key in keys for k in spellings.get(key, ()))]
+        latins = [*map(latin_key, names), *(k for key in keys for k in spellings.get(key, ()))]
         return self.entity("organization", keys[0], name, keys[1:], latins, country=country, org_kind=kind)
 
     def person(self, name: str, title: str | None, country: str | None) -> tuple[int, bool]:
@@ -215,19 +253,21 @@ class Resolver:
         keys = [key, name_key(name)]
         latin = latin_key(canonical)
         country = country or (known["country"] if known else None)
-        found = (self._by_alias("person", keys) or self._by_latin("person", [latin, latin_key(name)], country)
-                 or self._fuzzy_person(latin, country))
+        # a name of two words or more meets the people of its initial in memory, its Latin key among
+        # them (_fuzzy_person); a one-word name only its Latin key in the index
+        found = self._by_alias("person", keys) or (self._fuzzy_person(latin, country) if " " in latin
+                                                   else self._by_latin("person", [latin], country))
         if found is not None:
-            keys.append(self._key_of(found))
-        eid, created = self.entity("person", self._key_of(found) if found else key, canonical, keys,
-                                   title=title, country=country)
+            key = self._key_of(found)
+            keys.append(key)
+        eid, created = self.entity("person", key, canonical, keys, title=title, country=country)
         self._remember(latin, eid, country)
         return eid, created
 
     def _key_of(self, entity_id: int) -> str:
         return self.conn.execute(select(entities.c.key).where(entities.c.id == entity_id)).scalar_one()
 
-    def _people_starting(self, letter: str) -> list[tuple[str, int, str | None]]:
+    def _people_starting(self, letter: str) -> dict[tuple[str, int], str | None]:
         """People one of whose Latin keys starts with `letter`, loaded once per writer (and kept): a
         fuzzy match compares a name only with these, not with everyone the database holds."""
         if self.memory.people is None:
@@ -240,26 +280,31 @@ class Resolver:
                                             aliases.c.latin < chr(ord(letter) + 1)))
             for latin, eid, country in rows:
                 self._remember(latin, eid, country)
-        return self.memory.people.get(letter, [])
+        return self.memory.people.get(letter, {})
 
     def _remember(self, key: str, eid: int, country: str | None) -> None:
         if self.memory.people is not None and key:
-            self.memory.people.setdefault(key[:1], []).append((key, eid, country))
+            self.memory.people.setdefault(key[:1], {})[(key, eid)] = country
 
     def _fuzzy_person(self, key: str, country: str | None) -> int | None:
         """Same first initial, same country (or one unknown), surnames alike, compared on Latin keys:
-        Tokayev = Tokaev = Токаев."""
+        Tokayev = Tokaev = Токаев (the same key first, else the most alike)."""
         parts = key.split()
         if len(parts) < 2:
             return None
-        for other, eid, other_country in self._people_starting(key[:1]):
-            o = other.split()
-            if len(o) < 2 or (country and other_country and country != other_country):
+        best, best_score = None, 0.0
+        for (other, eid), other_country in self._people_starting(key[:1]).items():
+            if country and other_country and country != other_country:
                 continue
-            if fuzz.ratio(parts[-1], o[-1]) >= SURNAME_FUZZ and (o[0] == parts[0] or len(parts[0]) == 1
-                                                                  or fuzz.ratio(o[0], parts[0]) >= SURNAME_FUZZ):
+            if other == key:
                 return eid
-        return None
+            o = other.split()
+            if len(o) < 2 or (surname := fuzz.ratio(parts[-1], o[-1])) < SURNAME_FUZZ:
+                continue
+            first = 100.0 if o[0] == parts[0] or len(parts[0]) == 1 else fuzz.ratio(o[0], parts[0])
+            if first >= SURNAME_FUZZ and surname + first > best_score:
+                best, best_score = eid, surname + first
+        return best
 
     # ---- events ----
     def event(self, ev: dict, document_id: int, published: str | None) -> tuple[int, bool]:
