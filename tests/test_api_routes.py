@@ -32,7 +32,7 @@ GET_ROUTES = ["/api", "/api/documents", "/api/documents/1", "/api/entities", "/a
 API_PATHS = {"/api", "/api/documents", "/api/documents/{document_id}", "/api/entities", "/api/events",
              "/api/figures", "/api/partners/{code}", "/api/profile/{a}/{b}", "/api/search", "/api/ingest"}
 PAGE_KEYS = {"items", "page", "per_page", "pages", "total"}
-DOC_KEYS = {"id", "title", "published", "outlet", "dateline", "source", "url", "duplicate_of", "similarity",
+DOC_KEYS = {"id", "title", "published", "outlet", "dateline", "source", "url", "language", "duplicate_of", "similarity",
             "ingested_at", "countries", "sectors"}
 UNKNOWN_XYZ = ("[AW501] unknown country or bloc code 'XYZ': give an ISO 3166-1 alpha-3 code (KAZ, ROU) or a bloc "
                "(EU, EAEU, CIS, SCO, CSTO, OTS, ASEAN, GCC, UN, C5)")
@@ -272,7 +272,7 @@ def test_events_filters_and_pagination(client):
     first = body["items"][0]
     assert set(first) == {"id", "type", "name", "instrument", "status", "parties", "date", "location",
                           "organizations", "sectors", "sources_count", "sources"}
-    assert set(first["sources"][0]) == {"document_id", "title", "outlet", "published", "evidence", "status",
+    assert set(first["sources"][0]) == {"document_id", "title", "outlet", "published", "language", "evidence", "status",
                                         "date", "start", "end", "quotes"}
     def total(query: str) -> int:
         return client.get(f"/api/events?{query}").json()["total"]
@@ -353,8 +353,8 @@ def test_search(client):
     body = client.get("/api/search?q=roadmap").json()
     assert (body["q"], body["limit"]) == ("roadmap", 20)
     assert [h["document_id"] for h in body["items"]] == [2, 1]
-    assert set(body["items"][0]) == {"document_id", "title", "published", "outlet", "source", "url", "snippet",
-                                     "score"}
+    assert set(body["items"][0]) == {"document_id", "title", "published", "outlet", "source", "url", "language",
+                                     "snippet", "score"}
     assert "«roadmap»" in body["items"][0]["snippet"]
     assert len(client.get("/api/search?q=roadmap&limit=1").json()["items"]) == 1
     assert [h["document_id"] for h in client.get("/api/search?q=wind AND water").json()["items"]] == [4]

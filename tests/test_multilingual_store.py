@@ -18,6 +18,7 @@ from sqlalchemy import inspect, select, text
 from accordwatch import query
 from accordwatch.document import Document
 from accordwatch.ingest import Result
+from accordwatch.query import timeline
 from accordwatch.query.network import network
 from accordwatch.store import open_store
 from accordwatch.store import schema as s
@@ -359,3 +360,190 @@ def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(db_
     finally:
         store.close()
 
+
+# 6. full-text search in both languages --------------------------------------------------------------------
+
+def sources(hits) -> list[str]:
+    return sorted(h["source"] for h in hits)
+
+
+@pytest.fixture
+def searchable(store):
+    ingest(store, *ALL)
+    return store.engine
+
+
+@pytest.mark.parametrize(("q", "found"), [
+    ("товарооборот", ["ru-meeting", "ru-signing"]),       # "Товарооборот" (capital), and "товарооборота"
+    ("ТОВАРООБОРОТА", ["ru-meeting", "ru-signing"]),      # case and form do not count
+    ("товарооборот*", ["ru-meeting", "ru-signing"]),      # a prefix
+    ("встреча", ["ru-meeting"]),                          # the text says "встречу"
+    ('"транзите природного газа"', ["ru-signing"]),       # a phrase as written
+    ("газопровод AND Узбекистан", ["ru-signing"]),
+    ("Ташкент NOT газ", ["ru-meeting"]),
+    ("pipeline", ["en-signing"]),                         # English as before: stemmed ("pipeline", "pipelines")
+    ("Tashkent", ["en-meeting"]),
+    ("KazMunayGas OR КазМунайГаз", ["en-signing", "ru-signing"]),
+])
+def test_search_finds_russian_words_in_any_form_and_case(searchable, q, found):
+    assert sources(query.search(searchable, q)) == found
+
+
+def test_search_marks_russian_words_in_snippets(searchable):
+    (hit,) = query.search(searchable, "встреча")
+    assert (hit["source"], hit["language"]) == ("ru-meeting", "ru")
+    if searchable.dialect.name == "sqlite":
+        assert "«встречу»" in hit["snippet"]
+    else:   # ts_headline reads the text as the database's locale does: the test server's is C (no Cyrillic case)
+        assert "встречу" in hit["snippet"]
+
+
+def test_search_filters_by_language(searchable):
+    assert sources(query.search(searchable, "Kazakhstan OR Казахстан")) == sorted(a[0] for a in ALL)
+    assert sources(query.search(searchable, "Kazakhstan OR Казахстан", language="ru")) == ["ru-meeting", "ru-signing"]
+    assert sources(query.search(searchable, "Kazakhstan OR Казахстан", language="EN")) == ["en-meeting", "en-signing"]
+    assert query.search(searchable, "Tashkent", language="ru") == []
+    assert len(query.search(searchable, "Kazakhstan OR Казахстан", language="")) == 4   # blank: no filter
+    with pytest.raises(query.BadFilter, match="unknown language 'de': use one of en, ru"):
+        query.search(searchable, "Kazakhstan", language="de")
+
+
+def test_search_folds_accents_and_cyrillic_capitals(store):
+    body = ("Viet Nam and Kazakhstan sign trade roadmap\n\nHANOI — Việt Nam and Kazakhstan signed a roadmap on trade. "
+            "ТОВАРООБОРОТ grew, the ministry said.")
+    ingest(store, ("accents", "2024-06-01", body))
+    assert sources(query.search(store.engine, "viet")) == ["accents"]     # ệ: two diacritics (remove_diacritics 2)
+    assert sources(query.search(store.engine, "товарооборот")) == ["accents"]
+
+
+def test_the_full_text_index_of_migration_0007_is_store_fulltext():
+    import importlib.util
+
+    from accordwatch.store import fulltext
+
+    path = Path(s.__file__).parent / "migrations" / "versions" / "0007_multilingual_search.py"
+    spec = importlib.util.spec_from_file_location("m0007", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = (module.TOKENIZE, module.TSVECTOR)
+    assert written == (fulltext.TOKENIZE, fulltext.tsvector())
+
+
+def test_postgresql_searches_russian_through_the_index(searchable):
+    if searchable.dialect.name != "postgresql":
+        pytest.skip("the GIN index is PostgreSQL's (SQLite searches its FTS5 table)")
+    from accordwatch.query.search import _POSTGRES, parse, tsquery_sql
+    from accordwatch.store import fulltext
+
+    params = {"limit": 5, "all": True, "open": "«", "close": "»"}   # (else a few rows read by duplicate_of)
+    sql = _POSTGRES.format(tsquery="SELECT " + tsquery_sql(parse("товарооборот"), params),
+                           vector=fulltext.tsvector("d."), config=fulltext.config_sql("d."), language="")
+    with searchable.begin() as conn:
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(conn.execute(text("EXPLAIN " + sql), params).scalars())
+        # a Russian article through the 'russian' configuration, an English one through 'english'
+        vectors = dict(conn.execute(text(f"SELECT source, {fulltext.tsvector()}::text FROM documents")).all())
+    assert "ix_documents_fts" in plan
+    assert "'товарооборот'" in vectors["ru-meeting"] and "'встреч'" in vectors["ru-meeting"]
+    assert "'pipelin'" in vectors["en-signing"]
+
+
+def test_migration_0007_indexes_the_articles_already_stored(db_url):
+    engine = make_engine(db_url)
+    try:
+        _alembic(engine, "upgrade", "0006")
+        with engine.begin() as conn:   # two articles as the writer stored them before 0007
+            for i, (source, published, body) in enumerate((EN_MEETING, RU_MEETING)):
+                conn.execute(text("INSERT INTO documents (content_hash, source, title, published, text, language) "
+                                  "VALUES (:h, :s, :t, :p, :b, :l)"),
+                             {"h": str(i), "s": source, "t": body.splitlines()[0], "p": published, "b": body,
+                              "l": source[:2]})
+            if conn.dialect.name == "sqlite":
+                conn.execute(text("INSERT INTO documents_fts(rowid, title, text) "
+                                  "SELECT id, title, text FROM documents"))
+        _alembic(engine, "upgrade", "head")
+        assert sources(query.search(engine, "товарооборот")) == ["ru-meeting"]
+        assert sources(query.search(engine, "Tashkent OR Ташкент")) == ["en-meeting", "ru-meeting"]
+        _alembic(engine, "downgrade", "0006")
+        assert sources(query.search(engine, "Tashkent")) == ["en-meeting"]   # the index of 0002 again
+        _alembic(engine, "upgrade", "head")
+    finally:
+        engine.dispose()
+
+
+# 7. listings filtered by language ---------------------------------------------------------------------------
+
+def test_events_and_figures_filter_by_language(searchable):
+    both = query.events(searchable, pair="KAZ-UZB")
+    ru = query.events(searchable, pair="KAZ-UZB", language="ru")
+    en = query.events(searchable, pair="KAZ-UZB", language="en")
+    signing = next(e for e in both if e["type"] == "agreement")
+    assert signing["id"] in {e["id"] for e in ru} & {e["id"] for e in en}    # reported in both
+    assert {x["language"] for x in next(e for e in ru if e["id"] == signing["id"])["sources"]} == {"en", "ru"}
+    assert {e["id"] for e in ru} | {e["id"] for e in en} == {e["id"] for e in both}
+    page, total = timeline.events_page(searchable, language="ru", limit=1)
+    assert total == len(query.events(searchable, language="ru")) and len(page) == 1
+
+    (point,) = [p for p in query.figures(searchable, pair="KAZ-UZB", kind="actual", language="ru")
+                if p["period"] == "2023"]
+    assert [x["language"] for x in point["sources"]] == ["ru"]                # only the Russian article's figure
+    points, total = timeline.figures_page(searchable, language="en")
+    assert all(x["language"] == "en" for p in points for x in p["sources"]) and total == len(points)
+    for bad in ("de", "russian"):
+        with pytest.raises(query.BadFilter, match="unknown language"):
+            query.events(searchable, language=bad)
+        with pytest.raises(query.BadFilter, match="unknown language"):
+            query.figures(searchable, language=bad)
+
+
+# 8. the API ----------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def client(searchable, db_url):
+    import warnings
+
+    from accordwatch.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("ACCORDWATCH_INGEST_TOKEN", raising=False)
+        app = create_app(db_url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def ok(response) -> dict:
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_api_lists_filter_by_language(client):
+    docs = ok(client.get("/api/documents?language=ru"))["items"]
+    assert sorted(d["source"] for d in docs) == ["ru-meeting", "ru-signing"] and {d["language"] for d in docs} == {"ru"}
+    assert ok(client.get("/api/documents?language=en&q=Kazakhstan"))["total"] == 2
+    assert ok(client.get("/api/documents?language=ru&q=товарооборот"))["total"] == 2
+    assert ok(client.get("/api/documents?language=en&q=товарооборот"))["total"] == 0
+    assert ok(client.get(f"/api/documents/{docs[0]['id']}"))["language"] == "ru"
+
+    events = ok(client.get("/api/events?language=ru&pair=KAZ-UZB"))
+    assert events["total"] >= 2 and all(any(x["language"] == "ru" for x in e["sources"]) for e in events["items"])
+    figures = ok(client.get("/api/figures?language=en"))["items"]
+    assert figures and all(x["language"] == "en" for p in figures for x in p["sources"])
+    hits = ok(client.get("/api/search", params={"q": "Узбекистан", "language": "ru"}))["items"]
+    assert sorted(h["source"] for h in hits) == ["ru-meeting", "ru-signing"]
+
+    people = ok(client.get("/api/entities", params={"kind": "person", "language": "ru"}))["items"]
+    assert {p["name"] for p in people} >= {"Kassym-Jomart Tokayev", "Jamshid Khodjaev"}
+    found = ok(client.get("/api/entities", params={"q": "Токаев"}))["items"]          # the Russian spelling
+    assert [e["name"] for e in found] == ["Kassym-Jomart Tokayev"]
+    assert [e["documents"] for e in found] == [2]
+
+
+@pytest.mark.parametrize("route", ["/api/documents", "/api/entities", "/api/events", "/api/figures",
+                                   "/api/search?q=gas"])
+def test_api_refuses_an_unknown_language_with_a_400(client, route):
+    response = client.get(f"{route}{'&' if '?' in route else '?'}language=kk")
+    assert response.status_code == 400, response.text
+    assert response.json() == {"ok": False, "status": 400, "error": "[AW502] unknown language 'kk': use one of en, ru"}

@@ -411,10 +411,17 @@ def test_search_query_forms():
     assert fts5_query(parse('say "hi')) == '("say" AND "hi")'
     assert fts5_query(parse('a"b')) == '("a" AND "b")'
     params: dict = {}
-    assert tsquery_sql(parse("oil NOT Kazakh-Rom*"), params) == (
-        "(phraseto_tsquery('english', :t0) && !!tsquery_phrase(phraseto_tsquery('english', :t1), "
-        "to_tsquery('english', :t2)))")
+    assert tsquery_sql(parse("oil NOT Kazakh-Rom*"), params) == (   # each term in English and in Russian
+        "((phraseto_tsquery('english', :t0) || phraseto_tsquery('russian', :t0)) && "
+        "!!(tsquery_phrase(phraseto_tsquery('english', :t1), to_tsquery('english', :t2)) || "
+        "tsquery_phrase(phraseto_tsquery('russian', :t1), to_tsquery('russian', :t2))))")
     assert params == {"t0": "oil", "t1": "Kazakh ", "t2": "'Rom':*"}
+    params = {}
+    tsquery_sql(parse("ТОВАРООБОРОТ Тур*"), params)                # folded as the index folds the text
+    assert params == {"t0": "товарооборот", "t1": "'тур':*"}
+    assert fts5_query(parse('газопровод "oil pipe"')) == (           # a Russian word in each of its forms
+        '(("газопровод" OR "газопровода" OR "газопроводу" OR "газопроводом" OR "газопроводе" OR "газопроводы" '
+        'OR "газопроводов" OR "газопроводам" OR "газопроводами" OR "газопроводах") AND "oil pipe")')
     assert plain_query('Kazakh-Romanian $2.9 AND (x') == '"Kazakh-Romanian" AND "$2.9" AND "AND" AND "(x"'
 
 

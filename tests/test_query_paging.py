@@ -137,7 +137,7 @@ def db(engine):
 
 def old_points(conn, conditions) -> list[dict]:
     f, d = s.figures, s.documents
-    stmt = (select(f, d.c.title, d.c.outlet, d.c.published).join(d, d.c.id == f.c.document_id)
+    stmt = (select(f, d.c.title, d.c.outlet, d.c.published, d.c.language).join(d, d.c.id == f.c.document_id)
             .where(live_document(), *conditions).order_by(d.c.published.is_(None), d.c.published, f.c.id))
     points: dict = {}
     for row in conn.execute(stmt):
@@ -161,7 +161,8 @@ def old_points(conn, conditions) -> list[dict]:
             same[0]["quotes"].append(quote)
         else:
             p["sources"].append({"document_id": row.document_id, "title": row.title, "outlet": row.outlet,
-                                 "published": row.published, **quote, "quotes": [quote]})
+                                 "published": row.published, "language": row.language, **quote,
+                                 "quotes": [quote]})
     for p in points.values():
         p["sources_count"] = len(p["sources"])
     return sorted(points.values(), key=lambda p: (p["indicator"], "|".join(p["parties"]), period_key(p["period"]),

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from accordwatch.store import fulltext
 from accordwatch.store import schema as s
 from accordwatch.store.engine import migrate
 
-HEAD = "0006"
-TSVECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+HEAD = "0007"
+TSVECTOR = fulltext.tsvector()   # the expression of the GIN index (migration 0007)
 
 
 def snapshot(engine) -> dict:

@@ -25,6 +25,7 @@ SECTORS = ("energy", "oil_gas", "nuclear", "renewables", "mining_metallurgy", "c
            "agriculture", "digital", "finance_investment", "manufacturing", "construction", "tourism",
            "culture_education", "labor_social", "health_pharma", "defense_security", "environment_climate",
            "trade")
+LANGUAGES = ("en", "ru")   # the languages articles are read in (extract/lang.py), as documents.language holds them
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -146,6 +147,20 @@ def check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> str 
     if v not in choices:
         raise BadFilter(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
     return v
+
+
+def check_language(value: str | None) -> str | None:
+    """The one check of a `language` filter for every face: None when absent or blank, else "en" or "ru"
+    (any case); else BadFilter ("unknown language 'de': use one of en, ru")."""
+    if value is None or not value.strip():
+        return None
+    return check_choice("language", value, LANGUAGES)
+
+
+def in_language(language: str):
+    """A select of the ids of the articles written in `language` (documents.language, indexed): the
+    language filter of events (reported in an article in it), figures (stated in one) and articles."""
+    return select(s.documents.c.id).where(s.documents.c.language == language)
 
 
 def check_date(name: str, value: str | None) -> str | None:

@@ -30,7 +30,8 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 
 def _document(row) -> dict[str, Any]:
-    return {"document_id": row.document_id, "title": row.title, "outlet": row.outlet, "published": row.published}
+    return {"document_id": row.document_id, "title": row.title, "outlet": row.outlet, "published": row.published,
+            "language": row.language}
 
 
 def _add_source(sources: list[dict[str, Any]], row, quote: dict[str, Any]) -> None:
@@ -50,7 +51,7 @@ def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None =
     newest date first (undated last), each with its sectors and sources:
 
     {"id", "type", "name", "instrument", "status", "parties": [...], "date", "location", "organizations": [...],
-     "sectors": [...], "sources_count", "sources": [{"document_id", "title", "outlet", "published",
+     "sectors": [...], "sources_count", "sources": [{"document_id", "title", "outlet", "published", "language",
      "evidence", "status", "date", "start", "end", "quotes": [{"evidence", "status", "date", "start", "end"}]}]}
 
     `name` is what the first article that names the event calls it (None when none does); `sources` has
@@ -81,7 +82,7 @@ def _with_sources(conn: Connection, out: dict[int, dict[str, Any]]) -> list[dict
             out[row.event_id]["sectors"].append(row.sector)
         src, d = s.event_sources, s.documents
         stmt = (select(src.c.event_id, src.c.document_id, src.c.evidence, src.c.status, src.c.date, src.c.start,
-                       src.c.end, d.c.title, d.c.outlet, d.c.published)
+                       src.c.end, d.c.title, d.c.outlet, d.c.published, d.c.language)
                 .join(d, d.c.id == src.c.document_id)
                 .where(src.c.event_id.in_(chunk), live_document())
                 .order_by(d.c.published.is_(None), d.c.published, src.c.document_id, src.c.start))
@@ -154,7 +155,7 @@ def _points(rows, key) -> dict[Any, dict[str, Any]]:
 
 def _figure_rows(conn: Connection, conditions: Sequence):
     f, d = s.figures, s.documents
-    return conn.execute(select(f, d.c.title, d.c.outlet, d.c.published)
+    return conn.execute(select(f, d.c.title, d.c.outlet, d.c.published, d.c.language)
                         .join(d, d.c.id == f.c.document_id)
                         .where(live_document(), *conditions)
                         .order_by(d.c.published.is_(None), d.c.published, f.c.id))
@@ -176,8 +177,8 @@ def figure_points(conn: Connection, conditions: Sequence = ()) -> list[dict[str,
 
     {"indicator", "parties": [...], "from", "to", "period", "value", "unit", "kind", "change_pct",
      "approximate", "conflict", "figure_ids": [...], "sources_count",
-     "sources": [{"document_id", "title", "outlet", "published", "figure_id", "evidence", "start", "end",
-                  "quotes": [{"figure_id", "evidence", "start", "end"}]}]}
+     "sources": [{"document_id", "title", "outlet", "published", "language", "figure_id", "evidence", "start",
+                  "end", "quotes": [{"figure_id", "evidence", "start", "end"}]}]}
 
     `sources` has one item per article (oldest first) and `sources_count` is their number; `quotes` are
     the article's figures of the point (one, but for an article that states it twice), the first of

@@ -20,6 +20,13 @@ romanian, "$2.9" is 2.9, "C5+1:" is c5 1, "Nur-Sultan's" is nur sultan's. A quer
 On SQLite every term goes to FTS5 as a quoted string (the engine's own tokenizer splits it); on
 PostgreSQL each term is a bound parameter of phraseto_tsquery, combined with the tsquery operators
 &&, || and !!. The user's text reaches neither engine as syntax.
+
+Russian (store/fulltext.py has the indexes): case folds on both backends (Товарооборот = товарооборот).
+PostgreSQL stems Russian words as it stems English ones (each article through the configuration of its
+language; a term is looked up in both): товарооборот finds товарооборота. SQLite's index holds Russian
+words as written, so a term of one Russian word is looked up in every form of the word (word_forms:
+товарооборот, товарооборота, товарооборотом, ...); a phrase of several Russian words is matched as
+written, and prefix* works on both. `language` keeps the articles in one language ("en", "ru").
 """
 from __future__ import annotations
 
@@ -30,35 +37,38 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from .common import QueryError, SearchSyntaxError, check_limit
+from ..store import fulltext
+from .common import QueryError, SearchSyntaxError, check_language, check_limit
 
 MARK = ("«", "»")   # around matched words in snippets
 OPERATORS = ("AND", "OR", "NOT")
 
 # bm25 weighs a hit in the title five times a hit in the text; lower is better, so the score is -bm25.
 _SQLITE = """
-    SELECT d.id AS document_id, d.title, d.published, d.outlet, d.source, d.url,
+    SELECT d.id AS document_id, d.title, d.published, d.outlet, d.source, d.url, d.language,
            snippet(documents_fts, -1, :open, :close, '…', 16) AS snippet,
            -bm25(documents_fts, 5.0, 1.0) AS score
     FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
-    WHERE documents_fts MATCH :q AND (:all OR d.duplicate_of IS NULL)
+    WHERE documents_fts MATCH :q AND (:all OR d.duplicate_of IS NULL){language}
     ORDER BY score DESC, d.id
     LIMIT :limit
 """
 
-# The vector expression is the one the GIN index of migration 0002 is built on, so the index serves it.
+# The vector expression is the one the GIN index of migration 0007 is built on (store.fulltext), so the
+# index serves it.
 _POSTGRES = """
-    SELECT d.id AS document_id, d.title, d.published, d.outlet, d.source, d.url,
-           ts_headline('english', d.text, q,
+    SELECT d.id AS document_id, d.title, d.published, d.outlet, d.source, d.url, d.language,
+           ts_headline({config}, d.text, q,
                        'StartSel=' || :open || ', StopSel=' || :close || ', MaxWords=30, MinWords=12')
                AS snippet,
-           ts_rank(to_tsvector('english', coalesce(d.title, '') || ' ' || d.text), q) AS score
+           ts_rank({vector}, q) AS score
     FROM documents AS d, ({tsquery}) AS t(q)
-    WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) @@ q
-      AND (:all OR d.duplicate_of IS NULL)
+    WHERE {vector} @@ q
+      AND (:all OR d.duplicate_of IS NULL){language}
     ORDER BY score DESC, d.id
     LIMIT :limit
 """
+_LANGUAGE = " AND d.language = :language"
 
 
 # 1. the query language -------------------------------------------------------------------------
@@ -209,10 +219,39 @@ def parse(q: str, plain: bool = False) -> Any:
 
 # 2. the engines' forms -------------------------------------------------------------------------
 
+_CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff]+$")
+MAX_FORMS = 64
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """Every form of a Russian word, itself first (pymorphy3's lexemes of each of its readings, ё also
+    written е): "товарооборот" -> товарооборот, товарооборота, товарообороту, ... At most MAX_FORMS; a word
+    in another script is only itself."""
+    low = word.lower()
+    if not _CYRILLIC_WORD.match(low):
+        return (word,)
+    from ..extract.morph import parses
+
+    forms = dict.fromkeys([low])
+    for reading in parses(low):
+        for form in reading.lexeme:
+            forms[form.word] = None
+            forms[form.word.replace("ё", "е")] = None
+    return tuple(forms)[:MAX_FORMS]
+
+
+def _fts5_string(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
 def fts5_query(node: Any) -> str:
-    """The FTS5 form of a query tree: every term a quoted string ("Kazakh-Romanian", "pipe"*)."""
+    """The FTS5 form of a query tree: every term a quoted string ("Kazakh-Romanian", "pipe"*); a term of
+    one Russian word, each of its forms (word_forms) joined by OR."""
     if isinstance(node, Term):
-        return '"' + node.text.replace('"', '""') + '"' + ("*" if node.prefix else "")
+        found = words(node.text)
+        if not node.prefix and len(found) == 1 and len(forms := word_forms(found[0])) > 1:
+            return "(" + " OR ".join(map(_fts5_string, forms)) + ")"
+        return _fts5_string(node.text) + ("*" if node.prefix else "")
     if isinstance(node, Any_):
         return "(" + " OR ".join(fts5_query(n) for n in node.options) + ")"
     out = " AND ".join(fts5_query(n) for n in node.include)
@@ -224,24 +263,29 @@ def fts5_query(node: Any) -> str:
 def tsquery_sql(node: Any, params: dict[str, Any]) -> str:
     """The PostgreSQL tsquery expression of a query tree, each term's text a bound parameter added to
     `params` (phraseto_tsquery; a prefix term's last word through to_tsquery as 'word':* of letters and
-    digits only)."""
+    digits only), folded as the index folds the text (store.fulltext.fold) and read by every configuration
+    a document may be indexed with (English, Russian), any of which may match."""
     if isinstance(node, Term):
         head, last = node.text, None
         if node.prefix:
             *_, m = _WORD.finditer(node.text)
             head, last = node.text[:m.start()], m.group()
-        parts = []
+        names = []
         if words(head):
             name = f"t{len(params)}"
             # a hyphenated word is its words, as on SQLite ("Kazakhstan-Romania" finds "Kazakhstan, Romania");
             # PostgreSQL's parser would also want the whole compound
-            params[name] = head.replace("-", " ")
-            parts.append(f"phraseto_tsquery('english', :{name})")
+            params[name] = fulltext.fold(head.replace("-", " "))
+            names.append(("phraseto_tsquery", name))
         if last is not None:
             name = f"t{len(params)}"
-            params[name] = f"'{last}':*"           # letters and digits only (words()): nothing to escape
-            parts.append(f"to_tsquery('english', :{name})")
-        return parts[0] if len(parts) == 1 else f"tsquery_phrase({parts[0]}, {parts[1]})"
+            params[name] = f"'{fulltext.fold(last)}':*"   # letters and digits only (words()): nothing to escape
+            names.append(("to_tsquery", name))
+        options = []
+        for config in fulltext.CONFIGS:
+            parts = [f"{fn}('{config}', :{name})" for fn, name in names]
+            options.append(parts[0] if len(parts) == 1 else f"tsquery_phrase({parts[0]}, {parts[1]})")
+        return "(" + " || ".join(options) + ")"
     if isinstance(node, Any_):
         return "(" + " || ".join(tsquery_sql(n, params) for n in node.options) + ")"
     out = " && ".join(tsquery_sql(n, params) for n in node.include)
@@ -259,27 +303,33 @@ def plain_query(q: str) -> str:
 # 3. search --------------------------------------------------------------------------------------
 
 def search(engine: Engine, q: str, limit: int = 20, include_duplicates: bool = False,
-           plain: bool = False) -> list[dict[str, Any]]:
+           plain: bool = False, language: str | None = None) -> list[dict[str, Any]]:
     """Articles matching `q`, best first:
 
-    [{"document_id", "title", "published", "outlet", "source", "url", "snippet", "score"}, ...]
+    [{"document_id", "title", "published", "outlet", "source", "url", "language", "snippet", "score"}, ...]
 
     `snippet` is a stretch of the article (on one line) with the matched words between « and »; a higher
     `score` is a better match (its scale differs between SQLite and PostgreSQL). `q` is read by the
     query language of this module's docstring, the same on both backends (words, "phrases", AND, OR,
     NOT, prefix*, brackets; any other punctuation is no syntax); with `plain`, operators are words too.
     A query with no word in it raises SearchSyntaxError. Near-duplicate articles are left out unless
-    `include_duplicates`."""
+    `include_duplicates`; `language` ("en", "ru") keeps the articles written in it (BadFilter for
+    another value)."""
     if not q or not q.strip():
         raise SearchSyntaxError("nothing to search for: give one or more words")
     check_limit(limit)
+    language = check_language(language)
     node = parse(q, plain)
     params: dict[str, Any] = {"limit": limit, "all": bool(include_duplicates), "open": MARK[0], "close": MARK[1]}
+    if language is not None:
+        params["language"] = language
+    where = _LANGUAGE if language is not None else ""
     if engine.dialect.name == "sqlite":
-        sql = text(_SQLITE)
+        sql = text(_SQLITE.format(language=where))
         params["q"] = fts5_query(node)
     else:
-        sql = text(_POSTGRES.format(tsquery="SELECT " + tsquery_sql(node, params)))
+        sql = text(_POSTGRES.format(tsquery="SELECT " + tsquery_sql(node, params), vector=fulltext.tsvector("d."),
+                                    config=fulltext.config_sql("d."), language=where))
     try:
         with engine.connect() as conn:
             rows = conn.execute(sql, params).mappings().all()

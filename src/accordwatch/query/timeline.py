@@ -17,7 +17,9 @@ from .common import (
     BadFilter,
     check_choice,
     check_date,
+    check_language,
     check_limit,
+    in_language,
     pair_key,
     resolve_code,
     resolve_pair,
@@ -39,7 +41,8 @@ def name_condition(text: str):
     return and_(*(s.events.c.name.icontains(w, autoescape=True) for w in dict.fromkeys(w.lower() for w in words)))
 
 
-def _event_conditions(engine: Engine, country, pair, sector, type, status, since, until, name=None) -> list:
+def _event_conditions(engine: Engine, country, pair, sector, type, status, since, until, name=None,
+                      language=None) -> list:
     """The conditions of the event filters (see events), checked in the order of its arguments."""
     e = s.events
     conditions = []
@@ -62,6 +65,9 @@ def _event_conditions(engine: Engine, country, pair, sector, type, status, since
         conditions.append(func.substr(e.c.date, 1, len(until)) <= until)
     if name is not None:
         conditions.append(name_condition(name))
+    if (language := check_language(language)) is not None:
+        src = s.event_sources
+        conditions.append(e.c.id.in_(select(src.c.event_id).where(src.c.document_id.in_(in_language(language)))))
     return conditions
 
 
@@ -74,7 +80,7 @@ def _has_party(id_column, parties, key: str, code: str):
 def events(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
            sector: str | None = None, type: str | None = None, status: str | None = None,
            since: str | None = None, until: str | None = None, name: str | None = None,
-           limit: int = 100) -> list[dict[str, Any]]:
+           language: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Events, newest first (undated last), as rows.event_dicts (with sectors and sources).
 
     country  a party (code or name)            pair    both are parties ("KAZ-TUR", or two codes)
@@ -85,8 +91,10 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
     until    the event's date is on or before it, at its precision ("2023" keeps 2023-12-31)
     name     the event's name holds every word of it, in any case ("raw materials", "hydrogen memo";
              punctuation is ignored); an event without a name passes no name filter
+    language en | ru: an article in that language reports the event (its other reports, in any
+             language, are its sources still)
     An undated event passes no date filter. Bad values raise BadFilter, unknown codes UnknownCode."""
-    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name, language)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.event_page(conn, conditions, 0, limit)[0]
@@ -94,18 +102,18 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
 
 def events_page(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
                 sector: str | None = None, type: str | None = None, status: str | None = None,
-                since: str | None = None, until: str | None = None, name: str | None = None, offset: int = 0,
-                limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+                since: str | None = None, until: str | None = None, name: str | None = None,
+                language: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
     """(events, total): the events `events` lists (same filters, same order) at positions offset to
     offset + limit, and how many it lists in all. The database counts and pages; only the page's
     events are read with their sources."""
-    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name, language)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.event_page(conn, conditions, offset, limit)
 
 
-def _figure_conditions(engine: Engine, indicator, pair, country, kind, since) -> list:
+def _figure_conditions(engine: Engine, indicator, pair, country, kind, since, language=None) -> list:
     """The conditions of the figure filters (see figures), checked in the order of its arguments."""
     f = s.figures
     conditions = []
@@ -122,12 +130,14 @@ def _figure_conditions(engine: Engine, indicator, pair, country, kind, since) ->
         # point key starts with period_end and a separator below any digit, so the same test on the
         # key keeps the same figures, and the point index answers it alone (store/points.py)
         conditions.append(f.c.point_key >= since[:7])
+    if (language := check_language(language)) is not None:
+        conditions.append(f.c.document_id.in_(in_language(language)))
     return conditions
 
 
 def figures(engine: Engine, indicator: str | None = None, pair: str | tuple[str, str] | None = None,
             country: str | None = None, kind: str | None = None, since: str | None = None,
-            limit: int = 500) -> list[dict[str, Any]]:
+            language: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
     """A time series of figures (points as rows.figure_points: the same value from several articles is
     one point with several sources), sorted by period in time, targets beside the actuals of their
     indicator and parties; points without a period come first.
@@ -136,8 +146,9 @@ def figures(engine: Engine, indicator: str | None = None, pair: str | tuple[str,
     country    one of the figure's parties   kind     actual | target
     since      the period ends on or after it ("2023" keeps 2023, 2022-06/2023-03 and 2030; drops
                figures without a period)
+    language   en | ru: figures stated in articles in that language (a point then has only those sources)
     At most `limit` points: the latest ones when there are more. Bad values raise BadFilter."""
-    conditions = _figure_conditions(engine, indicator, pair, country, kind, since)
+    conditions = _figure_conditions(engine, indicator, pair, country, kind, since, language)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.last_points(conn, conditions, limit)
@@ -145,11 +156,11 @@ def figures(engine: Engine, indicator: str | None = None, pair: str | tuple[str,
 
 def figures_page(engine: Engine, indicator: str | None = None, pair: str | tuple[str, str] | None = None,
                  country: str | None = None, kind: str | None = None, since: str | None = None,
-                 offset: int = 0, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+                 language: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
     """(points, total): the whole time series `figures` would give without a limit (same filters, same
     order), at positions offset to offset + limit, and how many points it has. The database counts
     and pages the points (rows.point_page); only the page's figures are read."""
-    conditions = _figure_conditions(engine, indicator, pair, country, kind, since)
+    conditions = _figure_conditions(engine, indicator, pair, country, kind, since, language)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.point_page(conn, conditions, offset, limit)

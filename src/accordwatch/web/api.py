@@ -12,7 +12,8 @@ GET  /api/search?q=              query.search
 POST /api/ingest                 an uploaded file or a JSON article, with `Authorization: Bearer <token>`
 
 Collections (documents, entities, events, figures) are paginated: `page` (from 1) and `per_page` (1-200)
-in, {"items", "page", "per_page", "pages", "total"} out; a page past the last is a 404. Ranked answers
+in, {"items", "page", "per_page", "pages", "total"} out; a page past the last is a 404. They and search take
+`language` (en or ru: what articles in that language report; anything else is a 400). Ranked answers
 (partners, search) take a `limit` instead. Every error has the shape of web/errors.py.
 
 User input reaches the database only as bound parameters: the library's SQLAlchemy expressions, and the
@@ -44,13 +45,13 @@ from ..query import BadFilter, UnknownCode, code_name, resolve_code, resolve_pai
 from ..query import partners as find_partners
 from ..query import profile as pair_profile
 from ..query import search as find
-from ..query.common import SECTORS, check_choice, code_kind, near_duplicates
+from ..query.common import LANGUAGES, SECTORS, check_choice, check_language, code_kind, in_language, near_duplicates
 from ..query.profile import pair_documents
 from ..query.timeline import events_page as find_events
 from ..query.timeline import figures_page as find_figures
 from ..store import dedup
 from ..store import schema as s
-from ..store.normalize import name_key
+from ..store.normalize import latin_key, name_key
 from .errors import ERROR_RESPONSES, ErrorBody
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -69,6 +70,7 @@ Pair = Annotated[str | None, Query(description="Two countries or blocs joined by
 Sector = Annotated[str | None, Query(description=f"One of {', '.join(SECTORS)}.")]
 Since = Annotated[str | None, Query(description="On or after YYYY, YYYY-MM or YYYY-MM-DD.")]
 Until = Annotated[str | None, Query(description="On or before YYYY, YYYY-MM or YYYY-MM-DD (at its precision).")]
+Language = Annotated[str | None, Query(description=f"What articles in this language report: {' or '.join(LANGUAGES)}.")]
 
 
 def _engine(request: Request) -> Engine:
@@ -136,11 +138,11 @@ def index(request: Request) -> dict[str, Any]:
 
 # 1. documents ----------------------------------------------------------------------------------
 
-_DOC_COLUMNS = ("id", "title", "published", "outlet", "dateline", "source", "url", "duplicate_of", "similarity",
-                "ingested_at")
+_DOC_COLUMNS = ("id", "title", "published", "outlet", "dateline", "source", "url", "language", "duplicate_of",
+                "similarity", "ingested_at")
 
 
-def _document_conditions(engine: Engine, country, pair, sector, since, until, q) -> list | None:
+def _document_conditions(engine: Engine, country, pair, sector, since, until, q, language=None) -> list | None:
     """The conditions of the documents filters; None when a text search matched nothing."""
     d, dc, ds = s.documents, s.document_countries, s.document_sectors
     conditions = []
@@ -155,8 +157,11 @@ def _document_conditions(engine: Engine, country, pair, sector, since, until, q)
         conditions.append(d.c.published >= since)
     if (until := _date("until", until)) is not None:
         conditions.append(func.substr(d.c.published, 1, len(until)) <= until)
+    if (language := check_language(language)) is not None:
+        conditions.append(d.c.language == language)
     if (q := _opt(q)) is not None:
-        ids = [hit["document_id"] for hit in find(engine, q, limit=MAX_TEXT_HITS, include_duplicates=True)]
+        ids = [hit["document_id"] for hit in find(engine, q, limit=MAX_TEXT_HITS, include_duplicates=True,
+                                                  language=language)]
         if not ids:
             return None
         conditions.append(d.c.id.in_(ids))
@@ -177,17 +182,17 @@ def _lookups(conn, table, column: str, ids: list[int]) -> dict[int, list[str]]:
 def documents(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
               since: Since = None, until: Until = None,
               q: Annotated[str | None, Query(description="Full-text search, as /api/search reads it.")] = None,
-              page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+              language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Articles, newest first (undated last): {"items", "page", "per_page", "pages", "total"}.
 
-    Each item: {"id", "title", "published", "outlet", "dateline", "source", "url", "duplicate_of",
+    Each item: {"id", "title", "published", "outlet", "dateline", "source", "url", "language", "duplicate_of",
     "similarity", "ingested_at", "countries": [...], "sectors": [...]}; near-duplicates are listed with
     `duplicate_of` set. `country`: the article names it; `pair`: the pair's articles (events or figures of
     both, or naming both); `since`/`until`: the publication date; `q`: full text (at most the
-    10,000 best matches)."""
+    10,000 best matches); `language`: the article is written in it (en, ru)."""
     engine = _engine(request)
     d = s.documents
-    conditions = _document_conditions(engine, country, pair, sector, since, until, q)
+    conditions = _document_conditions(engine, country, pair, sector, since, until, q, language)
     with engine.connect() as conn:
         total = 0 if conditions is None else conn.execute(
             select(func.count()).select_from(d).where(*conditions)).scalar_one()
@@ -283,11 +288,13 @@ def entities(request: Request,
              kind: Annotated[str | None, Query(description="country | organization | person | place")] = None,
              country: Country = None,
              q: Annotated[str | None, Query(description="Part of a name or of any spelling seen.")] = None,
-             page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+             language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Entities resolved across articles, most articles first: {"items", "page", "per_page", "pages",
     "total"}; each item {"id", "kind", "name", "country", "title", "org_kind", "documents", "mentions"}
     (`documents` counts the articles naming it, near-duplicates left out; `mentions` its spans, which the
-    store keeps for all but countries). `country`: the entity's country (and the country itself)."""
+    store keeps for all but countries). `country`: the entity's country (and the country itself); `q`: part
+    of its name or of a spelling seen, in either script ("Токаев" finds Kassym-Jomart Tokayev, "Tokayev" his
+    Russian spelling too); `language`: an article in that language names it (its counts stay all articles')."""
     engine = _engine(request)
     ent, m, al = s.entities, s.mentions, s.aliases
     conditions = []
@@ -301,7 +308,16 @@ def entities(request: Request,
         if key := name_key(q):
             named.append(select(al.c.entity_id).where(al.c.entity_id == ent.c.id,
                                                       al.c.alias.contains(key, autoescape=True)).exists())
+        if latin := latin_key(q):   # the spelling in the other script
+            named.append(select(al.c.entity_id).where(al.c.entity_id == ent.c.id,
+                                                      al.c.latin.contains(latin, autoescape=True)).exists())
         conditions.append(or_(*named))
+    if (language := check_language(language)) is not None:
+        dc = s.document_countries
+        conditions.append(or_(
+            ent.c.id.in_(select(m.c.entity_id).where(m.c.document_id.in_(in_language(language)))),
+            and_(ent.c.kind == "country",
+                 ent.c.key.in_(select(dc.c.code).where(dc.c.document_id.in_(in_language(language)))))))
     # articles that are no near-duplicates, tested on document_id alone (near_duplicates() are few): the
     # indexes of mentions and document_countries answer it, without reading every article's row
     counts = (select(m.c.entity_id, func.count(func.distinct(m.c.document_id)).label("documents"),
@@ -335,7 +351,7 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
            since: Since = None, until: Until = None,
            name: Annotated[str | None, Query(description="Words the event's name holds, in any case: "
                                                          "raw materials.")] = None,
-           page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+           language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Events newest first (undated last), as query.events gives them: each {"id", "type", "name",
     "instrument", "status", "parties", "date", "location", "organizations", "sectors", "sources_count",
     "sources": [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start",
@@ -345,11 +361,13 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
 
     `sources` has one item per article that reports the event (near-duplicates left out), oldest first,
     and `sources_count` is their number; `quotes` are every statement of the event in that article, the
-    first of which also gives the source its evidence, status, date, start and end."""
+    first of which also gives the source its evidence, status, date, start and end; a source's `language`
+    is its article's. `language` keeps the events an article in that language reports (en, ru); one
+    event reported in both keeps every source."""
     rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
                               type=_opt(type), status=_opt(status), since=_date("since", since),
-                              until=_date("until", until), name=_opt(name), offset=(page - 1) * per_page,
-                              limit=per_page)
+                              until=_date("until", until), name=_opt(name), language=language,
+                              offset=(page - 1) * per_page, limit=per_page)
     return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 
@@ -359,7 +377,7 @@ def figures(request: Request,
             pair: Pair = None, country: Country = None,
             kind: Annotated[str | None, Query(description="actual | target")] = None,
             since: Annotated[str | None, Query(description="Periods ending on or after YYYY[-MM[-DD]].")] = None,
-            page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+            language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Figure points in time order (undated first), as query.figures gives them: each {"indicator",
     "parties", "from", "to", "period", "value", "unit", "kind", "change_pct", "approximate", "conflict",
     "figure_ids", "sources_count", "sources": [{"document_id", "title", "outlet", "published", "figure_id",
@@ -370,10 +388,10 @@ def figures(request: Request,
     first, and `sources_count` is their number; `quotes` are that article's figures of it (the first also
     gives the source its figure_id, evidence, start and end); `figure_ids` lists every figure. `approximate`
     is true when every source gave the value as approximate ("about", "more than"): the dashboard writes
-    it with "~"."""
+    it with "~". `language` (en, ru): the figures stated in articles in that language."""
     rows, total = find_figures(_engine(request), indicator=_opt(indicator), pair=_opt(pair), country=_opt(country),
-                               kind=_opt(kind), since=_date("since", since), offset=(page - 1) * per_page,
-                               limit=per_page)
+                               kind=_opt(kind), since=_date("since", since), language=language,
+                               offset=(page - 1) * per_page, limit=per_page)
     return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 
@@ -422,15 +440,18 @@ def search(request: Request,
            limit: Limit = 20,
            plain: Annotated[bool, Query(description="Match the words as words: no operators.")] = False,
            duplicates: Annotated[bool, Query(description="Include near-duplicate articles.")] = False,
-           ) -> dict[str, Any]:
+           language: Language = None) -> dict[str, Any]:
     """{"q", "limit", "items"}: best match first, each {"document_id", "title", "published", "outlet",
-    "source", "url", "snippet", "score"}; the snippet marks matched words with « and ».
+    "source", "url", "language", "snippet", "score"}; the snippet marks matched words with « and ».
+    `language` (en, ru): only articles written in it. Russian words are found in any of their forms
+    (товарооборот finds товарооборота).
 
     One query language on SQLite and PostgreSQL: AND, OR and NOT in capitals between two terms, "phrases",
     prefix*, brackets; any other punctuation is part of no syntax ("Kazakh-Romanian" finds the two words in a
     row, "C5+1:" finds c5 1). A query with no word in it is a 400."""
     return {"q": q, "limit": limit,
-            "items": find(_engine(request), q, limit=limit, include_duplicates=duplicates, plain=plain)}
+            "items": find(_engine(request), q, limit=limit, include_duplicates=duplicates, plain=plain,
+                          language=language)}
 
 
 # 5. ingest -------------------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""The full-text index of the articles, in English and Russian (migration 0007; 0002 made the first one).
+
+SQLite   an FTS5 table over title and text (external content: the writer adds each article's row), with
+         the tokenizer TOKENIZE: unicode61 folds case in every script (Казахстан = казахстан) and,
+         with remove_diacritics 2, accents (Türkiye = Turkiye); porter stems English words. Russian words
+         are indexed as written: query.search looks a Russian word up in all its forms (pymorphy3's
+         lexeme: товарооборот finds товарооборота, товарооборотом), and a prefix (товарооборот*) finds
+         every word that starts with it.
+PostgreSQL  a GIN index on tsvector(): each article through the text search configuration of its
+         language ('english', or 'russian' for documents.language = 'ru': Snowball stems Russian words,
+         товарооборота -> товарооборот, and folds ё into е; English words in a Russian article are
+         stemmed as English), its text first folded by fold_sql: Cyrillic and Latin-1 capitals lower-cased
+         and punctuation beyond ASCII («», —) made spaces, so that words are split and case folds even in
+         a database whose LC_CTYPE is C (where PostgreSQL lower-cases ASCII only and takes any other
+         character for a letter). A query term is looked up in both configurations (query.search), folded
+         the same way. Accents are not folded (Türkiye is not Turkiye) but by the Russian stemmer (ё = е).
+
+The expression of the index is spelled out here and, unchanged, in migration 0007: a query that writes it
+otherwise would not use the index (tests/test_store_backends.py checks that it does).
+"""
+from __future__ import annotations
+
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+# capitals whose lower case is one character: Russian, the Kazakh, Uzbek (Cyrillic) and Belarusian letters,
+# and Latin-1 (PostgreSQL lower-cases ASCII itself in any locale)
+UPPER = ("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ" "ӘҒҚҢӨҰҮҺІЎҲЄЇ" "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
+LOWER = UPPER.lower()
+assert len(UPPER) == len(LOWER)
+# punctuation and spaces beyond ASCII, read as spaces: in a C locale PostgreSQL's parser takes every
+# character beyond ASCII for a letter, so «КазМунайГаз» would be one word with its quotes
+SEPARATORS = "«»„“”‘’‚‹›—–‑‒―…•·№°\u00a0\u2009\u202f"
+FOLD_FROM = UPPER + SEPARATORS
+FOLD_TO = LOWER + " " * len(SEPARATORS)
+FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
+
+
+def fold(text: str) -> str:
+    """`text` with the capitals of UPPER in lower case and SEPARATORS as spaces, as fold_sql folds the
+    indexed text."""
+    return text.translate(FOLD)
+
+
+def fold_sql(expr: str) -> str:
+    """The SQL of `expr` folded as fold() folds a string."""
+    return f"translate({expr}, '{FOLD_FROM}', '{FOLD_TO}')"
+
+
+def config_sql(prefix: str = "") -> str:
+    """The text search configuration of a document (`prefix`: the table's alias and a dot)."""
+    return f"CASE WHEN {prefix}language = 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END"
+
+
+def tsvector(prefix: str = "") -> str:
+    """The indexed vector of a document (`prefix`: the table's alias and a dot, "d." in a query)."""
+    body = fold_sql(f"coalesce({prefix}title, '') || ' ' || {prefix}text")
+    return f"to_tsvector({config_sql(prefix)}, {body})"
+
+
+CONFIGS = ("english", "russian")   # every configuration a document may be indexed with
