@@ -113,3 +113,41 @@ def test_partners_limit_must_be_positive(runner, sample_db):
     result = runner.invoke(app, ["partners", "KAZ", "-n", "0", "--db", sample_db])
     assert result.exit_code == 2
     assert result.stderr == "error: [AW502] limit must be 1 or more, not 0\n"
+
+
+# --lang on the queries (issue P10) ---------------------------------------------------------------------
+
+def test_events_in_one_language_are_those_its_articles_report(runner, sample_db):
+    every = json_out(runner, ["events", "--limit", "500", "--json", "--db", sample_db])
+    russian = json_out(runner, ["events", "--lang", "ru", "--limit", "500", "--json", "--db", sample_db])
+    english = json_out(runner, ["events", "--lang", "en", "--limit", "500", "--json", "--db", sample_db])
+    assert russian and english and len(russian) < len(every) and len(english) < len(every)
+    assert all(any(src["language"] == "ru" for src in e["sources"]) for e in russian)
+    assert all(any(src["language"] == "en" for src in e["sources"]) for e in english)
+    # an event both an English and a Russian article report is in both lists
+    both = {e["id"] for e in russian} & {e["id"] for e in english}
+    assert both
+    assert both == {e["id"] for e in every
+                    if {src["language"] for src in e["sources"]} >= {"en", "ru"}}
+
+
+def test_figures_and_search_in_one_language(runner, sample_db):
+    figures = json_out(runner, ["figures", "--lang", "ru", "--json", "--db", sample_db])
+    assert figures and all(any(src["language"] == "ru" for src in f["sources"]) for f in figures)
+    hits = json_out(runner, ["search", "товарооборот", "--lang", "ru", "--json", "--db", sample_db])
+    assert hits and {h["language"] for h in hits} == {"ru"}
+    assert json_out(runner, ["search", "товарооборот", "--lang", "en", "--json", "--db", sample_db]) == []
+
+
+def test_an_unknown_language_is_refused_by_name(runner, sample_db):
+    result = runner.invoke(app, ["events", "--lang", "kk", "--db", sample_db])
+    assert result.exit_code == 2
+    assert "'kk' is not one of 'en', 'ru'" in result.output
+
+
+def json_out(runner, args: list[str]):
+    import json
+
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)

@@ -102,6 +102,8 @@ class Lang(StrEnum):
 
 LangOption = Annotated[Lang | None, typer.Option(
     "--lang", help="The articles' language (default: told from each text's script).", show_default=False)]
+InLangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="Only what articles in this language report.", show_default=False)]
 
 
 @app.command()
@@ -441,6 +443,7 @@ def events(
         "--name", help="Its name holds every one of these words, in any case ('raw materials').")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many events.")] = 100,
     evidence: Annotated[bool, typer.Option("--evidence", help="Show each source's evidence sentence.")] = False,
+    lang: InLangOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -449,7 +452,8 @@ def events(
     from .query import events as find_events
 
     rows = _run_query(db, find_events, country=country, pair=pair, sector=sector, type=type, status=status,
-                      since=since, until=until, name=name, limit=limit)
+                      since=since, until=until, name=name, limit=limit,
+                      language=lang and lang.value)
     if as_json:
         return _print_json(rows)
     _event_table(f"{len(rows)} event(s)", rows, evidence)
@@ -464,6 +468,7 @@ def figures(
     since: Annotated[str | None, typer.Option("--since", help="Periods ending on or after YYYY[-MM].")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (the latest).")] = 500,
     evidence: Annotated[bool, typer.Option("--evidence", help="Show each source's evidence sentence.")] = False,
+    lang: InLangOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -471,7 +476,7 @@ def figures(
     from .query import figures as find_figures
 
     rows = _run_query(db, find_figures, indicator=indicator, pair=pair, country=country, kind=kind, since=since,
-                      limit=limit)
+                      limit=limit, language=lang and lang.value)
     if as_json:
         return _print_json(rows)
     t = _table("period", "indicator", "parties", "actual", "target", "unit", "change", "sources", "",
@@ -494,6 +499,8 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many articles.")] = 20,
     plain: Annotated[bool, typer.Option("--plain", help="Match the words as words: no operators.")] = False,
     duplicates: Annotated[bool, typer.Option("--duplicates", help="Include near-duplicate articles.")] = False,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Only articles in this language.",
+                                              show_default=False)] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -503,7 +510,8 @@ def search(
     from .query import search as find
     from .query.search import MARK
 
-    hits = _run_query(db, find, q, limit=limit, include_duplicates=duplicates, plain=plain)
+    hits = _run_query(db, find, q, limit=limit, include_duplicates=duplicates, plain=plain,
+                      language=lang and lang.value)
     if as_json:
         return _print_json(hits)
     t = _table("#", "published", "outlet", "title", "snippet", title=f"{len(hits)} article(s)")
