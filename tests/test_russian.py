@@ -118,6 +118,34 @@ def test_people_in_the_nominative_with_their_titles(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
 
 
+@pytest.mark.parametrize("text, person", [
+    # a man's first name in the genitive that is also a woman's in the nominative: the title's case
+    ("Стороны приветствовали визит министра экономики Азербайджана Микаила Джаббарова в Астану.",
+     ("Микаил Джаббаров", "министр экономики", "AZE")),
+    # a hyphenated first name inflects in its last part only
+    ("Гостей принял глава государства Касым-Жомарт Токаев; позже делегация встретилась с Президентом "
+     "Казахстана Касым-Жомартом Токаевым в Акорде.", ("Касым-Жомарт Токаев", "глава государства", "KAZ")),
+])
+def test_the_words_of_a_russian_name_agree_in_gender_and_case(text, person):
+    people = extract(text)["people"]
+    assert person in [(p["name"], p["title"], p["country"]) for p in people]
+    assert not any(p["name"].startswith(("Микаила", "Касым-Жомартом")) for p in people)
+
+
+@pytest.mark.parametrize("name, title, nominative", [
+    ("Ильхама Алиева", None, "Ильхам Алиев"),          # the likelier agreeing reading: a man, genitive
+    ("Анны Ивановой", None, "Анна Иванова"),
+    ("Алексеем Оверчуком", "вице-премьером", "Алексей Оверчук"),
+    ("Микаила Джаббарова", "министра", "Микаил Джаббаров"),
+    ("Касым-Жомарта Токаева", "Президента", "Касым-Жомарт Токаев"),
+    ("Мурата Нуртлеу", None, "Мурат Нуртлеу"),         # a surname that does not inflect
+])
+def test_nominative_of_a_name(name, title, nominative):
+    from accordwatch.extract.morph import nominative_name
+
+    assert nominative_name(name, title) == nominative
+
+
 @pytest.mark.parametrize("text, name", [
     ("Министерство сельского хозяйства Казахстана сообщило о росте экспорта зерна.",
      "Министерство сельского хозяйства Казахстана"),

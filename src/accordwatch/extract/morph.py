@@ -64,17 +64,77 @@ def _recase(original: str, form: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in parts)
 
 
-def nominative_name(name: str) -> str:
-    """A person's name in the nominative: "Олжасом Бектеновым" -> "Олжас Бектенов", the gender of
-    the first name agreed by the surname."""
+def nominative_name(name: str, title: str | None = None) -> str:
+    """A person's name in the nominative: "Олжасом Бектеновым" -> "Олжас Бектенов". The words of the
+    name agree in gender and case, so they are read together: the gender and case every word can
+    have, the likeliest first ("Ильхама Алиева" is a man's name in the genitive, not a woman's in the
+    nominative). A title before the name (`title`, as written) has its case, which settles the rest
+    ("министра Микаила Джаббарова" -> "Микаил Джаббаров"). Of a hyphenated word only the last part
+    inflects ("Касым-Жомартом" -> "Касым-Жомарт")."""
     if not _CYRILLIC.search(name):
         return name
-    gender = None
+    words = name.split()
+    reading = _agreeing_reading(tuple(words), title_cases(title) if title else frozenset())
+    if reading is None:
+        gender = None
+        out = []
+        for word in words:
+            form, gender = _name_form(word, gender)
+            out.append(form)
+        return " ".join(out)
     out = []
-    for word in name.split():
-        form, gender = _name_form(word, gender)
-        out.append(form)
+    for word, parse in zip(words, reading, strict=True):
+        head, dash, last = word.rpartition("-")
+        if parse is None:
+            out.append(word)
+            continue
+        form = parse.inflect({"nomn"})
+        out.append(head + dash + _recase(last, form.word if form else parse.normal_form))
     return " ".join(out)
+
+
+def _named(word: str) -> list:
+    """The readings of a name's word (of its last part when hyphenated) as a first name, surname or
+    patronymic, singular."""
+    last = word.rpartition("-")[2]
+    return [p for p in parses(last) if any(t in p.tag for t in NAME_TAGS) and "sing" in p.tag]
+
+
+@lru_cache(maxsize=1 << 14)
+def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | None:
+    """One reading per word (None for a word with no reading as a name), all of one gender and case,
+    the likeliest such choice, within `cases` where it can be; None where no choice agrees."""
+    named = [_named(w) for w in words]
+    if not any(named):
+        return None
+    best: tuple[float, bool, tuple] | None = None
+    for gender in ("masc", "femn"):
+        for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+            score, chosen = 1.0, []
+            for readings in named:
+                if not readings:
+                    chosen.append(None)
+                    continue
+                fits = [p for p in readings if p.tag.case == case
+                        and (gender in p.tag or "ms-f" in p.tag or "Fixd" in p.tag)]
+                if not fits:
+                    break
+                pick = max(fits, key=lambda p: p.score)
+                score *= pick.score
+                chosen.append(pick)
+            else:
+                key = (case in cases, score)
+                if best is None or key > best[:2]:
+                    best = (*key, tuple(chosen))
+    return best[2] if best else None
+
+
+def title_cases(title: str) -> frozenset[str]:
+    """The cases the first word of a title can be in as a noun ("министра" -> gent, accs)."""
+    head = title.split(" ", 1)[0].rpartition("-")[2]
+    if not _CYRILLIC.search(head):
+        return frozenset()
+    return frozenset(p.tag.case for p in parses(head.lower()) if p.tag.POS == "NOUN" and p.tag.case)
 
 
 def nominative_phrase(phrase: str) -> str:

@@ -489,7 +489,7 @@ class PeopleFinder:
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
         if self.lower_titles:
-            name = morph.nominative_name(name)
+            name = morph.nominative_name(name, title)
             if title and morph.plural(title.split(" ")[0]):
                 title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
             title = morph.nominative_head(title) if title else title
