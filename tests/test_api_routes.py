@@ -381,7 +381,7 @@ def test_unknown_code_in_the_path_is_404(client):
 def test_bad_date_is_400(client):
     assert client.get("/api/documents?since=2023-13").json() == {
         "ok": False, "status": 400,
-        "error": "[AW502] since takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2023-13'"}
+        "error": "[AW502] since takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2023-13' (there is no month 13)"}
     for route in ("/api/events?until=2023-02-30", "/api/figures?since=yesterday", "/api/events?since=2023-13"):
         assert "takes a date as YYYY, YYYY-MM or YYYY-MM-DD" in error(client.get(route), 400)
 

@@ -24,9 +24,7 @@ from __future__ import annotations
 import hmac
 import json
 import math
-import re
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -41,11 +39,20 @@ from .. import __version__
 from ..document import Document
 from ..ingest import READERS, Result, read_paths
 from ..ingest.metadata import iso_date
-from ..query import BadFilter, UnknownCode, code_name, resolve_code, resolve_pair
+from ..query import UnknownCode, code_name, resolve_code, resolve_pair
 from ..query import partners as find_partners
 from ..query import profile as pair_profile
 from ..query import search as find
-from ..query.common import LANGUAGES, SECTORS, check_choice, check_language, code_kind, in_language, near_duplicates
+from ..query.common import (
+    LANGUAGES,
+    SECTORS,
+    check_choice,
+    check_date,
+    check_language,
+    code_kind,
+    in_language,
+    near_duplicates,
+)
 from ..query.profile import pair_documents
 from ..query.timeline import events_page as find_events
 from ..query.timeline import figures_page as find_figures
@@ -60,7 +67,6 @@ MAX_PER_PAGE = 200
 MAX_LIMIT = 200
 MAX_TEXT_HITS = 10_000       # the `q` filter of /api/documents keeps at most this many best matches
 ENTITY_KINDS = ("country", "organization", "person", "place")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 # the parameters the collections share
 Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
@@ -83,18 +89,9 @@ def _opt(value: str | None) -> str | None:
 
 
 def _date(name: str, value: str | None) -> str | None:
-    """None, or a real date prefix: YYYY, YYYY-MM (month 01-12) or YYYY-MM-DD (a day of that month)."""
-    value = _opt(value)
-    if value is None:
-        return None
-    m = _DATE.match(value)
-    try:
-        if m is None:
-            raise ValueError
-        date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        raise BadFilter(f"{name} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}") from None
-    return value
+    """None, or a real date prefix (query.common.check_date: the same check and message as the CLI's
+    and the library's)."""
+    return check_date(name, value)
 
 
 def _check_page(total: int, page: int, per_page: int) -> int:
