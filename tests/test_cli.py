@@ -92,6 +92,16 @@ def test_summary_without_json(runner, files):
     assert "1 article(s) extracted, 0 failed" in stderr_text(result)
 
 
+def test_summary_marks_an_approximate_figure_as_the_database_does(runner):
+    text = ("Ankara, 4 March 2024. Trade between Kazakhstan and Turkey reached about $6.4 billion in 2023, "
+            "while grain exports rose to 1.2 million tonnes.")
+    result = runner.invoke(app, ["extract", "--text", text], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()
+            if line.startswith(("trade_turnover", "exports"))}
+    assert rows == {"trade_turnover": "~6,400,000,000", "exports": "1,200,000"}
+
+
 def test_bad_file_is_reported_and_good_files_are_still_extracted(runner, files, tmp_path):
     bad = tmp_path / "in" / "report.pdf"
     bad.write_text("%PDF-1.4", encoding="utf-8")

@@ -199,7 +199,8 @@ def show_summary(record: dict) -> None:
         for f in record["figures"]:
             who = f"{f['from']}→{f['to']}" if f.get("from") else "-".join(f["parties"]) or "-"
             change = "-" if f.get("change_pct") is None else f"{f['change_pct']:+g}"
-            t.add_row(f["indicator"], f"{f['value']:,.0f}", f["unit"], f.get("period") or "-", who, change, f["kind"])
+            value = ("~" if f.get("approximate") else "") + f"{f['value']:,.0f}"
+            t.add_row(f["indicator"], value, f["unit"], f.get("period") or "-", who, change, f["kind"])
         out_console.print(t)
     if record.get("events"):
         t = Table("event", "status", "parties", "date", "sectors", box=None, pad_edge=False)
