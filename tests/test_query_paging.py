@@ -33,6 +33,7 @@ from accordwatch.query.common import (
     period_key,
 )
 from accordwatch.query.export import partner_network
+from accordwatch.query.usd import in_usd
 from accordwatch.store import open_store
 from accordwatch.store import points as qpoints
 from accordwatch.store import schema as s
@@ -165,6 +166,7 @@ def old_points(conn, conditions) -> list[dict]:
                                  "quotes": [quote]})
     for p in points.values():
         p["sources_count"] = len(p["sources"])
+        p.update(in_usd(p["value"], p["unit"], p["period"], p["sources"][0]["published"]))
     return sorted(points.values(), key=lambda p: (p["indicator"], "|".join(p["parties"]), period_key(p["period"]),
                                                   p["kind"], p["from"] or "", p["value"]))
 
@@ -247,6 +249,9 @@ def old_changed_figures(engine, window, limit=10):
             series[(p["indicator"], tuple(p["parties"]), p["from"], p["to"], p["unit"])].append(p)
     points = [rows.latest(pts) for pts in series.values()]
     points.sort(key=lambda p: (period_key(p["period"]), abs(p["change_pct"])), reverse=True)
+    for p in points:   # the dashboard's changed figures are the lighter summaries: no dollar values
+        for key in ("value_usd", "usd_rate", "usd_note"):
+            p.pop(key)
     return points[:limit]
 
 

@@ -299,6 +299,14 @@ def _amount(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}"
 
 
+def _usd(point: dict) -> str:
+    """A money figure in another currency in US dollars at its period's rate ("no rate" where the ECB
+    has none); blank for dollars and for what is no money."""
+    if point.get("unit") == "USD" or not point.get("usd_note"):
+        return ""
+    return _amount(point["value_usd"]) if point.get("value_usd") is not None else "[dim]no rate[/]"
+
+
 def _change(pct: float | None) -> str:
     return "-" if pct is None else f"{pct:+g}%"
 
@@ -480,15 +488,16 @@ def figures(
                       limit=limit, language=lang and lang.value)
     if as_json:
         return _print_json(rows)
-    t = _table("period", "indicator", "parties", "actual", "target", "unit", "change", "sources", "",
-               title=f"{len(rows)} figure(s)")
+    usd = any(_usd(pt) for pt in rows)   # a column of dollar values where some money is in another currency
+    t = _table("period", "indicator", "parties", "actual", "target", "unit", *(["in USD"] if usd else []),
+               "change", "sources", "", title=f"{len(rows)} figure(s)")
     for pt in rows:
         who = f"{pt['from']}→{pt['to']}" if pt.get("from") else "-".join(pt["parties"])
         value = ("~" if pt["approximate"] else "") + _amount(pt["value"])
         value = f"[red]{value}[/]" if pt["conflict"] else value
         t.add_row(_cell(pt["period"]), _cell(pt["indicator"]), _cell(who),
                   value if pt["kind"] == "actual" else "", value if pt["kind"] == "target" else "",
-                  _cell(pt["unit"]), _change(pt["change_pct"]),
+                  _cell(pt["unit"]), *([_usd(pt)] if usd else []), _change(pt["change_pct"]),
                   _sources(pt["sources"], evidence),
                   "[bold red]CONFLICT[/]" if pt["conflict"] else "")
     out_console.print(t)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, select
 from ..store import schema as s
 from ..store.points import block_of, block_range
 from .common import live_document, live_event, live_figure, live_reported_event, period_key
+from .usd import in_usd
 
 _CHUNK = 500   # ids per IN (...) list
 
@@ -162,11 +163,14 @@ def _figure_rows(conn: Connection, conditions: Sequence):
 
 
 def _public(points: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The points without the fields _points keeps for ordering them."""
+    """The points without the fields _points keeps for ordering them, with a money point's value in
+    US dollars at the rate of its period (usd.in_usd: "value_usd", "usd_rate", "usd_note")."""
     points = list(points)
     for p in points:
         p.pop("_key", None)
         p.pop("_first", None)
+        published = p["sources"][0].get("published") if p.get("sources") else None
+        p.update(in_usd(p["value"], p["unit"], p["period"], published))
     return points
 
 
