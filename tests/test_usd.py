@@ -89,3 +89,32 @@ def test_the_cli_shows_dollars_beside_other_currencies(tmp_path):
     # dollars only: no column for them
     only = runner.invoke(app, ["figures", "--indicator", "trade_turnover", "--pair", "KAZ-UZB", "--db", db])
     assert "in USD" not in only.stdout
+
+
+def test_partners_ranked_by_trade_in_dollars(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from accordwatch.query import BadFilter
+    from accordwatch.web.app import create_app
+
+    articles = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    store = open_store(str(tmp_path / "aw.db"))
+    try:
+        store.ingest_paths([str(articles)])
+        by_events = query.partners(store.engine, "KAZ", limit=1000)
+        by_trade = query.partners(store.engine, "KAZ", limit=1000, by="trade")
+        top = query.partners(store.engine, "KAZ", limit=3, by="trade")
+        with pytest.raises(BadFilter, match="unknown by 'volume': use one of events, trade"):
+            query.partners(store.engine, "KAZ", by="volume")
+    finally:
+        store.close()
+    assert sorted(p["code"] for p in by_trade) == sorted(p["code"] for p in by_events)
+    dollars = [p["trade_turnover"]["value_usd"] for p in by_trade
+               if p["trade_turnover"] and p["trade_turnover"]["value_usd"] is not None]
+    assert len(dollars) >= 3 and dollars == sorted(dollars, reverse=True)
+    assert by_trade[:len(dollars)] == [p for p in by_trade if p["trade_turnover"]
+                                       and p["trade_turnover"]["value_usd"] is not None]
+    assert top == by_trade[:3] and by_trade != by_events
+    client = TestClient(create_app(str(tmp_path / "aw.db")))
+    assert client.get("/api/partners/KAZ?by=trade&limit=3").json()["items"] == top
+    assert client.get("/api/partners/KAZ?by=volume").status_code == 400

@@ -95,6 +95,11 @@ class _Notes:
         return "".join(f"; {p}" for p in parts)
 
 
+class Ranking(StrEnum):
+    events = "events"
+    trade = "trade"
+
+
 class Lang(StrEnum):
     en = "en"
     ru = "ru"
@@ -356,17 +361,21 @@ def _event_table(title: str, rows: list[dict], evidence: bool = False) -> None:
 def partners(
     code: Annotated[str, typer.Argument(help="A country or bloc: code (KAZ, EU) or name.")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many partners.")] = 20,
+    by: Annotated[Ranking, typer.Option(
+        "--by", help="Rank by shared events (then articles), or by the latest trade turnover in US dollars.")
+    ] = "events",
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Partners of a country or bloc, ranked by shared events, then articles, with their latest trade."""
+    """Partners of a country or bloc, ranked by shared events, then articles (or --by trade), with their
+    latest trade."""
     from .query import QueryError, code_name, resolve_code
     from .query import partners as find_partners
     from .query.common import check_limit
 
     def ranked(engine):
         # all of them, to say how many the limit leaves out (there are at most a few hundred)
-        return find_partners(engine, code, limit=sys.maxsize)
+        return find_partners(engine, code, limit=sys.maxsize, by=by.value if isinstance(by, Ranking) else by)
 
     try:
         check_limit(limit)

@@ -7,25 +7,40 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, select, union
 
 from ..store import schema as s
-from .common import check_limit, code_kind, code_name, live_figure, live_reported_event, near_duplicates, resolve_code
+from .common import (
+    check_choice,
+    check_limit,
+    code_kind,
+    code_name,
+    live_figure,
+    live_reported_event,
+    near_duplicates,
+    resolve_code,
+)
 from .rows import figure_points, latest
 
+RANKINGS = ("events", "trade")
 
-def partners(engine: Engine, code: str, limit: int = 20) -> list[dict[str, Any]]:
+
+def partners(engine: Engine, code: str, limit: int = 20, by: str = "events") -> list[dict[str, Any]]:
     """The partners of `code` (a country or bloc code, or its name), best first:
 
     [{"code": "ROU", "name": "Romania", "kind": "country", "events": 4, "documents": 6, "figures": 3,
       "trade_turnover": {"value": 2.9e9, "unit": "USD", "period": "2023", "change_pct": 8.5,
-                         "conflict": False, "sources_count": 2} | None}, ...]
+                         "conflict": False, "sources_count": 2, "value_usd": 2.9e9, "usd_note": None}
+                        | None}, ...]
 
     A partner shares an event (both are parties) or a figure (both are among its parties) with `code`.
     `events` counts shared events, `documents` the articles that report a shared event or figure,
     `figures` the shared figures; near-duplicate articles count for nothing. Ranked by events, then
-    documents, then figures, then code. `trade_turnover` is the pair's latest actual trade turnover
+    documents, then figures, then code; `by="trade"` ranks them by their latest trade turnover in US
+    dollars (at the rate of its period, usd.in_usd: turnovers in different currencies compare), those
+    without one after, by events. `trade_turnover` is the pair's latest actual trade turnover
     (by period; see rows.latest). A code that is neither known nor in the database raises UnknownCode;
     a known code with no partners gives []."""
     code = resolve_code(code, engine)
     check_limit(limit)
+    by = check_choice("by", by, RANKINGS) or "events"
     ep1, ep2 = s.event_parties.alias("ep1"), s.event_parties.alias("ep2")
     fp1, fp2 = s.figure_parties.alias("fp1"), s.figure_parties.alias("fp2")
     f, src = s.figures, s.event_sources
@@ -58,7 +73,9 @@ def partners(engine: Engine, code: str, limit: int = 20) -> list[dict[str, Any]]
             counts[partner]["documents"] = n
 
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["events"], -kv[1]["documents"], -kv[1]["figures"],
-                                                         kv[0]))[:limit]
+                                                         kv[0]))
+        if by == "events":
+            ranked = ranked[:limit]
         keys = {"|".join(sorted((code, p))): p for p, _ in ranked}
         trade: dict[str, list[dict]] = defaultdict(list)
         if keys:
@@ -71,5 +88,11 @@ def partners(engine: Engine, code: str, limit: int = 20) -> list[dict[str, Any]]
         best = latest(trade.get(partner, []))
         out.append({"code": partner, "name": code_name(partner), "kind": code_kind(partner), **n,
                     "trade_turnover": None if best is None else
-                    {k: best[k] for k in ("value", "unit", "period", "change_pct", "conflict", "sources_count")}})
+                    {k: best[k] for k in ("value", "unit", "period", "change_pct", "conflict", "sources_count",
+                                          "value_usd", "usd_note")}})
+    if by == "trade":
+        def usd(row: dict[str, Any]) -> float:
+            trade = row["trade_turnover"]
+            return -1.0 if trade is None or trade["value_usd"] is None else trade["value_usd"]
+        out = sorted(out, key=usd, reverse=True)[:limit]   # stable: events order among equals
     return out

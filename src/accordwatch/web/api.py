@@ -399,16 +399,20 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many
 
 @router.get("/partners/{code}", tags=["pairs"], summary="Who a country or bloc cooperates with")
 def partners(request: Request, code: Annotated[str, PathParam(description="A code (KAZ, EU) or a name.")],
-             limit: Limit = 20) -> dict[str, Any]:
+             limit: Limit = 20,
+             by: Annotated[str, Query(description="events (shared events, then articles) or trade (the "
+                                                  "latest trade turnover in US dollars)")] = "events",
+             ) -> dict[str, Any]:
     """{"code", "name", "kind", "limit", "items"}: partners ranked by shared events, then articles, then
-    figures, as query.partners gives them: each {"code", "name", "kind", "events", "documents", "figures",
-    "trade_turnover": {"value", "unit", "period", "change_pct", "conflict", "sources_count"} | null}
+    figures (or by=trade: by their latest trade turnover in US dollars), as query.partners gives them:
+    each {"code", "name", "kind", "events", "documents", "figures", "trade_turnover": {"value", "unit",
+    "period", "change_pct", "conflict", "sources_count", "value_usd", "usd_note"} | null}
     (`sources_count`: how many articles report that value).
-    An unknown code is a 404."""
+    An unknown code is a 404; an unknown `by` a 400."""
     engine = _engine(request)
     code = _code_in_path(code, engine)
     return {"code": code, "name": code_name(code), "kind": code_kind(code), "limit": limit,
-            "items": find_partners(engine, code, limit=limit)}
+            "items": find_partners(engine, code, limit=limit, by=by)}
 
 
 @router.get("/profile/{a}/{b}", tags=["pairs"], summary="Everything about one pair")
