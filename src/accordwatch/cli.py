@@ -452,7 +452,9 @@ def profile(
 def events(
     country: Annotated[str | None, typer.Option("--country", help="A party (code or name).")] = None,
     pair: Annotated[str | None, typer.Option("--pair", help="Both parties, as KAZ-TUR.")] = None,
-    sector: Annotated[str | None, typer.Option("--sector", help="A sector (energy, oil_gas, ...).")] = None,
+    sector: Annotated[str | None, typer.Option(
+        "--sector", help="A sector (energy, oil_gas, ...); energy also finds oil_gas, nuclear, renewables.")] = None,
+    exact: Annotated[bool, typer.Option("--exact", help="The sector only, not its family.")] = False,
     type: Annotated[str | None, typer.Option("--type", help="agreement | working_group | meeting | project")] = None,
     status: Annotated[str | None, typer.Option("--status", help="signed | agreed | planned | discussed")] = None,
     since: Annotated[str | None, typer.Option("--since", help="On or after YYYY[-MM[-DD]].")] = None,
@@ -471,7 +473,7 @@ def events(
 
     rows = _run_query(db, find_events, country=country, pair=pair, sector=sector, type=type, status=status,
                       since=since, until=until, name=name, limit=limit,
-                      language=lang and lang.value)
+                      language=lang and lang.value, exact=exact)
     if as_json:
         return _print_json(rows)
     _event_table(f"{len(rows)} event(s)", rows, evidence)

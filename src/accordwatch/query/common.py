@@ -149,6 +149,17 @@ def check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> str 
     return v
 
 
+def sector_family(sector: str, exact: bool = False) -> tuple[str, ...]:
+    """The sectors a filter on `sector` finds: the sector and, unless `exact`, the sectors of its family
+    (data/sector_families.tsv: energy -> energy, oil_gas, nuclear, renewables)."""
+    from ..data import lexicon, split
+
+    if exact:
+        return (sector,)
+    members = [m for row in lexicon("sector_families.tsv") if row["family"] == sector for m in split(row["members"])]
+    return (sector, *members)
+
+
 def check_language(value: str | None) -> str | None:
     """The one check of a `language` filter for every face: None when absent or blank, else "en" or "ru"
     (any case); else BadFilter ("unknown language 'de': use one of en, ru")."""

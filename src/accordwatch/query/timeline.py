@@ -23,6 +23,7 @@ from .common import (
     pair_key,
     resolve_code,
     resolve_pair,
+    sector_family,
 )
 
 
@@ -42,7 +43,7 @@ def name_condition(text: str):
 
 
 def _event_conditions(engine: Engine, country, pair, sector, type, status, since, until, name=None,
-                      language=None) -> list:
+                      language=None, exact: bool = False) -> list:
     """The conditions of the event filters (see events), checked in the order of its arguments."""
     e = s.events
     conditions = []
@@ -54,7 +55,8 @@ def _event_conditions(engine: Engine, country, pair, sector, type, status, since
                        _has_party(e.c.id, s.event_parties, "event_id", b)]
     if (sector := check_choice("sector", sector, SECTORS)) is not None:
         es = s.event_sectors
-        conditions.append(select(es.c.event_id).where(es.c.event_id == e.c.id, es.c.sector == sector).exists())
+        conditions.append(select(es.c.event_id).where(es.c.event_id == e.c.id,
+                                                      es.c.sector.in_(sector_family(sector, exact))).exists())
     if (type := check_choice("event type", type, EVENT_TYPES)) is not None:
         conditions.append(e.c.type == type)
     if (status := check_choice("status", status, STATUSES)) is not None:
@@ -80,11 +82,13 @@ def _has_party(id_column, parties, key: str, code: str):
 def events(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
            sector: str | None = None, type: str | None = None, status: str | None = None,
            since: str | None = None, until: str | None = None, name: str | None = None,
-           language: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+           language: str | None = None, limit: int = 100, exact: bool = False) -> list[dict[str, Any]]:
     """Events, newest first (undated last), as rows.event_dicts (with sectors and sources).
 
     country  a party (code or name)            pair    both are parties ("KAZ-TUR", or two codes)
-    sector   one of SECTORS                    type    agreement | working_group | meeting | project
+    sector   one of SECTORS, with its family (energy finds oil_gas, nuclear and renewables too;
+             data/sector_families.tsv) unless `exact`
+    type     agreement | working_group | meeting | project
     status   signed | agreed | planned | discussed
     since    the event's date is on or after it (YYYY, YYYY-MM or YYYY-MM-DD; "2023-01" keeps
              2023-01-15 and 2023-02, not a bare "2023")
@@ -94,7 +98,7 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
     language en | ru: an article in that language reports the event (its other reports, in any
              language, are its sources still)
     An undated event passes no date filter. Bad values raise BadFilter, unknown codes UnknownCode."""
-    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name, language)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name, language, exact)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.event_page(conn, conditions, 0, limit)[0]
@@ -103,11 +107,12 @@ def events(engine: Engine, country: str | None = None, pair: str | tuple[str, st
 def events_page(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
                 sector: str | None = None, type: str | None = None, status: str | None = None,
                 since: str | None = None, until: str | None = None, name: str | None = None,
-                language: str | None = None, offset: int = 0, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+                language: str | None = None, offset: int = 0, limit: int = 50,
+                exact: bool = False) -> tuple[list[dict[str, Any]], int]:
     """(events, total): the events `events` lists (same filters, same order) at positions offset to
     offset + limit, and how many it lists in all. The database counts and pages; only the page's
     events are read with their sources."""
-    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name, language)
+    conditions = _event_conditions(engine, country, pair, sector, type, status, since, until, name, language, exact)
     check_limit(limit)
     with engine.connect() as conn:
         return rows.event_page(conn, conditions, offset, limit)

@@ -52,6 +52,7 @@ from ..query.common import (
     code_kind,
     in_language,
     near_duplicates,
+    sector_family,
 )
 from ..query.profile import pair_documents
 from ..query.timeline import events_page as find_events
@@ -73,7 +74,9 @@ Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}.")]
 Country = Annotated[str | None, Query(description="A country or bloc: code (KAZ, EU) or name.")]
 Pair = Annotated[str | None, Query(description="Two countries or blocs joined by '-': KAZ-UZB.")]
-Sector = Annotated[str | None, Query(description=f"One of {', '.join(SECTORS)}.")]
+Sector = Annotated[str | None, Query(description=f"One of {', '.join(SECTORS)}; energy also finds oil_gas, "
+                                                 "nuclear and renewables (data/sector_families.tsv).")]
+Exact = Annotated[bool, Query(description="The sector only, not its family (energy without oil_gas, ...).")]
 Since = Annotated[str | None, Query(description="On or after YYYY, YYYY-MM or YYYY-MM-DD.")]
 Until = Annotated[str | None, Query(description="On or before YYYY, YYYY-MM or YYYY-MM-DD (at its precision).")]
 Language = Annotated[str | None, Query(description=f"What articles in this language report: {' or '.join(LANGUAGES)}.")]
@@ -139,7 +142,8 @@ _DOC_COLUMNS = ("id", "title", "published", "outlet", "dateline", "source", "url
                 "similarity", "ingested_at")
 
 
-def _document_conditions(engine: Engine, country, pair, sector, since, until, q, language=None) -> list | None:
+def _document_conditions(engine: Engine, country, pair, sector, since, until, q, language=None,
+                         exact: bool = False) -> list | None:
     """The conditions of the documents filters; None when a text search matched nothing."""
     d, dc, ds = s.documents, s.document_countries, s.document_sectors
     conditions = []
@@ -149,7 +153,8 @@ def _document_conditions(engine: Engine, country, pair, sector, since, until, q,
     if (pair := _opt(pair)) is not None:
         conditions.append(d.c.id.in_(pair_documents(*resolve_pair(pair, engine))))
     if (sector := check_choice("sector", _opt(sector), SECTORS)) is not None:
-        conditions.append(select(ds.c.document_id).where(ds.c.document_id == d.c.id, ds.c.sector == sector).exists())
+        conditions.append(select(ds.c.document_id).where(ds.c.document_id == d.c.id,
+                                                         ds.c.sector.in_(sector_family(sector, exact))).exists())
     if (since := _date("since", since)) is not None:
         conditions.append(d.c.published >= since)
     if (until := _date("until", until)) is not None:
@@ -179,7 +184,8 @@ def _lookups(conn, table, column: str, ids: list[int]) -> dict[int, list[str]]:
 def documents(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
               since: Since = None, until: Until = None,
               q: Annotated[str | None, Query(description="Full-text search, as /api/search reads it.")] = None,
-              language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+              language: Language = None, page: Page = 1, per_page: PerPage = 50,
+              exact: Exact = False) -> dict[str, Any]:
     """Articles, newest first (undated last): {"items", "page", "per_page", "pages", "total"}.
 
     Each item: {"id", "title", "published", "outlet", "dateline", "source", "url", "language", "duplicate_of",
@@ -189,7 +195,7 @@ def documents(request: Request, country: Country = None, pair: Pair = None, sect
     10,000 best matches); `language`: the article is written in it (en, ru)."""
     engine = _engine(request)
     d = s.documents
-    conditions = _document_conditions(engine, country, pair, sector, since, until, q, language)
+    conditions = _document_conditions(engine, country, pair, sector, since, until, q, language, exact)
     with engine.connect() as conn:
         total = 0 if conditions is None else conn.execute(
             select(func.count()).select_from(d).where(*conditions)).scalar_one()
@@ -348,7 +354,8 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
            since: Since = None, until: Until = None,
            name: Annotated[str | None, Query(description="Words the event's name holds, in any case: "
                                                          "raw materials.")] = None,
-           language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+           language: Language = None, page: Page = 1, per_page: PerPage = 50,
+           exact: Exact = False) -> dict[str, Any]:
     """Events newest first (undated last), as query.events gives them: each {"id", "type", "name",
     "instrument", "status", "parties", "date", "location", "organizations", "sectors", "sources_count",
     "sources": [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start",
@@ -364,7 +371,7 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
     rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
                               type=_opt(type), status=_opt(status), since=_date("since", since),
                               until=_date("until", until), name=_opt(name), language=language,
-                              offset=(page - 1) * per_page, limit=per_page)
+                              offset=(page - 1) * per_page, limit=per_page, exact=exact)
     return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 
