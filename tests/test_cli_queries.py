@@ -151,3 +151,27 @@ def json_out(runner, args: list[str]):
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+# partial-year periods beside whole years (issue P9, item 7) -------------------------------------------
+
+@pytest.mark.parametrize("period, partial", [("2023", False), ("2021/2023", False), ("2024-03", True),
+                                             ("2024-01/2024-09", True), ("2023-07/2024-06", True), (None, None)])
+def test_partial_year(period, partial):
+    from accordwatch.store.points import partial_year
+
+    assert partial_year(period) is partial
+
+
+def test_figures_mark_part_of_a_year_beside_whole_years(runner, sample_db):
+    points = json_out(runner, ["figures", "--indicator", "trade_turnover", "--pair", "KAZ-RUS", "--json",
+                               "--db", sample_db])
+    assert {p["period"]: p["partial_year"] for p in points} == {
+        "2021": False, "2022-01/2022-04": True, "2023": False, "2024-01/2024-09": True}
+    result = runner.invoke(app, ["figures", "--indicator", "trade_turnover", "--pair", "KAZ-RUS", "--db", sample_db],
+                           terminal_width=200)
+    assert result.stdout.count("(part)") == 2   # the two spans of months, not the years
+    # alone, a part of a year is not marked: there is no whole year to mistake it for
+    alone = runner.invoke(app, ["figures", "--indicator", "trade_turnover", "--pair", "KAZ-RUS", "--since", "2024",
+                                "--db", sample_db], terminal_width=200)
+    assert alone.stdout.startswith("1 figure(s)") and "(part)" not in alone.stdout

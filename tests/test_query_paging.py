@@ -38,6 +38,7 @@ from accordwatch.store import open_store
 from accordwatch.store import points as qpoints
 from accordwatch.store import schema as s
 from accordwatch.store.engine import writer
+from accordwatch.store.points import partial_year
 from accordwatch.web import pages
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -167,6 +168,7 @@ def old_points(conn, conditions) -> list[dict]:
     for p in points.values():
         p["sources_count"] = len(p["sources"])
         p.update(in_usd(p["value"], p["unit"], p["period"], p["sources"][0]["published"]))
+        p["partial_year"] = partial_year(p["period"])
     return sorted(points.values(), key=lambda p: (p["indicator"], "|".join(p["parties"]), period_key(p["period"]),
                                                   p["kind"], p["from"] or "", p["value"]))
 
@@ -250,7 +252,7 @@ def old_changed_figures(engine, window, limit=10):
     points = [rows.latest(pts) for pts in series.values()]
     points.sort(key=lambda p: (period_key(p["period"]), abs(p["change_pct"])), reverse=True)
     for p in points:   # the dashboard's changed figures are the lighter summaries: no dollar values
-        for key in ("value_usd", "usd_rate", "usd_note"):
+        for key in ("value_usd", "usd_rate", "usd_note", "partial_year"):
             p.pop(key)
     return points[:limit]
 

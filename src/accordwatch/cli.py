@@ -304,6 +304,11 @@ def _amount(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}"
 
 
+def _series(point: dict) -> tuple:
+    """What makes figures one series over time: indicator, parties, direction, unit and kind."""
+    return (point["indicator"], tuple(point["parties"]), point.get("from"), point["unit"], point["kind"])
+
+
 def _usd(point: dict) -> str:
     """A money figure in another currency in US dollars at its period's rate ("no rate" where the ECB
     has none); blank for dollars and for what is no money."""
@@ -502,11 +507,15 @@ def figures(
     usd = any(_usd(pt) for pt in rows)   # a column of dollar values where some money is in another currency
     t = _table("period", "indicator", "parties", "actual", "target", "unit", *(["in USD"] if usd else []),
                "change", "sources", "", title=f"{len(rows)} figure(s)")
+    full_years = {_series(pt) for pt in rows if pt.get("partial_year") is False}
     for pt in rows:
         who = f"{pt['from']}→{pt['to']}" if pt.get("from") else "-".join(pt["parties"])
+        period = _cell(pt["period"])
+        if pt.get("partial_year") and _series(pt) in full_years:   # part of a year beside whole years
+            period += " [yellow](part)[/]"
         value = ("~" if pt["approximate"] else "") + _amount(pt["value"])
         value = f"[red]{value}[/]" if pt["conflict"] else value
-        t.add_row(_cell(pt["period"]), _cell(pt["indicator"]), _cell(who),
+        t.add_row(period, _cell(pt["indicator"]), _cell(who),
                   value if pt["kind"] == "actual" else "", value if pt["kind"] == "target" else "",
                   _cell(pt["unit"]), *([_usd(pt)] if usd else []), _change(pt["change_pct"]),
                   _sources(pt["sources"], evidence),

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from ..store import schema as s
-from ..store.points import block_of, block_range
+from ..store.points import block_of, block_range, partial_year
 from .common import live_document, live_event, live_figure, live_reported_event, period_key
 from .usd import in_usd
 
@@ -164,13 +164,15 @@ def _figure_rows(conn: Connection, conditions: Sequence):
 
 def _public(points: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The points without the fields _points keeps for ordering them, with a money point's value in
-    US dollars at the rate of its period (usd.in_usd: "value_usd", "usd_rate", "usd_note")."""
+    US dollars at the rate of its period (usd.in_usd: "value_usd", "usd_rate", "usd_note") and whether
+    its period is part of a year ("partial_year": True for "2024-01/2024-09", None without a period)."""
     points = list(points)
     for p in points:
         p.pop("_key", None)
         p.pop("_first", None)
         published = p["sources"][0].get("published") if p.get("sources") else None
         p.update(in_usd(p["value"], p["unit"], p["period"], published))
+        p["partial_year"] = partial_year(p["period"])
     return points
 
 

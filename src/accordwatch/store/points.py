@@ -44,6 +44,15 @@ def period_bounds(period: str | None) -> tuple[str, str] | None:
     return _month(start, False), _month(stop or start, True)
 
 
+def partial_year(period: str | None) -> bool | None:
+    """Whether a period covers less than whole years ("2024-01/2024-09", "2024-03": True; "2023",
+    "2021/2023": False); None for no period."""
+    bounds = period_bounds(period)
+    if bounds is None:
+        return None
+    return not (bounds[0].endswith("-01") and bounds[1].endswith("-12"))
+
+
 def value_code(value: float) -> str:
     """The value rounded to 6 places as 16 hex digits that sort as the numbers do (IEEE 754 bits,
     the sign flipped for positives and every bit for negatives)."""
