@@ -118,3 +118,22 @@ def test_partners_ranked_by_trade_in_dollars(tmp_path):
     client = TestClient(create_app(str(tmp_path / "aw.db")))
     assert client.get("/api/partners/KAZ?by=trade&limit=3").json()["items"] == top
     assert client.get("/api/partners/KAZ?by=volume").status_code == 400
+
+
+def test_the_dashboard_shows_dollars_beside_other_currencies(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from accordwatch.web.app import create_app
+
+    articles = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    store = open_store(str(tmp_path / "aw.db"))
+    try:
+        store.ingest_paths([str(articles)])
+    finally:
+        store.close()
+    client = TestClient(create_app(str(tmp_path / "aw.db")))
+    euros = client.get("/pair/EU/UZB").text
+    # a deal in euros on the day of its article, and its rate in the tooltip
+    assert re.search(r'<span class="usd" title="ECB rate of 2024-03-04">≈ \$108\.\d+ million</span>', euros)
+    tenge = client.get("/pair/HUN/KAZ").text
+    assert '<span class="usd" title="no reference rate for KZT (the ECB publishes none)">no USD rate</span>' in tenge
