@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from accordwatch.store.engine import database_url, make_engine, migrate
+from accordwatch.store import open_store
+from accordwatch.store import schema as store_schema
+from accordwatch.store.engine import database_url, make_engine, migrate, writer
 
 PG_ENV = "ACCORDWATCH_TEST_PG"
 # Set by .ci/run when the server could not be started: why, for the skip reason.
 PG_UNAVAILABLE_ENV = "ACCORDWATCH_TEST_PG_UNAVAILABLE"
 BACKENDS = ["sqlite", "postgresql"]
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 # backend -> "ran" or the reason it did not; filled as tests set up, shown in the terminal summary.
 _backend_status: dict[str, set[str]] = {}
@@ -95,3 +99,32 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             line += f"; {backend} also {others[0]}"
     terminalreporter.write_sep("-", "store backends")
     terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> str:
+    """The bundled sample corpus ingested once into a SQLite file, for the tests that only read it."""
+    path = tmp_path_factory.mktemp("sample") / "aw.db"
+    store = open_store(str(path))
+    try:
+        summary = store.ingest_paths([str(EXAMPLES)])
+    finally:
+        store.close()
+    assert summary.failed == 0 and summary.new > 20 and summary.events > 50 and summary.figures > 50
+    return str(path)
+
+
+@pytest.fixture
+def alembic():
+    """alembic(engine, "upgrade" | "downgrade", revision): one Alembic command on the store's migrations,
+    in a transaction of the engine's writer."""
+    def run(engine, action: str, revision: str) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(store_schema.__file__).parent / "migrations"))
+        with writer(engine).begin() as conn:
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, revision)
+    return run

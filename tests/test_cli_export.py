@@ -20,16 +20,6 @@ EXAMPLES = ROOT / "examples" / "articles"
 ARTICLE_COLUMNS = ["article_title", "article_outlet", "article_published", "article_url"]
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("sample") / "aw.db"
-    store = open_store(str(path))
-    try:
-        summary = store.ingest_paths([str(EXAMPLES)])
-    finally:
-        store.close()
-    assert summary.failed == 0 and summary.events > 50 and summary.figures > 50
-    return str(path)
 
 
 @pytest.fixture(scope="module")

@@ -17,17 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> str:
-    """The sample corpus in a fresh SQLite database."""
-    path = tmp_path_factory.mktemp("sample") / "aw.db"
-    store = open_store(str(path))
-    try:
-        summary = store.ingest_paths([str(EXAMPLES)])
-    finally:
-        store.close()
-    assert summary.failed == 0 and summary.new > 20
-    return str(path)
 
 
 @pytest.fixture

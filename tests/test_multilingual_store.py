@@ -314,21 +314,12 @@ def test_profile_timeline_and_network_count_both_languages(store):
 
 # 5. the migration ------------------------------------------------------------------------------------
 
-def _alembic(engine, action: str, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(s.__file__).parent / "migrations"))
-    with writer(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, revision)
 
 
-def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(db_url):
+def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(alembic, db_url):
     engine = make_engine(db_url)
     try:
-        _alembic(engine, "upgrade", "0005")
+        alembic(engine, "upgrade", "0005")
         with engine.begin() as conn:   # an article and an entity as accordwatch stored them before 0006
             conn.execute(text("INSERT INTO documents (content_hash, source, title, published, text) "
                               "VALUES ('x', 'older', 'An older report', '2024-04-16', :t)"), {"t": EN_SIGNING[2]})
@@ -337,7 +328,7 @@ def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(db_
             eid = conn.execute(text("SELECT id FROM entities")).scalar_one()
             conn.execute(text("INSERT INTO aliases (entity_id, alias, kind) VALUES (:e, 'kassym jomart tokayev', "
                               "'person'), (:e, 'tokaev', 'person')"), {"e": eid})
-        _alembic(engine, "upgrade", "0006")
+        alembic(engine, "upgrade", "0006")
         with engine.connect() as conn:
             assert conn.execute(select(s.documents.c.language)).scalars().all() == ["en"]
             assert sorted(conn.execute(select(s.aliases.c.alias, s.aliases.c.latin))) == [
@@ -351,12 +342,12 @@ def test_migration_0006_marks_stored_articles_english_and_keys_their_aliases(db_
         ingest(store, RU_SIGNING)
         rows = entity_rows(store.engine)
         assert rows[("person", "Kassym-Jomart Tokayev")]["id"] == eid
-        _alembic(store.engine, "downgrade", "0005")
+        alembic(store.engine, "downgrade", "0005")
         assert "language" not in {c["name"] for c in inspect(store.engine).get_columns("documents")}
         assert "latin" not in {c["name"] for c in inspect(store.engine).get_columns("aliases")}
         with store.engine.connect() as conn:   # the rows stay
             assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 2
-        _alembic(store.engine, "upgrade", "head")
+        alembic(store.engine, "upgrade", "head")
     finally:
         store.close()
 
@@ -448,10 +439,10 @@ def test_postgresql_searches_russian_through_the_index(searchable):
     assert "'pipelin'" in vectors["en-signing"]
 
 
-def test_migration_0007_indexes_the_articles_already_stored(db_url):
+def test_migration_0007_indexes_the_articles_already_stored(alembic, db_url):
     engine = make_engine(db_url)
     try:
-        _alembic(engine, "upgrade", "0006")
+        alembic(engine, "upgrade", "0006")
         with engine.begin() as conn:   # two articles as the writer stored them before 0007
             for i, (source, published, body) in enumerate((EN_MEETING, RU_MEETING)):
                 conn.execute(text("INSERT INTO documents (content_hash, source, title, published, text, language) "
@@ -461,12 +452,12 @@ def test_migration_0007_indexes_the_articles_already_stored(db_url):
             if conn.dialect.name == "sqlite":
                 conn.execute(text("INSERT INTO documents_fts(rowid, title, text) "
                                   "SELECT id, title, text FROM documents"))
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "upgrade", "head")
         assert sources(query.search(engine, "товарооборот")) == ["ru-meeting"]
         assert sources(query.search(engine, "Tashkent OR Ташкент")) == ["en-meeting", "ru-meeting"]
-        _alembic(engine, "downgrade", "0006")
+        alembic(engine, "downgrade", "0006")
         assert sources(query.search(engine, "Tashkent")) == ["en-meeting"]   # the index of 0002 again
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "upgrade", "head")
     finally:
         engine.dispose()
 

@@ -37,7 +37,6 @@ from accordwatch.query.usd import in_usd
 from accordwatch.store import open_store
 from accordwatch.store import points as qpoints
 from accordwatch.store import schema as s
-from accordwatch.store.engine import writer
 from accordwatch.store.points import partial_year
 from accordwatch.web import pages
 
@@ -395,18 +394,9 @@ def test_figures_that_changed_are_the_same(db, monkeypatch, window):
 
 # 6. migration 0004 -------------------------------------------------------------------------------
 
-def _alembic(engine, action: str, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(s.__file__).parent / "migrations"))
-    with writer(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, revision)
 
 
-def test_migration_fills_the_point_columns_as_the_writer_does(db_url):
+def test_migration_fills_the_point_columns_as_the_writer_does(alembic, db_url):
     store = open_store(db_url)
     try:
         store.ingest_paths([str(EXAMPLES / name) for name in ("a01_kaz_uzb_roadmap.txt", "b01_kz_france_commission.txt",
@@ -419,10 +409,10 @@ def test_migration_fills_the_point_columns_as_the_writer_does(db_url):
             full = old_figures(store.engine)
         assert len(written) > 10 and any(r.period_start for r in written)
         assert any(r.period and "/" in r.period for r in written)
-        _alembic(store.engine, "downgrade", "0003")
+        alembic(store.engine, "downgrade", "0003")
         with store.engine.connect() as conn:
             assert "point_key" not in set(conn.execute(select(text("*")).select_from(text("figures"))).keys())
-        _alembic(store.engine, "upgrade", "head")
+        alembic(store.engine, "upgrade", "head")
         with store.engine.connect() as conn:
             assert conn.execute(select(*cols).order_by(f.c.id)).all() == written
         page, total = timeline.figures_page(store.engine, offset=0, limit=1000)

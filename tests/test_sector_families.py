@@ -3,9 +3,7 @@ renewables, unless the query asks for the sector exactly."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -15,19 +13,9 @@ from accordwatch.query.common import sector_family
 from accordwatch.store import open_store
 from accordwatch.web.app import create_app
 
-ARTICLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 FAMILY = {"energy", "oil_gas", "nuclear", "renewables"}
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("families") / "aw.db")
-    store = open_store(path)
-    try:
-        store.ingest_paths([str(ARTICLES)])
-    finally:
-        store.close()
-    return path
 
 
 def test_the_families_come_from_the_data_file():
@@ -36,8 +24,8 @@ def test_the_families_come_from_the_data_file():
     assert sector_family("oil_gas") == ("oil_gas",)          # a member has no family of its own
 
 
-def test_energy_finds_its_family_and_exact_does_not(db):
-    store = open_store(db)
+def test_energy_finds_its_family_and_exact_does_not(sample_db):
+    store = open_store(sample_db)
     try:
         family = query.events(store.engine, sector="energy", limit=1000)
         exact = query.events(store.engine, sector="energy", limit=1000, exact=True)
@@ -54,12 +42,12 @@ def test_energy_finds_its_family_and_exact_does_not(db):
     assert len(family) > len(exact)
 
 
-def test_cli_and_api_take_exact(db):
+def test_cli_and_api_take_exact(sample_db):
     runner = CliRunner()
     cli = {flag: json.loads(runner.invoke(app, ["events", "--sector", "energy", *flag, "-n", "1000", "--json",
-                                                "--db", db]).stdout)
+                                                "--db", sample_db]).stdout)
            for flag in ((), ("--exact",))}
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(sample_db))
     api = {flag: client.get(f"/api/events?sector=energy&per_page=200{flag}").json()["total"]
            for flag in ("", "&exact=true")}
     assert api[""] == len(cli[()]) > api["&exact=true"] == len(cli[("--exact",)])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 import warnings
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, inspect, select, text
@@ -25,7 +24,7 @@ from accordwatch.query.common import BadFilter
 from accordwatch.query.timeline import name_words
 from accordwatch.store import open_store
 from accordwatch.store import schema as s
-from accordwatch.store.engine import make_engine, writer
+from accordwatch.store.engine import make_engine
 from accordwatch.web import create_app
 from accordwatch.web.pages import event_title, name_query
 
@@ -146,21 +145,12 @@ def test_ingesting_the_reports_again_changes_nothing(store):
 
 # 2. migration 0005 --------------------------------------------------------------------------------
 
-def _alembic(engine, action: str, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(s.__file__).parent / "migrations"))
-    with writer(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, revision)
 
 
-def test_migration_adds_the_name_to_a_database_made_by_0004(db_url):
+def test_migration_adds_the_name_to_a_database_made_by_0004(alembic, db_url):
     engine = make_engine(db_url)
     try:
-        _alembic(engine, "upgrade", "0004")
+        alembic(engine, "upgrade", "0004")
         assert "name" not in {c["name"] for c in inspect(engine).get_columns("events")}
         body = NAMED[2]
         with engine.begin() as conn:   # the signing as an older accordwatch stored it: no name
@@ -174,7 +164,7 @@ def test_migration_adds_the_name_to_a_database_made_by_0004(db_url):
                               "date) VALUES (:e, :d, 0, 10, 'Kazakhstan', 'signed', '2024-03-12')"),
                          {"e": ev, "d": doc})
             conn.execute(insert(s.event_parties), [{"event_id": ev, "code": "DEU"}, {"event_id": ev, "code": "KAZ"}])
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "upgrade", "head")
         with engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0007"
             assert conn.execute(select(s.events.c.id, s.events.c.name, s.events.c.status)).all() == [
@@ -187,12 +177,12 @@ def test_migration_adds_the_name_to_a_database_made_by_0004(db_url):
     try:
         ingest(store, NAMED)          # a new report of the stored event names it
         assert stored(store.engine) == [(NAME, "signed", 2)]
-        _alembic(store.engine, "downgrade", "0004")
+        alembic(store.engine, "downgrade", "0004")
         assert "name" not in {c["name"] for c in inspect(store.engine).get_columns("events")}
         with store.engine.connect() as conn:   # the rows stay, with what points at them
             assert conn.execute(text("SELECT count(*) FROM events")).scalar_one() == 1
             assert conn.execute(text("SELECT count(*) FROM event_sources")).scalar_one() == 2
-        _alembic(store.engine, "upgrade", "head")
+        alembic(store.engine, "upgrade", "head")
     finally:
         store.close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -54,11 +53,9 @@ def test_dollars_and_what_is_no_money():
     assert in_usd(1.2e6, "tonnes", "2023") == {"value_usd": None, "usd_rate": None, "usd_note": None}
 
 
-def test_figures_in_the_database_carry_their_dollar_value(tmp_path):
-    articles = Path(__file__).resolve().parents[1] / "examples" / "articles"
-    store = open_store(str(tmp_path / "aw.db"))
+def test_figures_in_the_database_carry_their_dollar_value(sample_db):
+    store = open_store(sample_db)
     try:
-        store.ingest_paths([str(articles)])
         points = query.figures(store.engine, limit=1000)
     finally:
         store.close()
@@ -69,15 +66,13 @@ def test_figures_in_the_database_carry_their_dollar_value(tmp_path):
     assert tenge and all(p["value_usd"] is None and "KZT" in p["usd_note"] for p in tenge)
 
 
-def test_the_cli_shows_dollars_beside_other_currencies(tmp_path):
+def test_the_cli_shows_dollars_beside_other_currencies(sample_db):
     from typer.testing import CliRunner
 
     from accordwatch.cli import app
 
-    db = str(tmp_path / "aw.db")
+    db = sample_db
     runner = CliRunner()
-    articles = Path(__file__).resolve().parents[1] / "examples" / "articles"
-    assert runner.invoke(app, ["ingest", str(articles), "--db", db]).exit_code == 0
     result = runner.invoke(app, ["figures", "--indicator", "deal_value", "--db", db], terminal_width=200)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -91,16 +86,14 @@ def test_the_cli_shows_dollars_beside_other_currencies(tmp_path):
     assert "in USD" not in only.stdout
 
 
-def test_partners_ranked_by_trade_in_dollars(tmp_path):
+def test_partners_ranked_by_trade_in_dollars(sample_db):
     from fastapi.testclient import TestClient
 
     from accordwatch.query import BadFilter
     from accordwatch.web.app import create_app
 
-    articles = Path(__file__).resolve().parents[1] / "examples" / "articles"
-    store = open_store(str(tmp_path / "aw.db"))
+    store = open_store(sample_db)
     try:
-        store.ingest_paths([str(articles)])
         by_events = query.partners(store.engine, "KAZ", limit=1000)
         by_trade = query.partners(store.engine, "KAZ", limit=1000, by="trade")
         top = query.partners(store.engine, "KAZ", limit=3, by="trade")
@@ -115,23 +108,17 @@ def test_partners_ranked_by_trade_in_dollars(tmp_path):
     assert by_trade[:len(dollars)] == [p for p in by_trade if p["trade_turnover"]
                                        and p["trade_turnover"]["value_usd"] is not None]
     assert top == by_trade[:3] and by_trade != by_events
-    client = TestClient(create_app(str(tmp_path / "aw.db")))
+    client = TestClient(create_app(sample_db))
     assert client.get("/api/partners/KAZ?by=trade&limit=3").json()["items"] == top
     assert client.get("/api/partners/KAZ?by=volume").status_code == 400
 
 
-def test_the_dashboard_shows_dollars_beside_other_currencies(tmp_path):
+def test_the_dashboard_shows_dollars_beside_other_currencies(sample_db):
     from fastapi.testclient import TestClient
 
     from accordwatch.web.app import create_app
 
-    articles = Path(__file__).resolve().parents[1] / "examples" / "articles"
-    store = open_store(str(tmp_path / "aw.db"))
-    try:
-        store.ingest_paths([str(articles)])
-    finally:
-        store.close()
-    client = TestClient(create_app(str(tmp_path / "aw.db")))
+    client = TestClient(create_app(sample_db))
     euros = client.get("/pair/EU/UZB").text
     # a deal in euros on the day of its article, and its rate in the tooltip
     assert re.search(r'<span class="usd" title="ECB rate of 2024-03-04">≈ \$108\.\d+ million</span>', euros)
