@@ -464,3 +464,41 @@ def test_a_quantity_still_to_come_is_a_target(text):
 ])
 def test_a_design_capacity_or_a_past_volume_is_actual(text):
     assert one(text, published="2024-04-30")["kind"] == "actual"
+
+
+# ---- changes: whose percentage, and which changes are not on the period before ----
+
+def test_a_percentage_between_two_amounts_belongs_to_the_nearer():
+    text = ("In 2023 trade between Armenia and Iran reached $700 million, and in the first quarter of 2024 it "
+            "already passed $200 million, up 25%, and the two presidents set the goal of raising bilateral "
+            "trade to $3 billion.")
+    got = {f["value"]: f for f in figures(text, published="2024-08-10")}
+    assert got[200_000_000]["change_pct"] == 25.0
+    assert got[3_000_000_000]["kind"] == "target" and got[3_000_000_000]["change_pct"] is None
+    # the same rule the other way: the percentage next to the second amount is the second's
+    got = {f["value"]: f for f in figures("Exports from Peru to China were $1.2 billion and imports rose 12% "
+                                          "to $2 billion.")}
+    assert got[1_200_000_000]["change_pct"] is None and got[2_000_000_000]["change_pct"] == 12.0
+
+
+def test_a_percentage_restating_an_absolute_change():
+    f = one("Kazakhstan's foreign trade climbed to $142 billion in 2023, reflecting an increase of $8.4 billion, "
+            "or about 6.3%, on the year before.", published="2024-08-10")
+    assert (f["value"], f["change_pct"]) == (142_000_000_000, 6.3)
+    f = one("Bilateral trade between Chile and Peru fell to $4 billion in 2023, a decline of $300 million, "
+            "or nearly 7%.", published="2024-08-10")
+    assert f["change_pct"] == -7.0
+
+
+def test_a_multiple_over_several_years_is_no_change_on_the_period_before():
+    f = one("Trade between Brazil and Egypt more than tripled in five years from 2015 to 2020, peaking at "
+            "$4.1 billion in 2020.")
+    assert (f["period"], f["change_pct"]) == ("2020", None)
+    f = one("Trade between Brazil and Egypt doubled in 2020 to $4.1 billion.")
+    assert f["change_pct"] == 100.0
+
+
+def test_months_of_the_year_are_the_publication_year():
+    f = one("Bilateral trade between Egypt and Greece reached $2.1 billion in the first six months of the year, "
+            "up 12% on the same period of last year.", published="2024-08-10")
+    assert (f["period"], f["change_pct"]) == ("2024-01/2024-06", 12.0)

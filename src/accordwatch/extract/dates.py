@@ -22,7 +22,9 @@ ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourt
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 YEAR = r"(?:19|20)\d\d"
-REL_YEAR = r"(?:this|last|next|the\s+previous|the\s+past|the\s+current|the\s+same)\s+year"
+# "the first six months of the year": in news, the year of publication
+REL_YEAR = r"(?:(?:this|last|next|the\s+previous|the\s+past|the\s+current|the\s+same)\s+year|" \
+           r"(?<=\bof\s)the\s+year\b(?!\s+(?:before|earlier|ago)\b))"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = "(?:" + alternation(WEEKDAYS, ignore_case=True) + ")"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"

@@ -30,7 +30,18 @@ DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr
 RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)(?:about|around|approximately|some|roughly|nearly|over|"
                       r"almost|equivalent\s+to)?\s*")
 SHARE_AFTER = re.compile(r"\s+of\b")
-MULTIPLE = re.compile(r"\b(doubled|tripled|halved)\b", re.I)
+# a multiple is a change: group x2 doubles, x3 triples, half halves (named groups, so that another
+# language's words map to the same values)
+MULTIPLE = re.compile(r"\b(?:(?P<x2>doubled)|(?P<x3>tripled)|(?P<half>halved))\b", re.I)
+# "more than doubled in three years", "tripled from 2015 to 2020": growth over several years is not
+# the change on the period before, which is what change_pct holds
+MULTIPLE_SPAN = re.compile(r"\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b"
+                           r"|\s+(?:from|between|since)\s+(?:19|20)\d\d\b", re.I)
+# "an increase of $572.7 million, or nearly 6.9%": the percentage restates the change before it
+RESTATED_CHANGE = re.compile(r"""
+    \b(?:an?\s+)?(?:increas\w*|grew|grow\w*|growth|rose|rise|gain\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*)
+    \s+(?:by|of)\s+[^,;%]{1,30}?,?\s+or\s+(?:about|around|approximately|some|roughly|nearly|almost|over|
+    more\s+than)?\s*$""", re.X | re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
 TARGET = re.compile(r"""
     \b(?:aim|aims|aimed|aiming|goal|goals|target|targets|targeted|potential|objective|task|
@@ -82,7 +93,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
-             "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL",
+             "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
+             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER")
 NEVER = re.compile(r"(?!)")
 
@@ -288,12 +300,24 @@ class FigureFinder:
             value = f"{value}/{int(end) - 1}" if end and int(end) - 1 > int(value) else value
         return value
 
-    def change(self, amount: Span, zone: Zone) -> float | None:
-        for text in (zone.right, zone.left):
+    def change(self, amount: Span, zone: Zone, prev_end: int | None = None,
+               next_start: int | None = None) -> float | None:
+        """The change on the period before, stated next to the amount. A percentage between two
+        amounts of one sentence belongs to the nearer one ("exceeded $1 billion, up 30%, and set the
+        goal of $5 billion": the 30% is the billion's)."""
+        for text, offset in ((zone.right, amount.end), (zone.left, zone.start)):
             for m in self.c.PCT.finditer(text):
                 if self.c.SHARE_AFTER.match(text, m.end()):
                     continue   # "40 percent of which was grain" is a share, not a change
+                p0, p1 = offset + m.start(), offset + m.end()
+                if text is zone.left and prev_end is not None and p0 - prev_end < amount.start - p1:
+                    continue
+                if text is zone.right and next_start is not None and next_start - p1 < p0 - amount.end:
+                    continue
                 window = text[max(0, m.start() - 30):m.end() + 40]
+                restated = self.c.RESTATED_CHANGE.search(self.text, max(0, p0 - 80), p0)
+                if restated:
+                    window = restated.group(0)   # "an increase of $8.4 billion, or about 6.3%"
                 down, up = self.c.DOWN.search(window), self.c.UP.search(window)
                 if not (down or up):
                     continue
@@ -304,8 +328,8 @@ class FigureFinder:
                     value = -value
                 return value
             mm = self.c.MULTIPLE.search(text)
-            if mm:
-                return {"doubled": 100.0, "tripled": 200.0, "halved": -50.0}[mm.group(1).lower()]
+            if mm and not self.c.MULTIPLE_SPAN.match(text, mm.end()):
+                return 100.0 if mm["x2"] else 200.0 if mm["x3"] else -50.0
         return None
 
     def parties(self, zone: Zone, amount: Span, indicator: str = "other") -> list[str]:
@@ -416,7 +440,10 @@ class FigureFinder:
                 # the worth of documents signed has no period (a signing's date is not one)
                 "period": None if ind == "deal_value" else self.period(a, z, kind), "parties": parties,
                 "from": src, "to": dst,
-                "change_pct": self.change(a, z), "kind": kind,
+                "change_pct": self.change(a, z, amounts[k - 1].end if k and amounts[k - 1].end > s0 else None,
+                                          amounts[k + 1].start if k + 1 < len(amounts) and
+                                          amounts[k + 1].start < s1 else None),
+                "kind": kind,
                 "approximate": a.data.get("approximate", False),
                 "evidence": self.text[s0:s1],
                 "evidence_span": {"start": s0, "end": s1},
