@@ -668,3 +668,26 @@ def test_a_goal_set_out_in_a_memorandum_does_not_date_its_signing():
             "memorandum, the minister said.")
     [agreement] = of_type(events(text, published="2024-04-30"), "agreement")
     assert agreement["date"] == "2022-07"
+
+
+# ---- meetings listed in one sentence, each on its own day ----
+
+def test_a_sentence_listing_meetings_with_their_dates_reports_each():
+    text = ("Indian Prime Minister Narendra Modi and Egyptian President Abdel Fattah al-Sisi held talks in Cairo "
+            "on Sunday. The two leaders recalled their earlier contacts, in particular their meeting in New Delhi "
+            "on January 25, 2023, their talks on the sidelines of the G20 summit on September 9, 2023 and their "
+            "joint appearance at the BRICS summit in Kazan in October 2024.")
+    found = events(text, published="2025-06-10")
+    assert [(e["type"], e["parties"], e["date"]) for e in found] == [
+        ("meeting", ["EGY", "IND"], "2025-06-08"), ("meeting", ["EGY", "IND"], "2023-01-25"),
+        ("meeting", ["EGY", "IND"], "2023-09-09"), ("meeting", ["EGY", "IND"], "2024-10")]
+    # each one's evidence is its own item of the list
+    assert found[2]["evidence"] == "their talks on the sidelines of the G20 summit on September 9, 2023"
+    assert found[3]["name"] == "BRICS summit"
+
+
+def test_a_video_call_is_a_meeting():
+    ev = only("Kazakh President Kassym-Jomart Tokayev and Mongolian President Ukhnaagiin Khurelsukh held a video "
+              "call on Tuesday to discuss coal supplies.")
+    assert (ev["type"], ev["status"], ev["date"], ev["sectors"]) == \
+        ("meeting", "discussed", "2024-04-02", ["mining_metallurgy"])   # published on a Tuesday

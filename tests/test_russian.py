@@ -258,3 +258,28 @@ def test_numbers_with_non_breaking_spaces():
 
 def test_rk_stands_for_kazakhstan():
     assert extract("Министр торговли РК провел встречу с делегацией Омана.")["countries"] == ["KAZ", "OMN"]
+
+
+@pytest.mark.parametrize("text, change", [
+    # "проц": the abbreviation of "процентов" some agencies use
+    ("За январь-апрель 2024 года товарооборот Армении и Ирана составил 300 млн долларов, увеличившись на "
+     "14,5 проц в сравнении с аналогичным периодом прошлого года.", 14.5),
+    # a percentage that restates an absolute change
+    ("Товарооборот Казахстана и Китая в 2023 году достиг 41 млрд долларов, увеличившись на 9 млрд долларов, "
+     "или почти на 28%.", 28.0),
+    # a multiple is a change too (it was a crash: the Russian word was looked up among English ones)
+    ("Товарооборот между Казахстаном и Монголией удвоился и достиг 2 млрд долларов в 2023 году.", 100.0),
+    ("Товарооборот между Казахстаном и Монголией вырос вдвое за пять лет и в 2023 году достиг 2 млрд долларов.",
+     None),
+])
+def test_changes_of_a_figure(text, change):
+    figs = extract(text)["figures"]
+    assert len(figs) == 1, figs
+    assert figs[0]["change_pct"] == change
+
+
+def test_a_video_meeting_is_a_meeting():
+    events = extract("Президент Казахстана Касым-Жомарт Токаев и Президент Монголии Ухнаагийн Хурэлсух "
+                     "провели видеовстречу и обсудили поставки угля.")["events"]
+    assert [(e["type"], e["status"], e["parties"], e["sectors"]) for e in events] == \
+        [("meeting", "discussed", ["KAZ", "MNG"], ["mining_metallurgy"])]

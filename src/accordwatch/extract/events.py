@@ -188,6 +188,9 @@ class Event:
         return (self.type, self.instrument, self.status, tuple(self.parties), tuple(sorted(self.organizations)))
 
 
+LIST_JOINT = re.compile(r"[\s,;]*(?:(?:and|и)\s+)?")   # what joins the items of a list
+
+
 class EventFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -406,8 +409,41 @@ class EventFinder:
                 ev = held[-1]
                 ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
 
+    def listed_meetings(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> \
+            list[tuple[int, int, int, int]] | None:
+        """"the meeting on June 28 in Abu Dhabi, their talks at the G20 summit on September 9 and
+        the summit in July": a sentence that lists meetings, each followed by a date of its own,
+        reports as many meetings (a meeting word before the date, "talks at the G20 summit", is
+        part of the same one). Their (segment start, end, trigger start, end), each segment cut
+        after the date of the one before; None unless the sentence lists two or more."""
+        meetings = [(a, b) for a, b, (t, _) in found if t == "meeting"]
+        if len(meetings) < 2:
+            return None
+        dates = [d for d in self.within("date", s0, s1) if d.value and not d.data.get("until")]
+        items: list[tuple[int, int, Span]] = []   # (trigger start, end, its date)
+        first: tuple[int, int] | None = None
+        for k, (a, b) in enumerate(meetings):
+            first = first or (a, b)
+            hi = meetings[k + 1][0] if k + 1 < len(meetings) else s1
+            gap = [d for d in dates if b <= d.start and d.end <= hi]
+            if gap:
+                items.append((first[0], first[1], gap[-1]))
+                first = None
+        if len(items) < 2 or first is not None or len({d.value for _, _, d in items}) < len(items):
+            return None
+        starts = [s0, *(LIST_JOINT.match(self.text, d.end).end() for _, _, d in items[:-1])]
+        ends = [*(d.end for _, _, d in items[:-1]), s1]
+        return [(starts[k], ends[k], a, b) for k, (a, b, _) in enumerate(items)]
+
     def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> None:
         sent = self.text[s0:s1]
+        listed = self.listed_meetings(s0, s1, found)
+        if listed is not None:
+            for c0, c1, start, end in listed:
+                parties, orgs, people = self.parties_of(c0, c1)
+                status = "planned" if self.c.MEETING_FUTURE.search(self.text, c0, c1) else "discussed"
+                self.add("meeting", status, None, parties, orgs, people, c0, c1, at=start, trigger_end=end)
+            found = [f for f in found if f[2][0] != "meeting"]
         whole = self.parties_of(s0, s1)
         # "... signed a memorandum on Monday; similar deals were signed earlier with Qatar": each
         # clause of a sentence cut by semicolons has its own parties
@@ -561,6 +597,9 @@ class EventFinder:
             if distinct and (self.name_of(other) is None or self.name_text(self.name_of(other)) !=
                              self.name_text(name())):
                 continue
+            if ev.date and other.date and not (ev.date.startswith(other.date) or other.date.startswith(ev.date)) \
+                    and self.is_dated(ev) and self.is_dated(other):
+                continue   # the same kind of event on another day is another happening
             other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))

@@ -72,6 +72,12 @@ def title_words() -> frozenset[str]:
 
 
 @cache
+def common_titles() -> dict[str, str]:
+    """One government's name of an office -> the name most use (data/counterpart_titles.tsv)."""
+    return {row["title"].lower(): row["common"] for row in lexicon("counterpart_titles.tsv")}
+
+
+@cache
 def ru_titles() -> frozenset[str]:
     return frozenset(row["title"].lower() for row in lang.RUSSIAN.lexicon("titles.tsv"))
 
@@ -609,7 +615,8 @@ class PeopleFinder:
             out.append(p)
         for person, subject in self.counterpart_of:
             if person.title is None and subject.title:
-                person.title = subject.title
+                # "India's External Affairs Minister ... his UAE counterpart": the UAE's Foreign Minister
+                person.title = common_titles().get(subject.title.lower(), subject.title)
         self.other_side(out)
         return out
 
