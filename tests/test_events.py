@@ -691,3 +691,19 @@ def test_a_video_call_is_a_meeting():
               "call on Tuesday to discuss coal supplies.")
     assert (ev["type"], ev["status"], ev["date"], ev["sectors"]) == \
         ("meeting", "discussed", "2024-04-02", ["mining_metallurgy"])   # published on a Tuesday
+
+
+def test_documents_enumerated_after_a_dated_ceremony_take_its_day():
+    text = ("Kazakh President Kassym-Jomart Tokayev and Italian Prime Minister Giorgia Meloni met in Astana on "
+            "Tuesday and attended the signing of several documents. The first memorandum was signed between "
+            "KazMunayGas and Eni on gas processing. The second agreement was signed by the two foreign ministries "
+            "on consular matters. A loan agreement was also concluded between the Development Bank of Kazakhstan "
+            "and Cassa Depositi e Prestiti.")
+    found = events(text, published="2024-05-29")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-05-28")] + [("agreement", "2024-05-28")] * 3
+
+
+def test_a_meeting_planned_within_a_quarter_is_dated_by_its_last_month():
+    ev = only("The next session of the Kazakh-Russian intergovernmental commission will be held in the second "
+              "quarter of this year in Moscow.", published="2007-03-16")
+    assert (ev["status"], ev["date"]) == ("planned", "2007-06")

@@ -283,3 +283,31 @@ def test_a_video_meeting_is_a_meeting():
                      "провели видеовстречу и обсудили поставки угля.")["events"]
     assert [(e["type"], e["status"], e["parties"], e["sectors"]) for e in events] == \
         [("meeting", "discussed", ["KAZ", "MNG"], ["mining_metallurgy"])]
+
+
+def test_a_meeting_planned_within_a_quarter_of_this_year():
+    events = extract("Очередное заседание казахстанско-российской межправительственной комиссии планируется во "
+                     "втором квартале текущего года в Москве.", published="2007-03-16")["events"]
+    assert [(e["type"], e["status"], e["date"]) for e in events] == [("meeting", "planned", "2007-06")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("За шесть месяцев этого года товарооборот вырос.", "2007-01/2007-06"),
+    ("В первом полугодии прошлого года товарооборот вырос.", "2006-01/2006-06"),
+])
+def test_periods_of_a_relative_year(text, value):
+    from accordwatch import pipeline
+
+    doc = pipeline()(Document(text=text, published="2007-03-16"))
+    assert [d.value for d in doc.layer("date")] == [value]
+
+
+def test_a_briefing_after_a_named_meeting_is_that_meeting():
+    events = extract("Об этом сегодня на брифинге после встречи сопредседателей казахстанско-киргизской "
+                     "межправительственной комиссии сообщил министр промышленности и энергетики РФ Виктор "
+                     "Христенко.", published="2007-03-16")["events"]
+    assert len(events) == 1
+    ev = events[0]
+    assert ev["name"] == "встречи сопредседателей казахстанско-киргизской межправительственной комиссии"
+    # the minister's office names no subject of the meeting
+    assert ev["sectors"] == []

@@ -17,6 +17,8 @@ from . import lang
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
 REL = r"(?P<rel>прошл\w+|текущ\w+|эт\w+|нынешн\w+|следующ\w+|будущ\w+|позапрошл\w+)\s+(?:год\w*|г\.)"
+# a relative year inside a longer expression ("во втором квартале текущего года")
+REL_WORDS = r"(?:прошл\w+|текущ\w+|эт\w+|нынешн\w+|следующ\w+|будущ\w+|позапрошл\w+)\s+(?:год\w*|г\.)"
 DEADLINE = r"(?P<deadline>\bдо\s+(?:конца\s+)?)?"
 UNTIL = re.compile(r"\b(?:до|по)\s+$")
 
@@ -52,10 +54,10 @@ def pattern() -> re.Pattern:
         | (?P<numeric>\b(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>{YEAR})\b)
         | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
         | (?P<quarter>\b(?P<q>[1-4I]{{1,3}}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
-                      (?:квартал\w*)\s+(?P<qy>{YEAR}){YEAR_WORD})
-        | (?P<half>\b(?:перв\w+|втор\w+)\s+полугоди\w+\s+(?P<hy>{YEAR}){YEAR_WORD})
+                      (?:квартал\w*)\s+(?:(?P<qy>{YEAR}){YEAR_WORD}|(?P<qr>{REL_WORDS})))
+        | (?P<half>\b(?:перв\w+|втор\w+)\s+полугоди\w+\s+(?:(?P<hy>{YEAR}){YEAR_WORD}|(?P<hr>{REL_WORDS})))
         | (?P<nmonths>\b(?P<nmc>\d{{1,2}}|дв\w+|тр[её]х|четыр\w+|пят\w+|шест\w+|сем\w+|вос[ье]м\w+|девят\w+|десят\w+|
-                        одиннадцат\w+)\s+месяц\w*\s+(?P<nmy>{YEAR}){YEAR_WORD})
+                        одиннадцат\w+)\s+месяц\w*\s+(?:(?P<nmy>{YEAR}){YEAR_WORD}|(?P<nmr>{REL_WORDS})))
         | (?P<yrange>\b(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR}){YEAR_WORD})
         | (?P<rely>{REL})
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
@@ -89,6 +91,11 @@ def _rel_year(word: str, base: date | None) -> int | None:
     return base.year
 
 
+def _year(digits: str | None, relative: str | None, base: date | None) -> int | None:
+    """The year of "2024 года" or of "текущего года" (against the publication date)."""
+    return int(digits) if digits else _rel_year(relative, base) if relative else None
+
+
 def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     g = m.groupdict()
     if g["mrange"]:
@@ -117,15 +124,15 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(word) or next(
             (n for stem, n in (("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)) if word.startswith(stem)), None) \
             or int(word)
-        y = int(g["qy"])
-        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}", "span", False
+        y = _year(g["qy"], g["qr"], base)
+        return (f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}" if y else None), "span", not g["qy"]
     if g["half"]:
         first = m.group("half").lower().startswith("перв")
-        y = int(g["hy"])
-        return (f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12"), "span", False
+        y = _year(g["hy"], g["hr"], base)
+        return ((f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12") if y else None), "span", not g["hy"]
     if g["nmonths"]:
-        n = _months_count(g["nmc"])
-        return (f"{g['nmy']}-01/{g['nmy']}-{n:02d}" if n else None), "span", False
+        n, y = _months_count(g["nmc"]), _year(g["nmy"], g["nmr"], base)
+        return (f"{y}-01/{y}-{n:02d}" if n and y else None), "span", not g["nmy"]
     if g["yrange"]:
         return f"{g['y1']}/{g['y2']}", "span", False
     if g["rely"]:

@@ -276,6 +276,9 @@ class EventFinder:
         if deadline is not None:
             return deadline.value.split("/")[-1] if "/" in deadline.value else deadline.value
         for d in own:
+            if "/" in d.value and not held and d.data.get("precision") == "span" and \
+                    re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d", d.value):
+                return d.value.split("/")[-1]   # "will meet in the second quarter": by its last month
             if "/" in d.value or (held and d.data.get("deadline")):
                 continue
             value = d.data.get("past", d.value) if held else d.value   # "held talks on Monday": the last Monday
@@ -284,7 +287,9 @@ class EventFinder:
                 continue   # a day with no year that would fall after publication: unknown
             return value
         if held:
-            same = self.same_occasion(s0, s1)
+            same = self.same_occasion(s0, s1, enumerated=etype == "agreement" and at is not None and (
+                self.c.ORDINAL_BEFORE.search(self.text, max(s0, at - 20), at) is not None
+                or self.c.ALSO.search(self.text, s0, s1) is not None))
             if same is not None:
                 return same
             return self.base.strftime("%Y-%m") if self.base else None
@@ -313,10 +318,12 @@ class EventFinder:
                 return False
         return True
 
-    def same_occasion(self, s0: int, s1: int) -> str | None:
+    def same_occasion(self, s0: int, s1: int, enumerated: bool = False) -> str | None:
         """"Following the talks, the leaders signed ...", "On the same day, ... signed": a signing
-        or meeting at an occasion already reported takes that occasion's day."""
-        if not self.c.SAME_OCCASION.search(self.text, s0, s1):
+        or meeting at an occasion already reported takes that occasion's day. So does a document
+        `enumerated` among those of a ceremony reported before ("The second agreement was signed
+        by ...", "A loan agreement was also inked ...")."""
+        if not enumerated and not self.c.SAME_OCCASION.search(self.text, s0, s1):
             return None
         for ev in reversed(self.events):
             if ev.date and len(ev.date) == 10 and ev.evidence[0][0] < s0 and \
@@ -488,7 +495,15 @@ class EventFinder:
                          at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
-                if etype in made or self.c.GENERIC_BEFORE.search(before) \
+                if etype in made:
+                    # "at a briefing after the meeting of the commission's co-chairs": one occasion,
+                    # which the later words may name
+                    ev = next((e for e in reversed(self.events) if e.type == "meeting" and (s0, s1) in e.evidence),
+                              None)
+                    if ev is not None:
+                        ev.named_at.append((s0, s1, start, end))
+                    continue
+                if self.c.GENERIC_BEFORE.search(before) \
                         or self.c.NEGOTIATION_PAST.search(before[-30:]) \
                         or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
                     continue

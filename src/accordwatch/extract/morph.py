@@ -164,6 +164,13 @@ def pos(word: str) -> str | None:
     return parses(word.lower())[0].tag.POS
 
 
+@lru_cache(maxsize=1 << 16)
+def genitive(word: str) -> bool:
+    """Can the Russian word be a noun or adjective in the genitive ("промышленности", "энергетики")?"""
+    return bool(_CYRILLIC.search(word)) and any(
+        p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses(word.lower()))
+
+
 def nominative_head(phrase: str) -> str:
     """A body's name with its head in the nominative: the adjectives before the head noun agree
     with it ("казахстанско-российской межправительственной комиссии по сотрудничеству" ->

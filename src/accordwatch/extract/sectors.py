@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from ..document import Document, Span
-from . import lang
+from . import lang, morph
 from .gazetteer import Ranges, longest, phrases
 from .pipeline import component
 
@@ -94,15 +94,35 @@ def sentence(text: str, start: int, end: int) -> str:
     return text[s + 1 if s != -1 else max(0, start - 300):min(e) if e else end + 300]
 
 
+GENITIVE_RUN = re.compile(r"(?:\s+(?:и|,)?\s*[а-яё-]+)*?\s+$", re.I)
+
+
+def _in_office_tail(text: str, start: int, names: list[tuple[int, int]]) -> bool:
+    """In a language whose titles are written in lower case, the genitive words right after a
+    title or a body name belong to it: "министр промышленности и энергетики" names an office,
+    not the subjects of cooperation."""
+    for _, b in names:
+        if b <= start <= b + 60:
+            gap = text[b:start]
+            if GENITIVE_RUN.fullmatch(gap) and all(morph.genitive(w) for w in re.findall(r"[а-яё-]+", gap, re.I)
+                                                   if w.lower() != "и"):
+                return True
+    return False
+
+
 def find_sectors(doc: Document) -> list[Span]:
     known = terms(lang.of(doc).code)
     names = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
     named = Ranges(names)
     text_ = doc.text
 
+    by_words = lang.of(doc).by_lemma
+
     def in_name(start: int, end: int) -> bool:
         if named.covers(start, end):
             return True
+        if by_words:
+            return _in_office_tail(text_, start, names)
         if not text_[start:start + 1].isupper():
             return False   # the rest of a name is capitalised words
         lo, hi = max(0, start - 150), min(len(text_), end + 80)
