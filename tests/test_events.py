@@ -707,3 +707,13 @@ def test_a_meeting_planned_within_a_quarter_is_dated_by_its_last_month():
     ev = only("The next session of the Kazakh-Russian intergovernmental commission will be held in the second "
               "quarter of this year in Moscow.", published="2007-03-16")
     assert (ev["status"], ev["date"]) == ("planned", "2007-06")
+
+
+def test_the_sentences_after_a_meeting_that_report_no_event_tell_its_subjects():
+    text = ("The presidents of Kazakhstan and Hungary held talks in Budapest on Monday. Energy, agriculture and "
+            "logistics were high on the agenda. Separately, a memorandum on digital services was signed by the "
+            "two ministries of communications.")
+    meeting, agreement = events(text, published="2024-03-05")
+    assert meeting["type"] == "meeting" and {"agriculture", "energy", "transport_logistics"} <= set(meeting["sectors"])
+    assert "digital" not in meeting["sectors"]   # that sentence reports an event of its own
+    assert agreement["sectors"] == ["digital"]

@@ -79,6 +79,14 @@ def test_cooperation_in_trade_among_other_fields():
                    "transport.") == ["energy", "trade", "transport_logistics"]
 
 
+@pytest.mark.parametrize("text", [
+    "The ministers set the goal of USD 20 billion of bilateral trade by 2030 at their meeting in Cairo.",
+    "The prime ministers of Kazakhstan and Kyrgyzstan agreed to increase the Kazakh-Kyrgyz trade to $2 billion.",
+])
+def test_a_trade_goal_is_trade(text):
+    assert sectors(text) == ["trade"]
+
+
 def test_trade_mission_is_trade():
     assert sectors("Kazakhstan will send a trade mission to Kenya in May.") == ["trade"]
 
@@ -213,3 +221,13 @@ def test_an_events_sectors_include_trade_promotion():
 
 def test_a_wind_project_is_renewables():
     assert "renewables" in extract("Oman's OQ will build a 500 MW wind project in Kazakhstan.")["sectors"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Masdar will build two solar power plants in Ethiopia.", ["renewables"]),
+    ("Masdar построит в Узбекистане две солнечные электростанции.", ["renewables"]),
+    # apart, they are two subjects
+    ("The sides discussed solar panels and new power plants.", ["energy", "renewables"]),
+])
+def test_a_renewable_kind_of_power_plant_is_renewables_only(text, expected):
+    assert sectors(text) == expected

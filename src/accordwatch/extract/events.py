@@ -407,7 +407,9 @@ class EventFinder:
 
     def meeting_subjects(self) -> None:
         """What "the parties" went on to agree or review after a meeting was held are subjects of
-        that meeting: their sectors are the meeting's too."""
+        that meeting: their sectors are the meeting's too. So are the sectors of every sentence
+        after the article's first meeting that reports no event of its own ("Trade, energy and
+        logistics were on the agenda"): the meeting is what the article reports."""
         meetings = sorted((ev.evidence[0][0], ev) for ev in self.events
                           if ev.type == "meeting" and ev.status == "discussed")
         for a, b in self.sides_sentences:
@@ -415,6 +417,16 @@ class EventFinder:
             if held:
                 ev = held[-1]
                 ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
+        if meetings:
+            first, main = meetings[0]
+            cited = {span for ev in self.events for span in ev.evidence}
+            title = (self.doc.title or "").strip()
+            for a, b in self.doc.sentences:
+                if (a, b) in cited or a < first or not self.doc.in_body(a, b):
+                    continue
+                if title and self.text[a:b].strip() == title:
+                    continue
+                main.sectors = sorted(set(main.sectors) | set(self.sectors(a, b)))
 
     def listed_meetings(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> \
             list[tuple[int, int, int, int]] | None:

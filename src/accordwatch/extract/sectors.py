@@ -18,7 +18,8 @@ TRADE = re.compile(r"""
     \b(?:cooperation|partnership|ties|relations|interaction)\s+in\s+(?:the\s+)?(?:[\w-]+,\s+)*trade\b
   | \b(?:boost|boosting|increase|increasing|expand|expanding|develop|developing|step(?:ping)?\s+up|enhance|
        enhancing|promote|promoting|deepen|deepening|diversify|diversifying|balanced|raise|raising|
-       strengthen|strengthening|facilitate|facilitating)\s+(?:\w+\s+){0,3}?trade\b(?!\s+turnover)
+       strengthen|strengthening|facilitate|facilitating)\s+(?:[\w-]+\s+){0,3}?trade\b(?!\s+turnover)
+  | \b(?:goal|target|aim)\s+of\s+(?:reaching\s+)?[^.;]{0,30}?\b(?:bilateral\s+|mutual\s+)?trade\b(?!\s+turnover)
   | \btrade\s+(?:missions?|promotion|houses?|fairs?|and\s+economic\s+cooperation)\b
   | \b(?:development|promotion|expansion|diversification|growth)\s+of\s+(?:[\w-]+\s+){0,2}?trade\b(?!\s+turnover)
   | \b(?:export|trade)\s+(?:promotion|contracts|opportunities)\b
@@ -152,6 +153,9 @@ def find_sectors(doc: Document) -> list[Span]:
                 continue
         if text == "industry" and INDUSTRY_OWNER.search(text_, max(0, start - 30), start):
             continue
+        if known[term] == "energy" and out and out[-1].value == "renewables" and \
+                not text_[out[-1].end:start].strip():
+            continue   # "solar power plants", "wind energy storage": a kind of renewable energy
         out.append(Span(start, end, "sector", text, known[term]))
     # the trade-promotion patterns all hold the word: read only around it
     low = text_.lower()
