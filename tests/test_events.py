@@ -717,3 +717,29 @@ def test_the_sentences_after_a_meeting_that_report_no_event_tell_its_subjects():
     assert meeting["type"] == "meeting" and {"agriculture", "energy", "transport_logistics"} <= set(meeting["sectors"])
     assert "digital" not in meeting["sectors"]   # that sentence reports an event of its own
     assert agreement["sectors"] == ["digital"]
+
+
+# ---- agreements in force; projects a document is signed for ----
+
+def test_an_agreement_in_force_is_signed_and_dated_by_its_entry_into_force():
+    ev = only("The free trade agreement between Georgia and China came into force on January 1, 2018.")
+    assert (ev["type"], ev["status"], ev["parties"], ev["date"]) == ("agreement", "signed", ["CHN", "GEO"],
+                                                                     "2018-01-01")
+    ev = only("India and the UAE said their trade grew after the entry into force of the Comprehensive Economic "
+              "Partnership Agreement on May 1, 2022.")
+    assert (ev["status"], ev["date"], ev["name"]) == ("signed", "2022-05-01",
+                                                      "Comprehensive Economic Partnership Agreement")
+
+
+def test_the_project_an_agreement_is_signed_for_is_a_project_of_its_own():
+    text = ("Masdar signed an agreement with the government of Uzbekistan in Tashkent on Monday to develop two "
+            "solar power plants with a capacity of 400 megawatts.")
+    agreement, project = events(text, published="2024-03-05")
+    assert (agreement["type"], agreement["status"], agreement["date"]) == ("agreement", "signed", "2024-03-04")
+    # the project has no date of its own (Monday is the signing's), and its evidence opens at the purpose
+    assert (project["type"], project["status"], project["date"], project["name"]) == \
+        ("project", "agreed", None, "two solar power plants")
+    assert project["evidence"].startswith("to develop two solar power plants")
+    # a document with no such purpose is no project
+    assert [e["type"] for e in events("Masdar signed an agreement on cooperation in solar power plants with the "
+                                      "government of Uzbekistan.")] == ["agreement"]

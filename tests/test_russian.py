@@ -311,3 +311,32 @@ def test_a_briefing_after_a_named_meeting_is_that_meeting():
     assert ev["name"] == "встречи сопредседателей казахстанско-киргизской межправительственной комиссии"
     # the minister's office names no subject of the meeting
     assert ev["sectors"] == []
+
+
+def test_the_project_an_agreement_is_signed_for_and_a_bare_project_after_it():
+    text = ("Министр напомнил, что в мае между Национальным агентством по инвестициям Кыргызстана и китайской "
+            "компанией «Тяньшань Моторс» было подписано соглашение о создании в Чуйской области совместного "
+            "предприятия по сборке электромобилей. Объем инвестиций в проект составит 95 млн долларов.")
+    events = extract(text, published="2024-06-10")["events"]
+    assert [(e["type"], e["status"], e["date"]) for e in events] == [
+        ("agreement", "signed", "2024-05"),   # "в мае": May of the publication year
+        ("project", "agreed", None)]          # "в проект" in the next sentence is the same project
+    assert events[1]["name"] == "совместного предприятия по сборке электромобилей"
+
+
+def test_an_agreement_in_force_and_its_name_without_the_date():
+    ev, = extract("Стороны приветствовали вступление в силу соглашения о свободной торговле между Грузией и Китаем "
+                  "1 января 2018 года.")["events"]
+    assert (ev["status"], ev["date"], ev["name"]) == \
+        ("signed", "2018-01-01", "соглашения о свободной торговле между Грузией и Китаем")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Соглашение было подписано в мае в Пекине.", "2024-05"),
+    ("Следующее заседание пройдет в марте в Бишкеке.", "2025-03"),   # still to come: next year's March
+])
+def test_a_bare_month(text, value):
+    from accordwatch import pipeline
+
+    doc = pipeline()(Document(text=text, published="2024-06-10"))
+    assert [d.value for d in doc.layer("date")] == [value]

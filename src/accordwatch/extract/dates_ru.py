@@ -62,6 +62,7 @@ def pattern() -> re.Pattern:
         | (?P<rely>{REL})
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
         | (?P<today>\b(?:сегодня|вчера|завтра)\b)
+        | (?P<bmon>(?<=\bв\s)(?P<bmm>{month})(?![\w-]|\s*[-–—]))
         )
     """, re.X | re.I)
 
@@ -89,6 +90,22 @@ def _rel_year(word: str, base: date | None) -> int | None:
     if w.startswith(("следующ", "будущ")):
         return base.year + 1
     return base.year
+
+
+# the clause around a bare month speaks of what is still to come
+FUTURE_NEAR = re.compile(r"\b(?:будет|будут|пройд[её]т|состоится|состоятся|планиру\w*|намечен\w*|предстоящ\w*)\b",
+                         re.I)
+
+
+def _bare_month(m: re.Match, base: date | None) -> str | None:
+    """"в мае": the publication year's, or the next year's when the month has passed and the
+    clause speaks of what is to come (as dates.py reads "in May")."""
+    if base is None:
+        return None
+    mon = month_of(m["bmm"]) or 0
+    text = m.string
+    future = FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)) is not None
+    return f"{base.year + (future and mon < base.month)}-{mon:02d}"
 
 
 def _year(digits: str | None, relative: str | None, base: date | None) -> int | None:
@@ -143,6 +160,8 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
             return None, "day", True
         shift = {"сегодня": 0, "вчера": -1, "завтра": 1}[m.group("today").lower()]
         return date.fromordinal(base.toordinal() + shift).isoformat(), "day", True
+    if g["bmon"]:
+        return _bare_month(m, base), "month", True
     return g["yy"], "year", False
 
 

@@ -83,6 +83,17 @@ RU_BARE = frozenset({"встреча", "переговоры", "визит", "з
 ORDINAL_RU = re.compile(r"\d+-(?:е|го|й|м|ом|ое|ая|ой)$|^(?:перв|втор|трет|очередн|следующ)\w*$", re.I)
 
 
+RU_DATE_AHEAD = re.compile(r"(?:19|20)\d\d\b|[0-3]?\d\s+([а-яё]+)", re.I)
+
+
+def _date_ahead(text: str, at: int, hi: int) -> bool:
+    """Does a date ("1 января", "2018 года") begin at `at`?"""
+    from .dates_ru import month_of
+
+    m = RU_DATE_AHEAD.match(text, at, hi)
+    return m is not None and (m.group(1) is None or month_of(m.group(1)) is not None)
+
+
 def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
     """The name of an event in a language whose words say their part of speech (Russian, through
     morph.py): the adjectives and ordinal before the trigger ("18-го заседания", "совместного
@@ -118,6 +129,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             if right == end and low in ("и", "с", "на"):
                 break   # "и" right after the trigger starts a new phrase
             continue
+        if word[:1].isdigit() and _date_ahead(text, m.start(), hi):
+            break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
             right = m.end()

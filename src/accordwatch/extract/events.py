@@ -28,7 +28,9 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
                     r"plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intend|expects?\s+to|expected\s+to|"
                     r"set\s+to|due\s+to|hopes?\s+to|scheduled|upcoming|next|ahead\s+of|soon|later\s+this|"
                     r"is\s+going\s+to|are\s+going\s+to|prepare|preparing|draft|drafting)\b", re.I)
-SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|signing\s+of|signing\s+ceremony|"
+# in force is signed: "entered into force", "the entry into force of the agreement", "took effect"
+SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|(?:entry|came|has\s+come)\s+into\s+"
+                    r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)\b", re.I)
@@ -100,6 +102,7 @@ ITS_MEETING = re.compile(r"\bits\s+(?:first|inaugural|initial)\s+$", re.I)
 REFERRED = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?!(?:a|an|and|or|of|signing)\b)[\w-]+\s+){0,3}$", re.I)
 # words for a document that make an event only where nothing else names it ("a $2.4 billion deal")
 LOOSE_TERMS = frozenset({"deal", "deals"})
+BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
@@ -116,6 +119,11 @@ N_COUNTRIES = re.compile(r"\b(?:the|all)\s+(two|three|four|five|six)\s+(?:countr
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+# what a document signed is for, when that is a project of its own: "signed an agreement to develop
+# two solar power plants", "a loan agreement to finance a project to build a fertiliser plant"
+PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance|"
+                     r"implement)\b|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b",
+                     re.I)
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
@@ -126,8 +134,9 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN",
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
-             "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD")
-CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS")
+             "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
+             "PURPOSE")
+CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
 
@@ -532,22 +541,39 @@ class EventFinder:
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
                 term = sent[at:end - s0].lower()
-                if made or attached or self.c.VAGUE_INTENT.search(sent) or self.c.CONDITIONAL.search(before) \
-                        or self.c.COOPERATION_IN.search(before):
+                # "signed an agreement ... to develop two solar power plants": the document's object
+                # is a project of its own, told from where the purpose opens (not dated by the signing)
+                purpose = self.c.PURPOSE.search(self.text, max(s0, start - 120), end) if "agreement" in made else None
+                if (made and not purpose) or attached or self.c.VAGUE_INTENT.search(sent) or \
+                        self.c.CONDITIONAL.search(before) or self.c.COOPERATION_IN.search(before):
                     continue   # a sector of cooperation, an intention, a condition: no project
                 if term not in self.c.SELF_EVIDENT and not self.c.PROJECT_CONTEXT.search(context):
                     continue
                 if self.has(etype, None) and (self.c.PRONOUN_START.match(sent) or (
-                        self.c.DEFINITE.search(before[-25:]) and self.c.PROJECT_AGAIN.match(sent[end - s0:]))):
+                        self.c.DEFINITE.search(before[-25:]) and self.c.PROJECT_AGAIN.match(sent[end - s0:]))
+                        or self.bare_again(s0, s1, start, end)):
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     attached = True
                     continue
                 if term in generic_triggers() and not self.concrete(s0, s1) and \
                         name_span(self.text, s0, s1, start, end, etype, self.by_words) is None:
                     continue   # "discussed joint projects", "further investment": no concrete object
-                self.add(etype, self.project_status(sent), None, parties, orgs, people, s0, s1, at=start,
+                p0 = purpose.start() if purpose else s0
+                self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
                 made.add(etype)
+
+    def bare_again(self, s0: int, s1: int, start: int, end: int) -> bool:
+        """"The investment in the project will total $95 million": a bare "project", right after
+        one was reported (within two sentences), is that one again."""
+        if self.text[start:end].lower() not in self.c.BARE_PROJECT or \
+                name_span(self.text, s0, s1, start, end, "project", self.by_words) is not None:
+            return False
+        last = max((ev.evidence[-1][0] for ev in self.events if ev.type == "project"), default=None)
+        if last is None:
+            return False
+        starts = [a for a, _ in self.doc.sentences]
+        return 0 < _index(starts, s0) - _index(starts, last) <= 2
 
     def name_text(self, span: tuple[int, int] | None) -> str | None:
         return " ".join(self.text[span[0]:span[1]].split()).lower() if span else None
