@@ -53,6 +53,22 @@ def test_one_event_reported_by_two_articles_has_two_sources(store):
     assert len(sources) == 2
 
 
+def test_events_one_article_tells_apart_stay_apart(store, tmp_path):
+    # two meetings on two days and two memoranda: the article's own count, and no report of one
+    # sentence twice for one event (it used to fail the article on a unique constraint)
+    text = ("14.05.2024 | 17:40\n\nKyrgyzstan and Oman sign two memoranda\n\n"
+            "BISHKEK, May 14 – The foreign ministers of Kyrgyzstan and Oman held talks in Bishkek on Monday and "
+            "signed a memorandum on visa-free travel. The economic part of the visit came on Tuesday, when the "
+            "Kyrgyz economy minister met the Omani minister of commerce. At the meeting, the two ministries signed "
+            "a memorandum on a joint investment fund.\n")
+    summary = store.ingest_paths([str(write(tmp_path, "visit.txt", text))])
+    assert summary.failed == 0
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(events.c.type, events.c.date).where(events.c.parties == "KGZ|OMN")).all()
+    assert sorted(rows) == [("agreement", "2024-05-13"), ("agreement", "2024-05-14"),
+                            ("meeting", "2024-05-13"), ("meeting", "2024-05-14")]
+
+
 def test_figures_that_disagree_are_kept_and_flagged(store):
     store.ingest_paths([str(EXAMPLES / "a01_kaz_uzb_roadmap.txt"),
                         str(EXAMPLES / "a14_uzb_kaz_roadmap_second_report.txt")])

@@ -81,7 +81,7 @@ PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|lead
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|talks|held\s+talks)\s+with\b", re.I)
 # an occasion already reported, named again: its day is the day of what happened at it
-SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|before|during|on\s+the\s+sidelines\s+of|"
+SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|before|during|at|on\s+the\s+sidelines\s+of|"
                            r"on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(?:the|that)\s+(?:\w+\s+)?"
                            r"(?:talks|meeting|session|negotiations|forum|summit|ceremony|conference|commission|"
                            r"council)\b)", re.I)
@@ -121,9 +121,8 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 # what a document signed is for, when that is a project of its own: "signed an agreement to develop
 # two solar power plants", "a loan agreement to finance a project to build a fertiliser plant"
-PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance|"
-                     r"implement)\b|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b",
-                     re.I)
+PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance)\b"
+                     r"|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b", re.I)
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
@@ -197,6 +196,8 @@ class Event:
         return (self.type, self.instrument, self.status, tuple(self.parties), tuple(sorted(self.organizations)))
 
 
+# where an agreement's name states its subject: "memorandum on ...", "соглашение о ..."
+SUBJECT_OPENER = re.compile(r"\b(?:on|regarding|concerning|о|об|по)\s+")
 LIST_JOINT = re.compile(r"[\s,;]*(?:(?:and|и)\s+)?")   # what joins the items of a list
 
 
@@ -563,6 +564,18 @@ class EventFinder:
                          trigger_end=end)
                 made.add(etype)
 
+    def other_document(self, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+        """Do two agreement names state two subjects ("memorandum on visa-free travel", "memorandum
+        on a joint fund"), neither's words holding the other's? Words are compared by their first
+        five letters, so that the cases of one word agree ("о фонде", "о фонда")."""
+        subjects = []
+        for span in (a, b):
+            m = SUBJECT_OPENER.search(self.name_text(span) or "")
+            if m is None:
+                return False
+            subjects.append({w[:5] for w in re.findall(r"\w+", m.string[m.end():])})
+        return not (subjects[0] <= subjects[1] or subjects[1] <= subjects[0])
+
     def bare_again(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"The investment in the project will total $95 million": a bare "project", right after
         one was reported (within two sentences), is that one again."""
@@ -653,6 +666,8 @@ class EventFinder:
             if ev.date and other.date and not (ev.date.startswith(other.date) or other.date.startswith(ev.date)) \
                     and self.is_dated(ev) and self.is_dated(other):
                 continue   # the same kind of event on another day is another happening
+            if etype == "agreement" and self.other_document(name(), self.name_of(other)):
+                continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
             other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))

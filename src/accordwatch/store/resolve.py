@@ -148,6 +148,9 @@ class Resolver:
     def __init__(self, conn: Connection, memory: Memory | None = None) -> None:
         self.conn = conn
         self.memory = memory or Memory()
+        # the events one document's reports went to: two events the extractor told apart in one
+        # article (a meeting on Monday, another on Tuesday) are never merged into one
+        self._document_events: tuple[int | None, set[int]] = (None, set())
 
     # ---- entities ----
     def _by_alias(self, kind: str, keys: list[str]) -> int | None:
@@ -312,6 +315,9 @@ class Resolver:
         with a date within the window, else a new one."""
         parties = "|".join(ev["parties"])
         when = _as_date(ev.get("date")) or _as_date(published)
+        if self._document_events[0] != document_id:
+            self._document_events = (document_id, set())
+        taken = self._document_events[1]
         rows = []
         if when is not None:   # an event with no date at all joins none: it is new
             # Only the candidates dated near it are read, not every event of the pair: dates are
@@ -325,7 +331,7 @@ class Resolver:
                 "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()}).all()
         for eid, edate, estatus, elocation, ename, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
-            if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS:
+            if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS or eid in taken:
                 continue
             if (ev["type"] == "meeting" and ev.get("location") and elocation
                     and latin_key(ev["location"]) != latin_key(elocation)):   # Астана is Astana
@@ -343,12 +349,14 @@ class Resolver:
                 changes["name"] = ev["name"]
             if changes:
                 self.conn.execute(update(events).where(events.c.id == eid).values(**changes))
+            taken.add(eid)
             return eid, False
         eid = self.conn.execute(insert(events).values(
             type=ev["type"], name=ev.get("name"), instrument=ev.get("instrument"), status=ev["status"],
             parties=parties, date=ev.get("date"), location=ev.get("location"),
             organizations="|".join(ev.get("organizations") or []) or None,
             first_document_id=document_id)).inserted_primary_key[0]
+        taken.add(eid)
         return eid, True
 
     # ---- figures ----
