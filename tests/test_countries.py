@@ -194,3 +194,15 @@ def test_latin_america_is_not_usa():
 
 def test_indian_ocean_is_not_india():
     assert countries("Uzbekistan wants rail access to ports on the Indian Ocean.") == ["UZB"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news outlet whose name opens with a country is no mention of that country
+    ("ADDIS ABABA (Kenya Daily News / WAM) – The UAE and Ethiopia signed a solar deal.", ["ARE", "ETH"]),
+    ("Kazakhstan Today said the deal was signed with Uzbekistan.", ["UZB"]),
+    ("Georgia Today reports that Georgia and China signed a memorandum.", ["CHN", "GEO"]),
+    # a sentence that ends with a country, then "News ..." opens the next one
+    ("Trade between Pakistan and China grew. News of the deal spread fast.", ["CHN", "PAK"]),
+])
+def test_an_outlet_named_after_a_country(text, expected):
+    assert countries(text) == expected

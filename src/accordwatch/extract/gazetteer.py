@@ -274,6 +274,9 @@ def _ambiguous_ok(doc: Document, start: int, end: int) -> bool:
 
 GEOGRAPHY_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf|Peninsula|Basin|Plateau|Steppe)\b")
 REGION_BEFORE = re.compile(r"\b(?:Latin|Sub-Saharan)\s+$")
+# the name of a news outlet that opens with a country ("Pakistan Point News", "Georgia Today")
+MEDIA_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}?\s+(?:News|Times|Post|Today|Daily|Herald|Tribune|Observer|"
+                         r"Gazette|Telegraph|Chronicle|Monitor)\b(?!\s+(?:of|on|about)\b)")
 INFRASTRUCTURE_AFTER = re.compile(r"^[\s\w–-]{0,30}?\b(?:pipeline|railway|railroad|route|corridor|highway|road|"
                                   r"power\s+line|transmission\s+line)\b", re.I)
 
@@ -322,6 +325,7 @@ def find(doc: Document) -> dict[str, list[Span]]:
             if entry.layer == "country" and (
                     CURRENCY_AFTER.match(doc.text, end)           # "U.S. dollars"
                     or GEOGRAPHY_AFTER.match(doc.text, end)       # "the Indian Ocean"
+                    or MEDIA_AFTER.match(doc.text, end)           # "Georgia Today reports"
                     or REGION_BEFORE.search(doc.text, max(0, start - 15), start)):
                 continue
             cands.append((start, end, text, entry))
