@@ -113,7 +113,7 @@ def test_a_redirect_to_a_private_address_is_refused(server, monkeypatch):
 
     real = url_module.check_url
     monkeypatch.setattr(url_module, "check_url",
-                        lambda url, allow_private=False: real(url, allow_private=url.startswith(server)))
+                        lambda url, allow_private=False, allow_hosts=frozenset(): real(url, url.startswith(server)))
     with pytest.raises(UnsafeURL, match="10.0.0.1"):
         fetch(f"{server}/redirect")
 

@@ -725,9 +725,17 @@ def _check_port(host: str, port: int) -> None:
         raise typer.Exit(1) from None
 
 
+# `sources`, `watch` and `alerts` live in cli_watch.py, which adds them to `app` (imported last: it
+# takes the helpers above from this module)
+from . import cli_watch  # noqa: E402, F401
+
+
 def main() -> None:
     app()
 
 
 if __name__ == "__main__":
-    main()
+    # `python -m accordwatch.cli`: run the app of the package's module, to which cli_watch added its commands
+    from accordwatch.cli import main as _main
+
+    _main()

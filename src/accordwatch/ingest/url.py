@@ -10,7 +10,8 @@ import codecs
 import ipaddress
 import re
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..document import Document
@@ -19,6 +20,7 @@ from .decode import decode
 from .feed import is_feed, read_feed
 from .html import html_to_document
 
+USER_AGENT = "accordwatch/0.1 (+offline news analysis)"
 TIMEOUT = 20.0
 MAX_BYTES = 5_000_000
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
@@ -28,13 +30,16 @@ class UnsafeURL(InputError):
     code = "AW104"
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
+def check_url(url: str, allow_private: bool = False, allow_hosts: frozenset[str] = frozenset()) -> None:
+    """Refuse what may not be fetched: a scheme other than http(s), and a host on a local or private
+    network, unless `allow_private`, or unless the URL's "host" or "host:port" is in `allow_hosts` (one
+    intranet feed allowed, every other private address still refused, redirects included)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise UnsafeURL(f"{url}: only http and https URLs can be fetched")
     if not parts.hostname:
         raise UnsafeURL(f"{url}: no host in the URL")
-    if allow_private:
+    if allow_private or parts.hostname in allow_hosts or f"{parts.hostname}:{parts.port}" in allow_hosts:
         return
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
@@ -48,30 +53,56 @@ def check_url(url: str, allow_private: bool = False) -> None:
                             f"allow it with --allow-private")
 
 
+@dataclass
+class Response:
+    url: str                      # where the body came from, after redirects
+    status: int                   # 200, or 304 when the validators sent still hold
+    body: bytes
+    content_type: str
+    headers: dict[str, str]
+
+
+def http_get(client, url: str, allow_private: bool = False, headers: dict[str, str] | None = None,
+             max_bytes: int = MAX_BYTES, before: Callable[[str], None] | None = None,
+             allow_hosts: frozenset[str] = frozenset()) -> Response:
+    """GET `url` with an httpx.Client that follows no redirects itself: each hop is checked by
+    check_url (and `before(url)` is called ahead of each request); a 304 is returned, any other
+    status from 400 on raises HTTPStatusError (httpx), a body over `max_bytes` an InputError."""
+    import httpx
+
+    check_url(url, allow_private, allow_hosts)
+    for _ in range(5):   # follow redirects ourselves: each hop is checked like the first
+        if before is not None:
+            before(url)
+        with client.stream("GET", url, headers=headers or {}) as resp:
+            if resp.has_redirect_location:   # a 3xx with a Location (a 304 is none)
+                url = str(resp.url.join(resp.headers.get("location", "")))
+                check_url(url, allow_private, allow_hosts)
+                continue
+            if resp.status_code >= 400:
+                raise httpx.HTTPStatusError(f"{url}: HTTP {resp.status_code}", request=resp.request, response=resp)
+            body = bytearray()
+            if resp.status_code != 304:
+                for chunk in resp.iter_bytes():
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise InputError(f"{url}: response over the {max_bytes:,}-byte limit")
+            return Response(url, resp.status_code, bytes(body), resp.headers.get("content-type", ""),
+                            dict(resp.headers))
+    raise InputError(f"{url}: too many redirects")
+
+
 def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
           ) -> tuple[bytes, str]:
     """(body, content type) of a URL, or an InputError naming the URL and the reason."""
     import httpx
 
-    check_url(url, allow_private)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False,
-                          headers={"User-Agent": "accordwatch/0.1 (+offline news analysis)"}) as client:
-            for _ in range(5):   # follow redirects ourselves: each hop is checked like the first
-                with client.stream("GET", url) as resp:
-                    if resp.is_redirect:
-                        url = str(resp.url.join(resp.headers.get("location", "")))
-                        check_url(url, allow_private)
-                        continue
-                    if resp.status_code >= 400:
-                        raise InputError(f"{url}: HTTP {resp.status_code}")
-                    body = bytearray()
-                    for chunk in resp.iter_bytes():
-                        body += chunk
-                        if len(body) > max_bytes:
-                            raise InputError(f"{url}: response over the {max_bytes:,}-byte limit")
-                    return bytes(body), resp.headers.get("content-type", "")
-            raise InputError(f"{url}: too many redirects")
+        with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
+            resp = http_get(client, url, allow_private, max_bytes=max_bytes)
+            return resp.body, resp.content_type
+    except httpx.HTTPStatusError as e:
+        raise InputError(str(e.args[0])) from e
     except httpx.TimeoutException as e:
         raise InputError(f"{url}: no answer within {timeout:g} s") from e
     except httpx.HTTPError as e:

@@ -73,6 +73,20 @@ def _event_conditions(engine: Engine, country, pair, sector, type, status, since
     return conditions
 
 
+def event_conditions(engine: Engine, country: str | None = None, pair: str | tuple[str, str] | None = None,
+                     sector: str | None = None, type: str | None = None, status: str | None = None,
+                     language: str | None = None) -> list:
+    """The conditions on events of these filters (as `events` reads them), for callers that add their
+    own (a saved search: only events newer than it). Bad values raise BadFilter, unknown codes UnknownCode."""
+    return _event_conditions(engine, country, pair, sector, type, status, None, None, None, language)
+
+
+def figure_conditions(engine: Engine, indicator: str | None = None, pair: str | tuple[str, str] | None = None,
+                      country: str | None = None, language: str | None = None) -> list:
+    """The conditions on figures of these filters (as `figures` reads them), for callers that add their own."""
+    return _figure_conditions(engine, indicator, pair, country, None, None, language)
+
+
 def _has_party(id_column, parties, key: str, code: str):
     """`code` is a party: the ids come from the party table's (code, id) index, so the database starts
     from that country's rows instead of testing every row (what common.event_has_party does)."""

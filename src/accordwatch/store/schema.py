@@ -17,6 +17,9 @@ figures     one row per figure per article, with its evidence; `conflict` marks 
             figure belongs to and its place in time: accordwatch.store.points) let queries group,
             order and page points in the database
 figure_parties, document_countries, document_sectors, event_sectors  lookups for queries
+sources     feeds and pages accordwatch watch polls, with their health (migration 0008)
+alerts      saved searches: filters, and where to tell of new matches (webhook, email)
+deliveries  the ledger of what each alert delivered where, so that nothing is sent twice
 store_state one row per setting; "version" grows with every write that changes the data, so
             readers can cache what they computed from it
 """
@@ -221,5 +224,56 @@ store_state = Table(
     Column("key", String(40), primary_key=True),
     Column("value", Integer, nullable=False),
 )
+
+# ---- watch (migration 0008): what accordwatch.watch polls and whom it tells ----
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("every_seconds", Integer, nullable=False),     # how often it is polled
+    Column("etag", Text),                                 # the validators of its last answer, for conditional GETs
+    Column("last_modified", Text),
+    Column("last_poll", String(32)),                      # ISO 8601 UTC times
+    Column("last_success", String(32)),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),   # in a row: the backoff grows with them
+    Column("articles_added", Integer, nullable=False, default=0),
+    Column("next_poll", String(32), nullable=False),
+    Column("created", String(32), nullable=False),
+)
+Index("ix_sources_next_poll", sources.c.next_poll)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("filters", Text, nullable=False),              # JSON: the filters of the events and figures API
+    Column("webhook_url", Text),
+    Column("webhook_secret", Text),                       # the HMAC-SHA256 key of its deliveries
+    Column("email", Text),
+    # what existed when it was saved is not news: only events and figures with higher ids are delivered
+    Column("since_event_id", Integer, nullable=False, default=0),
+    Column("since_figure_id", Integer, nullable=False, default=0),
+    Column("created", String(32), nullable=False),
+)
+
+deliveries = Table(
+    "deliveries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("item_kind", String(8), nullable=False),       # event | figure
+    Column("item_id", Integer, nullable=False),
+    Column("channel", String(8), nullable=False),         # webhook | email
+    Column("status", String(10), nullable=False),         # pending | delivered | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("next_attempt", String(32), nullable=False),
+    Column("delivered_at", String(32)),
+    Column("created", String(32), nullable=False),
+    # the ledger: one delivery per alert, item and channel, however often the watch restarts
+    UniqueConstraint("alert_id", "item_kind", "item_id", "channel", name="uq_deliveries_item"),
+)
+Index("ix_deliveries_due", deliveries.c.status, deliveries.c.next_attempt)
 
 ALL_TABLES = [t.name for t in metadata.sorted_tables]
