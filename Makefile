@@ -35,13 +35,15 @@ eval: $(STAMP)
 
 # One run prints every figure of issue P6 (about 10 minutes on 2 cores): extraction per core and per
 # component, extraction on Dask (1 and 2 workers), ingest rate and peak memory at 5,000 and 20,000
-# articles, the profile endpoint on the 20,000-article database, and the `make eval` scores.
+# articles, the profile endpoint on the 20,000-article database, the watch (200 sources polled, article
+# to webhook latency, memory over repeated polls), and the `make eval` scores.
 bench: $(STAMP)
 	bash scripts/bench-deps.sh >/dev/null || echo "wrk unavailable: the API load figure will be skipped"
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_watch.py
 	$(BIN)/python scripts/eval.py --shared $(SHARED) $(if $(DEV_TEXTS),--dev-texts $(DEV_TEXTS))
 
 # A throwaway PostgreSQL on 127.0.0.1:5433 for the tests (installs Debian's postgresql if missing).
