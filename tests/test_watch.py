@@ -481,3 +481,43 @@ def test_the_cli_lists_sources_and_saved_searches(server, tmp_path):
     assert row["filters"] == {"sector": "energy"} and row["webhook_secret"] is True   # never the key itself
     assert runner.invoke(cli, ["alerts", "remove", "energy", "--db", db]).exit_code == 0
     assert runner.invoke(cli, ["sources", "remove", "1", "--db", db]).exit_code == 0
+
+
+# ---- the dashboard's pages and the feed route --------------------------------------------------------
+
+def test_the_dashboard_shows_sources_saved_searches_whats_new_and_serves_the_feeds(server, tmp_path):
+    import warnings
+
+    import feedparser
+
+    from accordwatch.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    db = str(tmp_path / "web.db")
+    st = open_store(db)
+    try:
+        server.routes["/feed"] = feed_route({"body": rss([KAZ_UZB, GEO_ARM])})
+        server.routes["/broken"] = (500, {}, b"")
+        now = Clock()
+        sources.add_source(st.engine, server.url("/feed"), "Test Wire", allow_hosts={server.netloc}, when=now())
+        sources.add_source(st.engine, server.url("/broken"), allow_hosts={server.netloc}, when=now())
+        alert, _ = alerts.add_alert(st.engine, "Kazakhstan <railways>", {"country": "KAZ"})
+        make_watch(st, server, now).round()
+    finally:
+        st.close()
+    client = TestClient(create_app(db))
+    page = client.get("/sources").text
+    assert "Test Wire" in page and "2 sources" in page and "1 failing" in page and "HTTP 500" in page
+    page = client.get("/alerts").text
+    assert "Kazakhstan &lt;railways&gt;" in page and f'href="/feeds/{alert["id"]}.atom"' in page   # escaped
+    home = client.get("/").text
+    assert 'data-testid="whats-new"' in home and "Kazakhstan &lt;railways&gt;" in home
+    resp = client.get(f"/feeds/{alert['id']}.atom")
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(resp.content)
+    assert not parsed.bozo and parsed.entries and all("KAZ" in e.title for e in parsed.entries)
+    assert client.get("/feeds/99.atom").status_code == 404
+    assert client.get("/feeds/abc.atom").status_code == 404

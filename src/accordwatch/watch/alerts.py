@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
 
 from ..errors import InputError
-from ..query import timeline
+from ..query import rows, timeline
 from ..query.matches import matching_documents
 from ..query.search import parse
 from ..store import schema as s
@@ -145,22 +145,27 @@ def _query_filter(engine: Engine, f: dict[str, str], items: list[tuple[int, int]
 
 
 def matching(engine: Engine, alert: dict[str, Any], after_event: int = 0, after_figure: int = 0,
-             limit: int | None = None) -> tuple[list[int], list[int]]:
+             limit: int | None = None, ingested_since: datetime | None = None) -> tuple[list[int], list[int]]:
     """(event ids, figure ids) that match the saved search, with ids above `after_event` and
-    `after_figure`, newest first (at most `limit` of each)."""
+    `after_figure` (and reported by an article stored at `ingested_since` or later), newest first (at
+    most `limit` of each)."""
     f = alert["filters"]
     events: list[int] = []
     figures: list[int] = []
+    recent = [] if ingested_since is None else [
+        s.documents.c.id.in_(select(s.documents.c.id).where(s.documents.c.ingested_at >= ingested_since))]
     with engine.connect() as conn:
         if wants_events(f):
             e, src = s.events, s.event_sources
             stmt = (select(e.c.id, src.c.document_id).join(src, src.c.event_id == e.c.id)
-                    .where(e.c.id > after_event, *event_conditions(engine, f)).order_by(e.c.id.desc()))
+                    .join(s.documents, s.documents.c.id == src.c.document_id)
+                    .where(e.c.id > after_event, *event_conditions(engine, f), *recent).order_by(e.c.id.desc()))
             events = _query_filter(engine, f, [tuple(r) for r in conn.execute(stmt)])
         if wants_figures(f):
             fig = s.figures
-            stmt = (select(fig.c.id, fig.c.document_id)
-                    .where(fig.c.id > after_figure, *figure_conditions(engine, f)).order_by(fig.c.id.desc()))
+            stmt = (select(fig.c.id, fig.c.document_id).join(s.documents, s.documents.c.id == fig.c.document_id)
+                    .where(fig.c.id > after_figure, *figure_conditions(engine, f), *recent)
+                    .order_by(fig.c.id.desc()))
             figures = _query_filter(engine, f, [tuple(r) for r in conn.execute(stmt)])
     events, figures = sorted(events, reverse=True), sorted(figures, reverse=True)
     if limit is not None:
@@ -172,3 +177,25 @@ def new_matches(engine: Engine, alert: dict[str, Any]) -> tuple[list[int], list[
     """What matches the saved search among the events and figures stored since it was saved, oldest first."""
     events, figures = matching(engine, alert, alert["since_event_id"], alert["since_figure_id"])
     return sorted(events), sorted(figures)
+
+
+def whats_new(engine: Engine, per_search: int = 5, window: timedelta = timedelta(days=1)) -> list[dict[str, Any]]:
+    """For the dashboard's home: per saved search, what matches it among the articles of the last ingest
+    (those stored within `window` of the newest article stored), newest first:
+    [{"alert", "since", "events": [event dicts], "figures": [points], "count"}]."""
+    with engine.connect() as conn:
+        newest = conn.execute(select(func.max(s.documents.c.ingested_at))).scalar()
+    searches = list_alerts(engine)
+    if newest is None or not searches:
+        return []
+    since = newest - window
+    out = []
+    for alert in searches:
+        events, figures = matching(engine, alert, ingested_since=since)
+        with engine.connect() as conn:
+            shown_events = rows.events_by_id(conn, events[:per_search])
+            shown_figures = [p for fid in figures[:per_search]
+                             for p in rows.figure_points(conn, [s.figures.c.id == fid])]
+        out.append({"alert": alert, "since": since, "events": shown_events, "figures": shown_figures,
+                    "count": len(events) + len(figures)})
+    return out

@@ -7,6 +7,7 @@
     /events?type=&status=&sector=&country=&pair=&since=&until=&name=&page=   every event, filtered, 50 a page
     /search?q=&country=&sector=&type=   events whose name holds the words, then full-text results with facets
     /article/{id}         the article with every extracted fact highlighted where it is stated
+    /sources, /alerts, /feeds/{id}.atom   the watch's sources and saved searches (web/watch_pages.py)
 
 `router` has no prefix; the app includes it and serves web/static at /static. Handlers read the
 engine from `request.app.state.engine`. Article text is only ever escaped: highlighted text is built
@@ -48,6 +49,7 @@ from ..query.rows import events_by_id, latest
 from ..query.search import MARK
 from ..query.timeline import events_page, name_words
 from ..store import schema as s
+from ..watch.alerts import whats_new
 from . import charts
 from .cache import VersionedCache
 from .labels import label, unit_words
@@ -105,12 +107,20 @@ def value_text(value: float | None, unit: str | None, approximate: bool) -> str:
     return charts.fmt_value(value, unit, approximate)
 
 
+def every_text(seconds: int) -> str:
+    """The `every` filter: a polling interval as "90 s", "30 min", "2 h", "1 d"."""
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds // size} {unit}"
+    return f"{seconds} s"
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update(value=value_text, pct=charts.fmt_pct, label=label, name=code_name,
                        event_title=event_title, event_kind=event_kind, number=charts.fmt_number,
-                       unit=unit_words)
+                       unit=unit_words, every=every_text)
     env.globals.update(pair_href=pair_href, event_href=event_href, figure_href=figure_href, code_name=code_name,
                        code_kind=code_kind)
     return env
@@ -263,7 +273,7 @@ def home(request: Request) -> HTMLResponse:
         nodes, edges = partner_network(conn, top=8, cells=cells)
     return render(request, "home.html", title="accordwatch", stats={**stats(engine, cells), "countries": len(nodes)},
                   events=recent_events(engine, limit=10), top=nodes[:12], pairs=edges[:8],
-                  changed=changed_figures(engine))
+                  changed=changed_figures(engine), new=whats_new(engine))
 
 
 def mark_approximate_trade(engine: Engine, code: str, ranked: list[dict[str, Any]]) -> None:
@@ -731,3 +741,9 @@ def article(request: Request, doc_id: str) -> HTMLResponse:
     kinds = Counter(sp.kind for sp in facts["spans"] if not sp.anchor)
     return render(request, "article.html", title=row.title or Path(row.source).name, doc=row, body=body,
                   facts=facts, countries=countries, sectors=sectors, kinds=kinds)
+
+
+# the watch's pages (sources, saved searches, their Atom feeds) are served with the dashboard
+from .watch_pages import router as _watch_router  # noqa: E402
+
+router.include_router(_watch_router)
