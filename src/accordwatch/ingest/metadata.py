@@ -5,7 +5,7 @@ import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_ISO = re.compile(r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})")   # ASCII digits (\d takes ٢٠٢٤ too)
 
 
 def iso_date(value: object) -> str | None:
@@ -15,10 +15,10 @@ def iso_date(value: object) -> str | None:
     m = _ISO.match(value)
     if m:
         try:
-            return datetime(int(m[1]), int(m[2]), int(m[3])).strftime("%Y-%m-%d")
+            return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()   # strftime writes 999 for 0999
         except ValueError:
             return None
     try:
-        return parsedate_to_datetime(value).strftime("%Y-%m-%d")
+        return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None

@@ -26,7 +26,8 @@ SECTORS = ("energy", "oil_gas", "nuclear", "renewables", "mining_metallurgy", "c
            "culture_education", "labor_social", "health_pharma", "defense_security", "environment_climate",
            "trade")
 LANGUAGES = ("en", "ru")   # the languages articles are read in (extract/lang.py), as documents.language holds them
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CODE_SHAPE = re.compile(r"[A-Z][A-Z0-9]{1,9}")   # what a code the database holds looks like
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")   # ASCII digits only (\d takes ٢٠٢٤ too)
 
 
 class QueryError(AccordwatchError):
@@ -89,6 +90,12 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, kinds, lookup
 
 
+def codes() -> tuple[str, ...]:
+    """Every code the gazetteer holds: the countries' (ISO 3166-1 alpha-3), then the blocs' (the values the
+    API's OpenAPI document lists for a country parameter)."""
+    return tuple(_gazetteer()[0])
+
+
 def code_name(code: str) -> str:
     """The name of a country or bloc code ("KAZ" -> "Kazakhstan"); the code itself if unknown."""
     return _gazetteer()[0].get(code, code)
@@ -103,15 +110,16 @@ def resolve_code(value: str, engine: Engine | None = None) -> str:
     """A code from a code or a name, case-insensitive: "kaz", "Kazakhstan" -> "KAZ".
 
     A code the gazetteer does not know is still accepted when the database holds it (as a party of an
-    event or a figure, or a country of a document). Anything else raises UnknownCode."""
+    event or a figure, or a country of a document; a code is Latin capitals and digits, KAZ, C5). Anything
+    else raises UnknownCode."""
     text = (value or "").strip()
     names, _, lookup = _gazetteer()
     if text.upper() in names:
         return text.upper()
     if text.lower() in lookup:
         return lookup[text.lower()]
-    if engine is not None and text:
-        code = text.upper()
+    code = text.upper()
+    if engine is not None and _CODE_SHAPE.fullmatch(code):   # anything else is no code: not looked up
         held = [select(t.c.code).where(t.c.code == code).exists()
                 for t in (s.event_parties, s.figure_parties, s.document_countries)]
         with engine.connect() as conn:
@@ -186,7 +194,7 @@ def check_date(name: str, value: str | None) -> str | None:
         return None
     v = value.strip()
     usage = f"{name} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}"
-    m = _DATE.match(v)
+    m = _DATE.fullmatch(v)
     if m is None:
         raise BadFilter(usage)
     year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])

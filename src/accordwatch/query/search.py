@@ -204,7 +204,9 @@ class _Parser:
 
 def parse(q: str, plain: bool = False) -> Any:
     """The query tree of `q` (Term, All, Any_); with `plain`, every word of it, operators included, as
-    one All of words. Raises SearchSyntaxError when `q` holds no word."""
+    one All of words. Raises SearchSyntaxError when `q` holds no word. A NUL character is a space (SQLite
+    would end the engine's query string at it, PostgreSQL refuses it in text)."""
+    q = (q or "").replace("\x00", " ")
     if plain:
         node = All(tuple(Term(w) for w in (q or "").split() if words(w))) if words(q or "") else None
         if node is not None and len(node.include) == 1:
