@@ -16,6 +16,14 @@ in, {"items", "page", "per_page", "pages", "total"} out; a page past the last is
 `language` (en or ru: what articles in that language report; anything else is a 400). Ranked answers
 (partners, search) take a `limit` instead. Every error has the shape of web/errors.py.
 
+The OpenAPI document declares every parameter's rule (an enum, a pattern, bounds; an empty filter is none)
+and an example that the sample corpus (examples/articles) holds, and every status a route can answer; the
+checks below enforce the same rules with their own messages (tests/test_api_fuzz.py runs Schemathesis
+against a live server to hold the two together). The server takes a little more than the document says,
+where a portable schema cannot say it: codes and choices in any case, a country's name for its code,
+spaces around a value. Three rules are in descriptions only, as no JSON Schema can state them: a search
+or name filter needs a letter or digit in any script, a profile's two codes differ, an upload is text.
+
 User input reaches the database only as bound parameters: the library's SQLAlchemy expressions, and the
 Core statements below.
 """
@@ -24,6 +32,7 @@ from __future__ import annotations
 import hmac
 import json
 import math
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,25 +40,30 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
-from sqlalchemy import Engine, and_, func, or_, select
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, and_, false, func, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..document import Document
-from ..ingest import READERS, Result, read_paths
+from ..ingest import READERS, Result, clean, clean_document, read_paths
 from ..ingest.metadata import iso_date
 from ..query import UnknownCode, code_name, resolve_code, resolve_pair
 from ..query import partners as find_partners
 from ..query import profile as pair_profile
 from ..query import search as find
 from ..query.common import (
+    EVENT_TYPES,
+    INDICATORS,
+    KINDS,
     LANGUAGES,
     SECTORS,
+    STATUSES,
     check_choice,
     check_date,
     check_language,
     code_kind,
+    codes,
     in_language,
     near_duplicates,
     sector_family,
@@ -60,26 +74,116 @@ from ..query.timeline import figures_page as find_figures
 from ..store import dedup
 from ..store import schema as s
 from ..store.normalize import latin_key, name_key
-from .errors import ERROR_RESPONSES, ErrorBody
+from .errors import API_PREFIX, responses
 
-router = APIRouter(responses=ERROR_RESPONSES)
+router = APIRouter()
 
 MAX_PER_PAGE = 200
 MAX_LIMIT = 200
+MAX_PAGE = 1_000_000_000     # (page - 1) * per_page stays far inside the database's 64-bit OFFSET
+MAX_ID = 2**31 - 1           # ids are the database's INTEGER: 32 bits on PostgreSQL
 MAX_TEXT_HITS = 10_000       # the `q` filter of /api/documents keeps at most this many best matches
 ENTITY_KINDS = ("country", "organization", "person", "place")
+RANKINGS = ("events", "trade")
+
+# 0. the rules of the parameters, as the OpenAPI document declares them -------------------------
+
+def _one_of(values) -> str:
+    return "(?:" + "|".join(map(re.escape, values)) + ")"
+
+
+# the parts of a date's pattern: years 0001 to 9999, the leap ones, months, a month's days
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+_LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY = f"(?:{_MONTH}-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+_CODE = _one_of(codes())
+# What str.strip() strips (str.isspace), spelled out: a pattern's \s differs between regex engines (Python's
+# takes \x1c-\x1f and \x85, ECMA 262's \ufeff), and a blank filter is no filter.
+SPACES = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Schemas the parameters share, listed once under the OpenAPI document's components (finish_openapi).
+SCHEMAS = {
+    "Code": {"type": "string", "enum": list(codes()),
+             "description": "A country (ISO 3166-1 alpha-3) or a bloc the gazetteer holds (data/countries.tsv, "
+                            "data/blocs.tsv)."},
+    "Pair": {"type": "string", "pattern": rf"^(?!([A-Z]+)-\1$){_CODE}-{_CODE}$",
+             "description": "Two different codes joined by '-' (query.common.resolve_pair)."},
+    "Date": {"type": "string", "pattern": f"^(?:{_YEAR}(?:-{_MONTH}|-{_DAY})?|{_LEAP}-02-29)$",
+             "description": "A real date at one of three precisions, as query.common.check_date takes it: 2024, "
+                            "2024-03, 2024-03-04 (no month 13, no 30 February, 29 February in leap years only)."},
+    "Blank": {"type": "string", "pattern": f"^[{SPACES}]*$", "description": "Empty (or spaces): no filter."},
+}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _param(kind, description: str, example: Any = None, **rule: Any):
+    """A Query or Path parameter whose rule (an `enum`, a `pattern`, a `$ref` to SCHEMAS) the OpenAPI
+    document declares; the server checks it with its own code, so that a 400 says what is wrong the way
+    the CLI says it."""
+    return kind(description=description, examples=None if example is None else [example],
+                json_schema_extra=rule or None)
+
+
+def _filter(description: str, example: str, **rule: Any):
+    """An optional filter: its rule, or empty (an empty form field filters nothing)."""
+    return _param(Query, description, example, anyOf=[{"type": "string", **rule}, _ref("Blank")])
+
+
+def _choice(values: tuple[str, ...], example: str):
+    return _filter(f"One of {', '.join(values)}.", example, enum=list(values))
+
 
 # the parameters the collections share
-Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}.")]
-Country = Annotated[str | None, Query(description="A country or bloc: code (KAZ, EU) or name.")]
-Pair = Annotated[str | None, Query(description="Two countries or blocs joined by '-': KAZ-UZB.")]
-Sector = Annotated[str | None, Query(description=f"One of {', '.join(SECTORS)}; energy also finds oil_gas, "
-                                                 "nuclear and renewables (data/sector_families.tsv).")]
+Country = Annotated[str | None, _filter("A country or bloc: its code (KAZ, EU). A name (Kazakhstan) or a code in "
+                                        "lower case is read too.", "KAZ", **_ref("Code"))]
+Pair = Annotated[str | None, _filter("Two different countries or blocs joined by '-'.", "KAZ-UZB", **_ref("Pair"))]
+Sector = Annotated[str | None, _filter(f"One of {', '.join(SECTORS)}; energy also finds oil_gas, nuclear and "
+                                       "renewables (data/sector_families.tsv).", "energy", enum=list(SECTORS))]
 Exact = Annotated[bool, Query(description="The sector only, not its family (energy without oil_gas, ...).")]
-Since = Annotated[str | None, Query(description="On or after YYYY, YYYY-MM or YYYY-MM-DD.")]
-Until = Annotated[str | None, Query(description="On or before YYYY, YYYY-MM or YYYY-MM-DD (at its precision).")]
-Language = Annotated[str | None, Query(description=f"What articles in this language report: {' or '.join(LANGUAGES)}.")]
+Since = Annotated[str | None, _filter("On or after YYYY, YYYY-MM or YYYY-MM-DD.", "2024", **_ref("Date"))]
+Until = Annotated[str | None, _filter("On or before YYYY, YYYY-MM or YYYY-MM-DD (at its precision).", "2024-12-31",
+                                      **_ref("Date"))]
+Language = Annotated[str | None, _filter(f"What articles in this language report: {' or '.join(LANGUAGES)}.", "en",
+                                         enum=list(LANGUAGES))]
+
+
+def _link(operation: str, what: str, **parameters: str) -> dict[str, Any]:
+    """An OpenAPI link from a route's 200 to the GET `operation` (a path under /api), its parameters taken
+    from the answer by JSON pointers: what a client (and Schemathesis's stateful phase) can follow."""
+    ref = "#/paths/" + f"{API_PREFIX}{operation}".replace("~", "~0").replace("/", "~1") + "/get"
+    return {"operationRef": ref, "description": what,
+            "parameters": {name: f"$response.body#{pointer}" for name, pointer in parameters.items()}}
+
+
+def _with_links(statuses: dict, **links: dict[str, Any]) -> dict:
+    return {**statuses, 200: {"links": links}}
+
+
+def finish_openapi(doc: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI document as the app answers it (app.py calls this once): no 422 response, since a
+    parameter the validation refuses is a 400 of the one error shape (web/errors.py); no null branch in a
+    parameter's schema, since a query string cannot say null (an absent parameter is its default); and
+    the ingest token as a security scheme."""
+    for path in doc.get("paths", {}).values():
+        for operation in path.values():
+            operation.get("responses", {}).pop("422", None)
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                branches = [b for b in schema.get("anyOf", ()) if b != {"type": "null"}]
+                if "anyOf" in schema and len(branches) == 1:
+                    del schema["anyOf"]
+                    parameter["schema"] = {**branches[0], **schema}
+    components = doc.setdefault("components", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.get("schemas", {}).pop(name, None)
+    components.setdefault("schemas", {}).update(SCHEMAS)
+    components.setdefault("securitySchemes", {}).update(INGEST_SECURITY)
+    return doc
 
 
 def _engine(request: Request) -> Engine:
@@ -126,7 +230,7 @@ def _code_in_path(value: str, engine: Engine) -> str:
         raise HTTPException(404, str(e)) from None
 
 
-@router.get("", tags=["meta"], summary="What the API offers")
+@router.get("", tags=["meta"], summary="What the API offers", responses=responses())
 def index(request: Request) -> dict[str, Any]:
     """The API's routes and where its documentation is."""
     paths = request.app.openapi()["paths"]
@@ -180,10 +284,13 @@ def _lookups(conn, table, column: str, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-@router.get("/documents", tags=["documents"], summary="Articles, filtered and paginated")
+@router.get("/documents", tags=["documents"], summary="Articles, filtered and paginated",
+            responses=_with_links(responses(400, 404), document=_link(
+                "/documents/{document_id}", "The page's first article", document_id="/items/0/id")))
 def documents(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
               since: Since = None, until: Until = None,
-              q: Annotated[str | None, Query(description="Full-text search, as /api/search reads it.")] = None,
+              q: Annotated[str | None, _param(Query, "Full-text search, as /api/search reads it (a search "
+                                                     "without a letter or digit is a 400).", "roadmap")] = None,
               language: Language = None, page: Page = 1, per_page: PerPage = 50,
               exact: Exact = False) -> dict[str, Any]:
     """Articles, newest first (undated last): {"items", "page", "per_page", "pages", "total"}.
@@ -257,8 +364,11 @@ def _document_figures(conn, doc_id: int, text: str) -> list[dict[str, Any]]:
             for r in conn.execute(select(f).where(f.c.document_id == doc_id).order_by(f.c.start))]
 
 
-@router.get("/documents/{document_id}", tags=["documents"], summary="One article and every fact found in it")
-def document(request: Request, document_id: Annotated[int, PathParam(description="The article's id.")]
+@router.get("/documents/{document_id}", tags=["documents"], summary="One article and every fact found in it",
+            responses=responses(400, 404))
+def document(request: Request,
+             document_id: Annotated[int, PathParam(ge=1, le=MAX_ID, examples=[1],
+                                                   description=f"The article's id, 1 to {MAX_ID:,}.")]
              ) -> dict[str, Any]:
     """The article's metadata and text, and every fact extracted from it with its character offsets into
     `text`: {..., "text", "countries", "sectors", "entities": [{"id", "kind", "name", "country", "title",
@@ -286,11 +396,12 @@ def document(request: Request, document_id: Annotated[int, PathParam(description
 
 # 2. entities -----------------------------------------------------------------------------------
 
-@router.get("/entities", tags=["entities"], summary="Countries, organizations, people and places")
+@router.get("/entities", tags=["entities"], summary="Countries, organizations, people and places",
+            responses=responses(400, 404))
 def entities(request: Request,
-             kind: Annotated[str | None, Query(description="country | organization | person | place")] = None,
+             kind: Annotated[str | None, _choice(ENTITY_KINDS, "person")] = None,
              country: Country = None,
-             q: Annotated[str | None, Query(description="Part of a name or of any spelling seen.")] = None,
+             q: Annotated[str | None, _param(Query, "Part of a name or of any spelling seen.", "Tokayev")] = None,
              language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Entities resolved across articles, most articles first: {"items", "page", "per_page", "pages",
     "total"}; each item {"id", "kind", "name", "country", "title", "org_kind", "documents", "mentions"}
@@ -306,7 +417,9 @@ def entities(request: Request,
     if (country := _opt(country)) is not None:
         code = resolve_code(country, engine)
         conditions.append(or_(ent.c.country == code, and_(ent.c.kind == "country", ent.c.key == code)))
-    if (q := _opt(q)) is not None:
+    if (q := _opt(q)) is not None and "\x00" in q:    # no name holds a NUL (and PostgreSQL refuses one)
+        conditions.append(false())
+    elif q is not None:
         named = [func.lower(ent.c.name).contains(q.lower(), autoescape=True)]
         if key := name_key(q):
             named.append(select(al.c.entity_id).where(al.c.entity_id == ent.c.id,
@@ -347,13 +460,17 @@ def entities(request: Request,
 
 # 3. events and figures (query.timeline) --------------------------------------------------------
 
-@router.get("/events", tags=["events"], summary="Agreements, working groups, meetings, projects")
+@router.get("/events", tags=["events"], summary="Agreements, working groups, meetings, projects",
+            responses=_with_links(responses(400, 404), source=_link(
+                "/documents/{document_id}", "The article that first reports the page's first event",
+                document_id="/items/0/sources/0/document_id")))
 def events(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
-           type: Annotated[str | None, Query(description="agreement | working_group | meeting | project")] = None,
-           status: Annotated[str | None, Query(description="signed | agreed | planned | discussed")] = None,
+           type: Annotated[str | None, _choice(EVENT_TYPES, "agreement")] = None,
+           status: Annotated[str | None, _choice(STATUSES, "signed")] = None,
            since: Since = None, until: Until = None,
-           name: Annotated[str | None, Query(description="Words the event's name holds, in any case: "
-                                                         "raw materials.")] = None,
+           name: Annotated[str | None, _param(Query, "Words the event's name holds, in any case: raw materials "
+                                                     "(a filter without a letter or digit is a 400).",
+                                              "roadmap")] = None,
            language: Language = None, page: Page = 1, per_page: PerPage = 50,
            exact: Exact = False) -> dict[str, Any]:
     """Events newest first (undated last), as query.events gives them: each {"id", "type", "name",
@@ -375,12 +492,16 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
     return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
 
-@router.get("/figures", tags=["figures"], summary="Economic figures over time")
+@router.get("/figures", tags=["figures"], summary="Economic figures over time",
+            responses=_with_links(responses(400, 404), source=_link(
+                "/documents/{document_id}", "The article that first states the page's first figure",
+                document_id="/items/0/sources/0/document_id")))
 def figures(request: Request,
-            indicator: Annotated[str | None, Query(description="trade_turnover, exports, imports, ...")] = None,
+            indicator: Annotated[str | None, _choice(INDICATORS, "trade_turnover")] = None,
             pair: Pair = None, country: Country = None,
-            kind: Annotated[str | None, Query(description="actual | target")] = None,
-            since: Annotated[str | None, Query(description="Periods ending on or after YYYY[-MM[-DD]].")] = None,
+            kind: Annotated[str | None, _choice(KINDS, "actual")] = None,
+            since: Annotated[str | None, _filter("Periods ending on or after YYYY, YYYY-MM or YYYY-MM-DD.", "2023",
+                                                **_ref("Date"))] = None,
             language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Figure points in time order (undated first), as query.figures gives them: each {"indicator",
     "parties", "from", "to", "period", "value", "unit", "kind", "change_pct", "approximate", "conflict",
@@ -404,11 +525,16 @@ def figures(request: Request,
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many, 1 to {MAX_LIMIT}.")]
 
 
-@router.get("/partners/{code}", tags=["pairs"], summary="Who a country or bloc cooperates with")
-def partners(request: Request, code: Annotated[str, PathParam(description="A code (KAZ, EU) or a name.")],
-             limit: Limit = 20,
-             by: Annotated[str, Query(description="events (shared events, then articles) or trade (the "
-                                                  "latest trade turnover in US dollars)")] = "events",
+CodeInPath = _param(PathParam, "A country or bloc: its code (KAZ, EU). A name (Kazakhstan) or a code in lower "
+                              "case is read too; an unknown one is a 404.", "KAZ", **_ref("Code"))
+
+
+@router.get("/partners/{code}", tags=["pairs"], summary="Who a country or bloc cooperates with",
+            responses=_with_links(responses(400, 404), profile=_link(
+                "/profile/{a}/{b}", "The pair of the country and its first partner", a="/code", b="/items/0/code")))
+def partners(request: Request, code: Annotated[str, CodeInPath], limit: Limit = 20,
+             by: Annotated[str, _param(Query, "events (shared events, then articles) or trade (the latest trade "
+                                              "turnover in US dollars).", "trade", enum=list(RANKINGS))] = "events",
              ) -> dict[str, Any]:
     """{"code", "name", "kind", "limit", "items"}: partners ranked by shared events, then articles, then
     figures (or by=trade: by their latest trade turnover in US dollars), as query.partners gives them:
@@ -422,9 +548,10 @@ def partners(request: Request, code: Annotated[str, PathParam(description="A cod
             "items": find_partners(engine, code, limit=limit, by=by)}
 
 
-@router.get("/profile/{a}/{b}", tags=["pairs"], summary="Everything about one pair")
-async def profile(request: Request, a: Annotated[str, PathParam(description="A country or bloc.")],
-                  b: Annotated[str, PathParam(description="The other one.")]) -> dict[str, Any]:
+@router.get("/profile/{a}/{b}", tags=["pairs"], summary="Everything about one pair", responses=responses(400, 404))
+async def profile(request: Request, a: Annotated[str, CodeInPath],
+                  b: Annotated[str, _param(PathParam, "The other one (not the same: that is a 400).", "UZB",
+                                           **_ref("Code"))]) -> dict[str, Any]:
     """query.profile: {"pair", "names", "documents", "figures": {indicator: [point, ...]}, "agreements",
     "working_groups", "meetings", "projects", "people", "companies", "sectors"}, every fact with its
     sources. An unknown code is a 404; the same code twice a 400."""
@@ -441,10 +568,14 @@ async def profile(request: Request, a: Annotated[str, PathParam(description="A c
     return Response(body, media_type="application/json")
 
 
-@router.get("/search", tags=["search"], summary="Full-text search over the articles")
+@router.get("/search", tags=["search"], summary="Full-text search over the articles",
+            responses=_with_links(responses(400), document=_link(
+                "/documents/{document_id}", "The best match", document_id="/items/0/document_id")))
 def search(request: Request,
-           q: Annotated[str, Query(description='Words, "a phrase", oil AND gas, oil OR gas, oil NOT gas, pipe*, '
-                                                '(oil OR gas) AND Baku; other punctuation is no syntax.')],
+           q: Annotated[str, _param(Query, 'Words, "a phrase", oil AND gas, oil OR gas, oil NOT gas, pipe*, (oil OR '
+                                           'gas) AND Baku; other punctuation is no syntax. A search without a '
+                                           'letter or digit (in any script) is a 400.', "roadmap",
+                                    minLength=1, pattern=f"[^{SPACES}]")],
            limit: Limit = 20,
            plain: Annotated[bool, Query(description="Match the words as words: no operators.")] = False,
            duplicates: Annotated[bool, Query(description="Include near-duplicate articles.")] = False,
@@ -465,27 +596,30 @@ def search(request: Request,
 # 5. ingest -------------------------------------------------------------------------------------
 
 class IngestArticle(BaseModel):
-    """One article as JSON."""
+    """One article as JSON (the OpenAPI document's schema of the body; _json_results checks it)."""
 
-    text: str
+    text: Annotated[str, Field(pattern=f"[^{SPACES}\\x00]", description="The article's text: not blank.",
+                               examples=["Kazakhstan and Uzbekistan signed a roadmap on trade."])]
     title: str | None = None
-    published: str | None = None
+    published: Annotated[str | None, Field(pattern=f"^[{SPACES}]*(?:$|{_YEAR}-{_DAY}|{_LEAP}-02-29)",
+                                           description="YYYY-MM-DD, or a timestamp starting with it; empty for none.",
+                                           examples=["2024-03-04"])] = None
     url: str | None = None
     outlet: str | None = None
 
 
 _INGEST_BODY = {"required": True, "content": {
     "application/json": {"schema": IngestArticle.model_json_schema()},
-    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-        "file": {"type": "string", "format": "binary",
-                 "description": f"An article file: {', '.join(sorted(READERS))}"}}}},
+    "multipart/form-data": {
+        "schema": {"type": "object", "required": ["file"], "properties": {
+            "file": {"type": "string", "format": "binary",
+                     "description": f"An article file, read by its name's suffix: {', '.join(sorted(READERS))}"}}},
+        "encoding": {"file": {"contentType": "text/plain", "headers": {"Content-Disposition": {
+            "schema": {"type": "string"}, "example": 'form-data; name="file"; filename="article.txt"'}}}}},
 }}
-_INGEST_ERRORS = {status: {"model": ErrorBody, "description": what} for status, what in (
-    (401, "No or a wrong `Authorization: Bearer <token>`"),
-    (403, "Ingest is disabled: the server has no ingest token"),
-    (413, "The body is over the server's size limit"),
-    (415, "Neither JSON nor multipart/form-data"),
-)}
+INGEST_SECURITY = {"ingestToken": {
+    "type": "http", "scheme": "bearer",
+    "description": "The token the server was started with (--ingest-token or $ACCORDWATCH_INGEST_TOKEN)."}}
 
 
 def _authorize(request: Request, token: str) -> None:
@@ -523,21 +657,22 @@ def _json_results(body: bytes) -> list[Result]:
     if not isinstance(obj, dict):
         raise HTTPException(400, f"expected a JSON object with 'text', got {type(obj).__name__}")
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    # what can be stored, as every ingester cleans it (ingest.clean: no NUL, no lone surrogate)
+    if not isinstance(text, str) or not (text := clean(text)).strip():
         raise HTTPException(400, "the JSON article needs a non-empty 'text' string")
     fields = {}
     for name in ("title", "published", "url", "outlet"):
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             raise HTTPException(400, f"'{name}' must be a string, not {type(value).__name__}")
-        fields[name] = _opt(value)
+        fields[name] = _opt(value if value is None or name == "published" else clean(value))
     published = fields["published"]
     if published is not None and (published := iso_date(published)) is None:
         raise HTTPException(400, f"'published' takes a date as YYYY-MM-DD, not {fields['published']!r}")
     title = fields["title"]
     full = f"{title}\n\n{text}" if title and not text.lstrip().startswith(title) else text
-    doc = Document(text=full, source=fields["url"] or "api", title=title, published=published,
-                   outlet=fields["outlet"], url=fields["url"])
+    doc = clean_document(Document(text=full, source=fields["url"] or "api", title=title, published=published,
+                                  outlet=fields["outlet"], url=fields["url"]))
     return [Result(doc.source, document=doc)]
 
 
@@ -590,8 +725,14 @@ def _ingest(request: Request, results: list[Result]) -> dict[str, Any]:
     return {"ok": True, "summary": vars(summary), "documents": docs}
 
 
-@router.post("/ingest", tags=["ingest"], summary="Add an article", openapi_extra={"requestBody": _INGEST_BODY},
-             responses=_INGEST_ERRORS)
+_INGEST_RESPONSES = _with_links(responses(400, 401, 403, 413, 415), document=_link(
+    "/documents/{document_id}", "The article stored (or the one it duplicates)", document_id="/documents/0/id"))
+_INGEST_RESPONSES[401]["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"},
+                                                         "description": "Bearer (and why the token was refused)"}}
+
+
+@router.post("/ingest", tags=["ingest"], summary="Add an article", responses=_INGEST_RESPONSES,
+             openapi_extra={"requestBody": _INGEST_BODY, "security": [{name: []} for name in INGEST_SECURITY]})
 async def ingest(request: Request) -> dict[str, Any]:
     """Extract and store one article: a JSON body {"text", "title", "published", "url", "outlet"}, or a
     file (.txt, .md, .html, .jsonl, feeds) uploaded as multipart/form-data in the field `file`.

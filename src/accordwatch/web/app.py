@@ -29,6 +29,7 @@ from ..store import open_store
 from ..store.engine import DEFAULT_URL
 from ..store.engine import ENV_VAR as DB_ENV_VAR
 from . import errors
+from .api import finish_openapi
 from .api import router as api_router
 from .cache import VersionedCache
 
@@ -72,6 +73,10 @@ that states it.
 **Errors** all have one shape: `{"ok": false, "error": "<message>", "status": <code>}`: 400 for a parameter
 the client can fix (unknown code, bad filter or date, a search without a word, page < 1), 404 for no such item
 or a page past the last, 405 for a method other than GET, 401/403/413 on ingest.
+
+**Parameters** carry their rules here (choices, patterns, bounds) and an example that the sample corpus
+(examples/articles) holds; an empty filter is no filter. The API is fuzzed against this document
+(tests/test_api_fuzz.py).
 
 **Settings** (`accordwatch serve`):
 
@@ -155,6 +160,14 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     app.add_middleware(_Headers, docs_paths=("/docs", "/redoc"))
     app.include_router(api_router, prefix=errors.API_PREFIX)
     app.state.dashboard = _dashboard(app)
+    built = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = finish_openapi(built())
+        return app.openapi_schema
+
+    app.openapi = openapi
     return app
 
 

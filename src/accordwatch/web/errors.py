@@ -11,8 +11,12 @@ anything else                                                                   
                                                                                       no internals in the body
 
 A route that looks something up by its path (a code in /api/partners/{code}) turns an unknown code into a
-404 itself. Pages outside /api get the same shape, unless the dashboard module (accordwatch.web.pages)
-defines `error_page(request, status, message) -> Response`; then they get that.
+404 itself. Each route declares the statuses it can answer (`responses(400, 404)`, 500 always) with the
+shape of ErrorBody, in the OpenAPI document; a parameter the validation refuses is a 400, never FastAPI's 422
+(which api.finish_openapi leaves out of the document).
+
+Pages outside /api get the same shape, unless the dashboard module (accordwatch.web.pages) defines
+`error_page(request, status, message) -> Response`; then they get that.
 """
 from __future__ import annotations
 
@@ -40,11 +44,25 @@ class ErrorBody(BaseModel):
     status: int
 
 
-ERROR_RESPONSES = {status: {"model": ErrorBody, "description": what} for status, what in (
-    (400, "A parameter the client can fix: an unknown code, a bad filter, date, page or search"),
-    (404, "No such item, code or page of results"),
-    (405, "The API is read-only: only GET (and POST on /api/ingest)"),
-)}
+# What each error status means, for the OpenAPI document: every route declares the ones it can answer
+# (responses(400, 404)), each with the shape of ErrorBody.
+ERROR_STATUSES = {
+    400: "A parameter the client can fix: an unknown code, a bad filter, date, page or search (the message "
+         "names the parameter and what is wrong)",
+    401: "No or a wrong `Authorization: Bearer <token>`",
+    403: "Ingest is disabled: the server has no ingest token",
+    404: "No such item, code or page of results",
+    405: "The API is read-only: only GET (and POST on /api/ingest)",
+    413: "The body is over the server's size limit",
+    415: "Neither JSON nor multipart/form-data",
+    500: "An unexpected failure: the server log has the details (the body never does)",
+}
+
+
+def responses(*statuses: int) -> dict[int | str, dict]:
+    """The `responses=` of a route that can answer these error statuses (and 500, which any route can)."""
+    return {status: {"model": ErrorBody, "description": ERROR_STATUSES[status]}
+            for status in sorted({*statuses, 500})}
 
 
 def error_body(status: int, message: str) -> dict:
