@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus import generate  # noqa: E402
 
-from accordwatch import pipeline  # noqa: E402
+from accordwatch import clock, pipeline  # noqa: E402
 from accordwatch.store import open_store  # noqa: E402
-from accordwatch.watch import alerts, clock, sources  # noqa: E402
+from accordwatch.watch import alerts, sources  # noqa: E402
 from accordwatch.watch.fetch import Fetcher  # noqa: E402
 from accordwatch.watch.loop import Watch  # noqa: E402
 

@@ -13,7 +13,7 @@ from accordwatch.store import fulltext
 from accordwatch.store import schema as s
 from accordwatch.store.engine import migrate
 
-HEAD = "0008"
+HEAD = "0009"
 TSVECTOR = fulltext.tsvector()   # the expression of the GIN index (migration 0007)
 
 

@@ -19,11 +19,12 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from accordwatch import clock
 from accordwatch.cli import app as cli
 from accordwatch.errors import InputError
 from accordwatch.store import open_store
 from accordwatch.store import schema as s
-from accordwatch.watch import alerts, atom, clock, deliver, sources
+from accordwatch.watch import alerts, atom, deliver, sources
 from accordwatch.watch.fetch import Fetcher, retry_after
 from accordwatch.watch.loop import Watch
 

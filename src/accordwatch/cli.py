@@ -725,9 +725,9 @@ def _check_port(host: str, port: int) -> None:
         raise typer.Exit(1) from None
 
 
-# `sources`, `watch` and `alerts` live in cli_watch.py, which adds them to `app` (imported last: it
-# takes the helpers above from this module)
-from . import cli_watch  # noqa: E402, F401
+# `sources`, `watch` and `alerts` live in cli_watch.py, `users` in cli_review.py; each adds its commands
+# to `app` (imported last: they take the helpers above from this module)
+from . import cli_review, cli_watch  # noqa: E402, F401
 
 
 def main() -> None:

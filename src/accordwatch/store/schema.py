@@ -20,6 +20,10 @@ figure_parties, document_countries, document_sectors, event_sectors  lookups for
 sources     feeds and pages accordwatch watch polls, with their health (migration 0008)
 alerts      saved searches: filters, and where to tell of new matches (webhook, email)
 deliveries  the ledger of what each alert delivered where, so that nothing is sent twice
+users, sessions, api_tokens   accounts and roles, login sessions and API tokens (hashes only; migration 0009)
+reviews     people's confirmations, corrections and rejections of facts, keyed by article and span: the
+            overlay store.overlay applies to figures and events (which carry review, reviewed_by, _at)
+audit_log   every change: who, when, what, before and after
 store_state one row per setting; "version" grows with every write that changes the data, so
             readers can cache what they computed from it
 """
@@ -154,6 +158,9 @@ events = Table(
     Column("organizations", Text),                       # names joined by "|"
     Column("first_document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("name", Text),                                # what the articles call it (migration 0005); may be NULL
+    Column("review", String(10)),                        # confirmed | corrected (migration 0009); NULL: unreviewed
+    Column("reviewed_by", String(64)),
+    Column("reviewed_at", String(32)),
 )
 Index("ix_events_type_parties", events.c.type, events.c.parties)
 Index("ix_events_date", events.c.date)
@@ -204,6 +211,9 @@ figures = Table(
     Column("period_start", _BYTEWISE_MONTH, nullable=False, server_default="", default=_point_default("period_start")),
     Column("period_end", _BYTEWISE_MONTH, nullable=False, server_default="", default=_point_default("period_end")),
     Column("point_key", _BYTEWISE_KEY, nullable=False, server_default="", default=_point_default("point_key")),
+    Column("review", String(10)),                        # confirmed | corrected (migration 0009); NULL: unreviewed
+    Column("reviewed_by", String(64)),
+    Column("reviewed_at", String(32)),
     UniqueConstraint("document_id", "start", name="uq_figures_document_start"),
 )
 Index("ix_figures_group", figures.c.indicator, figures.c.parties, figures.c.period)
@@ -275,5 +285,67 @@ deliveries = Table(
     UniqueConstraint("alert_id", "item_kind", "item_id", "channel", name="uq_deliveries_item"),
 )
 Index("ix_deliveries_due", deliveries.c.status, deliveries.c.next_attempt)
+
+# ---- review (migration 0009): who may change what, what they changed, and why it stays ----
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),        # Argon2id (argon2-cffi), never the password
+    Column("role", String(8), nullable=False),            # viewer | editor | admin
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", String(32)),                   # ISO 8601 UTC: too many wrong passwords in a row
+    Column("created", String(32), nullable=False),
+)
+
+sessions = Table(
+    "sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),   # SHA-256 of the cookie's random token
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created", String(32), nullable=False),
+    Column("expires", String(32), nullable=False),
+)
+Index("ix_sessions_user", sessions.c.user_id)
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),   # SHA-256 of the token, shown once
+    Column("created", String(32), nullable=False),
+    Column("last_used", String(32)),
+)
+
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    # the fact reviewed: its kind and where its article states it (document, start, end), which a
+    # re-extraction of the same text states again; the overlay store.overlay applies to stored rows
+    Column("kind", String(8), nullable=False),            # figure | event
+    Column("document_hash", String(64), nullable=False),   # documents.content_hash: the article in any database
+    Column("document_id", Integer, ForeignKey("documents.id")),   # where it is stored here (NULL: not yet)
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("action", String(8), nullable=False),          # confirm | correct | reject
+    Column("fields", Text, nullable=False),               # JSON: the corrected values (correct), else {}
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("user_name", String(64), nullable=False),      # kept when the account is removed
+    Column("at", String(32), nullable=False),
+    UniqueConstraint("kind", "document_hash", "start", "end", name="uq_reviews_fact"),   # the latest review of a fact
+)
+Index("ix_reviews_document", reviews.c.document_hash)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", String(32), nullable=False),
+    Column("user_name", String(64), nullable=False),
+    Column("action", String(32), nullable=False),         # review.correct, user.add, user.passwd, login.failed, ...
+    Column("target", Text, nullable=False),               # "figure 12 (document 3, 540-552)", "user alice"
+    Column("before", Text),                               # JSON
+    Column("after", Text),                                # JSON
+)
+Index("ix_audit_target", audit_log.c.target)
 
 ALL_TABLES = [t.name for t in metadata.sorted_tables]

@@ -18,7 +18,7 @@ from ..document import Document
 from ..extract.gazetteer import country_names
 from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
-from . import dedup, version
+from . import dedup, overlay, version
 from .engine import writer
 from .points import row_point_columns
 from .resolve import Memory, Resolver
@@ -33,6 +33,7 @@ from .schema import (
     figures,
     mentions,
     minhash_bands,
+    reviews,
 )
 
 BATCH = 100
@@ -74,6 +75,7 @@ class Writer:
         self.engine = writer(engine)
         self.memory = Memory()   # entities resolved so far, kept from batch to batch
         self.sqlite = engine.dialect.name == "sqlite"
+        self.reviewed = False   # whether the database holds reviews (looked up once a batch)
 
     def write(self, results: Iterable[Result | tuple[Result, dict | None, str | None]],
               progress: Callable[[Result], None] | None = None, batch: int = BATCH) -> Summary:
@@ -108,6 +110,8 @@ class Writer:
         groups: set[tuple] = set()
         with self.engine.begin() as conn:
             resolver = Resolver(conn, self.memory)
+            # people's reviews apply to an article stored again (a rebuilt database); none yet: nothing to look up
+            self.reviewed = conn.execute(select(reviews.c.id).limit(1)).first() is not None
             for item in results:
                 result, record, error = item if isinstance(item, tuple) else (item, None, None)
                 s.read += 1
@@ -167,6 +171,8 @@ class Writer:
         self._entities(conn, resolver, doc_id, record, s)
         self._events(conn, resolver, doc_id, doc.text, record, s)
         self._figures(conn, doc_id, record, s, groups)
+        if self.reviewed:
+            overlay.apply_document(conn, doc_id, chash)
 
     def _near(self, conn: Connection, sig: bytes, buckets: list[tuple[int, str]]) -> tuple[int | None, float | None]:
         # one indexed lookup per band: (band = ? AND bucket = ?) OR ...; SQLite reads a row-value

@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
 
+from .. import clock
 from ..errors import InputError
 from ..query import rows, timeline
 from ..query.matches import matching_documents
 from ..query.search import parse
 from ..store import schema as s
-from . import clock
 
 EVENT_ONLY = ("type", "status", "sector")
 FIGURE_ONLY = ("indicator",)

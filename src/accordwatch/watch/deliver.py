@@ -33,11 +33,11 @@ import httpx
 from sqlalchemy import Engine, and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import clock
 from ..ingest.url import check_url
 from ..query import rows
 from ..store import schema as s
 from . import alerts as al
-from . import clock
 
 MAX_ATTEMPTS = 8
 RETRY_BASE_SECONDS = 30.0

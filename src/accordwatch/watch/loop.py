@@ -16,9 +16,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .. import clock
 from ..errors import InputError
 from ..store import Store
-from . import clock, deliver
+from . import deliver
 from . import sources as src
 from .fetch import Fetcher, RetryLater
 from .poll import fetch_source, poll_source

@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
 
+from .. import clock
 from ..errors import InputError
 from ..ingest.url import check_url
 from ..store import schema as s
-from . import clock
 
 DEFAULT_EVERY = "30m"
 MIN_EVERY_SECONDS = 1

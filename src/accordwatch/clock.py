@@ -1,5 +1,5 @@
-"""Times as the watch stores them: ISO 8601 in UTC, to the second ("2024-05-14T09:30:00Z"), which sort
-as text in both databases."""
+"""Times as accordwatch stores them (the watch, reviews, the audit log): ISO 8601 in UTC, to the second
+("2024-05-14T09:30:00Z"), which sort as text in both databases."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta

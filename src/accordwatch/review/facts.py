@@ -1,0 +1,172 @@
+"""Confirming, correcting and rejecting facts: a review row (the overlay of store.overlay, keyed by the
+article's content hash and the fact's span, so that it outlives a re-extraction), the change applied
+to the stored fact, and an audit entry with the fact before and after, in one transaction.
+
+Fields a correction may set: for a figure indicator, value, unit, period, parties, from, to,
+change_pct, kind; for an event type, name, status, date, parties, location. Values are checked as the
+API checks filters (choices, dates, codes); markup is kept as text (every face escapes it).
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from .. import clock
+from ..errors import InputError
+from ..query.common import EVENT_TYPES, INDICATORS, KINDS, STATUSES, check_date, resolve_code
+from ..store import overlay
+from ..store import schema as s
+from . import audit
+
+ACTIONS = ("confirm", "correct", "reject")
+EDITORS = ("editor", "admin")
+_PERIOD = re.compile(r"^\d{4}(?:-\d{2})?(?:/\d{4}(?:-\d{2})?)?$")
+_UNIT = re.compile(r"^[A-Za-z_]{1,20}$")
+
+
+class ReviewError(InputError):
+    code = "AW403"
+
+
+class Forbidden(ReviewError):
+    code = "AW404"
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ReviewError(f"{name} {value!r}: one of {', '.join(choices)}")
+    return value
+
+
+def _text(name: str, value: Any, limit: int = 500) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > limit or "\x00" in value:
+        raise ReviewError(f"{name}: text of at most {limit} characters")
+    return value.strip() or None
+
+
+def _parties(engine: Engine, value: Any) -> list[str]:
+    if not isinstance(value, list) or not value or len(value) > 10:
+        raise ReviewError("parties: a list of 1 to 10 country or bloc codes")
+    return sorted({resolve_code(str(v), engine) for v in value})
+
+
+def _number(name: str, value: Any, allow_none: bool = False) -> float | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) > 1e18:
+        raise ReviewError(f"{name}: a number")
+    return float(value)
+
+
+def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    allowed = overlay.FIGURE_FIELDS if kind == "figure" else overlay.EVENT_FIELDS
+    unknown = sorted(set(fields) - set(allowed))
+    if unknown:
+        raise ReviewError(f"a {kind} has no field {', '.join(unknown)} to correct: {', '.join(allowed)}")
+    if not fields:
+        raise ReviewError("a correction needs at least one field")
+    out: dict[str, Any] = {}
+    for k, v in fields.items():
+        if k == "indicator":
+            out[k] = _choice(k, v, INDICATORS)
+        elif k == "kind":
+            out[k] = _choice(k, v, KINDS)
+        elif k == "type":
+            out[k] = _choice(k, v, EVENT_TYPES)
+        elif k == "status":
+            out[k] = _choice(k, v, STATUSES)
+        elif k == "value":
+            out[k] = _number(k, v)
+        elif k == "change_pct":
+            out[k] = _number(k, v, allow_none=True)
+        elif k == "unit":
+            if not isinstance(v, str) or not _UNIT.match(v):
+                raise ReviewError(f"unit {v!r}: a currency code or unit word (USD, tonnes)")
+            out[k] = v
+        elif k == "period":
+            if v is not None and (not isinstance(v, str) or not _PERIOD.match(v)):
+                raise ReviewError(f"period {v!r}: YYYY, YYYY-MM or a span of them (2024-01/2024-06)")
+            out[k] = v
+        elif k == "date":
+            out[k] = check_date("date", v) if v is not None else None
+        elif k == "parties":
+            out[k] = _parties(engine, v)
+        elif k in ("from", "to"):
+            out[k] = resolve_code(str(v), engine) if v is not None else None
+        else:   # name, location
+            out[k] = _text(k, v)
+    return out
+
+
+def _fact(conn: Connection, kind: str, document_id: int, start: int, end: int) -> dict[str, Any]:
+    if kind == "figure":
+        row = overlay.figure_row(conn, document_id, start, end)
+        if row is None:
+            raise ReviewError(f"no figure at {start}-{end} of article {document_id}")
+        return {k: v for k, v in dict(row._mapping).items() if k not in ("point_key", "period_start", "period_end")}
+    src = overlay.event_source(conn, document_id, start, end)
+    if src is None:
+        raise ReviewError(f"no event reported at {start}-{end} of article {document_id}")
+    ev = conn.execute(select(s.events).where(s.events.c.id == src.event_id)).one()
+    return {**dict(ev._mapping), "report": {"status": src.status, "date": src.date, "evidence": src.evidence}}
+
+
+def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, start: int, end: int, action: str,
+           fields: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Review one fact as `user` (an editor or admin); the fact as it is now stored (None when rejected)."""
+    if user.get("role") not in EDITORS:
+        raise Forbidden(f"{user.get('name')!r} is a {user.get('role')}: reviewing needs an editor or admin")
+    _choice("kind", kind, ("figure", "event"))
+    _choice("action", action, ACTIONS)
+    fields = check_fields(engine, kind, fields or {}) if action == "correct" else {}
+    at = clock.stamp(clock.now())
+    r = s.reviews
+    with engine.begin() as conn:
+        doc = conn.execute(select(s.documents.c.content_hash).where(s.documents.c.id == document_id)).first()
+        if doc is None:
+            raise ReviewError(f"no article {document_id}")
+        before = _fact(conn, kind, document_id, start, end)
+        key = (r.c.kind == kind, r.c.document_hash == doc.content_hash, r.c.start == start, r.c.end == end)
+        values = {"action": action, "fields": json.dumps(fields, sort_keys=True), "user_id": user.get("id"),
+                  "user_name": user["name"], "at": at, "document_id": document_id}
+        if conn.execute(select(r.c.id).where(*key)).first() is None:
+            conn.execute(insert(r).values(kind=kind, document_hash=doc.content_hash, start=start, end=end, **values))
+        else:
+            conn.execute(update(r).where(*key).values(**values))
+        overlay.apply(conn, kind, document_id, start, end, action, fields, user["name"], at)
+        after = None if action == "reject" else _fact(conn, kind, document_id, start, end)
+        groups = {overlay.group_of(x) for x in (before, after) if x is not None} if kind == "figure" else set()
+        overlay.reflag(conn, groups)
+        target = f"{kind} {before['id']} (article {document_id}, {start}-{end})"
+        audit.record(conn, user["name"], f"review.{action}", target, before, after)
+    return after
+
+
+def review_figure(engine: Engine, user: dict[str, Any], figure_id: int, action: str,
+                  fields: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(s.figures.c.document_id, s.figures.c.start, s.figures.c.end)
+                           .where(s.figures.c.id == figure_id)).first()
+    if row is None:
+        raise ReviewError(f"no figure {figure_id}")
+    return review(engine, user, "figure", row.document_id, row.start, row.end, action, fields)
+
+
+def review_event(engine: Engine, user: dict[str, Any], event_id: int, document_id: int | None, action: str,
+                 fields: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Review an event as an article reports it (its first report in that article; the first article
+    that reports it when `document_id` is None)."""
+    src = s.event_sources
+    stmt = select(src.c.document_id, src.c.start, src.c.end).where(src.c.event_id == event_id)
+    if document_id is not None:
+        stmt = stmt.where(src.c.document_id == document_id)
+    with engine.connect() as conn:
+        row = conn.execute(stmt.order_by(src.c.document_id, src.c.start).limit(1)).first()
+    if row is None:
+        raise ReviewError(f"no event {event_id}" + (f" in article {document_id}" if document_id else ""))
+    return review(engine, user, "event", row.document_id, row.start, row.end, action, fields)
