@@ -204,3 +204,25 @@ def test_the_users_cli(tmp_path):
     assert runner.invoke(cli, ["users", "role", "alice", "--role", "editor", "--db", db]).exit_code == 0
     assert runner.invoke(cli, ["users", "remove", "alice", "--db", db]).exit_code == 0
     assert "no users" in runner.invoke(cli, ["users", "list", "--db", db], terminal_width=200).output
+
+
+def test_reviewed_articles_are_exported_as_gold_and_the_extractor_is_scored_on_them(store, editor, tmp_path):
+    from accordwatch.review import gold
+
+    store.ingest_paths([str(ROADMAP), str(EXAMPLES / "b02_kz_hungary_council.txt")])
+    assert gold.score_reviewed(store.engine) == {}            # nothing reviewed yet
+    fid = _turnover(store)["figure_ids"][0]
+    facts.review_figure(store.engine, editor, fid, "correct", {"value": 5_000_000_000})
+    (wg,) = query.events(store.engine, type="working_group", pair="KAZ-UZB")
+    facts.review_event(store.engine, editor, wg["id"], None, "reject")
+    (path,) = gold.export(store.engine, tmp_path / "gold")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["lang"] == "en" and "a01_kaz_uzb_roadmap" in record["source"]
+    turnover = [f for f in record["gold"]["figures"] if f["indicator"] == "trade_turnover" and f["kind"] == "actual"]
+    assert [f["value"] for f in turnover] == [5_000_000_000]
+    assert "working_group" not in {e["type"] for e in record["gold"]["events"]}
+    result = gold.score_reviewed(store.engine)
+    assert set(result) == {"all", "en"} and result["all"]["articles"] == 1
+    figures, events = result["en"]["fields"]["figures"], result["en"]["fields"]["events"]
+    assert figures["tp"] == figures["support"] - 1 and figures["predicted"] == figures["support"]   # one changed
+    assert events["predicted"] == events["support"] + 1                                           # one rejected

@@ -104,3 +104,43 @@ def users_token(name: Annotated[str, typer.Argument(help="The login name.")],
     with _store(db) as store:
         token = create_token(store.engine, name, label)
     out_console.print(f"API token for {name} (shown once): {token}", highlight=False)
+
+
+review_app = typer.Typer(help="The team's reviewed articles as gold, and the extractor's accuracy on them.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("export")
+def review_export(out: Annotated[str, typer.Option("--out", help="The folder to write the gold records to.")],
+                  db: DbOption = None) -> None:
+    """Write every reviewed article as a gold record of SCHEMA.md (<out>/<article id>.json)."""
+    from .review.gold import export
+
+    with _store(db) as store:
+        written = export(store.engine, out)
+    out_console.print(f"{len(written)} reviewed article(s) written to {out}", highlight=False)
+
+
+@review_app.command("score")
+def review_score(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Score the current extractor against the reviewed articles, per field and per language, with the
+    rules of SCHEMA.md's scorer."""
+    from .review.gold import score_reviewed
+
+    with _store(db) as store:
+        results = score_reviewed(store.engine)
+    if as_json:
+        return _print_json(results)
+    if not results:
+        out_console.print("no reviewed articles yet: review facts on the article pages first", highlight=False)
+        return
+    for lang, res in results.items():
+        t = _table("field", "P", "R", "F1", "support", "predicted",
+                   title=f"{'all languages' if lang == 'all' else lang}: {res['articles']} reviewed article(s)")
+        for name, v in res["fields"].items():
+            t.add_row(name, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f1']:.3f}", str(v["support"]), str(v["predicted"]))
+        for name, v in res["attributes"].items():
+            if v["n"]:
+                t.add_row(name, "", "", f"{v['acc']:.3f}", str(v["n"]), "")
+        out_console.print(t, highlight=False)
