@@ -37,6 +37,8 @@ from .schema import (
 )
 
 BATCH = 100
+# insert statements built once: building one costs more than running it (executemany with the rows)
+_INSERT = {t.name: insert(t) for t in (event_parties, event_sectors, event_sources)}
 
 
 @dataclass
@@ -215,23 +217,26 @@ class Writer:
             conn.execute(insert(mentions), list(rows.values()))
 
     def _events(self, conn: Connection, r: Resolver, doc_id: int, body: str, record: dict, s: Summary) -> None:
+        """Resolve the article's events one by one (each may be an event stored before), then write their
+        parties, sectors and reports in one statement per table: nothing the resolver reads."""
         published = record["document"]["published"]
+        parties, sectors, sources = [], [], []
         for ev in record["events"]:
             eid, new = r.event(ev, doc_id, published)
             s.events += new
             s.event_reports += 1
             if new:
-                conn.execute(insert(event_parties), [{"event_id": eid, "code": c} for c in ev["parties"]])
+                parties += [{"event_id": eid, "code": c} for c in ev["parties"]]
             have = set() if new else {
                 x[0] for x in conn.execute(select(event_sectors.c.sector).where(event_sectors.c.event_id == eid))}
-            add = [{"event_id": eid, "sector": x} for x in ev["sectors"] if x not in have]
-            if add:
-                conn.execute(insert(event_sectors), add)
-            sources = {span["start"]: {"event_id": eid, "document_id": doc_id, "start": span["start"],
-                                       "end": span["end"], "evidence": body[span["start"]:span["end"]],
-                                       "status": ev["status"], "date": ev.get("date")}
-                       for span in ev["evidence_spans"]}
-            conn.execute(insert(event_sources), list(sources.values()))
+            sectors += [{"event_id": eid, "sector": x} for x in ev["sectors"] if x not in have]
+            sources += {span["start"]: {"event_id": eid, "document_id": doc_id, "start": span["start"],
+                                        "end": span["end"], "evidence": body[span["start"]:span["end"]],
+                                        "status": ev["status"], "date": ev.get("date")}
+                        for span in ev["evidence_spans"]}.values()
+        for table, rows in ((event_parties, parties), (event_sectors, sectors), (event_sources, sources)):
+            if rows:
+                conn.execute(_INSERT[table.name], rows)
 
     def _figures(self, conn: Connection, doc_id: int, record: dict, s: Summary, groups: set[tuple]) -> None:
         rows: dict[int, dict] = {}
