@@ -27,8 +27,9 @@ def data_version(store) -> int:
 
 
 @pytest.fixture
-def served(tmp_path):
-    db = str(tmp_path / "c.db")
+def served(db_url):
+    """On SQLite and on PostgreSQL: the version is read from the database either way."""
+    db = db_url
     store = open_store(db)
     store.ingest_paths([str(ARTICLES / "a01_kaz_uzb_roadmap.txt")])
     app = create_app(db)
