@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 EXAMPLES := examples/articles
 
-.PHONY: run test lint eval bench clean pg-start pg-stop
+.PHONY: run test lint eval bench bench-archive clean pg-start pg-stop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,6 +45,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_watch.py
 	$(BIN)/python scripts/eval.py --shared $(SHARED) $(if $(DEV_TEXTS),--dev-texts $(DEV_TEXTS))
+
+# An archive's worth on PostgreSQL (outside CI; about an hour for 200,000 articles on 2 cores): ingest rate,
+# peak memory, database size per article, p50/p99 of every API route and dashboard page under wrk.
+ARCHIVE ?= 200000
+bench-archive: $(STAMP)
+	bash scripts/bench-deps.sh >/dev/null || echo "wrk unavailable: the load figures will be skipped"
+	$(BIN)/python benchmarks/bench_archive.py --articles $(ARCHIVE)
 
 # A throwaway PostgreSQL on 127.0.0.1:5433 for the tests (installs Debian's postgresql if missing).
 pg-start:

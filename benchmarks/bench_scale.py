@@ -85,8 +85,9 @@ def high_water_mb(pid: int) -> float:
     return int(m.group(1)) / 1024 if m else 0.0
 
 
-def peak_memory(n: int, db: Path) -> tuple[float, float, float]:
-    """(peak RSS in MB, seconds, articles/s) of `accordwatch ingest` over n generated articles.
+def peak_memory(n: int, db: Path | str, workers: int = 0, seed: int = 11) -> tuple[float, float, float]:
+    """(peak RSS in MB, seconds, articles/s) of `accordwatch ingest` over n generated articles into `db`
+    (a SQLite file or a database URL), with `workers` Dask workers when given.
 
     The peak is the child's own high-water mark, read from /proc while it runs (every 50 ms; it only
     grows). Not wait4's ru_maxrss: Linux carries the size of the process that forked it (this one,
@@ -94,9 +95,11 @@ def peak_memory(n: int, db: Path) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "corpus.jsonl"
         with feed.open("w", encoding="utf-8") as f:
-            for a in generate(n, seed=11):
+            for a in generate(n, seed=seed):
                 f.write(json.dumps(a) + "\n")
         cmd = [sys.executable, "-m", "accordwatch.cli", "ingest", str(feed), "--db", str(db), "-q"]
+        if workers:
+            cmd += ["--workers", str(workers)]
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
