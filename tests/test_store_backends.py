@@ -13,8 +13,8 @@ from accordwatch.store import fulltext
 from accordwatch.store import schema as s
 from accordwatch.store.engine import migrate
 
-HEAD = "0009"
-TSVECTOR = fulltext.tsvector()   # the expression of the GIN index (migration 0007)
+HEAD = "0010"
+VECTOR = fulltext.vector()   # the stored vector the GIN index is on (migration 0010)
 
 
 def snapshot(engine) -> dict:
@@ -162,7 +162,7 @@ def search(conn, words: str) -> list[int]:
     if conn.dialect.name == "sqlite":
         sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid"
     else:
-        sql = f"SELECT id FROM documents WHERE {TSVECTOR} @@ plainto_tsquery('english', :q) ORDER BY id"
+        sql = f"SELECT id FROM documents WHERE {VECTOR} @@ plainto_tsquery('english', :q) ORDER BY id"
     return conn.execute(text(sql), {"q": words}).scalars().all()
 
 
@@ -178,9 +178,9 @@ def test_full_text_search(engine):
         assert search(conn, "Kazakhstan") == [ids[0], ids[1]]
         assert search(conn, "Uzbekistan") == []
 
-    if engine.dialect.name == "postgresql":   # the query's expression is the GIN index's, so the index serves it
+    if engine.dialect.name == "postgresql":   # the query reads the stored vector, whose GIN index serves it
         with engine.begin() as conn:
             conn.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = conn.execute(text(f"EXPLAIN SELECT id FROM documents WHERE {TSVECTOR} @@ "
+            plan = conn.execute(text(f"EXPLAIN SELECT id FROM documents WHERE {VECTOR} @@ "
                                      "plainto_tsquery('english', 'tariff')")).scalars().all()
         assert "ix_documents_fts" in "\n".join(plan)

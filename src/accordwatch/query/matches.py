@@ -29,6 +29,6 @@ def matching_documents(engine: Engine, q: str, document_ids: Iterable[int]) -> s
                 sql = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q AND rowid IN ({marks})"
             else:
                 sql = (f"SELECT d.id FROM documents d WHERE d.id IN ({marks}) AND d.duplicate_of IS NULL "
-                       f"AND {fulltext.tsvector('d.')} @@ (SELECT {tsquery_sql(node, params)})")
+                       f"AND {fulltext.vector('d.')} @@ (SELECT {tsquery_sql(node, params)})")
             out.update(r[0] for r in conn.execute(text(sql), params))
     return out

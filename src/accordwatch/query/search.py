@@ -330,7 +330,7 @@ def search(engine: Engine, q: str, limit: int = 20, include_duplicates: bool = F
         sql = text(_SQLITE.format(language=where))
         params["q"] = fts5_query(node)
     else:
-        sql = text(_POSTGRES.format(tsquery="SELECT " + tsquery_sql(node, params), vector=fulltext.tsvector("d."),
+        sql = text(_POSTGRES.format(tsquery="SELECT " + tsquery_sql(node, params), vector=fulltext.vector("d."),
                                     config=fulltext.config_sql("d."), language=where))
     try:
         with engine.connect() as conn:

@@ -6,7 +6,8 @@ SQLite   an FTS5 table over title and text (external content: the writer adds ea
          are indexed as written: query.search looks a Russian word up in all its forms (pymorphy3's
          lexeme: товарооборот finds товарооборота, товарооборотом), and a prefix (товарооборот*) finds
          every word that starts with it.
-PostgreSQL  a GIN index on tsvector(): each article through the text search configuration of its
+PostgreSQL  a GIN index on documents.search_vector (migration 0010), a stored column generated as
+         tsvector() computes it: each article through the text search configuration of its
          language ('english', or 'russian' for documents.language = 'ru': Snowball stems Russian words,
          товарооборота -> товарооборот, and folds ё into е; English words in a Russian article are
          stemmed as English), its text first folded by fold_sql: Cyrillic and Latin-1 capitals lower-cased
@@ -15,8 +16,9 @@ PostgreSQL  a GIN index on tsvector(): each article through the text search conf
          character for a letter). A query term is looked up in both configurations (query.search), folded
          the same way. Accents are not folded (Türkiye is not Turkiye) but by the Russian stemmer (ё = е).
 
-The expression of the index is spelled out here and, unchanged, in migration 0007: a query that writes it
-otherwise would not use the index (tests/test_store_backends.py checks that it does).
+The expression is spelled out here and, unchanged, in migrations 0007 and 0010; queries read the stored
+column (vector()), so a common word costs no recomputation (tests/test_store_backends.py checks that a
+query uses the index).
 """
 from __future__ import annotations
 
@@ -55,6 +57,11 @@ def tsvector(prefix: str = "") -> str:
     """The indexed vector of a document (`prefix`: the table's alias and a dot, "d." in a query)."""
     body = fold_sql(f"coalesce({prefix}title, '') || ' ' || {prefix}text")
     return f"to_tsvector({config_sql(prefix)}, {body})"
+
+
+def vector(prefix: str = "") -> str:
+    """The stored vector a query reads on PostgreSQL (`prefix`: the table's alias and a dot)."""
+    return f"{prefix}search_vector"
 
 
 CONFIGS = ("english", "russian")   # every configuration a document may be indexed with
