@@ -45,6 +45,8 @@ def check_url(url: str, allow_private: bool = False, allow_hosts: frozenset[str]
         infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except socket.gaierror as e:
         raise InputError(f"{url}: cannot resolve host {parts.hostname} ({e.strerror})") from e
+    except UnicodeError as e:   # a name IDNA cannot encode (a label over 63 characters, ...): no host
+        raise InputError(f"{url}: no such host name {parts.hostname!r} ({e})") from e
     for info in infos:
         ip = ipaddress.ip_address(info[4][0])
         if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast \
