@@ -271,7 +271,9 @@ def test_events_filters_and_pagination(client):
     assert set(body) == PAGE_KEYS and body["total"] == 17
     first = body["items"][0]
     assert set(first) == {"id", "type", "name", "instrument", "status", "parties", "date", "location",
-                          "organizations", "sectors", "sources_count", "sources"}
+                          "organizations", "sectors", "review", "reviewed_by", "reviewed_at", "sources_count",
+                          "sources"}
+    assert (first["review"], first["reviewed_by"], first["reviewed_at"]) == (None, None, None)   # nobody reviewed it
     assert set(first["sources"][0]) == {"document_id", "title", "outlet", "published", "language", "evidence", "status",
                                         "date", "start", "end", "quotes"}
     def total(query: str) -> int:

@@ -149,14 +149,17 @@ def old_points(conn, conditions) -> list[dict]:
             p = points[key] = {"indicator": row.indicator, "parties": [x for x in row.parties.split("|") if x],
                                "from": row.from_code, "to": row.to_code, "period": row.period,
                                "value": float(row.value), "unit": row.unit, "kind": row.kind, "change_pct": None,
-                               "approximate": True, "conflict": False, "figure_ids": [], "sources_count": 0,
-                               "sources": []}
+                               "approximate": True, "conflict": False, "review": None, "reviewed_by": None,
+                               "reviewed_at": None, "figure_ids": [], "sources_count": 0, "sources": []}
         if p["change_pct"] is None and row.change_pct is not None:
             p["change_pct"] = float(row.change_pct)
         p["approximate"] = p["approximate"] and bool(row.approximate)
         p["conflict"] = p["conflict"] or bool(row.conflict)
         p["figure_ids"].append(row.id)
-        quote = {"figure_id": row.id, "evidence": row.evidence, "start": row.start, "end": row.end}
+        if row.review and (p["reviewed_at"] is None or row.reviewed_at > p["reviewed_at"]):
+            p.update(review=row.review, reviewed_by=row.reviewed_by, reviewed_at=row.reviewed_at)
+        quote = {"figure_id": row.id, "evidence": row.evidence, "start": row.start, "end": row.end,
+                 "review": row.review, "reviewed_by": row.reviewed_by, "reviewed_at": row.reviewed_at}
         same = [x for x in p["sources"] if x["document_id"] == row.document_id]   # one source per article
         if same:
             same[0]["quotes"].append(quote)

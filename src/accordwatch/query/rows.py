@@ -52,14 +52,16 @@ def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None =
     newest date first (undated last), each with its sectors and sources:
 
     {"id", "type", "name", "instrument", "status", "parties": [...], "date", "location", "organizations": [...],
-     "sectors": [...], "sources_count", "sources": [{"document_id", "title", "outlet", "published", "language",
-     "evidence", "status", "date", "start", "end", "quotes": [{"evidence", "status", "date", "start", "end"}]}]}
+     "sectors": [...], "review", "reviewed_by", "reviewed_at", "sources_count", "sources": [{"document_id", "title",
+     "outlet", "published", "language", "evidence", "status", "date", "start", "end", "quotes": [{"evidence",
+     "status", "date", "start", "end"}]}]}
 
     `name` is what the first article that names the event calls it (None when none does); `sources` has
     one item per article that reports the event (oldest first), and `sources_count` is their number;
     `quotes` are that article's statements of it (most articles make one), the first of which also
     gives the source its evidence, status, date, start and end. `status` is the most advanced status
-    any of them gave."""
+    any of them gave. `review` is "confirmed" or "corrected" when a person reviewed the event (who:
+    `reviewed_by`, when: `reviewed_at`), else None."""
     e = s.events
     stmt = (select(e).where(live_event(), *conditions)
             .order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id.desc()))
@@ -71,7 +73,8 @@ def event_dicts(conn: Connection, conditions: Sequence = (), limit: int | None =
 def _event(row) -> dict[str, Any]:
     return {"id": row.id, "type": row.type, "name": row.name, "instrument": row.instrument, "status": row.status,
             "parties": _split(row.parties), "date": row.date, "location": row.location,
-            "organizations": _split(row.organizations), "sectors": [], "sources_count": 0, "sources": []}
+            "organizations": _split(row.organizations), "sectors": [], "review": row.review,
+            "reviewed_by": row.reviewed_by, "reviewed_at": row.reviewed_at, "sources_count": 0, "sources": []}
 
 
 def _with_sources(conn: Connection, out: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -140,15 +143,19 @@ def _points(rows, key) -> dict[Any, dict[str, Any]]:
             p = points[k] = {"indicator": row.indicator, "parties": _split(row.parties), "from": row.from_code,
                              "to": row.to_code, "period": row.period, "value": float(row.value),
                              "unit": row.unit, "kind": row.kind, "change_pct": None, "approximate": True,
-                             "conflict": False, "figure_ids": [], "sources_count": 0, "sources": [],
+                             "conflict": False, "review": None, "reviewed_by": None, "reviewed_at": None,
+                             "figure_ids": [], "sources_count": 0, "sources": [],
                              "_key": k, "_first": (row.published is None, row.published or "", row.id)}
         if p["change_pct"] is None and row.change_pct is not None:
             p["change_pct"] = float(row.change_pct)
         p["approximate"] = p["approximate"] and bool(row.approximate)
         p["conflict"] = p["conflict"] or bool(row.conflict)
         p["figure_ids"].append(row.id)
+        if row.review and (p["reviewed_at"] is None or row.reviewed_at > p["reviewed_at"]):
+            p.update(review=row.review, reviewed_by=row.reviewed_by, reviewed_at=row.reviewed_at)
         _add_source(p["sources"], row, {"figure_id": row.id, "evidence": row.evidence, "start": row.start,
-                                        "end": row.end})
+                                        "end": row.end, "review": row.review, "reviewed_by": row.reviewed_by,
+                                        "reviewed_at": row.reviewed_at})
     for p in points.values():
         p["sources_count"] = len(p["sources"])
     return points
@@ -182,16 +189,19 @@ def figure_points(conn: Connection, conditions: Sequence = ()) -> list[dict[str,
     is one point with several sources. Sorted by indicator, parties, then period in time.
 
     {"indicator", "parties": [...], "from", "to", "period", "value", "unit", "kind", "change_pct",
-     "approximate", "conflict", "figure_ids": [...], "sources_count",
+     "approximate", "conflict", "review", "reviewed_by", "reviewed_at", "figure_ids": [...], "sources_count",
      "sources": [{"document_id", "title", "outlet", "published", "language", "figure_id", "evidence", "start",
-                  "end", "quotes": [{"figure_id", "evidence", "start", "end"}]}]}
+                  "end", "review", "reviewed_by", "reviewed_at", "quotes": [{"figure_id", "evidence", "start",
+                  "end", "review", "reviewed_by", "reviewed_at"}]}]}
 
     `sources` has one item per article (oldest first) and `sources_count` is their number; `quotes` are
     the article's figures of the point (one, but for an article that states it twice), the first of
     which also gives the source its figure_id, evidence, start and end. `figure_ids` holds every figure.
 
     `conflict` is true when another article reports a different value for the same indicator,
-    parties and period (the store marks it); `change_pct` is the first growth rate a source gave."""
+    parties and period (the store marks it); `change_pct` is the first growth rate a source gave.
+    `review` ("confirmed", "corrected" or None), `reviewed_by` and `reviewed_at` are each figure's (a
+    quote's) as a person reviewed it; the point's are those of its latest reviewed figure."""
     points = _points(_figure_rows(conn, conditions),
                      lambda row: (row.indicator, row.parties, row.from_code, row.to_code, row.unit, row.period,
                                   row.kind, round(float(row.value), 6)))

@@ -23,8 +23,10 @@ from . import audit
 
 ACTIONS = ("confirm", "correct", "reject")
 EDITORS = ("editor", "admin")
-_PERIOD = re.compile(r"^\d{4}(?:-\d{2})?(?:/\d{4}(?:-\d{2})?)?$")
-_UNIT = re.compile(r"^[A-Za-z_]{1,20}$")
+# a year (1000-2999), a month of it, or a span of them; ASCII digits only, and nothing after (fullmatch)
+_YM = r"[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?"
+_PERIOD = re.compile(rf"{_YM}(?:/{_YM})?")
+_UNIT = re.compile(r"[A-Za-z_]{1,20}")
 
 
 class ReviewError(InputError):
@@ -33,6 +35,12 @@ class ReviewError(InputError):
 
 class Forbidden(ReviewError):
     code = "AW404"
+
+
+class NoSuchFact(ReviewError):
+    """No article, or no fact at that span of it."""
+
+    code = "AW405"
 
 
 def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
@@ -85,11 +93,11 @@ def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str,
         elif k == "change_pct":
             out[k] = _number(k, v, allow_none=True)
         elif k == "unit":
-            if not isinstance(v, str) or not _UNIT.match(v):
+            if not isinstance(v, str) or not _UNIT.fullmatch(v):
                 raise ReviewError(f"unit {v!r}: a currency code or unit word (USD, tonnes)")
             out[k] = v
         elif k == "period":
-            if v is not None and (not isinstance(v, str) or not _PERIOD.match(v)):
+            if v is not None and (not isinstance(v, str) or not _PERIOD.fullmatch(v)):
                 raise ReviewError(f"period {v!r}: YYYY, YYYY-MM or a span of them (2024-01/2024-06)")
             out[k] = v
         elif k == "date":
@@ -107,11 +115,11 @@ def _fact(conn: Connection, kind: str, document_id: int, start: int, end: int) -
     if kind == "figure":
         row = overlay.figure_row(conn, document_id, start, end)
         if row is None:
-            raise ReviewError(f"no figure at {start}-{end} of article {document_id}")
+            raise NoSuchFact(f"no figure at {start}-{end} of article {document_id}")
         return {k: v for k, v in dict(row._mapping).items() if k not in ("point_key", "period_start", "period_end")}
     src = overlay.event_source(conn, document_id, start, end)
     if src is None:
-        raise ReviewError(f"no event reported at {start}-{end} of article {document_id}")
+        raise NoSuchFact(f"no event reported at {start}-{end} of article {document_id}")
     ev = conn.execute(select(s.events).where(s.events.c.id == src.event_id)).one()
     return {**dict(ev._mapping), "report": {"status": src.status, "date": src.date, "evidence": src.evidence}}
 
@@ -129,7 +137,7 @@ def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, st
     with engine.begin() as conn:
         doc = conn.execute(select(s.documents.c.content_hash).where(s.documents.c.id == document_id)).first()
         if doc is None:
-            raise ReviewError(f"no article {document_id}")
+            raise NoSuchFact(f"no article {document_id}")
         before = _fact(conn, kind, document_id, start, end)
         key = (r.c.kind == kind, r.c.document_hash == doc.content_hash, r.c.start == start, r.c.end == end)
         values = {"action": action, "fields": json.dumps(fields, sort_keys=True), "user_id": user.get("id"),
@@ -153,7 +161,7 @@ def review_figure(engine: Engine, user: dict[str, Any], figure_id: int, action: 
         row = conn.execute(select(s.figures.c.document_id, s.figures.c.start, s.figures.c.end)
                            .where(s.figures.c.id == figure_id)).first()
     if row is None:
-        raise ReviewError(f"no figure {figure_id}")
+        raise NoSuchFact(f"no figure {figure_id}")
     return review(engine, user, "figure", row.document_id, row.start, row.end, action, fields)
 
 
@@ -168,5 +176,5 @@ def review_event(engine: Engine, user: dict[str, Any], event_id: int, document_i
     with engine.connect() as conn:
         row = conn.execute(stmt.order_by(src.c.document_id, src.c.start).limit(1)).first()
     if row is None:
-        raise ReviewError(f"no event {event_id}" + (f" in article {document_id}" if document_id else ""))
+        raise NoSuchFact(f"no event {event_id}" + (f" in article {document_id}" if document_id else ""))
     return review(engine, user, "event", row.document_id, row.start, row.end, action, fields)

@@ -343,7 +343,8 @@ def _document_events(conn, doc_id: int) -> list[dict[str, Any]]:
         ev = out.setdefault(r.id, {"id": r.id, "type": r.type, "name": r.name, "instrument": r.instrument,
                                    "status": r.status,
                                    "parties": _split(r.parties), "date": r.date, "location": r.location,
-                                   "organizations": _split(r.organizations), "sectors": [], "reports": []})
+                                   "organizations": _split(r.organizations), "sectors": [], "review": r.review,
+                                   "reviewed_by": r.reviewed_by, "reviewed_at": r.reviewed_at, "reports": []})
         ev["reports"].append({"status": r.report_status, "date": r.report_date, "evidence": r.evidence,
                               "start": r.start, "end": r.end})
     if out:
@@ -360,7 +361,8 @@ def _document_figures(conn, doc_id: int, text: str) -> list[dict[str, Any]]:
              "parties": _split(r.parties), "from": r.from_code, "to": r.to_code,
              "change_pct": None if r.change_pct is None else float(r.change_pct), "kind": r.kind,
              "approximate": bool(r.approximate), "conflict": bool(r.conflict), "evidence": r.evidence,
-             "start": r.start, "end": r.end, "amount_text": text[r.start:r.end]}
+             "start": r.start, "end": r.end, "amount_text": text[r.start:r.end], "review": r.review,
+             "reviewed_by": r.reviewed_by, "reviewed_at": r.reviewed_at}
             for r in conn.execute(select(f).where(f.c.document_id == doc_id).order_by(f.c.start))]
 
 
@@ -373,11 +375,13 @@ def document(request: Request,
     """The article's metadata and text, and every fact extracted from it with its character offsets into
     `text`: {..., "text", "countries", "sectors", "entities": [{"id", "kind", "name", "country", "title",
     "org_kind", "mentions": [{"start", "end", "text"}]}], "events": [{"id", "type", "name", "instrument", "status",
-    "parties", "date", "location", "organizations", "sectors", "reports": [{"status", "date", "evidence",
-    "start", "end"}]}], "figures": [{"id", "indicator", "value", "unit", "period", "parties", "from", "to",
-    "change_pct", "kind", "approximate", "conflict", "evidence", "start", "end", "amount_text"}]}. A mention's
-    and an event report's `start`/`end` span their text and evidence; a figure's span its amount
-    (`amount_text`), inside its evidence sentence.
+    "parties", "date", "location", "organizations", "sectors", "review", "reviewed_by", "reviewed_at",
+    "reports": [{"status", "date", "evidence", "start", "end"}]}], "figures": [{"id", "indicator", "value",
+    "unit", "period", "parties", "from", "to", "change_pct", "kind", "approximate", "conflict", "evidence",
+    "start", "end", "amount_text", "review", "reviewed_by", "reviewed_at"}]}. A mention's and an event
+    report's `start`/`end` span their text and evidence; a figure's span its amount (`amount_text`), inside
+    its evidence sentence. `review` is "confirmed" or "corrected" once a person reviewed the fact (who and
+    when: `reviewed_by`, `reviewed_at`).
 
     A near-duplicate (`duplicate_of` set) was not extracted again: its facts are its original's."""
     d = s.documents
@@ -474,11 +478,12 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
            language: Language = None, page: Page = 1, per_page: PerPage = 50,
            exact: Exact = False) -> dict[str, Any]:
     """Events newest first (undated last), as query.events gives them: each {"id", "type", "name",
-    "instrument", "status", "parties", "date", "location", "organizations", "sectors", "sources_count",
-    "sources": [{"document_id", "title", "outlet", "published", "evidence", "status", "date", "start",
-    "end", "quotes": [{"evidence", "status", "date", "start", "end"}]}]}. `name` is what the articles call
-    the event (null when none names it); the `name` filter keeps the events whose name holds every word
-    given.
+    "instrument", "status", "parties", "date", "location", "organizations", "sectors", "review",
+    "reviewed_by", "reviewed_at", "sources_count", "sources": [{"document_id", "title", "outlet", "published",
+    "evidence", "status", "date", "start", "end", "quotes": [{"evidence", "status", "date", "start",
+    "end"}]}]}. `name` is what the articles call the event (null when none names it); the `name` filter
+    keeps the events whose name holds every word given. `review` is "confirmed" or "corrected" when a person
+    reviewed the event (`reviewed_by`, `reviewed_at`: who and when), else null.
 
     `sources` has one item per article that reports the event (near-duplicates left out), oldest first,
     and `sources_count` is their number; `quotes` are every statement of the event in that article, the
@@ -505,9 +510,11 @@ def figures(request: Request,
             language: Language = None, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Figure points in time order (undated first), as query.figures gives them: each {"indicator",
     "parties", "from", "to", "period", "value", "unit", "kind", "change_pct", "approximate", "conflict",
-    "figure_ids", "sources_count", "sources": [{"document_id", "title", "outlet", "published", "figure_id",
-    "evidence", "start", "end", "quotes": [{"figure_id", "evidence", "start", "end"}]}]}. `pair`: exactly
-    these two parties; `country`: one of them.
+    "review", "reviewed_by", "reviewed_at", "figure_ids", "sources_count", "sources": [{"document_id", "title",
+    "outlet", "published", "figure_id", "evidence", "start", "end", "review", "reviewed_by", "reviewed_at",
+    "quotes": [{"figure_id", "evidence", "start", "end", "review", "reviewed_by", "reviewed_at"}]}]}. `pair`:
+    exactly these two parties; `country`: one of them. A figure a person reviewed has `review` "confirmed"
+    or "corrected", with `reviewed_by` and `reviewed_at` (the point's are its latest reviewed figure's).
 
     A point is one value reported by one or more articles: `sources` has one item per article, oldest
     first, and `sources_count` is their number; `quotes` are that article's figures of it (the first also
