@@ -70,9 +70,9 @@ def test_every_error_status_is_declared_with_the_error_shape_and_no_422(doc):
     for path, method, op in operations(doc):
         statuses = set(op["responses"])
         assert "422" not in statuses, (path, method)
-        assert {"200", "500"} <= statuses, (path, method)
+        assert "500" in statuses and ({"200", "201"} & statuses), (path, method)
         for status, response in op["responses"].items():
-            if status != "200":
+            if status not in ("200", "201"):
                 ref = response["content"]["application/json"]["schema"]["$ref"]
                 assert ref == "#/components/schemas/ErrorBody", (path, status)
     assert "HTTPValidationError" not in doc["components"]["schemas"]
@@ -130,9 +130,10 @@ def test_the_pair_pattern_takes_two_different_codes():
 
 
 def test_every_example_is_in_the_sample_database(client, doc):
-    """Each parameter's example, alone, finds something: a tool that sends the examples reaches data."""
+    """Each parameter's example, alone, finds something: a tool that sends the examples reaches data (the
+    audit log, an admin's, is empty in the sample database: tests/test_web_auth.py reads it)."""
     for path, method, op in operations(doc):
-        if method != "get":
+        if method != "get" or op.get("security"):
             continue
         params = {p["name"]: p for p in op.get("parameters", [])}
         path_values = {n: p["schema"]["examples"][0] for n, p in params.items() if p["in"] == "path"}

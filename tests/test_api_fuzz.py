@@ -1,7 +1,9 @@
 """The API's contract holds under a fuzzer (issue P11): Schemathesis against `accordwatch serve` on loopback.
 
 The server runs over a copy of the sample database (conftest's `sample_db`: examples/articles ingested)
-with an ingest token, so POST /api/ingest is fuzzed as an authorised client calls it. `schemathesis run`
+with an admin account whose API token is also the server's ingest token, so that every route is fuzzed as
+an authorised client calls it: POST /api/ingest, and the writes of people (POST /api/reviews, GET
+/api/audit; without the token, or with a wrong one, Schemathesis checks they answer 401). `schemathesis run`
 drives every operation of /openapi.json through all four phases (the schema's examples, its boundaries,
 random data, and stateful sequences that follow the document's links), valid and invalid requests alike,
 with every check: no 5xx, every status and body declared, what the schema refuses refused and what it
@@ -32,7 +34,7 @@ TESTS = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 SEED = 20240304
 MAX_EXAMPLES = 300          # per operation and phase; about 7,500 requests in all
-TOKEN = "fuzz-token"
+FUZZER = "fuzzer"          # the admin account the fuzzer acts as
 RUN_TIMEOUT = 900           # seconds: a hung run fails, it does not hang `make test`
 
 
@@ -48,16 +50,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _admin_token(db: Path) -> str:
+    """An admin account in the database, and its API token."""
+    from accordwatch.review import accounts
+    from accordwatch.store import open_store
+
+    store = open_store(str(db))
+    try:
+        accounts.add_user(store.engine, FUZZER, "a fuzzer's long password", "admin")
+        return accounts.create_token(store.engine, FUZZER, "schemathesis")
+    finally:
+        store.close()
+
+
 @pytest.fixture
 def server(sample_db, tmp_path):
-    """`accordwatch serve` on a free loopback port over a copy of the sample database: its URL."""
+    """`accordwatch serve` on a free loopback port over a copy of the sample database: (its URL, its log, the
+    token: the ingest token and an admin's API token)."""
     accordwatch = _command("accordwatch")
     assert accordwatch, "the accordwatch command is not installed (pip install -e .)"
     db = tmp_path / "fuzz.db"
     shutil.copy(sample_db, db)
+    token = _admin_token(db)
     port = _free_port()
     log = tmp_path / "server.log"
-    env = {**os.environ, "ACCORDWATCH_INGEST_TOKEN": TOKEN}
+    env = {**os.environ, "ACCORDWATCH_INGEST_TOKEN": token}
     env.pop("ACCORDWATCH_DB", None)
     with log.open("w") as out:
         proc = subprocess.Popen([accordwatch, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
@@ -76,7 +93,7 @@ def server(sample_db, tmp_path):
             if time.monotonic() > deadline:
                 pytest.fail(f"the server did not answer in 60 s:\n{log.read_text()}", pytrace=False)
             time.sleep(0.2)
-        yield url, log
+        yield url, log, token
     finally:
         proc.terminate()
         try:
@@ -90,11 +107,11 @@ def test_the_api_holds_its_openapi_contract_under_schemathesis(server, tmp_path)
     schemathesis = _command("schemathesis")
     if schemathesis is None:
         pytest.skip("schemathesis is not installed: pip install -e '.[dev]' (make test does)")
-    url, log = server
+    url, log, token = server
     command = [schemathesis, "run", f"{url}/openapi.json", "--checks", "all",
                "--phases", "examples,coverage,fuzzing,stateful", "--mode", "all",
                "--seed", str(SEED), "--max-examples", str(MAX_EXAMPLES), "--generation-database", "none",
-               "--header", f"Authorization: Bearer {TOKEN}", "--request-timeout", "60", "--no-color"]
+               "--header", f"Authorization: Bearer {token}", "--request-timeout", "60", "--no-color"]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "schemathesis_hooks",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")]))}
     try:   # in tmp_path: Schemathesis writes its caches in the working folder
@@ -107,7 +124,8 @@ def test_the_api_holds_its_openapi_contract_under_schemathesis(server, tmp_path)
     if result.returncode != 0 or "No issues found" not in report:
         again = shlex.join([*command[:2], "http://127.0.0.1:8000/openapi.json", *command[3:]])
         pytest.fail(f"schemathesis found failures (exit {result.returncode}). To run it again: `accordwatch serve` "
-                    f"over the sample database with ACCORDWATCH_INGEST_TOKEN={TOKEN}, then\n"
+                    f"over the sample database with an admin {FUZZER!r}, `accordwatch users token {FUZZER}` and "
+                    f"ACCORDWATCH_INGEST_TOKEN=<that token>, then\n"
                     f"  SCHEMATHESIS_HOOKS=schemathesis_hooks PYTHONPATH=tests {again}\n\n{report}\n"
                     f"--- the end of the server's log ---\n{server_log}", pytrace=False)
     # every operation was tested, and the ingest endpoint took articles with the token
@@ -115,4 +133,6 @@ def test_the_api_holds_its_openapi_contract_under_schemathesis(server, tmp_path)
     tested = re.search(r"Tested: (\d+)", report)
     assert selected and tested and selected[1] == selected[2] == tested[1], report
     assert int(tested[1]) >= 10, report
-    assert '"POST /api/ingest HTTP/1.1" 200' in log.read_text(errors="replace"), "no article was ingested"
+    served = log.read_text(errors="replace")
+    assert '"POST /api/ingest HTTP/1.1" 200' in served, "no article was ingested"
+    assert '"POST /api/reviews HTTP/1.1" 200' in served, "no fact was reviewed"

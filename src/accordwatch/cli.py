@@ -668,6 +668,10 @@ def serve(
     max_upload_bytes: Annotated[int, typer.Option(
         "--max-upload-bytes", min=1, help="Largest request body POST /api/ingest accepts.")] = 5_000_000,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (one per core).")] = 1,
+    private: Annotated[bool, typer.Option(
+        "--private", envvar="ACCORDWATCH_PRIVATE",
+        help="Nothing is read without a login: pages redirect to /login, /api answers 401 without a session or "
+             "'Authorization: Bearer <API token>' (accordwatch users token NAME).")] = False,
 ) -> None:
     """Serve the REST API (/api), its documentation (/docs) and the dashboard over the database."""
     import uvicorn
@@ -679,14 +683,20 @@ def serve(
     url = _database_url(db)
     _check_port(host, port)       # before anything says it is serving
     try:
-        web_app = create_app(url, ingest_token=ingest_token, max_upload_bytes=max_upload_bytes)
+        web_app = create_app(url, ingest_token=ingest_token, max_upload_bytes=max_upload_bytes, private=private)
     except AccordwatchError as e:
         _error(describe_error(url, e))
         raise typer.Exit(1) from None
     where = f"[{host}]" if ":" in host else host
     ingest_state = "enabled" if web_app.state.ingest_token else "disabled"
     typer.echo(f"accordwatch: serving {database_url_for_display(db)} at http://{where}:{port} "
-               f"(API at /api, docs at /docs; ingest {ingest_state})")
+               f"(API at /api, docs at /docs; ingest {ingest_state}{'; private: log in to read' if private else ''})")
+    if private:
+        from .review.accounts import has_users
+
+        if not has_users(web_app.state.engine):
+            typer.echo("warning: --private and no users yet: nobody can log in (add one with `accordwatch users add "
+                       "NAME --role admin`)", err=True)
     if workers > 1:
         # each worker process builds its own app from the environment
         import os
@@ -695,6 +705,11 @@ def serve(
 
         os.environ["ACCORDWATCH_DB"] = database_url(db)
         os.environ["ACCORDWATCH_MAX_UPLOAD_BYTES"] = str(max_upload_bytes)
+        os.environ["ACCORDWATCH_PRIVATE"] = "1" if private else "0"
+        if not os.environ.get("ACCORDWATCH_SECRET"):   # one CSRF secret for every worker: a form works on any
+            import secrets
+
+            os.environ["ACCORDWATCH_SECRET"] = secrets.token_urlsafe(32)
         if ingest_token:
             os.environ["ACCORDWATCH_INGEST_TOKEN"] = ingest_token
         web_app.state.engine.dispose()

@@ -1,4 +1,5 @@
-"""The REST API under /api: read-only JSON over the query library, and one authenticated ingest endpoint.
+"""The REST API under /api: JSON over the query library, an authenticated ingest endpoint, and the writes of
+signed-in people (reviews).
 
 GET  /api                        what is here
 GET  /api/documents              articles, filtered and paginated            (SQL here: no library function)
@@ -10,6 +11,8 @@ GET  /api/partners/{code}        query.partners
 GET  /api/profile/{a}/{b}        query.profile
 GET  /api/search?q=              query.search
 POST /api/ingest                 an uploaded file or a JSON article, with `Authorization: Bearer <token>`
+POST /api/reviews                confirm, correct or reject a fact (an editor's API token or session)  (api_review.py)
+GET  /api/audit                  the audit log (admins)                                               (api_review.py)
 
 Collections (documents, entities, events, figures) are paginated: `page` (from 1) and `per_page` (1-200)
 in, {"items", "page", "per_page", "pages", "total"} out; a page past the last is a 404. They and search take
@@ -182,7 +185,9 @@ def finish_openapi(doc: dict[str, Any]) -> dict[str, Any]:
     for name in ("HTTPValidationError", "ValidationError"):
         components.get("schemas", {}).pop(name, None)
     components.setdefault("schemas", {}).update(SCHEMAS)
+    components["schemas"].update(REVIEW_SCHEMAS)
     components.setdefault("securitySchemes", {}).update(INGEST_SECURITY)
+    components["securitySchemes"].update(USER_SECURITY)
     return doc
 
 
@@ -381,7 +386,8 @@ def document(request: Request,
     "start", "end", "amount_text", "review", "reviewed_by", "reviewed_at"}]}. A mention's and an event
     report's `start`/`end` span their text and evidence; a figure's span its amount (`amount_text`), inside
     its evidence sentence. `review` is "confirmed" or "corrected" once a person reviewed the fact (who and
-    when: `reviewed_by`, `reviewed_at`).
+    when: `reviewed_by`, `reviewed_at`); POST /api/reviews takes a fact's `start` and `end` (an event's
+    first report's) with the article's id.
 
     A near-duplicate (`duplicate_of` set) was not extracted again: its facts are its original's."""
     d = s.documents
@@ -760,3 +766,10 @@ async def ingest(request: Request) -> dict[str, Any]:
         reasons = "; ".join(str(r.error) for r in results) or "no articles in it"
         raise HTTPException(400, f"nothing to ingest: {reasons}")
     return await run_in_threadpool(_ingest, request, results)
+
+
+# 6. writes by people: reviews and the audit log (api_review.py)
+from .api_review import REVIEW_SCHEMAS, USER_SECURITY  # noqa: E402
+from .api_review import router as _review_router  # noqa: E402
+
+router.include_router(_review_router)

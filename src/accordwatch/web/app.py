@@ -28,7 +28,7 @@ from .. import __version__
 from ..store import open_store
 from ..store.engine import DEFAULT_URL
 from ..store.engine import ENV_VAR as DB_ENV_VAR
-from . import errors
+from . import auth, errors
 from .api import finish_openapi
 from .api import router as api_router
 from .cache import VersionedCache
@@ -59,6 +59,9 @@ SETTINGS = (
             "Bearer token that POST /api/ingest requires; without one the endpoint answers 403."),
     Setting("max_upload_bytes", "--max-upload-bytes", None, f"{MAX_UPLOAD_BYTES:,}",
             "Largest request body POST /api/ingest accepts (413 above)."),
+    Setting("private", "--private", auth.PRIVATE_ENV, "off",
+            "Nothing is read without a login: pages redirect to /login, /api answers 401 without "
+            "`Authorization: Bearer <API token>` or a session."),
 )
 
 DESCRIPTION = """\
@@ -66,13 +69,17 @@ Who agreed what with whom, when, in which sector, with what figures: the records
 from news about international economic cooperation, each fact traced to the characters of the article
 that states it.
 
-**Read-only** (GET) but for `POST /api/ingest`, which needs a bearer token. Collections (`documents`,
-`entities`, `events`, `figures`) take `page` (from 1) and `per_page` (1-200) and answer
+**Reads** (GET) are open (unless the server is `--private`). **Writes** need a user: `POST /api/reviews` (confirm,
+correct or reject a fact) needs an editor or admin, `GET /api/audit` an admin, each authenticated by
+`Authorization: Bearer <API token>` (`accordwatch users token NAME`) or by the dashboard's session cookie
+with its CSRF token in the `X-CSRF-Token` header; `POST /api/ingest` needs the server's ingest token instead.
+Collections (`documents`, `entities`, `events`, `figures`) take `page` (from 1) and `per_page` (1-200) and answer
 `{"items", "page", "per_page", "pages", "total"}`.
 
 **Errors** all have one shape: `{"ok": false, "error": "<message>", "status": <code>}`: 400 for a parameter
 the client can fix (unknown code, bad filter or date, a search without a word, page < 1), 404 for no such item
-or a page past the last, 405 for a method other than GET, 401/403/413 on ingest.
+or a page past the last, 405 for a method the route does not take, 401 without a user (or the ingest token), 403
+for a role that may not do it (or a missing CSRF token), 413 on ingest.
 
 **Parameters** carry their rules here (choices, patterns, bounds) and an example that the sample corpus
 (examples/articles) holds; an empty filter is no filter. The API is fuzzed against this document
@@ -134,10 +141,13 @@ def _dashboard(app: FastAPI) -> bool:
 
 
 def create_app(db: str | None = None, ingest_token: str | None = None,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+               max_upload_bytes: int = MAX_UPLOAD_BYTES, private: bool | None = None,
+               secret: str | None = None) -> FastAPI:
     """The app over the database at `db` (else $ACCORDWATCH_DB, else ./accordwatch.db), opened and
     migrated now. `ingest_token` (else $ACCORDWATCH_INGEST_TOKEN) enables POST /api/ingest; without one
-    it answers 403. Raises StoreError when the database cannot be opened."""
+    it answers 403. `private` (else $ACCORDWATCH_PRIVATE=1): nothing is read without a login or an API
+    token (web/auth.py). `secret` (else $ACCORDWATCH_SECRET, else random) signs the CSRF tokens: the
+    processes serving one site need the same. Raises StoreError when the database cannot be opened."""
     if max_upload_bytes < 1:
         raise ValueError(f"max_upload_bytes must be 1 or more, not {max_upload_bytes}")
     store = open_store(db)
@@ -156,7 +166,13 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     app.state.ingest_token = ingest_token or os.environ.get(INGEST_TOKEN_ENV) or None
     app.state.max_upload_bytes = max_upload_bytes
     app.state.error_page = None
+    app.state.private = private if private is not None else _truthy(os.environ.get(auth.PRIVATE_ENV))
+    app.state.login_limiter = auth.LoginLimiter()
     errors.install(app)
+    # outermost first when a request comes in: the headers, the CSRF check, then (private) the login gate
+    if app.state.private:
+        app.add_middleware(auth.PrivateGate)
+    app.add_middleware(auth.CSRFMiddleware, secret=auth.app_secret(secret))
     app.add_middleware(_Headers, docs_paths=("/docs", "/redoc"))
     app.include_router(api_router, prefix=errors.API_PREFIX)
     app.state.dashboard = _dashboard(app)
@@ -171,8 +187,13 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     return app
 
 
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def app_from_env() -> FastAPI:
     """The app configured by the environment (ACCORDWATCH_DB, ACCORDWATCH_INGEST_TOKEN,
-    ACCORDWATCH_MAX_UPLOAD_BYTES): what each worker process of `accordwatch serve --workers N` builds."""
+    ACCORDWATCH_MAX_UPLOAD_BYTES, ACCORDWATCH_PRIVATE, ACCORDWATCH_SECRET): what each worker process of
+    `accordwatch serve --workers N` builds."""
     return create_app(os.environ.get("ACCORDWATCH_DB"), ingest_token=os.environ.get("ACCORDWATCH_INGEST_TOKEN"),
                       max_upload_bytes=int(os.environ.get("ACCORDWATCH_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)))

@@ -154,6 +154,8 @@ def point_tooltip(point: dict[str, Any]) -> str:
              f" ({point['kind']})" + (f", {fmt_pct(point['change_pct'])}" if point["change_pct"] is not None else "")]
     if point["conflict"]:
         lines.append("CONFLICT: other articles report a different value")
+    if point.get("review"):
+        lines.append(f"verified: {point['review']} by {point['reviewed_by']}, {(point['reviewed_at'] or '')[:10]}")
     for source in point["sources"]:
         title = source.get("title") or f"article {source['document_id']}"
         meta = ", ".join(x for x in (source.get("outlet"), source.get("published")) if x)
@@ -267,7 +269,7 @@ def trade_chart(points: Sequence[dict[str, Any]], width: int = 960, height: int 
             f'<circle data-testid="chart-point" class="{escape(classes)}" cx="{cx}" cy="{cy}" r="6" '
             f'data-indicator="{escape(p["indicator"])}" data-kind="{escape(p["kind"])}" '
             f'data-period="{escape(p["period"])}" data-value="{p["value"]:.0f}" '
-            f'data-conflict="{"true" if p["conflict"] else "false"}">'
+            f'data-conflict="{"true" if p["conflict"] else "false"}" data-review="{escape(p.get("review") or "")}">'
             f"<title>{escape(point_tooltip(p))}</title></circle></a>")
     out.append("</g></svg>")
     return Markup("".join(out))

@@ -6,7 +6,8 @@ What maps to what (at the edge, as DESIGN.md asks: the library raises, the web t
 
 QueryInputError (UnknownCode AW501, BadFilter AW502, SearchSyntaxError AW503, ...)   400
 RequestValidationError (a parameter of the wrong type or out of its range)          400
-HTTPException (404 no such path or item, 405 not GET, 401/403/413 on ingest, ...)     its own status
+HTTPException (404 no such path or item, 405 a method the route does not take,
+               401 no user, 403 not allowed, 413 too large, ...)                      its own status
 anything else                                                                         500, traceback logged,
                                                                                       no internals in the body
 
@@ -47,12 +48,14 @@ class ErrorBody(BaseModel):
 # What each error status means, for the OpenAPI document: every route declares the ones it can answer
 # (responses(400, 404)), each with the shape of ErrorBody.
 ERROR_STATUSES = {
-    400: "A parameter the client can fix: an unknown code, a bad filter, date, page or search (the message "
-         "names the parameter and what is wrong)",
-    401: "No or a wrong `Authorization: Bearer <token>`",
-    403: "Ingest is disabled: the server has no ingest token",
+    400: "A parameter or a field the client can fix: an unknown code, a bad filter, date, page, search or value (the "
+         "message names it and what is wrong)",
+    401: "No or a wrong `Authorization: Bearer <token>` (the ingest token on /api/ingest, an API token elsewhere), "
+         "and no login session",
+    403: "Not allowed: ingest is disabled (the server has no ingest token), the user's role may not do this, or a "
+         "request authenticated by the session cookie lacks its CSRF token",
     404: "No such item, code or page of results",
-    405: "The API is read-only: only GET (and POST on /api/ingest)",
+    405: "A method the route does not take: the API reads with GET, and writes on a few routes (POST, DELETE)",
     413: "The body is over the server's size limit",
     415: "Neither JSON nor multipart/form-data",
     500: "An unexpected failure: the server log has the details (the body never does)",
@@ -90,12 +93,27 @@ def _http_message(request: Request, exc: StarletteHTTPException) -> str:
     if exc.status_code == 405 and detail == "Method Not Allowed":
         allowed = (exc.headers or {}).get("Allow", "GET")
         return (f"method {request.method} is not allowed on {path} (allowed: {allowed})"
-                + ("; the API is read-only" if api else ""))
+                + ("; see /docs for the API's routes" if api else ""))
     return detail
 
 
+def _allowed_methods(request: Request) -> str | None:
+    """Every method the app's routes take on the request's path (Starlette's 405 names only the first
+    matching route's, where a path has one route per method: GET and POST /api/alerts)."""
+    from starlette.routing import Match
+
+    methods = [m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+               if any(route.matches({**request.scope, "method": m})[0] == Match.FULL
+                      for route in request.app.router.routes)]
+    return ", ".join(methods) or None
+
+
 async def _http_exception(request: Request, exc: StarletteHTTPException):
-    return error_response(request, exc.status_code, _http_message(request, exc), exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405 and (allowed := _allowed_methods(request)):
+        headers = {**(headers or {}), "Allow": allowed}
+        exc = StarletteHTTPException(405, exc.detail, headers)
+    return error_response(request, exc.status_code, _http_message(request, exc), headers)
 
 
 def validation_message(exc: RequestValidationError) -> str:

@@ -6,8 +6,11 @@
     /network              the partner network (SVG, deterministic layout)
     /events?type=&status=&sector=&country=&pair=&since=&until=&name=&page=   every event, filtered, 50 a page
     /search?q=&country=&sector=&type=   events whose name holds the words, then full-text results with facets
-    /article/{id}         the article with every extracted fact highlighted where it is stated
+    /article/{id}         the article with every extracted fact highlighted where it is stated; an editor
+                          confirms, corrects or rejects its figures and events there (static/app.js posts
+                          to /api/reviews), and each shows its reviews (who, when, before and after)
     /sources, /alerts, /feeds/{id}.atom   the watch's sources and saved searches (web/watch_pages.py)
+    /login, /logout, /account, /audit     accounts and the audit log (web/account_pages.py)
 
 `router` has no prefix; the app includes it and serves web/static at /static. Handlers read the
 engine from `request.app.state.engine`. Article text is only ever escaped: highlighted text is built
@@ -32,6 +35,8 @@ from .. import query
 from ..query import rows
 from ..query.common import (
     EVENT_TYPES,
+    INDICATORS,
+    KINDS,
     SECTORS,
     STATUSES,
     check_choice,
@@ -48,9 +53,10 @@ from ..query.network import network as partner_network
 from ..query.rows import events_by_id, latest
 from ..query.search import MARK
 from ..query.timeline import events_page, name_words
+from ..review import accounts, audit
 from ..store import schema as s
 from ..watch.alerts import whats_new
-from . import charts
+from . import auth, charts
 from .cache import VersionedCache
 from .labels import label, unit_words
 
@@ -107,6 +113,25 @@ def value_text(value: float | None, unit: str | None, approximate: bool) -> str:
     return charts.fmt_value(value, unit, approximate)
 
 
+def shown_text(value: Any) -> str:
+    """The `shown` filter: a value of an audit entry as text ("–" for none, parties joined)."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, list):
+        return "–".join(map(str, value))
+    if isinstance(value, float):
+        return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+    return str(value)
+
+
+def plain_number(value: float | None) -> str:
+    """The `plain` filter: a number as a form field holds it (4400000000, 12.5), never 4.4e+09."""
+    if value is None:
+        return ""
+    text = f"{float(value):f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
 def every_text(seconds: int) -> str:
     """The `every` filter: a polling interval as "90 s", "30 min", "2 h", "1 d"."""
     for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
@@ -120,7 +145,7 @@ def _env() -> Environment:
                       lstrip_blocks=True)
     env.filters.update(value=value_text, pct=charts.fmt_pct, label=label, name=code_name,
                        event_title=event_title, event_kind=event_kind, number=charts.fmt_number,
-                       unit=unit_words, every=every_text)
+                       unit=unit_words, every=every_text, shown=shown_text, plain=plain_number)
     env.globals.update(pair_href=pair_href, event_href=event_href, figure_href=figure_href, code_name=code_name,
                        code_kind=code_kind)
     return env
@@ -130,11 +155,17 @@ ENV = _env()
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    page = ENV.get_template(template).render(request=request, path=request.url.path, **context)
+    """The template as a page; every page knows who is logged in (`user`), whether anyone can
+    (`accounts_exist`) and the CSRF token of its forms (`csrf_token`, web/auth.py)."""
+    user = auth.current_user(request)
+    accounts_exist = user is not None or accounts.has_users(request.app.state.engine)
+    page = ENV.get_template(template).render(request=request, path=request.url.path, user=user,
+                                             accounts_exist=accounts_exist, csrf_token=auth.csrf_token(request),
+                                             **context)
     return HTMLResponse(page, status_code=status_code)
 
 
-ERROR_TITLES = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
+ERROR_TITLES = {400: "Bad request", 401: "Not logged in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
                 413: "Too large", 422: "Bad request", 500: "Something went wrong"}
 
 
@@ -670,13 +701,15 @@ def article_facts(engine: Engine, doc_id: int) -> dict[str, Any]:
                    for r in conn.execute(select(f).where(f.c.document_id == doc_id).order_by(f.c.start))]
         reports: dict[int, dict[str, Any]] = {}
         for r in conn.execute(select(src, e.c.type, e.c.name, e.c.instrument, e.c.parties, e.c.location,
-                                     e.c.status.label("event_status"), e.c.date.label("event_date"))
+                                     e.c.status.label("event_status"), e.c.date.label("event_date"), e.c.review,
+                                     e.c.reviewed_by, e.c.reviewed_at)
                               .join(e, e.c.id == src.c.event_id)
                               .where(src.c.document_id == doc_id).order_by(src.c.start, src.c.event_id)):
             ev = reports.setdefault(r.event_id, {
                 "id": r.event_id, "type": r.type, "name": r.name, "instrument": r.instrument, "status": r.status,
                 "event_status": r.event_status, "date": r.date or r.event_date, "location": r.location,
-                "parties": [x for x in r.parties.split("|") if x], "spans": []})
+                "parties": [x for x in r.parties.split("|") if x], "review": r.review,
+                "reviewed_by": r.reviewed_by, "reviewed_at": r.reviewed_at, "spans": []})
             ev["spans"].append((r.start, r.end))
         entities: dict[int, dict[str, Any]] = {}
         for r in conn.execute(select(m.c.entity_id, m.c.start, m.c.end, m.c.text, ent.c.kind, ent.c.name,
@@ -737,13 +770,43 @@ def article(request: Request, doc_id: str) -> HTMLResponse:
     if row is None:
         return error_page(request, 404, f"There is no article {doc_id!r} in the database.", "No such article")
     facts = article_facts(engine, row.id)
+    rejected = fact_history(engine, row.id, facts)
     body = highlight(row.text, facts["spans"])
     kinds = Counter(sp.kind for sp in facts["spans"] if not sp.anchor)
+    user = auth.current_user(request)
     return render(request, "article.html", title=row.title or Path(row.source).name, doc=row, body=body,
-                  facts=facts, countries=countries, sectors=sectors, kinds=kinds)
+                  facts=facts, countries=countries, sectors=sectors, kinds=kinds, rejected=rejected,
+                  can_review=user is not None and user["role"] in auth.EDITORS, choices=REVIEW_CHOICES)
 
 
-# the watch's pages (sources, saved searches, their Atom feeds) are served with the dashboard
+REVIEW_CHOICES = {"indicator": INDICATORS, "kind": KINDS, "type": EVENT_TYPES, "status": STATUSES}
+
+
+def fact_history(engine: Engine, doc_id: int, facts: dict[str, Any]) -> list[dict[str, Any]]:
+    """Give each figure and event of the article its "history": the audit log's entries of its reviews,
+    newest first (with "changes", see account_pages.changes); the facts of the article that were rejected,
+    each {"kind", "start", "end", "entry", "before", "history"} (its latest entry being the rejection)."""
+    from .account_pages import changes
+
+    by_fact = audit.of_article(engine, doc_id)
+    for entries in by_fact.values():
+        for e in entries:
+            e["changes"] = changes(e["before"], e["after"])
+    for fig in facts["figures"]:
+        fig["history"] = by_fact.pop(("figure", fig["start"], fig["end"]), [])
+    for ev in facts["events"]:
+        ev["history"] = sorted((e for start, end in ev["spans"] for e in by_fact.pop(("event", start, end), [])),
+                               key=lambda e: e["id"], reverse=True)
+    rejected = [{"kind": kind, "start": start, "end": end, "entry": entries[0], "before": entries[0]["before"] or {},
+                 "history": entries}
+                for (kind, start, end), entries in by_fact.items() if entries[0]["action"] == "review.reject"]
+    return sorted(rejected, key=lambda x: (x["kind"], x["start"]))
+
+
+# the watch's pages (sources, saved searches, their Atom feeds) and the account pages (login, logout, the
+# password, the audit log) are served with the dashboard
+from .account_pages import router as _account_router  # noqa: E402
 from .watch_pages import router as _watch_router  # noqa: E402
 
 router.include_router(_watch_router)
+router.include_router(_account_router)

@@ -68,6 +68,112 @@
     });
   }
 
+  // Review on the article page (editors and admins): each figure's and event's form posts to /api/reviews
+  // (the session cookie and the page's CSRF token) without leaving the page; then the facts list and the
+  // highlighted text are taken afresh from the page, so that every value shown is the stored one.
+  var csrf = document.querySelector('meta[name="csrf-token"]');
+  document.querySelectorAll("[data-review]").forEach(function (d) { d.hidden = false; });
+
+  function fieldValue(el) {
+    var v = el.value.trim(), type = el.dataset.type;
+    if (el.tagName === "SELECT") return v;
+    if (type === "number") {
+      if (v === "") return null;
+      var n = Number(v.replace(/[,\s_]/g, ""));
+      return isNaN(n) ? v : n;
+    }
+    if (type === "codes") {
+      return v.split(/[\s,;\/\u2013\u2014-]+/).filter(Boolean).map(function (c) { return c.toUpperCase(); });
+    }
+    if (type === "code") return v === "" ? null : v.toUpperCase();
+    return v === "" ? null : v;
+  }
+
+  function changed(el) {
+    if (el.tagName === "SELECT") {
+      var option = el.options[el.selectedIndex];
+      return !(option && option.defaultSelected);
+    }
+    return el.value !== el.defaultValue;
+  }
+
+  function say(form, text, bad) {
+    var out = form.querySelector(".review-message");
+    if (!out) return;
+    out.textContent = text;
+    out.classList.toggle("bad", !!bad);
+  }
+
+  function busy(form, on) {
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = on; });
+  }
+
+  var DONE = { confirm: "confirmed", correct: "corrected", reject: "rejected" };
+
+  function refresh(result) {
+    return fetch(location.pathname + location.search, { credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        ["[data-testid=fact-list]", "[data-testid=article-text]"].forEach(function (sel) {
+          var now = document.querySelector(sel), next = fresh.querySelector(sel);
+          if (now && next) now.replaceWith(document.importNode(next, true));
+        });
+        document.querySelectorAll("[data-review]").forEach(function (d) { d.hidden = false; });
+        var status = document.querySelector("[data-testid=review-status]");
+        if (status) {
+          status.textContent = (result.kind === "figure" ? "Figure " : "Event ") + DONE[result.action] + " by " +
+            result.by + ".";
+        }
+        var fact = result.fact && document.querySelector('[data-fact-item="' +
+          (result.kind === "figure" ? "fig-" : "event-") + result.fact.id + '"]');
+        if (fact) {
+          fact.classList.add("flash");
+          if (fact.scrollIntoView) fact.scrollIntoView({ block: "nearest" });
+        }
+      });
+  }
+
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest ? ev.target.closest("form[data-review-form]") : null;
+    if (!form) return;
+    ev.preventDefault();
+    var action = (ev.submitter && ev.submitter.value) || "confirm";
+    var body = { kind: form.dataset.kind, document_id: Number(form.dataset.document),
+                 start: Number(form.dataset.start), end: Number(form.dataset.end), action: action };
+    if (action === "correct") {
+      var fields = {};
+      form.querySelectorAll("[data-field]").forEach(function (el) {
+        if (changed(el)) fields[el.dataset.field] = fieldValue(el);
+      });
+      if (!Object.keys(fields).length) {
+        say(form, "Change a field first, then save the correction.", true);
+        return;
+      }
+      body.fields = fields;
+    }
+    busy(form, true);
+    say(form, "Saving…", false);
+    fetch("/api/reviews", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf ? csrf.content : "" },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (j) { return { ok: r.ok, status: r.status, body: j }; },
+                           function () { return { ok: false, status: r.status, body: {} }; });
+    }).then(function (res) {
+      if (!res.ok) {
+        say(form, (res.body.error || "The server answered " + res.status).replace(/^\[AW\d+\] /, ""), true);
+        busy(form, false);
+        return null;
+      }
+      return refresh(res.body);
+    }).catch(function (e) {
+      say(form, "The review could not be saved: " + e, true);
+      busy(form, false);
+    });
+  });
+
   window.addEventListener("hashchange", flashHash);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", flashHash);
