@@ -11,7 +11,10 @@ tests/test_api_routes.py pins its answer:
 - GET /api/profile/{a}/{b} with a == b: each code is valid, the pair of a country with itself is a 400
   (JSON Schema cannot say that two path parameters differ);
 - POST /api/ingest as multipart/form-data with a file the readers refuse (an image, an empty file:
-  "binary file (PNG image), not text"): a schema says a file is bytes, not that they are an article.
+  "binary file (PNG image), not text"): a schema says a file is bytes, not that they are an article;
+- POST /api/alerts: its `filters.query` is a search (the rule of `q` above), and its `webhook_url` must
+  name a public host that resolves (a private address or no address is a 400, as for ingest's URLs: a
+  schema cannot know what a name resolves to).
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import schemathesis
 
 from accordwatch.errors import AccordwatchError
 from accordwatch.ingest.decode import decode
+from accordwatch.ingest.url import check_url
 from accordwatch.query.search import parse
 from accordwatch.query.timeline import name_words
 
@@ -42,6 +46,25 @@ def _readable(data: object) -> bool:
     return True
 
 
+def _fetchable(url: object) -> bool:
+    try:
+        check_url(str(url))
+    except AccordwatchError:
+        return False
+    return True
+
+
+def _savable(body: object) -> bool:
+    """A saved search's body whose query is a search and whose webhook a public, resolving address."""
+    if not isinstance(body, dict):
+        return True
+    filters = body.get("filters")
+    if isinstance(filters, dict) and isinstance(filters.get("query"), str) and not _searchable(filters["query"]):
+        return False
+    url = body.get("webhook_url")
+    return not isinstance(url, str) or _fetchable(url)
+
+
 def _valid(case) -> bool:
     """False when the case breaks one of the rules above (whatever Schemathesis meant it to be)."""
     path, query = case.operation.path, case.query or {}
@@ -56,6 +79,8 @@ def _valid(case) -> bool:
         return params.get("a") != params.get("b")
     if path.endswith("/ingest") and (case.media_type or "").startswith("multipart/") and isinstance(case.body, dict):
         return _readable(case.body.get("file"))
+    if path.endswith("/alerts") and case.method.upper() == "POST":
+        return _savable(case.body)
     return True
 
 

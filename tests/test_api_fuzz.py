@@ -2,8 +2,9 @@
 
 The server runs over a copy of the sample database (conftest's `sample_db`: examples/articles ingested)
 with an admin account whose API token is also the server's ingest token, so that every route is fuzzed as
-an authorised client calls it: POST /api/ingest, and the writes of people (POST /api/reviews, GET
-/api/audit; without the token, or with a wrong one, Schemathesis checks they answer 401). `schemathesis run`
+an authorised client calls it: POST /api/ingest, and the writes of people (POST /api/reviews, POST and
+DELETE /api/alerts, GET /api/audit; without the token, or with a wrong one, Schemathesis checks they answer
+401). `schemathesis run`
 drives every operation of /openapi.json through all four phases (the schema's examples, its boundaries,
 random data, and stateful sequences that follow the document's links), valid and invalid requests alike,
 with every check: no 5xx, every status and body declared, what the schema refuses refused and what it
@@ -136,3 +137,4 @@ def test_the_api_holds_its_openapi_contract_under_schemathesis(server, tmp_path)
     served = log.read_text(errors="replace")
     assert '"POST /api/ingest HTTP/1.1" 200' in served, "no article was ingested"
     assert '"POST /api/reviews HTTP/1.1" 200' in served, "no fact was reviewed"
+    assert '"POST /api/alerts HTTP/1.1" 201' in served, "no search was saved"

@@ -29,6 +29,7 @@ INGEST = "ingest-token-for-tests"
 # and the report of its working group on electricity (as the extractor finds them)
 FIGURE = {"kind": "figure", "document_id": 1, "start": 707, "end": 719}
 EVENT = {"kind": "event", "document_id": 1, "start": 523, "end": 649}
+ALERT = {"name": "KAZ agreements", "filters": {"country": "KAZ", "type": "agreement"}}
 
 
 @pytest.fixture
@@ -81,11 +82,20 @@ def stored_figure(app) -> tuple:
                             .where(s.figures.c.document_id == 1, s.figures.c.start == 707)).one()
 
 
+def an_alert(app) -> int:
+    from accordwatch.watch.alerts import add_alert
+
+    return add_alert(app.state.engine, "existing", {"country": "UZB"})[0]["id"]
+
+
 # 1. every write refuses anonymous users (401) and viewers (403) --------------------------------------------
 
 def writes(app) -> list[tuple[str, str, dict]]:
+    alert_id = an_alert(app)
     return [("POST", "/api/reviews", {"json": {**FIGURE, "action": "reject"}}),
-            ("POST", "/api/reviews", {"json": {**EVENT, "action": "correct", "fields": {"name": "x"}}})]
+            ("POST", "/api/reviews", {"json": {**EVENT, "action": "correct", "fields": {"name": "x"}}}),
+            ("POST", "/api/alerts", {"json": ALERT}),
+            ("DELETE", f"/api/alerts/{alert_id}", {})]
 
 
 def test_every_write_refuses_anonymous_users_and_viewers(site):
@@ -102,6 +112,8 @@ def test_every_write_refuses_anonymous_users_and_viewers(site):
         assert "vic's role is viewer" in error(
             viewer.request(method, path, headers={"X-CSRF-Token": viewer_csrf}, **kwargs), 403)
     assert stored_figure(app) == (4_400_000_000, None, None)   # nothing changed
+    from accordwatch.watch.alerts import list_alerts
+    assert [a["name"] for a in list_alerts(app.state.engine)] == ["existing"]
     # the password form: anonymous is a 401 page
     r = anonymous.post("/account/password", data={"csrf_token": csrf_of(anonymous), "current": PASSWORD,
                                                   "new": "x" * 12, "again": "x" * 12})
@@ -144,6 +156,9 @@ def test_csrf_is_required_on_every_form_and_cookie_authenticated_write(site):
     body = {**FIGURE, "action": "correct", "fields": {"value": 1}}
     for headers in ({}, {"X-CSRF-Token": "forged"}, {"X-CSRF-Token": csrf_of(client(app))}):
         assert "CSRF token missing or wrong" in error(editor.post("/api/reviews", json=body, headers=headers), 403)
+    alert_id = an_alert(app)
+    assert "CSRF" in error(editor.delete(f"/api/alerts/{alert_id}"), 403)
+    assert "CSRF" in error(editor.post("/api/alerts", json=ALERT), 403)
     for path, data in (("/logout", {}), ("/account/password", {"current": PASSWORD, "new": "y" * 12,
                                                                 "again": "y" * 12})):
         r = editor.post(path, data=data)

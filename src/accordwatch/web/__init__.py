@@ -3,8 +3,8 @@ thin layers over accordwatch.query, served by `accordwatch serve`.
 
 app.py            create_app(db, ingest_token, max_upload_bytes, private, secret): the FastAPI app, its
                   settings (SETTINGS)
-api.py            the /api routes; api_review.py (reviews, the audit log) adds the writes of signed-in
-                  people, api_checks.py holds their bodies to their schemas
+api.py            the /api routes; api_review.py (reviews, the audit log) and api_watch.py (sources, saved
+                  searches) add the writes of signed-in people, api_checks.py holds their bodies to their schemas
 auth.py           sessions, API tokens, CSRF, the login rate limit, `serve --private`
 errors.py         the one JSON error shape {"ok": false, "error", "status"} and the handlers that give it
 pages.py          the dashboard; watch_pages.py (sources, saved searches, feeds), account_pages.py (login,

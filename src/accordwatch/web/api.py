@@ -1,5 +1,5 @@
 """The REST API under /api: JSON over the query library, an authenticated ingest endpoint, and the writes of
-signed-in people (reviews).
+signed-in people (reviews, saved searches).
 
 GET  /api                        what is here
 GET  /api/documents              articles, filtered and paginated            (SQL here: no library function)
@@ -13,6 +13,8 @@ GET  /api/search?q=              query.search
 POST /api/ingest                 an uploaded file or a JSON article, with `Authorization: Bearer <token>`
 POST /api/reviews                confirm, correct or reject a fact (an editor's API token or session)  (api_review.py)
 GET  /api/audit                  the audit log (admins)                                               (api_review.py)
+GET  /api/sources                the watched sources and their health                                  (api_watch.py)
+GET  /api/alerts                 saved searches; POST one, DELETE /api/alerts/{id} (editors)            (api_watch.py)
 
 Collections (documents, entities, events, figures) are paginated: `page` (from 1) and `per_page` (1-200)
 in, {"items", "page", "per_page", "pages", "total"} out; a page past the last is a 404. They and search take
@@ -186,6 +188,7 @@ def finish_openapi(doc: dict[str, Any]) -> dict[str, Any]:
         components.get("schemas", {}).pop(name, None)
     components.setdefault("schemas", {}).update(SCHEMAS)
     components["schemas"].update(REVIEW_SCHEMAS)
+    components["schemas"]["AlertRequest"] = ALERT_SCHEMA
     components.setdefault("securitySchemes", {}).update(INGEST_SECURITY)
     components["securitySchemes"].update(USER_SECURITY)
     return doc
@@ -768,8 +771,11 @@ async def ingest(request: Request) -> dict[str, Any]:
     return await run_in_threadpool(_ingest, request, results)
 
 
-# 6. writes by people: reviews and the audit log (api_review.py)
+# 6. writes by people: reviews and the audit log (api_review.py), sources and saved searches (api_watch.py)
 from .api_review import REVIEW_SCHEMAS, USER_SECURITY  # noqa: E402
 from .api_review import router as _review_router  # noqa: E402
+from .api_watch import ALERT_SCHEMA  # noqa: E402
+from .api_watch import router as _watch_router  # noqa: E402
 
 router.include_router(_review_router)
+router.include_router(_watch_router)

@@ -70,16 +70,16 @@ from news about international economic cooperation, each fact traced to the char
 that states it.
 
 **Reads** (GET) are open (unless the server is `--private`). **Writes** need a user: `POST /api/reviews` (confirm,
-correct or reject a fact) needs an editor or admin, `GET /api/audit` an admin, each authenticated by
-`Authorization: Bearer <API token>` (`accordwatch users token NAME`) or by the dashboard's session cookie
-with its CSRF token in the `X-CSRF-Token` header; `POST /api/ingest` needs the server's ingest token instead.
-Collections (`documents`, `entities`, `events`, `figures`) take `page` (from 1) and `per_page` (1-200) and answer
-`{"items", "page", "per_page", "pages", "total"}`.
+correct or reject a fact), `POST /api/alerts` and `DELETE /api/alerts/{alert_id}` (saved searches) need an editor or
+admin, `GET /api/audit` an admin, each authenticated by `Authorization: Bearer <API token>` (`accordwatch users token
+NAME`) or by the dashboard's session cookie with its CSRF token in the `X-CSRF-Token` header; `POST /api/ingest`
+needs the server's ingest token instead. Collections (`documents`, `entities`, `events`, `figures`) take `page`
+(from 1) and `per_page` (1-200) and answer `{"items", "page", "per_page", "pages", "total"}`.
 
 **Errors** all have one shape: `{"ok": false, "error": "<message>", "status": <code>}`: 400 for a parameter
 the client can fix (unknown code, bad filter or date, a search without a word, page < 1), 404 for no such item
 or a page past the last, 405 for a method the route does not take, 401 without a user (or the ingest token), 403
-for a role that may not do it (or a missing CSRF token), 413 on ingest.
+for a role that may not do it (or a missing CSRF token), 409 for a saved search whose name is taken, 413 on ingest.
 
 **Parameters** carry their rules here (choices, patterns, bounds) and an example that the sample corpus
 (examples/articles) holds; an empty filter is no filter. The API is fuzzed against this document

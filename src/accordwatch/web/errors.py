@@ -7,7 +7,7 @@ What maps to what (at the edge, as DESIGN.md asks: the library raises, the web t
 QueryInputError (UnknownCode AW501, BadFilter AW502, SearchSyntaxError AW503, ...)   400
 RequestValidationError (a parameter of the wrong type or out of its range)          400
 HTTPException (404 no such path or item, 405 a method the route does not take,
-               401 no user, 403 not allowed, 413 too large, ...)                      its own status
+               401 no user, 403 not allowed, 409 taken, 413 too large, ...)           its own status
 anything else                                                                         500, traceback logged,
                                                                                       no internals in the body
 
@@ -56,6 +56,7 @@ ERROR_STATUSES = {
          "request authenticated by the session cookie lacks its CSRF token",
     404: "No such item, code or page of results",
     405: "A method the route does not take: the API reads with GET, and writes on a few routes (POST, DELETE)",
+    409: "It exists already: a saved search of that name",
     413: "The body is over the server's size limit",
     415: "Neither JSON nor multipart/form-data",
     500: "An unexpected failure: the server log has the details (the body never does)",

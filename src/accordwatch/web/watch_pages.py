@@ -5,7 +5,7 @@
     /feeds/{id}.atom    a saved search's newest matches as Atom, each linked to the fact on its article page
 
 pages.py includes `router`; the home page's "What's new" comes from watch.alerts.whats_new. Saved
-searches are made with `accordwatch alerts add` (the dashboard is read-only until accounts come).
+searches are made with `accordwatch alerts add` or POST /api/alerts (web/api_watch.py).
 """
 from __future__ import annotations
 
