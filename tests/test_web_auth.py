@@ -440,3 +440,27 @@ def test_only_editors_see_the_review_controls_and_everyone_sees_who_reviewed(sit
     assert page.count("data-review-form") >= 10                          # every figure and event of article 1
     assert 'data-testid="history-entry"' in page and "4,400,000,000 → 4,450,000,000" in page
     assert "corrected · erin" in editor.get("/pair/KAZ/UZB").text        # the figure's verified mark on the pair
+
+
+def test_an_editor_saves_the_events_pages_search_from_the_dashboard(site):
+    from accordwatch.watch import alerts
+
+    app, _ = site
+    anonymous = client(app)
+    assert 'data-testid="save-search"' not in anonymous.get("/events?country=KAZ&type=agreement").text
+    viewer, _ = login(app, "vic")
+    assert 'data-testid="save-search"' not in viewer.get("/events?country=KAZ&type=agreement").text
+    form = {"name": "Kazakh <b>agreements</b>", "country": "KAZ", "type": "agreement"}
+    assert viewer.post("/alerts/save", data={**form, "csrf_token": csrf_of(viewer, "/")}).status_code == 403
+    editor, _ = login(app, "erin")
+    page = editor.get("/events?country=KAZ&type=agreement").text
+    assert 'data-testid="save-search"' in page
+    token = re.search(r'name="csrf_token" value="([^"]*)"', page.split('data-testid="save-search"')[1])[1]
+    assert editor.post("/alerts/save", data={**form, "csrf_token": "forged"}).status_code == 403
+    r = editor.post("/alerts/save", data={**form, "csrf_token": token})
+    assert r.status_code == 303 and r.headers["location"] == "/alerts"
+    (saved,) = alerts.list_alerts(app.state.engine)
+    assert saved["name"] == "Kazakh <b>agreements</b>" and saved["filters"] == {"country": "KAZ", "type": "agreement"}
+    assert "Kazakh &lt;b&gt;agreements&lt;/b&gt;" in editor.get("/alerts").text   # stays text
+    bad = editor.post("/alerts/save", data={"name": "bad", "sector": "space", "csrf_token": token})
+    assert bad.status_code == 400 and "sector" in bad.text
