@@ -226,3 +226,27 @@ def test_reviewed_articles_are_exported_as_gold_and_the_extractor_is_scored_on_t
     figures, events = result["en"]["fields"]["figures"], result["en"]["fields"]["events"]
     assert figures["tp"] == figures["support"] - 1 and figures["predicted"] == figures["support"]   # one changed
     assert events["predicted"] == events["support"] + 1                                           # one rejected
+
+
+def test_the_audit_log_is_exported_as_csv_or_json(store, editor, tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from accordwatch.cli import app as cli
+
+    store.ingest_paths([str(ROADMAP)])
+    fid = _turnover(store)["figure_ids"][0]
+    facts.review_figure(store.engine, editor, fid, "correct", {"value": 4_450_000_000})
+    db = store.url if not store.url.startswith("sqlite") else store.url.split("///", 1)[1]
+    runner = CliRunner()
+    out = runner.invoke(cli, ["review", "audit", "--out", str(tmp_path / "audit.csv"), "--db", db])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader((tmp_path / "audit.csv").open(encoding="utf-8")))
+    assert [r["action"] for r in rows] == ["review.correct", "user.add"]          # newest first
+    assert json.loads(rows[0]["before"])["value"] == 4_400_000_000 and rows[0]["user"] == "erin"
+    out = runner.invoke(cli, ["review", "audit", "--target", "figure", "--out", str(tmp_path / "a.json"), "--db", db])
+    assert out.exit_code == 0 and [e["action"] for e in json.loads((tmp_path / "a.json").read_text())] == \
+        ["review.correct"]
+    out = runner.invoke(cli, ["review", "audit", "--out", str(tmp_path / "audit.txt"), "--db", db])
+    assert out.exit_code == 2 and ".csv or a .json" in out.output

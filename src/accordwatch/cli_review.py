@@ -144,3 +144,38 @@ def review_score(db: DbOption = None, as_json: JsonOption = False) -> None:
             if v["n"]:
                 t.add_row(name, "", "", f"{v['acc']:.3f}", str(v["n"]), "")
         out_console.print(t, highlight=False)
+
+
+@review_app.command("audit")
+def review_audit(
+    out: Annotated[str, typer.Option("--out", help="Write the log to this file: .csv or .json.")],
+    contains: Annotated[str | None, typer.Option("--target", help="Only entries whose target holds this "
+                                                                  "(\"figure 12\", \"user alice\").")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the audit log (every change: who, when, what, before and after), newest first."""
+    import csv
+    import json
+    from pathlib import Path
+
+    from .review.audit import entries
+
+    path = Path(out)
+    if path.suffix.lower() not in (".csv", ".json"):
+        from .cli import _error
+
+        _error(f"--out {out}: write to a .csv or a .json file")
+        raise typer.Exit(2)
+    with _store(db) as store:
+        rows = entries(store.engine, limit=10**9, contains=contains)
+    if path.suffix.lower() == ".json":
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    else:
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["at", "user", "action", "target", "before", "after"])
+            for r in rows:
+                w.writerow([r["at"], r["user_name"], r["action"], r["target"],
+                            json.dumps(r["before"], ensure_ascii=False) if r["before"] is not None else "",
+                            json.dumps(r["after"], ensure_ascii=False) if r["after"] is not None else ""])
+    out_console.print(f"{len(rows)} audit entr{'y' if len(rows) == 1 else 'ies'} written to {out}", highlight=False)
