@@ -13,7 +13,6 @@ Without --pg it uses scripts/pg-test-server.sh (starting it if need be).
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_scale import free_port, peak_memory, wrk_load  # noqa: E402
+from bench_scale import peak_memory, server, wrk_load  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
@@ -82,24 +81,10 @@ def main() -> int:
                   "/api/search?q=memorandum", f"/api/documents/{doc_id}", "/api/entities?q=minister",
                   "/", f"/country/{top}", f"/pair/{top}/{partner}", "/network", "/events?type=meeting",
                   "/search?q=railway", f"/article/{doc_id}"]
-        port = free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "accordwatch.cli", "serve", "--db", db, "--port", str(port)],
-                                env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(300):
-                try:
-                    first_request_ms(url + "/api")
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        with server(db) as url:   # bench_scale's: `accordwatch serve` on a free loopback port, waited for
             for route in routes:
                 print(f"  {route}: first request {first_request_ms(url + route):.0f} ms")
                 print("    " + wrk_load(url + route, seconds=a.seconds))
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -120,8 +120,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path):
-    """`accordwatch serve` on `db` (one process) on a free loopback port: yields its base URL."""
+def server(db: Path | str):
+    """`accordwatch serve` on `db` (a SQLite file or a database URL; one process) on a free loopback port:
+    yields its base URL."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "accordwatch.cli", "serve", "--db", str(db), "--port", str(port)],
                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
