@@ -131,6 +131,9 @@ def _dashboard(app: FastAPI) -> bool:
         return False
     pages = importlib.import_module(PAGES_MODULE)
     app.include_router(pages.router)
+    from .admin_pages import router as admin_router  # /users (admins)
+
+    app.include_router(admin_router)
     if STATIC_DIR.is_dir():
         from fastapi.staticfiles import StaticFiles
 
