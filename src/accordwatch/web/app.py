@@ -131,9 +131,11 @@ def _dashboard(app: FastAPI) -> bool:
         return False
     pages = importlib.import_module(PAGES_MODULE)
     app.include_router(pages.router)
+    from .accuracy_page import router as accuracy_router  # /accuracy
     from .admin_pages import router as admin_router  # /users (admins)
 
     app.include_router(admin_router)
+    app.include_router(accuracy_router)
     if STATIC_DIR.is_dir():
         from fastapi.staticfiles import StaticFiles
 
