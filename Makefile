@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_watch.py
 	$(BIN)/python scripts/eval.py --shared $(SHARED) $(if $(DEV_TEXTS),--dev-texts $(DEV_TEXTS))
+	$(BIN)/python benchmarks/bench_review.py   # last: a FAIL (exit 1) hides no other figure
 
 # An archive's worth on PostgreSQL (outside CI; about an hour for 200,000 articles on 2 cores): ingest rate,
 # peak memory, database size per article, p50/p99 of every API route and dashboard page under wrk.
