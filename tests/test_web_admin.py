@@ -194,3 +194,26 @@ def test_markup_in_a_user_name_stays_text(app):
     r = c.get("/users", params={"done": "add", "name": MARKUP})
     assert r.status_code == 200 and MARKUP not in r.text and "User &lt;script&gt;" in r.text
     assert MARKUP not in roles(app)
+
+
+def test_two_admins_demoting_each_other_at_once_leave_one(app):
+    import threading
+
+    from accordwatch.web import admin_pages
+
+    accounts.set_role(app.state.engine, "erin", "admin")
+    start, refused = threading.Barrier(2), []
+
+    def demote(name: str, by: str) -> None:
+        start.wait()
+        try:
+            admin_pages._checked(app.state.engine, name, "viewer", accounts.set_role, "viewer", by)
+        except admin_pages.Refused as e:
+            refused.append(e.status)
+
+    threads = [threading.Thread(target=demote, args=pair) for pair in (("erin", "ada"), ("ada", "erin"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert refused == [409] and list(roles(app).values()).count("admin") == 1

@@ -18,6 +18,7 @@ page again with a one-line message; a success redirects to GET /users with what 
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 from urllib.parse import urlencode
 
@@ -32,6 +33,7 @@ from ..store import schema as s
 from . import auth
 
 router = APIRouter()
+_ADMINS = threading.Lock()  # a last-admin check and the change it allows, one at a time
 
 MAX_FIELD = 1024            # no name or password is longer (and none longer is ever hashed)
 DONE = {                    # what a successful action says on the page it redirects to
@@ -121,7 +123,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 def _keeps_an_admin(engine, name: str, new_role: str | None) -> None:
-    """Refuse (409) to demote (`new_role`) or remove (None) the last admin."""
+    """Refuse (409) to demote (`new_role`) or remove (None) the last admin. Called holding _ADMINS."""
     if new_role == "admin":
         return
     u = s.users
@@ -131,6 +133,15 @@ def _keeps_an_admin(engine, name: str, new_role: str | None) -> None:
     if role == "admin" and admins <= 1:
         what = "removed" if new_role is None else f"made {new_role}"
         raise Refused(f"{name} is the last admin and cannot be {what}: make another user admin first.", 409)
+
+
+def _checked(engine, name: str, new_role: str | None, act, *args) -> None:
+    """`act(engine, name, *args)` unless it would leave no admin; the check and the act are one step for
+    this process's requests (two admins demoting each other at once cannot both pass). Another process
+    (a second server worker, the CLI) is not held back: the CLI has no such rule either."""
+    with _ADMINS:
+        _keeps_an_admin(engine, name, new_role)
+        act(engine, name, *args)
 
 
 def _new_password(form: dict[str, str]) -> str:
@@ -152,8 +163,7 @@ async def _act(request: Request, action: str) -> Response:
             await run_in_threadpool(accounts.add_user, engine, name, _new_password(form), form["role"], by)
         elif action == "role":
             accounts.check_role(form["role"])
-            await run_in_threadpool(_keeps_an_admin, engine, name, form["role"])
-            await run_in_threadpool(accounts.set_role, engine, name, form["role"], by)
+            await run_in_threadpool(_checked, engine, name, form["role"], accounts.set_role, form["role"], by)
         elif action == "password":
             if name == admin["name"]:
                 raise Refused("Change your own password on your account page: it asks for the current one.")
@@ -161,8 +171,7 @@ async def _act(request: Request, action: str) -> Response:
         else:
             if form["confirm"] != "1":
                 raise Refused(f"Tick the box to confirm that {name or 'the user'} is to be removed.")
-            await run_in_threadpool(_keeps_an_admin, engine, name, None)
-            await run_in_threadpool(accounts.remove_user, engine, name, by)
+            await run_in_threadpool(_checked, engine, name, None, accounts.remove_user, by)
     except Refused as e:
         return _page(request, admin, e.status, str(e), form=_kept(form, action))
     except accounts.AccountError as e:
