@@ -143,6 +143,17 @@ def test_an_article_that_fails_while_written_leaves_nothing_the_next_one_trips_o
         return real(self, conn, doc_id, record, s, groups)
 
     monkeypatch.setattr(Writer, "_figures", fail_first)
+    # the set-based writer fails the same way, and writes its batch again article by article
+    from accordwatch.store.batch import BatchWrite
+
+    real_batch = BatchWrite._figures
+
+    def fail_first_in_batch(self, doc_id, record, s, groups, out):
+        if record["document"]["source"].endswith("first.txt"):
+            raise RuntimeError("disk on fire")
+        return real_batch(self, doc_id, record, s, groups, out)
+
+    monkeypatch.setattr(BatchWrite, "_figures", fail_first_in_batch)
     summary = store.ingest_paths([str(first), str(second)])
     assert (summary.new, summary.failed) == (1, 1) and "disk on fire" in summary.errors[0]
     with store.engine.connect() as conn:

@@ -29,9 +29,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+_EMPTY = MinHash(num_perm=NUM_PERM, seed=1)
+
+
 def minhash(text: str) -> MinHash:
     words = WORD.findall(text.lower())
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = _EMPTY.copy()   # its permutations drawn once, not for every article
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m

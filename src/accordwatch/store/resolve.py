@@ -20,12 +20,12 @@ from datetime import date, timedelta
 from functools import cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Integer, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from ..data import lexicon, split
 from ..extract.people import known_people
 from .normalize import latin_key, name_key
-from .schema import aliases, documents, entities, events, figures
+from .schema import aliases, documents, entities, events
 
 EVENT_WINDOW_DAYS = 45
 FIGURE_TOLERANCE = 0.015
@@ -160,9 +160,62 @@ class Resolver:
                 return self.memory.aliases[(kind, k)]
         if not keys:
             return None
+        return self._stored_alias(kind, keys)
+
+    # What the resolver reads and writes, one hook each: here one statement each; store.batch keeps a
+    # batch's reads in memory (read once per batch) and its writes until the end of the batch.
+    def _stored_alias(self, kind: str, keys: list[str]) -> int | None:
+        """The entity of a stored alias of `kind` among `keys` (any one: the first the index gives)."""
         row = self.conn.execute(select(aliases.c.entity_id).where(
             aliases.c.kind == kind, aliases.c.alias.in_(keys)).limit(1)).first()
         return row[0] if row else None
+
+    def _stored_latin(self, kind: str, latins: list[str]) -> list[tuple[int, str | None]]:
+        """(entity id, country) of the stored aliases of `kind` with one of these Latin keys, by entity id."""
+        return self.conn.execute(select(aliases.c.entity_id, entities.c.country)
+                                 .join(entities, entities.c.id == aliases.c.entity_id)
+                                 .where(aliases.c.kind == kind, aliases.c.latin.in_(latins))
+                                 .order_by(aliases.c.entity_id)).all()
+
+    def _stored_aliases_of(self, entity_id: int, kind: str, keys: list[str]) -> set[str]:
+        """Which of `keys` are stored aliases of the entity (of `kind`)."""
+        return {r[0] for r in self.conn.execute(select(aliases.c.alias).where(
+            aliases.c.entity_id == entity_id, aliases.c.alias.in_(keys)))}
+
+    def _insert_aliases(self, rows: list[dict]) -> None:
+        self.conn.execute(insert(aliases), rows)
+
+    def _entity_by_key(self, kind: str, key: str) -> int | None:
+        row = self.conn.execute(select(entities.c.id).where(entities.c.kind == kind, entities.c.key == key)).first()
+        return row[0] if row else None
+
+    def _insert_entity(self, values: dict) -> int:
+        return self.conn.execute(insert(entities).values(**values)).inserted_primary_key[0]
+
+    def _entity_values(self, entity_id: int, cols: list[str]) -> dict[str, object]:
+        return dict(zip(cols, self.conn.execute(select(*[entities.c[k] for k in cols])
+                                                .where(entities.c.id == entity_id)).first(), strict=True))
+
+    def _update_entity(self, entity_id: int, values: dict) -> None:
+        self.conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
+
+    def _stored_people(self, letter: str) -> list[tuple[str, int, str | None]]:
+        """(Latin key, entity id, country) of the people's aliases whose Latin key starts with `letter`."""
+        return self.conn.execute(select(aliases.c.latin, aliases.c.entity_id, entities.c.country)
+                                 .join(entities, entities.c.id == aliases.c.entity_id)
+                                 .where(aliases.c.kind == "person", aliases.c.latin >= letter,
+                                        aliases.c.latin < chr(ord(letter) + 1))).all()
+
+    def _event_candidates(self, test: str, params: dict) -> list[tuple]:
+        """(id, date, status, location, name, published of its first article) of the events of the type and
+        parties (and instrument, by `test`) dated, or first reported, between params lo and hi; by id."""
+        return self.conn.execute(_candidates(test), params).all()
+
+    def _update_event(self, event_id: int, changes: dict) -> None:
+        self.conn.execute(update(events).where(events.c.id == event_id).values(**changes))
+
+    def _insert_event(self, values: dict) -> int:
+        return self.conn.execute(insert(events).values(**values)).inserted_primary_key[0]
 
     def _by_latin(self, kind: str, latins: list[str], country: str | None) -> int | None:
         """An entity of `kind` one of whose spellings has one of these Latin keys (the same name in
@@ -170,11 +223,7 @@ class Resolver:
         latins = [k for k in dict.fromkeys(latins) if k]
         if not latins:
             return None
-        rows = self.conn.execute(select(aliases.c.entity_id, entities.c.country)
-                                 .join(entities, entities.c.id == aliases.c.entity_id)
-                                 .where(aliases.c.kind == kind, aliases.c.latin.in_(latins))
-                                 .order_by(aliases.c.entity_id)).all()
-        for eid, other in rows:
+        for eid, other in self._stored_latin(kind, latins):
             if not country or not other or country == other:
                 return eid
         return None
@@ -183,11 +232,10 @@ class Resolver:
         keys = [k for k in dict.fromkeys(keys) if k and self.memory.aliases.get((kind, k)) != entity_id]
         if not keys:
             return
-        have = {r[0] for r in self.conn.execute(select(aliases.c.alias).where(
-            aliases.c.entity_id == entity_id, aliases.c.alias.in_(keys)))}
+        have = self._stored_aliases_of(entity_id, kind, keys)
         new = [{"entity_id": entity_id, "alias": k, "kind": kind, "latin": latin_key(k)} for k in keys if k not in have]
         if new:
-            self.conn.execute(insert(aliases), new)
+            self._insert_aliases(new)
         for k in keys:
             self.memory.aliases[(kind, k)] = entity_id
 
@@ -197,14 +245,12 @@ class Resolver:
         Latin keys `latins` (with the same country, or one unknown)."""
         found = self._by_alias(kind, [key, *alias_keys])
         if found is None:
-            row = self.conn.execute(select(entities.c.id).where(entities.c.kind == kind, entities.c.key == key)).first()
-            found = row[0] if row else None
+            found = self._entity_by_key(kind, key)
         if found is None and latins:
             found = self._by_latin(kind, list(latins), attrs.get("country"))
         created = found is None
         if created:
-            found = self.conn.execute(
-                insert(entities).values(kind=kind, key=key, name=name, **attrs)).inserted_primary_key[0]
+            found = self._insert_entity({"kind": kind, "key": key, "name": name, **attrs})
             self.memory.attrs[found] = {"name": name, **{k: v for k, v in attrs.items() if v}}
         else:
             self._fill(found, name, {k: v for k, v in attrs.items() if v})
@@ -225,13 +271,12 @@ class Resolver:
                 or latin and ("name" not in known or not _latin_script(known["name"]))):
             return
         cols = ["name", *fill]
-        cur = dict(zip(cols, self.conn.execute(select(*[entities.c[k] for k in cols])
-                                               .where(entities.c.id == entity_id)).first(), strict=True))
+        cur = self._entity_values(entity_id, cols)
         todo = {k: v for k, v in fill.items() if stale(k, v, cur[k])}
         if latin and not _latin_script(cur["name"]):
             todo["name"] = name
         if todo:
-            self.conn.execute(update(entities).where(entities.c.id == entity_id).values(**todo))
+            self._update_entity(entity_id, todo)
         known.update({k: v for k, v in {**cur, **todo}.items() if v})
 
     def country(self, code: str, name: str) -> tuple[int, bool]:
@@ -268,7 +313,7 @@ class Resolver:
         return eid, created
 
     def _key_of(self, entity_id: int) -> str:
-        return self.conn.execute(select(entities.c.key).where(entities.c.id == entity_id)).scalar_one()
+        return self._entity_values(entity_id, ["key"])["key"]
 
     def _people_starting(self, letter: str) -> dict[tuple[str, int], str | None]:
         """People one of whose Latin keys starts with `letter`, loaded once per writer (and kept): a
@@ -277,11 +322,7 @@ class Resolver:
             self.memory.people = {}
         if letter not in self.memory.letters:
             self.memory.letters.add(letter)
-            rows = self.conn.execute(select(aliases.c.latin, aliases.c.entity_id, entities.c.country)
-                                     .join(entities, entities.c.id == aliases.c.entity_id)
-                                     .where(aliases.c.kind == "person", aliases.c.latin >= letter,
-                                            aliases.c.latin < chr(ord(letter) + 1)))
-            for latin, eid, country in rows:
+            for latin, eid, country in self._stored_people(letter):
                 self._remember(latin, eid, country)
         return self.memory.people.get(letter, {})
 
@@ -325,10 +366,10 @@ class Resolver:
             # before "2024-01-01"; a day more on each side keeps those (the loop below decides).
             instrument = ev.get("instrument")
             test = "any" if ev["type"] != "agreement" else "none" if instrument is None else "equal"
-            rows = self.conn.execute(_candidates(test), {
+            rows = self._event_candidates(test, {
                 "type": ev["type"], "parties": parties, "instrument": instrument,
                 "lo": (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
-                "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()}).all()
+                "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()})
         for eid, edate, estatus, elocation, ename, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS or eid in taken:
@@ -348,14 +389,13 @@ class Resolver:
             if ev.get("name") and (not ename or _better_spelling(ev["name"], ename)):   # else the first name is kept
                 changes["name"] = ev["name"]
             if changes:
-                self.conn.execute(update(events).where(events.c.id == eid).values(**changes))
+                self._update_event(eid, changes)
             taken.add(eid)
             return eid, False
-        eid = self.conn.execute(insert(events).values(
-            type=ev["type"], name=ev.get("name"), instrument=ev.get("instrument"), status=ev["status"],
-            parties=parties, date=ev.get("date"), location=ev.get("location"),
-            organizations="|".join(ev.get("organizations") or []) or None,
-            first_document_id=document_id)).inserted_primary_key[0]
+        eid = self._insert_event({
+            "type": ev["type"], "name": ev.get("name"), "instrument": ev.get("instrument"), "status": ev["status"],
+            "parties": parties, "date": ev.get("date"), "location": ev.get("location"),
+            "organizations": "|".join(ev.get("organizations") or []) or None, "first_document_id": document_id})
         taken.add(eid)
         return eid, True
 
@@ -365,23 +405,36 @@ class Resolver:
         Figures are only ever added, so a group can only turn conflicting: one grouped query finds
         which of the groups this batch touched now disagree, and only those are updated."""
         keyed = [g for g in groups if g[2]]   # a stock with no period is compared with nothing
-        cols = (figures.c.indicator, figures.c.parties, figures.c.period, figures.c.kind, figures.c.unit)
+        style = self.conn.dialect.paramstyle
         flagged = 0
         for i in range(0, len(keyed), 500):
             chunk = keyed[i:i + 500]
-            rows = self.conn.execute(
-                select(*cols, func.min(figures.c.value), func.max(figures.c.value), func.count(),
-                       func.min(figures.c.conflict.cast(Integer)))
-                # (a = ? AND b = ? ...) OR ...: an index search per group, where a row-value IN list
-                # makes SQLite scan every figure
-                .where(or_(*(and_(*(c == v for c, v in zip(cols, g, strict=True))) for g in chunk)))
-                .group_by(*cols),
-                # each batch's statement has its own number of groups: kept in SQLAlchemy's compiled
-                # cache, hundreds of these big statements made a long ingest grow by 100 MB
-                execution_options={"compiled_cache": None}).all()
+            # (a = ? AND b = ? ...) OR ...: an index search per group, where a row-value IN list makes
+            # SQLite scan every figure; written as SQL text once per number of groups (building it as a
+            # SQLAlchemy statement each batch took a third of the writer's time)
+            rows = self.conn.exec_driver_sql(_groups_sql(style, len(chunk)), tuple(v for g in chunk for v in g)).all()
             for *key, lo, hi, n, all_flagged in rows:
                 if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged:
-                    cond = and_(*(c == v for c, v in zip(cols, key, strict=True)))
-                    flagged += self.conn.execute(
-                        update(figures).where(cond, figures.c.conflict.is_(False)).values(conflict=True)).rowcount
+                    flagged += self.conn.exec_driver_sql(_flag_sql(style), tuple(key)).rowcount
         return flagged
+
+
+_GROUP = ("indicator", "parties", "period", "kind", "unit")
+
+
+def _group_sql(paramstyle: str) -> str:
+    p = "?" if paramstyle == "qmark" else "%s"
+    return "(" + " AND ".join(f"{c} = {p}" for c in _GROUP) + ")"
+
+
+@cache
+def _groups_sql(paramstyle: str, n: int) -> str:
+    """The figures of n groups, counted and their values' range, group by group."""
+    cols = ", ".join(_GROUP)
+    return (f"SELECT {cols}, min(value), max(value), count(*), min(CAST(conflict AS INTEGER)) FROM figures "
+            f"WHERE {' OR '.join([_group_sql(paramstyle)] * n)} GROUP BY {cols}")
+
+
+@cache
+def _flag_sql(paramstyle: str) -> str:
+    return f"UPDATE figures SET conflict = true WHERE {_group_sql(paramstyle)} AND conflict = false"

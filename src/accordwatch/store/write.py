@@ -19,6 +19,7 @@ from ..extract.gazetteer import country_names
 from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
 from . import dedup, overlay, version
+from .batch import BatchWrite
 from .engine import writer
 from .points import row_point_columns
 from .resolve import Memory, Resolver
@@ -37,6 +38,7 @@ from .schema import (
 )
 
 BATCH = 100
+WRITE_LOCK = 0x61770014   # PostgreSQL's advisory lock of the writers
 # insert statements built once: building one costs more than running it (executemany with the rows)
 _INSERT = {t.name: insert(t) for t in (event_parties, event_sectors, event_sources)}
 
@@ -73,11 +75,13 @@ def _language(doc: Document) -> str:
 
 
 class Writer:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, set_based: bool = True) -> None:
         self.engine = writer(engine)
+        self.set_based = set_based   # False: every batch article by article (the reference the tests compare with)
         self.memory = Memory()   # entities resolved so far, kept from batch to batch
         self.sqlite = engine.dialect.name == "sqlite"
         self.reviewed = False   # whether the database holds reviews (looked up once a batch)
+        self.rewritten = 0      # batches written again article by article (a row refused)
 
     def write(self, results: Iterable[Result | tuple[Result, dict | None, str | None]],
               progress: Callable[[Result], None] | None = None, batch: int = BATCH) -> Summary:
@@ -107,36 +111,64 @@ class Writer:
             self.memory.forget()   # the batch was rolled back: what it resolved is gone
             raise
 
-    def _write_batch(self, results: list[Result], progress: Callable[[Result], None] | None) -> Summary:
-        s = Summary()
-        groups: set[tuple] = set()
+    def _write_batch(self, results: list, progress: Callable[[Result], None] | None) -> Summary:
+        """The batch set-based (store.batch); written again article by article, where one broken article
+        fails alone, when the database refuses any of its rows, or when any of its articles has reviews
+        (store.overlay applies them to the article's rows as it is stored)."""
+        items = [item if isinstance(item, tuple) else (item, None, None) for item in results]
+        hashes = [dedup.content_hash(r.document.text) if r.ok and not error else None for r, _, error in items]
         with self.engine.begin() as conn:
-            resolver = Resolver(conn, self.memory)
+            if not self.sqlite:   # one writer at a time: the batch takes the next ids of each table
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             # people's reviews apply to an article stored again (a rebuilt database); none yet: nothing to look up
             self.reviewed = conn.execute(select(reviews.c.id).limit(1)).first() is not None
-            for item in results:
-                result, record, error = item if isinstance(item, tuple) else (item, None, None)
-                s.read += 1
-                if not result.ok or error:
-                    s.failed += 1
-                    s.errors.append(error or str(result.error))
+            if self.set_based and not (self.reviewed and conn.execute(select(reviews.c.id).where(
+                    reviews.c.document_hash.in_({h for h in hashes if h})).limit(1)).first()):
+                batch = BatchWrite(conn, self.memory, Summary, _language)
+                try:
+                    with conn.begin_nested():
+                        s, groups = batch.run(items, hashes)
+                except Exception:  # noqa: BLE001 - written again one by one: the broken article fails alone
+                    self.memory.forget()   # rolled back, with what it resolved
+                    self.rewritten += 1
+                    items = [(r, batch.extracted.get(i, record), error) for i, (r, record, error) in enumerate(items)]
                 else:
-                    one, touched = Summary(), set()   # counted only if the article is written whole
-                    try:
-                        with conn.begin_nested():   # one bad article rolls back alone
-                            self._one(conn, resolver, result.document, one, touched, record)
-                    except Exception as e:  # noqa: BLE001 - any failure of one article is reported, not fatal
-                        self.memory.forget()   # its savepoint was rolled back, with what it resolved
-                        s.failed += 1
-                        s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
-                    else:
-                        s.add(one)
-                        groups |= touched
-                if progress:
-                    progress(result)
-            s.conflicts += resolver.flag_conflicts(groups)
-            if s.new or s.near_duplicate:
-                version.bump(conn)
+                    if progress:
+                        for result, _, _ in items:
+                            progress(result)
+                    s.conflicts += Resolver(conn, self.memory).flag_conflicts(groups)
+                    if s.new or s.near_duplicate:
+                        version.bump(conn)
+                    return s
+            return self._one_by_one(conn, items, progress)
+
+    def _one_by_one(self, conn: Connection, items: list[tuple], progress: Callable[[Result], None] | None
+                    ) -> Summary:
+        s = Summary()
+        groups: set[tuple] = set()
+        resolver = Resolver(conn, self.memory)
+        for result, record, error in items:
+            s.read += 1
+            if not result.ok or error:
+                s.failed += 1
+                s.errors.append(error or str(result.error))
+            else:
+                one, touched = Summary(), set()   # counted only if the article is written whole
+                try:
+                    with conn.begin_nested():   # one bad article rolls back alone
+                        self._one(conn, resolver, result.document, one, touched, record)
+                except Exception as e:  # noqa: BLE001 - any failure of one article is reported, not fatal
+                    self.memory.forget()   # its savepoint was rolled back, with what it resolved
+                    s.failed += 1
+                    s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
+                else:
+                    s.add(one)
+                    groups |= touched
+            if progress:
+                progress(result)
+        s.conflicts += resolver.flag_conflicts(groups)
+        if s.new or s.near_duplicate:
+            version.bump(conn)
         return s
 
     def _one(self, conn: Connection, resolver: Resolver, doc: Document, s: Summary, groups: set[tuple],

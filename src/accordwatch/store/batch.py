@@ -1,0 +1,563 @@
+"""Writing a batch of articles with set-based statements (P14): the same database as writing them one by
+one (store.write's per-article path), in a few statements a batch instead of dozens an article.
+
+1 hash every article, and read in one statement which content hashes are stored, in one the documents
+  that share a MinHash bucket with any of them; decide in order which articles are duplicates and
+  near-duplicates (of a stored article or of an earlier one of the batch), extracting the others;
+2 read the stored aliases, entities and events the batch may resolve to (one statement for each kind of
+  key), and resolve every entity and event in article order with the resolver's own rules
+  (store.resolve), which read these rows and the ones the batch has added so far (BatchResolver);
+3 write everything: one executemany per table, with the ids the rows would have been given one by one
+  (the next ids of each table, assigned in order: the writer is the only one, see `ids`).
+
+Whatever fails in 3 (a row the database refuses) rolls the batch back, and store.write writes it again
+article by article, where the one broken article fails alone.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import timedelta
+
+from sqlalchemy import Connection, and_, bindparam, insert, literal_column, or_, select, text, update
+
+from .. import extract_document
+from ..extract.gazetteer import country_names
+from ..extract.people import known_people
+from . import dedup
+from .normalize import latin_key, name_key
+from .points import row_point_columns
+from .resolve import EVENT_WINDOW_DAYS, Memory, Resolver, _as_date, _gazetteer_spellings, company_name
+from .schema import (
+    aliases,
+    document_countries,
+    document_sectors,
+    documents,
+    entities,
+    event_parties,
+    event_sectors,
+    event_sources,
+    events,
+    figure_parties,
+    figures,
+    mentions,
+    minhash_bands,
+)
+
+LATER = 1 << 62   # the order of a row added by this batch: after every stored row
+_ENTITY_COLS = ("id", "kind", "key", "name", "country", "title", "org_kind")
+_EVENT_COLS = ("id", "type", "instrument", "status", "parties", "date", "location", "organizations",
+               "first_document_id", "name")
+_INSERT = {t.name: insert(t) for t in (documents, minhash_bands, document_countries, document_sectors, entities,
+                                       aliases, mentions, events, event_parties, event_sectors, event_sources,
+                                       figures, figure_parties)}
+# executemany with the columns to set as parameters beside "eid"
+_UPDATE_ENTITY = update(entities).where(entities.c.id == bindparam("eid"))
+_UPDATE_EVENT = update(events).where(events.c.id == bindparam("eid"))
+_FTS = text("INSERT INTO documents_fts(rowid, title, text) VALUES (:id, :title, :text)")
+# (documents, events, figures, entities) and the statements that read a batch's rows, built once
+_KNOWN_HASHES = select(documents.c.content_hash).where(documents.c.content_hash.in_(bindparam("h", expanding=True)))
+
+
+class Ids:
+    """The next id of each table, as the database would give them one insert at a time: SQLite gives
+    the largest id + 1; PostgreSQL the next value of the column's sequence, moved past the ids used
+    when the batch is written (`finish`)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.next: dict[str, int] = {}
+        self.first: dict[str, int] = {}
+
+    def take(self, table: str) -> int:
+        if table not in self.next:
+            if self.sqlite:
+                start = self.conn.exec_driver_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').scalar_one()
+            else:
+                seq = self.conn.exec_driver_sql(f"SELECT pg_get_serial_sequence('{table}', 'id')").scalar_one()
+                last, called = self.conn.exec_driver_sql(f"SELECT last_value, is_called FROM {seq}").one()
+                start = last + 1 if called else last
+            self.next[table] = self.first[table] = start
+        self.next[table] += 1
+        return self.next[table] - 1
+
+    def finish(self) -> None:
+        if self.sqlite:
+            return
+        for table, nxt in self.next.items():
+            if nxt > self.first[table]:
+                self.conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {nxt - 1})")
+
+
+class BatchResolver(Resolver):
+    """store.resolve's Resolver over a batch: what it reads comes from rows read once for the whole
+    batch (and, for a key not read then, one statement) plus the rows the batch has added so far; what
+    it writes is kept until `rows()`. Its answers are those the per-article path gets from the database."""
+
+    def __init__(self, conn: Connection, memory: Memory, ids: Ids) -> None:
+        super().__init__(conn, memory)
+        self.ids = ids
+        self.sqlite = ids.sqlite
+        self.alias_rows: dict[tuple[str, str], list[tuple[int, int]]] = {}    # (kind, alias) -> [(order, entity)]
+        self.alias_pairs: set[tuple[int, str]] = set()
+        self.latin_rows: dict[tuple[str, str], list[int]] = {}                # (kind, latin) -> [entity]
+        self.keys: dict[tuple[str, str], int | None] = {}                     # (kind, key) -> entity
+        self.entity_rows: dict[int, dict] = {}
+        self.new_entities: list[dict] = []
+        self.new_entity_ids: set[int] = set()
+        self.changed_entities: set[int] = set()
+        self.new_aliases: list[dict] = []
+        self.alias_order: list[int] = []                                       # of each new alias
+        self.new_people: list[tuple[str, int, int]] = []                        # (latin, order, entity)
+        self.events_by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        self.event_rows: dict[int, dict] = {}
+        self.new_events: list[dict] = []
+        self.new_event_ids: set[int] = set()
+        self.changed_events: set[int] = set()
+        self.published: dict[int, str | None] = {}                              # document id -> published
+        self._seq = 0
+
+    def _order(self) -> int:
+        self._seq += 1
+        return LATER + self._seq
+
+    # ---- reading once per batch ----
+    def _entity_row(self, row) -> dict:
+        eid = row.id
+        if eid not in self.entity_rows:
+            self.entity_rows[eid] = {c: getattr(row, c) for c in _ENTITY_COLS}
+        return self.entity_rows[eid]
+
+    def load_aliases(self, wanted: set[tuple[str, str]]) -> None:
+        """The stored aliases with these (kind, alias), with their entities."""
+        wanted = {w for w in wanted if w[0] and w[1] and w not in self.alias_rows}
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, alias in wanted:
+            self.alias_rows[(kind, alias)] = []
+            by_kind[kind].append(alias)
+        order = literal_column("aliases.rowid") if self.sqlite else aliases.c.entity_id
+        for kind, keys in by_kind.items():
+            for i in range(0, len(keys), 5000):
+                rows = self.conn.execute(
+                    select(aliases.c.alias, aliases.c.entity_id, order.label("o"),
+                           *[entities.c[c] for c in _ENTITY_COLS])
+                    .join(entities, entities.c.id == aliases.c.entity_id)
+                    .where(aliases.c.kind == kind, aliases.c.alias.in_(keys[i:i + 5000])))
+                for row in rows:
+                    self._entity_row(row)
+                    self.alias_rows[(kind, row.alias)].append((row.o, row.entity_id))
+                    self.alias_pairs.add((row.entity_id, row.alias))
+        for a, order in zip(self.new_aliases, self.alias_order, strict=True):   # added before the keys were read
+            if (a["kind"], a["alias"]) in wanted:
+                self.alias_rows[(a["kind"], a["alias"])].append((order, a["entity_id"]))
+
+    def load_latins(self, wanted: set[tuple[str, str]]) -> None:
+        """The stored aliases with these (kind, latin key), with their entities."""
+        wanted = {w for w in wanted if w[0] and w[1] and w not in self.latin_rows}
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, latin in wanted:
+            self.latin_rows[(kind, latin)] = []
+            by_kind[kind].append(latin)
+        for kind, keys in by_kind.items():
+            for i in range(0, len(keys), 5000):
+                rows = self.conn.execute(
+                    select(aliases.c.latin, aliases.c.entity_id, *[entities.c[c] for c in _ENTITY_COLS])
+                    .join(entities, entities.c.id == aliases.c.entity_id)
+                    .where(aliases.c.kind == kind, aliases.c.latin.in_(keys[i:i + 5000])))
+                for row in rows:
+                    self._entity_row(row)
+                    self.latin_rows[(kind, row.latin)].append(row.entity_id)
+        # rows this batch added before the keys were read (after a forget(): none otherwise)
+        for a in self.new_aliases:
+            if (a["kind"], a["latin"]) in wanted:
+                self.latin_rows[(a["kind"], a["latin"])].append(a["entity_id"])
+
+    def load_keys(self, wanted: set[tuple[str, str]]) -> None:
+        """The stored entities with these (kind, key)."""
+        wanted = {w for w in wanted if w not in self.keys}
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, key in wanted:
+            self.keys[(kind, key)] = None
+            by_kind[kind].append(key)
+        for kind, keys in by_kind.items():
+            for i in range(0, len(keys), 5000):
+                rows = self.conn.execute(select(*[entities.c[c] for c in _ENTITY_COLS])
+                                         .where(entities.c.kind == kind, entities.c.key.in_(keys[i:i + 5000])))
+                for row in rows:
+                    self.keys[(kind, row.key)] = self._entity_row(row)["id"]
+
+    def load_events(self, keys: set[tuple[str, str]], lo: str, hi: str) -> None:
+        """The stored events of these (type, parties) dated, or first reported, between lo and hi."""
+        if not keys:
+            return
+        types = sorted({k[0] for k in keys})
+        parties = sorted({k[1] for k in keys})
+        e = events.c
+        rows = self.conn.execute(
+            select(*[e[c] for c in _EVENT_COLS], documents.c.published)
+            .join(documents, documents.c.id == e.first_document_id)
+            .where(e.type.in_(types), e.parties.in_(parties),
+                   or_(e.date.between(lo, hi), and_(e.date.is_(None), documents.c.published.between(lo, hi))))
+            .order_by(e.id))
+        for row in rows:
+            if (row.type, row.parties) in keys and row.id not in self.event_rows:
+                ev = {c: getattr(row, c) for c in _EVENT_COLS}
+                ev["published"] = row.published
+                self.event_rows[row.id] = ev
+                self.events_by_key[(row.type, row.parties)].append(ev)
+
+    # ---- the resolver's reads and writes ----
+    def _stored_alias(self, kind: str, keys: list[str]) -> int | None:
+        self.load_aliases({(kind, k) for k in keys})
+        # the first row SQLite's index on (kind, alias) gives for an IN list: the least alias, then the first stored
+        best = min(((k, *r) for k in keys for r in self.alias_rows[(kind, k)]), default=None)
+        return best[2] if best else None
+
+    def _stored_latin(self, kind: str, latins: list[str]) -> list[tuple[int, str | None]]:
+        self.load_latins({(kind, k) for k in latins})
+        eids = sorted(eid for k in latins for eid in self.latin_rows[(kind, k)])
+        return [(eid, self._entity(eid)["country"]) for eid in eids]
+
+    def _stored_aliases_of(self, entity_id: int, kind: str, keys: list[str]) -> set[str]:
+        self.load_aliases({(kind, k) for k in keys})
+        return {k for k in keys if (entity_id, k) in self.alias_pairs}
+
+    def _insert_aliases(self, rows: list[dict]) -> None:
+        for a in rows:
+            kind, eid = a["kind"], a["entity_id"]
+            order = self._order()
+            self.new_aliases.append(a)
+            self.alias_order.append(order)
+            if (kind, a["alias"]) in self.alias_rows:
+                self.alias_rows[(kind, a["alias"])].append((order, eid))
+            self.alias_pairs.add((eid, a["alias"]))
+            if (kind, a["latin"]) in self.latin_rows:
+                self.latin_rows[(kind, a["latin"])].append(eid)
+            if kind == "person":
+                self.new_people.append((a["latin"], order, eid))
+
+    def _entity(self, entity_id: int) -> dict:
+        if entity_id not in self.entity_rows:
+            row = self.conn.execute(select(*[entities.c[c] for c in _ENTITY_COLS])
+                                    .where(entities.c.id == entity_id)).one()
+            self._entity_row(row)
+        return self.entity_rows[entity_id]
+
+    def _entity_by_key(self, kind: str, key: str) -> int | None:
+        self.load_keys({(kind, key)})
+        return self.keys[(kind, key)]
+
+    def _insert_entity(self, values: dict) -> int:
+        eid = self.ids.take("entities")
+        row = {"id": eid, "country": None, "title": None, "org_kind": None, **values}
+        self.new_entities.append(row)
+        self.new_entity_ids.add(eid)
+        self.entity_rows[eid] = row
+        self.keys[(row["kind"], row["key"])] = eid
+        return eid
+
+    def _entity_values(self, entity_id: int, cols: list[str]) -> dict[str, object]:
+        row = self._entity(entity_id)
+        return {c: row[c] for c in cols}
+
+    def _update_entity(self, entity_id: int, values: dict) -> None:
+        self._entity(entity_id).update(values)
+        if entity_id not in self.new_entity_ids:
+            self.changed_entities.add(entity_id)
+
+    def _stored_people(self, letter: str) -> list[tuple[str, int, str | None]]:
+        stored = [tuple(r) for r in super()._stored_people(letter)]
+        hi = chr(ord(letter) + 1)
+        added = [(latin, order, eid) for latin, order, eid in self.new_people if letter <= latin < hi]
+        rows = [(latin, i, eid, country) for i, (latin, eid, country) in enumerate(stored)]
+        rows += [(latin, order, eid, None) for latin, order, eid in added]
+        if [r[0] for r in stored] == sorted(r[0] for r in stored):   # the index's order: by key, then as stored
+            rows.sort(key=lambda r: (r[0], r[1]))
+        # the country each entity has now (this batch may have filled it)
+        return [(latin, eid, self.entity_rows[eid]["country"] if eid in self.entity_rows else country)
+                for latin, _, eid, country in rows]
+
+    def _event_candidates(self, test: str, params: dict) -> list[tuple]:
+        lo, hi = params["lo"], params["hi"]
+        out = []
+        for ev in self.events_by_key.get((params["type"], params["parties"]), ()):
+            if test == "none" and ev["instrument"] is not None:
+                continue
+            if test == "equal" and (ev["instrument"] is None or ev["instrument"] != params["instrument"]):
+                continue
+            d = ev["date"]
+            if (lo <= d <= hi) if d is not None else (ev["published"] is not None and lo <= ev["published"] <= hi):
+                out.append((ev["id"], d, ev["status"], ev["location"], ev["name"], ev["published"]))
+        return out
+
+    def _update_event(self, event_id: int, changes: dict) -> None:
+        self.event_rows[event_id].update(changes)
+        if event_id not in self.new_event_ids:
+            self.changed_events.add(event_id)
+
+    def _insert_event(self, values: dict) -> int:
+        eid = self.ids.take("events")
+        ev = {"id": eid, **values, "published": self.published.get(values["first_document_id"])}
+        self.new_events.append(ev)
+        self.new_event_ids.add(eid)
+        self.event_rows[eid] = ev
+        self.events_by_key[(ev["type"], ev["parties"])].append(ev)
+        return eid
+
+
+def _entity_keys(record: dict) -> tuple[set, set, set]:
+    """The (kind, alias), (kind, key) and (kind, latin) a record's entities are looked up by (most of them:
+    a key not read here is read when it is needed)."""
+    al, ks, la = set(), set(), set()
+    names = country_names()
+    for code in record["countries"]:
+        keys = [code, name_key(names.get(code, code))]
+        al.update(("country", k) for k in keys)
+        ks.add(("country", code))
+    for p in record["places"]:
+        k = name_key(p["name"])
+        al.add(("place", k))
+        ks.add(("place", k))
+        la.add(("place", latin_key(p["name"])))
+    spellings = _gazetteer_spellings()
+    for o in record["organizations"]:
+        ns = [o["name"], *o["aliases"]]
+        ns += [n for n in map(company_name, ns) if n]
+        keys = [name_key(n) for n in ns]
+        al.update(("organization", k) for k in keys)
+        ks.add(("organization", keys[0]))
+        la.update(("organization", k) for k in map(latin_key, ns))
+        la.update(("organization", x) for key in keys for x in spellings.get(key, ()))
+    people = known_people()
+    for p in record["people"]:
+        known = people.get(p["name"].lower())
+        canonical = known["name"] if known else p["name"]
+        keys = [name_key(canonical), name_key(p["name"])]
+        al.update(("person", k) for k in keys)
+        ks.update(("person", k) for k in keys)
+        la.add(("person", latin_key(canonical)))
+    return al, ks, la
+
+
+class BatchWrite:
+    """One batch written set-based; `run` returns its Summary (the writer's), or raises."""
+
+    def __init__(self, conn: Connection, memory: Memory, summary_type, language: Callable) -> None:
+        self.conn = conn
+        self.memory = memory
+        self.Summary = summary_type
+        self.language = language
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.ids = Ids(conn)
+        self.r = BatchResolver(conn, memory, self.ids)
+        self.extracted: dict[int, dict] = {}   # item index -> record extracted here
+
+    def run(self, items: list, hashes: list[str | None]) -> tuple:
+        s = self.Summary()
+        conn, r = self.conn, self.r
+        # 1 duplicates and near-duplicates, in order; extraction of the rest
+        known = {h for (h,) in conn.execute(_KNOWN_HASHES, {"h": [h for h in hashes if h]})} if any(hashes) else set()
+        docs: list[dict] = []          # the document rows, in order
+        stored: list[tuple] = []       # (document id, document, record) of the articles extracted
+        sketches = {}
+        for (result, _, _), chash in zip(items, hashes, strict=True):
+            if chash is not None and chash not in known and chash not in sketches:
+                mh = dedup.minhash(result.document.text)
+                sketches[chash] = (dedup.signature_bytes(mh), dedup.band_buckets(mh))
+        cands = self._band_candidates({b for _, buckets in sketches.values() for b in buckets})
+        batch_bands: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
+        for i, ((result, record, error), chash) in enumerate(zip(items, hashes, strict=True)):
+            s.read += 1
+            if chash is None:
+                s.failed += 1
+                s.errors.append(error or str(result.error))
+                continue
+            if chash in known:
+                s.duplicate += 1
+                continue
+            doc = result.document
+            sig, buckets = sketches[chash]
+            found = {}
+            for b in buckets:
+                for cid, other in cands.get(b, ()):
+                    found[cid] = other
+                for cid, other in batch_bands.get(b, ()):
+                    found[cid] = other
+            original, best = None, 0.0
+            for cid in sorted(found):
+                sim = dedup.similarity(sig, found[cid])
+                if sim >= dedup.THRESHOLD and sim > best:
+                    original, best = cid, sim
+            row = {"content_hash": chash, "source": doc.source, "url": doc.url, "title": doc.title,
+                   "published": doc.published, "outlet": doc.outlet, "dateline": doc.dateline, "text": doc.text,
+                   "minhash": sig, "duplicate_of": original, "similarity": best if original is not None else None,
+                   "language": self.language(doc)}
+            if original is None:
+                try:
+                    record = self.extracted[i] = record or extract_document(doc)
+                except Exception as e:  # noqa: BLE001 - one article's failure is reported, not fatal
+                    self.memory.forget()   # as the per-article path does when an article fails
+                    s.failed += 1
+                    s.errors.append(f"{result.source}: {type(e).__name__}: {e}")
+                    continue
+                d = record["document"]
+                row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"],
+                           language=d.get("language") or row["language"])
+            row["id"] = self.ids.take("documents")
+            known.add(chash)
+            docs.append(row)
+            if original is not None:
+                s.near_duplicate += 1
+                continue
+            s.new += 1
+            for b in buckets:
+                batch_bands[b].append((row["id"], sig))
+            stored.append((row, buckets, doc, record))
+            r.published[row["id"]] = row["published"]
+        # 2 resolve entities and events, reading the rows they may resolve to once
+        al, ks, la = set(), set(), set()
+        for *_, record in stored:
+            a, b, c = _entity_keys(record)
+            al |= a
+            ks |= b
+            la |= c
+        r.load_aliases(al)
+        r.load_keys(ks)
+        r.load_latins(la)
+        self._load_events(stored)
+        rows = defaultdict(list)
+        groups: set[tuple] = set()
+        reports = []
+        for row, buckets, doc, record in stored:
+            doc_id = row["id"]
+            rows["minhash_bands"] += [{"band": b, "bucket": k, "document_id": doc_id} for b, k in buckets]
+            rows["fts"].append({"id": doc_id, "title": record["document"]["title"] or "", "text": doc.text})
+            rows["document_countries"] += [{"document_id": doc_id, "code": c} for c in record["countries"]]
+            rows["document_sectors"] += [{"document_id": doc_id, "sector": x} for x in record["sectors"]]
+            rows["mentions"] += self._entities(doc_id, record, s)
+            published = record["document"]["published"]
+            for ev in record["events"]:
+                eid, new = r.event(ev, doc_id, published)
+                s.events += new
+                s.event_reports += 1
+                reports.append((eid, new, ev, doc_id, doc.text))
+            self._figures(doc_id, record, s, groups, rows)
+        # 3 event parties, sectors and reports (the sectors an event has: stored, or added by this batch)
+        have = defaultdict(set)
+        old = sorted({eid for eid, new, *_ in reports if eid not in r.new_event_ids})
+        for i in range(0, len(old), 5000):
+            for eid, sector in conn.execute(select(event_sectors.c.event_id, event_sectors.c.sector)
+                                            .where(event_sectors.c.event_id.in_(old[i:i + 5000]))):
+                have[eid].add(sector)
+        for eid, new, ev, doc_id, body in reports:
+            if new:
+                rows["event_parties"] += [{"event_id": eid, "code": c} for c in ev["parties"]]
+            add = [x for x in ev["sectors"] if x not in have[eid]] if not new else list(ev["sectors"])
+            rows["event_sectors"] += [{"event_id": eid, "sector": x} for x in add]
+            have[eid].update(add)
+            rows["event_sources"] += {span["start"]: {
+                "event_id": eid, "document_id": doc_id, "start": span["start"], "end": span["end"],
+                "evidence": body[span["start"]:span["end"]], "status": ev["status"], "date": ev.get("date")}
+                for span in ev["evidence_spans"]}.values()
+        self._write(docs, rows)
+        return s, groups
+
+    def _band_candidates(self, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
+        """The stored documents in any of these (band, bucket)s, with their MinHash: one indexed search per
+        band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
+        out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
+        if not buckets:
+            return out
+        by_band: dict[int, list[str]] = defaultdict(list)
+        for band, bucket in buckets:
+            by_band[band].append(bucket)
+        mb = minhash_bands.c
+        for band, keys in sorted(by_band.items()):
+            for i in range(0, len(keys), 5000):
+                for bucket, did, sig in self.conn.execute(
+                        select(mb.bucket, documents.c.id, documents.c.minhash)
+                        .join(documents, documents.c.id == mb.document_id)
+                        .where(mb.band == band, mb.bucket.in_(keys[i:i + 5000]))):
+                    out[(band, bucket)].append((did, sig))
+        return out
+
+    def _load_events(self, stored: list) -> None:
+        keys, lo, hi = set(), None, None
+        for *_, record in stored:
+            published = record["document"]["published"]
+            for ev in record["events"]:
+                when = _as_date(ev.get("date")) or _as_date(published)
+                if when is None:
+                    continue
+                keys.add((ev["type"], "|".join(ev["parties"])))
+                a = (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
+                b = (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
+                lo = a if lo is None or a < lo else lo
+                hi = b if hi is None or b > hi else hi
+        if keys:
+            self.r.load_events(keys, lo, hi)
+
+    def _entities(self, doc_id: int, record: dict, s) -> list[dict]:
+        r = self.r
+        rows: dict[tuple, dict] = {}
+        names = country_names()
+        for code in record["countries"]:
+            eid, new = r.country(code, names.get(code, code))
+            s.entities += new
+        for p in record["places"]:
+            eid, new = r.place(p["name"], p["country"])
+            s.entities += new
+            for m in p["mentions"]:
+                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        for o in record["organizations"]:
+            eid, new = r.organization(o["name"], o["aliases"], o["country"], o["kind"])
+            s.entities += new
+            for m in o["mentions"]:
+                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        for p in record["people"]:
+            eid, new = r.person(p["name"], p["title"], p["country"])
+            s.entities += new
+            for m in p["mentions"]:
+                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        return list(rows.values())
+
+    def _figures(self, doc_id: int, record: dict, s, groups: set[tuple], out: dict) -> None:
+        rows: dict[int, dict] = {}
+        for f in record["figures"]:
+            start = f["amount"]["start"]
+            rows.setdefault(start, {
+                "document_id": doc_id, "indicator": f["indicator"], "value": float(f["value"]), "unit": f["unit"],
+                "period": f["period"], "parties": "|".join(f["parties"]), "from_code": f["from"], "to_code": f["to"],
+                "change_pct": f["change_pct"], "kind": f["kind"], "approximate": bool(f.get("approximate")),
+                "start": start, "end": f["amount"]["end"], "evidence": f["evidence"], "conflict": False})
+        for row in rows.values():
+            row.update(row_point_columns(row))
+            row["id"] = self.ids.take("figures")
+            out["figures"].append(row)
+            out["figure_parties"] += [{"figure_id": row["id"], "code": c} for c in row["parties"].split("|") if c]
+        s.figures += len(rows)
+        groups.update((r["indicator"], r["parties"], r["period"], r["kind"], r["unit"]) for r in rows.values())
+
+    def _write(self, docs: list[dict], rows: dict[str, list[dict]]) -> None:
+        conn, r = self.conn, self.r
+        plan = [("documents", docs), ("minhash_bands", rows["minhash_bands"])]
+        plan += [(t, rows[t]) for t in ("document_countries", "document_sectors")]
+        plan += [("entities", r.new_entities), ("aliases", r.new_aliases), ("mentions", rows["mentions"]),
+                 ("events", [{c: ev[c] for c in _EVENT_COLS} for ev in r.new_events])]
+        plan += [(t, rows[t]) for t in ("event_parties", "event_sectors", "event_sources", "figures",
+                                        "figure_parties")]
+        for table, data in plan:
+            if data:
+                conn.execute(_INSERT[table], data)
+        if self.sqlite and rows["fts"]:
+            conn.execute(_FTS, rows["fts"])
+        if r.changed_entities:
+            conn.execute(_UPDATE_ENTITY, [{"eid": eid, **{c: r.entity_rows[eid][c] for c in
+                                                           ("name", "country", "title", "org_kind")}}
+                                          for eid in sorted(r.changed_entities)])
+        if r.changed_events:
+            conn.execute(_UPDATE_EVENT, [{"eid": eid, **{c: r.event_rows[eid][c] for c in
+                                                          ("status", "date", "location", "name")}}
+                                         for eid in sorted(r.changed_events)])
+        self.ids.finish()
