@@ -13,7 +13,7 @@ from accordwatch.store import fulltext
 from accordwatch.store import schema as s
 from accordwatch.store.engine import migrate
 
-HEAD = "0010"
+HEAD = "0011"
 VECTOR = fulltext.vector()   # the stored vector the GIN index is on (migration 0010)
 
 

@@ -22,7 +22,9 @@ alerts      saved searches: filters, and where to tell of new matches (webhook, 
 deliveries  the ledger of what each alert delivered where, so that nothing is sent twice
 users, sessions, api_tokens   accounts and roles, login sessions and API tokens (hashes only; migration 0009)
 reviews     people's confirmations, corrections and rejections of facts, keyed by article and span: the
-            overlay store.overlay applies to figures and events (which carry review, reviewed_by, _at)
+            overlay store.overlay applies to figures and events (which carry review, reviewed_by, _at); and
+            of an article's people, organizations and countries, and merges and splits of entities: the
+            overlay store.entity_overlay applies to mentions, document_countries (review marks too) and entities
 audit_log   every change: who, when, what, before and after
 store_state one row per setting; "version" grows with every write that changes the data, so
             readers can cache what they computed from it
@@ -129,6 +131,9 @@ mentions = Table(
     Column("start", Integer, primary_key=True),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("review", String(10)),                        # confirmed | corrected (migration 0011); NULL: unreviewed
+    Column("reviewed_by", String(64)),
+    Column("reviewed_at", String(32)),
 )
 # an entity's articles from the index alone (listing entities counts them for every entity)
 Index("ix_mentions_entity_document", mentions.c.entity_id, mentions.c.document_id)
@@ -137,6 +142,9 @@ document_countries = Table(
     "document_countries", metadata,
     Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
     Column("code", String(8), primary_key=True),
+    Column("review", String(10)),                        # confirmed | corrected (migration 0011); NULL: unreviewed
+    Column("reviewed_by", String(64)),
+    Column("reviewed_at", String(32)),
 )
 Index("ix_document_countries_code", document_countries.c.code)
 
@@ -322,8 +330,11 @@ reviews = Table(
     Column("id", Integer, primary_key=True),
     # the fact reviewed: its kind and where its article states it (document, start, end), which a
     # re-extraction of the same text states again; the overlay store.overlay applies to stored rows
-    Column("kind", String(8), nullable=False),            # figure | event
+    # figure | event; person | organization | country (an article's mention of one: migration 0011);
+    # merge | split (of entities, named by `subject`: review.entities)
+    Column("kind", String(16), nullable=False),
     Column("document_hash", String(64), nullable=False),   # documents.content_hash: the article in any database
+                                                           # ('' for a merge or a split: no article)
     Column("document_id", Integer, ForeignKey("documents.id")),   # where it is stored here (NULL: not yet)
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -332,7 +343,11 @@ reviews = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
     Column("user_name", String(64), nullable=False),      # kept when the account is removed
     Column("at", String(32), nullable=False),
-    UniqueConstraint("kind", "document_hash", "start", "end", name="uq_reviews_fact"),   # the latest review of a fact
+    # what a span does not name (migration 0011): a country review's code; a merge's "kind:key" of the entity
+    # merged away, a split's "kind:alias" of the spelling split off; '' for the rest
+    Column("subject", String(300), nullable=False, server_default="", default=""),
+    # the latest review of a fact
+    UniqueConstraint("kind", "document_hash", "start", "end", "subject", name="uq_reviews_fact"),
 )
 Index("ix_reviews_document", reviews.c.document_hash)
 
@@ -345,7 +360,9 @@ audit_log = Table(
     Column("target", Text, nullable=False),               # "figure 12 (document 3, 540-552)", "user alice"
     Column("before", Text),                               # JSON
     Column("after", Text),                                # JSON
+    Column("document_id", Integer),                       # the article of a review of its facts (migration 0011)
 )
 Index("ix_audit_target", audit_log.c.target)
+Index("ix_audit_document", audit_log.c.document_id)
 
 ALL_TABLES = [t.name for t in metadata.sorted_tables]
