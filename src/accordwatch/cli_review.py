@@ -179,3 +179,48 @@ def review_audit(
                             json.dumps(r["before"], ensure_ascii=False) if r["before"] is not None else "",
                             json.dumps(r["after"], ensure_ascii=False) if r["after"] is not None else ""])
     out_console.print(f"{len(rows)} audit entr{'y' if len(rows) == 1 else 'ies'} written to {out}", highlight=False)
+
+
+AsUser = Annotated[str, typer.Option("--as", help="The editor or admin the change is made as (the audit log "
+                                                  "names them).")]
+
+
+def _user(engine, name: str) -> dict:
+    from .review.accounts import get_user
+
+    with engine.connect() as conn:
+        row = get_user(conn, name)
+    return {"id": row.id, "name": row.name, "role": row.role}
+
+
+@review_app.command("merge")
+def review_merge(entity_id: Annotated[int, typer.Argument(help="The entity merged away (its id).")],
+                 into: Annotated[int, typer.Argument(help="The entity it is (same kind).")],
+                 as_user: AsUser, db: DbOption = None) -> None:
+    """Merge an entity into another (two spellings of one person, organization or place): its mentions and
+    aliases move, it disappears; kept as a review, so a rebuilt database merges them again."""
+    from .review.entities import merge
+
+    with _store(db) as store:
+        after = merge(store.engine, _user(store.engine, as_user), entity_id, into)
+    out_console.print(f"{entity_id} merged into {after['kind']} {after['id']} {after['name']!r}: "
+                      f"{after['mentions']} mention(s), aliases {', '.join(after['aliases'])}", highlight=False)
+
+
+@review_app.command("split")
+def review_split(entity_id: Annotated[int, typer.Argument(help="The entity the spelling is split off (its id).")],
+                 spelling: Annotated[str, typer.Argument(help="The spelling, as an article writes it.")],
+                 as_user: AsUser,
+                 into: Annotated[int | None, typer.Option("--into", help="The entity the spelling is.")] = None,
+                 name: Annotated[str | None, typer.Option("--name", help="Without --into: the name of the entity "
+                                                                         "the spelling is (made if need be).")] = None,
+                 db: DbOption = None) -> None:
+    """Split a spelling off an entity (undo a wrong merge): the mentions written so, and the alias, move to
+    another entity; kept as a review, so a rebuilt database splits them again."""
+    from .review.entities import split
+
+    with _store(db) as store:
+        after = split(store.engine, _user(store.engine, as_user), entity_id, spelling, into, name)
+    into_text = f"{after['into']['kind']} {after['into']['id']} {after['into']['name']!r}" if after["into"] else \
+        "a new entity once an article writes it so"
+    out_console.print(f"{spelling!r} split off {entity_id} into {into_text}", highlight=False)

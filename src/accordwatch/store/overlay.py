@@ -21,8 +21,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
+from . import entity_overlay, version
 from . import schema as s
-from . import version
 from .points import row_point_columns
 from .resolve import FIGURE_TOLERANCE
 
@@ -125,7 +125,7 @@ def apply_document(conn: Connection, document_id: int, content_hash: str) -> int
         if row.document_id != document_id:
             conn.execute(update(r).where(r.c.id == row.id).values(document_id=document_id))
         done += 1
-    return done
+    return done + entity_overlay.apply_document(conn, document_id, content_hash)   # people, organizations, countries
 
 
 def group_of(row: dict[str, Any]) -> tuple:
