@@ -31,9 +31,11 @@ GET_ROUTES = ["/api", "/api/documents", "/api/documents/1", "/api/entities", "/a
               "/api/partners/KAZ", "/api/profile/KAZ/UZB", "/api/search?q=roadmap"]
 API_PATHS = {"/api", "/api/documents", "/api/documents/{document_id}", "/api/entities", "/api/events",
              "/api/figures", "/api/partners/{code}", "/api/profile/{a}/{b}", "/api/search", "/api/ingest",
-             "/api/reviews", "/api/audit", "/api/sources", "/api/alerts", "/api/alerts/{alert_id}"}
+             "/api/reviews", "/api/audit", "/api/sources", "/api/alerts", "/api/alerts/{alert_id}",
+             "/api/entity-reviews", "/api/entities/merge", "/api/entities/split"}
 WRITES = {"/api/ingest": {"post"}, "/api/reviews": {"post"}, "/api/alerts": {"get", "post"},
-          "/api/alerts/{alert_id}": {"delete"}}   # tests/test_web_auth.py tests the writes of people
+          "/api/alerts/{alert_id}": {"delete"}, "/api/entity-reviews": {"post"}, "/api/entities/merge": {"post"},
+          "/api/entities/split": {"post"}}   # tests/test_web_auth.py tests the writes of people
 PAGE_KEYS = {"items", "page", "per_page", "pages", "total"}
 DOC_KEYS = {"id", "title", "published", "outlet", "dateline", "source", "url", "language", "duplicate_of", "similarity",
             "ingested_at", "countries", "sectors"}

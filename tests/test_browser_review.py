@@ -3,7 +3,8 @@
 An editor logs in, corrects a figure on its article page (no page load: the form posts to /api/reviews and
 the facts list is refreshed in place), sees the pair's chart and figures show the new value, sees the audit
 entry on the fact and, as an admin, on /audit, and logs out. A corrected event name holding markup stays
-text. The app serves a copy of the sample database (conftest's `sample_db`) with an editor and an admin,
+text, and so does a person's corrected title (reviewed, like a country, without a page load). The app
+serves a copy of the sample database (conftest's `sample_db`) with an editor and an admin,
 from uvicorn on 127.0.0.1 in a background thread; screenshots go to build/screenshots/ as in
 tests/test_browser.py, whose browser set-up this reuses (skipped the same way without chromium).
 """
@@ -179,4 +180,31 @@ def test_a_corrected_event_name_holding_markup_stays_text(tab, site):
     for path in ("/", "/events", "/pair/KAZ/UZB", f"/article/{site.roadmap_id}"):
         tab.goto(path)
         assert page.evaluate("window.__pwned") is None, path
+    log_out(tab)
+
+
+def test_an_editor_reviews_a_person_and_a_country_without_a_page_load(tab, site):
+    page = tab.page
+    log_in(tab, "erin", f"/article/{site.roadmap_id}")
+    page.evaluate("window.__sameDocument = true")
+    def person(name: str):
+        return page.locator("[data-testid=fact-people] [data-testid=entity-item]").filter(
+            has=page.locator("a[data-fact-link]", has_text=name))
+
+    item = person("Laziz Kudratov")
+    item.locator("[data-testid=entity-review] summary").click()
+    item.locator("form[data-entity-review-form] input[name=title]").fill(PWNED)
+    with page.expect_response(lambda r: r.url.endswith("/api/entity-reviews") and r.request.method == "POST"):
+        item.locator("[data-testid=entity-correct]").click()
+    page.locator("[data-testid=review-status]").filter(has_text="Person corrected by erin.").wait_for()
+    item = person("Laziz Kudratov")
+    assert PWNED in item.inner_text() and "corrected · erin" in item.locator("[data-testid=verified]").inner_text()
+    assert page.evaluate("window.__pwned") is None, "the corrected title ran as a script"
+    country = page.locator('[data-entity-item="country-UZB"]')
+    country.locator("[data-testid=entity-review] summary").click()
+    country.locator("[data-testid=entity-confirm]").click()
+    page.locator("[data-testid=review-status]").filter(has_text="Country confirmed by erin.").wait_for()
+    assert "confirmed · erin" in page.locator('[data-entity-item="country-UZB"] [data-testid=verified]').inner_text()
+    assert page.evaluate("window.__sameDocument") is True, "the page was loaded again"
+    tab.step("27-review-person-and-country")
     log_out(tab)

@@ -10,11 +10,14 @@ wrongly joins to Kazakhstan's).
 """
 from __future__ import annotations
 
+import json
+import re
+import shutil
 import warnings
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 
 from accordwatch import query
 from accordwatch.review import accounts, audit, entities, facts
@@ -367,6 +370,210 @@ def test_migration_0011_backfills_the_audit_logs_document_id_and_goes_back(engin
     assert got == {"figure 5 (article 7, 10-22)": 7, "user erin": None}
     alembic(engine, "downgrade", "0010")
     alembic(engine, "upgrade", "head")
+
+
+# ---- the API and the article page -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def entity_db(tmp_path_factory, articles) -> str:
+    path = tmp_path_factory.mktemp("entity-site") / "aw.db"
+    st = open_store(str(path))
+    try:
+        st.ingest_paths(articles)
+    finally:
+        st.close()
+    return str(path)
+
+
+@pytest.fixture
+def site(entity_db, tmp_path):
+    from accordwatch.web import create_app
+
+    db = tmp_path / "site.db"
+    shutil.copy(entity_db, db)
+    app = create_app(str(db), secret="test-secret")
+    tokens = {}
+    for name, role in (("vic", "viewer"), ("erin", "editor"), ("ada", "admin")):
+        accounts.add_user(app.state.engine, name, PASSWORD, role)
+        tokens[role] = accounts.create_token(app.state.engine, name, "tests")
+    yield app, tokens
+    app.state.store.close()
+
+
+def client(app) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False, follow_redirects=False)
+
+
+def csrf_of(c: TestClient, path: str = "/login") -> str:
+    return re.search(r'<meta name="csrf-token" content="([^"]*)"', c.get(path).text)[1]
+
+
+def login(app, name: str) -> tuple[TestClient, str]:
+    c = client(app)
+    assert c.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": csrf_of(c)}).status_code == 303
+    return c, csrf_of(c, "/")
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def error(r, status: int) -> str:
+    assert r.status_code == status, (r.status_code, r.text[:300])
+    body = r.json()
+    assert set(body) == {"ok", "error", "status"} and body["status"] == status
+    return body["error"]
+
+
+def site_entity(app, kind: str, name: str) -> int:
+    with app.state.engine.connect() as conn:
+        return conn.execute(select(s.entities.c.id).where(s.entities.c.kind == kind,
+                                                          s.entities.c.name == name)).scalar_one()
+
+
+def site_writes(app) -> list[tuple[str, dict]]:
+    start, end = _span(K1, "Taalaibek Ibraev")
+    person = {"kind": "person", "document_id": 1, "start": start, "end": end}
+    return [("/api/entity-reviews", {**person, "action": "reject"}),
+            ("/api/entity-reviews", {**person, "action": "correct", "fields": {"name": "Someone Else"}}),
+            ("/api/entity-reviews", {"kind": "country", "document_id": 1, "code": "KAZ", "action": "reject"}),
+            ("/api/entities/merge", {"entity_id": site_entity(app, "organization", "Kegoc JSC"),
+                                     "into": site_entity(app, "organization", "KEGOC")}),
+            ("/api/entities/split", {"entity_id": site_entity(app, "person", "Taalaibek Ibraev"),
+                                     "spelling": "Ibraev"})]
+
+
+def site_state(app) -> tuple:
+    with app.state.engine.connect() as conn:
+        return tuple(conn.execute(select(func.count()).select_from(t)).scalar_one()
+                     for t in (s.entities, s.mentions, s.aliases, s.document_countries, s.reviews))
+
+
+def test_every_entity_write_refuses_anonymous_users_viewers_and_forged_requests(site):
+    app, tokens = site
+    before = site_state(app)
+    anonymous = client(app)
+    viewer, viewer_csrf = login(app, "vic")
+    editor, editor_csrf = login(app, "erin")
+    for path, body in site_writes(app):
+        assert "log in" in error(anonymous.post(path, json=body), 401)
+        assert "wrong or unknown API token" in error(anonymous.post(path, json=body, headers=bearer("aw_x")), 401)
+        assert "needs the role editor or admin" in error(
+            anonymous.post(path, json=body, headers=bearer(tokens["viewer"])), 403)
+        assert "vic's role is viewer" in error(viewer.post(path, json=body, headers={"X-CSRF-Token": viewer_csrf}), 403)
+        for headers in ({}, {"X-CSRF-Token": "forged"}, {"X-CSRF-Token": csrf_of(client(app))}):
+            assert "CSRF" in error(editor.post(path, json=body, headers=headers), 403), (path, headers)
+    assert site_state(app) == before   # nothing changed
+    # with the page's token, and with an API token, they go through
+    path, body = site_writes(app)[0]
+    r = editor.post(path, json=body, headers={"X-CSRF-Token": editor_csrf})
+    assert r.status_code == 200 and r.json()["mention"] is None and r.json()["by"] == "erin"
+    path, body = site_writes(app)[3]
+    r = client(app).post(path, json=body, headers=bearer(tokens["admin"]))
+    assert r.status_code == 200 and r.json()["entity"]["name"] == "KEGOC" and r.json()["by"] == "ada"
+
+
+def test_markup_in_a_corrected_entity_stays_text_on_the_page_and_in_the_api(site):
+    app, tokens = site
+    start, end = _span(K1, "Almasadam Satkaliyev")
+    r = client(app).post("/api/entity-reviews", headers=bearer(tokens["editor"]), json={
+        "kind": "person", "document_id": 1, "start": start, "end": end, "action": "correct",
+        "fields": {"name": MARKUP, "title": '"><img src=x onerror=alert(2)>'}})
+    assert r.status_code == 200 and r.json()["mention"]["name"] == MARKUP
+    admin, _ = login(app, "ada")
+    for path in ("/article/1", "/audit", "/pair/KAZ/KGZ"):
+        html = admin.get(path).text
+        assert "<script>alert(1)" not in html and "<img src=x" not in html, path
+    page = admin.get("/article/1").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and 'data-testid="verified"' in page
+    names = [e["name"] for e in client(app).get("/api/documents/1").json()["entities"]]
+    assert MARKUP in names
+
+
+INJECTIONS = [
+    ({"country": "KAZ' OR '1'='1"}, "fields.country"),
+    ({"country": ["KAZ"]}, "fields.country"),
+    ({"name": "x\x00y"}, "fields.name"),
+    ({"name": "x" * 301}, "fields.name"),
+    ({"name": " \t "}, "fields.name"),
+    ({"name": {"$ne": 1}}, "fields.name"),
+    ({"title": 12}, "fields.title"),
+    ({"org_kind": "bank"}, "no field 'org_kind'"),
+    ({"colour": "red"}, "no field 'colour'"),
+]
+
+
+def test_injection_attempts_in_entity_review_fields_are_refused_or_kept_as_text(site):
+    app, tokens = site
+    c, auth = client(app), bearer(tokens["editor"])
+    start, end = _span(K1, "Taalaibek Ibraev")
+    person = {"kind": "person", "document_id": 1, "start": start, "end": end}
+    before = site_state(app)
+    for fields, message in INJECTIONS:
+        assert message in error(c.post("/api/entity-reviews", json={**person, "action": "correct", "fields": fields},
+                                       headers=auth), 400), fields
+    kegoc = site_entity(app, "organization", "KEGOC")
+    for path, body, message in (
+            ("/api/entity-reviews", {**person, "action": "confirm", "fields": {"title": "x"}}, "only a correction"),
+            ("/api/entity-reviews", {**person, "kind": "country", "action": "confirm"}, "no field 'end', 'start'"),
+            ("/api/entity-reviews", {"kind": "country", "document_id": 1, "code": "KAZ; --", "action": "confirm"},
+             "code 'KAZ; --'"),
+            ("/api/entity-reviews", {**person, "kind": "place", "action": "confirm"}, "kind 'place'"),
+            ("/api/entity-reviews", {**person, "start": "1 OR 1=1", "action": "confirm"}, "start: an integer"),
+            ("/api/entity-reviews", {"kind": "organization", "document_id": 1, "start": 0, "end": 3,
+                                     "action": "correct", "fields": {"org_kind": "Bank'--"}}, "fields.org_kind"),
+            ("/api/entities/merge", {"entity_id": "1; DROP TABLE entities", "into": kegoc}, "entity_id"),
+            ("/api/entities/merge", {"entity_id": kegoc}, "into missing"),
+            ("/api/entities/split", {"entity_id": kegoc, "spelling": "x", "user": "ada"}, "no field 'user'"),
+            ("/api/entities/split", {"entity_id": kegoc, "spelling": "\x00"}, "spelling")):
+        assert message in error(c.post(path, json=body, headers=auth), 400), body
+    assert "no person named at 0-3" in error(c.post("/api/entity-reviews", json={
+        **person, "start": 0, "end": 3, "action": "confirm"}, headers=auth), 404)
+    assert "cannot be merged into itself" in error(c.post("/api/entities/merge", json={
+        "entity_id": kegoc, "into": kegoc}, headers=auth), 409)
+    assert site_state(app) == before
+    # text is kept as the text it is, quotes and all
+    sql = "Robert'); DROP TABLE entities; --"
+    r = c.post("/api/entity-reviews", json={**person, "action": "correct", "fields": {"name": sql, "title": "%_\\"}},
+               headers=auth)
+    assert r.status_code == 200 and (r.json()["mention"]["name"], r.json()["mention"]["title"]) == (sql, "%_\\")
+    r = c.post("/api/entities/split", json={"entity_id": kegoc, "spelling": "Kegoc' OR 1=1"}, headers=auth)
+    assert "never spelled" in error(r, 404)
+
+
+def test_the_article_page_shows_entity_review_forms_to_editors_only(site):
+    app, tokens = site
+    editor, _ = login(app, "erin")
+    viewer, _ = login(app, "vic")
+    page = editor.get("/article/1").text
+    for testid in ("fact-countries", "entity-confirm", "entity-merge", "entity-split", "merge-into"):
+        assert f'data-testid="{testid}"' in page, testid
+    assert '/static/entity-review.js' in page and 'data-entity-review-form data-kind="country"' in page
+    assert "entity-confirm" not in viewer.get("/article/1").text
+    assert "entity-confirm" not in client(app).get("/article/1").text
+    assert client(app).get("/static/entity-review.js").status_code == 200
+    # a review shows on the page: the mark (who), the history
+    start, end = _span(K1, "Kazakh Energy Minister")
+    client(app).post("/api/entity-reviews", headers=bearer(tokens["editor"]),
+                     json={"kind": "country", "document_id": 1, "code": "KGZ", "action": "confirm"})
+    page = viewer.get("/article/1").text
+    item = page[page.index('data-entity-item="country-KGZ"'):]
+    item = item[:item.index("</li>")]
+    assert 'data-testid="verified"' in item and "erin" in item and 'data-testid="fact-history"' in item
+
+
+def test_the_openapi_document_describes_the_entity_routes(site):
+    app, _ = site
+    doc = client(app).get("/openapi.json").json()
+    for path in ("/api/entity-reviews", "/api/entities/merge", "/api/entities/split"):
+        op = doc["paths"][path]["post"]
+        assert op["security"] and {"401", "403", "404", "409"} <= set(op["responses"]), path
+        assert op["requestBody"]["content"]["application/json"]["schema"], path
+    kinds = [b["properties"]["kind"]["enum"][0]
+             for b in doc["paths"]["/api/entity-reviews"]["post"]["requestBody"]["content"]["application/json"]
+             ["schema"]["oneOf"]]
+    assert sorted(set(kinds)) == ["country", "organization", "person"]
+    assert json.dumps(doc)   # serialisable
 
 
 def test_the_review_cli_merges_and_splits(store, editor, tmp_path):

@@ -31,6 +31,7 @@ from ..store.engine import ENV_VAR as DB_ENV_VAR
 from . import auth, errors
 from .api import finish_openapi
 from .api import router as api_router
+from .api_entities import router as entities_router
 from .cache import VersionedCache
 
 INGEST_TOKEN_ENV = "ACCORDWATCH_INGEST_TOKEN"
@@ -70,7 +71,9 @@ from news about international economic cooperation, each fact traced to the char
 that states it.
 
 **Reads** (GET) are open (unless the server is `--private`). **Writes** need a user: `POST /api/reviews` (confirm,
-correct or reject a fact), `POST /api/alerts` and `DELETE /api/alerts/{alert_id}` (saved searches) need an editor or
+correct or reject a fact), `POST /api/entity-reviews` (the same for a person, organization or country an article
+names), `POST /api/entities/merge` and `POST /api/entities/split` (two spellings of one entity; a wrong merge
+undone), `POST /api/alerts` and `DELETE /api/alerts/{alert_id}` (saved searches) need an editor or
 admin, `GET /api/audit` an admin, each authenticated by `Authorization: Bearer <API token>` (`accordwatch users token
 NAME`) or by the dashboard's session cookie with its CSRF token in the `X-CSRF-Token` header; `POST /api/ingest`
 needs the server's ingest token instead. Collections (`documents`, `entities`, `events`, `figures`) take `page`
@@ -79,7 +82,8 @@ needs the server's ingest token instead. Collections (`documents`, `entities`, `
 **Errors** all have one shape: `{"ok": false, "error": "<message>", "status": <code>}`: 400 for a parameter
 the client can fix (unknown code, bad filter or date, a search without a word, page < 1), 404 for no such item
 or a page past the last, 405 for a method the route does not take, 401 without a user (or the ingest token), 403
-for a role that may not do it (or a missing CSRF token), 409 for a saved search whose name is taken, 413 on ingest.
+for a role that may not do it (or a missing CSRF token), 409 for a saved search whose name is taken (or a merge or
+split the entities refuse), 413 on ingest.
 
 **Parameters** carry their rules here (choices, patterns, bounds) and an example that the sample corpus
 (examples/articles) holds; an empty filter is no filter. The API is fuzzed against this document
@@ -140,6 +144,9 @@ def _dashboard(app: FastAPI) -> bool:
         from fastapi.staticfiles import StaticFiles
 
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    from .entity_pages import install  # the article page's entity review forms
+
+    install(pages.ENV)
     if callable(getattr(pages, "error_page", None)):
         app.state.error_page = pages.error_page
     return True
@@ -180,6 +187,7 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     app.add_middleware(auth.CSRFMiddleware, secret=auth.app_secret(secret))
     app.add_middleware(_Headers, docs_paths=("/docs", "/redoc"))
     app.include_router(api_router, prefix=errors.API_PREFIX)
+    app.include_router(entities_router, prefix=errors.API_PREFIX)   # entity reviews, merges and splits
     app.state.dashboard = _dashboard(app)
     built = app.openapi
 

@@ -1,0 +1,162 @@
+// accordwatch article page: reviews of the people, organizations and countries an article names, and merges
+// and splits of entities (editors and admins). Each form posts JSON to the API with the page's CSRF token and
+// the session cookie, without leaving the page; then the facts list and the highlighted text are taken afresh
+// from the page, so that every value shown is the stored one. Text is only ever set as text.
+(function () {
+  "use strict";
+
+  var csrf = document.querySelector('meta[name="csrf-token"]');
+
+  function say(form, text, bad) {
+    var out = form.querySelector(".review-message");
+    if (!out) return;
+    out.textContent = text;
+    out.classList.toggle("bad", !!bad);
+  }
+
+  function busy(form, on) {
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = on; });
+  }
+
+  function changed(el) {
+    if (el.tagName === "SELECT") {
+      var option = el.options[el.selectedIndex];
+      return !(option && option.defaultSelected);
+    }
+    return el.value !== el.defaultValue;
+  }
+
+  function fieldValue(el) {
+    var v = el.value.trim();
+    if (el.dataset.type === "code") return v === "" ? null : v.toUpperCase();
+    return v === "" ? null : v;
+  }
+
+  function post(path, body) {
+    return fetch(path, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf ? csrf.content : "" },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (j) { return { ok: r.ok, status: r.status, body: j }; },
+                           function () { return { ok: false, status: r.status, body: {} }; });
+    });
+  }
+
+  function refresh(message, item) {
+    return fetch(location.pathname + location.search, { credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        ["[data-testid=fact-list]", "[data-testid=article-text]"].forEach(function (sel) {
+          var now = document.querySelector(sel), next = fresh.querySelector(sel);
+          if (now && next) now.replaceWith(document.importNode(next, true));
+        });
+        document.querySelectorAll("[data-review]").forEach(function (d) { d.hidden = false; });
+        var status = document.querySelector("[data-testid=review-status]");
+        if (status) status.textContent = message;
+        var li = item && document.querySelector('[data-entity-item="' + CSS.escape(item) + '"]');
+        if (li) {
+          li.classList.add("flash");
+          if (li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
+        }
+      });
+  }
+
+  function failed(form, res) {
+    say(form, (res.body.error || "The server answered " + res.status).replace(/^\[AW\d+\] /, ""), true);
+    busy(form, false);
+    return null;
+  }
+
+  var DONE = { confirm: "confirmed", correct: "corrected", reject: "rejected" };
+
+  // one request per mention of the entity in the article (each is its own review), one after another
+  function reviewEntity(form, action) {
+    var kind = form.dataset.kind, base = { kind: kind, document_id: Number(form.dataset.document), action: action };
+    if (action === "correct") {
+      var fields = {};
+      form.querySelectorAll("[data-field]").forEach(function (el) {
+        if (changed(el)) fields[el.dataset.field] = fieldValue(el);
+      });
+      if (!Object.keys(fields).length) {
+        say(form, "Change a field first, then save the correction.", true);
+        return;
+      }
+      base.fields = fields;
+    }
+    var bodies = [];
+    if (kind === "country") {
+      bodies.push(Object.assign({ code: form.dataset.code }, base));
+    } else {
+      (form.dataset.spans || "").split(",").filter(Boolean).forEach(function (span) {
+        var parts = span.split("-");
+        bodies.push(Object.assign({ start: Number(parts[0]), end: Number(parts[1]) }, base));
+      });
+    }
+    busy(form, true);
+    say(form, "Saving…", false);
+    var chain = Promise.resolve({ ok: true, body: {} });
+    bodies.forEach(function (body) {
+      chain = chain.then(function (res) { return res.ok ? post("/api/entity-reviews", body) : res; });
+    });
+    return chain.then(function (res) {
+      if (!res.ok) return failed(form, res);
+      var label = kind === "country" ? "Country" : kind === "person" ? "Person" : "Organization";
+      var item = kind === "country" ? null : res.body.mention ? kind + "-" + res.body.mention.entity_id : null;
+      return refresh(label + " " + DONE[action] + " by " + res.body.by + ".", item);
+    });
+  }
+
+  function mergeEntity(form) {
+    var picked = form.querySelector("[name=into]").value || form.querySelector("[name=into_id]").value.trim();
+    if (!/^[0-9]+$/.test(picked)) {
+      say(form, "Pick the entity to merge into, or give its number.", true);
+      return;
+    }
+    busy(form, true);
+    say(form, "Merging…", false);
+    return post("/api/entities/merge", { entity_id: Number(form.dataset.entity), into: Number(picked) })
+      .then(function (res) {
+        if (!res.ok) return failed(form, res);
+        var e = res.body.entity;
+        return refresh("Merged into " + e.name + " by " + res.body.by + ".", e.kind + "-" + e.id);
+      });
+  }
+
+  function splitEntity(form) {
+    var spelling = form.querySelector("[name=spelling]").value, name = form.querySelector("[name=name]").value;
+    if (!spelling.trim()) {
+      say(form, "Give the spelling to split off.", true);
+      return;
+    }
+    var body = { entity_id: Number(form.dataset.entity), spelling: spelling };
+    if (name.trim()) body.name = name;
+    busy(form, true);
+    say(form, "Splitting…", false);
+    return post("/api/entities/split", body).then(function (res) {
+      if (!res.ok) return failed(form, res);
+      var into = res.body.into;
+      return refresh("Split off" + (into ? " into " + into.name : "") + " by " + res.body.by + ".",
+                     into ? into.kind + "-" + into.id : null);
+    });
+  }
+
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest ? ev.target.closest("form") : null;
+    if (!form) return;
+    var run = form.hasAttribute("data-entity-review-form") ? function () {
+      return reviewEntity(form, (ev.submitter && ev.submitter.value) || "confirm");
+    } : form.hasAttribute("data-entity-merge-form") ? function () { return mergeEntity(form); }
+      : form.hasAttribute("data-entity-split-form") ? function () { return splitEntity(form); } : null;
+    if (!run) return;
+    ev.preventDefault();
+    var done = run();
+    if (done && done.catch) {
+      done.catch(function (e) {
+        say(form, "The review could not be saved: " + e, true);
+        busy(form, false);
+      });
+    }
+  });
+})();
