@@ -1,6 +1,11 @@
-"""Confirming, correcting and rejecting facts: a review row (the overlay of store.overlay, keyed by the
-article's content hash and the fact's span, so that it outlives a re-extraction), the change applied
-to the stored fact, and an audit entry with the fact before and after, in one transaction.
+"""Confirming, correcting, rejecting and adding facts: a review row (the overlay of store.overlay, keyed
+by the article's content hash and the fact's span, so that it outlives a re-extraction), the change
+applied to the stored fact, and an audit entry with the fact before and after, in one transaction.
+
+Adding is how a reviewer gives a fact the extractor missed: the span is the text they selected (a
+figure's amount; for an event, the words that report it), and the fields are the fact's values, those
+of ADD_REQUIRED at least. The added fact is stored like an extracted one (its evidence the sentence
+around the span) and marked review="added"; it is added again when the article is stored again.
 
 Fields a correction may set: for a figure indicator, value, unit, period, parties, from, to,
 change_pct, kind; for an event type, name, status, date, parties, location. Values are checked as the
@@ -21,8 +26,13 @@ from ..store import overlay
 from ..store import schema as s
 from . import audit
 
-ACTIONS = ("confirm", "correct", "reject")
+ACTIONS = ("confirm", "correct", "reject", "add")
 EDITORS = ("editor", "admin")
+# what an added fact must say, and what it says when the reviewer leaves a field out
+ADD_REQUIRED = {"figure": ("indicator", "value", "unit", "parties"), "event": ("type", "status", "parties")}
+ADD_DEFAULTS = {"figure": {"period": None, "from": None, "to": None, "change_pct": None, "kind": "actual"},
+                "event": {"name": None, "date": None, "location": None}}
+MAX_ADDED_SPAN = 1000   # characters a reviewer may select for one added fact
 # a year (1000-2999), a month of it, or a span of them; ASCII digits only, and nothing after (fullmatch)
 _YM = r"[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?"
 _PERIOD = re.compile(rf"{_YM}(?:/{_YM})?")
@@ -41,6 +51,12 @@ class NoSuchFact(ReviewError):
     """No article, or no fact at that span of it."""
 
     code = "AW405"
+
+
+class FactExists(ReviewError):
+    """A fact of that kind is stored at the span someone adds one at."""
+
+    code = "AW406"
 
 
 def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
@@ -111,6 +127,28 @@ def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str,
     return out
 
 
+def check_addition(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an added fact, checked, with ADD_DEFAULTS for those left out."""
+    missing = [k for k in ADD_REQUIRED[kind] if fields.get(k) is None]
+    if missing:
+        raise ReviewError(f"an added {kind} needs {', '.join(missing)} (it must say {', '.join(ADD_REQUIRED[kind])})")
+    return {**ADD_DEFAULTS[kind], **check_fields(engine, kind, fields)}
+
+
+def _check_span(conn: Connection, kind: str, document_id: int, text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text) or end - start > MAX_ADDED_SPAN or not text[start:end].strip():
+        raise NoSuchFact(f"no text at {start}-{end} of article {document_id} to add a fact at: select 1 to "
+                         f"{MAX_ADDED_SPAN} characters of its {len(text)}")
+    if kind == "figure":
+        f = s.figures
+        have = conn.execute(select(f.c.start, f.c.end)
+                            .where(f.c.document_id == document_id, f.c.start == start)).first()
+        if have is not None:
+            raise FactExists(f"a figure is stored at {have.start}-{have.end} of article {document_id}: review it")
+    elif overlay.event_source(conn, document_id, start, end) is not None:
+        raise FactExists(f"an event is reported at {start}-{end} of article {document_id}: review it")
+
+
 def _fact(conn: Connection, kind: str, document_id: int, start: int, end: int) -> dict[str, Any]:
     if kind == "figure":
         row = overlay.figure_row(conn, document_id, start, end)
@@ -126,23 +164,36 @@ def _fact(conn: Connection, kind: str, document_id: int, start: int, end: int) -
 
 def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, start: int, end: int, action: str,
            fields: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Review one fact as `user` (an editor or admin); the fact as it is now stored (None when rejected)."""
+    """Review one fact as `user` (an editor or admin); the fact as it is now stored (None when rejected).
+    A fact someone added stays added when it is confirmed or corrected: its review keeps every field."""
     if user.get("role") not in EDITORS:
         raise Forbidden(f"{user.get('name')!r} is a {user.get('role')}: reviewing needs an editor or admin")
     _choice("kind", kind, ("figure", "event"))
     _choice("action", action, ACTIONS)
-    fields = check_fields(engine, kind, fields or {}) if action == "correct" else {}
+    if action == "add":
+        fields = check_addition(engine, kind, fields or {})
+    else:
+        fields = check_fields(engine, kind, fields or {}) if action == "correct" else {}
     at = clock.stamp(clock.now())
     r = s.reviews
     with engine.begin() as conn:
-        doc = conn.execute(select(s.documents.c.content_hash).where(s.documents.c.id == document_id)).first()
+        doc = conn.execute(select(s.documents.c.content_hash, s.documents.c.text)
+                           .where(s.documents.c.id == document_id)).first()
         if doc is None:
             raise NoSuchFact(f"no article {document_id}")
-        before = _fact(conn, kind, document_id, start, end)
+        if action == "add":
+            _check_span(conn, kind, document_id, doc.text, start, end)
+            before = None
+        else:
+            before = _fact(conn, kind, document_id, start, end)
         key = (r.c.kind == kind, r.c.document_hash == doc.content_hash, r.c.start == start, r.c.end == end)
-        values = {"action": action, "fields": json.dumps(fields, sort_keys=True), "user_id": user.get("id"),
+        earlier = conn.execute(select(r.c.action, r.c.fields).where(*key)).first()
+        kept_action, kept_fields = action, fields
+        if earlier is not None and earlier.action == "add" and action in ("confirm", "correct"):
+            kept_action, kept_fields = "add", {**json.loads(earlier.fields), **fields}
+        values = {"action": kept_action, "fields": json.dumps(kept_fields, sort_keys=True), "user_id": user.get("id"),
                   "user_name": user["name"], "at": at, "document_id": document_id}
-        if conn.execute(select(r.c.id).where(*key)).first() is None:
+        if earlier is None:
             conn.execute(insert(r).values(kind=kind, document_hash=doc.content_hash, start=start, end=end, **values))
         else:
             conn.execute(update(r).where(*key).values(**values))
@@ -150,7 +201,7 @@ def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, st
         after = None if action == "reject" else _fact(conn, kind, document_id, start, end)
         groups = {overlay.group_of(x) for x in (before, after) if x is not None} if kind == "figure" else set()
         overlay.reflag(conn, groups)
-        target = f"{kind} {before['id']} (article {document_id}, {start}-{end})"
+        target = f"{kind} {(before or after)['id']} (article {document_id}, {start}-{end})"
         audit.record(conn, user["name"], f"review.{action}", target, before, after)
     return after
 

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 
 from .. import extract_document
 from ..document import Document
+from ..store import overlay
 from ..store import schema as s
 from . import score as scoring
 
@@ -41,9 +42,21 @@ def extracted(row) -> dict[str, Any]:
                                      outlet=row.outlet, url=row.url, language=row.language))
 
 
-def apply_reviews(record: dict[str, Any], reviews: list[Any]) -> dict[str, Any]:
+def _added(kind: str, text: str, start: int, end: int, fields: dict[str, Any]) -> dict[str, Any]:
+    """A fact someone added, as the extractor's record has it."""
+    lo, hi = overlay.sentence_around(text, start, end)
+    if kind == "figure":
+        return {**{_FIGURE_KEYS.get(k, k): v for k, v in fields.items()}, "approximate": False,
+                "evidence": text[lo:hi], "evidence_span": {"start": lo, "end": hi},
+                "amount": {"start": start, "end": end, "text": text[start:end]}}
+    return {**fields, "instrument": None, "organizations": [], "sectors": [], "evidence": text[lo:hi],
+            "evidence_spans": [{"start": start, "end": end}]}
+
+
+def apply_reviews(record: dict[str, Any], reviews: list[Any], text: str = "") -> dict[str, Any]:
     """The record with the reviews of its article applied (figures by their amount's span, events by
-    the span of a sentence that reports them)."""
+    the span of a sentence that reports them; a fact someone added appended, or its values put on the
+    extractor's fact at that span)."""
     rec = json.loads(json.dumps(record))
     for rv in reviews:
         fields = json.loads(rv.fields)
@@ -57,8 +70,10 @@ def apply_reviews(record: dict[str, Any], reviews: list[Any]) -> dict[str, Any]:
         for item in hit:
             if rv.action == "reject":
                 items.remove(item)
-            elif rv.action == "correct":
+            elif rv.action in ("correct", "add"):
                 item.update({_FIGURE_KEYS.get(k, k): v for k, v in fields.items()})
+        if rv.action == "add" and not hit:
+            items.append(_added(rv.kind, text, rv.start, rv.end, fields))
     rec["dyads"] = sorted({tuple(sorted(p)) for item in rec["events"] + rec["figures"]
                            for p in _pairs(item.get("parties") or [])})
     return rec
@@ -75,7 +90,7 @@ def gold_records(engine: Engine) -> Iterator[tuple[Any, dict[str, Any], dict[str
     """(stored article, its gold record, the current extractor's record) for every reviewed article."""
     for row in _documents(engine):
         record = extracted(row)
-        yield row, apply_reviews(record, _reviews(engine, row.content_hash)), record
+        yield row, apply_reviews(record, _reviews(engine, row.content_hash), row.text), record
 
 
 def export(engine: Engine, out: str | Path) -> list[Path]:

@@ -388,7 +388,7 @@ def document(request: Request,
     "unit", "period", "parties", "from", "to", "change_pct", "kind", "approximate", "conflict", "evidence",
     "start", "end", "amount_text", "review", "reviewed_by", "reviewed_at"}]}. A mention's and an event
     report's `start`/`end` span their text and evidence; a figure's span its amount (`amount_text`), inside
-    its evidence sentence. `review` is "confirmed" or "corrected" once a person reviewed the fact (who and
+    its evidence sentence. `review` is "confirmed", "corrected" or "added" once a person reviewed the fact (who and
     when: `reviewed_by`, `reviewed_at`); POST /api/reviews takes a fact's `start` and `end` (an event's
     first report's) with the article's id.
 

@@ -1,6 +1,7 @@
-"""The API's review routes (P13): people confirm, correct and reject facts; admins read the audit log.
+"""The API's review routes (P13): people confirm, correct, reject and add facts; admins read the audit log.
 
-POST /api/reviews    {kind, document_id, start, end, action, fields}: review one figure or event (editor, admin)
+POST /api/reviews    {kind, document_id, start, end, action, fields}: review one figure or event, or add one
+                     the extractor missed (editor, admin)
 GET  /api/audit      the audit log, newest first, filtered by part of the target (admin)
 
 A user is an API token (`Authorization: Bearer <token>`, accordwatch users token NAME) or the dashboard's
@@ -87,40 +88,54 @@ FIELD_SCHEMAS = {
 assert tuple(FIELD_SCHEMAS["figure"]) == overlay.FIGURE_FIELDS and tuple(FIELD_SCHEMAS["event"]) == overlay.EVENT_FIELDS
 
 
-def _fields_schema(kind: str, correction: bool) -> dict:
+def _fields_schema(kind: str, action: str) -> dict:
+    description = {"review": f"The {kind}'s fields: none needed to confirm or reject.",
+                   "correct": f"The {kind}'s corrected fields (at least one).",
+                   "add": f"The added {kind}'s fields: {', '.join(facts.ADD_REQUIRED[kind])} at least."}[action]
     schema = {"type": "object", "additionalProperties": False, "properties": FIELD_SCHEMAS[kind],
-              "description": f"The {kind}'s corrected fields" + (" (at least one)." if correction else
-                                                                ": none needed to confirm or reject.")}
-    if correction:
+              "description": description}
+    if action == "correct":
         schema["minProperties"] = 1
+    if action == "add":
+        schema["required"] = list(facts.ADD_REQUIRED[kind])
     return schema
 
 
-def _review_schema(kind: str, correction: bool) -> dict:
-    actions = ["correct"] if correction else ["confirm", "reject"]
+def _review_schema(kind: str, action: str) -> dict:
+    actions = [action] if action in ("correct", "add") else ["confirm", "reject"]
+    needs_fields = action in ("correct", "add")
     return {"type": "object", "additionalProperties": False,
-            "required": ["kind", "document_id", "start", "end", "action", *(["fields"] if correction else [])],
+            "required": ["kind", "document_id", "start", "end", "action", *(["fields"] if needs_fields else [])],
             "properties": {
                 "kind": {"type": "string", "enum": [kind]},
                 "document_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID,
                                 "description": "The article's id (GET /api/documents/{document_id})."},
                 "start": {"type": "integer", "minimum": 0, "maximum": MAX_ID,
                           "description": "Where the article states the fact: a figure's amount, an event report's "
-                                         "sentence (`start` of GET /api/documents/{document_id})."},
+                                         "sentence (`start` of GET /api/documents/{document_id}); adding, the "
+                                         "selected text (at most 1,000 characters)."},
                 "end": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
                 "action": {"type": "string", "enum": actions},
-                "fields": _fields_schema(kind, correction)}}
+                "fields": _fields_schema(kind, action)}}
 
 
-REVIEW_SCHEMAS = {"FigureReview": _review_schema("figure", False), "FigureCorrection": _review_schema("figure", True),
-                  "EventReview": _review_schema("event", False), "EventCorrection": _review_schema("event", True)}
+REVIEW_SCHEMAS = {"FigureReview": _review_schema("figure", "review"),
+                  "FigureCorrection": _review_schema("figure", "correct"),
+                  "FigureAddition": _review_schema("figure", "add"),
+                  "EventReview": _review_schema("event", "review"),
+                  "EventCorrection": _review_schema("event", "correct"),
+                  "EventAddition": _review_schema("event", "add")}
 REVIEW_EXAMPLE = {"kind": "figure", "document_id": 1, "start": 707, "end": 719, "action": "confirm"}
 CORRECTION_EXAMPLE = {"kind": "figure", "document_id": 1, "start": 707, "end": 719, "action": "correct",
                       "fields": {"value": 4450000000, "period": "2023"}}
+ADDITION_EXAMPLE = {"kind": "figure", "document_id": 1, "start": 707, "end": 719, "action": "add",
+                    "fields": {"indicator": "trade_turnover", "value": 4450000000, "unit": "USD", "period": "2023",
+                               "parties": ["KAZ", "UZB"]}}
 _REVIEW_BODY = {"required": True, "content": {"application/json": {
     "schema": {"oneOf": [ref(name) for name in REVIEW_SCHEMAS]},
     "examples": {"confirm": {"summary": "Confirm the sample's trade turnover of 2023", "value": REVIEW_EXAMPLE},
-                 "correct": {"summary": "Correct its value", "value": CORRECTION_EXAMPLE}}}}}
+                 "correct": {"summary": "Correct its value", "value": CORRECTION_EXAMPLE},
+                 "add": {"summary": "Add a figure the extractor missed", "value": ADDITION_EXAMPLE}}}}}
 
 
 def check_review(body: Any) -> dict[str, Any]:
@@ -138,6 +153,9 @@ def check_review(body: Any) -> dict[str, Any]:
     check_object(fields, "fields", allowed)
     if action == "correct" and not fields:
         raise bad("a correction needs at least one field in `fields`: " + ", ".join(allowed))
+    missing = [k for k in facts.ADD_REQUIRED[kind] if k not in fields] if action == "add" else []
+    if missing:
+        raise bad(f"an added {kind} needs `fields` with {', '.join(missing)}")
     for name, value in fields.items():
         where = f"fields.{name}"
         if name == "parties":
@@ -179,27 +197,31 @@ def do_review(request: Request, user: dict[str, Any], r: dict[str, Any]) -> dict
         if r["fields"]:   # checked even where they are not needed (confirm, reject): the schema says what they hold
             facts.check_fields(engine, r["kind"], r["fields"])
         after = facts.review(engine, user, r["kind"], r["document_id"], r["start"], r["end"], r["action"],
-                             r["fields"] if r["action"] == "correct" else None)   # confirm, reject: no fields kept
+                             r["fields"] if r["action"] in ("correct", "add") else None)   # confirm, reject: none
     except facts.Forbidden as e:
         raise HTTPException(403, str(e)) from None
     except facts.NoSuchFact as e:
         raise HTTPException(404, str(e)) from None
+    except facts.FactExists as e:
+        raise HTTPException(409, str(e)) from None
     except (facts.ReviewError, QueryInputError) as e:
         raise HTTPException(400, str(e)) from None
     return {"ok": True, "kind": r["kind"], "document_id": r["document_id"], "start": r["start"], "end": r["end"],
             "action": r["action"], "by": user["name"], "fact": _public_fact(r["kind"], after)}
 
 
-@router.post("/reviews", tags=["review"], summary="Confirm, correct or reject a fact",
-             responses=responses(400, 401, 403, 404, 413, 415),
+@router.post("/reviews", tags=["review"], summary="Confirm, correct, reject or add a fact",
+             responses=responses(400, 401, 403, 404, 409, 413, 415),
              openapi_extra={"requestBody": _REVIEW_BODY, "security": SECURITY})
 async def post_review(request: Request) -> dict[str, Any]:
     """Review one figure or event of an article, named by the article and the span that states it (`start`,
     `end` of GET /api/documents/{document_id}: a figure's amount, an event report's sentence). `action`:
     confirm (it is right), correct (`fields` replace the extracted ones: for a figure indicator, value, unit,
-    period, parties, from, to, change_pct, kind; for an event type, name, status, date, parties, location)
-    or reject (it leaves every list). The review outlives a re-extraction of the article; the audit log keeps
-    the fact before and after.
+    period, parties, from, to, change_pct, kind; for an event type, name, status, date, parties, location),
+    reject (it leaves every list), or add (a fact the extractor missed, stated by the text at `start`-`end`:
+    a figure needs indicator, value, unit and parties, an event type, status and parties; 409 when one is
+    stored there already; 404 when the article has no such span). The review outlives a re-extraction of the
+    article; the audit log keeps the fact before and after.
 
     Needs an editor or admin (401 without a user, 403 for a viewer). Returns {"ok", "kind", "document_id",
     "start", "end", "action", "by", "fact"}: the fact as it is stored now (null when rejected), with
@@ -226,7 +248,7 @@ def get_audit(request: Request,
                                              description=f"Entries per page, 1 to {MAX_AUDIT_PAGE}.")] = 100,
               ) -> dict[str, Any]:
     """Every change, newest first: {"items", "page", "per_page", "pages", "total"}, each item {"id", "at",
-    "user_name", "action", "target", "before", "after"}: who did what (review.confirm, review.correct,
+    "user_name", "action", "target", "before", "after"}: who did what (review.confirm, review.correct, review.add,
     review.reject, user.add, user.passwd, user.role, user.remove, token.add, login.failed) to what (a
     fact: "figure 12 (article 3, 540-552)"; a user), and the fact before and after as JSON. Admins only."""
     auth.api_user(request, ("admin",))

@@ -56,7 +56,7 @@ ERROR_STATUSES = {
          "request authenticated by the session cookie lacks its CSRF token",
     404: "No such item, code or page of results",
     405: "A method the route does not take: the API reads with GET, and writes on a few routes (POST, DELETE)",
-    409: "It exists already: a saved search of that name",
+    409: "It exists already: a saved search of that name, a fact at the span someone adds one at",
     413: "The body is over the server's size limit",
     415: "Neither JSON nor multipart/form-data",
     500: "An unexpected failure: the server log has the details (the body never does)",

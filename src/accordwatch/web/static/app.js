@@ -108,7 +108,7 @@
     form.querySelectorAll("button").forEach(function (b) { b.disabled = on; });
   }
 
-  var DONE = { confirm: "confirmed", correct: "corrected", reject: "rejected" };
+  var DONE = { confirm: "confirmed", correct: "corrected", reject: "rejected", add: "added" };
 
   function refresh(result) {
     return fetch(location.pathname + location.search, { credentials: "same-origin" })
@@ -134,24 +134,7 @@
       });
   }
 
-  document.addEventListener("submit", function (ev) {
-    var form = ev.target.closest ? ev.target.closest("form[data-review-form]") : null;
-    if (!form) return;
-    ev.preventDefault();
-    var action = (ev.submitter && ev.submitter.value) || "confirm";
-    var body = { kind: form.dataset.kind, document_id: Number(form.dataset.document),
-                 start: Number(form.dataset.start), end: Number(form.dataset.end), action: action };
-    if (action === "correct") {
-      var fields = {};
-      form.querySelectorAll("[data-field]").forEach(function (el) {
-        if (changed(el)) fields[el.dataset.field] = fieldValue(el);
-      });
-      if (!Object.keys(fields).length) {
-        say(form, "Change a field first, then save the correction.", true);
-        return;
-      }
-      body.fields = fields;
-    }
+  function send(form, body) {
     busy(form, true);
     say(form, "Saving…", false);
     fetch("/api/reviews", {
@@ -172,6 +155,86 @@
       say(form, "The review could not be saved: " + e, true);
       busy(form, false);
     });
+  }
+
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest ? ev.target.closest("form[data-review-form]") : null;
+    if (!form) return;
+    ev.preventDefault();
+    var action = (ev.submitter && ev.submitter.value) || "confirm";
+    var body = { kind: form.dataset.kind, document_id: Number(form.dataset.document),
+                 start: Number(form.dataset.start), end: Number(form.dataset.end), action: action };
+    if (action === "correct") {
+      var fields = {};
+      form.querySelectorAll("[data-field]").forEach(function (el) {
+        if (changed(el)) fields[el.dataset.field] = fieldValue(el);
+      });
+      if (!Object.keys(fields).length) {
+        say(form, "Change a field first, then save the correction.", true);
+        return;
+      }
+      body.fields = fields;
+    }
+    send(form, body);
+  });
+
+  // Adding a fact the extractor missed: the editor selects the words that state it in the article's text.
+  // Their place goes with the fact's values, counted as the server counts the article's characters (code
+  // points, not the browser's UTF-16 units); the highlighting marks add no characters of their own.
+  function codePoints(text) { return Array.from(text).length; }
+
+  function offsetIn(root, node, offset) {
+    var range = document.createRange();
+    range.setStart(root, 0);
+    range.setEnd(node, offset);
+    return codePoints(range.toString());
+  }
+
+  document.addEventListener("selectionchange", function () {
+    var form = document.querySelector("form[data-add-form]");
+    var text = document.querySelector("[data-testid=article-text]");
+    var sel = window.getSelection ? window.getSelection() : null;
+    if (!form || !text || !sel || sel.isCollapsed || !sel.rangeCount) return;
+    var range = sel.getRangeAt(0);
+    if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return;
+    var chosen = range.toString();
+    var start = offsetIn(text, range.startContainer, range.startOffset) +
+      codePoints(chosen) - codePoints(chosen.replace(/^\s+/, ""));
+    var end = offsetIn(text, range.endContainer, range.endOffset) -
+      (codePoints(chosen) - codePoints(chosen.replace(/\s+$/, "")));
+    if (end <= start) return;
+    form.dataset.start = start;
+    form.dataset.end = end;
+    form.querySelector("[data-testid=add-selection]").textContent =
+      "\u201c" + chosen.trim() + "\u201d (characters " + start + "\u2013" + end + ")";
+    form.querySelector("[data-testid=add-submit]").disabled = false;
+  });
+
+  document.addEventListener("change", function (ev) {
+    if (!ev.target.matches || !ev.target.matches("[data-add-kind]")) return;
+    var form = ev.target.form;
+    form.querySelectorAll("[data-add-fields]").forEach(function (set) {
+      var on = set.dataset.addFields === ev.target.value;
+      set.hidden = !on;
+      set.disabled = !on;
+    });
+  });
+
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest ? ev.target.closest("form[data-add-form]") : null;
+    if (!form) return;
+    ev.preventDefault();
+    if (!form.dataset.start) {
+      say(form, "Select the words that state the fact in the article's text first.", true);
+      return;
+    }
+    var kind = form.querySelector("[data-add-kind]").value, fields = {};
+    form.querySelectorAll('[data-add-fields="' + kind + '"] [data-field]').forEach(function (el) {
+      var v = fieldValue(el);
+      if (v !== null && !(Array.isArray(v) && !v.length)) fields[el.dataset.field] = v;
+    });
+    send(form, { kind: kind, document_id: Number(form.dataset.document), start: Number(form.dataset.start),
+                 end: Number(form.dataset.end), action: "add", fields: fields });
   });
 
   window.addEventListener("hashchange", flashHash);
