@@ -1,4 +1,5 @@
-"""The set-based writer (store.batch, P14) stores exactly the database the article-by-article path does:
+"""The set-based writer (store.batch, P14), with extraction a batch ahead (store.ahead) or not, stores exactly
+the database the article-by-article path does:
 every table, ids included, on the sample corpus and generated articles, whatever the batch size, on
 SQLite and PostgreSQL; a broken article still fails alone; re-ingesting changes nothing; reviews apply."""
 from __future__ import annotations
@@ -53,8 +54,8 @@ def fresh_store(backend: str, tmp_path: Path, name: str):
         admin.dispose()
 
 
-def write(store, items: list[str], batch: int, set_based: bool = True):
-    w = Writer(store.engine, set_based=set_based)
+def write(store, items: list[str], batch: int, set_based: bool = True, ahead: bool = True):
+    w = Writer(store.engine, set_based=set_based, ahead=ahead)
     summary = w.write(read_paths(items), batch=batch)
     return w, summary
 
@@ -76,9 +77,9 @@ def test_set_based_batches_store_the_database_one_by_one_does(backend, tmp_path,
         _, ref_summary = write(store, items, 100, set_based=False)
         reference = tables(store)
     assert ref_summary.new > 250 and ref_summary.duplicate >= 45
-    for batch in (1, 100, 500):
-        with fresh_store(backend, tmp_path, f"batch{batch}") as store:
-            w, summary = write(store, items, batch)
+    for batch, ahead in ((1, True), (100, True), (100, False), (500, True)):
+        with fresh_store(backend, tmp_path, f"batch{batch}{ahead}") as store:
+            w, summary = write(store, items, batch, ahead=ahead)
             assert w.rewritten == 0   # every batch written set-based
             assert vars(summary) == vars(ref_summary)
             got = tables(store)
@@ -95,6 +96,7 @@ def test_set_based_batches_store_the_database_one_by_one_does(backend, tmp_path,
 def test_a_row_the_database_refuses_fails_its_article_alone(backend, tmp_path, monkeypatch):
     """An event whose parties repeat a code is a row event_parties refuses: the set-based batch is rolled
     back and written article by article, where that article fails alone, as it always did."""
+    import accordwatch.store.ahead as ahead_mod
     import accordwatch.store.batch as batch_mod
     import accordwatch.store.write as write_mod
 
@@ -108,6 +110,7 @@ def test_a_row_the_database_refuses_fails_its_article_alone(backend, tmp_path, m
 
     monkeypatch.setattr(write_mod, "extract_document", broken)
     monkeypatch.setattr(batch_mod, "extract_document", broken)
+    monkeypatch.setattr(ahead_mod, "extract_document", broken)
     items = [str(ROOT / "examples" / "articles")]
     snaps = []
     for set_based in (False, True):
@@ -121,6 +124,7 @@ def test_a_row_the_database_refuses_fails_its_article_alone(backend, tmp_path, m
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_an_article_that_cannot_be_extracted_fails_alone(backend, tmp_path, monkeypatch):
+    import accordwatch.store.ahead as ahead_mod
     import accordwatch.store.batch as batch_mod
     import accordwatch.store.write as write_mod
 
@@ -133,6 +137,7 @@ def test_an_article_that_cannot_be_extracted_fails_alone(backend, tmp_path, monk
 
     monkeypatch.setattr(write_mod, "extract_document", failing)
     monkeypatch.setattr(batch_mod, "extract_document", failing)
+    monkeypatch.setattr(ahead_mod, "extract_document", failing)
     items = [str(ROOT / "examples" / "articles")]
     snaps = []
     for set_based in (False, True):

@@ -15,11 +15,15 @@ article by article, where the one broken article fails alone.
 """
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
+from operator import itemgetter
 
-from sqlalchemy import Connection, and_, bindparam, insert, literal_column, or_, select, text, update
+from sqlalchemy import Connection
 
 from .. import extract_document
 from ..extract.gazetteer import country_names
@@ -28,35 +32,65 @@ from . import dedup
 from .normalize import latin_key, name_key
 from .points import row_point_columns
 from .resolve import EVENT_WINDOW_DAYS, Memory, Resolver, _as_date, _gazetteer_spellings, company_name
-from .schema import (
-    aliases,
-    document_countries,
-    document_sectors,
-    documents,
-    entities,
-    event_parties,
-    event_sectors,
-    event_sources,
-    events,
-    figure_parties,
-    figures,
-    mentions,
-    minhash_bands,
-)
 
+EXTRACTING = threading.Lock()   # one extraction at a time (the pipeline's matchers are not shared across threads)
 LATER = 1 << 62   # the order of a row added by this batch: after every stored row
 _ENTITY_COLS = ("id", "kind", "key", "name", "country", "title", "org_kind")
 _EVENT_COLS = ("id", "type", "instrument", "status", "parties", "date", "location", "organizations",
                "first_document_id", "name")
-_INSERT = {t.name: insert(t) for t in (documents, minhash_bands, document_countries, document_sectors, entities,
-                                       aliases, mentions, events, event_parties, event_sectors, event_sources,
-                                       figures, figure_parties)}
-# executemany with the columns to set as parameters beside "eid"
-_UPDATE_ENTITY = update(entities).where(entities.c.id == bindparam("eid"))
-_UPDATE_EVENT = update(events).where(events.c.id == bindparam("eid"))
-_FTS = text("INSERT INTO documents_fts(rowid, title, text) VALUES (:id, :title, :text)")
-# (documents, events, figures, entities) and the statements that read a batch's rows, built once
-_KNOWN_HASHES = select(documents.c.content_hash).where(documents.c.content_hash.in_(bindparam("h", expanding=True)))
+
+
+@cache
+def _sql(kind: str, table: str, cols: tuple[str, ...], paramstyle: str) -> str:
+    """An INSERT of these columns, or an UPDATE of them by id (the last parameter), as the driver's SQL:
+    the batch's rows go to the driver's executemany as they are, without SQLAlchemy's work on each."""
+    p = "?" if paramstyle == "qmark" else "%s"
+    q = '"{}"'.format
+    if kind == "insert":
+        return f"INSERT INTO {q(table)} ({', '.join(map(q, cols))}) VALUES ({', '.join([p] * len(cols))})"
+    *values, key = cols
+    return f"UPDATE {q(table)} SET {', '.join(f'{q(c)} = {p}' for c in values)} WHERE {q(key)} = {p}"
+
+
+def _executemany(conn: Connection, kind: str, table: str, rows: list[dict]) -> None:
+    cols = tuple(rows[0])
+    get = itemgetter(*cols)
+    conn.exec_driver_sql(_sql(kind, table, cols, conn.dialect.paramstyle), [get(r) for r in rows])
+
+
+@dataclass
+class Failed:
+    """An extraction that failed where it ran ahead of the writer (store.ahead): the writer reports it."""
+    error: Exception
+
+
+def known_hashes(conn: Connection, hashes: list[str]) -> set[str]:
+    """Which of these content hashes are stored."""
+    return {h for (h,) in _select(conn, "SELECT content_hash FROM documents WHERE content_hash IN ({IN})", (),
+                                  hashes)}
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def _mark(conn: Connection) -> str:
+    """The driver's parameter marker."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+_E = ", ".join(f"e.{_q(c)}" for c in _ENTITY_COLS)
+
+
+def _select(conn: Connection, sql: str, fixed: tuple, values: list, chunk: int = 5000) -> list[tuple]:
+    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), `values` some thousands
+    at a time."""
+    p = _mark(conn)
+    rows: list[tuple] = []
+    for i in range(0, len(values), chunk):
+        part = values[i:i + chunk]
+        rows += conn.exec_driver_sql(sql.format(P=p, IN=", ".join([p] * len(part))), (*fixed, *part)).fetchall()
+    return rows
 
 
 class Ids:
@@ -123,51 +157,48 @@ class BatchResolver(Resolver):
         return LATER + self._seq
 
     # ---- reading once per batch ----
-    def _entity_row(self, row) -> dict:
-        eid = row.id
+    def _entity_row(self, row: tuple) -> dict:
+        """The entity of a row that ends with the columns _ENTITY_COLS, kept (the first time it is read)."""
+        eid = row[-len(_ENTITY_COLS)]
         if eid not in self.entity_rows:
-            self.entity_rows[eid] = {c: getattr(row, c) for c in _ENTITY_COLS}
+            self.entity_rows[eid] = dict(zip(_ENTITY_COLS, row[-len(_ENTITY_COLS):], strict=True))
         return self.entity_rows[eid]
 
     def load_aliases(self, wanted: set[tuple[str, str]]) -> None:
         """The stored aliases with these (kind, alias), with their entities."""
         wanted = {w for w in wanted if w[0] and w[1] and w not in self.alias_rows}
+        if not wanted:
+            return
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, alias in wanted:
             self.alias_rows[(kind, alias)] = []
             by_kind[kind].append(alias)
-        order = literal_column("aliases.rowid") if self.sqlite else aliases.c.entity_id
+        order = "a.rowid" if self.sqlite else "a.entity_id"   # the order the index gives rows of one alias
+        sql = (f"SELECT a.alias, {order}, {_E} FROM aliases a JOIN entities e ON e.id = a.entity_id "
+               "WHERE a.kind = {P} AND a.alias IN ({IN})")
         for kind, keys in by_kind.items():
-            for i in range(0, len(keys), 5000):
-                rows = self.conn.execute(
-                    select(aliases.c.alias, aliases.c.entity_id, order.label("o"),
-                           *[entities.c[c] for c in _ENTITY_COLS])
-                    .join(entities, entities.c.id == aliases.c.entity_id)
-                    .where(aliases.c.kind == kind, aliases.c.alias.in_(keys[i:i + 5000])))
-                for row in rows:
-                    self._entity_row(row)
-                    self.alias_rows[(kind, row.alias)].append((row.o, row.entity_id))
-                    self.alias_pairs.add((row.entity_id, row.alias))
-        for a, order in zip(self.new_aliases, self.alias_order, strict=True):   # added before the keys were read
+            for row in _select(self.conn, sql, (kind,), keys):
+                eid = self._entity_row(row)["id"]
+                self.alias_rows[(kind, row[0])].append((row[1], eid))
+                self.alias_pairs.add((eid, row[0]))
+        for a, added in zip(self.new_aliases, self.alias_order, strict=True):   # added before the keys were read
             if (a["kind"], a["alias"]) in wanted:
-                self.alias_rows[(a["kind"], a["alias"])].append((order, a["entity_id"]))
+                self.alias_rows[(a["kind"], a["alias"])].append((added, a["entity_id"]))
 
     def load_latins(self, wanted: set[tuple[str, str]]) -> None:
         """The stored aliases with these (kind, latin key), with their entities."""
         wanted = {w for w in wanted if w[0] and w[1] and w not in self.latin_rows}
+        if not wanted:
+            return
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, latin in wanted:
             self.latin_rows[(kind, latin)] = []
             by_kind[kind].append(latin)
+        sql = (f"SELECT a.latin, {_E} FROM aliases a JOIN entities e ON e.id = a.entity_id "
+               "WHERE a.kind = {P} AND a.latin IN ({IN})")
         for kind, keys in by_kind.items():
-            for i in range(0, len(keys), 5000):
-                rows = self.conn.execute(
-                    select(aliases.c.latin, aliases.c.entity_id, *[entities.c[c] for c in _ENTITY_COLS])
-                    .join(entities, entities.c.id == aliases.c.entity_id)
-                    .where(aliases.c.kind == kind, aliases.c.latin.in_(keys[i:i + 5000])))
-                for row in rows:
-                    self._entity_row(row)
-                    self.latin_rows[(kind, row.latin)].append(row.entity_id)
+            for row in _select(self.conn, sql, (kind,), keys):
+                self.latin_rows[(kind, row[0])].append(self._entity_row(row)["id"])
         # rows this batch added before the keys were read (after a forget(): none otherwise)
         for a in self.new_aliases:
             if (a["kind"], a["latin"]) in wanted:
@@ -180,12 +211,11 @@ class BatchResolver(Resolver):
         for kind, key in wanted:
             self.keys[(kind, key)] = None
             by_kind[kind].append(key)
+        sql = f"SELECT {_E} FROM entities e WHERE e.kind = {{P}} AND e.key IN ({{IN}})"
         for kind, keys in by_kind.items():
-            for i in range(0, len(keys), 5000):
-                rows = self.conn.execute(select(*[entities.c[c] for c in _ENTITY_COLS])
-                                         .where(entities.c.kind == kind, entities.c.key.in_(keys[i:i + 5000])))
-                for row in rows:
-                    self.keys[(kind, row.key)] = self._entity_row(row)["id"]
+            for row in _select(self.conn, sql, (kind,), keys):
+                entity = self._entity_row(row)
+                self.keys[(kind, entity["key"])] = entity["id"]
 
     def load_events(self, keys: set[tuple[str, str]], lo: str, hi: str) -> None:
         """The stored events of these (type, parties) dated, or first reported, between lo and hi."""
@@ -193,19 +223,19 @@ class BatchResolver(Resolver):
             return
         types = sorted({k[0] for k in keys})
         parties = sorted({k[1] for k in keys})
-        e = events.c
-        rows = self.conn.execute(
-            select(*[e[c] for c in _EVENT_COLS], documents.c.published)
-            .join(documents, documents.c.id == e.first_document_id)
-            .where(e.type.in_(types), e.parties.in_(parties),
-                   or_(e.date.between(lo, hi), and_(e.date.is_(None), documents.c.published.between(lo, hi))))
-            .order_by(e.id))
-        for row in rows:
-            if (row.type, row.parties) in keys and row.id not in self.event_rows:
-                ev = {c: getattr(row, c) for c in _EVENT_COLS}
-                ev["published"] = row.published
-                self.event_rows[row.id] = ev
-                self.events_by_key[(row.type, row.parties)].append(ev)
+        p = _mark(self.conn)
+        cols = ", ".join(f"e.{_q(c)}" for c in _EVENT_COLS)
+        sql = (f"SELECT {cols}, d.published FROM events e JOIN documents d ON d.id = e.first_document_id "
+               f"WHERE e.type IN ({', '.join([p] * len(types))}) AND e.parties IN ({', '.join([p] * len(parties))}) "
+               f"AND (e.date BETWEEN {p} AND {p} OR (e.date IS NULL AND d.published BETWEEN {p} AND {p})) "
+               "ORDER BY e.id")
+        n = len(_EVENT_COLS)
+        for row in self.conn.exec_driver_sql(sql, (*types, *parties, lo, hi, lo, hi)).fetchall():
+            if (row[1], row[4]) in keys and row[0] not in self.event_rows:
+                ev = dict(zip(_EVENT_COLS, row[:n], strict=True))
+                ev["published"] = row[n]
+                self.event_rows[row[0]] = ev
+                self.events_by_key[(row[1], row[4])].append(ev)
 
     # ---- the resolver's reads and writes ----
     def _stored_alias(self, kind: str, keys: list[str]) -> int | None:
@@ -239,9 +269,9 @@ class BatchResolver(Resolver):
 
     def _entity(self, entity_id: int) -> dict:
         if entity_id not in self.entity_rows:
-            row = self.conn.execute(select(*[entities.c[c] for c in _ENTITY_COLS])
-                                    .where(entities.c.id == entity_id)).one()
-            self._entity_row(row)
+            row = self.conn.exec_driver_sql(f"SELECT {_E} FROM entities e WHERE e.id = {_mark(self.conn)}",
+                                            (entity_id,)).one()
+            self._entity_row(tuple(row))
         return self.entity_rows[entity_id]
 
     def _entity_by_key(self, kind: str, key: str) -> int | None:
@@ -340,6 +370,23 @@ def _entity_keys(record: dict) -> tuple[set, set, set]:
     return al, ks, la
 
 
+def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
+    """The stored documents in any of these (band, bucket)s, with their MinHash: one indexed search per
+    band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
+    out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
+    if not buckets:
+        return out
+    by_band: dict[int, list[str]] = defaultdict(list)
+    for band, bucket in buckets:
+        by_band[band].append(bucket)
+    sql = ("SELECT b.bucket, d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
+           "WHERE b.band = {P} AND b.bucket IN ({IN})")
+    for band, keys in sorted(by_band.items()):
+        for bucket, did, sig in _select(conn, sql, (band,), keys):
+            out[(band, bucket)].append((did, sig))
+    return out
+
+
 class BatchWrite:
     """One batch written set-based; `run` returns its Summary (the writer's), or raises."""
 
@@ -353,19 +400,22 @@ class BatchWrite:
         self.r = BatchResolver(conn, memory, self.ids)
         self.extracted: dict[int, dict] = {}   # item index -> record extracted here
 
-    def run(self, items: list, hashes: list[str | None]) -> tuple:
+    def run(self, items: list, hashes: list[str | None], sketches: dict | None = None) -> tuple:
+        """(Summary, the figure groups touched) of writing `items`, (result, record or None, error or None)
+        triples, whose content hashes (None: not an article) are `hashes`; `sketches` the MinHash signature
+        and buckets of some of them by hash, computed already (store.ahead)."""
         s = self.Summary()
         conn, r = self.conn, self.r
         # 1 duplicates and near-duplicates, in order; extraction of the rest
-        known = {h for (h,) in conn.execute(_KNOWN_HASHES, {"h": [h for h in hashes if h]})} if any(hashes) else set()
+        known = known_hashes(conn, [h for h in hashes if h])
         docs: list[dict] = []          # the document rows, in order
         stored: list[tuple] = []       # (document id, document, record) of the articles extracted
-        sketches = {}
+        sketches = dict(sketches or {})
         for (result, _, _), chash in zip(items, hashes, strict=True):
             if chash is not None and chash not in known and chash not in sketches:
                 mh = dedup.minhash(result.document.text)
                 sketches[chash] = (dedup.signature_bytes(mh), dedup.band_buckets(mh))
-        cands = self._band_candidates({b for _, buckets in sketches.values() for b in buckets})
+        cands = band_candidates(conn, {b for _, buckets in sketches.values() for b in buckets})
         batch_bands: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
         for i, ((result, record, error), chash) in enumerate(zip(items, hashes, strict=True)):
             s.read += 1
@@ -395,7 +445,12 @@ class BatchWrite:
                    "language": self.language(doc)}
             if original is None:
                 try:
-                    record = self.extracted[i] = record or extract_document(doc)
+                    if isinstance(record, Failed):
+                        raise record.error
+                    if record is None:
+                        with EXTRACTING:
+                            record = extract_document(doc)
+                    self.extracted[i] = record
                 except Exception as e:  # noqa: BLE001 - one article's failure is reported, not fatal
                     self.memory.forget()   # as the per-article path does when an article fails
                     s.failed += 1
@@ -432,7 +487,7 @@ class BatchWrite:
         for row, buckets, doc, record in stored:
             doc_id = row["id"]
             rows["minhash_bands"] += [{"band": b, "bucket": k, "document_id": doc_id} for b, k in buckets]
-            rows["fts"].append({"id": doc_id, "title": record["document"]["title"] or "", "text": doc.text})
+            rows["fts"].append({"rowid": doc_id, "title": record["document"]["title"] or "", "text": doc.text})
             rows["document_countries"] += [{"document_id": doc_id, "code": c} for c in record["countries"]]
             rows["document_sectors"] += [{"document_id": doc_id, "sector": x} for x in record["sectors"]]
             rows["mentions"] += self._entities(doc_id, record, s)
@@ -446,10 +501,9 @@ class BatchWrite:
         # 3 event parties, sectors and reports (the sectors an event has: stored, or added by this batch)
         have = defaultdict(set)
         old = sorted({eid for eid, new, *_ in reports if eid not in r.new_event_ids})
-        for i in range(0, len(old), 5000):
-            for eid, sector in conn.execute(select(event_sectors.c.event_id, event_sectors.c.sector)
-                                            .where(event_sectors.c.event_id.in_(old[i:i + 5000]))):
-                have[eid].add(sector)
+        for eid, sector in _select(conn, "SELECT event_id, sector FROM event_sectors WHERE event_id IN ({IN})", (),
+                                   old):
+            have[eid].add(sector)
         for eid, new, ev, doc_id, body in reports:
             if new:
                 rows["event_parties"] += [{"event_id": eid, "code": c} for c in ev["parties"]]
@@ -462,25 +516,6 @@ class BatchWrite:
                 for span in ev["evidence_spans"]}.values()
         self._write(docs, rows)
         return s, groups
-
-    def _band_candidates(self, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
-        """The stored documents in any of these (band, bucket)s, with their MinHash: one indexed search per
-        band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
-        out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
-        if not buckets:
-            return out
-        by_band: dict[int, list[str]] = defaultdict(list)
-        for band, bucket in buckets:
-            by_band[band].append(bucket)
-        mb = minhash_bands.c
-        for band, keys in sorted(by_band.items()):
-            for i in range(0, len(keys), 5000):
-                for bucket, did, sig in self.conn.execute(
-                        select(mb.bucket, documents.c.id, documents.c.minhash)
-                        .join(documents, documents.c.id == mb.document_id)
-                        .where(mb.band == band, mb.bucket.in_(keys[i:i + 5000]))):
-                    out[(band, bucket)].append((did, sig))
-        return out
 
     def _load_events(self, stored: list) -> None:
         keys, lo, hi = set(), None, None
@@ -547,17 +582,15 @@ class BatchWrite:
                  ("events", [{c: ev[c] for c in _EVENT_COLS} for ev in r.new_events])]
         plan += [(t, rows[t]) for t in ("event_parties", "event_sectors", "event_sources", "figures",
                                         "figure_parties")]
+        if self.sqlite:
+            plan.append(("documents_fts", rows["fts"]))
         for table, data in plan:
             if data:
-                conn.execute(_INSERT[table], data)
-        if self.sqlite and rows["fts"]:
-            conn.execute(_FTS, rows["fts"])
-        if r.changed_entities:
-            conn.execute(_UPDATE_ENTITY, [{"eid": eid, **{c: r.entity_rows[eid][c] for c in
-                                                           ("name", "country", "title", "org_kind")}}
-                                          for eid in sorted(r.changed_entities)])
-        if r.changed_events:
-            conn.execute(_UPDATE_EVENT, [{"eid": eid, **{c: r.event_rows[eid][c] for c in
-                                                          ("status", "date", "location", "name")}}
-                                         for eid in sorted(r.changed_events)])
+                _executemany(conn, "insert", table, data)
+        for table, changed, state, cols in (
+                ("entities", r.changed_entities, r.entity_rows, ("name", "country", "title", "org_kind")),
+                ("events", r.changed_events, r.event_rows, ("status", "date", "location", "name"))):
+            if changed:
+                _executemany(conn, "update", table, [{**{c: state[i][c] for c in cols}, "id": i}
+                                                     for i in sorted(changed)])
         self.ids.finish()

@@ -19,6 +19,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(s: str) -> str:
     s = unicodedata.normalize("NFKD", s or "")
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()

@@ -8,6 +8,7 @@ write entities with their mentions; 6 resolve events and write each article's re
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -19,7 +20,8 @@ from ..extract.gazetteer import country_names
 from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
 from . import dedup, overlay, version
-from .batch import BatchWrite
+from .ahead import Ahead, Prepared
+from .batch import EXTRACTING, BatchWrite, Failed
 from .engine import writer
 from .points import row_point_columns
 from .resolve import Memory, Resolver
@@ -75,9 +77,10 @@ def _language(doc: Document) -> str:
 
 
 class Writer:
-    def __init__(self, engine: Engine, set_based: bool = True) -> None:
+    def __init__(self, engine: Engine, set_based: bool = True, ahead: bool = True) -> None:
         self.engine = writer(engine)
         self.set_based = set_based   # False: every batch article by article (the reference the tests compare with)
+        self.ahead = ahead and set_based   # extraction in a thread a batch ahead of the writer (store.ahead)
         self.memory = Memory()   # entities resolved so far, kept from batch to batch
         self.sqlite = engine.dialect.name == "sqlite"
         self.reviewed = False   # whether the database holds reviews (looked up once a batch)
@@ -88,8 +91,17 @@ class Writer:
         """Write articles batch by batch. Items are Results (extracted here) or (result, record,
         error) triples whose extraction ran elsewhere (scale.dask)."""
         total = Summary()
+        it = iter(results)
+        first = next(it, None)
+        items = itertools.chain([first], it) if first is not None else iter(())
+        if self.ahead and first is not None and not isinstance(first, tuple):
+            source = Ahead(self.engine, items, batch)
+            for prepared in source:
+                total.add(self._batch(prepared, progress))
+                source.written(prepared.number)
+            items = iter(())
         pending: list = []
-        for result in results:
+        for result in items:
             pending.append(result)
             if len(pending) >= batch:
                 total.add(self._batch(pending, progress))
@@ -104,19 +116,23 @@ class Writer:
                 conn.exec_driver_sql("ANALYZE")
         return total
 
-    def _batch(self, results: list[Result], progress: Callable[[Result], None] | None) -> Summary:
+    def _batch(self, results: list | Prepared, progress: Callable[[Result], None] | None) -> Summary:
         try:
             return self._write_batch(results, progress)
         except BaseException:
             self.memory.forget()   # the batch was rolled back: what it resolved is gone
             raise
 
-    def _write_batch(self, results: list, progress: Callable[[Result], None] | None) -> Summary:
+    def _write_batch(self, results: list | Prepared, progress: Callable[[Result], None] | None) -> Summary:
         """The batch set-based (store.batch); written again article by article, where one broken article
         fails alone, when the database refuses any of its rows, or when any of its articles has reviews
         (store.overlay applies them to the article's rows as it is stored)."""
-        items = [item if isinstance(item, tuple) else (item, None, None) for item in results]
-        hashes = [dedup.content_hash(r.document.text) if r.ok and not error else None for r, _, error in items]
+        if isinstance(results, Prepared):
+            items, hashes, sketches = results.items, results.hashes, results.sketches
+        else:
+            items = [item if isinstance(item, tuple) else (item, None, None) for item in results]
+            hashes = [dedup.content_hash(r.document.text) if r.ok and not error else None for r, _, error in items]
+            sketches = None
         with self.engine.begin() as conn:
             if not self.sqlite:   # one writer at a time: the batch takes the next ids of each table
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
@@ -127,7 +143,7 @@ class Writer:
                 batch = BatchWrite(conn, self.memory, Summary, _language)
                 try:
                     with conn.begin_nested():
-                        s, groups = batch.run(items, hashes)
+                        s, groups = batch.run(items, hashes, sketches)
                 except Exception:  # noqa: BLE001 - written again one by one: the broken article fails alone
                     self.memory.forget()   # rolled back, with what it resolved
                     self.rewritten += 1
@@ -188,7 +204,11 @@ class Writer:
             conn.execute(insert(documents).values(**row))
             s.near_duplicate += 1
             return
-        record = record or extract_document(doc)
+        if isinstance(record, Failed):   # its extraction ran ahead (store.ahead) and failed there
+            raise record.error
+        if record is None:
+            with EXTRACTING:
+                record = extract_document(doc)
         d = record["document"]
         row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"],
                    language=d.get("language") or row["language"])
