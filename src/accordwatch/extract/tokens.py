@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, ORTH
 
 from ..document import Document
 from . import lang, morph
@@ -111,17 +112,18 @@ def tokenizer_text(text: str) -> str:
 
 
 @cache
-def special_forms() -> tuple[frozenset[str], int]:
-    """The strings of the tokenizer's special cases ("Nov.", "’s", ":)", "\\n"), and the longest's length."""
-    rules = nlp("en").tokenizer.rules
+def special_forms(language: str = "en") -> tuple[frozenset[str], int]:
+    """The strings of the tokenizer's special cases ("Nov.", "’s", ":)", "\\n", "г."), and the longest's length."""
+    rules = nlp(language).tokenizer.rules
     return frozenset(rules), max(map(len, rules), default=0)
 
 
-def may_hit_special(chunk: str) -> bool:
+def may_hit_special(chunk: str, language: str = "en") -> bool:
     """Could tokenizing `chunk` use a special case? Only where one of their strings is what is
     left of it once prefixes and suffixes are split off: no prefix ends with a letter or digit,
-    and a suffix starts with one only after a digit ("5km")."""
-    forms, longest = special_forms()
+    and a suffix starts with one only after a digit ("5km"). (Russian's spaCy rules are English's
+    but for one suffix, a full stop after a combining accent, which starts with no letter either.)"""
+    forms, longest = special_forms(language)
     if chunk.isalpha():
         return chunk in forms
     starts = [0] + [i + 1 for i, c in enumerate(chunk) if not c.isalnum()]
@@ -139,23 +141,24 @@ def may_hit_special(chunk: str) -> bool:
 # each. That saves to the cache exactly the tokens the article's own tokenization computes for
 # them (a chunk is split the same wherever it stands). The cache holds max_cache_size chunks;
 # once that many have been primed, priming stops.
-_primed: set[str] = set()    # the chunks tokenized apart so far
+_primed: dict[str, set[str]] = {}    # the chunks tokenized apart so far, by spaCy language
 
 
-def prime_cache(text: str) -> None:
-    """Put the chunks of `text` the tokenizer has not cached yet into its cache."""
-    tokenizer = nlp("en").tokenizer
-    room = tokenizer.max_cache_size - len(_primed)
+def prime_cache(text: str, language: str = "en") -> None:
+    """Put the chunks of `text` the tokenizer of `language` has not cached yet into its cache."""
+    tokenizer = nlp(language).tokenizer
+    primed = _primed.setdefault(language, set())
+    room = tokenizer.max_cache_size - len(primed)
     if room <= 0:
         return
-    new = sorted({c for c in text.split() if c not in _primed})[:room]
+    new = sorted({c for c in text.split() if c not in primed})[:room]
     if not new:
         return
-    _primed.update(new)
+    primed.update(new)
     clean: list[str] = []
     risky: list[str] = []
     for c in new:
-        (risky if may_hit_special(c) else clean).append(c)
+        (risky if may_hit_special(c, language) else clean).append(c)
     if clean:
         tokenizer(" ".join(clean))
     for c in risky:   # one text each: a special case met in one cannot stop the others' saving
@@ -177,12 +180,14 @@ def tokenize(doc: Document) -> None:
     flowing = unwrapped(doc.text, doc.meta.get("wraps", []))
     text = tokenizer_text(flowing)
     language = lang.of(doc)
-    if language.code == "en":
-        prime_cache(text)
+    prime_cache(text, language.spacy)
     sdoc = nlp(language.spacy).make_doc(text)
-    if language.by_lemma:
-        for token in sdoc:   # inflected words meet the gazetteers by lemma (morph.py)
-            token.lemma_ = morph.lemma(token.text)
+    if language.by_lemma and len(sdoc):
+        # inflected words meet the gazetteers by lemma (morph.py): set as one column, as setting
+        # token.lemma_ word by word cost twice as much
+        strings, lemma = sdoc.vocab.strings, morph.lemma
+        lemmas = [strings.add(lemma(strings[orth])) for orth in sdoc.to_array(ORTH).tolist()]
+        sdoc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
     doc.tokens = sdoc
     arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])   # a row per token, a column per attribute
     starts = arr[:, 0].tolist()
