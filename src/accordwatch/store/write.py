@@ -77,7 +77,7 @@ def _language(doc: Document) -> str:
 
 
 class Writer:
-    def __init__(self, engine: Engine, set_based: bool = True, ahead: bool = True) -> None:
+    def __init__(self, engine: Engine, set_based: bool = True, ahead: bool = False) -> None:
         self.engine = writer(engine)
         self.set_based = set_based   # False: every batch article by article (the reference the tests compare with)
         self.ahead = ahead and set_based   # extraction in a thread a batch ahead of the writer (store.ahead)
