@@ -14,6 +14,8 @@ CODES = ("en", "ru")     # the languages an article may be given as (--lang, a J
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
+_NOT_LETTER = re.compile(r"[\W\d_]")                      # every character _LETTER does not match
+_NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff\u0500-\u052f]")  # every character _CYRILLIC does not match
 
 
 def script_language(text: str) -> str:
@@ -22,7 +24,8 @@ def script_language(text: str) -> str:
     sample = text[:SAMPLE]
     if not _CYRILLIC.search(sample):   # most articles: one scan, no counting
         return "en" if _LETTER.search(sample) else "und"
-    letters = len(_LETTER.findall(sample))
-    if len(_CYRILLIC.findall(sample)) / letters > CYRILLIC_SHARE:
+    # counted as the sample's length less the characters that are not (fewer matches to collect)
+    letters = len(sample) - len(_NOT_LETTER.findall(sample))
+    if (len(sample) - len(_NOT_CYRILLIC.findall(sample))) / letters > CYRILLIC_SHARE:
         return "ru"
     return "en"
