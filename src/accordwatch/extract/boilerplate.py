@@ -44,7 +44,10 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
     cut = _bio_start(lines)
-    credits = CREDIT_WORD.search(text) is not None
+    # the search runs only where the words may be: case-folded "photo" or "mage" (of whose letters
+    # only "i" has case forms besides its capital, "İ" and "ı", that lower() does not map to "i")
+    low = text.lower()
+    credits = ("photo" in low or "mage" in low) and CREDIT_WORD.search(text) is not None
     keep: list[tuple[int, int]] = []
     for i, (s, e, line) in enumerate(lines):
         if i >= cut or not line.strip() or FURNITURE.match(line):

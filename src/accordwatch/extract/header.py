@@ -84,6 +84,10 @@ ATTRIBUTION = re.compile(r"""
     (?:reports|reported|has\s+learned|learned|informs|writes|says|cites)\b
   | (?i:according\s+to)\s+(?P<name2>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})
 """, re.X)
+# a word every ATTRIBUTION match holds (its verbs as written, or "according" in any case, of whose
+# letters "ccord" have no case forms but their capitals): a text with none is not scanned with
+# ATTRIBUTION, which tries the pattern at every offset
+ATTRIBUTION_WORDS = ("report", "learned", "informs", "writes", "says", "cites")
 BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$")
 
 
@@ -283,6 +287,8 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
 
 def _read_attribution(doc: Document) -> None:
     outlets = gz.outlet_index()
+    if not any(w in doc.text for w in ATTRIBUTION_WORDS) and "ccord" not in doc.text.lower():
+        return
     for m in ATTRIBUTION.finditer(doc.text):
         name = (m["name"] or m["name2"] or "").strip().rstrip(".,;:")
         # the longest tail of the name that is a known outlet ("Belarusian BelTA" -> BelTA)

@@ -89,9 +89,13 @@ RUN_TOKENS = 13    # RUN holds at most 7 capitalised words and 6 connectors, whi
 # (?<![\w-])(?P<name>(?!Mc|Mac)[A-Z][a-z]+(?:[A-Z][a-z]+)+[A-Za-z]*)(?![\w-]), with the two checks
 # made after the first capital, so that the pattern starts with it and the engine skips to capitals
 CAMEL = re.compile(r"(?P<name>[A-Z](?<![\w-].)(?<!M(?=a?c))[a-z]+(?:[A-Z][a-z]+)+[A-Za-z]*)(?![\w-])")
-OFFICE_OF = re.compile(r"\b(?:director|director-general|head|chief|chairman|chairwoman|chair|CEO|president|"
-                       r"management|board|leadership|shareholders?|representatives?|delegation|executives?)"
-                       r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])")
+# \b(?:director|director-general|...|shareholders?|...)\s+of ..., its words grouped by first letter
+# with the boundary checked after them (patterns.alternation): the engine skips ahead to their letters
+OFFICE_OF = re.compile("(?:" + alternation(
+    ("director", "director-general", "head", "chief", "chairman", "chairwoman", "chair", "CEO", "president",
+     "management", "board", "leadership", "shareholders", "shareholder", "representatives", "representative",
+     "delegation", "executives", "executive"), boundary_before=True) + ")"
+    r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])")
 COMMISSION = re.compile(r"""
     (?:(?:meeting|session|sitting|co-?chairs?|co-?chairm[ae]n|chairman|secretariat|members?)\s+of\s+(?:the\s+)?)
     (?P<name>(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?
