@@ -117,6 +117,12 @@ OBJECT_SUBJECT = re.compile(r"\W*(?:the|this)\s+(?:new\s+|joint\s+)?(?:fund|comp
 # "the leaders of the four countries": every country the article names, when it names that many
 N_COUNTRIES = re.compile(r"\b(?:the|all)\s+(two|three|four|five|six)\s+(?:countries|states|nations)\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# a word of every match of PAIR_WORDS and of N_COUNTRIES, lower-cased: a sentence without one is not
+# searched (EventFinder._may). re.I matches a letter to its capital, and "s" also to "ſ", "k" to
+# the Kelvin sign, "i" to "ı" and "İ": in a text with none of those, lower() folds as re.I does.
+PAIR_WORDS_HAVE = ("part", "two", "both", "side", "they", "countr")
+N_COUNTRIES_HAVE = ("countr", "state", "nation")
+UNFOLDED = re.compile("[ſKıİ]")
 
 
 # what a document signed is for, when that is a project of its own: "signed an agreement to develop
@@ -221,6 +227,15 @@ class EventFinder:
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
         self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"])
                              for f in doc.meta.get("figures", []) if f["kind"] == "target"]
+        # the lower-cased text, where English cue patterns (re.I) are looked for only in sentences
+        # that hold one of their words (_may); None where lower() does not fold as re.I does
+        self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
+        self.central = "Central" in self.text   # C5_PHRASE's word, as written
+
+    def _may(self, words: tuple[str, ...], s0: int, s1: int) -> bool:
+        """Could a pattern that matches only where one of `words` is (case-folded) match in [s0, s1)?"""
+        low = self.low
+        return low is None or any(low.find(w, s0, s1) >= 0 for w in words)
 
     # ---- helpers over one sentence ----
     def within(self, layer: str, s0: int, s1: int) -> list[Span]:
@@ -254,15 +269,15 @@ class EventFinder:
                 actors.add(ent.country)
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
-        sides = self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None
+        sides = self._may(PAIR_WORDS_HAVE, s0, s1) and self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None
         found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides,
                                    actors=actors)
         # "the parties", "both sides", or one side named: the article's main pair
-        if "C5" not in found and C5_PHRASE.search(self.text, s0, s1):
+        if "C5" not in found and self.central and C5_PHRASE.search(self.text, s0, s1):
             found.add("C5")
         if sides or (len(found) < 2 and (not found or found & set(self.main))):
             found |= set(self.main)
-        many = self.c.N_COUNTRIES.search(self.text, s0, s1)
+        many = self._may(N_COUNTRIES_HAVE, s0, s1) and self.c.N_COUNTRIES.search(self.text, s0, s1)
         if many:
             named = {c.value for c in self.doc.layer("country")} - blocs()
             if len(named) == self.c.NUMBERS[many.group(1).lower()] > 2 and found <= named:
