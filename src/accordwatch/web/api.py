@@ -39,11 +39,13 @@ import json
 import math
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, and_, false, func, or_, select
@@ -79,6 +81,7 @@ from ..query.timeline import figures_page as find_figures
 from ..store import dedup
 from ..store import schema as s
 from ..store.normalize import latin_key, name_key
+from .cache import VersionedCache
 from .errors import API_PREFIX, responses
 
 router = APIRouter()
@@ -228,6 +231,19 @@ def _split(cell: str | None) -> list[str]:
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _kept_answer(request: Request, make: Callable[[], dict[str, Any]]) -> Response:
+    """The JSON answer of a read route that depends on the data alone, kept per data version as the pair
+    profiles are (web.cache): keyed by the route's path and query, made again once an ingest or a review
+    changes the data. A bad parameter raises in `make`, and nothing is kept."""
+    state = request.app.state
+    cache = getattr(state, "answer_cache", None)
+    if cache is None:   # made on first use: an app may include this router alone
+        cache = state.answer_cache = VersionedCache(_engine(request))
+    key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
+    body = cache.get(key, lambda: JSONResponse(jsonable_encoder(make())).body)
+    return Response(body, media_type="application/json")
 
 
 def _code_in_path(value: str, engine: Engine) -> str:
@@ -499,11 +515,14 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
     first of which also gives the source its evidence, status, date, start and end; a source's `language`
     is its article's. `language` keeps the events an article in that language reports (en, ru); one
     event reported in both keeps every source."""
-    rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
-                              type=_opt(type), status=_opt(status), since=_date("since", since),
-                              until=_date("until", until), name=_opt(name), language=language,
-                              offset=(page - 1) * per_page, limit=per_page, exact=exact)
-    return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
+    def make() -> dict[str, Any]:
+        rows, total = find_events(_engine(request), country=_opt(country), pair=_opt(pair), sector=_opt(sector),
+                                  type=_opt(type), status=_opt(status), since=_date("since", since),
+                                  until=_date("until", until), name=_opt(name), language=language,
+                                  offset=(page - 1) * per_page, limit=per_page, exact=exact)
+        return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
+
+    return _kept_answer(request, make)
 
 
 @router.get("/figures", tags=["figures"], summary="Economic figures over time",
@@ -530,10 +549,13 @@ def figures(request: Request,
     gives the source its figure_id, evidence, start and end); `figure_ids` lists every figure. `approximate`
     is true when every source gave the value as approximate ("about", "more than"): the dashboard writes
     it with "~". `language` (en, ru): the figures stated in articles in that language."""
-    rows, total = find_figures(_engine(request), indicator=_opt(indicator), pair=_opt(pair), country=_opt(country),
-                               kind=_opt(kind), since=_date("since", since), language=language,
-                               offset=(page - 1) * per_page, limit=per_page)
-    return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
+    def make() -> dict[str, Any]:
+        rows, total = find_figures(_engine(request), indicator=_opt(indicator), pair=_opt(pair),
+                                   country=_opt(country), kind=_opt(kind), since=_date("since", since),
+                                   language=language, offset=(page - 1) * per_page, limit=per_page)
+        return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
+
+    return _kept_answer(request, make)
 
 
 # 4. partners, profile, search ------------------------------------------------------------------
@@ -560,8 +582,8 @@ def partners(request: Request, code: Annotated[str, CodeInPath], limit: Limit = 
     An unknown code is a 404; an unknown `by` a 400."""
     engine = _engine(request)
     code = _code_in_path(code, engine)
-    return {"code": code, "name": code_name(code), "kind": code_kind(code), "limit": limit,
-            "items": find_partners(engine, code, limit=limit, by=by)}
+    return _kept_answer(request, lambda: {"code": code, "name": code_name(code), "kind": code_kind(code),
+                                          "limit": limit, "items": find_partners(engine, code, limit=limit, by=by)})
 
 
 @router.get("/profile/{a}/{b}", tags=["pairs"], summary="Everything about one pair", responses=responses(400, 404))
@@ -604,9 +626,9 @@ def search(request: Request,
     One query language on SQLite and PostgreSQL: AND, OR and NOT in capitals between two terms, "phrases",
     prefix*, brackets; any other punctuation is part of no syntax ("Kazakh-Romanian" finds the two words in a
     row, "C5+1:" finds c5 1). A query with no word in it is a 400."""
-    return {"q": q, "limit": limit,
-            "items": find(_engine(request), q, limit=limit, include_duplicates=duplicates, plain=plain,
-                          language=language)}
+    return _kept_answer(request, lambda: {
+        "q": q, "limit": limit, "items": find(_engine(request), q, limit=limit, include_duplicates=duplicates,
+                                              plain=plain, language=language)})
 
 
 # 5. ingest -------------------------------------------------------------------------------------

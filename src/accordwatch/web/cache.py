@@ -6,12 +6,16 @@ changes when an ingest commits, and every such commit moves the database's versi
 made from: while the version is unchanged a request costs one indexed read and a dictionary lookup;
 after an ingest every entry is stale and is made again on its next request. The newest `size`
 answers are kept (least recently used go first).
+
+What is kept must depend on the data alone: an API answer, or the data a dashboard page shows, never
+a rendered page, which names the user logged in and carries their CSRF token.
 """
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -22,7 +26,7 @@ class VersionedCache:
     def __init__(self, engine: Engine, size: int = 256) -> None:
         self.engine = engine
         self.size = size
-        self._entries: OrderedDict[Hashable, tuple[int, bytes]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -31,7 +35,7 @@ class VersionedCache:
         with self.engine.connect() as conn:
             return version.current(conn)
 
-    def _kept(self, key: Hashable, now: int) -> bytes | None:
+    def _kept(self, key: Hashable, now: int) -> Any:
         """The kept answer for `key` if it was made at version `now` (counted as a hit), else None."""
         with self._lock:
             entry = self._entries.get(key)
@@ -41,11 +45,11 @@ class VersionedCache:
                 return entry[1]
         return None
 
-    def peek(self, key: Hashable) -> bytes | None:
+    def peek(self, key: Hashable) -> Any:
         """The kept answer for `key` if it was made at the current version, else None."""
         return self._kept(key, self.version())
 
-    def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The answer for `key` at the database's current version: kept, or made by `make` now."""
         now = self.version()
         body = self._kept(key, now)

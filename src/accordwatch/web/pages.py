@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -299,12 +300,16 @@ def stats(engine: Engine, cells: tuple[Counter, Counter] | None = None) -> dict[
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
     engine = _engine(request)
-    with engine.connect() as conn:
-        cells = cell_counts(conn)
-        nodes, edges = partner_network(conn, top=8, cells=cells)
-    return render(request, "home.html", title="accordwatch", stats={**stats(engine, cells), "countries": len(nodes)},
-                  events=recent_events(engine, limit=10), top=nodes[:12], pairs=edges[:8],
-                  changed=changed_figures(engine), new=whats_new(engine))
+
+    def make() -> dict[str, Any]:
+        with engine.connect() as conn:
+            cells = cell_counts(conn)
+            nodes, edges = partner_network(conn, top=8, cells=cells)
+        return {"stats": {**stats(engine, cells), "countries": len(nodes)}, "events": recent_events(engine, limit=10),
+                "top": nodes[:12], "pairs": edges[:8], "changed": changed_figures(engine)}
+
+    # what's new for the saved searches is read afresh: saving a search changes no data version
+    return render(request, "home.html", title="accordwatch", new=whats_new(engine), **_kept(request, "home", make))
 
 
 def mark_approximate_trade(engine: Engine, code: str, ranked: list[dict[str, Any]]) -> None:
@@ -332,13 +337,16 @@ def country(request: Request, code: str) -> HTMLResponse:
     engine = _engine(request)
     try:
         resolved = query.resolve_code(code, engine)
-        ranked = query.partners(engine, resolved, limit=100)
-        events = recent_events(engine, country=resolved, limit=25)
     except query.UnknownCode as e:
         return error_page(request, 404, str(e), "Unknown country or bloc")
-    mark_approximate_trade(engine, resolved, ranked)
+
+    def make() -> dict[str, Any]:
+        ranked = query.partners(engine, resolved, limit=100)
+        mark_approximate_trade(engine, resolved, ranked)
+        return {"partners": ranked, "events": recent_events(engine, country=resolved, limit=25)}
+
     return render(request, "country.html", title=f"{code_name(resolved)} ({resolved})", code=resolved,
-                  name=code_name(resolved), kind=code_kind(resolved), partners=ranked, events=events)
+                  name=code_name(resolved), kind=code_kind(resolved), **_kept(request, ("country", resolved), make))
 
 
 def targets_against_actuals(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -364,44 +372,50 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @router.get("/pair/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
 def pair(request: Request, a: str, b: str) -> HTMLResponse:
     engine = _engine(request)
-    try:
+
+    def make() -> dict[str, Any]:
         prof = query.profile(engine, a, b)
+        x, y = prof["pair"]
+        points = [p for pts in prof["figures"].values() for p in pts]
+        chart_points = charts.chartable(points)
+        return {"title": f"{prof['names'][x]} – {prof['names'][y]}", "p": prof, "a": x, "b": y,
+                "chart": charts.trade_chart(points, title=f"Trade between {prof['names'][x]} and {prof['names'][y]}"),
+                "chart_points": chart_points, "chart_unit": charts.chart_unit(points),
+                "series": [s_ for s_ in charts.CHART_SERIES if any(p["indicator"] == s_ for p in chart_points)],
+                "series_labels": charts.SERIES_LABELS, "targets": targets_against_actuals(points),
+                "agreements": timeline(prof["agreements"])}
+
+    try:
+        data = _kept(request, ("pair", a, b), make)
     except query.UnknownCode as e:
         return error_page(request, 404, str(e), "Unknown country or bloc")
     except query.BadFilter as e:
         return error_page(request, 400, str(e), "Not a pair")
-    x, y = prof["pair"]
-    points = [p for pts in prof["figures"].values() for p in pts]
-    chart_points = charts.chartable(points)
-    return render(request, "pair.html", title=f"{prof['names'][x]} – {prof['names'][y]}", p=prof, a=x, b=y,
-                  chart=charts.trade_chart(points, title=f"Trade between {prof['names'][x]} and {prof['names'][y]}"),
-                  chart_points=chart_points, chart_unit=charts.chart_unit(points),
-                  series=[s_ for s_ in charts.CHART_SERIES if any(p["indicator"] == s_ for p in chart_points)],
-                  series_labels=charts.SERIES_LABELS, targets=targets_against_actuals(points),
-                  agreements=timeline(prof["agreements"]))
+    return render(request, "pair.html", **data)
 
 
 @router.get("/network", response_class=HTMLResponse, include_in_schema=False)
 def network_page(request: Request) -> HTMLResponse:
-    def make() -> bytes:
+    def make() -> dict[str, Any]:
         nodes, edges = network(_engine(request))
         shown = nodes[:NETWORK_NODES]
         codes = {n["code"] for n in shown}
         svg = charts.network_svg(shown, [e for e in edges if e["a"] in codes and e["b"] in codes])
-        return render(request, "network.html", title="Partner network", svg=svg, nodes=nodes, edges=edges,
-                      shown=len(shown)).body
+        return {"svg": svg, "nodes": nodes, "edges": edges, "shown": len(shown)}
 
-    # the page depends on the data alone: kept until the next ingest changes it (web.cache)
-    return HTMLResponse(_page_cache(request).get("network", make))
+    return render(request, "network.html", title="Partner network", **_kept(request, "network", make))
 
 
-def _page_cache(request: Request) -> VersionedCache:
-    """The app's cache of whole pages (made on first use: an app may include this router alone)."""
+def _kept(request: Request, key: Hashable, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """What `make` gives for `key` at the database's current data version: the data a page shows, kept
+    until an ingest or a review changes the data (web.cache), so that a busy page is one indexed read.
+    Only the data: the page itself is rendered for each request, since it names the user logged in and
+    carries their CSRF token. What `make` raises (an unknown code) is raised here and kept nowhere."""
     state = request.app.state
     cache = getattr(state, "page_cache", None)
-    if cache is None:
-        cache = state.page_cache = VersionedCache(_engine(request), size=16)
-    return cache
+    if cache is None:   # made on first use: an app may include this router alone
+        cache = state.page_cache = VersionedCache(_engine(request), size=256)
+    return cache.get(key, make)
 
 
 # 4. search -----------------------------------------------------------------------------------------
