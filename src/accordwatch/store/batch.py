@@ -53,9 +53,27 @@ def _sql(kind: str, table: str, cols: tuple[str, ...], paramstyle: str) -> str:
 
 
 def _executemany(conn: Connection, kind: str, table: str, rows: list[dict]) -> None:
+    """Insert the rows (dicts with the same keys), or update them by their last key. On PostgreSQL inserts
+    go through COPY and updates through one UPDATE ... FROM (VALUES ...) a thousand rows: one statement
+    for each row kept the writer waiting for the server most of its time."""
     cols = tuple(rows[0])
     get = itemgetter(*cols)
-    conn.exec_driver_sql(_sql(kind, table, cols, conn.dialect.paramstyle), [get(r) for r in rows])
+    if conn.dialect.name != "postgresql":
+        conn.exec_driver_sql(_sql(kind, table, cols, conn.dialect.paramstyle), [get(r) for r in rows])
+    elif kind == "insert":
+        with conn.connection.driver_connection.cursor() as cur, cur.copy(
+                f"COPY {_q(table)} ({', '.join(map(_q, cols))}) FROM STDIN") as copy:
+            for r in rows:
+                copy.write_row(get(r))
+    else:
+        *values, key = cols
+        for i in range(0, len(rows), 1000):
+            part = rows[i:i + 1000]
+            tuples = ", ".join(["(" + ", ".join(["%s"] * len(cols)) + ")"] * len(part))
+            conn.exec_driver_sql(
+                f"UPDATE {_q(table)} AS t SET {', '.join(f'{_q(c)} = v.{_q(c)}' for c in values)} "
+                f"FROM (VALUES {tuples}) AS v({', '.join(map(_q, cols))}) WHERE t.{_q(key)} = v.{_q(key)}",
+                tuple(x for r in part for x in get(r)))
 
 
 @dataclass
@@ -371,18 +389,22 @@ def _entity_keys(record: dict) -> tuple[set, set, set]:
 
 
 def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
-    """The stored documents in any of these (band, bucket)s, with their MinHash: one indexed search per
-    band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
+    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per band
+    (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
     out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
     if not buckets:
         return out
     by_band: dict[int, list[str]] = defaultdict(list)
     for band, bucket in buckets:
         by_band[band].append(bucket)
-    sql = ("SELECT b.bucket, d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
-           "WHERE b.band = {P} AND b.bucket IN ({IN})")
-    for band, keys in sorted(by_band.items()):
-        for bucket, did, sig in _select(conn, sql, (band,), keys):
+    # (band = ? AND bucket IN (...)) OR ...: an index search per band, ten bands a statement
+    p = _mark(conn)
+    terms = [(f"(b.band = {p} AND b.bucket IN ({', '.join([p] * len(keys[i:i + 5000]))}))", (band, *keys[i:i + 5000]))
+             for band, keys in sorted(by_band.items()) for i in range(0, len(keys), 5000)]
+    for i in range(0, len(terms), 10):
+        sql = ("SELECT b.band, b.bucket, d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
+               f"WHERE {' OR '.join(t for t, _ in terms[i:i + 10])}")
+        for band, bucket, did, sig in conn.exec_driver_sql(sql, tuple(x for _, ps in terms[i:i + 10] for x in ps)):
             out[(band, bucket)].append((did, sig))
     return out
 
