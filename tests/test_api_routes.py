@@ -230,7 +230,7 @@ def test_documents_pagination(client):
 def test_document_detail_has_every_fact_with_offsets(client):
     doc = client.get("/api/documents/1").json()
     text = doc["text"]
-    assert set(doc) == DOC_KEYS | {"text", "entities", "events", "figures"}
+    assert set(doc) == DOC_KEYS | {"text", "country_reviews", "entities", "events", "figures"}
     assert doc["title"].startswith("Kazakhstan, Uzbekistan adopt roadmap")
     assert doc["countries"] == ["KAZ", "UZB"]
     people = {e["name"]: e for e in doc["entities"] if e["kind"] == "person"}
@@ -238,7 +238,7 @@ def test_document_detail_has_every_fact_with_offsets(client):
     assert set(people["Arman Shakkaliyev"]) == {"id", "kind", "name", "country", "title", "org_kind", "mentions"}
     for entity in doc["entities"]:
         for m in entity["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"]:m["end"]] == m["text"] and m["review"] is None   # no one reviewed it
     roadmap = next(e for e in doc["events"] if e["instrument"] == "roadmap")
     assert (roadmap["type"], roadmap["status"], roadmap["parties"]) == ("agreement", "signed", ["KAZ", "UZB"])
     assert roadmap["sectors"] == ["chemicals", "finance_investment", "manufacturing"]

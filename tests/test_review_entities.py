@@ -486,8 +486,15 @@ def test_markup_in_a_corrected_entity_stays_text_on_the_page_and_in_the_api(site
         assert "<script>alert(1)" not in html and "<img src=x" not in html, path
     page = admin.get("/article/1").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and 'data-testid="verified"' in page
-    names = [e["name"] for e in client(app).get("/api/documents/1").json()["entities"]]
-    assert MARKUP in names
+    doc = client(app).get("/api/documents/1").json()
+    (person,) = [e for e in doc["entities"] if e["name"] == MARKUP]
+    assert [(m["start"], m["review"], m["reviewed_by"]) for m in person["mentions"]] == [(start, "corrected", "erin")]
+    assert doc["country_reviews"] == {}
+    r = client(app).post("/api/entity-reviews", headers=bearer(tokens["editor"]),
+                         json={"kind": "country", "document_id": 1, "code": "KAZ", "action": "confirm"})
+    assert r.status_code == 200, r.text
+    marks = client(app).get("/api/documents/1").json()["country_reviews"]
+    assert list(marks) == ["KAZ"] and (marks["KAZ"]["review"], marks["KAZ"]["reviewed_by"]) == ("confirmed", "erin")
 
 
 INJECTIONS = [

@@ -202,7 +202,8 @@ def apply_document(conn: Connection, document_id: int, content_hash: str) -> int
     r = s.reviews
     done = 0
     added: set[tuple] = set()
-    for row in conn.execute(select(r).where(r.c.document_hash == content_hash).order_by(r.c.id)).all():
+    for row in conn.execute(select(r).where(r.c.document_hash == content_hash, r.c.kind.in_(("figure", "event")))
+                            .order_by(r.c.id)).all():
         fields = json.loads(row.fields)
         try:
             apply(conn, row.kind, document_id, row.start, row.end, row.action, fields, row.user_name, row.at)

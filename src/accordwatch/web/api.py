@@ -348,13 +348,22 @@ def _document_entities(conn, doc_id: int) -> list[dict[str, Any]]:
     ent, m = s.entities, s.mentions
     out: dict[int, dict[str, Any]] = {}
     stmt = (select(ent.c.id, ent.c.kind, ent.c.name, ent.c.country, ent.c.title, ent.c.org_kind, m.c.start,
-                   m.c.end, m.c.text)
+                   m.c.end, m.c.text, m.c.review, m.c.reviewed_by, m.c.reviewed_at)
             .join(m, m.c.entity_id == ent.c.id).where(m.c.document_id == doc_id).order_by(m.c.start, ent.c.id))
     for r in conn.execute(stmt):
         e = out.setdefault(r.id, {"id": r.id, "kind": r.kind, "name": r.name, "country": r.country,
                                   "title": r.title, "org_kind": r.org_kind, "mentions": []})
-        e["mentions"].append({"start": r.start, "end": r.end, "text": r.text})
+        e["mentions"].append({"start": r.start, "end": r.end, "text": r.text, "review": r.review,
+                              "reviewed_by": r.reviewed_by, "reviewed_at": r.reviewed_at})
     return list(out.values())
+
+
+def _country_reviews(conn, doc_id: int) -> dict[str, dict[str, Any]]:
+    """The article's countries a person reviewed: {code: {"review", "reviewed_by", "reviewed_at"}}."""
+    dc = s.document_countries
+    return {r.code: {"review": r.review, "reviewed_by": r.reviewed_by, "reviewed_at": r.reviewed_at}
+            for r in conn.execute(select(dc.c.code, dc.c.review, dc.c.reviewed_by, dc.c.reviewed_at)
+                                  .where(dc.c.document_id == doc_id, dc.c.review.is_not(None)))}
 
 
 def _document_events(conn, doc_id: int) -> list[dict[str, Any]]:
@@ -397,16 +406,18 @@ def document(request: Request,
                                                    description=f"The article's id, 1 to {MAX_ID:,}.")]
              ) -> dict[str, Any]:
     """The article's metadata and text, and every fact extracted from it with its character offsets into
-    `text`: {..., "text", "countries", "sectors", "entities": [{"id", "kind", "name", "country", "title",
-    "org_kind", "mentions": [{"start", "end", "text"}]}], "events": [{"id", "type", "name", "instrument", "status",
+    `text`: {..., "text", "countries", "country_reviews": {code: {"review", "reviewed_by", "reviewed_at"}},
+    "sectors", "entities": [{"id", "kind", "name", "country", "title", "org_kind", "mentions": [{"start", "end",
+    "text", "review", "reviewed_by", "reviewed_at"}]}], "events": [{"id", "type", "name", "instrument", "status",
     "parties", "date", "location", "organizations", "sectors", "review", "reviewed_by", "reviewed_at",
     "reports": [{"status", "date", "evidence", "start", "end"}]}], "figures": [{"id", "indicator", "value",
     "unit", "period", "parties", "from", "to", "change_pct", "kind", "approximate", "conflict", "evidence",
     "start", "end", "amount_text", "review", "reviewed_by", "reviewed_at"}]}. A mention's and an event
     report's `start`/`end` span their text and evidence; a figure's span its amount (`amount_text`), inside
-    its evidence sentence. `review` is "confirmed", "corrected" or "added" once a person reviewed the fact (who and
-    when: `reviewed_by`, `reviewed_at`); POST /api/reviews takes a fact's `start` and `end` (an event's
-    first report's) with the article's id.
+    its evidence sentence. `review` is "confirmed", "corrected" or "added" once a person reviewed the fact
+    (who and when: `reviewed_by`, `reviewed_at`), on a mention and on a country of `country_reviews` too;
+    POST /api/reviews takes a fact's `start` and `end` (an event's first report's) with the article's id,
+    POST /api/entity-reviews a mention's.
 
     A near-duplicate (`duplicate_of` set) was not extracted again: its facts are its original's."""
     d = s.documents
@@ -417,6 +428,7 @@ def document(request: Request,
             raise HTTPException(404, f"no document with id {document_id}")
         return {**{c: _iso(row[c]) for c in _DOC_COLUMNS}, "text": row["text"],
                 "countries": _lookups(conn, s.document_countries, "code", [document_id])[document_id],
+                "country_reviews": _country_reviews(conn, document_id),
                 "sectors": _lookups(conn, s.document_sectors, "sector", [document_id])[document_id],
                 "entities": _document_entities(conn, document_id),
                 "events": _document_events(conn, document_id),
