@@ -13,6 +13,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from spacy.attrs import LOWER
+
 from ..data import lexicon
 from ..document import Document, Span
 from . import lang
@@ -181,6 +183,15 @@ def number_words() -> dict[str, int]:
 
 
 @cache
+def number_word_ids() -> frozenset[int]:
+    """The string ids (hashes, the same in every spaCy vocabulary) of the number words, as
+    spaCy's LOWER attribute of a token holds its lower-case form's."""
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in number_words())
+
+
+@cache
 def counted_pattern() -> re.Pattern:
     """A count in words before a counted noun that decides its indicator: "three joint ventures"."""
     counted = [t for t, (unit, ind) in units().items() if unit == "count" and ind]
@@ -192,12 +203,13 @@ def counted_pattern() -> re.Pattern:
 def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
     out = []
     taken = [(s.start, s.end) for s in found]
-    words, text = number_words(), doc.text
-    starts, ends = doc.meta.get("token_starts"), doc.meta.get("token_ends")
+    text = doc.text
+    starts = doc.meta.get("token_starts")
     if starts is None:
         tries = [m.start() for m in counted_pattern().finditer(text)]
-    else:   # only where a token is a number word: a set lookup per token instead of a scan
-        tries = [st for st, en in zip(starts, ends, strict=True) if text[st:en].lower() in words]
+    else:   # only where a token is a number word: its lower-case form's id among the words' ids
+        ids = number_word_ids()
+        tries = [starts[i] for i, low in enumerate(doc.tokens.to_array(LOWER).tolist()) if low in ids]
     for at in tries:
         m = counted_pattern().match(text, at)
         if m is None:

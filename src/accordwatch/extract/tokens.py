@@ -151,7 +151,7 @@ def prime_cache(text: str, language: str = "en") -> None:
     room = tokenizer.max_cache_size - len(primed)
     if room <= 0:
         return
-    new = sorted({c for c in text.split() if c not in primed})[:room]
+    new = sorted(set(text.split()).difference(primed))[:room]
     if not new:
         return
     primed.update(new)
@@ -163,6 +163,12 @@ def prime_cache(text: str, language: str = "en") -> None:
         tokenizer(" ".join(clean))
     for c in risky:   # one text each: a special case met in one cannot stop the others' saving
         tokenizer(c)
+
+
+# a word's lemma as a string id, by the id of the word (ids are hashes of the strings, the same in
+# every document; both strings stay in the vocabulary once added): at most LEMMA_IDS words kept
+_lemma_ids: dict[str, dict[int, int]] = {}
+LEMMA_IDS = 1 << 17
 
 
 def unwrapped(text: str, wraps: list[int]) -> str:
@@ -185,9 +191,16 @@ def tokenize(doc: Document) -> None:
     if language.by_lemma and len(sdoc):
         # inflected words meet the gazetteers by lemma (morph.py): set as one column, as setting
         # token.lemma_ word by word cost twice as much
-        strings, lemma = sdoc.vocab.strings, morph.lemma
-        lemmas = [strings.add(lemma(strings[orth])) for orth in sdoc.to_array(ORTH).tolist()]
-        sdoc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        ids = _lemma_ids.setdefault(language.spacy, {})
+        if len(ids) > LEMMA_IDS:
+            ids.clear()
+        orths = sdoc.to_array(ORTH).tolist()
+        if not all(orth in ids for orth in orths):
+            strings, lemma = sdoc.vocab.strings, morph.lemma
+            for orth in orths:
+                if orth not in ids:
+                    ids[orth] = strings.add(lemma(strings[orth]))
+        sdoc.from_array([LEMMA], numpy.array([ids[orth] for orth in orths], dtype="uint64"))
     doc.tokens = sdoc
     arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])   # a row per token, a column per attribute
     starts = arr[:, 0].tolist()
