@@ -11,6 +11,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from spacy.attrs import ORTH
+
 from ..document import Document, Span
 from . import dates_ru, lang
 from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number
@@ -265,17 +267,34 @@ def start_kind(token: str) -> int:
     return A_YEAR if word == "a" else 0
 
 
+_kinds: dict[int, int] = {}   # start_kind of a token's text, by the text's spaCy string id
+MAX_KINDS = 1 << 16
+
+
 def matches(doc: Document):
     text = doc.text
     starts, ends = doc.meta.get("token_starts"), doc.meta.get("token_ends")
     if starts is None:
         yield from PATTERN.finditer(text)
         return
+    # a token's kind by its string id: the token's text is the text's at its offsets (the
+    # tokenizer's text differs from it only in whitespace, and no token holds whitespace but
+    # whitespace tokens, of kind 0 either way)
+    orths = doc.tokens.to_array(ORTH).tolist() if doc.tokens is not None else None
+    if orths is None or len(orths) != len(starts):
+        orths = [None] * len(starts)
+    kinds = _kinds
+    if len(kinds) > MAX_KINDS:
+        kinds.clear()
     last = -1
-    for st, en in zip(starts, ends, strict=True):
+    for st, en, orth in zip(starts, ends, orths, strict=True):
         if st < last:
             continue
-        kind = start_kind(text[st:en])
+        kind = kinds.get(orth) if orth is not None else None
+        if kind is None:
+            kind = start_kind(text[st:en])
+            if orth is not None:
+                kinds[orth] = kind
         if not kind or (kind == A_YEAR and not text.startswith(" year", en)) or \
                 (kind == THE and not AFTER_THE.match(text, st)):
             continue
