@@ -31,7 +31,7 @@ from ..store import schema as s
 from ..store import version
 from ..store.entity_overlay import key_of
 from . import audit
-from .facts import EDITORS, Forbidden, NoSuchFact, ReviewError
+from .facts import EDITORS, Forbidden, NoSuchFact, ReviewError, check_choice, check_known, check_text
 
 ACTIONS = ("confirm", "correct", "reject")
 KINDS = eo.REVIEW_KINDS
@@ -54,20 +54,6 @@ def _editor(user: dict[str, Any]) -> None:
         raise Forbidden(f"{user.get('name')!r} is a {user.get('role')}: reviewing needs an editor or admin")
 
 
-def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise ReviewError(f"{name} {value!r}: one of {', '.join(choices)}")
-    return value
-
-
-def _text(name: str, value: Any, limit: int, nullable: bool = True) -> str | None:
-    if value is None and nullable:
-        return None
-    if not isinstance(value, str) or len(value) > limit or "\x00" in value:
-        raise ReviewError(f"{name}: text of at most {limit} characters")
-    return value.strip() or None
-
-
 def _name(value: Any, what: str = "name") -> str:
     if not isinstance(value, str) or len(value) > MAX_NAME or not NAME.fullmatch(value):
         raise ReviewError(f"{what}: a name of at most {MAX_NAME} characters, not only spaces")
@@ -84,18 +70,13 @@ def _code(engine: Engine, name: str, value: Any) -> str:
 def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     """The corrected values of a person (name, title, country), an organization (name, country, org_kind) or
     a country (code), checked; markup is kept as text (every face escapes it)."""
-    allowed = eo.FIELDS[kind]
-    unknown = sorted(set(fields) - set(allowed))
-    if unknown:
-        raise ReviewError(f"a {kind} has no field {', '.join(unknown)} to correct: {', '.join(allowed)}")
-    if not fields:
-        raise ReviewError("a correction needs at least one field")
+    check_known(kind, fields, eo.FIELDS[kind])
     out: dict[str, Any] = {}
     for k, v in fields.items():
         if k == "name":
             out[k] = _name(v)
         elif k == "title":
-            out[k] = _text(k, v, MAX_TITLE)
+            out[k] = check_text(k, v, MAX_TITLE)
         elif k == "org_kind":
             if v is not None and (not isinstance(v, str) or not ORG_KIND.fullmatch(v)):
                 raise ReviewError(f"org_kind {v!r}: a kind in lower case (company, bank, ministry, agency)")
@@ -162,8 +143,8 @@ def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, ac
     """Review one mention (person, organization: its span) or one country (its code) of an article as `user`;
     the mention as it is stored now (None when rejected)."""
     _editor(user)
-    _choice("kind", kind, KINDS)
-    _choice("action", action, ACTIONS)
+    check_choice("kind", kind, KINDS)
+    check_choice("action", action, ACTIONS)
     fields = check_fields(engine, kind, fields or {}) if action == "correct" else {}
     if kind == "country":
         code, start, end = _code(engine, "code", code), 0, 0

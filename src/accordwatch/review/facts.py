@@ -59,13 +59,16 @@ class FactExists(ReviewError):
     code = "AW406"
 
 
-def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    """`value` if it is one of `choices`, else a ReviewError saying which (review.entities checks with it too)."""
     if value not in choices:
         raise ReviewError(f"{name} {value!r}: one of {', '.join(choices)}")
     return value
 
 
-def _text(name: str, value: Any, limit: int = 500) -> str | None:
+def check_text(name: str, value: Any, limit: int = 500) -> str | None:
+    """Text of at most `limit` characters (None for none, or for only spaces), kept as written: markup stays
+    text, since every face escapes it."""
     if value is None:
         return None
     if not isinstance(value, str) or len(value) > limit or "\x00" in value:
@@ -87,23 +90,27 @@ def _number(name: str, value: Any, allow_none: bool = False) -> float | None:
     return float(value)
 
 
-def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-    allowed = overlay.FIGURE_FIELDS if kind == "figure" else overlay.EVENT_FIELDS
+def check_known(kind: str, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    """A correction names at least one field, and only fields a `kind` has (review.entities checks with it too)."""
     unknown = sorted(set(fields) - set(allowed))
     if unknown:
         raise ReviewError(f"a {kind} has no field {', '.join(unknown)} to correct: {', '.join(allowed)}")
     if not fields:
         raise ReviewError("a correction needs at least one field")
+
+
+def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    check_known(kind, fields, overlay.FIGURE_FIELDS if kind == "figure" else overlay.EVENT_FIELDS)
     out: dict[str, Any] = {}
     for k, v in fields.items():
         if k == "indicator":
-            out[k] = _choice(k, v, INDICATORS)
+            out[k] = check_choice(k, v, INDICATORS)
         elif k == "kind":
-            out[k] = _choice(k, v, KINDS)
+            out[k] = check_choice(k, v, KINDS)
         elif k == "type":
-            out[k] = _choice(k, v, EVENT_TYPES)
+            out[k] = check_choice(k, v, EVENT_TYPES)
         elif k == "status":
-            out[k] = _choice(k, v, STATUSES)
+            out[k] = check_choice(k, v, STATUSES)
         elif k == "value":
             out[k] = _number(k, v)
         elif k == "change_pct":
@@ -123,7 +130,7 @@ def check_fields(engine: Engine, kind: str, fields: dict[str, Any]) -> dict[str,
         elif k in ("from", "to"):
             out[k] = resolve_code(str(v), engine) if v is not None else None
         else:   # name, location
-            out[k] = _text(k, v)
+            out[k] = check_text(k, v)
     return out
 
 
@@ -168,8 +175,8 @@ def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, st
     A fact someone added stays added when it is confirmed or corrected: its review keeps every field."""
     if user.get("role") not in EDITORS:
         raise Forbidden(f"{user.get('name')!r} is a {user.get('role')}: reviewing needs an editor or admin")
-    _choice("kind", kind, ("figure", "event"))
-    _choice("action", action, ACTIONS)
+    check_choice("kind", kind, ("figure", "event"))
+    check_choice("action", action, ACTIONS)
     if action == "add":
         fields = check_addition(engine, kind, fields or {})
     else:

@@ -30,7 +30,7 @@ from .api_checks import (
     json_body,
     ref,
 )
-from .api_review import SECURITY
+from .api_review import SECURITY, nullable
 from .errors import ErrorBody, responses
 
 router = APIRouter()
@@ -42,20 +42,16 @@ _NAME = {"type": "string", "maxLength": entities.MAX_NAME, "pattern": NAME_PATTE
 _ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
-def _nullable(schema: dict) -> dict:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
 FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "person": {
         "name": _NAME,
-        "title": _nullable({"type": "string", "maxLength": entities.MAX_TITLE, "pattern": "^[^\\x00]*$"}),
-        "country": _nullable(ref("Code")),
+        "title": nullable({"type": "string", "maxLength": entities.MAX_TITLE, "pattern": "^[^\\x00]*$"}),
+        "country": nullable(ref("Code")),
     },
     "organization": {
         "name": _NAME,
-        "country": _nullable(ref("Code")),
-        "org_kind": _nullable({"type": "string", "pattern": ORG_KIND_PATTERN,
+        "country": nullable(ref("Code")),
+        "org_kind": nullable({"type": "string", "pattern": ORG_KIND_PATTERN,
                                "description": "company, bank, fund, ministry, agency, ... (lower case)"}),
     },
     "country": {"code": ref("Code")},

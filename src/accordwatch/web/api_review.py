@@ -58,7 +58,7 @@ NUMBER = {"type": "number", "minimum": -1e18, "maximum": 1e18}
 MAX_TEXT = 500
 
 
-def _nullable(schema: dict) -> dict:
+def nullable(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
@@ -68,21 +68,21 @@ FIELD_SCHEMAS = {
         "indicator": {"type": "string", "enum": list(INDICATORS)},
         "value": NUMBER,
         "unit": {"type": "string", "pattern": UNIT, "description": "A currency code or a unit word (USD, tonnes)."},
-        "period": _nullable({"type": "string", "pattern": PERIOD,
+        "period": nullable({"type": "string", "pattern": PERIOD,
                              "description": "YYYY, YYYY-MM or a span of them (2024-01/2024-06); null for none."}),
         "parties": {"type": "array", "items": ref("Code"), "minItems": 1, "maxItems": 10},
-        "from": _nullable(ref("Code")),
-        "to": _nullable(ref("Code")),
-        "change_pct": _nullable(NUMBER),
+        "from": nullable(ref("Code")),
+        "to": nullable(ref("Code")),
+        "change_pct": nullable(NUMBER),
         "kind": {"type": "string", "enum": list(KINDS)},
     },
     "event": {
         "type": {"type": "string", "enum": list(EVENT_TYPES)},
-        "name": _nullable(_TEXT),
+        "name": nullable(_TEXT),
         "status": {"type": "string", "enum": list(STATUSES)},
-        "date": _nullable(ref("Date")),
+        "date": nullable(ref("Date")),
         "parties": {"type": "array", "items": ref("Code"), "minItems": 1, "maxItems": 10},
-        "location": _nullable(_TEXT),
+        "location": nullable(_TEXT),
     },
 }
 assert tuple(FIELD_SCHEMAS["figure"]) == overlay.FIGURE_FIELDS and tuple(FIELD_SCHEMAS["event"]) == overlay.EVENT_FIELDS

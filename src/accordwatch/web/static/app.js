@@ -76,7 +76,7 @@
 
   function fieldValue(el) {
     var v = el.value.trim(), type = el.dataset.type;
-    if (el.tagName === "SELECT") return v;
+    if (el.tagName === "SELECT") return v === "" ? null : v;   // an empty choice clears the field
     if (type === "number") {
       if (v === "") return null;
       var n = Number(v.replace(/[,\s_]/g, ""));
@@ -110,7 +110,9 @@
 
   var DONE = { confirm: "confirmed", correct: "corrected", reject: "rejected", add: "added" };
 
-  function refresh(result) {
+  // Take the facts list and the highlighted text afresh from the page (no page load), say what was done,
+  // and flash the item `flashed` (a selector) if given.
+  function reload(message, flashed) {
     return fetch(location.pathname + location.search, { credentials: "same-origin" })
       .then(function (r) { return r.text(); })
       .then(function (html) {
@@ -121,36 +123,49 @@
         });
         document.querySelectorAll("[data-review]").forEach(function (d) { d.hidden = false; });
         var status = document.querySelector("[data-testid=review-status]");
-        if (status) {
-          status.textContent = (result.kind === "figure" ? "Figure " : "Event ") + DONE[result.action] + " by " +
-            result.by + ".";
-        }
-        var fact = result.fact && document.querySelector('[data-fact-item="' +
-          (result.kind === "figure" ? "fig-" : "event-") + result.fact.id + '"]');
-        if (fact) {
-          fact.classList.add("flash");
-          if (fact.scrollIntoView) fact.scrollIntoView({ block: "nearest" });
+        if (status) status.textContent = message;
+        var item = flashed && document.querySelector(flashed);
+        if (item) {
+          item.classList.add("flash");
+          if (item.scrollIntoView) item.scrollIntoView({ block: "nearest" });
         }
       });
   }
 
-  function send(form, body) {
-    busy(form, true);
-    say(form, "Saving…", false);
-    fetch("/api/reviews", {
+  function refresh(result) {
+    var kind = result.kind === "figure" ? "fig-" : "event-";
+    return reload((result.kind === "figure" ? "Figure " : "Event ") + DONE[result.action] + " by " + result.by + ".",
+                  result.fact && '[data-fact-item="' + kind + result.fact.id + '"]');
+  }
+
+  // POST a JSON body with the page's CSRF token: {ok, status, body} (body {} when the answer is no JSON)
+  function post(path, body) {
+    return fetch(path, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf ? csrf.content : "" },
       body: JSON.stringify(body)
     }).then(function (r) {
       return r.json().then(function (j) { return { ok: r.ok, status: r.status, body: j }; },
                            function () { return { ok: false, status: r.status, body: {} }; });
-    }).then(function (res) {
-      if (!res.ok) {
-        say(form, (res.body.error || "The server answered " + res.status).replace(/^\[AW\d+\] /, ""), true);
-        busy(form, false);
-        return null;
-      }
-      return refresh(res.body);
+    });
+  }
+
+  // the server's refusal, said on the form (without its error code), which is usable again
+  function failed(form, res) {
+    say(form, (res.body.error || "The server answered " + res.status).replace(/^\[AW\d+\] /, ""), true);
+    busy(form, false);
+    return null;
+  }
+
+  // for entity-review.js, the reviews of the people, organizations and countries an article names
+  window.accordwatchReview = { say: say, busy: busy, changed: changed, fieldValue: fieldValue, post: post,
+                               reload: reload, failed: failed, DONE: DONE };
+
+  function send(form, body) {
+    busy(form, true);
+    say(form, "Saving…", false);
+    post("/api/reviews", body).then(function (res) {
+      return res.ok ? refresh(res.body) : failed(form, res);
     }).catch(function (e) {
       say(form, "The review could not be saved: " + e, true);
       busy(form, false);

@@ -5,71 +5,15 @@
 (function () {
   "use strict";
 
-  var csrf = document.querySelector('meta[name="csrf-token"]');
-
-  function say(form, text, bad) {
-    var out = form.querySelector(".review-message");
-    if (!out) return;
-    out.textContent = text;
-    out.classList.toggle("bad", !!bad);
-  }
-
-  function busy(form, on) {
-    form.querySelectorAll("button").forEach(function (b) { b.disabled = on; });
-  }
-
-  function changed(el) {
-    if (el.tagName === "SELECT") {
-      var option = el.options[el.selectedIndex];
-      return !(option && option.defaultSelected);
-    }
-    return el.value !== el.defaultValue;
-  }
-
-  function fieldValue(el) {
-    var v = el.value.trim();
-    if (el.dataset.type === "code") return v === "" ? null : v.toUpperCase();
-    return v === "" ? null : v;
-  }
-
-  function post(path, body) {
-    return fetch(path, {
-      method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf ? csrf.content : "" },
-      body: JSON.stringify(body)
-    }).then(function (r) {
-      return r.json().then(function (j) { return { ok: r.ok, status: r.status, body: j }; },
-                           function () { return { ok: false, status: r.status, body: {} }; });
-    });
-  }
+  // the review helpers of app.js (loaded first): saying, posting, taking the facts list afresh
+  var R = window.accordwatchReview;
+  if (!R) return;
+  var say = R.say, busy = R.busy, changed = R.changed, fieldValue = R.fieldValue, post = R.post,
+    failed = R.failed, DONE = R.DONE;
 
   function refresh(message, item) {
-    return fetch(location.pathname + location.search, { credentials: "same-origin" })
-      .then(function (r) { return r.text(); })
-      .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html");
-        ["[data-testid=fact-list]", "[data-testid=article-text]"].forEach(function (sel) {
-          var now = document.querySelector(sel), next = fresh.querySelector(sel);
-          if (now && next) now.replaceWith(document.importNode(next, true));
-        });
-        document.querySelectorAll("[data-review]").forEach(function (d) { d.hidden = false; });
-        var status = document.querySelector("[data-testid=review-status]");
-        if (status) status.textContent = message;
-        var li = item && document.querySelector('[data-entity-item="' + CSS.escape(item) + '"]');
-        if (li) {
-          li.classList.add("flash");
-          if (li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
-        }
-      });
+    return R.reload(message, item && '[data-entity-item="' + CSS.escape(item) + '"]');
   }
-
-  function failed(form, res) {
-    say(form, (res.body.error || "The server answered " + res.status).replace(/^\[AW\d+\] /, ""), true);
-    busy(form, false);
-    return null;
-  }
-
-  var DONE = { confirm: "confirmed", correct: "corrected", reject: "rejected" };
 
   // one request per mention of the entity in the article (each is its own review), one after another
   function reviewEntity(form, action) {
