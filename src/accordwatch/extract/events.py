@@ -118,11 +118,12 @@ OBJECT_SUBJECT = re.compile(r"\W*(?:the|this)\s+(?:new\s+|joint\s+)?(?:fund|comp
 N_COUNTRIES = re.compile(r"\b(?:the|all)\s+(two|three|four|five|six)\s+(?:countries|states|nations)\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # a word of every match of PAIR_WORDS and of N_COUNTRIES, lower-cased: a sentence without one is not
-# searched (EventFinder._may). re.I matches a letter to its capital, and "s" also to "ſ", "k" to
-# the Kelvin sign, "i" to "ı" and "İ": in a text with none of those, lower() folds as re.I does.
+# searched (EventFinder._may). re.I matches a letter to its capital, and "s" also to "ſ", "i" to
+# "ı" and "İ" (whose lower case is two characters): in a text with none of those three, lower()
+# folds the letters as re.I compares them (the Kelvin sign, also a "k", lower-cases to "k").
 PAIR_WORDS_HAVE = ("part", "two", "both", "side", "they", "countr")
 N_COUNTRIES_HAVE = ("countr", "state", "nation")
-UNFOLDED = re.compile("[ſKıİ]")
+UNFOLDED = re.compile("[\u017f\u0131\u0130]")   # ſ, ı, İ
 
 
 # what a document signed is for, when that is a project of its own: "signed an agreement to develop

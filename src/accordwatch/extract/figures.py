@@ -115,6 +115,24 @@ def stem_cues(code: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @cache
+def stem_openings(code: str) -> tuple[str, ...]:
+    """The literal opening of each stem cue of stem_cues, lower-cased ("" for one that opens with
+    a pattern): a text without it, lower-cased, holds no match of the cue."""
+    return tuple(re.match(r"[^\\\[\](){}.*+?|^$]*", row["cue"]).group(0).lower()
+                 for row in lang.LANGUAGES[code].lexicon("indicator_cues.tsv"))
+
+
+# the letters re.I matches to a letter whose lower case they are not ("ı", "ſ", the old Cyrillic
+# forms of "в", "д", "о", "с", "т", "ъ"), and "İ", whose lower case is two characters
+UNFOLDED = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
+
+
+def _folded(text: str) -> str | None:
+    """The text lower-cased, when lower() folds its letters as re.I compares them; else None."""
+    return None if UNFOLDED.search(text) else text.lower()
+
+
+@cache
 def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
     cues = {row["cue"].lower(): row["indicator"] for row in lexicon("indicator_cues.tsv")}
     cues.setdefault("worth", "investment")
@@ -235,7 +253,10 @@ class FigureFinder:
     def stem_indicator(self, amount: Span, zone: Zone) -> str:
         """The indicator of the nearest cue stem before the amount in its zone, else after it."""
         best: tuple[int, int, str] | None = None   # (end, length, indicator): the nearest, then the longest
-        for pat, ind in stem_cues(self.code):
+        openings, low = stem_openings(self.code), _folded(zone.left)
+        for (pat, ind), opening in zip(stem_cues(self.code), openings, strict=True):
+            if low is not None and opening not in low:
+                continue   # its opening is nowhere in the zone: no match (a scan spared)
             for m in pat.finditer(zone.left):
                 if self.blocked.holds(zone.start + m.start()):
                     continue
@@ -245,7 +266,10 @@ class FigureFinder:
         if best is not None:
             return best[2]
         after: tuple[int, str] | None = None
-        for pat, ind in stem_cues(self.code):
+        low = _folded(zone.right)
+        for (pat, ind), opening in zip(stem_cues(self.code), openings, strict=True):
+            if low is not None and opening not in low:
+                continue
             m = pat.search(zone.right)
             if m and not self.blocked.holds(amount.end + m.start()) and (after is None or m.start() < after[0]):
                 after = (m.start(), ind)
