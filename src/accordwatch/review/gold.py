@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,17 @@ def _reviews(engine: Engine, document_hash: str) -> list[Any]:
 
 
 def extracted(row) -> dict[str, Any]:
-    """The current extractor's record of a stored article."""
-    return extract_document(Document(text=row.text, source=row.source, title=row.title, published=row.published,
-                                     outlet=row.outlet, url=row.url, language=row.language))
+    """The current extractor's record of a stored article (a fresh copy: callers change it)."""
+    return json.loads(_extracted(row.text, row.source, row.title, row.published, row.outlet, row.url, row.language))
+
+
+@lru_cache(maxsize=1024)
+def _extracted(text: str, source: str, title: str | None, published: str | None, outlet: str | None,
+               url: str | None, language: str | None) -> str:
+    """The record as JSON, kept for the life of the process: the dashboard's accuracy table scores again
+    after every review, and the extractor's answer for an article cannot change while the code does not."""
+    return json.dumps(extract_document(Document(text=text, source=source, title=title, published=published,
+                                                outlet=outlet, url=url, language=language)), ensure_ascii=False)
 
 
 def _added(kind: str, text: str, start: int, end: int, fields: dict[str, Any]) -> dict[str, Any]:
