@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.matcher import PhraseMatcher
 
@@ -356,9 +356,11 @@ def find(doc: Document) -> dict[str, list[Span]]:
 WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+@lru_cache(maxsize=1 << 14)
 def _capitalised(text: str) -> bool:
     """Every content word of a case-folded match starts with a capital ('Foreign Ministry',
-    not 'foreign ministry'); small words (of, the, and) may stay lower case."""
+    not 'foreign ministry'); small words (of, the, and) may stay lower case. Kept per text: most
+    matches are names an article repeats."""
     return text[:1].isupper() and all(w[0].isupper() or w.lower() in SMALL for w in WORDS.findall(text))
 
 
