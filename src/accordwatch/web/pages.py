@@ -166,6 +166,23 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return HTMLResponse(page, status_code=status_code)
 
 
+def render_kept(request: Request, template: str, key: Hashable, make: Callable[[], dict[str, Any]]) -> HTMLResponse:
+    """`template` as a page whose content (its "content" block, which shows the data alone) is rendered
+    once for the data version and kept (web.cache); the frame around it, naming the user logged in and
+    carrying their CSRF token, is rendered for each request. `make` gives the template's variables,
+    "title" among them; what it raises (an unknown code) is raised here and kept nowhere."""
+    def made() -> dict[str, Any]:
+        data = make()
+        tmpl = ENV.get_template(template)
+        # a block rendered alone runs none of its template's top-level imports: the macros come in here
+        macros = ENV.get_template("macros.html").module
+        names = {k: getattr(macros, k) for k in dir(macros) if not k.startswith("_")}
+        content = Markup("".join(tmpl.blocks["content"](tmpl.new_context({**names, **data}))))
+        return {"title": data["title"], "content": content}
+
+    return render(request, "kept.html", **_kept(request, key, made))
+
+
 ERROR_TITLES = {400: "Bad request", 401: "Not logged in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
                 413: "Too large", 422: "Bad request", 500: "Something went wrong"}
 
@@ -343,10 +360,11 @@ def country(request: Request, code: str) -> HTMLResponse:
     def make() -> dict[str, Any]:
         ranked = query.partners(engine, resolved, limit=100)
         mark_approximate_trade(engine, resolved, ranked)
-        return {"partners": ranked, "events": recent_events(engine, country=resolved, limit=25)}
+        return {"title": f"{code_name(resolved)} ({resolved})", "code": resolved, "name": code_name(resolved),
+                "kind": code_kind(resolved), "partners": ranked,
+                "events": recent_events(engine, country=resolved, limit=25)}
 
-    return render(request, "country.html", title=f"{code_name(resolved)} ({resolved})", code=resolved,
-                  name=code_name(resolved), kind=code_kind(resolved), **_kept(request, ("country", resolved), make))
+    return render_kept(request, "country.html", ("country", resolved), make)
 
 
 def targets_against_actuals(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -386,12 +404,11 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
                 "agreements": timeline(prof["agreements"])}
 
     try:
-        data = _kept(request, ("pair", a, b), make)
+        return render_kept(request, "pair.html", ("pair", a, b), make)
     except query.UnknownCode as e:
         return error_page(request, 404, str(e), "Unknown country or bloc")
     except query.BadFilter as e:
         return error_page(request, 400, str(e), "Not a pair")
-    return render(request, "pair.html", **data)
 
 
 @router.get("/network", response_class=HTMLResponse, include_in_schema=False)
@@ -401,12 +418,12 @@ def network_page(request: Request) -> HTMLResponse:
         shown = nodes[:NETWORK_NODES]
         codes = {n["code"] for n in shown}
         svg = charts.network_svg(shown, [e for e in edges if e["a"] in codes and e["b"] in codes])
-        return {"svg": svg, "nodes": nodes, "edges": edges, "shown": len(shown)}
+        return {"title": "Partner network", "svg": svg, "nodes": nodes, "edges": edges, "shown": len(shown)}
 
-    return render(request, "network.html", title="Partner network", **_kept(request, "network", make))
+    return render_kept(request, "network.html", "network", make)
 
 
-def _kept(request: Request, key: Hashable, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+def _kept(request: Request, key: Hashable, make: Callable[[], Any]) -> Any:
     """What `make` gives for `key` at the database's current data version: the data a page shows, kept
     until an ingest or a review changes the data (web.cache), so that a busy page is one indexed read.
     Only the data: the page itself is rendered for each request, since it names the user logged in and
@@ -514,9 +531,10 @@ def events_list(request: Request, type: str = "", status: str = "", sector: str 
         ctx["error"] = f"page takes a number from 1, not {page!r}"
         return render(request, "events.html", status_code=400, **ctx)
     number = int(page)
-    try:
-        events, total = events_page(_engine(request), **{k: v or None for k, v in params.items()},
-                                    offset=(number - 1) * EVENTS_PER_PAGE, limit=EVENTS_PER_PAGE)
+    try:   # the page of events, kept for the data version (web.cache); the page is rendered for each request
+        events, total = _kept(request, ("events", tuple(params.items()), number), lambda: events_page(
+            _engine(request), **{k: v or None for k, v in params.items()}, offset=(number - 1) * EVENTS_PER_PAGE,
+            limit=EVENTS_PER_PAGE))
     except query.QueryInputError as e:
         ctx["error"] = str(e)
         return render(request, "events.html", status_code=400, **ctx)
