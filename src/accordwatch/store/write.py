@@ -125,8 +125,9 @@ class Writer:
 
     def _write_batch(self, results: list | Prepared, progress: Callable[[Result], None] | None) -> Summary:
         """The batch set-based (store.batch); written again article by article, where one broken article
-        fails alone, when the database refuses any of its rows, or when any of its articles has reviews
-        (store.overlay applies them to the article's rows as it is stored)."""
+        fails alone, when the database refuses any of its rows; and article by article from the start when
+        any of its articles has reviews or the database holds merges or splits of entities (store.overlay
+        applies them to each article's rows as it is stored)."""
         if isinstance(results, Prepared):
             items, hashes, sketches = results.items, results.hashes, results.sketches
         else:
@@ -139,7 +140,8 @@ class Writer:
             # people's reviews apply to an article stored again (a rebuilt database); none yet: nothing to look up
             self.reviewed = conn.execute(select(reviews.c.id).limit(1)).first() is not None
             if self.set_based and not (self.reviewed and conn.execute(select(reviews.c.id).where(
-                    reviews.c.document_hash.in_({h for h in hashes if h})).limit(1)).first()):
+                    # an article's own reviews, or rules for every article (merges and splits: no article)
+                    reviews.c.document_hash.in_({h for h in hashes if h} | {""})).limit(1)).first()):
                 batch = BatchWrite(conn, self.memory, Summary, _language)
                 try:
                     with conn.begin_nested():
