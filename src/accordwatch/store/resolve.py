@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
@@ -429,7 +429,7 @@ def _group_sql(paramstyle: str, prefix: str = "") -> str:
     return "(" + " AND ".join(f"{prefix}{c} = {p}" for c in _GROUP) + ")"
 
 
-@cache
+@lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
 def _groups_sql(paramstyle: str, n: int) -> str:
     """The figures of n groups, counted and their values' range, group by group: on SQLite an OR of the groups
     (an index search each), on PostgreSQL a join with their VALUES (planning an OR of hundreds took longer)."""
@@ -440,7 +440,7 @@ def _groups_sql(paramstyle: str, n: int) -> str:
     return f"{head} JOIN {_values(n)} ON {_on()} GROUP BY {cols}"
 
 
-@cache
+@lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
 def _flag_sql(paramstyle: str, n: int) -> str:
     """Mark the figures of n groups as conflicting."""
     if paramstyle == "qmark":
