@@ -287,15 +287,9 @@ def test_merges_splits_and_reviews_apply_again_in_a_rebuilt_database(store, edit
 
 
 # The set-based writer (store.write, store.batch) writes a batch article by article, and so applies the
-# overlay, only when one of its articles has reviews by its content hash: the rules of merges and splits
-# (document_hash '') are not looked for there yet. The one-by-one writer applies them.
-SET_BASED_MISSES_RULES = ("store/write.py writes a batch set-based, without overlay.apply_document, unless an "
-                          "article of it has reviews by content hash; merge and split rules (document_hash '') "
-                          "need the one-by-one path too")
-
-
-@pytest.mark.parametrize("set_based", [pytest.param(True, marks=pytest.mark.xfail(reason=SET_BASED_MISSES_RULES)),
-                                       False], ids=["set-based", "one-by-one"])
+# overlay, when one of its articles has reviews or the database holds rules of merges and splits
+# (document_hash ''): both paths must apply them.
+@pytest.mark.parametrize("set_based", [True, False], ids=["set-based", "one-by-one"])
 def test_a_split_applies_again_in_a_rebuilt_database(store, editor, articles, tmp_path, set_based):
     from accordwatch.ingest import read_paths
     from accordwatch.store.write import Writer

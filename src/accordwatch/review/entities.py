@@ -29,6 +29,7 @@ from ..query.common import resolve_code
 from ..store import entity_overlay as eo
 from ..store import schema as s
 from ..store import version
+from ..store.engine import lock_writers
 from ..store.entity_overlay import key_of
 from . import audit
 from .facts import EDITORS, Forbidden, NoSuchFact, ReviewError, check_choice, check_known, check_text
@@ -150,6 +151,7 @@ def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, ac
         code, start, end = _code(engine, "code", code), 0, 0
     at = clock.stamp(clock.now())
     with engine.begin() as conn:
+        lock_writers(conn)   # it may add rows: after the ingest writer's batch, not within it
         doc = conn.execute(select(s.documents.c.content_hash).where(s.documents.c.id == document_id)).first()
         if doc is None:
             raise NoSuchFact(f"no article {document_id}")
@@ -241,6 +243,7 @@ def merge(engine: Engine, user: dict[str, Any], entity_id: int, into_id: int) ->
     _editor(user)
     at = clock.stamp(clock.now())
     with engine.begin() as conn:
+        lock_writers(conn)   # it may add rows: after the ingest writer's batch, not within it
         if (same := _merged_already(conn, entity_id, into_id)) is not None:
             return same
         src, dst = _pair(conn, entity_id, into_id, "merged into")
@@ -271,6 +274,7 @@ def split(engine: Engine, user: dict[str, Any], entity_id: int, spelling: str, i
         name = _name(name)
     at = clock.stamp(clock.now())
     with engine.begin() as conn:
+        lock_writers(conn)   # it may add rows: after the ingest writer's batch, not within it
         src = eo.entity_row(conn, entity_id)
         if src is None:
             raise NoSuchFact(f"no entity {entity_id}")

@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..query.common import EVENT_TYPES, INDICATORS, KINDS, STATUSES, check_date, resolve_code
 from ..store import overlay
 from ..store import schema as s
+from ..store.engine import lock_writers
 from . import audit
 
 ACTIONS = ("confirm", "correct", "reject", "add")
@@ -184,6 +185,7 @@ def review(engine: Engine, user: dict[str, Any], kind: str, document_id: int, st
     at = clock.stamp(clock.now())
     r = s.reviews
     with engine.begin() as conn:
+        lock_writers(conn)   # it may add rows: after the ingest writer's batch, not within it
         doc = conn.execute(select(s.documents.c.content_hash, s.documents.c.text)
                            .where(s.documents.c.id == document_id)).first()
         if doc is None:

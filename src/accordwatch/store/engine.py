@@ -5,7 +5,7 @@ import os
 import re
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from ..errors import AccordwatchError
 
@@ -144,6 +144,17 @@ def make_engine(url: str | None = None) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except Exception as e:   # a malformed URL or a missing driver
         raise StoreError(f"cannot use database URL {url!r}: {e}") from e
+
+
+WRITE_LOCK = 0x61770014   # PostgreSQL's advisory lock of those who add rows: the ingest writer and reviews
+
+
+def lock_writers(conn: Connection) -> None:
+    """On PostgreSQL, wait for and hold until the transaction ends the writers' lock: a batch of the ingest
+    writer (store.write, store.batch) takes the next ids of each table up front, so whoever adds rows
+    (a reviewer adding a fact, merging or splitting entities) takes its turn. SQLite has one writer anyway."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def writer(engine: Engine) -> Engine:

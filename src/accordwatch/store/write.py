@@ -22,7 +22,7 @@ from ..ingest import Result
 from . import dedup, overlay, version
 from .ahead import Ahead, Prepared
 from .batch import EXTRACTING, BatchWrite, Failed
-from .engine import writer
+from .engine import lock_writers, writer
 from .points import row_point_columns
 from .resolve import Memory, Resolver
 from .schema import (
@@ -40,7 +40,6 @@ from .schema import (
 )
 
 BATCH = 100
-WRITE_LOCK = 0x61770014   # PostgreSQL's advisory lock of the writers
 # insert statements built once: building one costs more than running it (executemany with the rows)
 _INSERT = {t.name: insert(t) for t in (event_parties, event_sectors, event_sources)}
 
@@ -135,8 +134,7 @@ class Writer:
             hashes = [dedup.content_hash(r.document.text) if r.ok and not error else None for r, _, error in items]
             sketches = None
         with self.engine.begin() as conn:
-            if not self.sqlite:   # one writer at a time: the batch takes the next ids of each table
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            lock_writers(conn)   # one writer at a time: the batch takes the next ids of each table
             # people's reviews apply to an article stored again (a rebuilt database); none yet: nothing to look up
             self.reviewed = conn.execute(select(reviews.c.id).limit(1)).first() is not None
             if self.set_based and not (self.reviewed and conn.execute(select(reviews.c.id).where(

@@ -144,9 +144,6 @@ def _dashboard(app: FastAPI) -> bool:
         from fastapi.staticfiles import StaticFiles
 
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    from .entity_pages import install  # the article page's entity review forms
-
-    install(pages.ENV)
     if callable(getattr(pages, "error_page", None)):
         app.state.error_page = pages.error_page
     return True

@@ -57,7 +57,7 @@ from ..query.timeline import events_page, name_words
 from ..review import accounts, audit
 from ..store import schema as s
 from ..watch.alerts import whats_new
-from . import auth, charts
+from . import auth, charts, entity_pages
 from .cache import VersionedCache
 from .labels import label, unit_words
 
@@ -153,6 +153,7 @@ def _env() -> Environment:
 
 
 ENV = _env()
+entity_pages.install(ENV)   # the article page's entity review marks, history and forms
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -166,11 +167,13 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return HTMLResponse(page, status_code=status_code)
 
 
-def render_kept(request: Request, template: str, key: Hashable, make: Callable[[], dict[str, Any]]) -> HTMLResponse:
+def render_kept(request: Request, template: str, key: Hashable, make: Callable[[], dict[str, Any]],
+                **frame: Any) -> HTMLResponse:
     """`template` as a page whose content (its "content" block, which shows the data alone) is rendered
     once for the data version and kept (web.cache); the frame around it, naming the user logged in and
-    carrying their CSRF token, is rendered for each request. `make` gives the template's variables,
-    "title" among them; what it raises (an unknown code) is raised here and kept nowhere."""
+    carrying their CSRF token, is rendered for each request (with `frame`: the header's search words).
+    `make` gives the template's variables, "title" among them; what it raises (an unknown code) is raised
+    here and kept nowhere."""
     def made() -> dict[str, Any]:
         data = make()
         tmpl = ENV.get_template(template)
@@ -180,7 +183,7 @@ def render_kept(request: Request, template: str, key: Hashable, make: Callable[[
         content = Markup("".join(tmpl.blocks["content"](tmpl.new_context({**names, **data}))))
         return {"title": data["title"], "content": content}
 
-    return render(request, "kept.html", **_kept(request, key, made))
+    return render(request, "kept.html", **_kept(request, key, made), **frame)
 
 
 ERROR_TITLES = {400: "Bad request", 401: "Not logged in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
@@ -577,60 +580,64 @@ def search_page(request: Request, q: str = "", country: str = "", sector: str = 
         ctx["error"] = str(e)
         return render(request, "search.html", status_code=400, **ctx)
     params = {"q": q, "country": country, "sector": sector, "type": type_}
-    ctx["events"], ctx["events_total"] = matching_events(engine, q, country, sector, type_) if q else ([], 0)
+    def make() -> dict[str, Any]:   # the results, facets and links: the data alone, kept per data version
+        data = dict(ctx)
+        data["events"], data["events_total"] = matching_events(engine, q, country, sector, type_) if q else ([], 0)
 
-    d = s.documents
-    with engine.connect() as conn:
-        allowed = None
-        conditions = _filter_ids(conn, country, sector, type_)
-        if conditions:
-            allowed = {row[0] for row in conn.execute(select(d.c.id).where(live_document(), *conditions))}
-        if q:
-            try:
-                hits = query.search(engine, q, limit=SEARCH_LIMIT)
-            except query.QueryInputError as e:     # a query without a word: punctuation is no error
-                ctx["error"] = str(e)
-                return render(request, "search.html", status_code=400, **ctx)
-            results = [dict(h, snippet_html=snippet_html(h["snippet"])) for h in hits
-                       if allowed is None or h["document_id"] in allowed]
-        else:
-            rows = conn.execute(select(d.c.id, d.c.title, d.c.published, d.c.outlet, d.c.source, d.c.url,
-                                       func.substr(d.c.text, 1, 240).label("head"))
-                                .where(live_document(), *conditions)
-                                .order_by(d.c.published.is_(None), d.c.published.desc(), d.c.id.desc())
-                                .limit(SEARCH_LIMIT))
-            results = [{"document_id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet,
-                        "source": r.source, "url": r.url,
-                        "snippet_html": escape(" ".join((r.head or "").split()) + "…")} for r in rows]
-        ids = [r["document_id"] for r in results]
-        facets: dict[str, Counter] = {"country": Counter(), "sector": Counter(), "type": Counter()}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            dc, ds = s.document_countries, s.document_sectors
-            for code, n in conn.execute(select(dc.c.code, func.count()).where(dc.c.document_id.in_(chunk))
-                                        .group_by(dc.c.code)):
-                facets["country"][code] += n
-            for sector_, n in conn.execute(select(ds.c.sector, func.count()).where(ds.c.document_id.in_(chunk))
-                                           .group_by(ds.c.sector)):
-                facets["sector"][sector_] += n
-            src, e = s.event_sources, s.events
-            for type__, n in conn.execute(select(e.c.type, func.count(func.distinct(src.c.document_id)))
-                                          .join(src, src.c.event_id == e.c.id)
-                                          .where(src.c.document_id.in_(chunk)).group_by(e.c.type)):
-                facets["type"][type__] += n
+        d = s.documents
+        with engine.connect() as conn:
+            allowed = None
+            conditions = _filter_ids(conn, country, sector, type_)
+            if conditions:
+                allowed = {row[0] for row in conn.execute(select(d.c.id).where(live_document(), *conditions))}
+            if q:
+                hits = query.search(engine, q, limit=SEARCH_LIMIT)   # a query without a word raises: a 400
+                results = [dict(h, snippet_html=snippet_html(h["snippet"])) for h in hits
+                           if allowed is None or h["document_id"] in allowed]
+            else:
+                rows = conn.execute(select(d.c.id, d.c.title, d.c.published, d.c.outlet, d.c.source, d.c.url,
+                                           func.substr(d.c.text, 1, 240).label("head"))
+                                    .where(live_document(), *conditions)
+                                    .order_by(d.c.published.is_(None), d.c.published.desc(), d.c.id.desc())
+                                    .limit(SEARCH_LIMIT))
+                results = [{"document_id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet,
+                            "source": r.source, "url": r.url,
+                            "snippet_html": escape(" ".join((r.head or "").split()) + "…")} for r in rows]
+            ids = [r["document_id"] for r in results]
+            facets: dict[str, Counter] = {"country": Counter(), "sector": Counter(), "type": Counter()}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                dc, ds = s.document_countries, s.document_sectors
+                for code, n in conn.execute(select(dc.c.code, func.count()).where(dc.c.document_id.in_(chunk))
+                                            .group_by(dc.c.code)):
+                    facets["country"][code] += n
+                for sector_, n in conn.execute(select(ds.c.sector, func.count()).where(ds.c.document_id.in_(chunk))
+                                               .group_by(ds.c.sector)):
+                    facets["sector"][sector_] += n
+                src, e = s.event_sources, s.events
+                for type__, n in conn.execute(select(e.c.type, func.count(func.distinct(src.c.document_id)))
+                                              .join(src, src.c.event_id == e.c.id)
+                                              .where(src.c.document_id.in_(chunk)).group_by(e.c.type)):
+                    facets["type"][type__] += n
 
-    def items(name: str, names) -> list[dict[str, Any]]:
-        return [{"value": v, "label": names(v), "count": n, "active": params[name] == v,
-                 "href": _search_url({**params, name: v})}
-                for v, n in sorted(facets[name].items(), key=lambda kv: (-kv[1], kv[0]))]
+        def items(name: str, names) -> list[dict[str, Any]]:
+            return [{"value": v, "label": names(v), "count": n, "active": params[name] == v,
+                     "href": _search_url({**params, name: v})}
+                    for v, n in sorted(facets[name].items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    ctx["facets"] = {"country": items("country", lambda c: f"{code_name(c)} ({c})"),
-                     "sector": items("sector", label), "type": items("type", label)}
-    ctx["active"] = [{"name": name, "label": (f"{code_name(v)} ({v})" if name == "country" else label(v)),
-                      "remove": _search_url({**params, name: ""})}
-                     for name, v in (("country", country), ("sector", sector), ("type", type_)) if v]
-    ctx.update(results=results, params=params, sectors=SECTORS, types=EVENT_TYPES)
-    return render(request, "search.html", **ctx)
+        data["facets"] = {"country": items("country", lambda c: f"{code_name(c)} ({c})"),
+                         "sector": items("sector", label), "type": items("type", label)}
+        data["active"] = [{"name": name, "label": (f"{code_name(v)} ({v})" if name == "country" else label(v)),
+                          "remove": _search_url({**params, name: ""})}
+                         for name, v in (("country", country), ("sector", sector), ("type", type_)) if v]
+        data.update(results=results, params=params, sectors=SECTORS, types=EVENT_TYPES)
+        return data
+
+    try:
+        return render_kept(request, "search.html", ("search", q, country, sector, type_), make, q=q)
+    except query.QueryInputError as e:
+        ctx["error"] = str(e)
+        return render(request, "search.html", status_code=400, **ctx)
 
 
 # 5. the article ------------------------------------------------------------------------------------
