@@ -409,6 +409,32 @@ def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tup
     return out
 
 
+def entity_mentions(r, doc_id: int, record: dict, s) -> list[dict]:
+    """Resolve the article's countries, places, organizations and people with the resolver `r` (counting
+    new entities in the summary `s`): the rows of their mentions, one per entity and start (both writers)."""
+    rows: dict[tuple, dict] = {}
+    names = country_names()
+    for code in record["countries"]:
+        eid, new = r.country(code, names.get(code, code))
+        s.entities += new
+    for p in record["places"]:
+        eid, new = r.place(p["name"], p["country"])
+        s.entities += new
+        for m in p["mentions"]:
+            rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+    for o in record["organizations"]:
+        eid, new = r.organization(o["name"], o["aliases"], o["country"], o["kind"])
+        s.entities += new
+        for m in o["mentions"]:
+            rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+    for p in record["people"]:
+        eid, new = r.person(p["name"], p["title"], p["country"])
+        s.entities += new
+        for m in p["mentions"]:
+            rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+    return list(rows.values())
+
+
 class BatchWrite:
     """One batch written set-based; `run` returns its Summary (the writer's), or raises."""
 
@@ -556,28 +582,7 @@ class BatchWrite:
             self.r.load_events(keys, lo, hi)
 
     def _entities(self, doc_id: int, record: dict, s) -> list[dict]:
-        r = self.r
-        rows: dict[tuple, dict] = {}
-        names = country_names()
-        for code in record["countries"]:
-            eid, new = r.country(code, names.get(code, code))
-            s.entities += new
-        for p in record["places"]:
-            eid, new = r.place(p["name"], p["country"])
-            s.entities += new
-            for m in p["mentions"]:
-                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
-        for o in record["organizations"]:
-            eid, new = r.organization(o["name"], o["aliases"], o["country"], o["kind"])
-            s.entities += new
-            for m in o["mentions"]:
-                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
-        for p in record["people"]:
-            eid, new = r.person(p["name"], p["title"], p["country"])
-            s.entities += new
-            for m in p["mentions"]:
-                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
-        return list(rows.values())
+        return entity_mentions(self.r, doc_id, record, s)
 
     def _figures(self, doc_id: int, record: dict, s, groups: set[tuple], out: dict) -> None:
         rows: dict[int, dict] = {}

@@ -16,12 +16,11 @@ from sqlalchemy import Connection, Engine, and_, insert, or_, select, text
 
 from .. import extract_document
 from ..document import Document
-from ..extract.gazetteer import country_names
 from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
 from . import dedup, overlay, version
 from .ahead import Ahead, Prepared
-from .batch import EXTRACTING, BatchWrite, Failed
+from .batch import EXTRACTING, BatchWrite, Failed, entity_mentions
 from .engine import lock_writers, writer
 from .points import row_point_columns
 from .resolve import Memory, Resolver
@@ -245,28 +244,9 @@ class Writer:
         return best, (best_sim if best is not None else None)
 
     def _entities(self, conn: Connection, r: Resolver, doc_id: int, record: dict, s: Summary) -> None:
-        rows: dict[tuple, dict] = {}
-        names = country_names()
-        for code in record["countries"]:
-            eid, new = r.country(code, names.get(code, code))
-            s.entities += new
-        for p in record["places"]:
-            eid, new = r.place(p["name"], p["country"])
-            s.entities += new
-            for m in p["mentions"]:
-                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
-        for o in record["organizations"]:
-            eid, new = r.organization(o["name"], o["aliases"], o["country"], o["kind"])
-            s.entities += new
-            for m in o["mentions"]:
-                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
-        for p in record["people"]:
-            eid, new = r.person(p["name"], p["title"], p["country"])
-            s.entities += new
-            for m in p["mentions"]:
-                rows[(eid, m["start"])] = {"document_id": doc_id, "entity_id": eid, **m}
+        rows = entity_mentions(r, doc_id, record, s)
         if rows:
-            conn.execute(insert(mentions), list(rows.values()))
+            conn.execute(insert(mentions), rows)
 
     def _events(self, conn: Connection, r: Resolver, doc_id: int, body: str, record: dict, s: Summary) -> None:
         """Resolve the article's events one by one (each may be an event stored before), then write their
