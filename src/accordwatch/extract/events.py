@@ -22,6 +22,7 @@ from . import lang
 from .event_names import generic_triggers, name_span
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, main_parties
+from .patterns import led
 from .pipeline import component
 
 FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|created|established)|is\s+to|are\s+to|"
@@ -134,7 +135,8 @@ NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", 
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # the patterns and word sets a language gives the event finder: English's are the constants above,
-# another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches)
+# another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
+# each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFER", "DEFINITE", "CONTENT_OF",
              "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE",
              "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN",
@@ -149,13 +151,14 @@ NEVER = re.compile(r"(?!)")
 @cache
 def cues(code: str = "en") -> SimpleNamespace:
     if code == "en":
-        return SimpleNamespace(**{n: globals()[n] for n in (*CUE_NAMES, *CUE_SETS, "NUMBERS")})
+        return SimpleNamespace(**{n: led(globals()[n]) for n in CUE_NAMES},
+                               **{n: globals()[n] for n in (*CUE_SETS, "NUMBERS")})
     rows = lang.LANGUAGES[code].lexicon("event_cues.tsv")
     patterns = {r["name"]: r["pattern"] for r in rows if r["name"] in CUE_NAMES}
     sets = {r["name"]: frozenset(split(r["pattern"])) for r in rows if r["name"] in CUE_SETS}
     numbers = {w: int(v) for r in rows if r["name"] == "NUMBERS" for w, v in
                (pair.split("=") for pair in split(r["pattern"]))}
-    return SimpleNamespace(**{n: re.compile(patterns[n], re.I) if n in patterns else NEVER for n in CUE_NAMES},
+    return SimpleNamespace(**{n: led(re.compile(patterns[n], re.I)) if n in patterns else NEVER for n in CUE_NAMES},
                            **{n: sets.get(n, frozenset()) for n in CUE_SETS}, NUMBERS=numbers)
 
 

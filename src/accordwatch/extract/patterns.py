@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as _op  # the regular-expression parser's opcodes (Python 3.11+), for led
+from re import _parser
 
 WORD_CHAR = re.compile(r"[\w-]")
 
@@ -63,3 +65,69 @@ def literal_matches(text: str, forms: list[str]) -> Iterator[tuple[int, int, str
         if start >= last:
             last, form = found[start]
             yield start, last, form
+
+
+def _first_chars(ops: list) -> list[str] | None:
+    """Character-class pieces naming every character a match of `ops` (parsed pattern items) can
+    start with, or None if that is not known (a match may be empty, or start with \\w, ., ...)."""
+    if not ops:
+        return None
+    op, av = ops[0]
+    rest = ops[1:]
+    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):   # zero-width: the next item starts the match
+        return _first_chars(rest)
+    if op is _op.LITERAL:
+        return [re.escape(chr(av))]
+    if op is _op.IN:
+        pieces = []
+        for iop, iav in av:
+            if iop is _op.LITERAL:
+                pieces.append(re.escape(chr(iav)))
+            elif iop is _op.RANGE:
+                pieces.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+            else:   # NEGATE, CATEGORY, ...
+                return None
+        return pieces
+    if op is _op.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _first_chars(list(sub.data) + rest)
+    if op is _op.BRANCH:
+        pieces = []
+        for branch in av[1]:
+            found = _first_chars(list(branch.data) + rest)
+            if found is None:
+                return None
+            pieces += found
+        return pieces
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        lo, hi, item = av
+        if hi == 0:
+            return _first_chars(rest)
+        found = _first_chars(list(item.data) + rest)
+        if found is None or lo > 0:
+            return found
+        after = _first_chars(rest)
+        return None if after is None else found + after
+    return None
+
+
+def led(pattern: re.Pattern) -> re.Pattern:
+    r"""The pattern with a look-ahead in front naming the characters a match can start with, when
+    they are known: the same matches, but the engine skips ahead to those characters instead of
+    trying the whole pattern at every offset (a pattern opening with \b or an alternation of
+    words gets no such skip of its own). Under re.I the class folds case as the pattern does."""
+    try:
+        ops = list(_parser.parse(pattern.pattern, pattern.flags).data)
+        if not ops or ops[0][0] in (_op.LITERAL, _op.IN) or (ops[0][0] is _op.BRANCH and all(
+                b.data and b.data[0][0] in (_op.LITERAL, _op.IN) for b in ops[0][1][1])):
+            return pattern   # it opens with its characters already: the engine skips ahead to them
+        pieces = _first_chars(ops)
+        if not pieces:
+            return pattern
+        # the pattern in a group: the look-ahead holds for every alternative of its top level (a
+        # verbose pattern's closing parenthesis on a line of its own, after any comment)
+        close = "\n)" if pattern.flags & re.X else ")"
+        return re.compile("(?=[" + "".join(dict.fromkeys(pieces)) + "])(?:" + pattern.pattern + close,
+                          pattern.flags)
+    except Exception:   # noqa: BLE001 - a pattern the parser reads otherwise: as it is
+        return pattern
