@@ -19,7 +19,7 @@ from ..document import Document, Span
 from . import lang
 from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
-from .patterns import alternation
+from .patterns import alternation, led
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
@@ -91,7 +91,8 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\
 
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
-# language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches)
+# language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
+# each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL",
@@ -102,9 +103,9 @@ NEVER = re.compile(r"(?!)")
 @cache
 def cues(code: str = "en") -> SimpleNamespace:
     if code == "en":
-        return SimpleNamespace(**{n: globals()[n] for n in CUE_NAMES})
+        return SimpleNamespace(**{n: led(globals()[n]) for n in CUE_NAMES})
     patterns = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
-    return SimpleNamespace(**{n: re.compile(patterns[n], re.I) if n in patterns else NEVER for n in CUE_NAMES})
+    return SimpleNamespace(**{n: led(re.compile(patterns[n], re.I)) if n in patterns else NEVER for n in CUE_NAMES})
 
 
 @cache
