@@ -12,9 +12,10 @@ from functools import cache
 from ..document import Document, Span
 from . import lang, morph
 from .gazetteer import Ranges, longest, phrases
+from .patterns import led
 from .pipeline import component
 
-TRADE = re.compile(r"""
+TRADE = led(re.compile(r"""
     \b(?:cooperation|partnership|ties|relations|interaction)\s+in\s+(?:the\s+)?(?:[\w-]+,\s+)*trade\b
   | \b(?:boost|boosting|increase|increasing|expand|expanding|develop|developing|step(?:ping)?\s+up|enhance|
        enhancing|promote|promoting|deepen|deepening|diversify|diversifying|balanced|raise|raising|
@@ -24,7 +25,7 @@ TRADE = re.compile(r"""
   | \b(?:development|promotion|expansion|diversification|growth)\s+of\s+(?:[\w-]+\s+){0,2}?trade\b(?!\s+turnover)
   | \b(?:export|trade)\s+(?:promotion|contracts|opportunities)\b
   | \bselling\s+\w+\s+products\b
-""", re.X | re.I)
+""", re.X | re.I))
 
 
 TRADE_WORDS = ("trade", "selling", "export")
@@ -47,14 +48,14 @@ def words_at(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
 
 # a trade goal: "lift trade to $10 billion", "bring bilateral trade turnover to $1 billion"
 GOAL_TAIL = re.compile(r"trade(?:\s+turnover)?\s+to\s+(?:\$|US\$|€|\d|USD|EUR)", re.I)
-GOAL_HEAD = re.compile(r"\b(?:bring|bringing|lift|lifting|raise|raising|increase|increasing|boost|boosting|"
-                       r"double|doubling|triple|tripling)\s+(?:\w+\s+){0,2}?$", re.I)
+GOAL_HEAD = led(re.compile(r"\b(?:bring|bringing|lift|lifting|raise|raising|increase|increasing|boost|boosting|"
+                           r"double|doubling|triple|tripling)\s+(?:\w+\s+){0,2}?$", re.I))
 # opening a market is trade promotion too: "lowering barriers to trade", "remove the barriers in the
 # internal market", "expand supplies to the Kazakh market"
-BARRIERS = re.compile(r"\b(?:lower|lowering|remove|removing|eliminate|eliminating|reduce|reducing|dismantle|"
-                      r"dismantling)\s+(?:[\w’'-]+\s+){0,3}?(?:trade\s+)?$", re.I)
-SUPPLIES = re.compile(r"\b(?:expand|expanding|increase|increasing|boost|boosting)\s+(?:\w+\s+){0,2}?"
-                      r"(?:supplies|exports|deliveries)\s+to\s+(?:the\s+)?[\w’'-]+\s+$", re.I)
+BARRIERS = led(re.compile(r"\b(?:lower|lowering|remove|removing|eliminate|eliminating|reduce|reducing|dismantle|"
+                          r"dismantling)\s+(?:[\w’'-]+\s+){0,3}?(?:trade\s+)?$", re.I))
+SUPPLIES = led(re.compile(r"\b(?:expand|expanding|increase|increasing|boost|boosting)\s+(?:\w+\s+){0,2}?"
+                          r"(?:supplies|exports|deliveries)\s+to\s+(?:the\s+)?[\w’'-]+\s+$", re.I))
 
 
 # "trade and economic cooperation" named as the field of a body ("the Joint Commission on Trade and
@@ -85,8 +86,8 @@ def terms(code: str = "en") -> dict[str, str]:
 # building a pipeline or a railway is a transport project, not the construction sector ("started
 # construction of the gas pipeline"); roads, housing and plants still are construction
 LINE_BUILT = re.compile(r"\b(?:pipelines?|railways?|railroads?|rail\s+lines?)\b", re.I)
-OTHER_BUILT = re.compile(r"\b(?:roads?|highways?|housing|buildings?|plants?|factor(?:y|ies)|facilit(?:y|ies)|"
-                         r"infrastructure|cent(?:er|re)s?|airports?|bridges?)\b", re.I)
+OTHER_BUILT = led(re.compile(r"\b(?:roads?|highways?|housing|buildings?|plants?|factor(?:y|ies)|facilit(?:y|ies)|"
+                             r"infrastructure|cent(?:er|re)s?|airports?|bridges?)\b", re.I))
 
 
 def sentence(text: str, start: int, end: int) -> str:
