@@ -111,6 +111,31 @@ def _first_chars(ops: list) -> list[str] | None:
     return None
 
 
+def _skips_ahead(ops: list, ignore_case: bool) -> bool:
+    """Does the engine find where a match of `ops` may start fast enough by itself (measured: a
+    look-ahead there only slows it down)? It does when the pattern (inside any groups) opens with a
+    character; with a set of them or an alternation of words opening with characters, only when
+    those are not letters re.I folds (it then tries the whole pattern at every offset)."""
+    while ops and ops[0][0] is _op.SUBPATTERN and not ops[0][1][1] and not ops[0][1][2]:
+        ops = list(ops[0][1][3].data)
+    if not ops:
+        return False
+
+    def plain(item: tuple) -> bool:
+        op, av = item
+        return op is _op.LITERAL and (not ignore_case or chr(av).lower() == chr(av).upper()) \
+            or op is _op.RANGE and not ignore_case
+
+    op, av = ops[0]
+    if op is _op.LITERAL:
+        return True
+    if op is _op.IN:
+        return all(plain(item) for item in av)
+    if op is _op.BRANCH:
+        return all(b.data and plain(b.data[0]) for b in av[1])
+    return False
+
+
 def led(pattern: re.Pattern) -> re.Pattern:
     r"""The pattern with a look-ahead in front naming the characters a match can start with, when
     they are known: the same matches, but the engine skips ahead to those characters instead of
@@ -118,9 +143,8 @@ def led(pattern: re.Pattern) -> re.Pattern:
     words gets no such skip of its own). Under re.I the class folds case as the pattern does."""
     try:
         ops = list(_parser.parse(pattern.pattern, pattern.flags).data)
-        if not ops or ops[0][0] in (_op.LITERAL, _op.IN) or (ops[0][0] is _op.BRANCH and all(
-                b.data and b.data[0][0] in (_op.LITERAL, _op.IN) for b in ops[0][1][1])):
-            return pattern   # it opens with its characters already: the engine skips ahead to them
+        if not ops or _skips_ahead(ops, bool(pattern.flags & re.I)):
+            return pattern
         pieces = _first_chars(ops)
         if not pieces:
             return pattern
