@@ -185,14 +185,18 @@ class PeopleFinder:
         tw, nn = title_words(), not_names()
         ents = self._near(self.ents, self.ent_starts, start, end)
         anchors = self._near(self.anchors, self.anchor_starts, start, end)
+        # where a span of each may cover a word: none covers a word that starts before the first
+        # span or ends after the furthest end (most words of a sentence, checked without a call)
+        ent_lo, ent_hi = (ents[0].start, max(sp.end for sp in ents)) if ents else (1, 0)
+        anchor_lo, anchor_hi = (anchors[0].start, max(sp.end for sp in anchors)) if anchors else (1, 0)
         in_title = False   # inside a lower-case title ("министр промышленности и энергетики РФ")
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
             s = m.start()
             bare = t[:-2] if t.endswith(("'s", "’s")) else t   # _bare(t), inline: this runs per word
             be = s + len(bare)   # "QazaqGaz’s": the entity is the word without its possessive
-            ent = _last_covering(ents, s, be) if ents else None
-            covering = _last_covering(anchors, s, be) if anchors else None
+            ent = _last_covering(ents, s, be) if ent_lo <= s and be <= ent_hi else None
+            covering = _last_covering(anchors, s, be) if anchor_lo <= s and be <= anchor_hi else None
             anchor = covering is not None
             cap = bare[:1].isupper()
             if ent is not None:
