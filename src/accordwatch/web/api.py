@@ -233,16 +233,20 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _kept_answer(request: Request, make: Callable[[], dict[str, Any]]) -> Response:
+async def _kept_answer(request: Request, make: Callable[[], dict[str, Any]]) -> Response:
     """The JSON answer of a read route that depends on the data alone, kept per data version as the pair
     profiles are (web.cache): keyed by the route's path and query, made again once an ingest or a review
-    changes the data. A bad parameter raises in `make`, and nothing is kept."""
+    changes the data. A kept answer is served from the event loop (one indexed read of the version); a new
+    one is made by `make` in a worker thread, where all of its reads belong. A bad parameter raises in
+    `make`, and nothing is kept."""
     state = request.app.state
     cache = getattr(state, "answer_cache", None)
     if cache is None:   # made on first use: an app may include this router alone
         cache = state.answer_cache = VersionedCache(_engine(request))
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
-    body = cache.get(key, lambda: JSONResponse(jsonable_encoder(make())).body)
+    body = cache.peek(key)
+    if body is None:
+        body = await run_in_threadpool(cache.get, key, lambda: JSONResponse(jsonable_encoder(make())).body)
     return Response(body, media_type="application/json")
 
 
@@ -505,7 +509,7 @@ def entities(request: Request,
             responses=_with_links(responses(400, 404), source=_link(
                 "/documents/{document_id}", "The article that first reports the page's first event",
                 document_id="/items/0/sources/0/document_id")))
-def events(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
+async def events(request: Request, country: Country = None, pair: Pair = None, sector: Sector = None,
            type: Annotated[str | None, _choice(EVENT_TYPES, "agreement")] = None,
            status: Annotated[str | None, _choice(STATUSES, "signed")] = None,
            since: Since = None, until: Until = None,
@@ -534,14 +538,14 @@ def events(request: Request, country: Country = None, pair: Pair = None, sector:
                                   offset=(page - 1) * per_page, limit=per_page, exact=exact)
         return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
-    return _kept_answer(request, make)
+    return await _kept_answer(request, make)
 
 
 @router.get("/figures", tags=["figures"], summary="Economic figures over time",
             responses=_with_links(responses(400, 404), source=_link(
                 "/documents/{document_id}", "The article that first states the page's first figure",
                 document_id="/items/0/sources/0/document_id")))
-def figures(request: Request,
+async def figures(request: Request,
             indicator: Annotated[str | None, _choice(INDICATORS, "trade_turnover")] = None,
             pair: Pair = None, country: Country = None,
             kind: Annotated[str | None, _choice(KINDS, "actual")] = None,
@@ -567,7 +571,7 @@ def figures(request: Request,
                                    language=language, offset=(page - 1) * per_page, limit=per_page)
         return _paged(rows, total, page, per_page, _check_page(total, page, per_page))
 
-    return _kept_answer(request, make)
+    return await _kept_answer(request, make)
 
 
 # 4. partners, profile, search ------------------------------------------------------------------
@@ -582,7 +586,7 @@ CodeInPath = _param(PathParam, "A country or bloc: its code (KAZ, EU). A name (K
 @router.get("/partners/{code}", tags=["pairs"], summary="Who a country or bloc cooperates with",
             responses=_with_links(responses(400, 404), profile=_link(
                 "/profile/{a}/{b}", "The pair of the country and its first partner", a="/code", b="/items/0/code")))
-def partners(request: Request, code: Annotated[str, CodeInPath], limit: Limit = 20,
+async def partners(request: Request, code: Annotated[str, CodeInPath], limit: Limit = 20,
              by: Annotated[str, _param(Query, "events (shared events, then articles) or trade (the latest trade "
                                               "turnover in US dollars).", "trade", enum=list(RANKINGS))] = "events",
              ) -> dict[str, Any]:
@@ -593,9 +597,13 @@ def partners(request: Request, code: Annotated[str, CodeInPath], limit: Limit = 
     (`sources_count`: how many articles report that value).
     An unknown code is a 404; an unknown `by` a 400."""
     engine = _engine(request)
-    code = _code_in_path(code, engine)
-    return _kept_answer(request, lambda: {"code": code, "name": code_name(code), "kind": code_kind(code),
-                                          "limit": limit, "items": find_partners(engine, code, limit=limit, by=by)})
+
+    def make() -> dict[str, Any]:
+        resolved = _code_in_path(code, engine)   # an unknown code: a 404, kept nowhere
+        return {"code": resolved, "name": code_name(resolved), "kind": code_kind(resolved), "limit": limit,
+                "items": find_partners(engine, resolved, limit=limit, by=by)}
+
+    return await _kept_answer(request, make)
 
 
 @router.get("/profile/{a}/{b}", tags=["pairs"], summary="Everything about one pair", responses=responses(400, 404))
@@ -621,7 +629,7 @@ async def profile(request: Request, a: Annotated[str, CodeInPath],
 @router.get("/search", tags=["search"], summary="Full-text search over the articles",
             responses=_with_links(responses(400), document=_link(
                 "/documents/{document_id}", "The best match", document_id="/items/0/document_id")))
-def search(request: Request,
+async def search(request: Request,
            q: Annotated[str, _param(Query, 'Words, "a phrase", oil AND gas, oil OR gas, oil NOT gas, pipe*, (oil OR '
                                            'gas) AND Baku; other punctuation is no syntax. A search without a '
                                            'letter or digit (in any script) is a 400.', "roadmap",
@@ -638,7 +646,7 @@ def search(request: Request,
     One query language on SQLite and PostgreSQL: AND, OR and NOT in capitals between two terms, "phrases",
     prefix*, brackets; any other punctuation is part of no syntax ("Kazakh-Romanian" finds the two words in a
     row, "C5+1:" finds c5 1). A query with no word in it is a 400."""
-    return _kept_answer(request, lambda: {
+    return await _kept_answer(request, lambda: {
         "q": q, "limit": limit, "items": find(_engine(request), q, limit=limit, include_duplicates=duplicates,
                                               plain=plain, language=language)})
 
