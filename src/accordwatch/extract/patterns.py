@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _constants as _op  # the regular-expression parser's opcodes (Python 3.11+), for led
-from re import _parser
+
+try:   # the regular-expression parser and its opcodes (private to re, Python 3.11+), for led
+    from re import _constants as _op
+    from re import _parser
+except ImportError:   # a Python without them: led() leaves every pattern as it is (slower, the same matches)
+    _op = _parser = None
 
 WORD_CHAR = re.compile(r"[\w-]")
 
