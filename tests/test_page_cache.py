@@ -86,3 +86,15 @@ def test_kept_api_answers_are_made_again_after_an_ingest(app, tmp_path):
     assert len(c.get("/api/search?q=Meghri").json()["items"]) == 1
     assert c.get("/api/events?country=ARM&type=bogus").status_code == 400   # an error is not kept
     assert c.get("/api/events?country=ARM&type=bogus").status_code == 400
+
+
+def test_the_home_pages_whats_new_shows_a_search_saved_after_the_page_was_kept(app):
+    from accordwatch.watch import alerts
+
+    c = TestClient(app)
+    assert 'data-testid="whats-new"' not in c.get("/").text          # no saved search yet; the page is kept
+    alerts.add_alert(app.state.engine, "Kazakh agreements", {"country": "KAZ", "type": "agreement"})
+    page = c.get("/").text
+    assert 'data-testid="whats-new"' in page and "Kazakh agreements" in page
+    alerts.remove_alert(app.state.engine, "Kazakh agreements")
+    assert "Kazakh agreements" not in c.get("/").text

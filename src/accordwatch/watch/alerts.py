@@ -22,6 +22,7 @@ from ..query import rows, timeline
 from ..query.matches import matching_documents
 from ..query.search import parse
 from ..store import schema as s
+from ..store import version
 
 EVENT_ONLY = ("type", "status", "sector")
 FIGURE_ONLY = ("indicator",)
@@ -107,6 +108,7 @@ def add_alert(engine: Engine, name: str, filters: dict[str, Any], webhook_url: s
             name=name, filters=json.dumps(f, sort_keys=True), webhook_url=webhook_url or None, webhook_secret=secret,
             email=email or None, since_event_id=since_event, since_figure_id=since_figure,
             created=clock.stamp(when))).inserted_primary_key[0]
+        version.bump(conn)   # the dashboard's what's new, kept per data version, lists the saved searches
         return _public(conn.execute(select(s.alerts).where(s.alerts.c.id == aid)).one()), secret
 
 
@@ -133,6 +135,7 @@ def remove_alert(engine: Engine, which: str | int) -> dict[str, Any]:
     with engine.begin() as conn:
         conn.execute(delete(s.deliveries).where(s.deliveries.c.alert_id == a["id"]))
         conn.execute(delete(s.alerts).where(s.alerts.c.id == a["id"]))
+        version.bump(conn)
     return a
 
 

@@ -325,11 +325,11 @@ def home(request: Request) -> HTMLResponse:
         with engine.connect() as conn:
             cells = cell_counts(conn)
             nodes, edges = partner_network(conn, top=8, cells=cells)
-        return {"stats": {**stats(engine, cells), "countries": len(nodes)}, "events": recent_events(engine, limit=10),
-                "top": nodes[:12], "pairs": edges[:8], "changed": changed_figures(engine)}
+        return {"title": "accordwatch", "stats": {**stats(engine, cells), "countries": len(nodes)},
+                "events": recent_events(engine, limit=10), "top": nodes[:12], "pairs": edges[:8],
+                "changed": changed_figures(engine), "new": whats_new(engine)}   # saving a search moves the version
 
-    # what's new for the saved searches is read afresh: saving a search changes no data version
-    return render(request, "home.html", title="accordwatch", new=whats_new(engine), **_kept(request, "home", make))
+    return render_kept(request, "home.html", "home", make)
 
 
 def mark_approximate_trade(engine: Engine, code: str, ranked: list[dict[str, Any]]) -> None:
