@@ -409,6 +409,23 @@ def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tup
     return out
 
 
+def figure_rows(doc_id: int, record: dict) -> dict[int, dict]:
+    """The article's figures as rows of the figures table, by the start of their amount (the first figure
+    of an amount kept), with the point columns queries page them by (period_start, period_end, point_key):
+    both writers."""
+    rows: dict[int, dict] = {}
+    for f in record["figures"]:
+        start = f["amount"]["start"]
+        rows.setdefault(start, {
+            "document_id": doc_id, "indicator": f["indicator"], "value": float(f["value"]), "unit": f["unit"],
+            "period": f["period"], "parties": "|".join(f["parties"]), "from_code": f["from"], "to_code": f["to"],
+            "change_pct": f["change_pct"], "kind": f["kind"], "approximate": bool(f.get("approximate")),
+            "start": start, "end": f["amount"]["end"], "evidence": f["evidence"], "conflict": False})
+    for row in rows.values():
+        row.update(row_point_columns(row))
+    return rows
+
+
 def entity_mentions(r, doc_id: int, record: dict, s) -> list[dict]:
     """Resolve the article's countries, places, organizations and people with the resolver `r` (counting
     new entities in the summary `s`): the rows of their mentions, one per entity and start (both writers)."""
@@ -585,16 +602,8 @@ class BatchWrite:
         return entity_mentions(self.r, doc_id, record, s)
 
     def _figures(self, doc_id: int, record: dict, s, groups: set[tuple], out: dict) -> None:
-        rows: dict[int, dict] = {}
-        for f in record["figures"]:
-            start = f["amount"]["start"]
-            rows.setdefault(start, {
-                "document_id": doc_id, "indicator": f["indicator"], "value": float(f["value"]), "unit": f["unit"],
-                "period": f["period"], "parties": "|".join(f["parties"]), "from_code": f["from"], "to_code": f["to"],
-                "change_pct": f["change_pct"], "kind": f["kind"], "approximate": bool(f.get("approximate")),
-                "start": start, "end": f["amount"]["end"], "evidence": f["evidence"], "conflict": False})
+        rows = figure_rows(doc_id, record)
         for row in rows.values():
-            row.update(row_point_columns(row))
             row["id"] = self.ids.take("figures")
             out["figures"].append(row)
             out["figure_parties"] += [{"figure_id": row["id"], "code": c} for c in row["parties"].split("|") if c]

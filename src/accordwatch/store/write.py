@@ -20,9 +20,8 @@ from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
 from . import dedup, overlay, version
 from .ahead import Ahead, Prepared
-from .batch import EXTRACTING, BatchWrite, Failed, entity_mentions
+from .batch import EXTRACTING, BatchWrite, Failed, entity_mentions, figure_rows
 from .engine import lock_writers, writer
-from .points import row_point_columns
 from .resolve import Memory, Resolver
 from .schema import (
     document_countries,
@@ -271,18 +270,9 @@ class Writer:
                 conn.execute(_INSERT[table.name], rows)
 
     def _figures(self, conn: Connection, doc_id: int, record: dict, s: Summary, groups: set[tuple]) -> None:
-        rows: dict[int, dict] = {}
-        for f in record["figures"]:
-            start = f["amount"]["start"]
-            rows.setdefault(start, {
-                "document_id": doc_id, "indicator": f["indicator"], "value": float(f["value"]), "unit": f["unit"],
-                "period": f["period"], "parties": "|".join(f["parties"]), "from_code": f["from"], "to_code": f["to"],
-                "change_pct": f["change_pct"], "kind": f["kind"], "approximate": bool(f.get("approximate")),
-                "start": start, "end": f["amount"]["end"], "evidence": f["evidence"], "conflict": False})
+        rows = figure_rows(doc_id, record)
         if not rows:
             return
-        for row in rows.values():   # period_start, period_end, point_key: how queries page the points
-            row.update(row_point_columns(row))
         conn.execute(insert(figures), list(rows.values()))
         ids = dict(conn.execute(select(figures.c.start, figures.c.id).where(figures.c.document_id == doc_id)).all())
         parties = [{"figure_id": ids[start], "code": c} for start, row in rows.items()
