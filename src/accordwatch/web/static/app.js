@@ -157,9 +157,20 @@
     return null;
   }
 
+  // the fields of a correction form someone changed, or null (and a word on the form) when none is
+  function corrected(form) {
+    var fields = {};
+    form.querySelectorAll("[data-field]").forEach(function (el) {
+      if (changed(el)) fields[el.dataset.field] = fieldValue(el);
+    });
+    if (Object.keys(fields).length) return fields;
+    say(form, "Change a field first, then save the correction.", true);
+    return null;
+  }
+
   // for entity-review.js, the reviews of the people, organizations and countries an article names
-  window.accordwatchReview = { say: say, busy: busy, changed: changed, fieldValue: fieldValue, post: post,
-                               reload: reload, failed: failed, DONE: DONE };
+  window.accordwatchReview = { say: say, busy: busy, corrected: corrected, post: post, reload: reload,
+                               failed: failed, DONE: DONE };
 
   function send(form, body) {
     busy(form, true);
@@ -180,15 +191,8 @@
     var body = { kind: form.dataset.kind, document_id: Number(form.dataset.document),
                  start: Number(form.dataset.start), end: Number(form.dataset.end), action: action };
     if (action === "correct") {
-      var fields = {};
-      form.querySelectorAll("[data-field]").forEach(function (el) {
-        if (changed(el)) fields[el.dataset.field] = fieldValue(el);
-      });
-      if (!Object.keys(fields).length) {
-        say(form, "Change a field first, then save the correction.", true);
-        return;
-      }
-      body.fields = fields;
+      body.fields = corrected(form);
+      if (!body.fields) return;
     }
     send(form, body);
   });

@@ -8,8 +8,7 @@
   // the review helpers of app.js (loaded first): saying, posting, taking the facts list afresh
   var R = window.accordwatchReview;
   if (!R) return;
-  var say = R.say, busy = R.busy, changed = R.changed, fieldValue = R.fieldValue, post = R.post,
-    failed = R.failed, DONE = R.DONE;
+  var say = R.say, busy = R.busy, post = R.post, failed = R.failed, DONE = R.DONE;
 
   function refresh(message, item) {
     return R.reload(message, item && '[data-entity-item="' + CSS.escape(item) + '"]');
@@ -19,15 +18,8 @@
   function reviewEntity(form, action) {
     var kind = form.dataset.kind, base = { kind: kind, document_id: Number(form.dataset.document), action: action };
     if (action === "correct") {
-      var fields = {};
-      form.querySelectorAll("[data-field]").forEach(function (el) {
-        if (changed(el)) fields[el.dataset.field] = fieldValue(el);
-      });
-      if (!Object.keys(fields).length) {
-        say(form, "Change a field first, then save the correction.", true);
-        return;
-      }
-      base.fields = fields;
+      base.fields = R.corrected(form);
+      if (!base.fields) return;
     }
     var bodies = [];
     if (kind === "country") {
