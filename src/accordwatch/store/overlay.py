@@ -94,7 +94,7 @@ def _add_event(conn: Connection, document_id: int, text: str, published: str | N
     # articles report, never one this article already does (as the writer keeps an article's events apart)
     src = s.event_sources
     reported = {i for (i,) in conn.execute(select(src.c.event_id).where(src.c.document_id == document_id))}
-    resolver._document_events = (document_id, reported)
+    resolver.taken_by(document_id, reported)
     eid, new = resolver.event(ev, document_id, published)
     e = s.events
     if new:

@@ -351,6 +351,11 @@ class Resolver:
         return best
 
     # ---- events ----
+    def taken_by(self, document_id: int, event_ids: set[int]) -> None:
+        """Events the article `document_id` reports already: an event of it resolved next joins none of
+        them (as two events one article tells apart stay two)."""
+        self._document_events = (document_id, set(event_ids))
+
     def event(self, ev: dict, document_id: int, published: str | None) -> tuple[int, bool]:
         """(event id, created): an earlier event of the same type and parties (and instrument)
         with a date within the window, else a new one."""
