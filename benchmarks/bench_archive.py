@@ -4,10 +4,12 @@
 page under load.
 
     python benchmarks/bench_archive.py [--articles 200000] [--workers 0] [--pg URL] [--seconds 10]
+                                       [--connections 16] [--serve-workers 1] [--keep | --db URL]
 
 Prints the ingest rate, the peak memory of the ingest process (its VmHWM), the database's size per
-article, and for each route p50/p99 (wrk on loopback, one server process; the first request of each
-is timed apart: a profile or the network made from the database). The database is dropped at the end.
+article, and for each route p50/p99 (wrk on loopback, --serve-workers server processes; the first request
+of each is timed apart: a profile or the network made from the database). The database is dropped at the
+end unless --keep, which prints its URL; --db URL times the routes on such a kept database (no ingest).
 Without --pg it uses scripts/pg-test-server.sh (starting it if need be).
 """
 from __future__ import annotations
@@ -52,15 +54,26 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--pg")
     ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--connections", type=int, default=16, help="wrk's open connections")
+    ap.add_argument("--serve-workers", type=int, default=1, help="server processes (accordwatch serve --workers)")
+    keep = ap.add_mutually_exclusive_group()
+    keep.add_argument("--keep", action="store_true", help="keep the database (its URL is printed)")
+    keep.add_argument("--db", help="time the routes on this database, ingested before with --keep")
     a = ap.parse_args()
-    base = make_url(database_url(pg_base(a.pg)))
-    name = f"aw_archive_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db = base.set(database=name).render_as_string(hide_password=False)
+    if a.db:
+        db, admin, name = database_url(a.db), None, None
+    else:
+        base = make_url(database_url(pg_base(a.pg)))
+        name = f"aw_archive_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        db = base.set(database=name).render_as_string(hide_password=False)
     try:
-        peak, _, rate = peak_memory(a.articles, db, a.workers, seed=23)
+        if admin is not None:
+            peak, _, rate = peak_memory(a.articles, db, a.workers, seed=23)
+            if a.keep:
+                print(f"kept: {db}")
         engine = create_engine(db)
         with engine.connect() as conn:
             size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
@@ -73,22 +86,29 @@ def main() -> int:
                 {"c": top}).scalar_one()
             doc_id = conn.execute(text("SELECT max(id) FROM documents")).scalar_one()
         engine.dispose()
-        print(f"archive on PostgreSQL: {a.articles:,} generated articles ingested at {rate:.0f} articles/s "
-              f"({'--workers ' + str(a.workers) if a.workers else 'one process'}), peak memory {peak:.0f} MB, "
-              f"{size / max(docs, 1) / 1024:.1f} kB of database per article ({size / 2**30:.2f} GB)")
+        if admin is not None:
+            print(f"archive on PostgreSQL: {a.articles:,} generated articles ingested at {rate:.0f} articles/s "
+                  f"({'--workers ' + str(a.workers) if a.workers else 'one process'}), peak memory {peak:.0f} MB, "
+                  f"{size / max(docs, 1) / 1024:.1f} kB of database per article ({size / 2**30:.2f} GB)")
+        else:
+            print(f"archive on PostgreSQL: {docs:,} articles, {size / max(docs, 1) / 1024:.1f} kB of database "
+                  f"per article ({size / 2**30:.2f} GB)")
         routes = [f"/api/profile/{top}/{partner}", f"/api/partners/{top}", f"/api/events?country={top}&type=agreement",
                   f"/api/events?pair={top}-{partner}&since=2020", "/api/figures?indicator=trade_turnover",
                   "/api/search?q=memorandum", f"/api/documents/{doc_id}", "/api/entities?q=minister",
                   "/", f"/country/{top}", f"/pair/{top}/{partner}", "/network", "/events?type=meeting",
                   "/search?q=railway", f"/article/{doc_id}"]
-        with server(db) as url:   # bench_scale's: `accordwatch serve` on a free loopback port, waited for
+        with server(db, a.serve_workers) as url:   # bench_scale's: `accordwatch serve` on a free loopback port
             for route in routes:
                 print(f"  {route}: first request {first_request_ms(url + route):.0f} ms")
-                print("    " + wrk_load(url + route, seconds=a.seconds))
+                print("    " + wrk_load(url + route, seconds=a.seconds, connections=a.connections,
+                                        processes=a.serve_workers))
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        if admin is not None:
+            if not a.keep:
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
     return 0
 
 

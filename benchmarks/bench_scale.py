@@ -120,11 +120,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path | str):
-    """`accordwatch serve` on `db` (a SQLite file or a database URL; one process) on a free loopback port:
-    yields its base URL."""
+def server(db: Path | str, workers: int = 1):
+    """`accordwatch serve` on `db` (a SQLite file or a database URL; `workers` server processes) on a free
+    loopback port: yields its base URL."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "accordwatch.cli", "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "accordwatch.cli", "serve", "--db", str(db), "--port", str(port),
+                             "--workers", str(workers)],
                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -170,7 +171,7 @@ def cold(base: str, paths: list[str]) -> str:
             f"median {statistics.median(times):.1f} ms, p99 {p99:.1f} ms, max {times[-1]:.1f} ms")
 
 
-def wrk_load(url: str, seconds: int = 10, connections: int = 16) -> str:
+def wrk_load(url: str, seconds: int = 10, connections: int = 16, processes: int = 1) -> str:
     """Requests/s and latency percentiles of one URL under wrk on loopback."""
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -181,8 +182,9 @@ def wrk_load(url: str, seconds: int = 10, connections: int = 16) -> str:
     pct = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     path = url.split("/", 3)[-1]
-    return (f"API /{path} under wrk (2 threads, {connections} connections, {seconds} s, loopback, one server "
-            f"process): {float(rps.group(1)) if rps else 0:,.0f} requests/s, p50 {pct.get('50')}, "
+    servers = "one server process" if processes == 1 else f"{processes} server processes"
+    return (f"API /{path} under wrk (2 threads, {connections} connections, {seconds} s, loopback, {servers}): "
+            f"{float(rps.group(1)) if rps else 0:,.0f} requests/s, p50 {pct.get('50')}, "
             f"p90 {pct.get('90')}, p99 {pct.get('99')}" + (f", {errors.group(1)} non-2xx" if errors else ""))
 
 
