@@ -33,6 +33,14 @@ def test_records_equal_the_single_process_records(client):
     assert parallel == single
 
 
+def test_local_workers_give_the_writer_priority(client):
+    """On one machine the writer is the serial stage: local extraction workers run nicer than it."""
+    import os
+
+    mine = os.nice(0)
+    assert all(n >= mine + 10 for n in client.run(os.nice, 0).values())
+
+
 def test_errors_keep_their_place_in_order(client, tmp_path):
     bad = tmp_path / "broken.jsonl"
     bad.write_text('{"title": "t", "text": "Kazakhstan and Uzbekistan signed a roadmap."}\n{oops\n', encoding="utf-8")

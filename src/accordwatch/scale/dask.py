@@ -22,6 +22,9 @@ from ..ingest import Result
 
 CHUNK = 200
 LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# Local workers run this much nicer than the writer: on one machine the writer (and the database
+# server) are the one serial stage, so extraction takes the cores they leave, not the other way round.
+LOCAL_WORKER_NICENESS = 10
 
 
 class ClusterError(AccordwatchError):
@@ -63,8 +66,20 @@ def connect(workers: int = 2, scheduler: str | None = None):
     except (OSError, TimeoutError) as e:
         where = scheduler or f"a local cluster of {workers} workers"
         raise ClusterError(f"cannot reach {where}: {e}") from e
+    if not scheduler:
+        client.run(yield_to_writer)
     client.run(warm_up)   # every worker loads its gazetteers now, not inside its first chunk
     return client
+
+
+def yield_to_writer() -> int:
+    """Runs on each local worker: lower its scheduling priority (Unix niceness; elsewhere a no-op).
+    Returns the worker's niceness."""
+    import os
+
+    if not hasattr(os, "nice"):
+        return 0
+    return os.nice(LOCAL_WORKER_NICENESS)
 
 
 def warm_up() -> None:
