@@ -4,46 +4,28 @@ another. And kept data is made again once an ingest or a review changes the data
 from __future__ import annotations
 
 import re
-import shutil
-import warnings
 
 import pytest
 
 from accordwatch.review import accounts, facts
-from accordwatch.web import create_app
+from web_session import CSRF, PASSWORD, TestClient, app_with_users, login
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "correct horse battery"
 PAGES = ("/", "/network", "/country/KAZ", "/pair/KAZ/UZB")
 
 
 @pytest.fixture
 def app(sample_db, tmp_path):
-    db = tmp_path / "cache.db"
-    shutil.copy(sample_db, db)
-    app = create_app(str(db), secret="test-secret")
-    accounts.add_user(app.state.engine, "ada", PASSWORD, "admin")
+    app = app_with_users(sample_db, tmp_path / "cache.db", [("ada", "admin")], secret="test-secret")
     yield app
     app.state.store.close()
 
 
-def logged_in(app) -> TestClient:
-    c = TestClient(app, follow_redirects=False)
-    token = re.search(r'<meta name="csrf-token" content="([^"]*)"', c.get("/login").text)[1]
-    assert c.post("/login", data={"name": "ada", "password": PASSWORD, "csrf_token": token, "next": "/"}
-                  ).status_code == 303
-    return c
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_a_page_seen_by_a_user_first_names_no_one_to_the_next_visitor(app, path):
-    ada = logged_in(app)
+    ada, _ = login(app, "ada")
     page = ada.get(path).text
     assert re.search(r"data-testid=\"user-name\"[^>]*>ada<", page)
-    ada_token = re.search(r'<meta name="csrf-token" content="([^"]*)"', page)[1]
+    ada_token = CSRF.search(page)[1]
     anonymous = TestClient(app).get(path).text
     assert 'data-testid="user-name"' not in anonymous and "ada" not in re.sub(r"<main.*", "", anonymous, flags=re.S)
     assert ada_token not in anonymous

@@ -11,9 +11,6 @@ wrongly joins to Kazakhstan's).
 from __future__ import annotations
 
 import json
-import re
-import shutil
-import warnings
 from pathlib import Path
 
 import pytest
@@ -23,12 +20,8 @@ from accordwatch import query
 from accordwatch.review import accounts, audit, entities, facts
 from accordwatch.store import open_store
 from accordwatch.store import schema as s
+from web_session import PASSWORD, TestClient, api_tokens, app_with_users, bearer, client, csrf_of, error, login
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "correct horse battery"
 MARKUP = "<script>alert(1)</script>"
 
 K1 = """Kazakhstan and Kyrgyzstan agree to expand power trade along the border
@@ -381,42 +374,9 @@ def entity_db(tmp_path_factory, articles) -> str:
 
 @pytest.fixture
 def site(entity_db, tmp_path):
-    from accordwatch.web import create_app
-
-    db = tmp_path / "site.db"
-    shutil.copy(entity_db, db)
-    app = create_app(str(db), secret="test-secret")
-    tokens = {}
-    for name, role in (("vic", "viewer"), ("erin", "editor"), ("ada", "admin")):
-        accounts.add_user(app.state.engine, name, PASSWORD, role)
-        tokens[role] = accounts.create_token(app.state.engine, name, "tests")
-    yield app, tokens
+    app = app_with_users(entity_db, tmp_path / "site.db", secret="test-secret")
+    yield app, api_tokens(app)
     app.state.store.close()
-
-
-def client(app) -> TestClient:
-    return TestClient(app, raise_server_exceptions=False, follow_redirects=False)
-
-
-def csrf_of(c: TestClient, path: str = "/login") -> str:
-    return re.search(r'<meta name="csrf-token" content="([^"]*)"', c.get(path).text)[1]
-
-
-def login(app, name: str) -> tuple[TestClient, str]:
-    c = client(app)
-    assert c.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": csrf_of(c)}).status_code == 303
-    return c, csrf_of(c, "/")
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def error(r, status: int) -> str:
-    assert r.status_code == status, (r.status_code, r.text[:300])
-    body = r.json()
-    assert set(body) == {"ok", "error", "status"} and body["status"] == status
-    return body["error"]
 
 
 def site_entity(app, kind: str, name: str) -> int:

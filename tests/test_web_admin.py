@@ -6,19 +6,12 @@ Each test gets its own app over a copy of the sample database with a viewer, an 
 from __future__ import annotations
 
 import re
-import shutil
-import warnings
 
 import pytest
 
 from accordwatch.review import accounts, audit
-from accordwatch.web import create_app
+from web_session import PASSWORD, app_with_users, client, csrf_of, login
 
-with warnings.catch_warnings():   # Starlette's TestClient warns that it wants httpx2; httpx is what we have
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "plum orchard at dusk"
 NEW_PASSWORD = "river barge in april"
 MARKUP = "<script>alert(1)</script>"
 ROUTES = ("/users/add", "/users/role", "/users/password", "/users/remove")
@@ -26,28 +19,9 @@ ROUTES = ("/users/add", "/users/role", "/users/password", "/users/remove")
 
 @pytest.fixture
 def app(sample_db, tmp_path):
-    db = tmp_path / "admin.db"
-    shutil.copy(sample_db, db)
-    app = create_app(str(db), secret="admin-test-secret")
-    for name, role in (("vic", "viewer"), ("erin", "editor"), ("ada", "admin")):
-        accounts.add_user(app.state.engine, name, PASSWORD, role)
+    app = app_with_users(sample_db, tmp_path / "admin.db", secret="admin-test-secret")
     yield app
     app.state.store.close()
-
-
-def client(app) -> TestClient:
-    return TestClient(app, raise_server_exceptions=False, follow_redirects=False)
-
-
-def csrf_of(c: TestClient, path: str = "/login") -> str:
-    return re.search(r'<meta name="csrf-token" content="([^"]*)"', c.get(path).text)[1]
-
-
-def login(app, name: str, password: str = PASSWORD) -> tuple[TestClient, str]:
-    c = client(app)
-    r = c.post("/login", data={"name": name, "password": password, "csrf_token": csrf_of(c)})
-    assert r.status_code == 303, r.text
-    return c, csrf_of(c, "/")
 
 
 def message(r) -> str:

@@ -7,8 +7,6 @@ a viewer, an editor and an admin, and FastAPI's test client (cookies kept per cl
 from __future__ import annotations
 
 import re
-import shutil
-import warnings
 
 import pytest
 from sqlalchemy import func, select
@@ -17,12 +15,8 @@ from accordwatch.review import accounts
 from accordwatch.store import schema as s
 from accordwatch.web import create_app
 from accordwatch.web.auth import CSRF_COOKIE, LOGIN_RATE, SESSION_COOKIE
+from web_session import PASSWORD, TestClient, api_tokens, app_with_users, bearer, client, csrf_of, error, login
 
-with warnings.catch_warnings():   # Starlette's TestClient warns that it wants httpx2; httpx is what we have
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PASSWORD = "correct horse battery"
 MARKUP = "<script>alert(1)</script>"
 INGEST = "ingest-token-for-tests"
 # the sample's article 1 (examples/articles/a01_kaz_uzb_roadmap.txt): its trade turnover of 2023, $4.4 billion,
@@ -35,45 +29,9 @@ ALERT = {"name": "KAZ agreements", "filters": {"country": "KAZ", "type": "agreem
 @pytest.fixture
 def site(sample_db, tmp_path):
     """(the app, {role: API token}) over a copy of the sample database with a viewer, an editor and an admin."""
-    db = tmp_path / "auth.db"
-    shutil.copy(sample_db, db)
-    app = create_app(str(db), ingest_token=INGEST, secret="test-secret")
-    tokens = {}
-    for name, role in (("vic", "viewer"), ("erin", "editor"), ("ada", "admin")):
-        accounts.add_user(app.state.engine, name, PASSWORD, role)
-        tokens[role] = accounts.create_token(app.state.engine, name, "tests")
-    yield app, tokens
+    app = app_with_users(sample_db, tmp_path / "auth.db", ingest_token=INGEST, secret="test-secret")
+    yield app, api_tokens(app)
     app.state.store.close()
-
-
-def client(app, https: bool = False) -> TestClient:
-    return TestClient(app, raise_server_exceptions=False, follow_redirects=False,
-                      base_url="https://testserver" if https else "http://testserver")
-
-
-def csrf_of(c: TestClient, path: str = "/login") -> str:
-    """The CSRF token a page gives its forms."""
-    html = c.get(path).text
-    return re.search(r'<meta name="csrf-token" content="([^"]*)"', html)[1]
-
-
-def login(app, name: str, https: bool = False) -> tuple[TestClient, str]:
-    """A client logged in as `name`, and the CSRF token of its pages."""
-    c = client(app, https)
-    r = c.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": csrf_of(c)})
-    assert r.status_code == 303, r.text
-    return c, csrf_of(c, "/")
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def error(r, status: int) -> str:
-    assert r.status_code == status, (r.status_code, r.text[:300])
-    body = r.json()
-    assert set(body) == {"ok", "error", "status"} and body["status"] == status
-    return body["error"]
 
 
 def stored_figure(app) -> tuple:
@@ -383,11 +341,8 @@ def test_sessions_end_on_a_password_change(site):
 # 7. --private ------------------------------------------------------------------------------------------
 
 def test_private_requires_a_login_to_read_pages_and_the_api(sample_db, tmp_path):
-    db = tmp_path / "private.db"
-    shutil.copy(sample_db, db)
-    app = create_app(str(db), private=True, ingest_token=INGEST)
+    app = app_with_users(sample_db, tmp_path / "private.db", [("vic", "viewer")], private=True, ingest_token=INGEST)
     try:
-        accounts.add_user(app.state.engine, "vic", PASSWORD, "viewer")
         token = accounts.create_token(app.state.engine, "vic")
         anonymous = client(app)
         for path in ("/", "/article/1", "/pair/KAZ/UZB", "/events?type=meeting", "/sources", "/feeds/1.atom"):
