@@ -2,6 +2,8 @@
 (SCHEMA.md, "Event types" and "Annotation conventions")."""
 from __future__ import annotations
 
+import pytest
+
 import accordwatch
 
 PUBLISHED = "2024-04-02"
@@ -334,6 +336,26 @@ def test_what_the_memorandum_provides_for_are_its_sectors_not_a_new_project():
     ev = only(MOU, published="2024-03-06")
     assert ev["type"] == "agreement"
     assert {"energy", "chemicals", "mining_metallurgy"} <= set(ev["sectors"])
+
+
+@pytest.mark.parametrize("areas", [
+    "The deals cover energy, agriculture and tourism.",
+    "The sides signed documents in areas such as energy, agriculture and tourism.",
+    "The agreements were reached in fields such as energy, agriculture and tourism.",
+])
+def test_the_areas_signed_documents_cover_are_their_sectors_not_the_forums(areas):
+    """A forum that frames a signing: what the documents cover belongs to them, not to the forum."""
+    text = ("Armenia and Qatar signed 12 agreements worth about $300 million at a business forum in Doha "
+            "on Tuesday. " + areas)
+    found = events(text)
+    (signed,) = of_type(found, "agreement")
+    (forum,) = of_type(found, "meeting")
+    assert signed["sectors"] == ["agriculture", "energy", "tourism"] and forum["sectors"] == []
+
+
+def test_what_a_document_holds_said_before_any_document_is_an_event_of_its_own():
+    ev = only("The agreement provides for a joint solar plant: Uzbekistan and Oman signed it in Muscat on Monday.")
+    assert ev["type"] == "agreement" and ev["status"] == "signed"
 
 
 def test_later_mention_of_a_memorandum_makes_no_new_project():

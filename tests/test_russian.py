@@ -340,3 +340,17 @@ def test_a_bare_month(text, value):
 
     doc = pipeline()(Document(text=text, published="2024-06-10"))
     assert [d.value for d in doc.layer("date")] == [value]
+
+
+@pytest.mark.parametrize("areas", [
+    "Договоренности касаются энергетики, сельского хозяйства и туризма.",
+    "Соглашения направлены на развитие энергетики, сельского хозяйства и туризма.",
+    "Стороны заключили договоренности в таких сферах, как энергетика, сельское хозяйство и туризм.",
+])
+def test_what_signed_documents_cover_is_theirs_not_the_forums(areas):
+    """A forum that frames a signing: the areas the documents cover, said with no trigger word of their own
+    or by "the sides", are the documents' sectors."""
+    record = extract("Армения и Катар подписали 12 соглашений на общую сумму около 300 млн долларов в ходе "
+                     "делового форума в Дохе. " + areas)
+    sectors = {e["type"]: e["sectors"] for e in record["events"]}
+    assert sectors == {"agreement": ["agriculture", "energy", "tourism"], "meeting": []}

@@ -49,7 +49,13 @@ DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?:[\w’'-]+\s+)?$", r
 CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
                         r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
                         r"envisages?|includes?|aims?|will|would|is|are|calls?|sets?|creates?|stipulates?|"
-                        r"outlines?|focuses|concerns?)\b", re.I)
+                        r"outlines?|focuses|concerns?)\b"
+                        # "The sides signed deals in areas such as ...": what the documents found cover
+                        r"|^\W*(?:the\s+)?(?:sides|parties|two\s+countries)\s+(?:signed|reached|concluded)\s+"
+                        r"(?:\w+\s+){0,2}?(?:agreements|deals|documents)\s+in\s+(?:\w+\s+){0,2}?"
+                        r"(?:areas|fields|sectors|spheres)\b"
+                        r"|^\W*(?:the|these)\s+(?:agreements|deals|documents)\s+(?:were|have\s+been)\s+"
+                        r"(?:reached|signed|concluded)\s+in\s+(?:\w+\s+){0,2}?(?:areas|fields|sectors|spheres)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
 # which is a sector of the meeting, not an event (SCHEMA.md)
 VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\s+(?:discuss|consider|explore|study|"
@@ -420,28 +426,38 @@ class EventFinder:
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
         self.sides_sentences = [(a, b) for a, b in self.doc.sentences if self.c.SIDES_SUBJECT.search(self.text[a:b])]
-        for idx in sorted(by_sentence):
+        # "The arrangements concern energy and farming": what the documents found hold, said with no
+        # trigger word of its own
+        content = {idx for idx, (a, b) in enumerate(self.doc.sentences) if idx not in by_sentence
+                   and self.c.CONTENT_OF.search(self.text[a:b]) and self.doc.in_body(a, b)}
+        contents: set[tuple[int, int]] = set()   # the sentences that told what a document holds
+        for idx in sorted(by_sentence.keys() | content):
             s0, s1 = self.doc.sentences[idx]
             if title and self.text[s0:s1].strip() == title:
                 continue   # the headline restates what the body reports
-            if self.c.CONTENT_OF.search(self.text[s0:s1]):
+            if self.c.CONTENT_OF.search(self.text[s0:s1]) and self.has("agreement", None):
                 # "The memorandum provides for ...": what a document already found holds
                 self.attach("agreement", None, s0, s1, content=True)
+                contents.add((s0, s1))
                 continue
-            self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
-        self.meeting_subjects()
+            if idx in by_sentence:
+                self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
+        self.meeting_subjects(contents)
         for ev in self.events:
             self.name_of(ev)
         return self.events
 
-    def meeting_subjects(self) -> None:
+    def meeting_subjects(self, contents: set[tuple[int, int]]) -> None:
         """What "the parties" went on to agree or review after a meeting was held are subjects of
         that meeting: their sectors are the meeting's too. So are the sectors of every sentence
         after the article's first meeting that reports no event of its own ("Trade, energy and
-        logistics were on the agenda"): the meeting is what the article reports."""
+        logistics were on the agenda"): the meeting is what the article reports. Not what the sides'
+        documents hold (`contents`: "the sides reached agreements in areas such as ...")."""
         meetings = sorted((ev.evidence[0][0], ev) for ev in self.events
                           if ev.type == "meeting" and ev.status == "discussed")
         for a, b in self.sides_sentences:
+            if (a, b) in contents:
+                continue
             held = [ev for start, ev in meetings if start <= a]
             if held:
                 ev = held[-1]
