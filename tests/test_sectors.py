@@ -24,6 +24,11 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
     ("Kazakhstan and Egypt discussed grain exports and food processing.", "agriculture"),
     ("Kazakhstan and Germany discussed cooperation in artificial intelligence and e-commerce.", "digital"),
     ("Kazakhstan and Saudi Arabia discussed cooperation in banking.", "finance_investment"),
+    ("The Asian Development Bank will provide loans to Kyrgyzstan and Tajikistan for the project.",
+     "finance_investment"),
+    ("Uzbekistan and Korea discussed new financing arrangements.", "finance_investment"),
+    ("Японский банк выделит Узбекистану кредит на строительство.", "finance_investment"),
+    ("Стороны обсудили финансирование совместных проектов.", "finance_investment"),
     ("Belarus and Uzbekistan discussed cooperation in machine building and the assembly of buses.", "manufacturing"),
     ("Kazakhstan and China discussed the production of construction materials.", "construction"),
     ("Tajikistan and Iran discussed direct flights to attract more tourists and develop tourism.", "tourism"),
@@ -36,6 +41,14 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
 ])
 def test_phrase_gives_its_label(text, label):
     assert sectors(text) == [label]
+
+
+@pytest.mark.parametrize("text", [
+    "Korea is the fifth-largest investor in Kazakhstan.",
+    "«Россия – крупнейший инвестор в экономику Таджикистана», – сказал министр.",
+])
+def test_a_country_ranked_as_an_investor_is_no_subject_of_cooperation(text):
+    assert "finance_investment" not in sectors(text)
 
 
 def test_several_sectors_in_one_sentence_are_sorted_and_deduplicated():
