@@ -353,6 +353,20 @@ def test_the_areas_signed_documents_cover_are_their_sectors_not_the_forums(areas
     assert signed["sectors"] == ["agriculture", "energy", "tourism"] and forum["sectors"] == []
 
 
+def test_among_them_lists_the_parts_of_the_projects_before_not_new_projects():
+    text = ("Kazakhstan and Korea agreed to carry out 12 joint projects worth 2 billion dollars. Among them are a "
+            "copper smelter in Balkhash, the construction of a pharmaceutical plant in Shymkent and two hospitals.")
+    ev = only(text)
+    assert ev["type"] == "project" and ev["sectors"] == ["construction", "health_pharma", "mining_metallurgy"]
+    assert spans_text(text, ev)[-1].startswith("Among them")
+
+
+def test_documents_listed_among_them_are_documents_of_their_own():
+    text = ("Kazakhstan and Korea agreed to carry out 12 joint projects in Seoul on Monday. Among them, the sides "
+            "signed a memorandum on green hydrogen.")
+    assert sorted(ev["type"] for ev in events(text)) == ["agreement", "project"]
+
+
 def test_what_a_document_holds_said_before_any_document_is_an_event_of_its_own():
     ev = only("The agreement provides for a joint solar plant: Uzbekistan and Oman signed it in Muscat on Monday.")
     assert ev["type"] == "agreement" and ev["status"] == "signed"

@@ -354,3 +354,11 @@ def test_what_signed_documents_cover_is_theirs_not_the_forums(areas):
                      "делового форума в Дохе. " + areas)
     sectors = {e["type"]: e["sectors"] for e in record["events"]}
     assert sectors == {"agreement": ["agriculture", "energy", "tourism"], "meeting": []}
+
+
+def test_v_ih_chisle_lists_the_parts_of_the_projects_before():
+    record = extract("Казахстан и Корея договорились реализовать 12 совместных проектов на 2 млрд долларов. В их "
+                     "числе – медеплавильный завод в Балхаше, две клиники в Шымкенте и интермодальный терминал.")
+    (project,) = record["events"]
+    assert project["type"] == "project"
+    assert project["sectors"] == ["health_pharma", "mining_metallurgy", "transport_logistics"]

@@ -56,6 +56,8 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
                         r"(?:areas|fields|sectors|spheres)\b"
                         r"|^\W*(?:the|these)\s+(?:agreements|deals|documents)\s+(?:were|have\s+been)\s+"
                         r"(?:reached|signed|concluded)\s+in\s+(?:\w+\s+){0,2}?(?:areas|fields|sectors|spheres)\b", re.I)
+# "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
+MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
 # which is a sector of the meeting, not an event (SCHEMA.md)
 VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\s+(?:discuss|consider|explore|study|"
@@ -149,7 +151,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE")
+             "PURPOSE", "MEMBERS_OF")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -426,10 +428,11 @@ class EventFinder:
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
         self.sides_sentences = [(a, b) for a, b in self.doc.sentences if self.c.SIDES_SUBJECT.search(self.text[a:b])]
-        # "The arrangements concern energy and farming": what the documents found hold, said with no
-        # trigger word of its own
+        # "The arrangements concern energy and farming", "Among them are ...": what the documents or
+        # projects found hold, said with no trigger word of its own
         content = {idx for idx, (a, b) in enumerate(self.doc.sentences) if idx not in by_sentence
-                   and self.c.CONTENT_OF.search(self.text[a:b]) and self.doc.in_body(a, b)}
+                   and (self.c.CONTENT_OF.search(self.text[a:b]) or self.c.MEMBERS_OF.search(self.text[a:b]))
+                   and self.doc.in_body(a, b)}
         contents: set[tuple[int, int]] = set()   # the sentences that told what a document holds
         for idx in sorted(by_sentence.keys() | content):
             s0, s1 = self.doc.sentences[idx]
@@ -440,12 +443,30 @@ class EventFinder:
                 self.attach("agreement", None, s0, s1, content=True)
                 contents.add((s0, s1))
                 continue
+            if self.c.MEMBERS_OF.search(self.text[s0:s1]) and not any(
+                    known[t][0] == "agreement" for _, _, t in by_sentence.get(idx, ())) and \
+                    (whole := self.reported_before(idx)) is not None:
+                # "Among them are a copper smelter, a drug plant and a data centre": parts of that event
+                # (documents listed are documents of their own: "among them, a memorandum on ...")
+                whole.cite(s0, s1)
+                whole.sectors = sorted(set(whole.sectors) | set(self.sectors(s0, s1)))
+                contents.add((s0, s1))
+                continue
             if idx in by_sentence:
                 self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
         self.meeting_subjects(contents)
         for ev in self.events:
             self.name_of(ev)
         return self.events
+
+    def reported_before(self, idx: int) -> Event | None:
+        """The last document, project or body the sentence before sentence `idx` reports (not a
+        meeting: "among them" counts what was signed or agreed, not where)."""
+        if idx == 0:
+            return None
+        before = self.doc.sentences[idx - 1]
+        found = [ev for ev in self.events if before in ev.evidence and ev.type != "meeting"]
+        return found[-1] if found else None
 
     def meeting_subjects(self, contents: set[tuple[int, int]]) -> None:
         """What "the parties" went on to agree or review after a meeting was held are subjects of
