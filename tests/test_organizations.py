@@ -230,6 +230,16 @@ def test_companies_listed_after_such_as():
     assert {"Transmashholding", "Rostselmash", "Uralchem-Tajikistan"} <= set(found)
 
 
+def test_companies_listed_after_the_rest_of_their_clause():
+    found = orgs("Dozens of Russian firms and joint ventures work in Kyrgyzstan today, including Rostselmash, "
+                 "Kant Cement and Uralchem-Bishkek, among others.")
+    assert {"Rostselmash", "Kant Cement", "Uralchem-Bishkek"} <= set(found)
+
+
+def test_countries_listed_after_a_clause_about_companies_are_no_companies():
+    assert orgs("Kazakh companies exported grain to 20 countries last year, including China, Iran and Turkey.") == {}
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Mazhilis ratified the agreement with Uzbekistan on Wednesday.", "Mazhilis"),
     ("The Oliy Majlis approved the loan from the Asian Development Bank.", "Oliy Majlis"),

@@ -124,12 +124,13 @@ HEAD_UNDER = re.compile(rf"(?P<head>{alternation(UNDER_HEADS, boundary_before=Tr
 UNDER_GOVERNMENT = re.compile(r"\s+(?:under|at|of)\s+the\s+(?:Government|Cabinet\s+of\s+Ministers|President)"
                               r"(?:\s+of\s+(?:the\s+)?(?:Republic(?:\s+of\s+[A-Z][\w-]+)?|[A-Z][\w-]+))?")
 IN_COUNTRY = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
-# "companies such as Megafon, Gemotest and Wildberries": names in a list after a kind of company
+# "companies such as Megafon, Gemotest and Wildberries", "Russian firms operate in the country, including
+# Megafon and Wildberries": names in a list after a kind of company (or after the rest of its clause)
 LIST_KINDS = ["companies", "firms", "banks", "enterprises", "corporations", "businesses", "brands", "retailers",
-              "operators"]
+              "operators", "joint ventures"]
 LISTED = re.compile(rf"""
-    (?:{alternation(LIST_KINDS, boundary_before=True)})\s*,?\s+
-    (?:such\s+as|including|like|among\s+them)\s+
+    (?:{alternation(LIST_KINDS, boundary_before=True)})
+    (?:\s*,?\s+(?:such\s+as|including|like|among\s+them)|[^.;:!?\n]{{1,80}}?,\s+(?:such\s+as|including))\s+
     (?P<list>{CAP}(?:[\s-]+{CAP}){{0,3}}(?:\s*,\s*{CAP}(?:[\s-]+{CAP}){{0,3}}){{0,9}}(?:\s*,?\s+and\s+{CAP}(?:[\s-]+{CAP}){{0,3}})?)
 """, re.X)
 
