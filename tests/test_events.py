@@ -367,6 +367,16 @@ def test_documents_listed_among_them_are_documents_of_their_own():
     assert sorted(ev["type"] for ev in events(text)) == ["agreement", "project"]
 
 
+def test_projects_the_sides_also_agreed_on_after_a_signing_are_a_project_of_their_own():
+    text = ("Participants of the Armenian-Iranian forum signed 20 contracts worth 100 million dollars and also agreed "
+            "to implement joint projects worth 50 million dollars.")
+    found = events(text)
+    (project,) = of_type(found, "project")
+    assert project["status"] == "agreed" and spans_text(text, project) == [
+        "and also agreed to implement joint projects worth 50 million dollars."]
+    assert of_type(found, "agreement")[0]["status"] == "signed"
+
+
 def test_what_a_document_holds_said_before_any_document_is_an_event_of_its_own():
     ev = only("The agreement provides for a joint solar plant: Uzbekistan and Oman signed it in Muscat on Monday.")
     assert ev["type"] == "agreement" and ev["status"] == "signed"

@@ -362,3 +362,10 @@ def test_v_ih_chisle_lists_the_parts_of_the_projects_before():
     (project,) = record["events"]
     assert project["type"] == "project"
     assert project["sectors"] == ["health_pharma", "mining_metallurgy", "transport_logistics"]
+
+
+def test_projects_agreed_in_a_clause_after_a_signing_are_a_project_of_their_own():
+    record = extract("Участники армяно-иранского форума подписали 20 контрактов на 100 млн долларов, а также достигли "
+                     "договоренностей о реализации совместных проектов на 50 млн долларов.")
+    assert sorted((e["type"], e["status"]) for e in record["events"]) == [
+        ("agreement", "signed"), ("meeting", "discussed"), ("project", "agreed")]

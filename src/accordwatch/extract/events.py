@@ -56,6 +56,10 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
                         r"(?:areas|fields|sectors|spheres)\b"
                         r"|^\W*(?:the|these)\s+(?:agreements|deals|documents)\s+(?:were|have\s+been)\s+"
                         r"(?:reached|signed|concluded)\s+in\s+(?:\w+\s+){0,2}?(?:areas|fields|sectors|spheres)\b", re.I)
+# "signed 20 contracts worth $100 million and also agreed to implement joint projects worth $50 million":
+# a clause of its own opens, whose projects are events of their own
+ALSO_AGREED = re.compile(r"\b(?:and\s+)?also\s+(?:agreed|reached\s+agreements?|reached\s+an\s+agreement|"
+                         r"approved)\b(?!.*\b(?:signed|agreed)\b)", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
@@ -151,7 +155,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF")
+             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -601,6 +605,9 @@ class EventFinder:
                 # "signed an agreement ... to develop two solar power plants": the document's object
                 # is a project of its own, told from where the purpose opens (not dated by the signing)
                 purpose = self.c.PURPOSE.search(self.text, max(s0, start - 120), end) if "agreement" in made else None
+                # "... and also agreed to implement joint projects": a clause, and a project, of its own
+                if made and purpose is None:
+                    purpose = self.c.ALSO_AGREED.search(self.text, max(s0, start - 80), start)
                 if (made and not purpose) or attached or self.c.VAGUE_INTENT.search(sent) or \
                         self.c.CONDITIONAL.search(before) or self.c.COOPERATION_IN.search(before):
                     continue   # a sector of cooperation, an intention, a condition: no project
