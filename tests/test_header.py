@@ -213,3 +213,21 @@ def test_longer_sign_up_footer_is_not_body():
 def test_copyright_footer_is_not_body():
     text = f"{TITLE}\n\n{BODY}\n© 2024 Georgian Media Group. All rights reserved"
     assert extract(text)["countries"] == ["KAZ", "OMN"]
+
+
+@pytest.mark.parametrize("text", [
+    " date 2023-08 Armenia and Qatar sign deals\n\nArmenia and Qatar signed agreements worth $1 billion at a "
+    "business forum in Doha.",
+    "Published: 2023-08\n\nАрмения и Катар подписали соглашения на сумму более 1 млрд долларов в рамках "
+    "бизнес-форума в Дохе.",
+])
+def test_a_stamp_with_only_a_month_dates_what_was_held_in_that_month_but_publishes_on_no_day(text):
+    record = extract(text)
+    assert record["document"]["published"] is None
+    assert {e["type"]: e["date"] for e in record["events"]} == {"agreement": "2023-08", "meeting": "2023-08"}
+
+
+def test_a_month_stamp_is_no_fact_of_the_body():
+    record = extract(" date 2023-08 Armenia and Qatar sign deals\n\nArmenia and Qatar plan to sign a trade "
+                     "agreement in 2025.")
+    assert [(e["status"], e["date"]) for e in record["events"]] == [("planned", "2025")]

@@ -234,6 +234,9 @@ class EventFinder:
             self.base = date.fromisoformat(doc.published) if doc.published else None
         except ValueError:   # no valid date: as if there were none
             self.base = None
+        # the month events held with no date of their own fall in: the publication's, or a stamp's
+        # that gives only the month (header.MONTH_STAMP)
+        self.month = self.base.strftime("%Y-%m") if self.base else doc.meta.get("published_month")
         self.dateline = doc.meta.get("dateline_span")
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
@@ -304,7 +307,7 @@ class EventFinder:
               when: str | None = None) -> tuple[str | None, bool]:
         """The event's date and whether it is its own (not the publication month it falls back on)."""
         when = when if when is not None else self.event_date(s0, s1, status, etype, at)
-        fallback = self.base.strftime("%Y-%m") if self.base else None
+        fallback = self.month
         own = when is not None and not (when == fallback and not any(
             d.value and d.value.startswith(fallback) and self.own_date(d, at) for d in self.within("date", s0, s1)))
         return when, own
@@ -333,7 +336,7 @@ class EventFinder:
                 or self.c.ALSO.search(self.text, s0, s1) is not None))
             if same is not None:
                 return same
-            return self.base.strftime("%Y-%m") if self.base else None
+            return self.month
         return None
 
     def figure_period(self, d: Span) -> bool:

@@ -78,6 +78,11 @@ HEAD_STAMP = re.compile(rf"""
     \s*(?:[|·•]\s*)?(?=\S)
 """, re.X | re.I)
 
+# a publication stamp that gives only the month ("date 2023-08 ...", "Published: 2023-08"): no day to
+# publish on, but the month a signing or a meeting held with no date of its own falls in
+MONTH_STAMP = re.compile(r"^\s*(?:date|dated|published|posted|updated)\s*:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])"
+                         r"(?![\d-])\s*", re.I)
+
 ATTRIBUTION = re.compile(r"""
     (?P<before>(?:^|[,(]\s*|\b))
     (?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s+
@@ -191,6 +196,11 @@ def read_header(doc: Document) -> None:
     title_line = None
     first_para = None
     for pos, line in _lines(doc.text, 8):
+        month = MONTH_STAMP.match(line) if first_para is None and doc.published is None else None
+        if month:
+            doc.meta["published_month"] = f"{month['y']}-{month['m']}"
+            stamps.append((pos, pos + month.end()))
+            pos, line = pos + month.end(), line[month.end():]
         head = head_stamp(line) if first_para is None else None
         # "2023-11-30 09:40 | Economy | 4 min" is furniture; "2023-11-30 09:40 | Kazakh and
         # Omani officials agreed ..." is a stamp with the article after it
