@@ -502,3 +502,18 @@ def test_months_of_the_year_are_the_publication_year():
     f = one("Bilateral trade between Egypt and Greece reached $2.1 billion in the first six months of the year, "
             "up 12% on the same period of last year.", published="2024-08-10")
     assert (f["period"], f["change_pct"]) == ("2024-01/2024-06", 12.0)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 companies from Armenia opened offices in Tehran and Tabriz.",
+    "Since March 2020 enterprises from Armenia have invested in Iran.",
+    "Армения и Иран отметили запуск в марте 2020 года предприятия по выпуску автобусов.",
+    "С 2019 предприятия Армении поставляют в Иран электроэнергию.",
+])
+def test_a_year_before_companies_is_no_count_of_them(text):
+    assert figures(text) == []
+
+
+def test_companies_counted_in_a_year_are_still_counted():
+    found = figures("В 2020 году в Армении работали 150 иранских компаний.")
+    assert [(f["indicator"], f["value"], f["period"]) for f in found] == [("companies", 150, "2020")]

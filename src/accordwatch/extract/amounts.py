@@ -18,6 +18,7 @@ from spacy.attrs import LOWER
 from ..data import lexicon
 from ..document import Document, Span
 from . import lang
+from .gazetteer import Ranges
 from .patterns import alternation
 from .pipeline import component
 
@@ -30,6 +31,9 @@ QUALIFIER = (r"(?:(?:just\s+|well\s+)?(?:over|more\s+than|almost|nearly|about|ar
 QUALIFIER_BEFORE = re.compile(rf"\b{QUALIFIER}$", re.I)
 APPROXIMATE = re.compile(r"over|more|almost|nearly|about|around|approx|roughly|some|up|least|less|under|close|"
                          r"exceed|above|below|estimated", re.I)
+# "In 2021 companies from ...": a year after a word of time, not a count of what follows it
+YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|early|late|mid)\s+$", re.I)
+YEAR = re.compile(r"(?:19|20)\d\d")
 WORDLIKE_CURRENCIES = frozenset({"won", "pounds", "som", "soms", "sums", "manat", "francs", "yen"})
 SCALED_UNITS = {"cubic_metres_bn": ("cubic_metres", 10**9)}
 # No economic figure comes near 10^18 base units (world output is about 10^14 dollars); a longer
@@ -84,6 +88,14 @@ def multipliers(code: str = "en") -> dict[str, int]:
 
 
 @cache
+def year_before(code: str = "en") -> re.Pattern:
+    if code == "en":
+        return YEAR_BEFORE
+    rows = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
+    return re.compile(rf"(?:{rows['YEAR_BEFORE']})\s+$", re.I) if "YEAR_BEFORE" in rows else re.compile(r"(?!)")
+
+
+@cache
 def qualifier_before(code: str = "en") -> re.Pattern:
     if code == "en":
         return QUALIFIER_BEFORE
@@ -135,6 +147,7 @@ def find_amounts(doc: Document) -> list[Span]:
     before, after = currencies(code)
     known_units = units(code)
     countries: set[str] | None = None
+    dates: Ranges | None = None
     for m in pattern(code).finditer(doc.text):
         if not doc.in_body(m.start(), m.end()):
             continue
@@ -151,6 +164,11 @@ def find_amounts(doc: Document) -> list[Span]:
                 continue
             value, unit, hint = number(m["n2"], m["m2"], code), after[m["cur2"]], None
         else:
+            if dates is None:
+                dates = Ranges((s.start, s.end) for s in doc.layer("date"))
+            if dates.covers(*m.span("n3")) or (YEAR.fullmatch(m["n3"]) and year_before(code).search(
+                    doc.text, max(0, m.start("n3") - 12), m.start("n3"))):
+                continue   # "in March 2020 enterprises from ...", "в сентябре 2021 года предприятия": a year
             unit, hint = known_units[m["unit"]]
             # words between a count and its noun must describe it ("28 joint Kazakh-Romanian
             # enterprises"), not start a new phrase
