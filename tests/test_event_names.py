@@ -47,6 +47,8 @@ def test_event_name(text, etype, name):
     ("Kazakh and Omani ministers held talks in Muscat on Monday.", "meeting"),
     ("Kazakhstan and Oman signed an agreement in Muscat on Monday.", "agreement"),
     ("The two presidents met in Astana on Monday and discussed energy.", "meeting"),
+    ("Kazakhstan and Oman signed a similar agreement in Muscat on Monday.", "agreement"),
+    ("Kazakhstan and Oman also signed another memorandum on Monday.", "agreement"),
 ])
 def test_no_name_beyond_the_type(text, etype):
     """'the talks', 'an agreement', 'joint projects': nothing names the event beyond its kind."""

@@ -162,6 +162,8 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
             left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
         elif low in words["generic"] and all(t.lower() in words["vague"] for t in modifiers):
             left = start   # "joint projects", "possible supplies": kinds, not names
+        elif all(t.lower() in words["deictic"] for t in modifiers):
+            left = start   # "a similar agreement", "another memorandum": which one is said elsewhere
     takes_object = low in words["takes_object"] or low.endswith(" of") or (
         low in ("supply", "deliver") and TO_VERB.search(text, max(lo, start - 4), start) is not None)
     right = _right(text, end, hi, etype, words, title=_is_title(trigger) or left < start, opened=takes_object,
