@@ -517,3 +517,22 @@ def test_a_year_before_companies_is_no_count_of_them(text):
 def test_companies_counted_in_a_year_are_still_counted():
     found = figures("В 2020 году в Армении работали 150 иранских компаний.")
     assert [(f["indicator"], f["value"], f["period"]) for f in found] == [("companies", 150, "2020")]
+
+
+@pytest.mark.parametrize("text, indicator, value", [
+    ("The number of Turkish investment projects in Uzbekistan is estimated at more than 250.", "projects", 250),
+    ("The number of Kazakh companies in Georgia reached 1,200 in 2023.", "companies", 1200),
+    ("Количество турецких инвестиционных проектов в Узбекистане превышает 250.", "projects", 250),
+    ("Число казахстанских компаний в Грузии достигло 1 200.", "companies", 1200),
+])
+def test_a_count_stated_after_what_it_counts(text, indicator, value):
+    assert [(f["indicator"], f["value"], f["unit"]) for f in figures(text)] == [(indicator, value, "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "The number of joint ventures between Kazakhstan and Georgia rose by 20 last year.",
+    "The number of joint ventures between Kazakhstan and Georgia grew 4 times.",
+    "Количество совместных предприятий Казахстана и Грузии увеличилось в 4 раза.",
+])
+def test_a_change_in_a_number_is_no_count(text):
+    assert [f for f in figures(text) if f["unit"] == "count"] == []

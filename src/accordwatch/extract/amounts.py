@@ -245,8 +245,60 @@ def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
     return out
 
 
+# "the number of Turkish investment projects in Uzbekistan is estimated at more than 250": a count
+# stated after what it counts; its opening words and the verbs that state a level (not a change:
+# "rose by 20", "grew fourfold" are no count)
+NUMBER_OF = r"\bnumber\s+of"
+LEVEL = (r"is|are|was|were|stands?|stood|reached|has\s+reached|exceeds?|exceeded|has\s+exceeded|totals?|totalled|"
+         r"totaled|amounts?\s+to|is\s+estimated\s+at|was\s+estimated\s+at")
+
+
+@cache
+def number_of_pattern(code: str = "en") -> re.Pattern | None:
+    if code == "en":
+        head, level, num = NUMBER_OF, LEVEL, NUM
+    else:
+        rows = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
+        if "NUMBER_OF" not in rows or "LEVEL" not in rows:
+            return None
+        head, level, num = rows["NUMBER_OF"], rows["LEVEL"], NUM_COMMA
+    counted = alternation(sorted((t for t, (unit, ind) in units(code).items() if unit == "count" and ind),
+                                 key=len, reverse=True))
+    return re.compile(rf"""
+        (?:{head})\s+(?:[\w’'-]+\s+){{0,3}}?(?P<unit>{counted})(?!\w)
+        [^.;:!?\d]{{0,80}}?\b(?:{level})\b
+        (?P<between>[^.;:!?\d]{{0,30}}?)
+        (?P<n>{num})(?!\d|[.,]\d|-?\s*(?:%|percent|per\s+cent|times|fold|раз|процент|{MULT}|млн|млрд|тыс))
+    """, re.X | re.I)
+
+
+def counts_stated_after(doc: Document, found: list[Span]) -> list[Span]:
+    """Counts stated after what they count: "the number of joint ventures reached 120"."""
+    code = lang.of(doc).code
+    pattern = number_of_pattern(code)
+    if pattern is None:
+        return []
+    out = []
+    taken = [(s.start, s.end) for s in found]
+    for m in pattern.finditer(doc.text):
+        start, end = m.span("n")
+        if not doc.in_body(start, end) or any(a < end and start < b for a, b in taken):
+            continue
+        value = number(m["n"], None, code)
+        if value is None or value <= 0 or value >= MAX_VALUE:
+            continue
+        unit, hint = units(code).get(m["unit"]) or units(code)[m["unit"].lower()]
+        q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
+        qual = q.group(0).strip() if q else ""
+        out.append(Span(start, end, "amount", m["n"], value,
+                        {"unit": unit, "indicator": hint, "qualifier": qual or None,
+                         "approximate": bool(qual and (APPROXIMATE.search(qual) or code != "en"))}))
+    return out
+
+
 @component("amounts")
 def annotate(doc: Document) -> None:
     found = find_amounts(doc)
+    found += counts_stated_after(doc, found)
     words = counts_in_words(doc, found) if lang.of(doc).code == "en" else []
     doc.spans["amount"] = sorted(found + words, key=lambda s: s.start)
