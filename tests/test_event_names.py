@@ -38,6 +38,9 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
      "project", "construction of a nitrogen fertilizer plant near Aktau"),
     ("Azerbaijan and Georgia agreed to build a solar power plant in Kakheti.",
      "project", "solar power plant in Kakheti"),
+    # a compound joined by en dashes is one word of the name
+    ("Kazakhstan and Turkmenistan agreed to speed up the construction of the Bereket–Etrek railway line.",
+     "project", "construction of the Bereket–Etrek railway line"),
 ])
 def test_event_name(text, etype, name):
     assert name in names(text, etype)

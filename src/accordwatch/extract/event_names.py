@@ -18,7 +18,7 @@ from itertools import islice
 
 from ..data import lexicon
 
-TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-./]*\w|\w|[“”\"«»]|[^\w\s]")
+TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")   # "China–Kyrgyzstan": one word
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
 NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d|[$€£¥₸]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
                         r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
@@ -76,7 +76,7 @@ def _check_openers() -> None:
         raise ValueError(f"event_name_words.tsv complement words missing from OPENERS: {sorted(missing)}")
 
 
-RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|\w+(?:-\w+)*|[^\w\s]")
+RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|\w+(?:[-–]\w+)*|[^\w\s]")
 RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на"})
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
 RU_BARE = frozenset({"встреча", "переговоры", "визит", "заседание", "проект", "соглашение", "документ"})
