@@ -175,9 +175,24 @@ def test_publication_stamp_and_dateline_in_russian():
      "торговле в Маскате.", "9-го заседания казахстанско-оманской межправительственной комиссии по торговле"),
     ("Казахстан и Оман провели совместный бизнес-форум по развитию инвестиционного сотрудничества.",
      "совместный бизнес-форум по развитию инвестиционного сотрудничества"),
+    ("Армения и Иран подписали контракт на поставку автобусов.", "контракт на поставку автобусов"),
 ])
 def test_event_names_by_parts_of_speech(text, name):
     assert name in [e["name"] for e in extract(text)["events"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Армения и Иран подписали аналогичное соглашение в Тегеране.",
+    "Армения и Иран подписали соглашения на сумму 100 млн долларов.",
+])
+def test_no_russian_event_name_beyond_the_type(text):
+    assert [e["name"] for e in extract(text)["events"]] == [None]
+
+
+def test_a_later_mention_through_a_demonstrative_keeps_the_first_name():
+    record = extract("Армения и Иран подписали контракт на поставку автобусов. Первые машины по этому контракту "
+                     "прибудут в Ереван в мае.")
+    assert [e["name"] for e in record["events"]] == ["контракт на поставку автобусов"]
 
 
 def test_coordinated_people_after_a_plural_title_in_russian():

@@ -80,6 +80,12 @@ RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|C
 RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на"})
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
 RU_BARE = frozenset({"встреча", "переговоры", "визит", "заседание", "проект", "соглашение", "документ"})
+# "контракт на поставку автобусов": what a document is for, after "на"
+RU_PURPOSE = re.compile(r"\s+(?:поставк|строительств|создани|реализаци|разработк|закупк|производств|модернизаци)\w*",
+                        re.I)
+# "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
+RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|аналогичн|подобн|таки|такой|"
+                        r"такого|такому|таком|такая|такую|такое)\w*$", re.I)
 ORDINAL_RU = re.compile(r"\d+-(?:е|го|й|м|ом|ое|ая|ой)$|^(?:перв|втор|трет|очередн|следующ)\w*$", re.I)
 
 
@@ -107,6 +113,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
     before = [m for m in RU_TOKEN.finditer(text, lo, start)]
     for m in reversed(before[-4:]):
         word = m.group()
+        if RU_DEICTIC.match(word):
+            break
         if ORDINAL_RU.search(word) or morph.pos(word) in ("ADJF", "PRTF") or \
                 ("-" in word and word[:1].isupper() and not word.isupper()):
             left = m.start()
@@ -126,8 +134,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             right = m.end()   # a quoted title, a Latin company name
             continue
         if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
-            if right == end and low in ("и", "с", "на"):
-                break   # "и" right after the trigger starts a new phrase
+            if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())):
+                break   # "и" right after the trigger starts a new phrase ("на сумму": its worth follows)
             continue
         if word[:1].isdigit() and _date_ahead(text, m.start(), hi):
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
