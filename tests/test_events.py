@@ -377,6 +377,14 @@ def test_projects_the_sides_also_agreed_on_after_a_signing_are_a_project_of_thei
     assert of_type(found, "agreement")[0]["status"] == "signed"
 
 
+def test_the_anniversary_of_a_signing_is_history_not_an_event():
+    assert events("This year Armenia and the EU mark the fifth anniversary of the signing of their Comprehensive and "
+                  "Enhanced Partnership Agreement.") == []
+    found = events("Armenia and the EU signed a memorandum on climate in Yerevan on the anniversary of their "
+                   "partnership agreement.")
+    assert [(e["type"], e["instrument"]) for e in found] == [("agreement", "memorandum")]
+
+
 def test_what_a_document_holds_said_before_any_document_is_an_event_of_its_own():
     ev = only("The agreement provides for a joint solar plant: Uzbekistan and Oman signed it in Muscat on Monday.")
     assert ev["type"] == "agreement" and ev["status"] == "signed"

@@ -384,3 +384,9 @@ def test_projects_agreed_in_a_clause_after_a_signing_are_a_project_of_their_own(
                      "договоренностей о реализации совместных проектов на 50 млн долларов.")
     assert sorted((e["type"], e["status"]) for e in record["events"]) == [
         ("agreement", "signed"), ("meeting", "discussed"), ("project", "agreed")]
+
+
+def test_the_anniversary_of_a_signing_is_history_in_russian():
+    record = extract("В этом году Армения и Евросоюз отмечают 5-летие с момента подписания Соглашения о всеобъемлющем "
+                     "и расширенном партнерстве.")
+    assert record["events"] == []

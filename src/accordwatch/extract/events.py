@@ -60,6 +60,8 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
 # a clause of its own opens, whose projects are events of their own
 ALSO_AGREED = re.compile(r"\b(?:and\s+)?also\s+(?:agreed|reached\s+agreements?|reached\s+an\s+agreement|"
                          r"approved)\b(?!.*\b(?:signed|agreed)\b)", re.I)
+# "mark the fifth anniversary of the signing of the agreement": history, no event (SCHEMA.md)
+ANNIVERSARY = re.compile(r"\banniversary\s+of\b[^.;]{0,100}$", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
@@ -155,7 +157,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED")
+             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -546,6 +548,8 @@ class EventFinder:
         for start, end, (etype, instrument) in found:
             at = start - s0
             before = sent[:at]
+            if self.c.ANNIVERSARY.search(before[-130:]):
+                continue   # "the tenth anniversary of the signing of the treaty": history
             if len(clauses) > 1:
                 c0, c1 = next((a, b) for a, b in clauses if a <= start < b)
                 parties, orgs, people = self.parties_of(c0, c1)
