@@ -390,3 +390,15 @@ def test_the_anniversary_of_a_signing_is_history_in_russian():
     record = extract("В этом году Армения и Евросоюз отмечают 5-летие с момента подписания Соглашения о всеобъемлющем "
                      "и расширенном партнерстве.")
     assert record["events"] == []
+
+
+def test_joint_ventures_counted_where_they_work_are_a_statistic_not_a_project():
+    record = extract("Армения и Иран подписали 5 соглашений. В настоящее время в Армении функционируют около 300 "
+                     "совместных предприятий с участием иранского капитала.")
+    assert [e["type"] for e in record["events"]] == ["agreement"]
+    assert [(f["indicator"], f["value"]) for f in record["figures"]] == [("joint_ventures", 300)]
+
+
+def test_joint_ventures_the_sides_agreed_to_set_up_are_a_project():
+    record = extract("Армения и Иран договорились создать 3 совместных предприятия по сборке автобусов.")
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("project", "agreed")]

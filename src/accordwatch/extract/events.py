@@ -62,6 +62,8 @@ ALSO_AGREED = re.compile(r"\b(?:and\s+)?also\s+(?:agreed|reached\s+agreements?|r
                          r"approved)\b(?!.*\b(?:signed|agreed)\b)", re.I)
 # "mark the fifth anniversary of the signing of the agreement": history, no event (SCHEMA.md)
 ANNIVERSARY = re.compile(r"\banniversary\s+of\b[^.;]{0,100}$", re.I)
+# "about 300 joint ventures operate in Armenia": companies counted where they work, a statistic, no project
+OPERATING = re.compile(r"\b(?:operat\w*|work|works|working|there\s+are|registered|active)\b", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
@@ -157,7 +159,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY")
+             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -468,6 +470,10 @@ class EventFinder:
             self.name_of(ev)
         return self.events
 
+    def counted(self, pos: int) -> bool:
+        """Does a count ("300 joint ventures", "около 300 совместных предприятий") take in the word at `pos`?"""
+        return any(s.start < pos < s.end and s.data.get("unit") == "count" for s in self.doc.layer("amount"))
+
     def reported_before(self, idx: int) -> Event | None:
         """The last document, project or body the sentence before sentence `idx` reports (not a
         meeting: "among them" counts what was signed or agreed, not where)."""
@@ -620,6 +626,8 @@ class EventFinder:
                     continue   # a sector of cooperation, an intention, a condition: no project
                 if term not in self.c.SELF_EVIDENT and not self.c.PROJECT_CONTEXT.search(context):
                     continue
+                if self.counted(start) and self.c.OPERATING.search(sent):
+                    continue   # "about 300 joint ventures operate in Armenia": a statistic
                 if self.has(etype, None) and (self.c.PRONOUN_START.match(sent) or (
                         self.c.DEFINITE.search(before[-25:]) and self.c.PROJECT_AGAIN.match(sent[end - s0:]))
                         or self.bare_again(s0, s1, start, end)):
