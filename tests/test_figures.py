@@ -536,3 +536,12 @@ def test_a_count_stated_after_what_it_counts(text, indicator, value):
 ])
 def test_a_change_in_a_number_is_no_count(text):
     assert [f for f in figures(text) if f["unit"] == "count"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Iran signed deals worth over half a billion dollars in Tehran.",
+    "Армения и Иран подписали соглашения на сумму более полумиллиарда долларов.",
+    "Армения и Иран подписали соглашения на сумму полмиллиарда долларов.",
+])
+def test_half_a_billion_is_an_amount(text):
+    assert [(f["indicator"], f["value"], f["unit"]) for f in figures(text)] == [("deal_value", 500_000_000, "USD")]

@@ -296,9 +296,47 @@ def counts_stated_after(doc: Document, found: list[Span]) -> list[Span]:
     return out
 
 
+# "half a billion dollars", "полмиллиарда долларов", "более полумиллиарда долларов": half of a multiplier
+HALF = {"en": r"\bhalf\s+an?\s+(?P<m>billion|million|trillion)",
+        "ru": r"\bполу?(?P<m>миллиард\w*|миллион\w*|триллион\w*)"}
+HALF_OF = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "миллиард": 10**9, "миллион": 10**6,
+           "триллион": 10**12}
+
+
+@cache
+def half_pattern(code: str) -> re.Pattern | None:
+    if code not in HALF:
+        return None
+    _, after = currencies(code)
+    return re.compile(rf"{HALF[code]}\s+(?P<cur>{_alt(after)})(?!\w)", re.I)
+
+
+def halves(doc: Document, found: list[Span]) -> list[Span]:
+    """Money written as half a multiplier: "half a billion dollars", "полмиллиарда долларов"."""
+    code = lang.of(doc).code
+    pattern = half_pattern(code)
+    if pattern is None:
+        return []
+    _, after = currencies(code)
+    out = []
+    for m in pattern.finditer(doc.text):
+        start, end = m.span()
+        if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
+            continue
+        factor = next(v for k, v in HALF_OF.items() if m["m"].lower().startswith(k))
+        unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
+        q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
+        qual = q.group(0).strip() if q else ""
+        out.append(Span(start, end, "amount", m.group(), factor // 2,
+                        {"unit": unit, "indicator": None, "qualifier": qual or None,
+                         "approximate": bool(qual and (APPROXIMATE.search(qual) or code != "en"))}))
+    return out
+
+
 @component("amounts")
 def annotate(doc: Document) -> None:
     found = find_amounts(doc)
     found += counts_stated_after(doc, found)
+    found += halves(doc, found)
     words = counts_in_words(doc, found) if lang.of(doc).code == "en" else []
     doc.spans["amount"] = sorted(found + words, key=lambda s: s.start)
