@@ -86,3 +86,38 @@ def test_the_oldest_answers_go_first(served):
     for pair in ("KAZ/UZB", "KAZ/CHN", "KAZ/TUR"):
         assert client.get(f"/api/profile/{pair}").status_code == 200
     assert list(cache._entries) == [("CHN", "KAZ"), ("KAZ", "TUR")]
+
+
+def test_a_large_answer_is_kept_compressed_and_sent_as_the_client_accepts(sample_db):
+    """A busy pair's profile is megabytes in an archive: kept gzip-compressed once, sent compressed to a
+    client that accepts gzip and plain to one that does not, the same JSON either way (web.encoded)."""
+    import gzip
+    import json
+
+    from accordwatch.web.encoded import GZIP_FROM
+
+    app = create_app(sample_db)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        plain = client.get("/api/profile/KAZ/UZB", headers={"Accept-Encoding": "identity"})
+        assert len(plain.content) >= GZIP_FROM and "content-encoding" not in plain.headers
+        raw = client.get("/api/profile/KAZ/UZB", headers={"Accept-Encoding": "gzip, deflate"})
+        assert raw.headers["content-encoding"] == "gzip" and raw.headers["vary"] == "Accept-Encoding"
+        assert raw.json() == plain.json()
+        refused = client.get("/api/profile/KAZ/UZB", headers={"Accept-Encoding": "gzip;q=0, identity"})
+        assert "content-encoding" not in refused.headers and refused.json() == plain.json()
+        assert app.state.profile_cache.misses == 1   # made and compressed once
+        small = client.get("/api/partners/ARM", headers={"Accept-Encoding": "gzip"})
+        assert "content-encoding" not in small.headers and json.loads(small.content)["items"] == []
+    kept = app.state.profile_cache._entries[("KAZ", "UZB")][1]
+    assert kept.gzipped and json.loads(gzip.decompress(kept.data)) == plain.json()
+    app.state.store.close()
+
+
+@pytest.mark.parametrize("header, accepted", [
+    ("gzip, deflate, br", True), ("GZIP", True), ("br;q=1.0, gzip;q=0.8", True), ("*", True),
+    ("gzip;q=0", False), ("identity", False), ("", False), (None, False), ("gzip;q=x", False),
+])
+def test_accept_encoding(header, accepted):
+    from accordwatch.web.encoded import accepts_gzip
+
+    assert accepts_gzip(header) is accepted

@@ -82,6 +82,7 @@ from ..store import dedup
 from ..store import schema as s
 from ..store.normalize import latin_key, name_key
 from .cache import VersionedCache
+from .encoded import pack, respond
 from .errors import API_PREFIX, responses
 
 router = APIRouter()
@@ -246,8 +247,8 @@ async def _kept_answer(request: Request, make: Callable[[], dict[str, Any]]) -> 
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
     body = cache.peek(key)
     if body is None:
-        body = await run_in_threadpool(cache.get, key, lambda: JSONResponse(jsonable_encoder(make())).body)
-    return Response(body, media_type="application/json")
+        body = await run_in_threadpool(cache.get, key, lambda: pack(JSONResponse(jsonable_encoder(make())).body))
+    return respond(request, body)
 
 
 def _code_in_path(value: str, engine: Engine) -> str:
@@ -622,8 +623,8 @@ async def profile(request: Request, a: Annotated[str, CodeInPath],
     cache, key = request.app.state.profile_cache, tuple(sorted((a, b)))
     body = cache.peek(key)
     if body is None:
-        body = await run_in_threadpool(cache.get, key, lambda: JSONResponse(pair_profile(engine, a, b)).body)
-    return Response(body, media_type="application/json")
+        body = await run_in_threadpool(cache.get, key, lambda: pack(JSONResponse(pair_profile(engine, a, b)).body))
+    return respond(request, body)   # gzip-compressed once for a large answer (web.encoded)
 
 
 @router.get("/search", tags=["search"], summary="Full-text search over the articles",
