@@ -80,3 +80,23 @@ def test_the_home_pages_whats_new_shows_a_search_saved_after_the_page_was_kept(a
     assert 'data-testid="whats-new"' in page and "Kazakh agreements" in page
     alerts.remove_alert(app.state.engine, "Kazakh agreements")
     assert "Kazakh agreements" not in c.get("/").text
+
+
+def test_a_busy_pair_shows_the_latest_of_each_list_and_links_to_the_rest(app, monkeypatch, tmp_path):
+    """In an archive a pair has thousands of facts: its page shows the latest figure points, events and chart
+    points of each kind, the counts of all of them, and links to the full lists."""
+    from accordwatch.web import pages
+
+    whole = TestClient(app).get("/pair/KAZ/UZB").text
+    assert 'data-testid="more-figures"' not in whole and 'data-testid="more-events"' not in whole
+    monkeypatch.setattr(pages, "PAIR_CHART_POINTS", 1)
+    monkeypatch.setattr(pages.latest_points, "__defaults__", (1,))
+    monkeypatch.setattr(pages.latest_events, "__defaults__", (1,))
+    busy = app_with_users(app.state.store.url.removeprefix("sqlite:///"), tmp_path / "busy.db", [("ada", "admin")])
+    page = TestClient(busy).get("/pair/KAZ/UZB").text
+    busy.state.store.close()
+    header = re.compile(r'<p class="muted">(.*?)</p>', re.S)
+    assert header.search(page)[1] == header.search(whole)[1]   # the counts are of all the facts
+    assert 'data-testid="more-figures"' in page and "/api/figures?pair=KAZ-UZB&amp;indicator=" in page
+    assert 'href="/events?pair=KAZ-UZB&amp;type=agreement"' in page
+    assert page.count('data-testid="chart-point"') == 1 < whole.count('data-testid="chart-point"')

@@ -234,16 +234,18 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-async def _kept_answer(request: Request, make: Callable[[], dict[str, Any]]) -> Response:
+async def _kept_answer(request: Request, make: Callable[[], dict[str, Any]], cache_name: str = "answer_cache"
+                       ) -> Response:
     """The JSON answer of a read route that depends on the data alone, kept per data version as the pair
     profiles are (web.cache): keyed by the route's path and query, made again once an ingest or a review
     changes the data. A kept answer is served from the event loop (one indexed read of the version); a new
     one is made by `make` in a worker thread, where all of its reads belong. A bad parameter raises in
     `make`, and nothing is kept."""
     state = request.app.state
-    cache = getattr(state, "answer_cache", None)
+    cache = getattr(state, cache_name, None)
     if cache is None:   # made on first use: an app may include this router alone
-        cache = state.answer_cache = VersionedCache(_engine(request))
+        cache = VersionedCache(_engine(request))
+        setattr(state, cache_name, cache)
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
     body = cache.peek(key)
     if body is None:
@@ -406,10 +408,10 @@ def _document_figures(conn, doc_id: int, text: str) -> list[dict[str, Any]]:
 
 @router.get("/documents/{document_id}", tags=["documents"], summary="One article and every fact found in it",
             responses=responses(400, 404))
-def document(request: Request,
-             document_id: Annotated[int, PathParam(ge=1, le=MAX_ID, examples=[1],
-                                                   description=f"The article's id, 1 to {MAX_ID:,}.")]
-             ) -> dict[str, Any]:
+async def document(request: Request,
+                   document_id: Annotated[int, PathParam(ge=1, le=MAX_ID, examples=[1],
+                                                         description=f"The article's id, 1 to {MAX_ID:,}.")]
+                   ) -> dict[str, Any]:
     """The article's metadata and text, and every fact extracted from it with its character offsets into
     `text`: {..., "text", "countries", "country_reviews": {code: {"review", "reviewed_by", "reviewed_at"}},
     "sectors", "entities": [{"id", "kind", "name", "country", "title", "org_kind", "mentions": [{"start", "end",
@@ -425,8 +427,12 @@ def document(request: Request,
     POST /api/entity-reviews a mention's.
 
     A near-duplicate (`duplicate_of` set) was not extracted again: its facts are its original's."""
+    return await _kept_answer(request, lambda: _document(_engine(request), document_id), "document_cache")
+
+
+def _document(engine: Engine, document_id: int) -> dict[str, Any]:
     d = s.documents
-    with _engine(request).connect() as conn:
+    with engine.connect() as conn:
         row = conn.execute(select(*(d.c[c] for c in _DOC_COLUMNS), d.c.text).where(d.c.id == document_id)
                            ).mappings().first()
         if row is None:

@@ -147,6 +147,9 @@ def point_href(point: dict[str, Any]) -> str:
     return f"/article/{int(source['document_id'])}#fact-fig-{int(source['figure_id'])}"
 
 
+TOOLTIP_SOURCES = 5   # sources a point's tooltip names (a value reported by hundreds of articles: the first)
+
+
 def point_tooltip(point: dict[str, Any]) -> str:
     label = SERIES_LABELS.get(point["indicator"], point["indicator"].replace("_", " ").capitalize())
     direction = f" {point['from']}→{point['to']}" if point.get("from") and point.get("to") else ""
@@ -156,10 +159,12 @@ def point_tooltip(point: dict[str, Any]) -> str:
         lines.append("CONFLICT: other articles report a different value")
     if point.get("review"):
         lines.append(f"verified: {point['review']} by {point['reviewed_by']}, {(point['reviewed_at'] or '')[:10]}")
-    for source in point["sources"]:
+    for source in point["sources"][:TOOLTIP_SOURCES]:
         title = source.get("title") or f"article {source['document_id']}"
         meta = ", ".join(x for x in (source.get("outlet"), source.get("published")) if x)
         lines.append(f"source: {title}" + (f" ({meta})" if meta else ""))
+    if len(point["sources"]) > TOOLTIP_SOURCES:
+        lines.append(f"and {len(point['sources']) - TOOLTIP_SOURCES} more sources")
     return "\n".join(lines)
 
 

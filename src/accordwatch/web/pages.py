@@ -390,6 +390,33 @@ def timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             + [e for e in events if not e["date"]])
 
 
+# a busy pair (thousands of facts in an archive) shows the latest of each list, the rest behind a link
+PAIR_POINTS = 12     # figure points per indicator
+PAIR_EVENTS = 25     # events per kind
+PAIR_SOURCES = 3     # sources per figure point
+PAIR_CHART_POINTS = 240   # trade chart points (the latest periods)
+
+
+def latest_events(events: list[dict[str, Any]], limit: int = PAIR_EVENTS) -> list[dict[str, Any]]:
+    """The newest `limit` events as a timeline (oldest first; undated ones only to fill the list)."""
+    dated = [e for e in timeline(events) if e["date"]]
+    undated = [e for e in events if not e["date"]]
+    return dated[-limit:] + undated[:max(0, limit - len(dated))]
+
+
+def latest_points(points: list[dict[str, Any]], limit: int = PAIR_POINTS) -> list[dict[str, Any]]:
+    """The `limit` points of the latest periods, in their order; each with its first sources only
+    ("more_sources": how many are left out)."""
+    order = sorted(range(len(points)), key=lambda i: points[i]["period"] or "")[-limit:]
+    return [{**points[i], "sources": points[i]["sources"][:PAIR_SOURCES],
+             "more_sources": max(0, len(points[i]["sources"]) - PAIR_SOURCES)} for i in sorted(order)]
+
+
+def _kept_in_order(items: list[dict[str, Any]], kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = {id(x) for x in kept}
+    return [x for x in items if id(x) in ids]
+
+
 @router.get("/pair/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
 def pair(request: Request, a: str, b: str) -> HTMLResponse:
     engine = _engine(request)
@@ -398,13 +425,22 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
         prof = query.profile(engine, a, b)
         x, y = prof["pair"]
         points = [p for pts in prof["figures"].values() for p in pts]
-        chart_points = charts.chartable(points)
-        return {"title": f"{prof['names'][x]} – {prof['names'][y]}", "p": prof, "a": x, "b": y,
-                "chart": charts.trade_chart(points, title=f"Trade between {prof['names'][x]} and {prof['names'][y]}"),
+        chart_points = latest_points(charts.chartable(points), PAIR_CHART_POINTS)
+        targets = targets_against_actuals(points)
+        totals = {"chart": len(charts.chartable(points)), "targets": len(targets),
+                  **{key: len(prof[key]) for key in ("agreements", "working_groups", "meetings", "projects")},
+                  "points": {ind: len(pts) for ind, pts in prof["figures"].items()}}
+        shown = {**prof, "figures": {ind: latest_points(pts) for ind, pts in prof["figures"].items()},
+                 **{key: _kept_in_order(prof[key], latest_events(prof[key]))
+                    for key in ("working_groups", "meetings", "projects")}}
+        return {"title": f"{prof['names'][x]} – {prof['names'][y]}", "p": shown, "a": x, "b": y, "totals": totals,
+                "figure_total": len(points),
+                "chart": charts.trade_chart(chart_points,
+                                            title=f"Trade between {prof['names'][x]} and {prof['names'][y]}"),
                 "chart_points": chart_points, "chart_unit": charts.chart_unit(points),
                 "series": [s_ for s_ in charts.CHART_SERIES if any(p["indicator"] == s_ for p in chart_points)],
-                "series_labels": charts.SERIES_LABELS, "targets": targets_against_actuals(points),
-                "agreements": timeline(prof["agreements"])}
+                "series_labels": charts.SERIES_LABELS, "targets": targets[-PAIR_EVENTS:],
+                "agreements": latest_events(prof["agreements"])}
 
     try:
         return render_kept(request, "pair.html", ("pair", a, b), make)
