@@ -462,15 +462,19 @@ def network_page(request: Request) -> HTMLResponse:
     return render_kept(request, "network.html", "network", make)
 
 
-def _kept(request: Request, key: Hashable, make: Callable[[], Any]) -> Any:
+def _kept(request: Request, key: Hashable, make: Callable[[], Any], cache_name: str = "page_cache",
+          size: int = 256) -> Any:
     """What `make` gives for `key` at the database's current data version: the data a page shows, kept
     until an ingest or a review changes the data (web.cache), so that a busy page is one indexed read.
     Only the data: the page itself is rendered for each request, since it names the user logged in and
-    carries their CSRF token. What `make` raises (an unknown code) is raised here and kept nowhere."""
+    carries their CSRF token. What `make` raises (an unknown code) is raised here and kept nowhere.
+    `cache_name`: the app's cache it is kept in (articles in their own, so that reading many of them
+    does not push the busy pages out)."""
     state = request.app.state
-    cache = getattr(state, "page_cache", None)
+    cache = getattr(state, cache_name, None)
     if cache is None:   # made on first use: an app may include this router alone
-        cache = state.page_cache = VersionedCache(_engine(request), size=256)
+        cache = VersionedCache(_engine(request), size=size)
+        setattr(state, cache_name, cache)
     return cache.get(key, make)
 
 
@@ -827,7 +831,16 @@ def article_facts(engine: Engine, doc_id: int) -> dict[str, Any]:
 
 @router.get("/article/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
 def article(request: Request, doc_id: str) -> HTMLResponse:
-    engine = _engine(request)
+    data = _kept(request, ("article", doc_id), lambda: _article_data(_engine(request), doc_id), "article_cache", 1024)
+    if data is None:
+        return error_page(request, 404, f"There is no article {doc_id!r} in the database.", "No such article")
+    user = auth.current_user(request)
+    return render(request, "article.html", **data, can_review=user is not None and user["role"] in auth.EDITORS,
+                  choices=REVIEW_CHOICES)
+
+
+def _article_data(engine: Engine, doc_id: str) -> dict[str, Any] | None:
+    """What the article page shows, the same for every visitor (None: no such article)."""
     d = s.documents
     row = None
     if doc_id.isdigit() and len(doc_id) < 12:
@@ -843,15 +856,13 @@ def article(request: Request, doc_id: str) -> HTMLResponse:
                                                       .where(s.document_sectors.c.document_id == row.id)
                                                       .order_by(s.document_sectors.c.sector))]
     if row is None:
-        return error_page(request, 404, f"There is no article {doc_id!r} in the database.", "No such article")
+        return None
     facts = article_facts(engine, row.id)
     rejected = fact_history(engine, row.id, facts)
     body = highlight(row.text, facts["spans"])
     kinds = Counter(sp.kind for sp in facts["spans"] if not sp.anchor)
-    user = auth.current_user(request)
-    return render(request, "article.html", title=row.title or Path(row.source).name, doc=row, body=body,
-                  facts=facts, countries=countries, sectors=sectors, kinds=kinds, rejected=rejected,
-                  can_review=user is not None and user["role"] in auth.EDITORS, choices=REVIEW_CHOICES)
+    return {"title": row.title or Path(row.source).name, "doc": row, "body": body, "facts": facts,
+            "countries": countries, "sectors": sectors, "kinds": kinds, "rejected": rejected}
 
 
 REVIEW_CHOICES = {"indicator": INDICATORS, "kind": KINDS, "type": EVENT_TYPES, "status": STATUSES}
