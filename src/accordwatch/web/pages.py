@@ -588,9 +588,18 @@ def events_list(request: Request, type: str = "", status: str = "", sector: str 
     active = [{"name": {"since": "from", "until": "to"}.get(k, k), "value": v,
                "label": _filter_label(_engine(request), k, v),
                "remove": _events_url({**params, k: ""})} for k, v in params.items() if v]
-    ctx.update(events=events, total=total, page=number, pages=pages, active=active, links=_page_links(number, pages),
-               first=(number - 1) * EVENTS_PER_PAGE + 1)
+    # the list's rows show the data alone: rendered once for the data version (the form around them may
+    # carry the visitor's CSRF token, so the page itself is rendered for each request)
+    rows = _kept(request, ("events-rows", tuple(params.items()), number), lambda: event_rows(events))
+    ctx.update(events=events, rows=rows, total=total, page=number, pages=pages, active=active,
+               links=_page_links(number, pages), first=(number - 1) * EVENTS_PER_PAGE + 1)
     return render(request, "events.html", **ctx)
+
+
+def event_rows(events: list[dict[str, Any]]) -> Markup:
+    """The events as the list items of an events page (macros.html's event_row)."""
+    row = ENV.get_template("macros.html").module.event_row
+    return Markup("".join(str(row(ev)) for ev in events))
 
 
 def _filter_label(engine: Engine, name: str, value: str) -> str:
