@@ -30,6 +30,8 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
     ("Японский банк выделит Узбекистану кредит на строительство.", "finance_investment"),
     ("Стороны обсудили финансирование совместных проектов.", "finance_investment"),
     ("Стороны обсудили строительство новой ТЭЦ в Бишкеке.", "energy"),
+    ("Russia will build nine new schools in Kyrgyzstan.", "culture_education"),
+    ("Россия построит в Кыргызстане девять новых школ.", "culture_education"),
     ("Стороны обсудили организованный набор трудовых мигрантов.", "labor_social"),
     ("Kyrgyzstan and Russia discussed the organised recruitment of migrant workers.", "labor_social"),
     ("Belarus and Uzbekistan discussed cooperation in machine building and the assembly of buses.", "manufacturing"),
@@ -52,6 +54,10 @@ def test_phrase_gives_its_label(text, label):
 ])
 def test_a_country_ranked_as_an_investor_is_no_subject_of_cooperation(text):
     assert "finance_investment" not in sectors(text)
+
+
+def test_a_school_in_an_organizations_name_is_no_sector():
+    assert sectors("Kazakhstan and Korea signed a memorandum with the Higher School of Economics.") == []
 
 
 def test_several_sectors_in_one_sentence_are_sorted_and_deduplicated():
