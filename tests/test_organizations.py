@@ -230,6 +230,23 @@ def test_companies_listed_after_such_as():
     assert {"Transmashholding", "Rostselmash", "Uralchem-Tajikistan"} <= set(found)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Kyrgyzstan signed a memorandum with Zhongtai Green Power Co. on a plant.", "Zhongtai Green Power Co."),
+    ("Kyrgyzstan signed a memorandum with Zhongtai Green Power Co. Ltd. on a plant.", "Zhongtai Green Power Co. Ltd"),
+    ("Kyrgyzstan signed a memorandum with Zhongtai Green Power LLC on a plant.", "Zhongtai Green Power LLC"),
+    ("Министерство экономики Кыргызстана подписало меморандум с китайской компанией Zhongtai Green Power Co. Ltd. о "
+     "строительстве завода.", "Zhongtai Green Power Co. Ltd"),
+])
+def test_a_company_named_with_its_legal_form_after_it(text, name):
+    assert name in orgs(text)
+
+
+def test_two_companies_each_with_its_legal_form_are_two():
+    found = orgs("Caspian Pipe Coatings LLP and Aral Salt JSC signed a supply contract in Almaty.")
+    assert {"Caspian Pipe Coatings LLP", "Aral Salt JSC"} <= set(found)
+    assert not any(" and " in name for name in found)
+
+
 def test_companies_listed_after_the_rest_of_their_clause():
     found = orgs("Dozens of Russian firms and joint ventures work in Kyrgyzstan today, including Rostselmash, "
                  "Kant Cement and Uralchem-Bishkek, among others.")

@@ -59,9 +59,12 @@ def suffix_pattern() -> re.Pattern:
     "of <country>" after it. The cue must end the capitalised run: "Kazakh Energy Minister" is
     no company."""
     # (?=[A-Z])\b(?P<cue>w1|w2|...): cues not starting with A-Z can never match
-    words = [w for w in sorted(cues().get("suffix", {}), key=len, reverse=True) if re.match("[A-Z]", w)]
+    # a legal form ends a company's name too: "Zhongtai Green Power Co. Ltd.", "Caspian Pipe Coatings LLP"
+    words = [w for w in sorted({**cues().get("suffix", {}), **cues().get("legal_form", {})}, key=len, reverse=True)
+             if re.match("[A-Z]", w)]
     cue = alternation(words, boundary_before=True)
-    return re.compile(rf"(?P<cue>{cue})\b(?!['’]?\s*[A-Z])(?P<of>\s+of\s+(?:the\s+)?{RUN})?")
+    # the cue ends where no word goes on ("Co." before a space: no \b after its dot)
+    return re.compile(rf"(?P<cue>{cue})(?!\w)(?!['’]?\s*[A-Z])(?P<of>\s+of\s+(?:the\s+)?{RUN})?")
 
 
 # (?:CAP\s+(?:(?:of|and|for|&|de)\s+)?){1,6}$, with its first word written out so that the pattern
@@ -334,6 +337,10 @@ class Finder:
             if left is None:
                 continue
             start = left.start()
+            legal = m["cue"] in cues().get("legal_form", {}) and m["cue"] not in suffix
+            if legal:   # "Caspian Pipe Coatings LLP and KazTransOil JSC": two companies, each with its form
+                cut = max(self.text.rfind(" and ", start, m.start()), self.text.rfind(" & ", start, m.start()))
+                start = start if cut < 0 else self.text.index(" ", cut + 1) + 1
             words = self.text[start:m.start()].split()
             while words and words[0] in STOP_FIRST:   # "The Eurasian Development Bank"
                 start = self.text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
@@ -348,8 +355,8 @@ class Finder:
             full = self.text[start:end]
             if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
                 continue
-            if self.overlaps_mention(start, end) and not self._longer_than_overlaps(start, end):
-                continue
+            if self.overlaps_mention(start, end) and (legal or not self._longer_than_overlaps(start, end)):
+                continue   # a known company keeps its name without the legal form
             country = self.country_at(start, end) or self.country_before(start)
             ent = self.entity(_norm(full), full, suffix.get(m["cue"], "company"), country)
             self.mention(start, end, ent)
