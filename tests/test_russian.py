@@ -402,3 +402,10 @@ def test_joint_ventures_counted_where_they_work_are_a_statistic_not_a_project():
 def test_joint_ventures_the_sides_agreed_to_set_up_are_a_project():
     record = extract("Армения и Иран договорились создать 3 совместных предприятия по сборке автобусов.")
     assert [(e["type"], e["status"]) for e in record["events"]] == [("project", "agreed")]
+
+
+def test_a_lower_case_title_does_not_run_on_over_a_verb():
+    record = extract("Об этом сегодня на брифинге после встречи сопредседателей армяно-иранской межправительственной "
+                     "комиссии сообщил министр экономики РФ Максим Решетников.")
+    assert [(p["name"], p["title"], p["country"]) for p in record["people"]] == [
+        ("Максим Решетников", "министр экономики", "RUS")]

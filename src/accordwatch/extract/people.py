@@ -64,6 +64,10 @@ def not_names() -> frozenset[str]:
     return frozenset(row["word"] for row in lexicon("not_names.tsv")) | {m.capitalize() for m in MONTHS}
 
 
+# parts of speech that open a clause of their own: a lower-case title does not run on over them
+CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
 @cache
 def title_words() -> frozenset[str]:
     words = {row["word"].lower() for row in lexicon("title_words.tsv")}
@@ -203,9 +207,11 @@ class PeopleFinder:
                 kind = "ent"
             elif cap and (anchor or bare.lower() in tw):
                 kind = "title"
-            elif self.lower_titles and (anchor or (in_title and bare.islower() and t not in self.connectors)):
+            elif self.lower_titles and (anchor or (in_title and bare.islower() and t not in self.connectors
+                                                   and morph.pos(bare) not in CLAUSE_POS)):
                 # "министр иностранных дел": a title written in lower case, with the words that
-                # depend on it up to the name ("Верховный представитель ЕС по иностранным делам")
+                # depend on it up to the name ("Верховный представитель ЕС по иностранным делам"),
+                # not past a verb ("сопредседателей комиссии сообщил министр ...": a new clause)
                 kind = "title"
             elif t in self.connectors:
                 kind = "conn"
