@@ -385,6 +385,17 @@ def test_the_anniversary_of_a_signing_is_history_not_an_event():
     assert [(e["type"], e["instrument"]) for e in found] == [("agreement", "memorandum")]
 
 
+def test_supplies_among_topics_discussed_are_no_project():
+    found = events("Kazakhstan and Uzbekistan discussed industrial cooperation, transport logistics, supplies of "
+                   "agricultural products and energy.")
+    assert [e["type"] for e in found] == []
+
+
+def test_supplies_the_sides_agreed_on_are_still_a_project():
+    found = events("Kazakhstan agreed to increase supplies of wheat to Uzbekistan to 2 million tonnes a year.")
+    assert [(e["type"], e["status"]) for e in found] == [("project", "agreed")]
+
+
 def test_what_a_document_holds_said_before_any_document_is_an_event_of_its_own():
     ev = only("The agreement provides for a joint solar plant: Uzbekistan and Oman signed it in Muscat on Monday.")
     assert ev["type"] == "agreement" and ev["status"] == "signed"

@@ -409,3 +409,8 @@ def test_a_lower_case_title_does_not_run_on_over_a_verb():
                      "комиссии сообщил министр экономики РФ Максим Решетников.")
     assert [(p["name"], p["title"], p["country"]) for p in record["people"]] == [
         ("Максим Решетников", "министр экономики", "RUS")]
+
+
+def test_supplies_among_topics_discussed_are_no_project_in_russian():
+    record = extract("Участники обсудили поставки продовольствия, транспорт, промышленность и трудовую миграцию.")
+    assert record["events"] == []

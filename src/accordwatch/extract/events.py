@@ -64,6 +64,8 @@ ALSO_AGREED = re.compile(r"\b(?:and\s+)?also\s+(?:agreed|reached\s+agreements?|r
 ANNIVERSARY = re.compile(r"\banniversary\s+of\b[^.;]{0,100}$", re.I)
 # "about 300 joint ventures operate in Armenia": companies counted where they work, a statistic, no project
 OPERATING = re.compile(r"\b(?:operat\w*|work|works|working|there\s+are|registered|active)\b", re.I)
+# "supplies", "deliveries": trade flows, which a list of topics discussed names among the others
+SUPPLY_WORD = re.compile(r"suppl|deliver", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
@@ -159,7 +161,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING")
+             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -470,6 +472,20 @@ class EventFinder:
             self.name_of(ev)
         return self.events
 
+    def topic_in_list(self, sent: str, at: int, end: int) -> bool:
+        """Is the project word one item of a list of topics the sides discussed ("discussed industrial
+        cooperation, transport logistics, supplies of farm products and energy")? Topics are sectors of
+        the meeting, no project (SCHEMA.md). The list: two or more commas between the verb and the
+        sentence's end, one of them before the word or right after its phrase."""
+        verb = None
+        for m in self.c.DISCUSSED.finditer(sent, 0, at):
+            verb = m
+        if verb is None or sent.count(",", verb.end()) < 2:
+            return False
+        between = sent[verb.end():at]
+        after = sent[end:end + 60].split(",")[0] if "," in sent[end:end + 60] else None
+        return "," in between or (after is not None and len(after.split()) <= 5)
+
     def counted(self, pos: int) -> bool:
         """Does a count ("300 joint ventures", "около 300 совместных предприятий") take in the word at `pos`?"""
         return any(s.start < pos < s.end and s.data.get("unit") == "count" for s in self.doc.layer("amount"))
@@ -628,6 +644,8 @@ class EventFinder:
                     continue
                 if self.counted(start) and self.c.OPERATING.search(sent):
                     continue   # "about 300 joint ventures operate in Armenia": a statistic
+                if self.c.SUPPLY_WORD.match(term) and self.topic_in_list(sent, at, end - s0):
+                    continue   # "discussed industrial cooperation, logistics, supplies of grain and energy"
                 if self.has(etype, None) and (self.c.PRONOUN_START.match(sent) or (
                         self.c.DEFINITE.search(before[-25:]) and self.c.PROJECT_AGAIN.match(sent[end - s0:]))
                         or self.bare_again(s0, s1, start, end)):
