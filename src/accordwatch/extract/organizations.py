@@ -20,7 +20,7 @@ from ..data import lexicon
 from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
-from .patterns import alternation, literal_matches
+from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches
 from .pipeline import component
 
 CAP = r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"                 # one capitalised word
@@ -137,13 +137,18 @@ MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "nationa
 
 # Russian bodies (russian_bodies): up to three adjectives, then the head word
 RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[а-яё]+)?(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими)\s+)"
-RU_BODY = re.compile(rf"""
-    (?<![\w-])(?P<adj>{RU_ADJ}{{0,3}})
+RU_HEAD = r"""
     (?P<head>[Мм]инистерств\w*|МИД|Мин[а-яё]+(?=\s+[А-ЯЁ])|Кабмин\w*|Кабинет\w*\s+[Мм]инистров|
              [Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
              [Аа]гентств\w*|[Фф]онд\w*|[Пп]алат\w*|[Сс]лужб\w*|[Кк]орпораци\w*|[Аа]ссоциаци\w*|
              [Дд]епартамент\w*|[Уу]правлени\w*|[Аа]кимат\w*|[Хх]окимият\w*)(?!\w)
-""", re.X)
+"""
+RU_BODY = re.compile(rf"(?<![\w-])(?P<adj>{RU_ADJ}{{0,3}}){RU_HEAD}", re.X)
+# where RU_BODY is tried (patterns.windowed_matches), instead of at every offset: at each head word
+# and the three tokens before it (its adjectives, each a token of its own). A head ends a word
+# and starts one (after a space, or where a match starts): none starts inside another.
+RU_HEADS = led(re.compile(rf"(?<![\w-]){RU_HEAD}", re.X))
+RU_BODY_FIRST = re.compile(r"(?<![\w-])[А-ЯЁа-яё]")   # where a word starts
 RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
 RU_REPORTS = re.compile(r"\b(?:сообща\w+|переда[её]т|передают|информиру\w+|пишет|цитиру\w+)\s+$", re.I)
 RU_GENERIC_PLACE = frozenset({"страны", "государства", "республики", "региона"})
@@ -515,7 +520,8 @@ class Finder:
         abbreviation of the gazetteer ("МИД", "Минэкономики") with its country. The name is put in
         the nominative (morph.py); a lower-case head counts only after an adjective that makes it
         an institution ("межправительственная комиссия")."""
-        for m in RU_BODY.finditer(self.text):
+        heads = ((tokens_back(self.text, h.start(), 3), h.start()) for h in RU_HEADS.finditer(self.text))
+        for m in windowed_matches(RU_BODY, self.text, heads, RU_BODY_FIRST):
             end = m.end("head")
             head = m["head"]
             # the words before the head that are adjectives agreeing with it (not "заседание",

@@ -71,6 +71,45 @@ def literal_matches(text: str, forms: list[str]) -> Iterator[tuple[int, int, str
             yield start, last, form
 
 
+def windowed_matches(pattern: re.Pattern, text: str, windows: Iterable[tuple[int, int]],
+                     first: re.Pattern) -> Iterator[re.Match]:
+    """The matches of pattern.finditer(text), with the pattern tried only inside `windows`.
+
+    `windows` are (lo, hi) stretches in order of `hi` such that every offset where the pattern
+    matches (pattern.match(text, offset)) lies in one of them, lo <= offset <= hi; `first` finds
+    every offset a match can start at (a class of characters, maybe with a look-behind). A
+    pattern that starts with a look-behind, a \\b or an optional part is tried by finditer at
+    every offset of the text; found from a word its matches must hold (a verb, a head word), its
+    windows are a few stretches of it. The pattern must not match the empty string."""
+    pos = 0   # no match starts before pos: it is past the last match, or every offset before it failed
+    for lo, hi in windows:
+        at = max(lo, pos)
+        while at <= hi:
+            c = first.search(text, at, hi + 1)
+            if c is None:
+                break
+            m = pattern.match(text, c.start())
+            if m is None:
+                at = c.start() + 1
+            else:
+                yield m
+                at = pos = m.end()
+        pos = max(pos, hi + 1)
+
+
+def tokens_back(text: str, at: int, n: int, floor: int = 0) -> int:
+    """Where the n-th whitespace-separated token before `at` starts (`floor` if there are fewer
+    from `floor` on): a match made of at most n such tokens before `at` starts there or later."""
+    lo = max(floor, at - 64 * (n + 1))
+    while True:
+        pieces = text[lo:at].rsplit(None, n)
+        if len(pieces) > n:
+            return text.find(pieces[1], lo + len(pieces[0]))
+        if lo <= floor:
+            return floor
+        lo = max(floor, lo - 64 * (n + 1))
+
+
 def _first_chars(ops: list) -> list[str] | None:
     """Character-class pieces naming every character a match of `ops` (parsed pattern items) can
     start with, or None if that is not known (a match may be empty, or start with \\w, ., ...)."""
