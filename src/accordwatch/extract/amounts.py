@@ -18,7 +18,7 @@ from spacy.attrs import LOWER
 from ..data import lexicon
 from ..document import Document, Span
 from . import lang
-from .patterns import alternation
+from .patterns import alternation, led
 from .pipeline import component
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -107,7 +107,8 @@ def pattern(code: str = "en") -> re.Pattern:
             )
         """, re.X)
     mult = rf"(?:{_alt(multipliers(code))})(?!\w)"
-    return re.compile(rf"""
+    # led: the engine skips ahead to a digit or a currency's first character
+    return led(re.compile(rf"""
         (?:
             (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:\s?(?P<m1>{mult}))?(?!\s*%)
           | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:\s?(?P<m2>{mult}))?\s+(?P<cur2>{_alt(after)})(?!\w)
@@ -115,7 +116,7 @@ def pattern(code: str = "en") -> re.Pattern:
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
             (?P<unit>{_alt(units(code))})(?!\w)
         )
-    """, re.X)
+    """, re.X))
 
 
 def number(text: str, mult: str | None, code: str = "en") -> int | float | None:

@@ -117,6 +117,10 @@ def _first_chars(ops: list) -> list[str] | None:
         return None
     op, av = ops[0]
     rest = ops[1:]
+    if op is _op.ASSERT and av[0] == 1:
+        # a look-ahead: the match starts with what it starts with, when that is known (else
+        # with what follows it)
+        return _first_chars(list(av[1].data)) or _first_chars(rest)
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):   # zero-width: the next item starts the match
         return _first_chars(rest)
     if op is _op.LITERAL:
@@ -128,7 +132,9 @@ def _first_chars(ops: list) -> list[str] | None:
                 pieces.append(re.escape(chr(iav)))
             elif iop is _op.RANGE:
                 pieces.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
-            else:   # NEGATE, CATEGORY, ...
+            elif iop is _op.CATEGORY and iav is _op.CATEGORY_DIGIT:
+                pieces.append(r"\d")
+            else:   # NEGATE, other categories, ...
                 return None
         return pieces
     if op is _op.SUBPATTERN:
