@@ -110,6 +110,17 @@ def tokens_back(text: str, at: int, n: int, floor: int = 0) -> int:
         lo = max(floor, lo - 64 * (n + 1))
 
 
+def may_start(source: str, flags: int, char: str) -> bool:
+    """Could a match of the pattern `source` start with `char`? True unless its first characters
+    are known and `char` is not one of them (a pattern the parser does not read alone, one that
+    refers to a group outside it, may start with anything)."""
+    try:
+        pieces = _first_chars(list(_parser.parse(source, flags).data))
+    except Exception:   # noqa: BLE001 - unknown: it may
+        return True
+    return pieces is None or re.match("[" + "".join(pieces) + "]", char, flags & re.I) is not None
+
+
 def _first_chars(ops: list) -> list[str] | None:
     """Character-class pieces naming every character a match of `ops` (parsed pattern items) can
     start with, or None if that is not known (a match may be empty, or start with \\w, ., ...)."""
