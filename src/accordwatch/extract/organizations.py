@@ -83,6 +83,7 @@ MINISTRY_OF = re.compile(rf"(?:{alternation(['Ministry'], boundary_before=True)}
 # (?P<pre>(?:CAP(?:['’]s)?\s+){1,4})Ministry\b, its first word written out (see LEFT_RUN)
 PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
 PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:{PORTFOLIO_WORD}){{0,3}})Ministry\b")
+CAPITAL = re.compile("[A-Z]")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
 ACRONYM_TAIL = re.compile(r"\([A-Z][A-Za-z&-]{1,9}[A-Z]\)")   # the "(ACR)" ending an ACRONYM_DEF
 RUN_TOKENS = 13    # RUN holds at most 7 capitalised words and 6 connectors, whitespace between
@@ -297,7 +298,9 @@ class Finder:
             if self.is_blocked(start, end):
                 continue
             self._add_ministry(start, end, port, country)
-        for m in PORTFOLIO_MINISTRY.finditer(self.text):
+        # tried only in the four tokens before each "Ministry" (patterns.windowed_matches): a
+        # portfolio word is a token (or the end of one) of its own
+        for m in windowed_matches(PORTFOLIO_MINISTRY, self.text, self._ministry_windows(), CAPITAL):
             pre_words = m["pre"].split()
             start = m.start()
             # drop sentence-initial function words and anything before a possessive country
@@ -314,6 +317,12 @@ class Finder:
             if not port:
                 continue
             self._add_ministry(start, m.end(), port, country)
+
+    def _ministry_windows(self) -> Iterator[tuple[int, int]]:
+        at = self.text.find("Ministry")
+        while at >= 0:
+            yield tokens_back(self.text, at, 4), at
+            at = self.text.find("Ministry", at + 1)
 
     def _add_ministry(self, start: int, end: int, portfolio: str, country: str | None) -> None:
         p = _norm(portfolio)
