@@ -210,7 +210,10 @@ def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
         tries = [m.start() for m in counted_pattern().finditer(text)]
     else:   # only where a token is a number word: its lower-case form's id among the words' ids
         ids = number_word_ids()
-        tries = [starts[i] for i, low in enumerate(doc.tokens.to_array(LOWER).tolist()) if low in ids]
+        lowers = doc.meta.get("token_lowers")
+        if lowers is None:
+            lowers = doc.tokens.to_array(LOWER).tolist()
+        tries = [starts[i] for i, low in enumerate(lowers) if low in ids]
     for at in tries:
         m = counted_pattern().match(text, at)
         if m is None:

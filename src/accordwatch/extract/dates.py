@@ -302,7 +302,9 @@ def matches(doc: Document):
     # a token's kind by its string id: the token's text is the text's at its offsets (the
     # tokenizer's text differs from it only in whitespace, and no token holds whitespace but
     # whitespace tokens, of kind 0 either way)
-    orths = doc.tokens.to_array(ORTH).tolist() if doc.tokens is not None else None
+    orths = doc.meta.get("token_orths")
+    if orths is None and doc.tokens is not None:
+        orths = doc.tokens.to_array(ORTH).tolist()
     if orths is None or len(orths) != len(starts):
         orths = [None] * len(starts)
     kinds = _kinds
