@@ -311,7 +311,9 @@ def matches(doc: Document):
     if len(kinds) > MAX_KINDS:
         kinds.clear()
     last = -1
-    for st, en, orth in zip(starts, ends, orths, strict=True):
+    # the tokens that are not known to start no date (most words, found in one pass over the ids)
+    for i in [i for i, orth in enumerate(orths) if kinds.get(orth, NUMBER)]:
+        st, en, orth = starts[i], ends[i], orths[i]
         if st < last:
             continue
         kind = kinds.get(orth) if orth is not None else None
