@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..data import lexicon
 from ..document import Document, Span
@@ -185,10 +185,33 @@ class OrgEntity:
             self.aliases.append(alias)
 
 
+POSSESSIVE = re.compile(r"['’]s\b")
+NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 14)
 def _norm(s: str) -> str:
-    s = re.sub(r"['’]s\b", "", s.lower())
-    s = re.sub(r"[^\w]+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    """The key of a name: lower case, no possessive, words joined by single spaces, no leading
+    "the" (kept per name: an article names an organization many times, and articles share them)."""
+    s = POSSESSIVE.sub("", s.lower())
+    s = NON_WORD.sub(" ", s).strip()
+    return s.removeprefix("the ")
+
+
+@lru_cache(maxsize=1 << 14)
+def _plausible(name: str) -> bool:
+    """Can `name` be an organization's, whatever the article (kept per name)? Not when it opens
+    with a function word, holds a word that is no organization's or an office, or is a country,
+    an outlet or a place that is no known organization."""
+    words = name.split()
+    if not words or words[0] in STOP_FIRST:
+        return False
+    if any(w.lower().strip("’'s") in not_org_words() or w in office_words() for w in words):
+        return False
+    low = name.lower()
+    if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
+        return False
+    return low not in gz.place_index() or low in gz.org_index()
 
 
 class Finder:
@@ -239,17 +262,9 @@ class Finder:
         return any(s <= start and end <= e for s, e in self.blocked)
 
     def plausible(self, name: str) -> bool:
-        words = name.split()
-        if not words or words[0] in STOP_FIRST:
-            return False
-        if any(w.lower().strip("’'s") in not_org_words() or w in office_words() for w in words):
-            return False
-        low = name.lower()
-        if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
-            return False
-        if self.doc.outlet and low == self.doc.outlet.lower():
+        if self.doc.outlet and name.lower() == self.doc.outlet.lower():
             return False   # the outlet that reports the article (SCHEMA: never an organization)
-        return low not in gz.place_index() or low in gz.org_index()
+        return _plausible(name)
 
     def entity(self, key: str, name: str, kind: str, country: str | None) -> OrgEntity:
         ent = self.entities.get(key)
