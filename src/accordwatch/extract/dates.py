@@ -164,7 +164,7 @@ def _bare_month(m: re.Match, base: date | None) -> str | None:
 
 def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     """(value, precision, relative) for one PATTERN match."""
-    g = m.groupdict()
+    g = m   # its groups by name, each read as it is needed (groupdict() built all seventy)
     if g["yearend"]:
         return (f"{base.year}-12" if base else None), "month", True
     if g["wday"]:

@@ -100,14 +100,15 @@ def windowed_matches(pattern: re.Pattern, text: str, windows: Iterable[tuple[int
 def tokens_back(text: str, at: int, n: int, floor: int = 0) -> int:
     """Where the n-th whitespace-separated token before `at` starts (`floor` if there are fewer
     from `floor` on): a match made of at most n such tokens before `at` starts there or later."""
-    lo = max(floor, at - 64 * (n + 1))
+    reach = 12 * (n + 1)   # most words are shorter: a longer stretch is looked at only when needed
     while True:
+        lo = max(floor, at - reach)
         pieces = text[lo:at].rsplit(None, n)
         if len(pieces) > n:
             return text.find(pieces[1], lo + len(pieces[0]))
         if lo <= floor:
             return floor
-        lo = max(floor, lo - 64 * (n + 1))
+        reach *= 4
 
 
 def may_start(source: str, flags: int, char: str) -> bool:
