@@ -57,17 +57,21 @@ def final_punct_ids() -> frozenset[int]:
 
 
 def sentence_starts(orth: list[int], punct: list[int]) -> list[int]:
-    """Token indices that start a sentence (the sentencizer's rule)."""
+    """Token indices that start a sentence (the sentencizer's rule): the first token after each
+    run of sentence-final punctuation that is neither punctuation nor final. Looked for from the
+    final tokens, which are few, rather than token by token."""
     finals = final_punct_ids()
     starts = [0]
-    seen_final = False
-    for i, (o, p) in enumerate(zip(orth, punct, strict=True)):
-        is_final = o in finals
-        if seen_final and not p and not is_final:
+    n = len(orth)
+    i = -1   # the last token looked at
+    for f in [k for k, o in enumerate(orth) if o in finals]:
+        if f <= i:
+            continue   # a final of the run already passed
+        i = f + 1
+        while i < n and (punct[i] or orth[i] in finals):
+            i += 1
+        if i < n and i != starts[-1]:
             starts.append(i)
-            seen_final = False
-        elif is_final:
-            seen_final = True
     return starts
 
 
