@@ -419,7 +419,6 @@ class EventFinder:
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
-        self.sides_sentences = [(a, b) for a, b in self.doc.sentences if self.c.SIDES_SUBJECT.search(self.text[a:b])]
         for idx in sorted(by_sentence):
             s0, s1 = self.doc.sentences[idx]
             if title and self.text[s0:s1].strip() == title:
@@ -441,21 +440,23 @@ class EventFinder:
         logistics were on the agenda"): the meeting is what the article reports."""
         meetings = sorted((ev.evidence[0][0], ev) for ev in self.events
                           if ev.type == "meeting" and ev.status == "discussed")
-        for a, b in self.sides_sentences:
-            held = [ev for start, ev in meetings if start <= a]
-            if held:
-                ev = held[-1]
-                ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
-        if meetings:
-            first, main = meetings[0]
-            cited = {span for ev in self.events for span in ev.evidence}
-            title = (self.doc.title or "").strip()
-            for a, b in self.doc.sentences:
-                if (a, b) in cited or a < first or not self.doc.in_body(a, b):
-                    continue
-                if title and self.text[a:b].strip() == title:
-                    continue
-                main.sectors = sorted(set(main.sectors) | set(self.sectors(a, b)))
+        if not meetings:
+            return
+        first, main = meetings[0]
+        for a, b in self.doc.sentences:
+            # a sentence whose subject is the sides, after a meeting was held (only those are searched)
+            if a < first or not self.c.SIDES_SUBJECT.search(self.text[a:b]):
+                continue
+            ev = [ev for start, ev in meetings if start <= a][-1]
+            ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
+        cited = {span for ev in self.events for span in ev.evidence}
+        title = (self.doc.title or "").strip()
+        for a, b in self.doc.sentences:
+            if (a, b) in cited or a < first or not self.doc.in_body(a, b):
+                continue
+            if title and self.text[a:b].strip() == title:
+                continue
+            main.sectors = sorted(set(main.sectors) | set(self.sectors(a, b)))
 
     def listed_meetings(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> \
             list[tuple[int, int, int, int]] | None:
