@@ -19,7 +19,7 @@ from ..data import lexicon
 from ..document import Document, Span
 from . import lang
 from .gazetteer import Ranges
-from .patterns import alternation
+from .patterns import alternation, led
 from .pipeline import component
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -119,7 +119,8 @@ def pattern(code: str = "en") -> re.Pattern:
             )
         """, re.X)
     mult = rf"(?:{_alt(multipliers(code))})(?!\w)"
-    return re.compile(rf"""
+    # led: the engine skips ahead to a digit or a currency's first character
+    return led(re.compile(rf"""
         (?:
             (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:\s?(?P<m1>{mult}))?(?!\s*%)
           | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:\s?(?P<m2>{mult}))?\s+(?P<cur2>{_alt(after)})(?!\w)
@@ -127,7 +128,7 @@ def pattern(code: str = "en") -> re.Pattern:
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
             (?P<unit>{_alt(units(code))})(?!\w)
         )
-    """, re.X)
+    """, re.X))
 
 
 def number(text: str, mult: str | None, code: str = "en") -> int | float | None:
@@ -227,7 +228,10 @@ def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
         tries = [m.start() for m in counted_pattern().finditer(text)]
     else:   # only where a token is a number word: its lower-case form's id among the words' ids
         ids = number_word_ids()
-        tries = [starts[i] for i, low in enumerate(doc.tokens.to_array(LOWER).tolist()) if low in ids]
+        lowers = doc.meta.get("token_lowers")
+        if lowers is None:
+            lowers = doc.tokens.to_array(LOWER).tolist()
+        tries = [starts[i] for i, low in enumerate(lowers) if low in ids]
     for at in tries:
         m = counted_pattern().match(text, at)
         if m is None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.attrs import ORTH
 
 from ..document import Document, Span
 from . import dates_ru, lang
 from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number
-from .patterns import alternation
+from .patterns import alternation, may_start
 from .pipeline import component
 
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -44,45 +44,67 @@ STARTS = (r"(?:by|before|until|till|the|first|second|third|fourth|1st|2nd|3rd|4t
           r"jun|jul|aug|sep|oct|nov|dec|two|three|four|five|six|seven|eight|nine|ten|eleven|"
           r"mon|tue|wed|thu|fri|sat|sun|coming)")
 
-PATTERN = re.compile(rf"""
-    \b(?={STARTS})
-    (?P<deadline>\b(?:by|before|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+)?
-    (?:
-      # 1. Q1 2024 / the first quarter of 2024 / the second half of this year
-      (?P<part>(?:the\s+)?(?P<pord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+
-               (?P<pkind>quarter|half)(?:\s+of)?\s+(?P<pyear>{YEAR}|{REL_YEAR}))
-    | (?P<qshort>\b(?P<qk>Q|H)(?P<qn>[1-4])\s+(?P<qy>{YEAR})\b)
-      # 2. January-September 2023 / from January through November 2023 / nine months of 2023
-    | (?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})
-                 (?:(?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR}))?)
-    | (?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
-                  \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))
-      # 3. full dates and day ranges
-    | (?P<drange_md>(?P<rm>{MONTH})\s+(?P<rd1>[0-3]?\d)\s*[-–]\s*(?P<rd2>[0-3]?\d)\b(?:,?\s+(?P<ry>{YEAR}))?)
-    | (?P<drange_dm>\b(?P<rd1b>[0-3]?\d)\s*[-–]\s*(?P<rd2b>[0-3]?\d)\s+(?P<rmb>{MONTH})(?:,?\s+(?P<ryb>{YEAR}))?)
-    | (?P<full>{FULL_DATE.pattern})
-    | (?P<md>\b(?P<mdm>{MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:million|billion|percent|%)))
-    | (?P<daymon>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmm>{MONTH})\b)
-      # 4. March 2020 / early this month / this year / from 1995 to 2021
-    | (?P<my>(?:(?:early|mid|late)[-\s])?(?P<mym>{MONTH})(?:\s+of)?\s+(?P<myy>{YEAR}|{REL_YEAR}))
-    | (?P<relm>(?:(?:early|mid|late)[-\s])?(?:this|last|next|the\s+previous)\s+month)
-    | (?P<yspan>(?:from|between)\s+(?P<ys1>{YEAR})\s+(?:to|and|through|till|until)\s+(?P<ys2>{YEAR})\b
-              | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)
-    | (?P<rely>\b{REL_YEAR}\b|a\s+year\s+(?:earlier|ago|before))
-    | (?P<today>\b(?:today|yesterday|tomorrow)\b)
-      # 5. on Monday / last Friday / next Tuesday (not "Monday, March 4": that date is read on its own)
-    | (?P<wday>(?:(?P<wrel>last|next|this\s+coming|coming)\s+)?(?P<wdn>{WEEKDAY})\b
-               (?!,?\s+(?:the\s+)?(?:[0-3]?\d\b|{MONTH})))
-      # 6. this autumn / next spring
-    | (?P<season>(?P<srel>this|next|last|the\s+coming)\s+{SEASON}\b)
-      # 7. by the end of the year / by year-end: a deadline in the publication year
-    | (?P<yearend>(?(deadline)the\s+year\b|(?:by|before|until|till)\s+(?:the\s+)?year[-\s]end\b))
-      # 8. in September / in early May: a month with neither day nor year
-    | (?P<bmon>(?<=\bin\s)(?:(?:early|mid|late)[-\s])?(?P<bmm>{FULL_MONTH})\b
-               (?!\s*[-–]?\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d|\s+(?:this|last|next)\b))
-    | (?P<year>(?<![\d,.$€£])\b(?P<yy>{YEAR})\b(?![\d,.]?\d|\s*(?:tonnes|tons|barrels|units|people|companies|%)))
-    )
-""", re.X | re.I)
+# where a date expression starts: at a word, before an optional deadline ("by the end of ...")
+DEADLINE = r"(?P<deadline>\b(?:by|before|until|till)\s+(?:the\s+)?(?:end|close)\s+of\s+)"
+HEAD = rf"\b(?={STARTS}){DEADLINE}?"
+# its forms, each a branch of PATTERN, tried in this order
+BRANCHES = (
+    # 1. Q1 2024 / the first quarter of 2024 / the second half of this year
+    rf"""(?P<part>(?:the\s+)?(?P<pord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+
+               (?P<pkind>quarter|half)(?:\s+of)?\s+(?P<pyear>{YEAR}|{REL_YEAR}))""",
+    rf"""(?P<qshort>\b(?P<qk>Q|H)(?P<qn>[1-4])\s+(?P<qy>{YEAR})\b)""",
+    # 2. January-September 2023 / from January through November 2023 / nine months of 2023
+    rf"""(?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})
+                 (?:(?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR}))?)""",
+    rf"""(?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
+                  \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))""",
+    # 3. full dates and day ranges
+    rf"""(?P<drange_md>(?P<rm>{MONTH})\s+(?P<rd1>[0-3]?\d)\s*[-–]\s*(?P<rd2>[0-3]?\d)\b(?:,?\s+(?P<ry>{YEAR}))?)""",
+    rf"""(?P<drange_dm>\b(?P<rd1b>[0-3]?\d)\s*[-–]\s*(?P<rd2b>[0-3]?\d)\s+(?P<rmb>{MONTH})(?:,?\s+(?P<ryb>{YEAR}))?)""",
+    rf"""(?P<full>{FULL_DATE.pattern})""",
+    rf"""(?P<md>\b(?P<mdm>{MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:million|billion|percent|%)))""",
+    rf"""(?P<daymon>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmm>{MONTH})\b)""",
+    # 4. March 2020 / early this month / this year / from 1995 to 2021
+    rf"""(?P<my>(?:(?:early|mid|late)[-\s])?(?P<mym>{MONTH})(?:\s+of)?\s+(?P<myy>{YEAR}|{REL_YEAR}))""",
+    r"""(?P<relm>(?:(?:early|mid|late)[-\s])?(?:this|last|next|the\s+previous)\s+month)""",
+    rf"""(?P<yspan>(?:from|between)\s+(?P<ys1>{YEAR})\s+(?:to|and|through|till|until)\s+(?P<ys2>{YEAR})\b
+              | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)""",
+    rf"""(?P<rely>\b{REL_YEAR}\b|a\s+year\s+(?:earlier|ago|before))""",
+    r"""(?P<today>\b(?:today|yesterday|tomorrow)\b)""",
+    # 5. on Monday / last Friday / next Tuesday (not "Monday, March 4": that date is read on its own)
+    rf"""(?P<wday>(?:(?P<wrel>last|next|this\s+coming|coming)\s+)?(?P<wdn>{WEEKDAY})\b
+               (?!,?\s+(?:the\s+)?(?:[0-3]?\d\b|{MONTH})))""",
+    # 6. this autumn / next spring
+    rf"""(?P<season>(?P<srel>this|next|last|the\s+coming)\s+{SEASON}\b)""",
+    # 7. by the end of the year / by year-end: a deadline in the publication year
+    r"""(?P<yearend>(?(deadline)the\s+year\b|(?:by|before|until|till)\s+(?:the\s+)?year[-\s]end\b))""",
+    # 8. in September / in early May: a month with neither day nor year
+    rf"""(?P<bmon>(?<=\bin\s)(?:(?:early|mid|late)[-\s])?(?P<bmm>{FULL_MONTH})\b
+               (?!\s*[-–]?\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d|\s+(?:this|last|next)\b))""",
+    rf"""(?P<year>(?<![\d,.$€£])\b(?P<yy>{YEAR})\b(?![\d,.]?\d|\s*(?:tonnes|tons|barrels|units|people|companies|%)))""",
+)
+FLAGS = re.X | re.I
+PATTERN = re.compile(HEAD + "(?:\n" + "\n|".join(BRANCHES) + "\n)", FLAGS)
+
+
+@lru_cache(maxsize=256)
+def pattern_at(char: str) -> re.Pattern:
+    """PATTERN for an offset holding `char`: the branches no match of which starts with it fail
+    at once (a group of theirs is still there, unset), so a try costs a few branches instead of
+    all of them; at a digit, STARTS (which opens with \\d) holds and is not looked at. The same
+    match: those branches could not have matched there (patterns.may_start, from each one's first
+    characters; all branches where the deadline could start)."""
+    if may_start(DEADLINE, FLAGS, char):
+        return PATTERN
+    kept = tuple(may_start(b, FLAGS, char) for b in BRANCHES)
+    return _pattern_of(kept, re.fullmatch(r"\d", char) is None)
+
+
+@cache
+def _pattern_of(kept: tuple[bool, ...], look_ahead: bool) -> re.Pattern:
+    head = HEAD if look_ahead else rf"\b{DEADLINE}?"
+    branches = (b if keep else "(?!)" + b for b, keep in zip(BRANCHES, kept, strict=True))
+    return re.compile(head + "(?:\n" + "\n|".join(branches) + "\n)", FLAGS)
 
 
 def _base(doc: Document) -> date | None:
@@ -142,7 +164,7 @@ def _bare_month(m: re.Match, base: date | None) -> str | None:
 
 def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     """(value, precision, relative) for one PATTERN match."""
-    g = m.groupdict()
+    g = m   # its groups by name, each read as it is needed (groupdict() built all seventy)
     if g["yearend"]:
         return (f"{base.year}-12" if base else None), "month", True
     if g["wday"]:
@@ -280,14 +302,18 @@ def matches(doc: Document):
     # a token's kind by its string id: the token's text is the text's at its offsets (the
     # tokenizer's text differs from it only in whitespace, and no token holds whitespace but
     # whitespace tokens, of kind 0 either way)
-    orths = doc.tokens.to_array(ORTH).tolist() if doc.tokens is not None else None
+    orths = doc.meta.get("token_orths")
+    if orths is None and doc.tokens is not None:
+        orths = doc.tokens.to_array(ORTH).tolist()
     if orths is None or len(orths) != len(starts):
         orths = [None] * len(starts)
     kinds = _kinds
     if len(kinds) > MAX_KINDS:
         kinds.clear()
     last = -1
-    for st, en, orth in zip(starts, ends, orths, strict=True):
+    # the tokens that are not known to start no date (most words, found in one pass over the ids)
+    for i in [i for i, orth in enumerate(orths) if kinds.get(orth, NUMBER)]:
+        st, en, orth = starts[i], ends[i], orths[i]
         if st < last:
             continue
         kind = kinds.get(orth) if orth is not None else None
@@ -306,7 +332,7 @@ def matches(doc: Document):
         for pos in tries:
             if pos < last:
                 continue
-            m = PATTERN.match(text, pos)
+            m = pattern_at(text[pos]).match(text, pos)
             if m:
                 yield m
                 last = m.end()

@@ -114,7 +114,7 @@ def _year(digits: str | None, relative: str | None, base: date | None) -> int | 
 
 
 def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
-    g = m.groupdict()
+    g = m   # its groups by name, each read as it is needed
     if g["mrange"]:
         m1, m2 = month_of(g["m1"]), month_of(g["m2"])
         y = int(g["mry"]) if g["mry"] else (base.year if base else None)

@@ -440,7 +440,6 @@ class EventFinder:
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
-        self.sides_sentences = [(a, b) for a, b in self.doc.sentences if self.c.SIDES_SUBJECT.search(self.text[a:b])]
         # "The arrangements concern energy and farming", "Among them are ...": what the documents or
         # projects found hold, said with no trigger word of its own
         content = {idx for idx, (a, b) in enumerate(self.doc.sentences) if idx not in by_sentence
@@ -507,23 +506,23 @@ class EventFinder:
         documents hold (`contents`: "the sides reached agreements in areas such as ...")."""
         meetings = sorted((ev.evidence[0][0], ev) for ev in self.events
                           if ev.type == "meeting" and ev.status == "discussed")
-        for a, b in self.sides_sentences:
-            if (a, b) in contents:
+        if not meetings:
+            return
+        first, main = meetings[0]
+        for a, b in self.doc.sentences:
+            # a sentence whose subject is the sides, after a meeting was held (only those are searched)
+            if a < first or (a, b) in contents or not self.c.SIDES_SUBJECT.search(self.text[a:b]):
                 continue
-            held = [ev for start, ev in meetings if start <= a]
-            if held:
-                ev = held[-1]
-                ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
-        if meetings:
-            first, main = meetings[0]
-            cited = {span for ev in self.events for span in ev.evidence}
-            title = (self.doc.title or "").strip()
-            for a, b in self.doc.sentences:
-                if (a, b) in cited or a < first or not self.doc.in_body(a, b):
-                    continue
-                if title and self.text[a:b].strip() == title:
-                    continue
-                main.sectors = sorted(set(main.sectors) | set(self.sectors(a, b)))
+            ev = [ev for start, ev in meetings if start <= a][-1]
+            ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
+        cited = {span for ev in self.events for span in ev.evidence}
+        title = (self.doc.title or "").strip()
+        for a, b in self.doc.sentences:
+            if (a, b) in cited or a < first or not self.doc.in_body(a, b):
+                continue
+            if title and self.text[a:b].strip() == title:
+                continue
+            main.sectors = sorted(set(main.sectors) | set(self.sectors(a, b)))
 
     def listed_meetings(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> \
             list[tuple[int, int, int, int]] | None:

@@ -14,6 +14,7 @@ first paragraph (pages put "Updated 18 May 2024" under a photo caption).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
@@ -21,6 +22,7 @@ from ..document import Document
 from . import dates_ru, lang
 from . import gazetteer as gz
 from .datetext import FULL_DATE, MONTH, full_date
+from .patterns import tokens_back, windowed_matches
 from .pipeline import component
 
 STAMP_WORDS = re.compile(
@@ -93,6 +95,11 @@ ATTRIBUTION = re.compile(r"""
 # letters "ccord" have no case forms but their capitals): a text with none is not scanned with
 # ATTRIBUTION, which tries the pattern at every offset
 ATTRIBUTION_WORDS = ("report", "learned", "informs", "writes", "says", "cites")
+# where ATTRIBUTION is tried (patterns.windowed_matches): a match of the first kind ends with one
+# of these verbs and starts at most 7 tokens before it (a name of 5 words, the token holding the
+# comma or bracket before it, "has"); one of the second starts at "according"
+ATTRIBUTION_ANCHOR = re.compile(r"(?P<verb>reports|reported|learned|informs|writes|says|cites)|(?i:according)")
+ATTRIBUTION_FIRST = re.compile(r"[,(A-Za]")
 BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$")
 
 
@@ -295,11 +302,16 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
         doc.outlet = canonical_outlet(outlet.strip())
 
 
+def _attribution_windows(text: str) -> Iterator[tuple[int, int]]:
+    for a in ATTRIBUTION_ANCHOR.finditer(text):
+        yield (tokens_back(text, a.start(), 7), a.start()) if a["verb"] else (a.start(), a.start())
+
+
 def _read_attribution(doc: Document) -> None:
     outlets = gz.outlet_index()
     if not any(w in doc.text for w in ATTRIBUTION_WORDS) and "ccord" not in doc.text.lower():
         return
-    for m in ATTRIBUTION.finditer(doc.text):
+    for m in windowed_matches(ATTRIBUTION, doc.text, _attribution_windows(doc.text), ATTRIBUTION_FIRST):
         name = (m["name"] or m["name2"] or "").strip().rstrip(".,;:")
         # the longest tail of the name that is a known outlet ("Belarusian BelTA" -> BelTA)
         words = name.split()

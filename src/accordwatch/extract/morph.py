@@ -3,7 +3,7 @@
 Lemmas match inflected words against gazetteers and cue lists ("Казахстаном" -> "казахстан");
 `nominative` turns a name found in another case into the form a record holds ("встрече с Олжасом
 Бектеновым" -> "Олжас Бектенов"). pymorphy3 parses some 6,000 words a second, so every word form is
-parsed once per process and kept.
+parsed once per process and kept; so are the nominatives of names and titles, which articles repeat.
 """
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def _recase(original: str, form: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in parts)
 
 
+@lru_cache(maxsize=1 << 14)
 def nominative_name(name: str, title: str | None = None) -> str:
     """A person's name in the nominative: "Олжасом Бектеновым" -> "Олжас Бектенов". The words of the
     name agree in gender and case, so they are read together: the gender and case every word can
@@ -171,6 +172,7 @@ def genitive(word: str) -> bool:
         p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses(word.lower()))
 
 
+@lru_cache(maxsize=1 << 14)
 def nominative_head(phrase: str) -> str:
     """A body's name with its head in the nominative: the adjectives before the head noun agree
     with it ("казахстанско-российской межправительственной комиссии по сотрудничеству" ->
@@ -210,6 +212,7 @@ def _keep_case(original: str, form: str) -> str:
     return form[:1].upper() + form[1:] if original[:1].isupper() else form
 
 
+@lru_cache(maxsize=1 << 14)
 def plural(word: str) -> bool:
     """Is a Russian noun in the plural ("вице-премьеры", "министры")?"""
     last = word.rpartition("-")[2].lower()

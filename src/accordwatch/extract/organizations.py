@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..data import lexicon
 from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
-from .patterns import alternation, literal_matches
+from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches
 from .pipeline import component
 
 CAP = r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"                 # one capitalised word
@@ -86,6 +86,7 @@ MINISTRY_OF = re.compile(rf"(?:{alternation(['Ministry'], boundary_before=True)}
 # (?P<pre>(?:CAP(?:['’]s)?\s+){1,4})Ministry\b, its first word written out (see LEFT_RUN)
 PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
 PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:{PORTFOLIO_WORD}){{0,3}})Ministry\b")
+CAPITAL = re.compile("[A-Z]")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
 ACRONYM_TAIL = re.compile(r"\([A-Z][A-Za-z&-]{1,9}[A-Z]\)")   # the "(ACR)" ending an ACRONYM_DEF
 RUN_TOKENS = 13    # RUN holds at most 7 capitalised words and 6 connectors, whitespace between
@@ -141,13 +142,18 @@ MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "nationa
 
 # Russian bodies (russian_bodies): up to three adjectives, then the head word
 RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[а-яё]+)?(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими)\s+)"
-RU_BODY = re.compile(rf"""
-    (?<![\w-])(?P<adj>{RU_ADJ}{{0,3}})
+RU_HEAD = r"""
     (?P<head>[Мм]инистерств\w*|МИД|Мин[а-яё]+(?=\s+[А-ЯЁ])|Кабмин\w*|Кабинет\w*\s+[Мм]инистров|
              [Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
              [Аа]гентств\w*|[Фф]онд\w*|[Пп]алат\w*|[Сс]лужб\w*|[Кк]орпораци\w*|[Аа]ссоциаци\w*|
              [Дд]епартамент\w*|[Уу]правлени\w*|[Аа]кимат\w*|[Хх]окимият\w*)(?!\w)
-""", re.X)
+"""
+RU_BODY = re.compile(rf"(?<![\w-])(?P<adj>{RU_ADJ}{{0,3}}){RU_HEAD}", re.X)
+# where RU_BODY is tried (patterns.windowed_matches), instead of at every offset: at each head word
+# and the three tokens before it (its adjectives, each a token of its own). A head ends a word
+# and starts one (after a space, or where a match starts): none starts inside another.
+RU_HEADS = led(re.compile(rf"(?<![\w-]){RU_HEAD}", re.X))
+RU_BODY_FIRST = re.compile(r"(?<![\w-])[А-ЯЁа-яё]")   # where a word starts
 RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
 RU_REPORTS = re.compile(r"\b(?:сообща\w+|переда[её]т|передают|информиру\w+|пишет|цитиру\w+)\s+$", re.I)
 RU_GENERIC_PLACE = frozenset({"страны", "государства", "республики", "региона"})
@@ -183,10 +189,33 @@ class OrgEntity:
             self.aliases.append(alias)
 
 
+POSSESSIVE = re.compile(r"['’]s\b")
+NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 14)
 def _norm(s: str) -> str:
-    s = re.sub(r"['’]s\b", "", s.lower())
-    s = re.sub(r"[^\w]+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    """The key of a name: lower case, no possessive, words joined by single spaces, no leading
+    "the" (kept per name: an article names an organization many times, and articles share them)."""
+    s = POSSESSIVE.sub("", s.lower())
+    s = NON_WORD.sub(" ", s).strip()
+    return s.removeprefix("the ")
+
+
+@lru_cache(maxsize=1 << 14)
+def _plausible(name: str) -> bool:
+    """Can `name` be an organization's, whatever the article (kept per name)? Not when it opens
+    with a function word, holds a word that is no organization's or an office, or is a country,
+    an outlet or a place that is no known organization."""
+    words = name.split()
+    if not words or words[0] in STOP_FIRST:
+        return False
+    if any(w.lower().strip("’'s") in not_org_words() or w in office_words() for w in words):
+        return False
+    low = name.lower()
+    if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
+        return False
+    return low not in gz.place_index() or low in gz.org_index()
 
 
 class Finder:
@@ -237,17 +266,9 @@ class Finder:
         return any(s <= start and end <= e for s, e in self.blocked)
 
     def plausible(self, name: str) -> bool:
-        words = name.split()
-        if not words or words[0] in STOP_FIRST:
-            return False
-        if any(w.lower().strip("’'s") in not_org_words() or w in office_words() for w in words):
-            return False
-        low = name.lower()
-        if low in gz.country_index() or low.removeprefix("the ") in gz.outlet_index():
-            return False
-        if self.doc.outlet and low == self.doc.outlet.lower():
+        if self.doc.outlet and name.lower() == self.doc.outlet.lower():
             return False   # the outlet that reports the article (SCHEMA: never an organization)
-        return low not in gz.place_index() or low in gz.org_index()
+        return _plausible(name)
 
     def entity(self, key: str, name: str, kind: str, country: str | None) -> OrgEntity:
         ent = self.entities.get(key)
@@ -296,7 +317,9 @@ class Finder:
             if self.is_blocked(start, end):
                 continue
             self._add_ministry(start, end, port, country)
-        for m in PORTFOLIO_MINISTRY.finditer(self.text):
+        # tried only in the four tokens before each "Ministry" (patterns.windowed_matches): a
+        # portfolio word is a token (or the end of one) of its own
+        for m in windowed_matches(PORTFOLIO_MINISTRY, self.text, self._ministry_windows(), CAPITAL):
             pre_words = m["pre"].split()
             start = m.start()
             # drop sentence-initial function words and anything before a possessive country
@@ -313,6 +336,12 @@ class Finder:
             if not port:
                 continue
             self._add_ministry(start, m.end(), port, country)
+
+    def _ministry_windows(self) -> Iterator[tuple[int, int]]:
+        at = self.text.find("Ministry")
+        while at >= 0:
+            yield tokens_back(self.text, at, 4), at
+            at = self.text.find("Ministry", at + 1)
 
     def _add_ministry(self, start: int, end: int, portfolio: str, country: str | None) -> None:
         p = _norm(portfolio)
@@ -523,7 +552,8 @@ class Finder:
         abbreviation of the gazetteer ("МИД", "Минэкономики") with its country. The name is put in
         the nominative (morph.py); a lower-case head counts only after an adjective that makes it
         an institution ("межправительственная комиссия")."""
-        for m in RU_BODY.finditer(self.text):
+        heads = ((tokens_back(self.text, h.start(), 3), h.start()) for h in RU_HEADS.finditer(self.text))
+        for m in windowed_matches(RU_BODY, self.text, heads, RU_BODY_FIRST):
             end = m.end("head")
             head = m["head"]
             # the words before the head that are adjectives agreeing with it (not "заседание",

@@ -27,7 +27,19 @@ C5_SIDE = re.compile(r"\b(?:and|with)\s+Central\s+Asia\b(?!n)|\bCentral\s+Asia\s
 
 
 def main_parties(doc: Document) -> list[str]:
-    """The article's main pair: the two countries or blocs named most (the title counts twice)."""
+    """The article's main pair: the two countries or blocs named most (the title counts twice).
+    Kept in the document's meta for as long as its country layer and title stay the same (people,
+    figures and events each ask)."""
+    countries = doc.layer("country")
+    kept = doc.meta.get("main_parties")
+    if kept is not None and kept[0] is countries and kept[1] == len(countries) and kept[2] == doc.title:
+        return list(kept[3])
+    pair = _main_parties(doc)
+    doc.meta["main_parties"] = (countries, len(countries), doc.title, pair)
+    return list(pair)
+
+
+def _main_parties(doc: Document) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0

@@ -71,6 +71,57 @@ def literal_matches(text: str, forms: list[str]) -> Iterator[tuple[int, int, str
             yield start, last, form
 
 
+def windowed_matches(pattern: re.Pattern, text: str, windows: Iterable[tuple[int, int]],
+                     first: re.Pattern) -> Iterator[re.Match]:
+    """The matches of pattern.finditer(text), with the pattern tried only inside `windows`.
+
+    `windows` are (lo, hi) stretches in order of `hi` such that every offset where the pattern
+    matches (pattern.match(text, offset)) lies in one of them, lo <= offset <= hi; `first` finds
+    every offset a match can start at (a class of characters, maybe with a look-behind). A
+    pattern that starts with a look-behind, a \\b or an optional part is tried by finditer at
+    every offset of the text; found from a word its matches must hold (a verb, a head word), its
+    windows are a few stretches of it. The pattern must not match the empty string."""
+    pos = 0   # no match starts before pos: it is past the last match, or every offset before it failed
+    for lo, hi in windows:
+        at = max(lo, pos)
+        while at <= hi:
+            c = first.search(text, at, hi + 1)
+            if c is None:
+                break
+            m = pattern.match(text, c.start())
+            if m is None:
+                at = c.start() + 1
+            else:
+                yield m
+                at = pos = m.end()
+        pos = max(pos, hi + 1)
+
+
+def tokens_back(text: str, at: int, n: int, floor: int = 0) -> int:
+    """Where the n-th whitespace-separated token before `at` starts (`floor` if there are fewer
+    from `floor` on): a match made of at most n such tokens before `at` starts there or later."""
+    reach = 12 * (n + 1)   # most words are shorter: a longer stretch is looked at only when needed
+    while True:
+        lo = max(floor, at - reach)
+        pieces = text[lo:at].rsplit(None, n)
+        if len(pieces) > n:
+            return text.find(pieces[1], lo + len(pieces[0]))
+        if lo <= floor:
+            return floor
+        reach *= 4
+
+
+def may_start(source: str, flags: int, char: str) -> bool:
+    """Could a match of the pattern `source` start with `char`? True unless its first characters
+    are known and `char` is not one of them (a pattern the parser does not read alone, one that
+    refers to a group outside it, may start with anything)."""
+    try:
+        pieces = _first_chars(list(_parser.parse(source, flags).data))
+    except Exception:   # noqa: BLE001 - unknown: it may
+        return True
+    return pieces is None or re.match("[" + "".join(pieces) + "]", char, flags & re.I) is not None
+
+
 def _first_chars(ops: list) -> list[str] | None:
     """Character-class pieces naming every character a match of `ops` (parsed pattern items) can
     start with, or None if that is not known (a match may be empty, or start with \\w, ., ...)."""
@@ -78,6 +129,10 @@ def _first_chars(ops: list) -> list[str] | None:
         return None
     op, av = ops[0]
     rest = ops[1:]
+    if op is _op.ASSERT and av[0] == 1:
+        # a look-ahead: the match starts with what it starts with, when that is known (else
+        # with what follows it)
+        return _first_chars(list(av[1].data)) or _first_chars(rest)
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):   # zero-width: the next item starts the match
         return _first_chars(rest)
     if op is _op.LITERAL:
@@ -89,7 +144,9 @@ def _first_chars(ops: list) -> list[str] | None:
                 pieces.append(re.escape(chr(iav)))
             elif iop is _op.RANGE:
                 pieces.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
-            else:   # NEGATE, CATEGORY, ...
+            elif iop is _op.CATEGORY and iav is _op.CATEGORY_DIGIT:
+                pieces.append(r"\d")
+            else:   # NEGATE, other categories, ...
                 return None
         return pieces
     if op is _op.SUBPATTERN:

@@ -139,6 +139,29 @@ def _last_covering(spans: list[Span], s: int, e: int) -> Span | None:
     return None
 
 
+# what words() asks of a word whatever its place, by its text (most words recur): (length without a
+# possessive ending, capitalised, a title word, name-like, a lone capital, a particle joined to a
+# name, punctuation, lower case); at most MAX_SHAPES words kept
+_shapes: dict[str, tuple[int, bool, bool, bool, bool, bool, bool, bool]] = {}
+MAX_SHAPES = 1 << 16
+
+
+def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
+    shape = _shapes.get(t)
+    if shape is None:
+        if len(_shapes) >= MAX_SHAPES:
+            _shapes.clear()
+        bare = _bare(t)
+        cap = bare[:1].isupper()
+        name = cap and ((bare not in not_names() and not bare.isupper() and bare.isalpha())
+                        or ("-" in bare and bare.replace("-", "").isalpha()))
+        shape = _shapes[t] = (len(bare), cap, bare.lower() in title_words(), name,
+                              len(bare) == 1 and bare.isupper(),
+                              "-" in bare and PARTICLE_NAME.match(bare) is not None,
+                              not t[0].isalnum(), bare.islower())
+    return shape
+
+
 class PeopleFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -186,7 +209,6 @@ class PeopleFinder:
 
     def words(self, start: int, end: int) -> list[Word]:
         out = []
-        tw, nn = title_words(), not_names()
         ents = self._near(self.ents, self.ent_starts, start, end)
         anchors = self._near(self.anchors, self.anchor_starts, start, end)
         # where a span of each may cover a word: none covers a word that starts before the first
@@ -194,39 +216,38 @@ class PeopleFinder:
         ent_lo, ent_hi = (ents[0].start, max(sp.end for sp in ents)) if ents else (1, 0)
         anchor_lo, anchor_hi = (anchors[0].start, max(sp.end for sp in anchors)) if anchors else (1, 0)
         in_title = False   # inside a lower-case title ("министр промышленности и энергетики РФ")
+        lower_titles, connectors = self.lower_titles, self.connectors
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
             s = m.start()
-            bare = t[:-2] if t.endswith(("'s", "’s")) else t   # _bare(t), inline: this runs per word
-            be = s + len(bare)   # "QazaqGaz’s": the entity is the word without its possessive
+            blen, cap, title_word, name, initial, particle, punct, low = word_shape(t)
+            be = s + blen   # "QazaqGaz’s": the entity is the word without its possessive
             ent = _last_covering(ents, s, be) if ent_lo <= s and be <= ent_hi else None
             covering = _last_covering(anchors, s, be) if anchor_lo <= s and be <= anchor_hi else None
             anchor = covering is not None
-            cap = bare[:1].isupper()
             if ent is not None:
                 kind = "ent"
-            elif cap and (anchor or bare.lower() in tw):
+            elif cap and (anchor or title_word):
                 kind = "title"
-            elif self.lower_titles and (anchor or (in_title and bare.islower() and t not in self.connectors
-                                                   and morph.pos(bare) not in CLAUSE_POS)):
+            elif lower_titles and (anchor or (in_title and low and t not in connectors
+                                              and morph.pos(t[:blen]) not in CLAUSE_POS)):
                 # "министр иностранных дел": a title written in lower case, with the words that
                 # depend on it up to the name ("Верховный представитель ЕС по иностранным делам"),
                 # not past a verb ("сопредседателей комиссии сообщил министр ...": a new clause)
                 kind = "title"
-            elif t in self.connectors:
+            elif t in connectors:
                 kind = "conn"
-            elif cap and ((bare not in nn and not bare.isupper() and bare.isalpha())
-                          or ("-" in bare and bare.replace("-", "").isalpha())):
+            elif name:
                 kind = "name"
-            elif len(bare) == 1 and bare.isupper() and INITIAL_NEXT.match(self.text, s + 1):
+            elif initial and INITIAL_NEXT.match(self.text, s + 1):
                 kind = "name"   # an initial: "S Jaishankar", "A. Satkaliyev"
-            elif "-" in bare and out and out[-1].kind == "name" and PARTICLE_NAME.match(bare):
+            elif particle and out and out[-1].kind == "name":
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
-            elif not t[0].isalnum():
+            elif punct:
                 kind = "punct"
             else:
                 kind = "other"
-            if self.lower_titles:
+            if lower_titles:
                 in_title = kind == "title" or (in_title and kind in ("ent", "conn"))
             out.append(Word(s, s + len(t), t, kind, anchor, ent,
                             anchor and covering.data.get("kind") == "honorific"))

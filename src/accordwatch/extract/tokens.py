@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, ORTH
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH
 
 from ..document import Document
 from . import lang, morph
@@ -57,17 +57,21 @@ def final_punct_ids() -> frozenset[int]:
 
 
 def sentence_starts(orth: list[int], punct: list[int]) -> list[int]:
-    """Token indices that start a sentence (the sentencizer's rule)."""
+    """Token indices that start a sentence (the sentencizer's rule): the first token after each
+    run of sentence-final punctuation that is neither punctuation nor final. Looked for from the
+    final tokens, which are few, rather than token by token."""
     finals = final_punct_ids()
     starts = [0]
-    seen_final = False
-    for i, (o, p) in enumerate(zip(orth, punct, strict=True)):
-        is_final = o in finals
-        if seen_final and not p and not is_final:
+    n = len(orth)
+    i = -1   # the last token looked at
+    for f in [k for k, o in enumerate(orth) if o in finals]:
+        if f <= i:
+            continue   # a final of the run already passed
+        i = f + 1
+        while i < n and (punct[i] or orth[i] in finals):
+            i += 1
+        if i < n and i != starts[-1]:
             starts.append(i)
-            seen_final = False
-        elif is_final:
-            seen_final = True
     return starts
 
 
@@ -144,14 +148,15 @@ def may_hit_special(chunk: str, language: str = "en") -> bool:
 _primed: dict[str, set[str]] = {}    # the chunks tokenized apart so far, by spaCy language
 
 
-def prime_cache(text: str, language: str = "en") -> None:
-    """Put the chunks of `text` the tokenizer of `language` has not cached yet into its cache."""
+def prime_cache(text: str, language: str = "en", chunks: list[str] | None = None) -> None:
+    """Put the chunks of `text` (its whitespace-separated pieces, `chunks` when already split) the
+    tokenizer of `language` has not cached yet into its cache."""
     tokenizer = nlp(language).tokenizer
     primed = _primed.setdefault(language, set())
     room = tokenizer.max_cache_size - len(primed)
     if room <= 0:
         return
-    new = sorted(set(text.split()).difference(primed))[:room]
+    new = sorted(set(text.split() if chunks is None else chunks).difference(primed))[:room]
     if not new:
         return
     primed.update(new)
@@ -184,9 +189,13 @@ def unwrapped(text: str, wraps: list[int]) -> str:
 @component("tokens")
 def tokenize(doc: Document) -> None:
     flowing = unwrapped(doc.text, doc.meta.get("wraps", []))
-    text = tokenizer_text(flowing)
+    chunks = flowing.split()   # split once: for the length of the longest chunk, and for the cache
+    if max(map(len, chunks), default=0) <= MAX_CHUNK:
+        text = flowing
+    else:
+        text, chunks = tokenizer_text(flowing), None
     language = lang.of(doc)
-    prime_cache(text, language.spacy)
+    prime_cache(text, language.spacy, chunks)
     sdoc = nlp(language.spacy).make_doc(text)
     if language.by_lemma and len(sdoc):
         # inflected words meet the gazetteers by lemma (morph.py): set as one column, as setting
@@ -202,11 +211,15 @@ def tokenize(doc: Document) -> None:
                     ids[orth] = strings.add(lemma(strings[orth]))
         sdoc.from_array([LEMMA], numpy.array([ids[orth] for orth in orths], dtype="uint64"))
     doc.tokens = sdoc
-    arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])   # a row per token, a column per attribute
+    arr = sdoc.to_array([IDX, LENGTH, ORTH, IS_PUNCT, LOWER])   # a row per token, a column per attribute
     starts = arr[:, 0].tolist()
-    # character offsets of every token, for matchers that map token spans back to the text
+    # character offsets of every token, for matchers that map token spans back to the text; the
+    # string ids of their texts and lower-case forms, read once for the components that look
+    # tokens up by them (dates, amounts)
     doc.meta["token_starts"] = starts
     doc.meta["token_ends"] = (arr[:, 0] + arr[:, 1]).tolist()
-    first = sentence_starts(arr[:, 2].tolist(), arr[:, 3].tolist()) if starts else []   # "" has no tokens
+    orths = doc.meta["token_orths"] = arr[:, 2].tolist()
+    doc.meta["token_lowers"] = arr[:, 4].tolist()
+    first = sentence_starts(orths, arr[:, 3].tolist()) if starts else []   # "" has no tokens
     char_starts = [starts[i] for i in first] + [len(doc.text)]
     doc.sentences = sentence_spans(flowing, list(zip(char_starts, char_starts[1:], strict=False)))
