@@ -253,6 +253,7 @@ def counts_in_words(doc: Document, found: list[Span]) -> list[Span]:
 # stated after what it counts; its opening words and the verbs that state a level (not a change:
 # "rose by 20", "grew fourfold" are no count)
 NUMBER_OF = r"\bnumber\s+of"
+NUMBER_OF_WORDS = {"en": ("number of", "Number of"), "ru": ("оличеств", "исло")}   # a cheap test before the scan
 LEVEL = (r"is|are|was|were|stands?|stood|reached|has\s+reached|exceeds?|exceeded|has\s+exceeded|totals?|totalled|"
          r"totaled|amounts?\s+to|is\s+estimated\s+at|was\s+estimated\s+at")
 
@@ -280,8 +281,8 @@ def counts_stated_after(doc: Document, found: list[Span]) -> list[Span]:
     """Counts stated after what they count: "the number of joint ventures reached 120"."""
     code = lang.of(doc).code
     pattern = number_of_pattern(code)
-    if pattern is None:
-        return []
+    if pattern is None or not any(w in doc.text for w in NUMBER_OF_WORDS.get(code, ())):
+        return []   # no word that opens such a count: the text is not scanned
     out = []
     taken = [(s.start, s.end) for s in found]
     for m in pattern.finditer(doc.text):
@@ -303,6 +304,7 @@ def counts_stated_after(doc: Document, found: list[Span]) -> list[Span]:
 # "half a billion dollars", "полмиллиарда долларов", "более полумиллиарда долларов": half of a multiplier
 HALF = {"en": r"\bhalf\s+an?\s+(?P<m>billion|million|trillion)",
         "ru": r"\bполу?(?P<m>миллиард\w*|миллион\w*|триллион\w*)"}
+HALF_WORDS = {"en": ("half", "Half"), "ru": ("олмилл", "олумилл", "олтрил", "олутрил")}
 HALF_OF = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "миллиард": 10**9, "миллион": 10**6,
            "триллион": 10**12}
 
@@ -319,8 +321,8 @@ def halves(doc: Document, found: list[Span]) -> list[Span]:
     """Money written as half a multiplier: "half a billion dollars", "полмиллиарда долларов"."""
     code = lang.of(doc).code
     pattern = half_pattern(code)
-    if pattern is None:
-        return []
+    if pattern is None or not any(w in doc.text for w in HALF_WORDS.get(code, ())):
+        return []   # no word that can open half a multiplier: the text is not scanned
     _, after = currencies(code)
     out = []
     for m in pattern.finditer(doc.text):
