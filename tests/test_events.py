@@ -385,6 +385,19 @@ def test_the_anniversary_of_a_signing_is_history_not_an_event():
     assert [(e["type"], e["instrument"]) for e in found] == [("agreement", "memorandum")]
 
 
+def test_people_of_both_sides_who_discussed_something_on_a_day_held_a_meeting():
+    found = events("Kazakh President Kassym-Jomart Tokayev discussed energy projects with Chinese Vice Premier "
+                   "Ding Xuexiang in Astana on Monday.")
+    (meeting,) = of_type(found, "meeting")
+    assert meeting["status"] == "discussed" and meeting["parties"] == ["CHN", "KAZ"] and meeting["date"] == "2024-04-01"
+
+
+def test_one_sides_people_discussing_among_themselves_hold_no_meeting():
+    found = events("Kazakh President Kassym-Jomart Tokayev discussed energy projects with Kazakh Energy Minister "
+                   "Almasadam Satkaliyev in Astana on Monday.")
+    assert of_type(found, "meeting") == []
+
+
 def test_supplies_among_topics_discussed_are_no_project():
     found = events("Kazakhstan and Uzbekistan discussed industrial cooperation, transport logistics, supplies of "
                    "agricultural products and energy.")

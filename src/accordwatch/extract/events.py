@@ -64,6 +64,8 @@ ALSO_AGREED = re.compile(r"\b(?:and\s+)?also\s+(?:agreed|reached\s+agreements?|r
 ANNIVERSARY = re.compile(r"\banniversary\s+of\b[^.;]{0,100}$", re.I)
 # "about 300 joint ventures operate in Armenia": companies counted where they work, a statistic, no project
 OPERATING = re.compile(r"\b(?:operat\w*|work|works|working|there\s+are|registered|active)\b", re.I)
+# "X discussed energy projects with Y", "X and Y discussed ...": talks between people (events.talks_of_people)
+DISCUSSED_WITH = re.compile(r"\b(?:discussed|talked\s+about|reviewed)\b", re.I)
 # "supplies", "deliveries": trade flows, which a list of topics discussed names among the others
 SUPPLY_WORD = re.compile(r"suppl|deliver", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
@@ -161,7 +163,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD")
+             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -466,10 +468,29 @@ class EventFinder:
                 continue
             if idx in by_sentence:
                 self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
+        self.talks_of_people()
         self.meeting_subjects(contents)
         for ev in self.events:
             self.name_of(ev)
         return self.events
+
+    def talks_of_people(self) -> None:
+        """"Tokayev discussed energy projects with Chinese Vice Premier Ding Xuexiang in Astana on Monday":
+        people of both sides of the article's pair who discussed something together, on a day or in a
+        place, held a meeting, though no meeting word says so. Only where the article reports no meeting
+        of its own (the talks are then the meeting the article is about)."""
+        if len(self.main) != 2 or any(ev.type == "meeting" for ev in self.events):
+            return
+        for s0, s1 in self.doc.sentences:
+            sent = self.text[s0:s1]
+            if not self.doc.in_body(s0, s1) or not self.c.DISCUSSED_WITH.search(sent) or self.c.FUTURE.search(sent):
+                continue
+            sides = {p.country for span, p in self.person_spans if s0 <= span.start < s1 and p is not None}
+            if not set(self.main) <= sides or not (self.within("date", s0, s1) or self.location(s0, s1)):
+                continue
+            parties, orgs, people = self.parties_of(s0, s1)
+            self.add("meeting", "discussed", None, parties, orgs, people, s0, s1)
+            return
 
     def topic_in_list(self, sent: str, at: int, end: int) -> bool:
         """Is the project word one item of a list of topics the sides discussed ("discussed industrial
