@@ -128,8 +128,7 @@ class Ahead:
             sketches = {}
             for r, h in zip(chunk, hashes, strict=True):
                 if h is not None and h not in known and h not in seen and h not in sketches:
-                    mh = dedup.minhash(r.document.text)
-                    sketches[h] = (dedup.signature_bytes(mh), dedup.band_buckets(mh))
+                    sketches[h] = dedup.sketch(r.document.text)
             stored = band_candidates(conn, {b for _, buckets in sketches.values() for b in buckets})
         mine: tuple[set[str], dict] = (set(), defaultdict(list))
         items = []

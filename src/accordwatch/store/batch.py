@@ -478,8 +478,7 @@ class BatchWrite:
         sketches = dict(sketches or {})
         for (result, _, _), chash in zip(items, hashes, strict=True):
             if chash is not None and chash not in known and chash not in sketches:
-                mh = dedup.minhash(result.document.text)
-                sketches[chash] = (dedup.signature_bytes(mh), dedup.band_buckets(mh))
+                sketches[chash] = dedup.sketch(result.document.text)
         cands = band_candidates(conn, {b for _, buckets in sketches.values() for b in buckets})
         batch_bands: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
         for i, ((result, record, error), chash) in enumerate(zip(items, hashes, strict=True)):
