@@ -58,6 +58,11 @@ def test_signatures_and_buckets_identical_to_datasketch():
     assert sum(1 for t in texts if any("\u0400" <= c <= "\u04ff" for c in t)) > 1000
     for text in texts:
         assert dedup.sketch(text) == _reference(text), text[:80]
+    rng = random.Random(5)
+    for _ in range(20):   # a batch's articles at once, as the writers compute them
+        some = rng.sample(texts, rng.randint(1, 150))
+        assert dedup.sketches(some) == [_reference(t) for t in some]
+    assert dedup.sketches([]) == []
 
 
 def test_near_duplicate_similarity():

@@ -476,9 +476,9 @@ class BatchWrite:
         docs: list[dict] = []          # the document rows, in order
         stored: list[tuple] = []       # (document id, document, record) of the articles extracted
         sketches = dict(sketches or {})
-        for (result, _, _), chash in zip(items, hashes, strict=True):
-            if chash is not None and chash not in known and chash not in sketches:
-                sketches[chash] = dedup.sketch(result.document.text)
+        texts = {chash: result.document.text for (result, _, _), chash in zip(items, hashes, strict=True)
+                 if chash is not None and chash not in known and chash not in sketches}
+        sketches.update(zip(texts, dedup.sketches(list(texts.values())), strict=True))
         cands = band_candidates(conn, {b for _, buckets in sketches.values() for b in buckets})
         batch_bands: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
         for i, ((result, record, error), chash) in enumerate(zip(items, hashes, strict=True)):

@@ -55,26 +55,37 @@ def shingles(text: str) -> set[str]:
     return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))   # the shortest run ends it
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash values of the article's shingles (uint64): datasketch's sha1_hash32 of each (the
-    first four bytes of its SHA-1, little-endian), mixed by the MurmurHash3 finalizer, through each
-    permutation, the least value of each permutation."""
+def signatures(texts: list[str]) -> np.ndarray:
+    """The MinHash values of each article's shingles (one row of uint64 an article): datasketch's
+    sha1_hash32 of each shingle (the first four bytes of its SHA-1, little-endian), mixed by the
+    MurmurHash3 finalizer, through each permutation, the least value of each permutation. The arrays
+    of a batch's articles are worked on at once: per article, numpy's calls cost more than their sums."""
     sha1 = hashlib.sha1
-    digests = b"".join([sha1(s.encode("utf-8")).digest() for s in shingles(text)])
-    h = np.frombuffer(digests, dtype="<u4")[::5].reshape(-1, 1)
+    digests: list[bytes] = []
+    starts: list[int] = []
+    for text in texts:
+        starts.append(len(digests))
+        digests += [sha1(s.encode("utf-8")).digest() for s in shingles(text)]
+    if not texts:
+        return np.empty((0, NUM_PERM), dtype=np.uint64)
+    h = np.frombuffer(b"".join(digests), dtype="<u4")[::5].reshape(-1, 1)
     s1, m1, s2, m2, s3 = _FMIX
     h = h ^ (h >> s1)
     h = h * m1
     h = h ^ (h >> s2)
     h = h * m2
     h = h ^ (h >> s3)
-    return (h * _A + _B).min(axis=0).astype(np.uint64)
+    return np.minimum.reduceat(h * _A + _B, starts, axis=0).astype(np.uint64)   # every article has a shingle
+
+
+def sketches(texts: list[str]) -> list[tuple[bytes, list[tuple[int, str]]]]:
+    """(signature as stored in documents.minhash, its (band, bucket) keys as stored in minhash_bands) of
+    each article."""
+    return [(values.tobytes(), band_buckets(values)) for values in signatures(texts)]
 
 
 def sketch(text: str) -> tuple[bytes, list[tuple[int, str]]]:
-    """(signature as stored in documents.minhash, its (band, bucket) keys as stored in minhash_bands)."""
-    values = signature(text)
-    return values.tobytes(), band_buckets(values)
+    return sketches([text])[0]
 
 
 def similarity(a: bytes, b: bytes) -> float:

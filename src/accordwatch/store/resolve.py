@@ -15,6 +15,7 @@ that differ by more than 1.5 % are all marked `conflict`.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -410,47 +411,61 @@ class Resolver:
         Figures are only ever added, so a group can only turn conflicting: one grouped query finds
         which of the groups this batch touched now disagree, and only those are updated."""
         keyed = [g for g in groups if g[2]]   # a stock with no period is compared with nothing
-        style = self.conn.dialect.paramstyle
+        if self.conn.dialect.name == "sqlite":
+            return self._flag_sqlite(keyed)
         flagged = 0
         for i in range(0, len(keyed), 500):
             chunk = keyed[i:i + 500]
-            # (a = ? AND b = ? ...) OR ...: an index search per group, where a row-value IN list makes
-            # SQLite scan every figure; written as SQL text once per number of groups (building it as a
-            # SQLAlchemy statement each batch took a third of the writer's time)
-            rows = self.conn.exec_driver_sql(_groups_sql(style, len(chunk)), tuple(v for g in chunk for v in g)).all()
-            now = [tuple(key) for *key, lo, hi, n, all_flagged in rows
-                   if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged]
+            # a join with the groups' VALUES (planning an OR of hundreds took longer), written as SQL text
+            # once per number of groups (building it as a SQLAlchemy statement each batch took a third of
+            # the writer's time)
+            rows = self.conn.exec_driver_sql(_groups_sql(len(chunk)), tuple(v for g in chunk for v in g)).all()
+            now = _disagree(rows)
             if now:   # the figures of the groups that now disagree, in one statement
-                flagged += self.conn.exec_driver_sql(_flag_sql(style, len(now)),
-                                                     tuple(v for g in now for v in g)).rowcount
+                flagged += self.conn.exec_driver_sql(_flag_sql(len(now)), tuple(v for g in now for v in g)).rowcount
         return flagged
+
+    def _flag_sqlite(self, keyed: list[tuple]) -> int:
+        """On SQLite the groups go as one JSON array (json_each), an index search each, in statements whose
+        text is the same whatever the number of groups: SQLite prepares them once (an OR of hundreds of
+        groups cost more to parse and plan than to run), and never scans every figure (a row-value IN
+        list would)."""
+        if not keyed:
+            return 0
+        now = _disagree(self.conn.exec_driver_sql(_SQLITE_GROUPS, (json.dumps(keyed),)).all())
+        if not now:
+            return 0
+        return self.conn.exec_driver_sql(_SQLITE_FLAG, (json.dumps(now),)).rowcount
 
 
 _GROUP = ("indicator", "parties", "period", "kind", "unit")
+_COLS = ", ".join(f"f.{c}" for c in _GROUP)
+_SUMMARY = f"SELECT {_COLS}, min(f.value), max(f.value), count(*), min(CAST(f.conflict AS INTEGER))"
+# the groups of a JSON array of [indicator, parties, period, kind, unit], joined to their figures through
+# ix_figures_group (CROSS JOIN: the groups are the outer loop)
+_SQLITE_JOIN = ("(SELECT " + ", ".join(f"json_extract(value, '$[{i}]') AS {c}" for i, c in enumerate(_GROUP))
+                + " FROM json_each(?)) AS v CROSS JOIN figures f ON " + " AND ".join(f"f.{c} = v.{c}" for c in _GROUP))
+_SQLITE_GROUPS = f"{_SUMMARY} FROM {_SQLITE_JOIN} GROUP BY {_COLS}"
+_SQLITE_FLAG = (f"UPDATE figures SET conflict = true WHERE id IN "
+                f"(SELECT f.id FROM {_SQLITE_JOIN} WHERE f.conflict = false)")
 
 
-def _group_sql(paramstyle: str, prefix: str = "") -> str:
-    p = "?" if paramstyle == "qmark" else "%s"
-    return "(" + " AND ".join(f"{prefix}{c} = {p}" for c in _GROUP) + ")"
+def _disagree(rows: list) -> list[tuple]:
+    """The groups (of rows: the group's columns, min and max value, count, whether all are flagged) whose
+    figures differ by more than the tolerance and are not all flagged yet."""
+    return [tuple(key) for *key, lo, hi, n, all_flagged in rows
+            if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged]
 
 
 @lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
-def _groups_sql(paramstyle: str, n: int) -> str:
-    """The figures of n groups, counted and their values' range, group by group: on SQLite an OR of the groups
-    (an index search each), on PostgreSQL a join with their VALUES (planning an OR of hundreds took longer)."""
-    cols = ", ".join(f"f.{c}" for c in _GROUP)
-    head = f"SELECT {cols}, min(f.value), max(f.value), count(*), min(CAST(f.conflict AS INTEGER)) FROM figures f"
-    if paramstyle == "qmark":
-        return f"{head} WHERE {' OR '.join([_group_sql(paramstyle, 'f.')] * n)} GROUP BY {cols}"
-    return f"{head} JOIN {_values(n)} ON {_on()} GROUP BY {cols}"
+def _groups_sql(n: int) -> str:
+    """PostgreSQL: the figures of n groups, counted and their values' range, group by group."""
+    return f"{_SUMMARY} FROM figures f JOIN {_values(n)} ON {_on()} GROUP BY {_COLS}"
 
 
 @lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
-def _flag_sql(paramstyle: str, n: int) -> str:
-    """Mark the figures of n groups as conflicting."""
-    if paramstyle == "qmark":
-        groups = " OR ".join([_group_sql(paramstyle)] * n)
-        return f"UPDATE figures SET conflict = true WHERE ({groups}) AND conflict = false"
+def _flag_sql(n: int) -> str:
+    """PostgreSQL: mark the figures of n groups as conflicting."""
     return f"UPDATE figures AS f SET conflict = true FROM {_values(n)} WHERE {_on()} AND f.conflict = false"
 
 
