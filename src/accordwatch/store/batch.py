@@ -15,6 +15,7 @@ article by article, where the one broken article fails alone.
 """
 from __future__ import annotations
 
+import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable
@@ -90,6 +91,24 @@ def known_hashes(conn: Connection, hashes: list[str]) -> set[str]:
 
 def _q(name: str) -> str:
     return f'"{name}"'
+
+def _events_sql(sqlite: bool) -> str:
+    """The stored events in any of a JSON array of {type, parties, lo, hi} windows, by id."""
+    cols = ", ".join(f"e.{_q(c)}" for c in _EVENT_COLS)
+    fields = ("type", "parties", "lo", "hi")
+    if sqlite:
+        picks = ", ".join(f"json_extract(value, '$.{c}') AS {c}" for c in fields)
+        windows = f"(SELECT {picks} FROM json_each(?)) AS w"
+    else:
+        windows = f"jsonb_to_recordset(%s::jsonb) AS w({', '.join(f'{c} text' for c in fields)})"
+    # CROSS JOIN: on SQLite the windows are the outer loop, a search of ix_events_type_parties each
+    return (f"SELECT {cols}, d.published FROM {windows} CROSS JOIN events e "
+            "JOIN documents d ON d.id = e.first_document_id WHERE e.type = w.type AND e.parties = w.parties "
+            "AND (e.date BETWEEN w.lo AND w.hi OR (e.date IS NULL AND d.published BETWEEN w.lo AND w.hi)) "
+            "ORDER BY e.id")
+
+
+_EVENTS_SQL = {True: _events_sql(True), False: _events_sql(False)}
 
 
 def _mark(conn: Connection) -> str:
@@ -235,21 +254,17 @@ class BatchResolver(Resolver):
                 entity = self._entity_row(row)
                 self.keys[(kind, entity["key"])] = entity["id"]
 
-    def load_events(self, keys: set[tuple[str, str]], lo: str, hi: str) -> None:
-        """The stored events of these (type, parties) dated, or first reported, between lo and hi."""
-        if not keys:
+    def load_events(self, windows: list[dict[str, str]]) -> None:
+        """The stored events of these (type, parties) dated, or first reported, between the window's lo and
+        hi: a search of the (type, parties) index for each window, the windows as one JSON parameter (one
+        statement text, prepared once). Every candidate of an event the batch resolves is among them (its
+        window is one of these); no other event of the pair is read (the union of the batch's dates
+        would be most of them, more with every batch stored)."""
+        if not windows:
             return
-        types = sorted({k[0] for k in keys})
-        parties = sorted({k[1] for k in keys})
-        p = _mark(self.conn)
-        cols = ", ".join(f"e.{_q(c)}" for c in _EVENT_COLS)
-        sql = (f"SELECT {cols}, d.published FROM events e JOIN documents d ON d.id = e.first_document_id "
-               f"WHERE e.type IN ({', '.join([p] * len(types))}) AND e.parties IN ({', '.join([p] * len(parties))}) "
-               f"AND (e.date BETWEEN {p} AND {p} OR (e.date IS NULL AND d.published BETWEEN {p} AND {p})) "
-               "ORDER BY e.id")
         n = len(_EVENT_COLS)
-        for row in self.conn.exec_driver_sql(sql, (*types, *parties, lo, hi, lo, hi)).fetchall():
-            if (row[1], row[4]) in keys and row[0] not in self.event_rows:
+        for row in self.conn.exec_driver_sql(_EVENTS_SQL[self.sqlite], (json.dumps(windows),)).fetchall():
+            if row[0] not in self.event_rows:
                 ev = dict(zip(_EVENT_COLS, row[:n], strict=True))
                 ev["published"] = row[n]
                 self.event_rows[row[0]] = ev
@@ -582,20 +597,27 @@ class BatchWrite:
         return s, groups
 
     def _load_events(self, stored: list) -> None:
-        keys, lo, hi = set(), None, None
+        """Read the stored events the batch's events may be: each event's window (the resolver's), those of
+        one (type, parties) that overlap merged into one."""
+        spans: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for *_, record in stored:
             published = record["document"]["published"]
             for ev in record["events"]:
                 when = _as_date(ev.get("date")) or _as_date(published)
-                if when is None:
-                    continue
-                keys.add((ev["type"], "|".join(ev["parties"])))
-                a = (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
-                b = (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
-                lo = a if lo is None or a < lo else lo
-                hi = b if hi is None or b > hi else hi
-        if keys:
-            self.r.load_events(keys, lo, hi)
+                if when is not None:
+                    spans[(ev["type"], "|".join(ev["parties"]))].append(
+                        ((when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
+                         (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()))
+        windows = []
+        for (kind, parties), pairs in spans.items():
+            merged: list[list[str]] = []
+            for lo, hi in sorted(pairs):
+                if merged and lo <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], hi)
+                else:
+                    merged.append([lo, hi])
+            windows += [{"type": kind, "parties": parties, "lo": lo, "hi": hi} for lo, hi in merged]
+        self.r.load_events(windows)
 
     def _entities(self, doc_id: int, record: dict, s) -> list[dict]:
         return entity_mentions(self.r, doc_id, record, s)

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from ..data import lexicon, split
 from ..extract.people import known_people
+from .initials import Initial
 from .normalize import latin_key, name_key
 from .schema import aliases, documents, entities, events
 
@@ -138,6 +139,7 @@ class Memory:
         self.attrs: dict[int, dict[str, object]] = {}
         self.people: dict[str, dict[tuple[str, int], str | None]] | None = None
         self.letters: set[str] = set()
+        self.initials: dict[str, Initial] = {}   # the people of each initial indexed (store.initials)
 
     def forget(self) -> None:
         self.__init__()
@@ -333,18 +335,27 @@ class Resolver:
 
     def _fuzzy_person(self, key: str, country: str | None) -> int | None:
         """Same first initial, same country (or one unknown), surnames alike, compared on Latin keys:
-        Tokayev = Tokaev = Токаев (the same key first, else the most alike)."""
+        Tokayev = Tokaev = Токаев (the same key first, else the most alike; of those alike as much, the
+        first the writer came to know)."""
         parts = key.split()
         if len(parts) < 2:
             return None
+        people = self._people_starting(key[:1])
+        index = self.memory.initials.setdefault(key[:1], Initial())
+        index.sync(people)
+
+        def fits(entry: tuple[str, int]) -> bool:
+            other_country = people[entry]
+            return not (country and other_country and country != other_country)
+
+        for i in index.by_key.get(key, ()):
+            if fits(index.entries[i]):
+                return index.entries[i][1]
         best, best_score = None, 0.0
-        for (other, eid), other_country in self._people_starting(key[:1]).items():
-            if country and other_country and country != other_country:
-                continue
-            if other == key:
-                return eid
+        for i, surname in index.alike(parts[-1], SURNAME_FUZZ):
+            other, eid = index.entries[i]
             o = other.split()
-            if len(o) < 2 or (surname := fuzz.ratio(parts[-1], o[-1])) < SURNAME_FUZZ:
+            if len(o) < 2 or not fits((other, eid)):
                 continue
             first = 100.0 if o[0] == parts[0] or len(parts[0]) == 1 else fuzz.ratio(o[0], parts[0])
             if first >= SURNAME_FUZZ and surname + first > best_score:
