@@ -120,13 +120,19 @@ _E = ", ".join(f"e.{_q(c)}" for c in _ENTITY_COLS)
 
 
 def _select(conn: Connection, sql: str, fixed: tuple, values: list, chunk: int = 5000) -> list[tuple]:
-    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), `values` some thousands
-    at a time."""
-    p = _mark(conn)
+    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), in no particular order. On
+    SQLite the values go as one JSON array (json_each): the statement's text is the same whatever their
+    number, and SQLite prepares it once (a list of parameters as long as the batch's keys was parsed and
+    planned again every time); elsewhere some thousands at a time."""
+    if not values:
+        return []
+    if conn.dialect.name == "sqlite":
+        return conn.exec_driver_sql(sql.format(P="?", IN="SELECT value FROM json_each(?)"),
+                                    (*fixed, json.dumps(values))).fetchall()
     rows: list[tuple] = []
     for i in range(0, len(values), chunk):
         part = values[i:i + chunk]
-        rows += conn.exec_driver_sql(sql.format(P=p, IN=", ".join([p] * len(part))), (*fixed, *part)).fetchall()
+        rows += conn.exec_driver_sql(sql.format(P="%s", IN=", ".join(["%s"] * len(part))), (*fixed, *part)).fetchall()
     return rows
 
 
@@ -403,11 +409,21 @@ def _entity_keys(record: dict) -> tuple[set, set, set]:
     return al, ks, la
 
 
+# the stored documents of a JSON array of [band, bucket], a search of minhash_bands' key each
+_SQLITE_BANDS = ("SELECT b.band, b.bucket, d.id, d.minhash FROM (SELECT json_extract(value, '$[0]') AS band, "
+                 "json_extract(value, '$[1]') AS bucket FROM json_each(?)) AS k CROSS JOIN minhash_bands b "
+                 "JOIN documents d ON d.id = b.document_id WHERE b.band = k.band AND b.bucket = k.bucket")
+
+
 def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
     """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per band
     (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
     out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
     if not buckets:
+        return out
+    if conn.dialect.name == "sqlite":   # the buckets as one JSON array: one statement text, prepared once
+        for band, bucket, did, sig in conn.exec_driver_sql(_SQLITE_BANDS, (json.dumps(sorted(buckets)),)):
+            out[(band, bucket)].append((did, sig))
         return out
     by_band: dict[int, list[str]] = defaultdict(list)
     for band, bucket in buckets:
