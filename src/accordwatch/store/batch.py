@@ -60,7 +60,13 @@ def _executemany(conn: Connection, kind: str, table: str, rows: list[dict]) -> N
     cols = tuple(rows[0])
     get = itemgetter(*cols)
     if conn.dialect.name != "postgresql":
-        conn.exec_driver_sql(_sql(kind, table, cols, conn.dialect.paramstyle), [get(r) for r in rows])
+        # the driver's executemany reading the rows as it binds them: SQLAlchemy's own executemany wanted a
+        # list of the parameter tuples made first
+        cur = conn.connection.driver_connection.cursor()
+        try:
+            cur.executemany(_sql(kind, table, cols, conn.dialect.paramstyle), map(get, rows))
+        finally:
+            cur.close()
     elif kind == "insert":
         with conn.connection.driver_connection.cursor() as cur, cur.copy(
                 f"COPY {_q(table)} ({', '.join(map(_q, cols))}) FROM STDIN") as copy:
@@ -416,8 +422,8 @@ _SQLITE_BANDS = ("SELECT b.band, b.bucket, d.id, d.minhash FROM (SELECT json_ext
 
 
 def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
-    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per band
-    (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
+    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per bucket
+    (SQLite) or per band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
     out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
     if not buckets:
         return out

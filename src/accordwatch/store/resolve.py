@@ -98,6 +98,7 @@ def _better_spelling(new: str, old: str) -> bool:
     return _latin_script(new) and not _latin_script(old)
 
 
+@lru_cache(maxsize=1 << 14)   # a batch asks for the same few dates again and again
 def _as_date(value: str | None) -> date | None:
     """The first day a YYYY, YYYY-MM or YYYY-MM-DD value can mean."""
     if not value:
