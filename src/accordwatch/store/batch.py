@@ -20,7 +20,6 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import cache
 from operator import itemgetter
 
@@ -32,7 +31,7 @@ from ..extract.people import known_people
 from . import dedup
 from .normalize import latin_key, name_key
 from .points import row_point_columns
-from .resolve import EVENT_WINDOW_DAYS, Memory, Resolver, _as_date, _gazetteer_spellings, company_name
+from .resolve import Memory, Resolver, _as_date, _gazetteer_spellings, company_name, event_window
 
 EXTRACTING = threading.Lock()   # one extraction at a time (the pipeline's matchers are not shared across threads)
 LATER = 1 << 62   # the order of a row added by this batch: after every stored row
@@ -97,6 +96,7 @@ def known_hashes(conn: Connection, hashes: list[str]) -> set[str]:
 
 def _q(name: str) -> str:
     return f'"{name}"'
+
 
 def _events_sql(sqlite: bool) -> str:
     """The stored events in any of a JSON array of {type, parties, lo, hi} windows, by id."""
@@ -627,9 +627,7 @@ class BatchWrite:
             for ev in record["events"]:
                 when = _as_date(ev.get("date")) or _as_date(published)
                 if when is not None:
-                    spans[(ev["type"], "|".join(ev["parties"]))].append(
-                        ((when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
-                         (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()))
+                    spans[(ev["type"], "|".join(ev["parties"]))].append(event_window(when))
         windows = []
         for (kind, parties), pairs in spans.items():
             merged: list[list[str]] = []

@@ -110,6 +110,14 @@ def _as_date(value: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1 << 14)
+def event_window(when: date) -> tuple[str, str]:
+    """The dates (text) between which the events an event of date `when` may be are dated: the window and a
+    day more on each side (see Resolver.event)."""
+    return ((when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
+            (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat())
+
+
 @cache
 def _candidates(instrument: str):
     """The select of the events an event may be, built once for each test of the instrument ("any":
@@ -384,10 +392,9 @@ class Resolver:
             # before "2024-01-01"; a day more on each side keeps those (the loop below decides).
             instrument = ev.get("instrument")
             test = "any" if ev["type"] != "agreement" else "none" if instrument is None else "equal"
+            lo, hi = event_window(when)
             rows = self._event_candidates(test, {
-                "type": ev["type"], "parties": parties, "instrument": instrument,
-                "lo": (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
-                "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()})
+                "type": ev["type"], "parties": parties, "instrument": instrument, "lo": lo, "hi": hi})
         for eid, edate, estatus, elocation, ename, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS or eid in taken:
