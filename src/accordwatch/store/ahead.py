@@ -125,11 +125,9 @@ class Ahead:
                 bands[b] += sigs
         with self.engine.connect() as conn:
             known = known_hashes(conn, [h for h in hashes if h and h not in seen])
-            sketches = {}
-            for r, h in zip(chunk, hashes, strict=True):
-                if h is not None and h not in known and h not in seen and h not in sketches:
-                    mh = dedup.minhash(r.document.text)
-                    sketches[h] = (dedup.signature_bytes(mh), dedup.band_buckets(mh))
+            texts = {h: r.document.text for r, h in zip(chunk, hashes, strict=True)
+                     if h is not None and h not in known and h not in seen}
+            sketches = dict(zip(texts, dedup.sketches(list(texts.values())), strict=True))
             stored = band_candidates(conn, {b for _, buckets in sketches.values() for b in buckets})
         mine: tuple[set[str], dict] = (set(), defaultdict(list))
         items = []

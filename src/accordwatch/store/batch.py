@@ -15,11 +15,11 @@ article by article, where the one broken article fails alone.
 """
 from __future__ import annotations
 
+import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import cache
 from operator import itemgetter
 
@@ -31,7 +31,7 @@ from ..extract.people import known_people
 from . import dedup
 from .normalize import latin_key, name_key
 from .points import row_point_columns
-from .resolve import EVENT_WINDOW_DAYS, Memory, Resolver, _as_date, _gazetteer_spellings, company_name
+from .resolve import Memory, Resolver, _as_date, _gazetteer_spellings, company_name, event_window
 
 EXTRACTING = threading.Lock()   # one extraction at a time (the pipeline's matchers are not shared across threads)
 LATER = 1 << 62   # the order of a row added by this batch: after every stored row
@@ -59,7 +59,13 @@ def _executemany(conn: Connection, kind: str, table: str, rows: list[dict]) -> N
     cols = tuple(rows[0])
     get = itemgetter(*cols)
     if conn.dialect.name != "postgresql":
-        conn.exec_driver_sql(_sql(kind, table, cols, conn.dialect.paramstyle), [get(r) for r in rows])
+        # the driver's executemany reading the rows as it binds them: SQLAlchemy's own executemany wanted a
+        # list of the parameter tuples made first
+        cur = conn.connection.driver_connection.cursor()
+        try:
+            cur.executemany(_sql(kind, table, cols, conn.dialect.paramstyle), map(get, rows))
+        finally:
+            cur.close()
     elif kind == "insert":
         with conn.connection.driver_connection.cursor() as cur, cur.copy(
                 f"COPY {_q(table)} ({', '.join(map(_q, cols))}) FROM STDIN") as copy:
@@ -92,6 +98,25 @@ def _q(name: str) -> str:
     return f'"{name}"'
 
 
+def _events_sql(sqlite: bool) -> str:
+    """The stored events in any of a JSON array of {type, parties, lo, hi} windows, by id."""
+    cols = ", ".join(f"e.{_q(c)}" for c in _EVENT_COLS)
+    fields = ("type", "parties", "lo", "hi")
+    if sqlite:
+        picks = ", ".join(f"json_extract(value, '$.{c}') AS {c}" for c in fields)
+        windows = f"(SELECT {picks} FROM json_each(?)) AS w"
+    else:
+        windows = f"jsonb_to_recordset(%s::jsonb) AS w({', '.join(f'{c} text' for c in fields)})"
+    # CROSS JOIN: on SQLite the windows are the outer loop, a search of ix_events_type_parties each
+    return (f"SELECT {cols}, d.published FROM {windows} CROSS JOIN events e "
+            "JOIN documents d ON d.id = e.first_document_id WHERE e.type = w.type AND e.parties = w.parties "
+            "AND (e.date BETWEEN w.lo AND w.hi OR (e.date IS NULL AND d.published BETWEEN w.lo AND w.hi)) "
+            "ORDER BY e.id")
+
+
+_EVENTS_SQL = {True: _events_sql(True), False: _events_sql(False)}
+
+
 def _mark(conn: Connection) -> str:
     """The driver's parameter marker."""
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
@@ -101,13 +126,19 @@ _E = ", ".join(f"e.{_q(c)}" for c in _ENTITY_COLS)
 
 
 def _select(conn: Connection, sql: str, fixed: tuple, values: list, chunk: int = 5000) -> list[tuple]:
-    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), `values` some thousands
-    at a time."""
-    p = _mark(conn)
+    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), in no particular order. On
+    SQLite the values go as one JSON array (json_each): the statement's text is the same whatever their
+    number, and SQLite prepares it once (a list of parameters as long as the batch's keys was parsed and
+    planned again every time); elsewhere some thousands at a time."""
+    if not values:
+        return []
+    if conn.dialect.name == "sqlite":
+        return conn.exec_driver_sql(sql.format(P="?", IN="SELECT value FROM json_each(?)"),
+                                    (*fixed, json.dumps(values))).fetchall()
     rows: list[tuple] = []
     for i in range(0, len(values), chunk):
         part = values[i:i + chunk]
-        rows += conn.exec_driver_sql(sql.format(P=p, IN=", ".join([p] * len(part))), (*fixed, *part)).fetchall()
+        rows += conn.exec_driver_sql(sql.format(P="%s", IN=", ".join(["%s"] * len(part))), (*fixed, *part)).fetchall()
     return rows
 
 
@@ -235,21 +266,17 @@ class BatchResolver(Resolver):
                 entity = self._entity_row(row)
                 self.keys[(kind, entity["key"])] = entity["id"]
 
-    def load_events(self, keys: set[tuple[str, str]], lo: str, hi: str) -> None:
-        """The stored events of these (type, parties) dated, or first reported, between lo and hi."""
-        if not keys:
+    def load_events(self, windows: list[dict[str, str]]) -> None:
+        """The stored events of these (type, parties) dated, or first reported, between the window's lo and
+        hi: a search of the (type, parties) index for each window, the windows as one JSON parameter (one
+        statement text, prepared once). Every candidate of an event the batch resolves is among them (its
+        window is one of these); no other event of the pair is read (the union of the batch's dates
+        would be most of them, more with every batch stored)."""
+        if not windows:
             return
-        types = sorted({k[0] for k in keys})
-        parties = sorted({k[1] for k in keys})
-        p = _mark(self.conn)
-        cols = ", ".join(f"e.{_q(c)}" for c in _EVENT_COLS)
-        sql = (f"SELECT {cols}, d.published FROM events e JOIN documents d ON d.id = e.first_document_id "
-               f"WHERE e.type IN ({', '.join([p] * len(types))}) AND e.parties IN ({', '.join([p] * len(parties))}) "
-               f"AND (e.date BETWEEN {p} AND {p} OR (e.date IS NULL AND d.published BETWEEN {p} AND {p})) "
-               "ORDER BY e.id")
         n = len(_EVENT_COLS)
-        for row in self.conn.exec_driver_sql(sql, (*types, *parties, lo, hi, lo, hi)).fetchall():
-            if (row[1], row[4]) in keys and row[0] not in self.event_rows:
+        for row in self.conn.exec_driver_sql(_EVENTS_SQL[self.sqlite], (json.dumps(windows),)).fetchall():
+            if row[0] not in self.event_rows:
                 ev = dict(zip(_EVENT_COLS, row[:n], strict=True))
                 ev["published"] = row[n]
                 self.event_rows[row[0]] = ev
@@ -388,11 +415,21 @@ def _entity_keys(record: dict) -> tuple[set, set, set]:
     return al, ks, la
 
 
+# the stored documents of a JSON array of [band, bucket], a search of minhash_bands' key each
+_SQLITE_BANDS = ("SELECT b.band, b.bucket, d.id, d.minhash FROM (SELECT json_extract(value, '$[0]') AS band, "
+                 "json_extract(value, '$[1]') AS bucket FROM json_each(?)) AS k CROSS JOIN minhash_bands b "
+                 "JOIN documents d ON d.id = b.document_id WHERE b.band = k.band AND b.bucket = k.bucket")
+
+
 def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
-    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per band
-    (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
+    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per bucket
+    (SQLite) or per band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
     out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
     if not buckets:
+        return out
+    if conn.dialect.name == "sqlite":   # the buckets as one JSON array: one statement text, prepared once
+        for band, bucket, did, sig in conn.exec_driver_sql(_SQLITE_BANDS, (json.dumps(sorted(buckets)),)):
+            out[(band, bucket)].append((did, sig))
         return out
     by_band: dict[int, list[str]] = defaultdict(list)
     for band, bucket in buckets:
@@ -476,10 +513,9 @@ class BatchWrite:
         docs: list[dict] = []          # the document rows, in order
         stored: list[tuple] = []       # (document id, document, record) of the articles extracted
         sketches = dict(sketches or {})
-        for (result, _, _), chash in zip(items, hashes, strict=True):
-            if chash is not None and chash not in known and chash not in sketches:
-                mh = dedup.minhash(result.document.text)
-                sketches[chash] = (dedup.signature_bytes(mh), dedup.band_buckets(mh))
+        texts = {chash: result.document.text for (result, _, _), chash in zip(items, hashes, strict=True)
+                 if chash is not None and chash not in known and chash not in sketches}
+        sketches.update(zip(texts, dedup.sketches(list(texts.values())), strict=True))
         cands = band_candidates(conn, {b for _, buckets in sketches.values() for b in buckets})
         batch_bands: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
         for i, ((result, record, error), chash) in enumerate(zip(items, hashes, strict=True)):
@@ -583,20 +619,25 @@ class BatchWrite:
         return s, groups
 
     def _load_events(self, stored: list) -> None:
-        keys, lo, hi = set(), None, None
+        """Read the stored events the batch's events may be: each event's window (the resolver's), those of
+        one (type, parties) that overlap merged into one."""
+        spans: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for *_, record in stored:
             published = record["document"]["published"]
             for ev in record["events"]:
                 when = _as_date(ev.get("date")) or _as_date(published)
-                if when is None:
-                    continue
-                keys.add((ev["type"], "|".join(ev["parties"])))
-                a = (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
-                b = (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()
-                lo = a if lo is None or a < lo else lo
-                hi = b if hi is None or b > hi else hi
-        if keys:
-            self.r.load_events(keys, lo, hi)
+                if when is not None:
+                    spans[(ev["type"], "|".join(ev["parties"]))].append(event_window(when))
+        windows = []
+        for (kind, parties), pairs in spans.items():
+            merged: list[list[str]] = []
+            for lo, hi in sorted(pairs):
+                if merged and lo <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], hi)
+                else:
+                    merged.append([lo, hi])
+            windows += [{"type": kind, "parties": parties, "lo": lo, "hi": hi} for lo, hi in merged]
+        self.r.load_events(windows)
 
     def _entities(self, doc_id: int, record: dict, s) -> list[dict]:
         return entity_mentions(self.r, doc_id, record, s)

@@ -15,6 +15,7 @@ that differ by more than 1.5 % are all marked `conflict`.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -24,6 +25,7 @@ from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from ..data import lexicon, split
 from ..extract.people import known_people
+from .initials import Initial
 from .normalize import latin_key, name_key
 from .schema import aliases, documents, entities, events
 
@@ -96,6 +98,7 @@ def _better_spelling(new: str, old: str) -> bool:
     return _latin_script(new) and not _latin_script(old)
 
 
+@lru_cache(maxsize=1 << 14)   # a batch asks for the same few dates again and again
 def _as_date(value: str | None) -> date | None:
     """The first day a YYYY, YYYY-MM or YYYY-MM-DD value can mean."""
     if not value:
@@ -105,6 +108,14 @@ def _as_date(value: str | None) -> date | None:
         return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except (ValueError, IndexError):
         return None
+
+
+@lru_cache(maxsize=1 << 14)
+def event_window(when: date) -> tuple[str, str]:
+    """The dates (text) between which the events an event of date `when` may be are dated: the window and a
+    day more on each side (see Resolver.event)."""
+    return ((when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
+            (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat())
 
 
 @cache
@@ -137,6 +148,7 @@ class Memory:
         self.attrs: dict[int, dict[str, object]] = {}
         self.people: dict[str, dict[tuple[str, int], str | None]] | None = None
         self.letters: set[str] = set()
+        self.initials: dict[str, Initial] = {}   # the people of each initial indexed (store.initials)
 
     def forget(self) -> None:
         self.__init__()
@@ -332,18 +344,27 @@ class Resolver:
 
     def _fuzzy_person(self, key: str, country: str | None) -> int | None:
         """Same first initial, same country (or one unknown), surnames alike, compared on Latin keys:
-        Tokayev = Tokaev = Токаев (the same key first, else the most alike)."""
+        Tokayev = Tokaev = Токаев (the same key first, else the most alike; of those alike as much, the
+        first the writer came to know)."""
         parts = key.split()
         if len(parts) < 2:
             return None
+        people = self._people_starting(key[:1])
+        index = self.memory.initials.setdefault(key[:1], Initial())
+        index.sync(people)
+
+        def fits(entry: tuple[str, int]) -> bool:
+            other_country = people[entry]
+            return not (country and other_country and country != other_country)
+
+        for i in index.by_key.get(key, ()):
+            if fits(index.entries[i]):
+                return index.entries[i][1]
         best, best_score = None, 0.0
-        for (other, eid), other_country in self._people_starting(key[:1]).items():
-            if country and other_country and country != other_country:
-                continue
-            if other == key:
-                return eid
+        for i, surname in index.alike(parts[-1], SURNAME_FUZZ):
+            other, eid = index.entries[i]
             o = other.split()
-            if len(o) < 2 or (surname := fuzz.ratio(parts[-1], o[-1])) < SURNAME_FUZZ:
+            if len(o) < 2 or not fits((other, eid)):
                 continue
             first = 100.0 if o[0] == parts[0] or len(parts[0]) == 1 else fuzz.ratio(o[0], parts[0])
             if first >= SURNAME_FUZZ and surname + first > best_score:
@@ -371,10 +392,9 @@ class Resolver:
             # before "2024-01-01"; a day more on each side keeps those (the loop below decides).
             instrument = ev.get("instrument")
             test = "any" if ev["type"] != "agreement" else "none" if instrument is None else "equal"
+            lo, hi = event_window(when)
             rows = self._event_candidates(test, {
-                "type": ev["type"], "parties": parties, "instrument": instrument,
-                "lo": (when - timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat(),
-                "hi": (when + timedelta(days=EVENT_WINDOW_DAYS + 1)).isoformat()})
+                "type": ev["type"], "parties": parties, "instrument": instrument, "lo": lo, "hi": hi})
         for eid, edate, estatus, elocation, ename, epublished in rows:
             other = _as_date(edate) or _as_date(epublished)
             if when is None or other is None or abs((when - other).days) > EVENT_WINDOW_DAYS or eid in taken:
@@ -410,47 +430,61 @@ class Resolver:
         Figures are only ever added, so a group can only turn conflicting: one grouped query finds
         which of the groups this batch touched now disagree, and only those are updated."""
         keyed = [g for g in groups if g[2]]   # a stock with no period is compared with nothing
-        style = self.conn.dialect.paramstyle
+        if self.conn.dialect.name == "sqlite":
+            return self._flag_sqlite(keyed)
         flagged = 0
         for i in range(0, len(keyed), 500):
             chunk = keyed[i:i + 500]
-            # (a = ? AND b = ? ...) OR ...: an index search per group, where a row-value IN list makes
-            # SQLite scan every figure; written as SQL text once per number of groups (building it as a
-            # SQLAlchemy statement each batch took a third of the writer's time)
-            rows = self.conn.exec_driver_sql(_groups_sql(style, len(chunk)), tuple(v for g in chunk for v in g)).all()
-            now = [tuple(key) for *key, lo, hi, n, all_flagged in rows
-                   if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged]
+            # a join with the groups' VALUES (planning an OR of hundreds took longer), written as SQL text
+            # once per number of groups (building it as a SQLAlchemy statement each batch took a third of
+            # the writer's time)
+            rows = self.conn.exec_driver_sql(_groups_sql(len(chunk)), tuple(v for g in chunk for v in g)).all()
+            now = _disagree(rows)
             if now:   # the figures of the groups that now disagree, in one statement
-                flagged += self.conn.exec_driver_sql(_flag_sql(style, len(now)),
-                                                     tuple(v for g in now for v in g)).rowcount
+                flagged += self.conn.exec_driver_sql(_flag_sql(len(now)), tuple(v for g in now for v in g)).rowcount
         return flagged
+
+    def _flag_sqlite(self, keyed: list[tuple]) -> int:
+        """On SQLite the groups go as one JSON array (json_each), an index search each, in statements whose
+        text is the same whatever the number of groups: SQLite prepares them once (an OR of hundreds of
+        groups cost more to parse and plan than to run), and never scans every figure (a row-value IN
+        list would)."""
+        if not keyed:
+            return 0
+        now = _disagree(self.conn.exec_driver_sql(_SQLITE_GROUPS, (json.dumps(keyed),)).all())
+        if not now:
+            return 0
+        return self.conn.exec_driver_sql(_SQLITE_FLAG, (json.dumps(now),)).rowcount
 
 
 _GROUP = ("indicator", "parties", "period", "kind", "unit")
+_COLS = ", ".join(f"f.{c}" for c in _GROUP)
+_SUMMARY = f"SELECT {_COLS}, min(f.value), max(f.value), count(*), min(CAST(f.conflict AS INTEGER))"
+# the groups of a JSON array of [indicator, parties, period, kind, unit], joined to their figures through
+# ix_figures_group (CROSS JOIN: the groups are the outer loop)
+_SQLITE_JOIN = ("(SELECT " + ", ".join(f"json_extract(value, '$[{i}]') AS {c}" for i, c in enumerate(_GROUP))
+                + " FROM json_each(?)) AS v CROSS JOIN figures f ON " + " AND ".join(f"f.{c} = v.{c}" for c in _GROUP))
+_SQLITE_GROUPS = f"{_SUMMARY} FROM {_SQLITE_JOIN} GROUP BY {_COLS}"
+_SQLITE_FLAG = (f"UPDATE figures SET conflict = true WHERE id IN "
+                f"(SELECT f.id FROM {_SQLITE_JOIN} WHERE f.conflict = false)")
 
 
-def _group_sql(paramstyle: str, prefix: str = "") -> str:
-    p = "?" if paramstyle == "qmark" else "%s"
-    return "(" + " AND ".join(f"{prefix}{c} = {p}" for c in _GROUP) + ")"
+def _disagree(rows: list) -> list[tuple]:
+    """The groups (of rows: the group's columns, min and max value, count, whether all are flagged) whose
+    figures differ by more than the tolerance and are not all flagged yet."""
+    return [tuple(key) for *key, lo, hi, n, all_flagged in rows
+            if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged]
 
 
 @lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
-def _groups_sql(paramstyle: str, n: int) -> str:
-    """The figures of n groups, counted and their values' range, group by group: on SQLite an OR of the groups
-    (an index search each), on PostgreSQL a join with their VALUES (planning an OR of hundreds took longer)."""
-    cols = ", ".join(f"f.{c}" for c in _GROUP)
-    head = f"SELECT {cols}, min(f.value), max(f.value), count(*), min(CAST(f.conflict AS INTEGER)) FROM figures f"
-    if paramstyle == "qmark":
-        return f"{head} WHERE {' OR '.join([_group_sql(paramstyle, 'f.')] * n)} GROUP BY {cols}"
-    return f"{head} JOIN {_values(n)} ON {_on()} GROUP BY {cols}"
+def _groups_sql(n: int) -> str:
+    """PostgreSQL: the figures of n groups, counted and their values' range, group by group."""
+    return f"{_SUMMARY} FROM figures f JOIN {_values(n)} ON {_on()} GROUP BY {_COLS}"
 
 
 @lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
-def _flag_sql(paramstyle: str, n: int) -> str:
-    """Mark the figures of n groups as conflicting."""
-    if paramstyle == "qmark":
-        groups = " OR ".join([_group_sql(paramstyle)] * n)
-        return f"UPDATE figures SET conflict = true WHERE ({groups}) AND conflict = false"
+def _flag_sql(n: int) -> str:
+    """PostgreSQL: mark the figures of n groups as conflicting."""
     return f"UPDATE figures AS f SET conflict = true FROM {_values(n)} WHERE {_on()} AND f.conflict = false"
 
 

@@ -191,9 +191,7 @@ class Writer:
         if conn.execute(select(documents.c.id).where(documents.c.content_hash == chash)).first():
             s.duplicate += 1
             return
-        mh = dedup.minhash(doc.text)
-        sig = dedup.signature_bytes(mh)
-        buckets = dedup.band_buckets(mh)
+        sig, buckets = dedup.sketch(doc.text)
         original, sim = self._near(conn, sig, buckets)
         row = {"content_hash": chash, "source": doc.source, "url": doc.url, "title": doc.title,
                "published": doc.published, "outlet": doc.outlet, "dateline": doc.dateline, "text": doc.text,
