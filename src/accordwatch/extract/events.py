@@ -256,6 +256,15 @@ class EventFinder:
         # that hold one of their words (_may); None where lower() does not fold as re.I does
         self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
         self.central = "Central" in self.text   # C5_PHRASE's word, as written
+        self._names: dict[tuple[int, int, int, int, str], tuple[int, int] | None] = {}
+
+    def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
+        """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
+        name is asked for when it is checked, when its event is merged and when it is named)."""
+        key = (s0, s1, start, end, etype)
+        if key not in self._names:
+            self._names[key] = name_span(self.text, s0, s1, start, end, etype, self.by_words)
+        return self._names[key]
 
     def _may(self, words: tuple[str, ...], s0: int, s1: int) -> bool:
         """Could a pattern that matches only where one of `words` is (case-folded) match in [s0, s1)?"""
@@ -652,7 +661,7 @@ class EventFinder:
                     attached = True
                     continue
                 if term in generic_triggers() and not self.concrete(s0, s1) and \
-                        name_span(self.text, s0, s1, start, end, etype, self.by_words) is None:
+                        self.name_span(s0, s1, start, end, etype) is None:
                     continue   # "discussed joint projects", "further investment": no concrete object
                 p0 = purpose.start() if purpose else s0
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
@@ -675,7 +684,7 @@ class EventFinder:
         """"The investment in the project will total $95 million": a bare "project", right after
         one was reported (within two sentences), is that one again."""
         if self.text[start:end].lower() not in self.c.BARE_PROJECT or \
-                name_span(self.text, s0, s1, start, end, "project", self.by_words) is not None:
+                self.name_span(s0, s1, start, end, "project") is not None:
             return False
         last = max((ev.evidence[-1][0] for ev in self.events if ev.type == "project"), default=None)
         if last is None:
@@ -692,7 +701,7 @@ class EventFinder:
         that name."""
         if not self.c.ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
             return False
-        span = name_span(self.text, s0, s1, start, end, "meeting", self.by_words)
+        span = self.name_span(s0, s1, start, end, "meeting")
         if span is None or span[1] <= end:
             return False
         name = self.name_text(span)
@@ -746,7 +755,7 @@ class EventFinder:
             ev.named_at.append((s0, s1, at, trigger_end))
 
         def name() -> tuple[int, int] | None:
-            return name_span(self.text, s0, s1, at, trigger_end, etype, self.by_words) \
+            return self.name_span(s0, s1, at, trigger_end, etype) \
                 if at is not None and trigger_end is not None else None
         key = ev.key()
         for other in self.events:
@@ -778,7 +787,7 @@ class EventFinder:
         """The event's name: from the first of its mentions that names it (looked for once)."""
         while ev.name is None and ev.named_at:
             s0, s1, start, end = ev.named_at.pop(0)
-            ev.name = name_span(self.text, s0, s1, start, end, ev.type, self.by_words)
+            ev.name = self.name_span(s0, s1, start, end, ev.type)
         return ev.name
 
     def is_dated(self, ev: Event) -> bool:
