@@ -568,11 +568,21 @@ class EventFinder:
                 status = "planned" if self.c.MEETING_FUTURE.search(self.text, c0, c1) else "discussed"
                 self.add("meeting", status, None, parties, orgs, people, c0, c1, at=start, trigger_end=end)
             found = [f for f in found if f[2][0] != "meeting"]
-        whole = self.parties_of(s0, s1)
         # "... signed a memorandum on Monday; similar deals were signed earlier with Qatar": each
         # clause of a sentence cut by semicolons has its own parties
         cuts = [s0 + m.end() for m in self.c.SEMICOLON.finditer(sent)]
         clauses = list(zip([s0, *cuts], [*cuts, s1], strict=True))
+        whole: tuple[list[str], list[str], set[str]] | None = None
+
+        def sides(clause: tuple[int, int] | None) -> tuple[list[str], list[str], set[str]]:
+            """The parties, organizations and people of a clause, or of the sentence (None), found
+            when an event is added (most triggers are dropped before) and for the sentence once."""
+            nonlocal whole
+            if clause is not None:
+                return self.parties_of(*clause)
+            if whole is None:
+                whole = self.parties_of(s0, s1)
+            return whole
         made: set[str] = set()
         attached = False
         for start, end, (etype, instrument) in found:
@@ -580,11 +590,7 @@ class EventFinder:
             before = sent[:at]
             if self.c.ANNIVERSARY.search(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
-            if len(clauses) > 1:
-                c0, c1 = next((a, b) for a, b in clauses if a <= start < b)
-                parties, orgs, people = self.parties_of(c0, c1)
-            else:
-                parties, orgs, people = whole
+            clause = next((a, b) for a, b in clauses if a <= start < b) if len(clauses) > 1 else None
             if etype == "agreement":
                 if self.c.IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
@@ -601,6 +607,7 @@ class EventFinder:
                     continue
                 # "A loan agreement was also signed ...": one more document, not the one before
                 another = self.c.INDEFINITE.search(before[-30:]) is not None and self.c.ALSO.search(sent) is not None
+                parties, orgs, people = sides(clause)
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
                          distinct=another)
                 made.add(etype)
@@ -610,6 +617,7 @@ class EventFinder:
                     continue
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")
+                parties, orgs, people = sides(clause)
                 self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1,
                          at=start, trigger_end=end)
                 made.add(etype)
@@ -633,6 +641,7 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
+                parties, orgs, people = sides(clause)
                 self.add(etype, status, None, parties, orgs, people, s0, s1,
                          met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end, distinct=sitting)
                 made.add(etype)
@@ -664,6 +673,7 @@ class EventFinder:
                         self.name_span(s0, s1, start, end, etype) is None:
                     continue   # "discussed joint projects", "further investment": no concrete object
                 p0 = purpose.start() if purpose else s0
+                parties, orgs, people = sides(clause)
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
                 made.add(etype)
