@@ -163,9 +163,11 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     if low in ("met", "meets", "meet"):
         return None   # a verb: the meeting's name, if any, is elsewhere
     lo, hi = max(lo, start - 70), min(hi, end + 300)   # no name reaches further
-    left = _left(text, lo, start, trigger, etype, words)
+    toks = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, start)]
+    left = _left(text, toks, start, trigger, etype, words)
     if left < start:
-        modifiers = TOKEN.findall(text, left, start)
+        # the words from `left` on (a word's start, or a word's after "and "): as TOKEN reads them from there
+        modifiers = [t for a, t in toks if a >= left]
         if low in BARE_MEETINGS and not any(_is_title(t) or t.lower() in words["ordinal"] for t in modifiers):
             left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
         elif low in words["generic"] and all(t.lower() in words["vague"] for t in modifiers):
@@ -181,9 +183,9 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     return left, right
 
 
-def _left(text: str, lo: int, start: int, trigger: str, etype: str, words: dict[str, frozenset[str]]) -> int:
-    toks = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, start)]
-    toks = [(a, t) for a, t in toks if a < start]
+def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etype: str,
+          words: dict[str, frozenset[str]]) -> int:
+    """Where the name begins, from the words (start, text) before the trigger."""
     begin = start
     taken = 0
     i = len(toks) - 1

@@ -258,6 +258,15 @@ class EventFinder:
         # that hold one of their words (_may); None where lower() does not fold as re.I does
         self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
         self.central = "Central" in self.text   # C5_PHRASE's word, as written
+        self._names: dict[tuple[int, int, int, int, str], tuple[int, int] | None] = {}
+
+    def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
+        """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
+        name is asked for when it is checked, when its event is merged and when it is named)."""
+        key = (s0, s1, start, end, etype)
+        if key not in self._names:
+            self._names[key] = name_span(self.text, s0, s1, start, end, etype, self.by_words)
+        return self._names[key]
 
     def _may(self, words: tuple[str, ...], s0: int, s1: int) -> bool:
         """Could a pattern that matches only where one of `words` is (case-folded) match in [s0, s1)?"""
@@ -580,11 +589,21 @@ class EventFinder:
                 status = "planned" if self.c.MEETING_FUTURE.search(self.text, c0, c1) else "discussed"
                 self.add("meeting", status, None, parties, orgs, people, c0, c1, at=start, trigger_end=end)
             found = [f for f in found if f[2][0] != "meeting"]
-        whole = self.parties_of(s0, s1)
         # "... signed a memorandum on Monday; similar deals were signed earlier with Qatar": each
         # clause of a sentence cut by semicolons has its own parties
         cuts = [s0 + m.end() for m in self.c.SEMICOLON.finditer(sent)]
         clauses = list(zip([s0, *cuts], [*cuts, s1], strict=True))
+        whole: tuple[list[str], list[str], set[str]] | None = None
+
+        def sides(clause: tuple[int, int] | None) -> tuple[list[str], list[str], set[str]]:
+            """The parties, organizations and people of a clause, or of the sentence (None), found
+            when an event is added (most triggers are dropped before) and for the sentence once."""
+            nonlocal whole
+            if clause is not None:
+                return self.parties_of(*clause)
+            if whole is None:
+                whole = self.parties_of(s0, s1)
+            return whole
         made: set[str] = set()
         attached = False
         for start, end, (etype, instrument) in found:
@@ -592,11 +611,7 @@ class EventFinder:
             before = sent[:at]
             if self.c.ANNIVERSARY.search(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
-            if len(clauses) > 1:
-                c0, c1 = next((a, b) for a, b in clauses if a <= start < b)
-                parties, orgs, people = self.parties_of(c0, c1)
-            else:
-                parties, orgs, people = whole
+            clause = next((a, b) for a, b in clauses if a <= start < b) if len(clauses) > 1 else None
             if etype == "agreement":
                 if self.c.IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
                     continue
@@ -613,6 +628,7 @@ class EventFinder:
                     continue
                 # "A loan agreement was also signed ...": one more document, not the one before
                 another = self.c.INDEFINITE.search(before[-30:]) is not None and self.c.ALSO.search(sent) is not None
+                parties, orgs, people = sides(clause)
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
                          distinct=another)
                 made.add(etype)
@@ -622,6 +638,7 @@ class EventFinder:
                     continue
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")
+                parties, orgs, people = sides(clause)
                 self.add(etype, self.body_status(sent[:end - s0 + 40]), None, parties, [], people, s0, s1,
                          at=start, trigger_end=end)
                 made.add(etype)
@@ -645,6 +662,7 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
+                parties, orgs, people = sides(clause)
                 self.add(etype, status, None, parties, orgs, people, s0, s1,
                          met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end, distinct=sitting)
                 made.add(etype)
@@ -673,9 +691,10 @@ class EventFinder:
                     attached = True
                     continue
                 if term in generic_triggers() and not self.concrete(s0, s1) and \
-                        name_span(self.text, s0, s1, start, end, etype, self.by_words) is None:
+                        self.name_span(s0, s1, start, end, etype) is None:
                     continue   # "discussed joint projects", "further investment": no concrete object
                 p0 = purpose.start() if purpose else s0
+                parties, orgs, people = sides(clause)
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
                 made.add(etype)
@@ -696,7 +715,7 @@ class EventFinder:
         """"The investment in the project will total $95 million": a bare "project", right after
         one was reported (within two sentences), is that one again."""
         if self.text[start:end].lower() not in self.c.BARE_PROJECT or \
-                name_span(self.text, s0, s1, start, end, "project", self.by_words) is not None:
+                self.name_span(s0, s1, start, end, "project") is not None:
             return False
         last = max((ev.evidence[-1][0] for ev in self.events if ev.type == "project"), default=None)
         if last is None:
@@ -713,7 +732,7 @@ class EventFinder:
         that name."""
         if not self.c.ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
             return False
-        span = name_span(self.text, s0, s1, start, end, "meeting", self.by_words)
+        span = self.name_span(s0, s1, start, end, "meeting")
         if span is None or span[1] <= end:
             return False
         name = self.name_text(span)
@@ -767,7 +786,7 @@ class EventFinder:
             ev.named_at.append((s0, s1, at, trigger_end))
 
         def name() -> tuple[int, int] | None:
-            return name_span(self.text, s0, s1, at, trigger_end, etype, self.by_words) \
+            return self.name_span(s0, s1, at, trigger_end, etype) \
                 if at is not None and trigger_end is not None else None
         key = ev.key()
         for other in self.events:
@@ -799,7 +818,7 @@ class EventFinder:
         """The event's name: from the first of its mentions that names it (looked for once)."""
         while ev.name is None and ev.named_at:
             s0, s1, start, end = ev.named_at.pop(0)
-            ev.name = name_span(self.text, s0, s1, start, end, ev.type, self.by_words)
+            ev.name = self.name_span(s0, s1, start, end, ev.type)
         return ev.name
 
     def is_dated(self, ev: Event) -> bool:

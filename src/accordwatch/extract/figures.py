@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import SimpleNamespace
 
 from ..data import lexicon
@@ -138,7 +138,8 @@ def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
     cues = {row["cue"].lower(): row["indicator"] for row in lexicon("indicator_cues.tsv")}
     cues.setdefault("worth", "investment")
     alt = alternation(sorted(cues, key=len, reverse=True), ignore_case=True)
-    return re.compile(rf"\b(?:{alt})\b", re.I), cues
+    # led: the engine skips ahead to the cues' first letters (a \b opening gets no skip of its own)
+    return led(re.compile(rf"\b(?:{alt})\b", re.I)), cues
 
 
 @cache
@@ -188,7 +189,6 @@ class FigureFinder:
         self.actors = sorted(self.countries + [
             Span(s.start, s.end, "country", s.text, orgs[s.value].country)
             for s in doc.layer("org") if s.value in orgs and orgs[s.value].country], key=lambda s: s.start)
-        self.reporter = self._reporter()
         # where countries and dates start (and dates end), to find those in a zone by binary
         # search rather than by a scan per amount, which made long texts quadratic; None when a
         # layer is not in text order (never, from the built-in components): then they are scanned
@@ -209,8 +209,10 @@ class FigureFinder:
             return [d for d in self.dates if not (d.end <= lo or d.start >= hi)]
         return self.dates[bisect_right(self.date_ends, lo):bisect_left(self.date_starts, hi)]
 
-    def _reporter(self) -> str | None:
-        """The country whose statistics the article reports ('Statistics from Kazakhstan showed')."""
+    @cached_property
+    def reporter(self) -> str | None:
+        """The country whose statistics the article reports ('Statistics from Kazakhstan showed'):
+        looked for when a trade figure's direction is otherwise unknown (most articles never ask)."""
         for s in self.countries:
             if self.c.REPORTER.search(self.text[max(0, s.start - 40):s.start]):
                 return s.value

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-LINE = re.compile(r"[^\n]*")
 ENDS_SENTENCE = re.compile(r"[.!?…:;|»”\"')\]]\s*$")
 # the line after a wrap starts with a word, a number, a bracket or a quote; not a bullet or dash
 GOES_ON = re.compile(r"^\s*[\w(“\"$€£¥₸]")
@@ -28,7 +27,11 @@ def wrap_breaks(text: str) -> list[int]:
     """Offsets of the line breaks that only wrap a sentence, in text order."""
     if "\n" not in text:
         return []
-    lines = [(m.start(), m.group()) for m in LINE.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
+    lines = []   # (start, line) of every line, the last one even if empty
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
     width = _wrap_width(lines)
     out = []
     first = next((i for i, (_, ln) in enumerate(lines) if ln.strip()), 0)
