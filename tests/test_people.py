@@ -308,3 +308,17 @@ def test_a_body_in_a_title_does_not_leave_its_connectors_behind():
     text = "The talks were co-chaired by the Chairman of the Cabinet of Ministers of the Kyrgyz Republic Adylbek " \
            "Kasymaliev."
     assert found(text)[0] == ("Adylbek Kasymaliev", "Chairman of the Cabinet of Ministers", "KGZ")
+
+
+def test_a_visiting_counterpart_and_the_host_serve_the_two_sides_by_the_place_of_the_visit():
+    text = ("Japan and Mongolia signed an economic partnership agreement. It was signed by Prime Minister Shinzo Abe "
+            "and his visiting counterpart Chimed Saikhanbileg in Tokyo on Tuesday.")
+    assert {name: p["country"] for name, p in people(text).items()} == {"Shinzo Abe": "JPN",
+                                                                      "Chimed Saikhanbileg": "MNG"}
+
+
+def test_a_counterpart_met_with_no_visit_said_gives_no_side_by_the_place():
+    text = ("Japan and Mongolia signed an economic partnership agreement. Prime Minister Shinzo Abe met his "
+            "counterpart Chimed Saikhanbileg in Tokyo on Tuesday.")
+    assert {name: p["country"] for name, p in people(text).items()} == {"Shinzo Abe": None,
+                                                                      "Chimed Saikhanbileg": None}

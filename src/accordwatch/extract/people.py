@@ -50,6 +50,7 @@ INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are
 COUNTERPART = frozenset({"counterpart", "counterparts"})
+VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one is the host
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
 PLURAL_TITLES = ("Ministers", "Presidents", "Ambassadors", "Chairmen", "Chairs", "Co-chairs", "Co-Chairs", "Cochairs",
@@ -181,6 +182,7 @@ class PeopleFinder:
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
+        self.hosts: list[tuple[Person, str]] = []   # (the host of a visiting counterpart, the place's country)
 
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
@@ -373,6 +375,18 @@ class PeopleFinder:
                 self.counterpart_of.append((person, subject))
                 if country:
                     self.sides.append((subject, country))   # "his UAE counterpart": he is the other side
+                elif k > 0 and ws[k - 1].text.lower() in VISITING and (host := self._host(ws)) is not None:
+                    # "Abe and his visiting counterpart Saikhanbileg ... in Tokyo": the host serves the
+                    # country of the place, the visitor the other side
+                    self.hosts.append((subject, host))
+
+    def _host(self, ws: list[Word]) -> str | None:
+        """The country of the one place the sentence of these words names (its capital or a city), if
+        that country is a side of the article's pair."""
+        countries = {sp.data.get("country") for sp in self.doc.layer("place")
+                     if ws[0].start <= sp.start and sp.end <= ws[-1].end}
+        main = main_parties(self.doc)
+        return countries.pop() if len(countries) == 1 and len(main) == 2 and countries <= set(main) else None
 
     def _subject(self, ws: list[Word], start: int, end: int) -> Person | None:
         """Whose counterpart: the person named nearest in the sentence, else the last one named
@@ -664,6 +678,9 @@ class PeopleFinder:
         for person, country in self.sides:
             if person.country is None and country in main:
                 person.country = main[0] if country == main[1] else main[1]
+        for host, country in self.hosts:
+            if host.country is None:
+                host.country = country
         known = {p.country for p in people if p.country}
         if len(known) != 1 or not known <= set(main):
             return
