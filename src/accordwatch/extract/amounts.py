@@ -88,10 +88,16 @@ def multipliers(code: str = "en") -> dict[str, int]:
 
 
 @cache
+def cue_patterns(code: str) -> dict[str, str]:
+    """name -> pattern of a language's data/<code>/figure_cues.tsv (the amounts' cues are among the figures')."""
+    return {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
+
+
+@cache
 def year_before(code: str = "en") -> re.Pattern:
     if code == "en":
         return YEAR_BEFORE
-    rows = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
+    rows = cue_patterns(code)
     return re.compile(rf"(?:{rows['YEAR_BEFORE']})\s+$", re.I) if "YEAR_BEFORE" in rows else re.compile(r"(?!)")
 
 
@@ -184,13 +190,19 @@ def find_amounts(doc: Document) -> list[Span]:
         if value is None or value <= 0 or value >= MAX_VALUE:
             continue
         start = m.start("cur1") if m["cur1"] else m.start("n2") if m["n2"] else m.start("n3")
-        q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
-        qual = q.group(0).strip() if q else ""
-        approximate = bool(qual and (APPROXIMATE.search(qual) or code != "en"))
-        out.append(Span(start, m.end(), "amount", doc.text[start:m.end()], value,
-                        {"unit": unit, "indicator": hint or None, "qualifier": qual or None,
-                         "approximate": approximate}))
+        out.append(amount_span(doc, code, start, m.end(), value, unit, hint))
     return out
+
+
+def amount_span(doc: Document, code: str, start: int, end: int, value: int | float, unit: str,
+                indicator: str | None) -> Span:
+    """The amount doc.text[start:end], with the qualifier before it ("more than", "около") and whether
+    that makes it approximate."""
+    q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
+    qual = q.group(0).strip() if q else ""
+    return Span(start, end, "amount", doc.text[start:end], value,
+                {"unit": unit, "indicator": indicator or None, "qualifier": qual or None,
+                 "approximate": bool(qual and (APPROXIMATE.search(qual) or code != "en"))})
 
 
 REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.I)
@@ -263,7 +275,7 @@ def number_of_pattern(code: str = "en") -> re.Pattern | None:
     if code == "en":
         head, level, num = NUMBER_OF, LEVEL, NUM
     else:
-        rows = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("figure_cues.tsv")}
+        rows = cue_patterns(code)
         if "NUMBER_OF" not in rows or "LEVEL" not in rows:
             return None
         head, level, num = rows["NUMBER_OF"], rows["LEVEL"], NUM_COMMA
@@ -293,11 +305,7 @@ def counts_stated_after(doc: Document, found: list[Span]) -> list[Span]:
         if value is None or value <= 0 or value >= MAX_VALUE:
             continue
         unit, hint = units(code).get(m["unit"]) or units(code)[m["unit"].lower()]
-        q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
-        qual = q.group(0).strip() if q else ""
-        out.append(Span(start, end, "amount", m["n"], value,
-                        {"unit": unit, "indicator": hint, "qualifier": qual or None,
-                         "approximate": bool(qual and (APPROXIMATE.search(qual) or code != "en"))}))
+        out.append(amount_span(doc, code, start, end, value, unit, hint))
     return out
 
 
@@ -331,11 +339,7 @@ def halves(doc: Document, found: list[Span]) -> list[Span]:
             continue
         factor = next(v for k, v in HALF_OF.items() if m["m"].lower().startswith(k))
         unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
-        q = qualifier_before(code).search(doc.text, max(0, start - 30), start)
-        qual = q.group(0).strip() if q else ""
-        out.append(Span(start, end, "amount", m.group(), factor // 2,
-                        {"unit": unit, "indicator": None, "qualifier": qual or None,
-                         "approximate": bool(qual and (APPROXIMATE.search(qual) or code != "en"))}))
+        out.append(amount_span(doc, code, start, end, factor // 2, unit, None))
     return out
 
 
