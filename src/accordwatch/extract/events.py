@@ -451,14 +451,12 @@ class EventFinder:
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
-        # "The arrangements concern energy and farming", "Among them are ...": what the documents or
-        # projects found hold, said with no trigger word of its own
-        content = {idx for idx, (a, b) in enumerate(self.doc.sentences) if idx not in by_sentence
-                   and (self.c.CONTENT_OF.search(self.text[a:b]) or self.c.MEMBERS_OF.search(self.text[a:b]))
-                   and self.doc.in_body(a, b)}
         contents: set[tuple[int, int]] = set()   # the sentences that told what a document holds
-        for idx in sorted(by_sentence.keys() | content):
-            s0, s1 = self.doc.sentences[idx]
+        # the sentences with a trigger, and those of the body that may tell what the documents or projects
+        # found hold with no trigger word of their own ("The arrangements concern ...", "Among them are ...")
+        for idx, (s0, s1) in enumerate(self.doc.sentences):
+            if idx not in by_sentence and not self.doc.in_body(s0, s1):
+                continue
             if title and self.text[s0:s1].strip() == title:
                 continue   # the headline restates what the body reports
             if self.c.CONTENT_OF.search(self.text[s0:s1]) and self.has("agreement", None):
