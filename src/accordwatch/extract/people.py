@@ -182,7 +182,6 @@ class PeopleFinder:
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
-        self.hosts: list[tuple[Person, str]] = []   # (the host of a visiting counterpart, the place's country)
 
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
@@ -375,18 +374,20 @@ class PeopleFinder:
                 self.counterpart_of.append((person, subject))
                 if country:
                     self.sides.append((subject, country))   # "his UAE counterpart": he is the other side
-                elif k > 0 and ws[k - 1].text.lower() in VISITING and (host := self._host(ws)) is not None:
-                    # "Abe and his visiting counterpart Saikhanbileg ... in Tokyo": the host serves the
-                    # country of the place, the visitor the other side
-                    self.hosts.append((subject, host))
+                elif k > 0 and ws[k - 1].text.lower() in VISITING and (away := self._visitor(ws)) is not None:
+                    # "Abe and his visiting counterpart Saikhanbileg ... in Tokyo": the counterpart comes
+                    # from the side the place is not in, the host is the other side
+                    self.sides.append((subject, away))
 
-    def _host(self, ws: list[Word]) -> str | None:
-        """The country of the one place the sentence of these words names (its capital or a city), if
-        that country is a side of the article's pair."""
+    def _visitor(self, ws: list[Word]) -> str | None:
+        """The side of the article's pair that the one place the sentence of these words names (its
+        capital or a city) is not in: where a visitor comes from."""
         countries = {sp.data.get("country") for sp in self.doc.layer("place")
                      if ws[0].start <= sp.start and sp.end <= ws[-1].end}
         main = main_parties(self.doc)
-        return countries.pop() if len(countries) == 1 and len(main) == 2 and countries <= set(main) else None
+        if len(countries) != 1 or len(main) != 2 or not countries <= set(main):
+            return None
+        return main[1] if countries == {main[0]} else main[0]
 
     def _subject(self, ws: list[Word], start: int, end: int) -> Person | None:
         """Whose counterpart: the person named nearest in the sentence, else the last one named
@@ -678,9 +679,6 @@ class PeopleFinder:
         for person, country in self.sides:
             if person.country is None and country in main:
                 person.country = main[0] if country == main[1] else main[1]
-        for host, country in self.hosts:
-            if host.country is None:
-                host.country = country
         known = {p.country for p in people if p.country}
         if len(known) != 1 or not known <= set(main):
             return
