@@ -81,7 +81,7 @@ from ..query.timeline import figures_page as find_figures
 from ..store import dedup
 from ..store import schema as s
 from ..store.normalize import latin_key, name_key
-from .cache import VersionedCache
+from .cache import app_cache
 from .encoded import pack, respond
 from .errors import API_PREFIX, responses
 
@@ -234,18 +234,14 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-async def _kept_answer(request: Request, make: Callable[[], dict[str, Any]], cache_name: str = "answer_cache"
-                       ) -> Response:
+async def _kept_answer(request: Request, make: Callable[[], dict[str, Any]], cache_name: str = "answer_cache",
+                       size: int = 256) -> Response:
     """The JSON answer of a read route that depends on the data alone, kept per data version as the pair
     profiles are (web.cache): keyed by the route's path and query, made again once an ingest or a review
     changes the data. A kept answer is served from the event loop (one indexed read of the version); a new
     one is made by `make` in a worker thread, where all of its reads belong. A bad parameter raises in
     `make`, and nothing is kept."""
-    state = request.app.state
-    cache = getattr(state, cache_name, None)
-    if cache is None:   # made on first use: an app may include this router alone
-        cache = VersionedCache(_engine(request))
-        setattr(state, cache_name, cache)
+    cache = app_cache(request.app.state, cache_name, _engine(request), size)
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
     body = cache.peek(key)
     if body is None:
@@ -427,7 +423,8 @@ async def document(request: Request,
     POST /api/entity-reviews a mention's.
 
     A near-duplicate (`duplicate_of` set) was not extracted again: its facts are its original's."""
-    return await _kept_answer(request, lambda: _document(_engine(request), document_id), "document_cache")
+    # in a cache of its own: reading many articles does not push the busy answers out
+    return await _kept_answer(request, lambda: _document(_engine(request), document_id), "document_cache", 1024)
 
 
 def _document(engine: Engine, document_id: int) -> dict[str, Any]:

@@ -173,8 +173,6 @@ def create_app(db: str | None = None, ingest_token: str | None = None,
     app.state.engine = store.engine
     app.state.profile_cache = VersionedCache(store.engine)
     app.state.answer_cache = VersionedCache(store.engine)   # partners, events, figures, search (web.api)
-    app.state.document_cache = VersionedCache(store.engine, size=1024)   # GET /api/documents/{id}: apart, so
-    # that reading many articles does not push the busy answers out
     app.state.ingest_token = ingest_token or os.environ.get(INGEST_TOKEN_ENV) or None
     app.state.max_upload_bytes = max_upload_bytes
     app.state.error_page = None

@@ -64,3 +64,14 @@ class VersionedCache:
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
         return body
+
+
+def app_cache(state: Any, name: str, engine: Engine, size: int = 256) -> VersionedCache:
+    """The app's cache called `name` (an attribute of app.state), made on first use: an app may include
+    a router alone, and each kind of answer has a cache of its own so that one kind read in bulk (many
+    articles) does not push the busy answers of another out."""
+    cache = getattr(state, name, None)
+    if cache is None:
+        cache = VersionedCache(engine, size=size)
+        setattr(state, name, cache)
+    return cache

@@ -58,7 +58,7 @@ from ..review import accounts, audit
 from ..store import schema as s
 from ..watch.alerts import whats_new
 from . import auth, charts, entity_pages
-from .cache import VersionedCache
+from .cache import app_cache
 from .labels import label, unit_words
 
 HERE = Path(__file__).resolve().parent
@@ -425,9 +425,10 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
         prof = query.profile(engine, a, b)
         x, y = prof["pair"]
         points = [p for pts in prof["figures"].values() for p in pts]
-        chart_points = latest_points(charts.chartable(points), PAIR_CHART_POINTS)
+        chartable = charts.chartable(points)
+        chart_points = latest_points(chartable, PAIR_CHART_POINTS)
         targets = targets_against_actuals(points)
-        totals = {"chart": len(charts.chartable(points)), "targets": len(targets),
+        totals = {"chart": len(chartable), "targets": len(targets),
                   **{key: len(prof[key]) for key in ("agreements", "working_groups", "meetings", "projects")},
                   "points": {ind: len(pts) for ind, pts in prof["figures"].items()}}
         shown = {**prof, "figures": {ind: latest_points(pts) for ind, pts in prof["figures"].items()},
@@ -470,12 +471,7 @@ def _kept(request: Request, key: Hashable, make: Callable[[], Any], cache_name: 
     carries their CSRF token. What `make` raises (an unknown code) is raised here and kept nowhere.
     `cache_name`: the app's cache it is kept in (articles in their own, so that reading many of them
     does not push the busy pages out)."""
-    state = request.app.state
-    cache = getattr(state, cache_name, None)
-    if cache is None:   # made on first use: an app may include this router alone
-        cache = VersionedCache(_engine(request), size=size)
-        setattr(state, cache_name, cache)
-    return cache.get(key, make)
+    return app_cache(request.app.state, cache_name, _engine(request), size).get(key, make)
 
 
 # 4. search -----------------------------------------------------------------------------------------
@@ -574,10 +570,15 @@ def events_list(request: Request, type: str = "", status: str = "", sector: str 
         ctx["error"] = f"page takes a number from 1, not {page!r}"
         return render(request, "events.html", status_code=400, **ctx)
     number = int(page)
-    try:   # the page of events, kept for the data version (web.cache); the page is rendered for each request
-        events, total = _kept(request, ("events", tuple(params.items()), number), lambda: events_page(
-            _engine(request), **{k: v or None for k, v in params.items()}, offset=(number - 1) * EVENTS_PER_PAGE,
-            limit=EVENTS_PER_PAGE))
+    def make() -> tuple[list[dict[str, Any]], int, Markup]:
+        events, total = events_page(_engine(request), **{k: v or None for k, v in params.items()},
+                                    offset=(number - 1) * EVENTS_PER_PAGE, limit=EVENTS_PER_PAGE)
+        return events, total, event_rows(events)
+
+    # the page of events and its rows, which show the data alone, kept for the data version (web.cache);
+    # the page itself (the form around the rows may carry the visitor's CSRF token) for each request
+    try:
+        events, total, rows = _kept(request, ("events", tuple(params.items()), number), make)
     except query.QueryInputError as e:
         ctx["error"] = str(e)
         return render(request, "events.html", status_code=400, **ctx)
@@ -588,9 +589,6 @@ def events_list(request: Request, type: str = "", status: str = "", sector: str 
     active = [{"name": {"since": "from", "until": "to"}.get(k, k), "value": v,
                "label": _filter_label(_engine(request), k, v),
                "remove": _events_url({**params, k: ""})} for k, v in params.items() if v]
-    # the list's rows show the data alone: rendered once for the data version (the form around them may
-    # carry the visitor's CSRF token, so the page itself is rendered for each request)
-    rows = _kept(request, ("events-rows", tuple(params.items()), number), lambda: event_rows(events))
     ctx.update(events=events, rows=rows, total=total, page=number, pages=pages, active=active,
                links=_page_links(number, pages), first=(number - 1) * EVENTS_PER_PAGE + 1)
     return render(request, "events.html", **ctx)
