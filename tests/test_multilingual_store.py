@@ -407,7 +407,8 @@ def test_search_folds_accents_and_cyrillic_capitals(store):
     assert sources(query.search(store.engine, "товарооборот")) == ["accents"]
 
 
-@pytest.mark.parametrize("migration", ["0007_multilingual_search", "0010_search_vector"])
+@pytest.mark.parametrize("migration", ["0007_multilingual_search", "0010_search_vector",
+                                       "0012_search_vector_written"])
 def test_the_full_text_index_of_the_migrations_is_store_fulltext(migration):
     import importlib.util
 
@@ -439,6 +440,75 @@ def test_postgresql_searches_russian_through_the_index(searchable):
     assert "ix_documents_fts" in plan
     assert "'товарооборот'" in vectors["ru-meeting"] and "'встреч'" in vectors["ru-meeting"]
     assert "'pipelin'" in vectors["en-signing"]
+
+
+def test_fold_folds_as_the_sql_expression_does():
+    from accordwatch.store import fulltext
+
+    table = str.maketrans(fulltext.FOLD_FROM, fulltext.FOLD_TO)
+    for sample in ("Plain ASCII stays as it is.", RU_SIGNING[2], "ÉCOLE «Ёлки» — ӘЛЕМ…\u00a0№5 😀 Ω", ""):
+        assert fulltext.fold(sample) == sample.translate(table)
+    assert fulltext.fold("«КАЗМУНАЙГАЗ» — ÜBER") == " казмунайгаз    üBER"   # ASCII is PostgreSQL's to fold
+
+
+# an article whose every folded kind of character counts: capitals of each script, quotes, dashes, spaces
+FOLDED = ("ru-folded", "2024-06-03", """«ЁЛКИ» и ТОО «Қазақ Өнім» — партнёры
+
+АЛМАТЫ, 3 июня.\u00a0ÉCOLE MÜLLER GmbH и «Қазақ Өнім» подписали договор № 7 о поставках… зерна • 2024.
+""")
+
+
+@pytest.mark.parametrize("set_based", [True, False], ids=["set-based", "one by one"])
+def test_the_writers_store_the_vectors_the_sql_expression_computes(db_url, set_based):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the stored vector is PostgreSQL's (SQLite indexes an FTS5 table)")
+    from accordwatch.store import fulltext
+    from accordwatch.store.write import Writer
+
+    st = open_store(db_url)
+    try:
+        near = (EN_SIGNING[0] + "-again", EN_SIGNING[1], EN_SIGNING[2] + "\nThe ministry gave no more details.\n")
+        Writer(st.engine, set_based=set_based).write(
+            [Result(a[0], document=document(a)) for a in (*ALL, FOLDED, near)])
+        with st.engine.connect() as conn:
+            rows = conn.execute(text(f"SELECT source, search_vector::text, {fulltext.tsvector()}::text, "
+                                     "duplicate_of IS NOT NULL FROM documents")).all()
+    finally:
+        st.close()
+    assert len(rows) == 6 and sum(near for *_, near in rows) == 1   # a near-duplicate is stored with its vector
+    for source, stored, computed, _ in rows:
+        assert stored == computed, source
+    vector = next(stored for source, stored, *_ in rows if source == "ru-folded")
+    # capitals folded in Cyrillic (Ё, Қ, Ө) and Latin-1 (É, Ü), the quotes, dashes and signs split off
+    for word in ("'елк':1,7", "'қазақ':4,10,20", "'өнім':5,11,21", "'école':16", "'müller':17", "'7':24"):
+        assert word in vector
+
+
+def test_migration_0012_keeps_the_stored_vectors_and_goes_back(alembic, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL column (SQLite has no stored vector)")
+    engine = make_engine(db_url)
+    try:
+        alembic(engine, "upgrade", "0011")
+        with engine.begin() as conn:   # an article as the writer stored it before 0012: the column generated
+            conn.execute(text("INSERT INTO documents (content_hash, source, title, published, text, language) "
+                              "VALUES ('1', :s, :t, :p, :b, 'ru')"),
+                         {"s": RU_MEETING[0], "t": RU_MEETING[2].splitlines()[0], "p": RU_MEETING[1],
+                          "b": RU_MEETING[2]})
+        alembic(engine, "upgrade", "head")
+        generated = "SELECT attgenerated FROM pg_attribute WHERE attrelid = 'documents'::regclass " \
+                    "AND attname = 'search_vector'"
+        with engine.connect() as conn:
+            assert conn.execute(text(generated)).scalar_one() == ""
+            assert conn.execute(text("SELECT count(*) FROM documents WHERE search_vector IS NULL")).scalar_one() == 0
+        assert sources(query.search(engine, "товарооборот")) == ["ru-meeting"]
+        alembic(engine, "downgrade", "0011")
+        with engine.connect() as conn:
+            assert conn.execute(text(generated)).scalar_one() == "s"
+        assert sources(query.search(engine, "товарооборот")) == ["ru-meeting"]
+        alembic(engine, "upgrade", "head")
+    finally:
+        engine.dispose()
 
 
 def test_migration_0007_indexes_the_articles_already_stored(alembic, db_url):

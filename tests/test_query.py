@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from accordwatch import cli, query
 from accordwatch.errors import AccordwatchError
-from accordwatch.store import open_store
+from accordwatch.store import fulltext, open_store
 from accordwatch.store import schema as s
 from accordwatch.store.engine import make_engine, migrate
 
@@ -115,6 +115,9 @@ def build_database(path_or_url):
             if sqlite:
                 conn.execute(text("INSERT INTO documents_fts(rowid, title, text) VALUES (:id, :title, :text)"),
                              {"id": doc_id, "title": title, "text": body})
+            else:   # the stored vector, as the writer computes it
+                conn.execute(text(f"UPDATE documents SET search_vector = {fulltext.tsvector()} WHERE id = :id"),
+                             {"id": doc_id})
             conn.execute(insert(s.document_countries), [{"document_id": doc_id, "code": c}
                                                         for c in DOC_COUNTRIES[doc_id]])
             if DOC_SECTORS.get(doc_id):

@@ -166,7 +166,7 @@ def test_migration_adds_the_name_to_a_database_made_by_0004(alembic, db_url):
             conn.execute(insert(s.event_parties), [{"event_id": ev, "code": "DEU"}, {"event_id": ev, "code": "KAZ"}])
         alembic(engine, "upgrade", "head")
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0011"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0012"
             assert conn.execute(select(s.events.c.id, s.events.c.name, s.events.c.status)).all() == [
                 (ev, None, "signed")]
         assert [e["name"] for e in query.events(engine)] == [None]   # listed as before, by its type

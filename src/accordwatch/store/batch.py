@@ -28,7 +28,7 @@ from sqlalchemy import Connection
 from .. import extract_document
 from ..extract.gazetteer import country_names
 from ..extract.people import known_people
-from . import dedup
+from . import dedup, fulltext
 from .normalize import latin_key, name_key
 from .points import row_point_columns
 from .resolve import Memory, Resolver, _as_date, _gazetteer_spellings, company_name, event_window
@@ -82,6 +82,14 @@ def _executemany(conn: Connection, kind: str, table: str, rows: list[dict]) -> N
                 tuple(x for r in part for x in get(r)))
 
 
+def _insert_documents(conn: Connection, rows: list[dict]) -> None:
+    """PostgreSQL: the documents with their stored vectors (store.fulltext.insert_sql), one prepared INSERT
+    the rows pipelined (the driver's executemany): COPY cannot compute the vector."""
+    cols = tuple(rows[0])
+    with conn.connection.driver_connection.cursor() as cur:
+        cur.executemany(fulltext.insert_sql(cols), [fulltext.insert_params(r, cols) for r in rows])
+
+
 @dataclass
 class Failed:
     """An extraction that failed where it ran ahead of the writer (store.ahead): the writer reports it."""
@@ -125,21 +133,21 @@ def _mark(conn: Connection) -> str:
 _E = ", ".join(f"e.{_q(c)}" for c in _ENTITY_COLS)
 
 
-def _select(conn: Connection, sql: str, fixed: tuple, values: list, chunk: int = 5000) -> list[tuple]:
-    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), in no particular order. On
-    SQLite the values go as one JSON array (json_each): the statement's text is the same whatever their
-    number, and SQLite prepares it once (a list of parameters as long as the batch's keys was parsed and
-    planned again every time); elsewhere some thousands at a time."""
+def _select(conn: Connection, sql: str, fixed: tuple, values: list) -> list[tuple]:
+    """The rows of `sql` (driver SQL: {P} a parameter, {IN} the list of `values`), in no particular order. The
+    values go as one parameter, so that the statement's text is the same whatever their number: on SQLite a
+    JSON array (json_each), which SQLite prepares once (a list of parameters as long as the batch's keys was
+    parsed and planned again every time); on PostgreSQL an array, a statement the driver converts once and
+    the server prepares (a list of parameters was split by the driver and planned by the server each time:
+    an eighth of the writer's time)."""
     if not values:
         return []
     if conn.dialect.name == "sqlite":
         return conn.exec_driver_sql(sql.format(P="?", IN="SELECT value FROM json_each(?)"),
                                     (*fixed, json.dumps(values))).fetchall()
-    rows: list[tuple] = []
-    for i in range(0, len(values), chunk):
-        part = values[i:i + chunk]
-        rows += conn.exec_driver_sql(sql.format(P="%s", IN=", ".join(["%s"] * len(part))), (*fixed, *part)).fetchall()
-    return rows
+    kind = "bigint" if all(isinstance(v, int) for v in values) else "text"
+    return conn.exec_driver_sql(sql.format(P="%s", IN=f"SELECT unnest(%s::{kind}[])"),
+                                (*fixed, list(values))).fetchall()
 
 
 class Ids:
@@ -420,10 +428,14 @@ _SQLITE_BANDS = ("SELECT b.band, b.bucket, d.id, d.minhash FROM (SELECT json_ext
                  "json_extract(value, '$[1]') AS bucket FROM json_each(?)) AS k CROSS JOIN minhash_bands b "
                  "JOIN documents d ON d.id = b.document_id WHERE b.band = k.band AND b.bucket = k.bucket")
 
+_POSTGRES_BANDS = ("SELECT b.band, b.bucket, d.id, d.minhash FROM unnest(%s::integer[], %s::text[]) AS k(band, bucket) "
+                   "JOIN minhash_bands b ON b.band = k.band AND b.bucket = k.bucket "
+                   "JOIN documents d ON d.id = b.document_id")
+
 
 def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, bytes]]]:
-    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per bucket
-    (SQLite) or per band (band = ? AND bucket IN (...)), never a row-value IN list, which SQLite reads by a scan."""
+    """The stored documents in any of these (band, bucket)s, with their MinHash: an indexed search per bucket,
+    never a row-value IN list, which SQLite reads by a scan."""
     out: dict[tuple[int, str], list[tuple[int, bytes]]] = defaultdict(list)
     if not buckets:
         return out
@@ -431,18 +443,10 @@ def band_candidates(conn: Connection, buckets: set[tuple[int, str]]) -> dict[tup
         for band, bucket, did, sig in conn.exec_driver_sql(_SQLITE_BANDS, (json.dumps(sorted(buckets)),)):
             out[(band, bucket)].append((did, sig))
         return out
-    by_band: dict[int, list[str]] = defaultdict(list)
-    for band, bucket in buckets:
-        by_band[band].append(bucket)
-    # (band = ? AND bucket IN (...)) OR ...: an index search per band, ten bands a statement
-    p = _mark(conn)
-    terms = [(f"(b.band = {p} AND b.bucket IN ({', '.join([p] * len(keys[i:i + 5000]))}))", (band, *keys[i:i + 5000]))
-             for band, keys in sorted(by_band.items()) for i in range(0, len(keys), 5000)]
-    for i in range(0, len(terms), 10):
-        sql = ("SELECT b.band, b.bucket, d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
-               f"WHERE {' OR '.join(t for t, _ in terms[i:i + 10])}")
-        for band, bucket, did, sig in conn.exec_driver_sql(sql, tuple(x for _, ps in terms[i:i + 10] for x in ps)):
-            out[(band, bucket)].append((did, sig))
+    # PostgreSQL: the buckets as two arrays, joined to minhash_bands' key: one statement text, prepared once
+    keys = sorted(buckets)
+    for band, bucket, did, sig in conn.exec_driver_sql(_POSTGRES_BANDS, ([b for b, _ in keys], [k for _, k in keys])):
+        out[(band, bucket)].append((did, sig))
     return out
 
 
@@ -662,7 +666,9 @@ class BatchWrite:
         if self.sqlite:
             plan.append(("documents_fts", rows["fts"]))
         for table, data in plan:
-            if data:
+            if data and table == "documents" and not self.sqlite:
+                _insert_documents(conn, data)
+            elif data:
                 _executemany(conn, "insert", table, data)
         for table, changed, state, cols in (
                 ("entities", r.changed_entities, r.entity_rows, ("name", "country", "title", "org_kind")),

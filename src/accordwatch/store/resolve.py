@@ -432,17 +432,15 @@ class Resolver:
         keyed = [g for g in groups if g[2]]   # a stock with no period is compared with nothing
         if self.conn.dialect.name == "sqlite":
             return self._flag_sqlite(keyed)
-        flagged = 0
-        for i in range(0, len(keyed), 500):
-            chunk = keyed[i:i + 500]
-            # a join with the groups' VALUES (planning an OR of hundreds took longer), written as SQL text
-            # once per number of groups (building it as a SQLAlchemy statement each batch took a third of
-            # the writer's time)
-            rows = self.conn.exec_driver_sql(_groups_sql(len(chunk)), tuple(v for g in chunk for v in g)).all()
-            now = _disagree(rows)
-            if now:   # the figures of the groups that now disagree, in one statement
-                flagged += self.conn.exec_driver_sql(_flag_sql(len(now)), tuple(v for g in now for v in g)).rowcount
-        return flagged
+        # PostgreSQL: the groups as five arrays, one statement text whatever their number, which the driver
+        # converts once and the server prepares (a VALUES list of hundreds of parameters was split by the
+        # driver and planned by the server every batch)
+        if not keyed:
+            return 0
+        now = _disagree(self.conn.exec_driver_sql(_POSTGRES_GROUPS, _arrays(keyed)).all())
+        if not now:
+            return 0
+        return self.conn.exec_driver_sql(_POSTGRES_FLAG, _arrays(now)).rowcount
 
     def _flag_sqlite(self, keyed: list[tuple]) -> int:
         """On SQLite the groups go as one JSON array (json_each), an index search each, in statements whose
@@ -476,22 +474,16 @@ def _disagree(rows: list) -> list[tuple]:
             if n > 1 and hi - lo > FIGURE_TOLERANCE * hi and not all_flagged]
 
 
-@lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
-def _groups_sql(n: int) -> str:
-    """PostgreSQL: the figures of n groups, counted and their values' range, group by group."""
-    return f"{_SUMMARY} FROM figures f JOIN {_values(n)} ON {_on()} GROUP BY {_COLS}"
-
-
-@lru_cache(maxsize=64)   # a batch's number of groups varies: keep the recent ones, not hundreds
-def _flag_sql(n: int) -> str:
-    """PostgreSQL: mark the figures of n groups as conflicting."""
-    return f"UPDATE figures AS f SET conflict = true FROM {_values(n)} WHERE {_on()} AND f.conflict = false"
-
-
-def _values(n: int) -> str:
-    row = "(" + ", ".join(["%s"] * len(_GROUP)) + ")"
-    return f"(VALUES {', '.join([row] * n)}) AS v({', '.join(_GROUP)})"
+def _arrays(groups: list[tuple]) -> tuple[list, ...]:
+    """PostgreSQL: the groups' columns, one list each (the parameters of _POSTGRES_VALUES)."""
+    return tuple([g[i] for g in groups] for i in range(len(_GROUP)))
 
 
 def _on() -> str:
     return " AND ".join(f"f.{c} = v.{c}" for c in _GROUP)
+
+
+# PostgreSQL: the groups of five arrays, joined to their figures through ix_figures_group
+_POSTGRES_VALUES = (f"unnest({', '.join(['%s::text[]'] * len(_GROUP))}) AS v({', '.join(_GROUP)})")
+_POSTGRES_GROUPS = f"{_SUMMARY} FROM figures f JOIN {_POSTGRES_VALUES} ON {_on()} GROUP BY {_COLS}"
+_POSTGRES_FLAG = f"UPDATE figures AS f SET conflict = true FROM {_POSTGRES_VALUES} WHERE {_on()} AND f.conflict = false"

@@ -18,7 +18,7 @@ from .. import extract_document
 from ..document import Document
 from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
-from . import dedup, overlay, version
+from . import dedup, fulltext, overlay, version
 from .ahead import Ahead, Prepared
 from .batch import EXTRACTING, BatchWrite, Failed, entity_mentions, figure_rows
 from .engine import lock_writers, writer
@@ -201,7 +201,7 @@ class Writer:
                "published": doc.published, "outlet": doc.outlet, "dateline": doc.dateline, "text": doc.text,
                "minhash": sig, "duplicate_of": original, "similarity": sim, "language": _language(doc)}
         if original is not None:
-            conn.execute(insert(documents).values(**row))
+            self._insert_document(conn, row)
             s.near_duplicate += 1
             return
         if isinstance(record, Failed):   # its extraction ran ahead (store.ahead) and failed there
@@ -212,7 +212,7 @@ class Writer:
         d = record["document"]
         row.update(title=d["title"], published=d["published"], outlet=d["outlet"], dateline=d["dateline"],
                    language=d.get("language") or row["language"])
-        doc_id = conn.execute(insert(documents).values(**row)).inserted_primary_key[0]
+        doc_id = self._insert_document(conn, row)
         s.new += 1
         conn.execute(insert(minhash_bands), [{"band": b, "bucket": k, "document_id": doc_id} for b, k in buckets])
         if self.sqlite:
@@ -227,6 +227,14 @@ class Writer:
         self._figures(conn, doc_id, record, s, groups)
         if self.reviewed:
             overlay.apply_document(conn, doc_id, chash)
+
+    def _insert_document(self, conn: Connection, row: dict) -> int:
+        """Insert a document's row; its id. On PostgreSQL with its stored vector (store.fulltext.insert_sql)."""
+        if self.sqlite:
+            return conn.execute(insert(documents).values(**row)).inserted_primary_key[0]
+        cols = tuple(row)
+        return conn.exec_driver_sql(fulltext.insert_sql(cols) + " RETURNING id",
+                                    fulltext.insert_params(row, cols)).scalar_one()
 
     def _near(self, conn: Connection, sig: bytes, buckets: list[tuple[int, str]]) -> tuple[int | None, float | None]:
         # one indexed lookup per band: (band = ? AND bucket = ?) OR ...; SQLite reads a row-value
