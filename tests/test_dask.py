@@ -33,6 +33,29 @@ def test_records_equal_the_single_process_records(client):
     assert parallel == single
 
 
+def test_no_article_is_kept_once_extracted(client, tmp_path):
+    """Distributed keeps the recent messages of every stream for its developers: not the chunks of articles
+    sent to the workers (an archive's ingest grew to 825 MB)."""
+    import gc
+    import time
+
+    from accordwatch.document import Document
+
+    paths = []
+    for p in SAMPLE:   # articles of this test's own (by their paths)
+        paths.append(str(tmp_path / Path(p).name))
+        Path(paths[-1]).write_bytes(Path(p).read_bytes())
+    assert sum(1 for _ in records(read_paths(paths), client=client, chunk=1)) == len(paths)
+    for _ in range(40):   # the cluster forgets a task once its result is taken
+        gc.collect()
+        alive = [o for o in gc.get_objects() if isinstance(o, Document) and o.source in paths]
+        if len(alive) <= 4:
+            break
+        time.sleep(0.05)
+    # a few of the last chunks at most (each stream keeps its last message a while), not all 12
+    assert len(alive) <= 4, f"{len(alive)} of {len(paths)} articles kept"
+
+
 def test_local_workers_give_the_writer_priority(client):
     """On one machine the writer is the serial stage: local extraction workers run nicer than it."""
     import os

@@ -22,6 +22,10 @@ from ..ingest import Result
 
 CHUNK = 200
 LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# Distributed keeps the last `low-level-log-length` messages of every stream for its developers (1,000 by
+# default, each under 1 MB whole): the chunks of articles sent to the workers among them, which held an
+# archive's ingest at 825 MB (200,000 articles; 300 MB in one process). Nothing here reads those logs.
+SHORT_LOGS = {"distributed.admin.low-level-log-length": 0}
 # Local workers run this much nicer than the writer: on one machine the writer (and the database
 # server) are the one serial stage, so extraction takes the cores they leave, not the other way round.
 LOCAL_WORKER_NICENESS = 10
@@ -53,16 +57,17 @@ def connect(workers: int = 2, scheduler: str | None = None):
     logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s")
+            with dask.config.set(SHORT_LOGS):
+                client = Client(scheduler, timeout="20s")
         else:
             # A worker's statistical profiler samples the task's stack every 10 ms, taking the
             # interpreter lock from extraction each time; nobody reads its output here, nor a
             # dashboard on a port nobody is told of.
-            with dask.config.set(LOCAL_WORKER_CONFIG):
+            with dask.config.set({**LOCAL_WORKER_CONFIG, **SHORT_LOGS}):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        dashboard_address=":0", scheduler_kwargs={"dashboard": False},
                                        silence_logs=logging.ERROR)
-            client = Client(cluster)
+                client = Client(cluster)
     except (OSError, TimeoutError) as e:
         where = scheduler or f"a local cluster of {workers} workers"
         raise ClusterError(f"cannot reach {where}: {e}") from e
