@@ -6,17 +6,18 @@ SQLite   an FTS5 table over title and text (external content: the writer adds ea
          are indexed as written: query.search looks a Russian word up in all its forms (pymorphy3's
          lexeme: товарооборот finds товарооборота, товарооборотом), and a prefix (товарооборот*) finds
          every word that starts with it.
-PostgreSQL  a GIN index on documents.search_vector (migration 0010), a stored column generated as
-         tsvector() computes it: each article through the text search configuration of its
-         language ('english', or 'russian' for documents.language = 'ru': Snowball stems Russian words,
-         товарооборота -> товарооборот, and folds ё into е; English words in a Russian article are
-         stemmed as English), its text first folded by fold_sql: Cyrillic and Latin-1 capitals lower-cased
-         and punctuation beyond ASCII («», —) made spaces, so that words are split and case folds even in
-         a database whose LC_CTYPE is C (where PostgreSQL lower-cases ASCII only and takes any other
-         character for a letter). A query term is looked up in both configurations (query.search), folded
-         the same way. Accents are not folded (Türkiye is not Turkiye) but by the Russian stemmer (ё = е).
+PostgreSQL  a GIN index on documents.search_vector (migration 0010), a stored column holding what
+         tsvector() computes (the writer fills it since migration 0012): each article through the text
+         search configuration of its language ('english', or 'russian' for documents.language = 'ru':
+         Snowball stems Russian words, товарооборота -> товарооборот, and folds ё into е; English words
+         in a Russian article are stemmed as English), its text first folded by fold_sql: Cyrillic and
+         Latin-1 capitals lower-cased and punctuation beyond ASCII («», —) made spaces, so that words are
+         split and case folds even in a database whose LC_CTYPE is C (where PostgreSQL lower-cases ASCII
+         only and takes any other character for a letter). A query term is looked up in both
+         configurations (query.search), folded the same way. Accents are not folded (Türkiye is not
+         Turkiye) but by the Russian stemmer (ё = е).
 
-The expression is spelled out here and, unchanged, in migrations 0007 and 0010; queries read the stored
+The expression is spelled out here and, unchanged, in migrations 0007, 0010 and 0012; queries read the stored
 column (vector()), so a common word costs no recomputation (tests/test_store_backends.py checks that a
 query uses the index). Since migration 0012 the writer fills the column (insert_sql): the server's
 translate() walked its hundred-odd characters for every character of an article (0.36 ms an article, a
@@ -62,7 +63,7 @@ def fold_sql(expr: str) -> str:
 
 def config_sql(prefix: str = "") -> str:
     """The text search configuration of a document (`prefix`: the table's alias and a dot)."""
-    return f"CASE WHEN {prefix}language = 'ru' THEN 'russian'::regconfig ELSE 'english'::regconfig END"
+    return f"CASE WHEN {prefix}language = 'ru' THEN '{config('ru')}'::regconfig ELSE '{config(None)}'::regconfig END"
 
 
 def tsvector(prefix: str = "") -> str:
@@ -72,7 +73,7 @@ def tsvector(prefix: str = "") -> str:
 
 
 def config(language: str | None) -> str:
-    """The text search configuration of a document in `language` (as config_sql chooses it)."""
+    """The text search configuration of a document in `language` (config_sql's choice in SQL)."""
     return "russian" if language == "ru" else "english"
 
 
