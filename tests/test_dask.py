@@ -142,3 +142,23 @@ def test_input_is_read_only_as_far_as_the_window(client):
     for n, _ in enumerate(records(articles(), client=client, chunk=5, window=3), start=1):
         ahead.append(read - n)
     assert n == 120 and max(ahead) <= 3 * 5 + 5
+
+
+def test_full_collections_are_rare_while_records_stream_in(client):
+    """The records in flight outlive young collections; with the default thresholds every few of them
+    made a full collection, which scanned the client's long-lived objects each time."""
+    import gc
+
+    from accordwatch.scale.dask import STREAM_GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    assert before != STREAM_GC_THRESHOLDS
+    stream = records(read_paths(SAMPLE), client=client, chunk=5)
+    next(stream)
+    assert gc.get_threshold() == STREAM_GC_THRESHOLDS
+    assert sum(1 for _ in stream) == len(SAMPLE) - 1
+    assert gc.get_threshold() == before   # the process's own, once the stream ends
+    stream = records(read_paths(SAMPLE), client=client, chunk=5)
+    next(stream)
+    stream.close()   # a consumer that stops early (a failed write) puts them back too
+    assert gc.get_threshold() == before

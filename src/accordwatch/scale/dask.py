@@ -10,9 +10,11 @@ database ends up the same as with the single-process path.
 """
 from __future__ import annotations
 
+import gc
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -29,6 +31,11 @@ SHORT_LOGS = {"distributed.admin.low-level-log-length": 0}
 # Local workers run this much nicer than the writer: on one machine the writer (and the database
 # server) are the one serial stage, so extraction takes the cores they leave, not the other way round.
 LOCAL_WORKER_NICENESS = 10
+# The collector's thresholds while records stream in. The records of the chunks in flight outlive young
+# collections, and every few of them made a full one, which scanned the client's and the cluster's
+# long-lived objects (170,000) each time: 43 full collections and 3.5 s of the writer's process in an
+# ingest of 20,000 articles, 8 % of its time. With these, 3 (young ones come 14 x rarer, each bigger).
+STREAM_GC_THRESHOLDS = (10_000, 20, 50)
 
 
 class ClusterError(AccordwatchError):
@@ -94,6 +101,17 @@ def warm_up() -> None:
     pipeline()
 
 
+@contextmanager
+def rare_full_collections():
+    """Run the block with STREAM_GC_THRESHOLDS, then put the process's own back."""
+    before = gc.get_threshold()
+    gc.set_threshold(*STREAM_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _chunks(items: Iterable[Result], size: int) -> Iterator[list[Result]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -120,14 +138,15 @@ def records(results: Iterable[Result], workers: int = 2, scheduler: str | None =
                 yield r, None, None
 
     try:
-        for batch in _chunks(results, chunk):
-            docs = [r.document for r in batch if r.ok]
-            future = client.submit(extract_chunk, docs, pure=False) if docs else None
-            inflight.append((batch, future))
-            while len(inflight) >= window:
+        with rare_full_collections():
+            for batch in _chunks(results, chunk):
+                docs = [r.document for r in batch if r.ok]
+                future = client.submit(extract_chunk, docs, pure=False) if docs else None
+                inflight.append((batch, future))
+                while len(inflight) >= window:
+                    yield from drain(inflight.popleft())
+            while inflight:
                 yield from drain(inflight.popleft())
-        while inflight:
-            yield from drain(inflight.popleft())
     finally:
         if own:
             cluster = getattr(client, "cluster", None)
