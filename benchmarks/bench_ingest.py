@@ -61,6 +61,9 @@ def fresh(pg: str | None, tmp: str, name: str):
         store.close()
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            # the next phase starts on a quiet server, not while it writes out this one's pages
+            with contextlib.suppress(Exception):   # CHECKPOINT needs a superuser or pg_checkpoint
+                conn.exec_driver_sql("CHECKPOINT")
         admin.dispose()
 
 
