@@ -470,6 +470,18 @@ def test_cooperation_in_investment_is_not_a_project():
     assert events("Kazakhstan and Saudi Arabia discussed cooperation in banking and investment.") == []
 
 
+def test_investment_paired_with_trade_is_a_field_not_a_project():
+    """"trade and investment": the field the sides talk about, no project (though words follow that
+    could name one)."""
+    assert of_type(events("Mongolia and South Korea reviewed issues of trade and investment in both bilateral and "
+                          "regional formats."), "project") == []
+
+
+def test_investment_in_a_named_facility_is_still_a_project():
+    found = of_type(events("Uzbekistan and Oman discussed investment in the Navoi fertiliser plant."), "project")
+    assert len(found) == 1
+
+
 # ---- dates ----
 
 def test_day_without_year_resolved_against_publication():

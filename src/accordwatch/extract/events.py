@@ -68,6 +68,9 @@ OPERATING = re.compile(r"\b(?:operat\w*|work|works|working|there\s+are|registere
 DISCUSSED_WITH = re.compile(r"\b(?:discussed|talked\s+about|reviewed)\b", re.I)
 # "supplies", "deliveries": trade flows, which a list of topics discussed names among the others
 SUPPLY_WORD = re.compile(r"suppl|deliver", re.I)
+# a vague project word paired after a field of cooperation names the field: "issues of trade and
+# investment in both formats" (no project, whatever follows it)
+FIELD_BEFORE = re.compile(r"\b(?:trade|economic|business|commercial|financial|industrial)\s+(?:and|&)\s+$", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
@@ -163,7 +166,8 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH")
+             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
+             "FIELD_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -688,6 +692,8 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     attached = True
                     continue
+                if term in generic_triggers() and self.c.FIELD_BEFORE.search(before[-30:]):
+                    continue   # "trade and investment": a field of cooperation
                 if term in generic_triggers() and not self.concrete(s0, s1) and \
                         self.name_span(s0, s1, start, end, etype) is None:
                     continue   # "discussed joint projects", "further investment": no concrete object
