@@ -477,6 +477,15 @@ def test_investment_paired_with_trade_is_a_field_not_a_project():
                           "regional formats."), "project") == []
 
 
+def test_projects_said_only_to_be_essential_are_no_project():
+    text = ("The EU opened two credit lines for Kazakhstan in Astana on Monday. These loans, backed by Commission "
+            "guarantees, will support various essential projects.")
+    assert of_type(events(text), "project") == []
+    found = of_type(events("Uzbekistan and Korea agreed to finance essential infrastructure projects worth "
+                           "300 million dollars."), "project")
+    assert [e["name"] for e in found] == ["essential infrastructure projects"]
+
+
 def test_investment_in_a_named_facility_is_still_a_project():
     found = of_type(events("Uzbekistan and Oman discussed investment in the Navoi fertiliser plant."), "project")
     assert len(found) == 1
