@@ -493,6 +493,18 @@ def test_investment_in_a_named_facility_is_still_a_project():
 
 # ---- dates ----
 
+def test_a_persons_aside_of_another_month_does_not_date_the_event():
+    ev = only("Speaking at a joint news conference with his visiting Kazakh counterpart Kassym-Jomart Tokayev in "
+              "Tashkent, Mirziyoyev, who toured Astana in March, said trade had grown by a fifth.",
+              published="2024-09-04")
+    assert ev["date"] == "2024-09"   # the month of the report, not March's trip
+
+
+def test_a_persons_aside_of_the_reports_days_may_date_the_talks():
+    ev = only("Tokayev, who arrived in Tashkent on Tuesday, held talks with Mirziyoyev.", published="2024-09-04")
+    assert ev["date"] == "2024-09-03"
+
+
 def test_day_without_year_resolved_against_publication():
     ev = only("Kazakhstan and Hungary signed an agreement on air services on March 15.")
     assert ev["date"] == "2024-03-15"

@@ -110,6 +110,9 @@ SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|befor
                            r"(?:talks|meeting|session|negotiations|forum|summit|ceremony|conference|commission|"
                            r"council)\b)", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
+# a clause about a person set off by commas ("Erdogan, who toured Cairo in February, said"): a date
+# in it of another month than the report's is the person's other doing, not an event's told outside
+ASIDE_WHO = re.compile(r",\s+who\s+[^,;]*(?:,|$)", re.I)
 IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 # "the project would create jobs", "The joint venture has been registered": a project already
 # reported, named again as the subject of what it does
@@ -167,7 +170,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
              "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
-             "FIELD_BEFORE")
+             "FIELD_BEFORE", "ASIDE_WHO")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -381,6 +384,13 @@ class EventFinder:
             lo, hi = (at, d.start) if at < d.start else (d.end, at)
             if self.c.CLAUSE_BREAK.search(self.text, lo, hi):
                 return False
+            if self.base is not None and d.value[:7] != self.base.isoformat()[:7]:
+                # "Erdogan, who toured Cairo in February, said": another month's aside (one of
+                # this month, "who arrived on Tuesday", may be the occasion's own)
+                s0, s1 = self.doc.sentence_of(d.start)
+                for m in self.c.ASIDE_WHO.finditer(self.text, s0, s1):
+                    if m.start() < d.start < m.end() and not m.start() < at < m.end():
+                        return False
         return True
 
     def same_occasion(self, s0: int, s1: int, enumerated: bool = False) -> str | None:
