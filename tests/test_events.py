@@ -500,6 +500,22 @@ def test_a_persons_aside_of_another_month_does_not_date_the_event():
     assert ev["date"] == "2024-09"   # the month of the report, not March's trip
 
 
+def test_a_meeting_spoken_at_takes_the_day_the_lead_says_the_words_were_said():
+    text = ("Uzbekistan wants its trade with Kazakhstan to reach $10 billion, President Shavkat Mirziyoyev said "
+            "on Tuesday.\n\nSpeaking at a joint news conference with his visiting Kazakh counterpart Kassym-Jomart "
+            "Tokayev in Tashkent, Mirziyoyev said the sides would open new border crossings.")
+    meetings = of_type(events(text, published="2024-09-04"), "meeting")
+    assert [m["date"] for m in meetings] == ["2024-09-03"]
+
+
+def test_a_meeting_not_spoken_at_keeps_the_reports_month():
+    text = ("Uzbekistan wants its trade with Kazakhstan to reach $10 billion, President Shavkat Mirziyoyev said "
+            "on Tuesday.\n\nThe presidents of Uzbekistan and Kazakhstan held talks in Tashkent, the press "
+            "service reported.")
+    meetings = of_type(events(text, published="2024-09-04"), "meeting")
+    assert [m["date"] for m in meetings] == ["2024-09"]
+
+
 def test_a_persons_aside_of_the_reports_days_may_date_the_talks():
     ev = only("Tokayev, who arrived in Tashkent on Tuesday, held talks with Mirziyoyev.", published="2024-09-04")
     assert ev["date"] == "2024-09-03"

@@ -110,6 +110,10 @@ SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|befor
                            r"(?:talks|meeting|session|negotiations|forum|summit|ceremony|conference|commission|"
                            r"council)\b)", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
+# "..., the president said on Wednesday." and then "Speaking at a joint news conference with ...": the
+# words said at the meeting are the lead's, and so is their day
+SPOKE_AT = re.compile(r"\b(?:speaking|addressing|spoke|told)\b", re.I)
+SAID_ON = re.compile(r"\b(?:said|told|announced|stated|declared)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # a clause about a person set off by commas ("Erdogan, who toured Cairo in February, said"): a date
 # in it of another month than the report's is the person's other doing, not an event's told outside
 ASIDE_WHO = re.compile(r",\s+who\s+[^,;]*(?:,|$)", re.I)
@@ -170,7 +174,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
              "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
-             "FIELD_BEFORE", "ASIDE_WHO")
+             "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -360,7 +364,29 @@ class EventFinder:
                 or self.c.ALSO.search(self.text, s0, s1) is not None))
             if same is not None:
                 return same
+            if etype == "meeting":
+                said = self.said_day(s0, s1)
+                if said is not None:
+                    return said
             return self.month
+        return None
+
+    def said_day(self, s0: int, s1: int) -> str | None:
+        """The day the lead says words were said ("..., the president said on Wednesday."), for a
+        meeting the words were spoken at ("Speaking at a joint news conference with ..."): the
+        lead is the first sentence of the body, before the meeting's."""
+        if not self.c.SPOKE_AT.search(self.text, s0, s1):
+            return None
+        # (a sentence the header runs into, "date 2024-09-04 Ankara is ...", ends in the body)
+        lead = next(((a, b) for a, b in self.doc.sentences if b > a and self.doc.in_body(b - 1)), None)
+        if lead is None or lead[0] >= s0:
+            return None
+        for d in self.within("date", *lead):
+            if d.data.get("precision") == "day" and \
+                    self.c.SAID_ON.search(self.text[max(lead[0], d.start - 40):d.start]):
+                value = d.data.get("past", d.value)
+                if self.base is None or value <= self.base.isoformat():
+                    return value
         return None
 
     def figure_period(self, d: Span) -> bool:
