@@ -217,6 +217,14 @@ def test_a_commission_with_its_full_remit():
         in orgs(text)
 
 
+def test_a_working_group_that_meets_is_an_organization():
+    """A body that already exists and holds a session is an organization (SCHEMA.md); one set up is not."""
+    text = ("Azerbaijan and Pakistan signed a memorandum on energy in 2023. The second meeting of the joint working "
+            "group, formed under the memorandum, took place in Baku in March.")
+    assert "joint working group" in orgs(text)
+    assert orgs("Azerbaijan and Pakistan agreed to set up a joint working group on energy.") == {}
+
+
 def test_a_body_inside_a_persons_title_ends_with_the_title():
     text = "Chairman of the Cabinet of Ministers of Kyrgyzstan Adylbek Kasymaliev visited Tashkent."
     record = extract(text)

@@ -8,6 +8,7 @@ Patterns (each finds candidates; `annotate` resolves them into entities with eve
   KazMunayGas, QazaqGaz                                          (camel-case company names)
   the general director of Nuclearelectrica                       (an office of a named body)
   the 17th meeting of the Kazakh-Romanian intergovernmental commission on ... cooperation
+  the first meeting of the joint working group                   (a body that meets exists)
 """
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ OFFICE_OF = re.compile("(?:" + alternation(
 COMMISSION = re.compile(r"""
     (?:(?:meeting|session|sitting|co-?chairs?|co-?chairm[ae]n|chairman|secretariat|members?)\s+of\s+(?:the\s+)?)
     (?P<name>(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?
-      (?:[Ii]ntergovernmental|[Jj]oint|[Bb]usiness)\s+(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil)
+      (?:[Ii]ntergovernmental|[Jj]oint|[Bb]usiness)\s+(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Ww]orking\s+[Gg]roup)
       (?:\s+(?:on|for)\s+[^.;()]{3,120}?\bcooperation)?)
 """, re.X)
 
