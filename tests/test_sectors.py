@@ -109,6 +109,19 @@ def test_a_trade_goal_is_trade(text):
     assert sectors(text) == ["trade"]
 
 
+@pytest.mark.parametrize("text", [
+    "Kazakh and Omani officials met at the first session of a trade cooperation working group in Muscat.",
+    "The leaders agreed to deepen ties in a number of areas, including logistics, trade and tourism.",
+    "The Saudi minister called for establishing direct trade links with Uzbekistan.",
+])
+def test_trade_as_a_field_of_cooperation_is_trade(text):
+    assert "trade" in sectors(text)
+
+
+def test_a_trade_figure_in_a_list_of_areas_is_still_no_subject():
+    assert sectors("In areas such as trade turnover, Kazakhstan and Poland grew by 12 percent.") == []
+
+
 def test_trade_mission_is_trade():
     assert sectors("Kazakhstan will send a trade mission to Kenya in May.") == ["trade"]
 

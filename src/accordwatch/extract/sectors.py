@@ -17,11 +17,14 @@ from .pipeline import component
 
 TRADE = led(re.compile(r"""
     \b(?:cooperation|partnership|ties|relations|interaction)\s+in\s+(?:the\s+)?(?:[\w-]+,\s+)*trade\b
+  | \b(?:areas|fields|sectors|spheres)\s*,?\s+(?:such\s+as|including|like)\s+(?:[\w-]+(?:\s+[\w-]+)?,\s+)*
+       trade\b(?!\s+turnover)
   | \b(?:boost|boosting|increase|increasing|expand|expanding|develop|developing|step(?:ping)?\s+up|enhance|
        enhancing|promote|promoting|deepen|deepening|diversify|diversifying|balanced|raise|raising|
-       strengthen|strengthening|facilitate|facilitating)\s+(?:[\w-]+\s+){0,3}?trade\b(?!\s+turnover)
+       strengthen|strengthening|facilitate|facilitating|establish|establishing)\s+(?:[\w-]+\s+){0,3}?trade\b
+       (?!\s+turnover)
   | \b(?:goal|target|aim)\s+of\s+(?:reaching\s+)?[^.;]{0,30}?\b(?:bilateral\s+|mutual\s+)?trade\b(?!\s+turnover)
-  | \btrade\s+(?:missions?|promotion|houses?|fairs?|and\s+economic\s+cooperation)\b
+  | \btrade\s+(?:missions?|promotion|houses?|fairs?|cooperation|and\s+economic\s+cooperation)\b
   | \b(?:development|promotion|expansion|diversification|growth)\s+of\s+(?:[\w-]+\s+){0,2}?trade\b(?!\s+turnover)
   | \b(?:export|trade)\s+(?:promotion|contracts|opportunities)\b
   | \bselling\s+\w+\s+products\b
