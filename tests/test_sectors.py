@@ -122,6 +122,14 @@ def test_a_trade_figure_in_a_list_of_areas_is_still_no_subject():
     assert sectors("In areas such as trade turnover, Kazakhstan and Poland grew by 12 percent.") == []
 
 
+def test_goods_in_the_make_up_of_trade_are_no_subjects():
+    """What a country's exports are made of, share by share, is a statistic, not a subject of cooperation."""
+    assert sectors("Machinery made up 30 percent of Kazakhstan's imports from Germany, followed by chemical "
+                   "products at 12 percent and clothing at 5 percent.") == []
+    assert sectors("Kazakhstan and Germany agreed to cooperate in machinery and chemicals.") \
+        == ["chemicals", "manufacturing"]
+
+
 def test_trade_mission_is_trade():
     assert sectors("Kazakhstan will send a trade mission to Kenya in May.") == ["trade"]
 

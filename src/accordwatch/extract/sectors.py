@@ -77,6 +77,12 @@ NAME_HEAD = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*(?:,\s+|\s+and\s+|\s+&\s+))+$")
 INDUSTRY_OWNER = re.compile(r'(?:\b(?:our|their|its)|[a-z,;]\s+[A-Z][a-z]+|'
                             r'(?:^|[.!?\n]\s*|[“"]|— )[A-Z][a-z]+(?:an|ese|ish|ch|i|k))\s+$')
 
+# what a country's trade is made of, share by share ("machinery made up 30 percent of imports, followed
+# by chemical products at 12 percent"): goods in a statistic, not subjects of cooperation
+COMPOSITION = led(re.compile(r"\b(?:made\s+up|followed\s+by|accounted\s+for|consisted\s+of|comprised)\b", re.I))
+SHARE = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
+TRADE_FLOW = re.compile(r"\b(?:exports?|imports?|shipments)\b", re.I)
+
 # office words whose names the title/org layers may miss ("the Estonian Ministry for Climate Affairs")
 OFFICE = re.compile(r"\b(?:Ministry|Minister|Department|Commissioner|Secretary|Agency)\b")
 
@@ -144,6 +150,16 @@ def find_sectors(doc: Document) -> list[Span]:
                     return True
         return False
 
+    sentences_told: dict[tuple[int, int], bool] = {}
+
+    def composition(pos: int) -> bool:
+        """Is the word in a sentence that tells what trade is made of, share by share?"""
+        s0, s1 = doc.sentence_of(pos)
+        if (s0, s1) not in sentences_told:
+            sentences_told[s0, s1] = bool(SHARE.search(text_, s0, s1) and COMPOSITION.search(text_, s0, s1)
+                                          and TRADE_FLOW.search(text_, s0, s1))
+        return sentences_told[s0, s1]
+
     out = []
     for start, end, term, fold in longest(phrases(doc, "sector")):
         text = text_[start:end]
@@ -156,6 +172,8 @@ def find_sectors(doc: Document) -> list[Span]:
             if LINE_BUILT.search(sent) and not OTHER_BUILT.search(sent):
                 continue
         if text == "industry" and INDUSTRY_OWNER.search(text_, max(0, start - 30), start):
+            continue
+        if composition(start):
             continue
         if known[term] == "energy" and out and out[-1].value == "renewables" and \
                 not text_[out[-1].end:start].strip():
