@@ -347,6 +347,29 @@ def test_an_amount_restated_after_or_is_not_a_second_figure():
     assert (f["value"], f["unit"]) == (1_200_000_000, "EUR")
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Masdar and Uzbekistan signed a deal for a solar plant in Samarkand that will power 1.2 million households.",
+     1_200_000),
+    ("Kazakhstan and China agreed on a wind farm that will supply electricity to 300,000 homes.", 300_000),
+])
+def test_households_a_plant_powers_are_counted_in_households(text, value):
+    assert [(f["indicator"], f["value"], f["unit"]) for f in figures(text) if f["unit"] == "households"] == \
+        [("other", value, "households")]
+
+
+def test_a_figure_restated_without_its_measure_is_counted_once():
+    text = ("Kazakhstan and Qatar signed 12 agreements worth $3 billion in Doha on Monday. “More than ten documents "
+            "were signed between our countries in several sectors, with a value exceeding $3 billion,” the Qatari "
+            "minister said.")
+    assert [(f["indicator"], f["value"]) for f in figures(text)] == [("deal_value", 3_000_000_000)]
+
+
+def test_a_second_amount_of_the_same_size_for_other_sides_is_its_own_figure():
+    text = ("Kazakhstan and Qatar signed agreements worth $3 billion in Doha. A fund of $3 billion was also set up "
+            "by Uzbekistan and Oman.")
+    assert len(figures(text)) == 2
+
+
 def test_a_headline_figure_repeated_by_the_body_is_counted_once():
     text = ("Kazakhstan-Romania trade hits $2.9 billion\n\n"
             "Trade turnover between Kazakhstan and Romania reached $2.9 billion in 2023, officials said.")

@@ -479,6 +479,9 @@ class FigureFinder:
             key = _key(fig)
             if key in seen:
                 continue   # the same figure said again (a quote restating the lead): one figure
+            if ind == "other" and any((f["value"], f["unit"], f["parties"]) == (a.value, a.data["unit"], parties)
+                                      for f in out):
+                continue   # "with a value exceeding SR45 billion": a figure found already, its measure unsaid
             seen.add(key)
             out.append(fig)
             spans.append(a)
