@@ -317,6 +317,26 @@ def test_periods_of_a_relative_year(text, value):
     assert [d.value for d in doc.layer("date")] == [value]
 
 
+@pytest.mark.parametrize("text, value", [   # published on Wednesday 2024-03-06
+    ("Президенты провели переговоры во вторник.", "2024-03-05"),
+    ("Министры встретились в среду.", "2024-03-06"),
+    ("Соглашение подписали в прошлый четверг.", "2024-02-29"),
+    ("Делегация прибудет в Баку в следующую пятницу.", "2024-03-08"),
+    ("Заседание комиссии состоится в понедельник.", "2024-03-11"),
+])
+def test_days_of_the_week_against_the_publication_date(text, value):
+    from accordwatch import pipeline
+
+    doc = pipeline()(Document(text=text, published="2024-03-06"))
+    assert [d.value for d in doc.layer("date")] == [value]
+
+
+def test_talks_held_on_a_day_of_the_week_are_dated_to_it():
+    events = extract("Президенты Узбекистана и Азербайджана провели переговоры в Баку во вторник.",
+                     published="2024-03-06")["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", "2024-03-05")]
+
+
 def test_a_briefing_after_a_named_meeting_is_that_meeting():
     events = extract("Об этом сегодня на брифинге после встречи сопредседателей казахстанско-киргизской "
                      "межправительственной комиссии сообщил министр промышленности и энергетики РФ Виктор "

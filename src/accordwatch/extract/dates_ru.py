@@ -31,6 +31,11 @@ def months() -> tuple[re.Pattern, list[tuple[re.Pattern, int]]]:
     return re.compile(alt, re.I), stems
 
 
+@cache
+def weekdays() -> dict[str, int]:
+    return {r["word"]: int(r["weekday"]) for r in lang.RUSSIAN.lexicon("weekdays.tsv")}
+
+
 def month_of(word: str) -> int | None:
     for pat, n in months()[1]:
         if pat.fullmatch(word):
@@ -41,6 +46,7 @@ def month_of(word: str) -> int | None:
 @cache
 def pattern() -> re.Pattern:
     month = f"(?:{months()[0].pattern})"
+    days = "|".join(weekdays())
     # where a date may begin: a digit or one of the words that open one (the engine skips the rest)
     starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|перв|втор|трет|четв|прошл|текущ|эт|нынешн|следующ|будущ|" \
              rf"позапрошл|сегодня|вчера|завтра|дв|тр|пят|шест|сем|вос|девят|десят|одиннадцат|" \
@@ -62,6 +68,7 @@ def pattern() -> re.Pattern:
         | (?P<rely>{REL})
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
         | (?P<today>\b(?:сегодня|вчера|завтра)\b)
+        | (?P<wday>\bво?\s+(?:(?P<wrel>прошл\w+|следующ\w+|ближайш\w+)\s+)?(?P<wdn>{days})\b)
         | (?P<bmon>(?<=\bв\s)(?P<bmm>{month})(?![\w-]|\s*[-–—]))
         )
     """, re.X | re.I)
@@ -106,6 +113,22 @@ def _bare_month(m: re.Match, base: date | None) -> str | None:
     text = m.string
     future = FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)) is not None
     return f"{base.year + (future and mon < base.month)}-{mon:02d}"
+
+
+def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
+    """"во вторник": the latest Tuesday on or before publication; "в прошлый вторник" the one before
+    it; "в следующий вторник", or one in a clause about what is still to come, the first after
+    publication (as dates.py reads "on Tuesday"). With `past`, the past reading."""
+    if base is None:
+        return None
+    want = weekdays()[m["wdn"].lower()]
+    rel = (m["wrel"] or "").lower()
+    if rel.startswith("прошл"):
+        return date.fromordinal(base.toordinal() - ((base.weekday() - want) % 7 or 7)).isoformat()
+    text = m.string
+    if not past and (rel or FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40))):
+        return date.fromordinal(base.toordinal() + ((want - base.weekday()) % 7 or 7)).isoformat()
+    return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
 
 
 def _year(digits: str | None, relative: str | None, base: date | None) -> int | None:
@@ -160,6 +183,8 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
             return None, "day", True
         shift = {"сегодня": 0, "вчера": -1, "завтра": 1}[m.group("today").lower()]
         return date.fromordinal(base.toordinal() + shift).isoformat(), "day", True
+    if g["wday"]:
+        return _weekday(m, base), "day", True
     if g["bmon"]:
         return _bare_month(m, base), "month", True
     return g["yy"], "year", False
@@ -174,6 +199,8 @@ def find_dates(doc: Document, base: date | None) -> list[Span]:
         if value and precision == "year" and m.group("deadline"):
             value, precision = f"{value}-12", "month"   # "до конца 2024 года": its last month
         data = {"precision": precision, "relative": relative, "deadline": bool(m.group("deadline"))}
+        if m.group("wday"):
+            data["past"] = _weekday(m, base, past=True)   # for a meeting held or a signing
         if precision == "year" and UNTIL.search(doc.text, max(0, m.start() - 6), m.start()) and not m.group("deadline"):
             data["until"] = True
         out.append(Span(m.start(), m.end(), "date", m.group(0), value, data))
