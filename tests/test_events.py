@@ -466,6 +466,12 @@ def test_agreed_to_discuss_cooperation_is_only_a_sector_of_the_meeting():
     assert ev["sectors"] == ["chemicals"]
 
 
+def test_an_exchange_of_visits_is_no_meeting():
+    """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
+    assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "
+                  "meetings between the presidents of Kazakhstan and Egypt.") == []
+
+
 def test_cooperation_in_investment_is_not_a_project():
     assert events("Kazakhstan and Saudi Arabia discussed cooperation in banking and investment.") == []
 

@@ -337,6 +337,11 @@ def test_talks_held_on_a_day_of_the_week_are_dated_to_it():
     assert [(e["type"], e["date"]) for e in events] == [("meeting", "2024-03-05")]
 
 
+def test_an_exchange_of_visits_is_no_meeting_in_russian():
+    assert extract("Это отражает тесную дружбу руководства двух стран и обмен визитами между президентами "
+                   "Казахстана и Египта.")["events"] == []
+
+
 def test_a_briefing_after_a_named_meeting_is_that_meeting():
     events = extract("Об этом сегодня на брифинге после встречи сопредседателей казахстанско-киргизской "
                      "межправительственной комиссии сообщил министр промышленности и энергетики РФ Виктор "

@@ -99,7 +99,9 @@ PROJECT_CONTEXT = re.compile(r"\b(?:participat\w*|join|agreed|agree|plans?|plann
                              r"deliver\w*|supply\w*|explor\w*|negotiat\w*|promising|establish\w*|set\s+up|"
                              r"creat\w*|form\w*)\b", re.I)
 SELF_EVIDENT = frozenset({"acquiring", "acquisition", "supplying", "construction of", "joint venture"})
-GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$", re.I)
+# "regular meetings", "such talks", "the exchange of visits and meetings": a habit, no occasion
+GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$"
+                            r"|\bexchanges?\s+of\s+(?:\w+\s+and\s+)?$", re.I)
 COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*$", re.I)
 PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
