@@ -472,6 +472,16 @@ def test_an_exchange_of_visits_is_no_meeting():
                   "meetings between the presidents of Kazakhstan and Egypt.") == []
 
 
+@pytest.mark.parametrize("text, parties", [
+    ("Uzbek and Turkish delegations held talks in Kazakhstan on Monday.", ["TUR", "UZB"]),
+    ("Uzbekistan and Türkiye signed a transit agreement on Monday. Their next round of talks is scheduled to be "
+     "held in Kazakhstan in May.", ["TUR", "UZB"]),
+    ("Kazakhstan and Uzbekistan held talks in Kazakhstan on Monday.", ["KAZ", "UZB"]),   # a side, also the place
+])
+def test_a_country_named_only_as_the_venue_is_no_party(text, parties):
+    assert [e["parties"] for e in of_type(events(text), "meeting")] == [parties]
+
+
 def test_cooperation_in_investment_is_not_a_project():
     assert events("Kazakhstan and Saudi Arabia discussed cooperation in banking and investment.") == []
 

@@ -21,7 +21,7 @@ from ..document import Document, Span
 from . import lang
 from .event_names import generic_triggers, name_span
 from .gazetteer import Ranges, longest, phrases
-from .parties import C5_PHRASE, drop_third_parties, main_parties
+from .parties import C5_PHRASE, drop_third_parties, main_parties, venue_only
 from .patterns import led
 from .pipeline import component
 
@@ -316,6 +316,8 @@ class EventFinder:
             if ent.country:
                 found.add(ent.country)
                 actors.add(ent.country)
+        # a country named only as where the event is held is its place, not a side
+        found -= venue_only(self.text, self.within("country", s0, s1), s0) - actors
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
         sides = self._may(PAIR_WORDS_HAVE, s0, s1) and self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None

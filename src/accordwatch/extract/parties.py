@@ -20,6 +20,10 @@ FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+
                           r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$", re.I)
 # "in the C5+1 format", "the SCO summit", "the EAEU framework": a format or forum, not a side
 FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summit|dialogue)\b", re.I)
+# "the talks held in Kazakhstan", "scheduled to be held from November 30 to December 1 in Switzerland":
+# where the event takes place
+VENUE_BEFORE = re.compile(r"\b(?:held|hosted|take\s+place|takes\s+place|took\s+place|taking\s+place|convened)\b"
+                          r"[^.;,]{0,60}?\bin\s+(?:the\s+)?$", re.I)
 # the five Central Asian states acting together (SCHEMA.md: a region acting as a side -> C5)
 C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|states|republics|nations)\b")
 # "the EU and Central Asia", "Central Asia and China": the region named as a side
@@ -69,6 +73,16 @@ def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
         (route if is_route else elsewhere).add(s.value)
         prev, prev_route = s, is_route
     return route - elsewhere
+
+
+def venue_only(text: str, spans: list[Span], lo: int) -> set[str]:
+    """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan"):
+    the place, not a side (a country also named otherwise stays)."""
+    venue: set[str] = set()
+    elsewhere: set[str] = set()
+    for s in spans:
+        (venue if VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]) else elsewhere).add(s.value)
+    return venue - elsewhere
 
 
 def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
