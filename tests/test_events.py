@@ -482,6 +482,19 @@ def test_a_country_named_only_as_the_venue_is_no_party(text, parties):
     assert [e["parties"] for e in of_type(events(text), "meeting")] == [parties]
 
 
+def test_an_agreement_on_a_subject_among_a_batch_signed_is_an_event_of_its_own():
+    text = ("Kyrgyzstan and China signed a number of agreements worth over $1 billion in Urumqi. In addition, the "
+            "sides signed an agreement on cooperation in building solar power plants.")
+    found = of_type(events(text, published="2023-08-20"), "agreement")
+    assert [e["name"] for e in found] == [None, "agreement on cooperation in building solar power plants"]
+
+
+def test_the_same_agreement_named_again_is_one_event():
+    text = ("Kyrgyzstan and China signed an agreement on cooperation in building solar power plants in Urumqi. "
+            "The agreement on cooperation in building solar power plants covers three regions.")
+    assert len(of_type(events(text, published="2023-08-20"), "agreement")) == 1
+
+
 def test_cooperation_in_investment_is_not_a_project():
     assert events("Kazakhstan and Saudi Arabia discussed cooperation in banking and investment.") == []
 

@@ -342,6 +342,14 @@ def test_an_exchange_of_visits_is_no_meeting_in_russian():
                    "Казахстана и Египта.")["events"] == []
 
 
+def test_an_agreement_on_a_subject_among_a_batch_signed_is_an_event_of_its_own_in_russian():
+    events = extract("Кыргызстан и Китай подписали ряд соглашений на сумму свыше 1 млрд долларов в Урумчи. Кроме "
+                     "того, стороны подписали соглашение о сотрудничестве по строительству солнечных "
+                     "электростанций.", published="2023-08-20")["events"]
+    assert [e["name"] for e in events if e["type"] == "agreement"] == \
+        [None, "соглашение о сотрудничестве по строительству солнечных электростанций"]
+
+
 def test_a_briefing_after_a_named_meeting_is_that_meeting():
     events = extract("Об этом сегодня на брифинге после встречи сопредседателей казахстанско-киргизской "
                      "межправительственной комиссии сообщил министр промышленности и энергетики РФ Виктор "

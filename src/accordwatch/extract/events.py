@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 from ..data import lexicon, split
 from ..document import Document, Span
-from . import lang
+from . import lang, morph
 from .event_names import generic_triggers, name_span
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, main_parties, venue_only
@@ -241,6 +241,7 @@ class Event:
 
 # where an agreement's name states its subject: "memorandum on ...", "соглашение о ..."
 SUBJECT_OPENER = re.compile(r"\b(?:on|regarding|concerning|о|об|по)\s+")
+WORD_AT = re.compile(r"[\w-]+")
 LIST_JOINT = re.compile(r"[\s,;]*(?:(?:and|и)\s+)?")   # what joins the items of a list
 
 
@@ -847,6 +848,9 @@ class EventFinder:
                 continue   # the same kind of event on another day is another happening
             if etype == "agreement" and self.other_document(name(), self.name_of(other)):
                 continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
+            if etype == "agreement" and self.batch(ev) != self.batch(other) and \
+                    self.on_subject(name() if self.batch(other) else self.name_of(other)):
+                continue   # "signed a number of agreements ...", "also an agreement on solar plants": one of them
             other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
@@ -857,6 +861,19 @@ class EventFinder:
             other.named_at.extend(ev.named_at)
             return
         self.events.append(ev)
+
+    def batch(self, ev: Event) -> bool:
+        """Was the event first told as many documents ("signed 29 agreements", "ряд соглашений")?"""
+        at = ev.first[2]
+        m = WORD_AT.match(self.text, at) if at is not None else None
+        if m is None:
+            return False
+        word = m.group()
+        return morph.only_plural(word) if self.by_words else word.lower().endswith("s")
+
+    def on_subject(self, span: tuple[int, int] | None) -> bool:
+        """Does a document's name state its subject ("agreement on cooperation in solar power")?"""
+        return SUBJECT_OPENER.search(self.name_text(span) or "") is not None
 
     def name_of(self, ev: Event) -> tuple[int, int] | None:
         """The event's name: from the first of its mentions that names it (looked for once)."""

@@ -213,6 +213,14 @@ def _keep_case(original: str, form: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
+def only_plural(word: str) -> bool:
+    """Is a Russian noun plural in every reading ("соглашений", "документов"; not "соглашения",
+    which may be one agreement's genitive)?"""
+    found = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    return bool(found) and all("plur" in p.tag for p in found)
+
+
+@lru_cache(maxsize=1 << 14)
 def plural(word: str) -> bool:
     """Is a Russian noun in the plural ("вице-премьеры", "министры")?"""
     last = word.rpartition("-")[2].lower()
