@@ -15,7 +15,7 @@ from spacy.attrs import ORTH
 
 from ..document import Document, Span
 from . import dates_ru, lang
-from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number
+from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number, weekday_date
 from .patterns import alternation, may_start
 from .pipeline import component
 
@@ -141,15 +141,9 @@ def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
     what is still to come, the first after publication. With `past`, the past reading."""
     if base is None:
         return None
-    want = WEEKDAYS.index(m["wdn"].lower())
     rel = (m["wrel"] or "").lower()
-    if rel == "last":
-        back = (base.weekday() - want) % 7 or 7
-        return date.fromordinal(base.toordinal() - back).isoformat()
-    if not past and (rel or _future(m.string, m)):
-        ahead = (want - base.weekday()) % 7 or 7
-        return date.fromordinal(base.toordinal() + ahead).isoformat()
-    return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
+    return weekday_date(base, WEEKDAYS.index(m["wdn"].lower()), before=rel == "last",
+                        after=not past and bool(rel or _future(m.string, m)))
 
 
 def _bare_month(m: re.Match, base: date | None) -> str | None:

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..document import Document, Span
 from . import lang
+from .datetext import weekday_date
 
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
@@ -121,14 +122,9 @@ def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
     publication (as dates.py reads "on Tuesday"). With `past`, the past reading."""
     if base is None:
         return None
-    want = weekdays()[m["wdn"].lower()]
-    rel = (m["wrel"] or "").lower()
-    if rel.startswith("прошл"):
-        return date.fromordinal(base.toordinal() - ((base.weekday() - want) % 7 or 7)).isoformat()
-    text = m.string
-    if not past and (rel or FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40))):
-        return date.fromordinal(base.toordinal() + ((want - base.weekday()) % 7 or 7)).isoformat()
-    return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
+    rel, text = (m["wrel"] or "").lower(), m.string
+    return weekday_date(base, weekdays()[m["wdn"].lower()], before=rel.startswith("прошл"), after=not past and bool(
+        rel or FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40))))
 
 
 def _year(digits: str | None, relative: str | None, base: date | None) -> int | None:

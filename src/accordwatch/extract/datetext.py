@@ -1,4 +1,5 @@
-"""Absolute dates written in text: month names, numeric stamps. Shared by header and dates."""
+"""Absolute dates written in text: month names, numeric stamps; the day a weekday names. Shared by header
+and dates (both languages)."""
 from __future__ import annotations
 
 import re
@@ -52,3 +53,14 @@ def full_date(m: re.Match) -> date | None:
     if m["mdy_text"]:
         return safe_date(int(m["uy"]), month_number(m["um"]) or 0, int(m["ud"]))
     return None
+
+
+def weekday_date(base: date, want: int, before: bool = False, after: bool = False) -> str:
+    """The day of the week `want` (Monday 0) told against `base`: the one before it when `before`
+    ("last Monday"), the first after it when `after` ("next Monday", or one still to come), else the
+    latest on or before it (`base` itself when they agree)."""
+    if before:
+        return date.fromordinal(base.toordinal() - ((base.weekday() - want) % 7 or 7)).isoformat()
+    if after:
+        return date.fromordinal(base.toordinal() + ((want - base.weekday()) % 7 or 7)).isoformat()
+    return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
