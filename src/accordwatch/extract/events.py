@@ -848,8 +848,8 @@ class EventFinder:
                 continue   # the same kind of event on another day is another happening
             if etype == "agreement" and self.other_document(name(), self.name_of(other)):
                 continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
-            if etype == "agreement" and self.batch(ev) != self.batch(other) and \
-                    self.on_subject(name() if self.batch(other) else self.name_of(other)):
+            if etype == "agreement" and (many := self.batch(other)) != self.batch(ev) and \
+                    self.on_subject(name() if many else self.name_of(other)):
                 continue   # "signed a number of agreements ...", "also an agreement on solar plants": one of them
             other.cite(s0, s1)
             other.people |= people

@@ -148,9 +148,10 @@ def term_tokens(tokenizer, terms: list[str]) -> list[list[str]]:
     for tok in tokenizer("\n".join(terms[k] for k in lines)):
         if not tok.text.isspace():   # the line breaks between the terms
             out[lines[bisect_right(starts, tok.idx) - 1]].append(tok.text)
-    alone = set(range(len(terms))) - set(lines)
-    for k in sorted(alone):
-        out[k] = [tok.text for tok in tokenizer(terms[k])]
+    on_lines = set(lines)
+    for k, term in enumerate(terms):
+        if k not in on_lines:
+            out[k] = [tok.text for tok in tokenizer(term)]
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from ..document import Document, Span
 
@@ -75,14 +76,19 @@ def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
     return route - elsewhere
 
 
-def venue_only(text: str, spans: list[Span], lo: int) -> set[str]:
-    """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan"):
-    the place, not a side (a country also named otherwise stays)."""
-    venue: set[str] = set()
+def _only(spans: list[Span], named_so: Callable[[Span], object]) -> set[str]:
+    """The values of `spans` every span of which `named_so` holds for (a value also named otherwise stays)."""
+    so: set[str] = set()
     elsewhere: set[str] = set()
     for s in spans:
-        (venue if VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]) else elsewhere).add(s.value)
-    return venue - elsewhere
+        (so if named_so(s) else elsewhere).add(s.value)
+    return so - elsewhere
+
+
+def venue_only(text: str, spans: list[Span], lo: int) -> set[str]:
+    """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan"):
+    the place, not a side."""
+    return _only(spans, lambda s: VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]))
 
 
 def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
@@ -102,12 +108,8 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
 def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
     """Blocs or countries named only as the framework of cooperation ("within the OTS", "in the
     C5+1 format", "on the sidelines of the SCO summit")."""
-    frame: set[str] = set()
-    elsewhere: set[str] = set()
-    for s in spans:
-        framed = FRAME_BEFORE.search(text[max(lo, s.start - 40):s.start]) or FRAME_AFTER.match(text, s.end)
-        (frame if framed else elsewhere).add(s.value)
-    return frame - elsewhere
+    return _only(spans, lambda s: FRAME_BEFORE.search(text[max(lo, s.start - 40):s.start])
+                 or FRAME_AFTER.match(text, s.end))
 
 
 def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str],
