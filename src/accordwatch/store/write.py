@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, and_, insert, or_, select, text
+from sqlalchemy import Connection, Engine, insert, select, text
 
 from .. import extract_document
 from ..document import Document
@@ -20,7 +20,7 @@ from ..extract.lang import LANGUAGES, detect
 from ..ingest import Result
 from . import dedup, fulltext, overlay, version
 from .ahead import Ahead, Prepared
-from .batch import EXTRACTING, BatchWrite, Failed, entity_mentions, figure_rows
+from .batch import EXTRACTING, BatchWrite, Failed, band_candidates, entity_mentions, figure_rows
 from .engine import lock_writers, writer
 from .resolve import Memory, Resolver
 from .schema import (
@@ -237,14 +237,9 @@ class Writer:
                                     fulltext.insert_params(row, cols)).scalar_one()
 
     def _near(self, conn: Connection, sig: bytes, buckets: list[tuple[int, str]]) -> tuple[int | None, float | None]:
-        # one indexed lookup per band: (band = ? AND bucket = ?) OR ...; SQLite reads a row-value
-        # IN list by scanning the whole table, which made ingest slow down as the database grew
-        mb = minhash_bands.c
-        cands = conn.execute(
-            select(documents.c.id, documents.c.minhash)
-            .where(documents.c.id.in_(select(mb.document_id).where(
-                or_(*(and_(mb.band == band, mb.bucket == bucket) for band, bucket in buckets)))))
-            .order_by(documents.c.id)).all()
+        # the stored documents sharing a band's bucket (the batch writer's lookup), the oldest first
+        found = band_candidates(conn, set(buckets))
+        cands = sorted({cand for per_bucket in found.values() for cand in per_bucket})
         best, best_sim = None, 0.0
         for cid, other in cands:
             sim = dedup.similarity(sig, other)
