@@ -11,7 +11,7 @@ from accordwatch import extract_document
 from accordwatch.ingest import read_paths
 from accordwatch.scale.dask import connect, records
 from accordwatch.store import open_store
-from accordwatch.store.schema import entities, event_sources, events, figures
+from accordwatch.store.schema import documents, entities, event_sources, events, figures
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 SAMPLE = sorted(str(p) for p in EXAMPLES.glob("[ab]*.txt"))[:12]
@@ -72,6 +72,23 @@ def test_errors_keep_their_place_in_order(client, tmp_path):
     assert out[2][1] is None and "broken.jsonl:2" in str(out[2][0].error)
 
 
+def test_workers_sketch_each_article_as_the_writer_would(client, tmp_path):
+    """With `sketch`, each record comes with the article's content hash, MinHash signature and buckets,
+    computed on the worker: the same the writer computes from the text when it has none."""
+    from accordwatch.store import dedup
+
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"title": "t", "text": "Kazakhstan and Uzbekistan signed a roadmap."}\n{oops\n', encoding="utf-8")
+    out = list(records(read_paths([SAMPLE[0], str(bad), SAMPLE[1]]), client=client, chunk=2, sketch=True))
+    assert [len(item) for item in out] == [4, 4, 4, 4]
+    assert out[2][1:] == (None, None, None)
+    for r, record, error, sk in (out[0], out[1], out[3]):
+        assert record is not None and error is None
+        assert sk == dedup.text_sketches([r.document.text])[0]
+        assert sk.content_hash == dedup.content_hash(r.document.text)
+        assert (sk.signature, sk.buckets) == dedup.sketch(r.document.text)
+
+
 def dump(url: str) -> dict:
     store = open_store(url)
     with store.engine.connect() as conn:
@@ -80,6 +97,9 @@ def dump(url: str) -> dict:
             "events": sorted(conn.execute(
                 select(events.c.type, events.c.status, events.c.parties, events.c.date)).all(), key=str),
             "sources": len(conn.execute(select(event_sources.c.event_id)).all()),
+            "documents": conn.execute(select(documents.c.id, documents.c.content_hash, documents.c.minhash,
+                                             documents.c.duplicate_of, documents.c.similarity)
+                                      .order_by(documents.c.id)).all(),
             "figures": sorted(conn.execute(select(figures.c.indicator, figures.c.value, figures.c.period,
                                                   figures.c.parties, figures.c.conflict)).all(), key=str),
         }
@@ -88,10 +108,16 @@ def dump(url: str) -> dict:
 
 
 def test_the_database_is_the_same_either_way(tmp_path):
+    """Near-duplicates included: the workers' sketches find the same originals as the writer's own."""
     single, parallel = f"sqlite:///{tmp_path / 'single.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
-    a = open_store(single).ingest_paths(SAMPLE)
-    b = open_store(parallel).ingest_paths(SAMPLE, workers=2)
-    assert (a.new, a.events, a.figures) == (b.new, b.events, b.figures)
+    text = Path(SAMPLE[0]).read_text(encoding="utf-8")
+    reworded = tmp_path / "reworded.txt"   # the same report with its last sentence cut: a near-duplicate
+    reworded.write_text(text.rstrip().rsplit(". ", 1)[0] + ".", encoding="utf-8")
+    paths = [*SAMPLE, str(reworded)]
+    a = open_store(single).ingest_paths(paths)
+    b = open_store(parallel).ingest_paths(paths, workers=2)
+    assert (a.new, a.near_duplicate, a.events, a.figures) == (b.new, b.near_duplicate, b.events, b.figures)
+    assert a.near_duplicate == 1
     assert dump(single) == dump(parallel)
 
 

@@ -611,7 +611,7 @@ def ingest(
         if workers or scheduler:
             from .scale.dask import records
 
-            results = records(results, workers=workers or 2, scheduler=scheduler)
+            results = records(results, workers=workers or 2, scheduler=scheduler, sketch=True)
 
         shown: set[str] = set()
 

@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any
 
 from ..document import Document
 from ..errors import AccordwatchError
@@ -42,16 +41,20 @@ class ClusterError(AccordwatchError):
     code = "AW601"
 
 
-def extract_chunk(docs: list[Document]) -> list[tuple[dict[str, Any] | None, str | None]]:
-    """Runs on a worker: (record, None) for each article, or (None, why) when extraction failed."""
+def extract_chunk(docs: list[Document], sketch: bool = False) -> list[tuple]:
+    """Runs on a worker: (record, None) for each article, or (None, why) when extraction failed; with
+    `sketch`, each also carries the article's store.dedup.Sketch (None when extraction failed)."""
     from accordwatch import extract_document
+    from accordwatch.store import dedup
 
-    out: list[tuple[dict[str, Any] | None, str | None]] = []
-    for doc in docs:
+    sketches = dedup.text_sketches([doc.text for doc in docs]) if sketch else [None] * len(docs)
+    out: list[tuple] = []
+    for doc, sk in zip(docs, sketches, strict=True):
         try:
-            out.append((extract_document(doc), None))
+            item: tuple = (extract_document(doc), None, sk)
         except Exception as e:  # noqa: BLE001 - one article's failure is reported, the chunk goes on
-            out.append((None, f"{doc.source}: extraction failed: {type(e).__name__}: {e}"))
+            item = (None, f"{doc.source}: extraction failed: {type(e).__name__}: {e}", None)
+        out.append(item if sketch else item[:2])
     return out
 
 
@@ -119,9 +122,9 @@ def _chunks(items: Iterable[Result], size: int) -> Iterator[list[Result]]:
 
 
 def records(results: Iterable[Result], workers: int = 2, scheduler: str | None = None, chunk: int = CHUNK,
-            window: int | None = None, client=None
-            ) -> Iterator[tuple[Result, dict[str, Any] | None, str | None]]:
-    """(result, record, error) for every input, in input order, extracted on the cluster."""
+            window: int | None = None, client=None, sketch: bool = False) -> Iterator[tuple]:
+    """(result, record, error) for every input, in input order, extracted on the cluster; with
+    `sketch`, (result, record, error, Sketch or None), as store.Writer takes them."""
     own = client is None
     client = client or connect(workers, scheduler)
     window = window or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
@@ -132,8 +135,9 @@ def records(results: Iterable[Result], workers: int = 2, scheduler: str | None =
         out = iter(future.result() if future is not None else [])
         for r in batch:
             if r.ok:
-                record, error = next(out)
-                yield r, record, error
+                yield r, *next(out)
+            elif sketch:
+                yield r, None, None, None
             else:
                 yield r, None, None
 
@@ -141,7 +145,7 @@ def records(results: Iterable[Result], workers: int = 2, scheduler: str | None =
         with rare_full_collections():
             for batch in _chunks(results, chunk):
                 docs = [r.document for r in batch if r.ok]
-                future = client.submit(extract_chunk, docs, pure=False) if docs else None
+                future = client.submit(extract_chunk, docs, sketch, pure=False) if docs else None
                 inflight.append((batch, future))
                 while len(inflight) >= window:
                     yield from drain(inflight.popleft())

@@ -39,7 +39,8 @@ class Store:
         if workers or scheduler:
             from ..scale.dask import records
 
-            return Writer(self.engine).write(records(results, workers=workers or 2, scheduler=scheduler), progress)
+            extracted = records(results, workers=workers or 2, scheduler=scheduler, sketch=True)
+            return Writer(self.engine).write(extracted, progress)
         return self.ingest(results, progress)
 
     def counts(self) -> dict[str, int]:

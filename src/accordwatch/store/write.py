@@ -86,7 +86,8 @@ class Writer:
     def write(self, results: Iterable[Result | tuple[Result, dict | None, str | None]],
               progress: Callable[[Result], None] | None = None, batch: int = BATCH) -> Summary:
         """Write articles batch by batch. Items are Results (extracted here) or (result, record,
-        error) triples whose extraction ran elsewhere (scale.dask)."""
+        error) triples whose extraction ran elsewhere (scale.dask), or (result, record, error, sketch):
+        the article's dedup.Sketch computed there too (None when extraction failed)."""
         total = Summary()
         it = iter(results)
         first = next(it, None)
@@ -132,9 +133,15 @@ class Writer:
         if isinstance(results, Prepared):
             items, hashes, sketches = results.items, results.hashes, results.sketches
         else:
-            items = [item if isinstance(item, tuple) else (item, None, None) for item in results]
-            hashes = [dedup.content_hash(r.document.text) if r.ok and not error else None for r, _, error in items]
-            sketches = None
+            items, hashes, sketches = [], [], {}
+            for item in results:
+                r, record, error, sk = (*item, None)[:4] if isinstance(item, tuple) else (item, None, None, None)
+                items.append((r, record, error))
+                if sk is not None:
+                    sketches[sk.content_hash] = (sk.signature, sk.buckets)
+                    hashes.append(sk.content_hash)
+                else:
+                    hashes.append(dedup.content_hash(r.document.text) if r.ok and not error else None)
         with self.engine.begin() as conn:
             lock_writers(conn)   # one writer at a time: the batch takes the next ids of each table
             # people's reviews apply to an article stored again (a rebuilt database); none yet: nothing to look up
