@@ -106,3 +106,45 @@ def test_a_span_of_years_stays_in_the_name():
 def test_a_new_clause_after_and_ends_the_name():
     assert names("Kazakhstan and the EU signed a memorandum on critical raw materials and aim to start joint "
                  "projects.", "agreement") == ["memorandum on critical raw materials"]
+
+
+def sectors_by_name(text: str) -> dict[str | None, list[str]]:
+    record = extract_document(Document(text=text, published="2024-05-20"))
+    return {e["name"]: e["sectors"] for e in record["events"] if e["type"] == "agreement"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkmenistan and Georgia signed an agreement on the avoidance of double taxation and a memorandum on "
+     "veterinary inspection of livestock in Tbilisi on Monday.",
+     {"agreement on the avoidance of double taxation": ["finance_investment"],
+      "memorandum on veterinary inspection of livestock": ["agriculture"]}),
+    # the first names no sector: it takes those the sentence states before the second, none here
+    ("Kazakhstan and Hungary signed the Strategic Partnership Treaty and a memorandum on nuclear energy.",
+     {"Strategic Partnership Treaty": [], "memorandum on nuclear energy": ["nuclear"]}),
+    ("Армения и Иран подписали соглашение о взаимной защите инвестиций и протокол о фитосанитарном "
+     "контроле в Ереване.",
+     {"соглашение о взаимной защите инвестиций": ["finance_investment"],
+      "протокол о фитосанитарном контроле": ["agriculture"]}),
+])
+def test_two_documents_joined_in_one_sentence_have_their_own_names_and_sectors(text, expected):
+    """"signed X and Y": each document is an event of its own, its name ends before the other's,
+    and its sectors are those of its own subject, not the other's."""
+    assert sectors_by_name(text) == expected
+
+
+def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():
+    """After a trigger of several words ("меморандум о взаимопонимании"), "и" joins its complement."""
+    text = ("В Бишкеке подписан меморандум о взаимопонимании и сотрудничестве между Минэнерго Кыргызстана и "
+            "китайской компанией TBEA по строительству подстанции.")
+    assert names(text, "agreement") == ["меморандум о взаимопонимании и сотрудничестве между Минэнерго "
+                                        "Кыргызстана и китайской компанией TBEA по строительству подстанции"]
+
+
+def test_a_company_form_with_a_full_stop_ends_no_russian_sentence():
+    """"Co. Ltd." in a Russian text: the sentence, and the document's name, go on past it."""
+    text = ("В Астане подписан меморандум о взаимопонимании между Минтрансом Казахстана и компанией "
+            "Lianyungang Port Co. Ltd. по развитию терминала в Хоргосе.")
+    doc = Document(text=text, published="2024-05-20")
+    record = extract_document(doc)
+    assert len(doc.sentences) == 1
+    assert record["events"][0]["name"].endswith("Lianyungang Port Co. Ltd. по развитию терминала")

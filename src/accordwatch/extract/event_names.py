@@ -134,8 +134,12 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             right = m.end()   # a quoted title, a Latin company name
             continue
         if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
-            if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())):
-                break   # "и" right after the trigger starts a new phrase ("на сумму": its worth follows)
+            if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())) \
+                    and not (low == "и" and " " in text[start:end]):
+                # "и" right after the trigger starts a new phrase ("на сумму": its worth follows);
+                # after a trigger of several words it joins its complement ("меморандум о
+                # взаимопонимании и сотрудничестве")
+                break
             continue
         if word[:1].isdigit() and _date_ahead(text, m.start(), hi):
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which

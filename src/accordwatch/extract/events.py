@@ -10,7 +10,7 @@ Mentions of the same happening are merged into one event with several evidence s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -138,6 +138,9 @@ LOOSE_TERMS = frozenset({"deal", "deals"})
 BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
+# the words that join a second document to the first, read up to that document's trigger: "a memorandum
+# on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
+COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
                             r"\d+(?:st|nd|rd|th))\s+$", re.I)
 # a named facility or route ("the port of Chabahar", "Trans-Caspian International Transport Route")
@@ -176,7 +179,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
              "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
-             "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON")
+             "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
 NEVER = re.compile(r"(?!)")
 
@@ -273,14 +276,31 @@ class EventFinder:
         self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
         self.central = "Central" in self.text   # C5_PHRASE's word, as written
         self._names: dict[tuple[int, int, int, int, str], tuple[int, int] | None] = {}
+        self.agreement_starts: list[int] = []   # where the body's document triggers are, in order (run)
 
     def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
         """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
         name is asked for when it is checked, when its event is merged and when it is named)."""
         key = (s0, s1, start, end, etype)
         if key not in self._names:
-            self._names[key] = name_span(self.text, s0, s1, start, end, etype, self.by_words)
+            span = name_span(self.text, s0, s1, start, end, etype, self.by_words)
+            if span is not None and etype == "agreement":
+                span = self.before_sibling(span, start, end)
+            self._names[key] = span
         return self._names[key]
+
+    def before_sibling(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+        """The name `span` of the document whose trigger is text[start:end], ending before a second
+        document joined to it ("a memorandum on rail transit and an agreement on customs
+        cooperation", "соглашение о ... и протокол о ..."): that one is an event with its own name."""
+        left, right = span
+        starts = self.agreement_starts
+        for t in starts[bisect_right(starts, end):bisect_left(starts, right)]:
+            joined = self.c.COORDINATED.search(self.text, max(end, t - 30), t)
+            if joined is not None:
+                right = len(self.text[:joined.start()].rstrip(" ,"))
+                return None if left == start and right <= end else (left, right)
+        return span
 
     def _may(self, words: tuple[str, ...], s0: int, s1: int) -> bool:
         """Could a pattern that matches only where one of `words` is (case-folded) match in [s0, s1)?"""
@@ -446,6 +466,20 @@ class EventFinder:
     def sectors(self, s0: int, s1: int) -> list[str]:
         return sorted({s.value for s in self.within("sector", s0, s1)})
 
+    def own_sectors(self, s0: int, s1: int, at: int | None, name: tuple[int, int] | None) -> list[str]:
+        """The sectors of the document whose trigger starts at `at` in the sentence [s0, s1). When the
+        sentence tells of more documents than one ("an agreement on investment protection and a
+        protocol on veterinary inspection"), those its name states, or where its name states none,
+        those the sentence states before the next document; else the sentence's."""
+        starts = self.agreement_starts
+        if at is not None and bisect_left(starts, s1) - bisect_left(starts, s0) > 1:
+            if name is not None and (own := self.sectors(*name)):
+                return own
+            nxt = bisect_right(starts, at)
+            if nxt < len(starts) and starts[nxt] < s1:
+                return self.sectors(s0, starts[nxt])
+        return self.sectors(s0, s1)
+
     # ---- statuses ----
     def agreement_status(self, sent: str, at: int) -> str | None:
         before = sent[:at]
@@ -493,6 +527,8 @@ class EventFinder:
                 continue
             if self.blocked.covers(start, end):
                 continue
+            if known[term][0] == "agreement":
+                self.agreement_starts.append(start)
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
         title = (self.doc.title or "").strip()
@@ -823,16 +859,17 @@ class EventFinder:
         """A new event, or one more mention of an event found with the same key; `distinct`: a
         mention that names an event of its own ("the first meeting of the working group") merges
         only into an event of that name."""
-        when = self.event_date(s0, s1, status, etype, at)
-        ev = Event(etype, status, instrument, parties, orgs, when,
-                   self.location(s0, s1) if etype in ("meeting", "agreement") else None,
-                   self.sectors(s0, s1), [(s0, s1)], set(people), first=(s0, s1, at))
-        if at is not None and trigger_end is not None:
-            ev.named_at.append((s0, s1, at, trigger_end))
-
         def name() -> tuple[int, int] | None:
             return self.name_span(s0, s1, at, trigger_end, etype) \
                 if at is not None and trigger_end is not None else None
+
+        when = self.event_date(s0, s1, status, etype, at)
+        sectors = self.own_sectors(s0, s1, at, name()) if etype == "agreement" else self.sectors(s0, s1)
+        ev = Event(etype, status, instrument, parties, orgs, when,
+                   self.location(s0, s1) if etype in ("meeting", "agreement") else None,
+                   sectors, [(s0, s1)], set(people), first=(s0, s1, at))
+        if at is not None and trigger_end is not None:
+            ev.named_at.append((s0, s1, at, trigger_end))
         key = ev.key()
         for other in self.events:
             if other.key() != key:

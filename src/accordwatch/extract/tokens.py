@@ -15,6 +15,7 @@ from functools import cache
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH
 
+from ..data import lexicon
 from ..document import Document
 from . import lang, morph
 from .pipeline import component
@@ -47,6 +48,10 @@ def nlp(language: str = "en"):
     # the tokenizer runs here, in time and memory in proportion to the text, so the ingesters'
     # own limits (5 MB a file or a JSON line) are the ones that count.
     pipeline.max_length = MAX_TEXT
+    rules = pipeline.tokenizer.rules
+    for row in lexicon("abbreviations.tsv"):
+        if row["form"] not in rules:
+            pipeline.tokenizer.add_special_case(row["form"], [{ORTH: row["form"]}])
     return pipeline
 
 
