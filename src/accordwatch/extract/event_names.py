@@ -115,6 +115,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         word = m.group()
         if RU_DEICTIC.match(word):
             break
+        if etype != "meeting" and ORDINAL_RU.search(word):
+            break   # "второе соглашение": a count, not a name (a meeting's ordinal is: "18-е заседание")
         if ORDINAL_RU.search(word) or morph.pos(word) in ("ADJF", "PRTF") or \
                 ("-" in word and word[:1].isupper() and not word.isupper()):
             left = m.start()

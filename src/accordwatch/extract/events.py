@@ -701,12 +701,18 @@ class EventFinder:
                 status = self.agreement_status(sent, at)
                 if etype in made and self.c.REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
-                if status is None or (self.c.DEFINITE.search(before[-25:]) and self.has(etype, instrument)):
+                # "signed six agreements ... The second agreement was signed by the fund and the chamber":
+                # one of the batch, told in its turn
+                in_turn = status is not None and self.c.ORDINAL_BEFORE.search(before[-20:]) is not None and \
+                    any(ev.type == etype and self.batch(ev) for ev in self.events)
+                if status is None or (self.c.DEFINITE.search(before[-25:]) and self.has(etype, instrument)
+                                      and not in_turn):
                     self.attach(etype, instrument, s0, s1, trigger=(start, end))
                     attached = True
                     continue
                 # "A loan agreement was also signed ...": one more document, not the one before
-                another = self.c.INDEFINITE.search(before[-30:]) is not None and self.c.ALSO.search(sent) is not None
+                another = in_turn or (self.c.INDEFINITE.search(before[-30:]) is not None
+                                      and self.c.ALSO.search(sent) is not None)
                 parties, orgs, people = sides(clause)
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
                          distinct=another)
