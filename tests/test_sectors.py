@@ -43,6 +43,12 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
     ("Uzbekistan and Pakistan discussed cooperation in healthcare and pharmaceutical production.", "health_pharma"),
     ("Kazakhstan and France discussed military cooperation.", "defense_security"),
     ("Kazakhstan and Hungary discussed joint action on climate change.", "environment_climate"),
+    ("Mongolia and Japan signed a memorandum on cooperation in the field of mineral resources.", "mining_metallurgy"),
+    ("Монголия и Япония обсудили сотрудничество в сфере недропользования.", "mining_metallurgy"),
+    ("Kyrgyzstan and Oman signed an agreement on the avoidance of double taxation.", "finance_investment"),
+    ("Стороны подписали соглашение об избежании двойного налогообложения.", "finance_investment"),
+    ("Uzbekistan and Egypt discussed veterinary inspection at the border.", "agriculture"),
+    ("Стороны обсудили вопросы ветеринарного и фитосанитарного контроля.", "agriculture"),
 ])
 def test_phrase_gives_its_label(text, label):
     assert sectors(text) == [label]
