@@ -918,3 +918,26 @@ def test_the_project_an_agreement_is_signed_for_is_a_project_of_its_own():
     # a document with no such purpose is no project
     assert [e["type"] for e in events("Masdar signed an agreement on cooperation in solar power plants with the "
                                       "government of Uzbekistan.")] == ["agreement"]
+
+
+def test_a_document_mentioned_by_its_short_form_is_that_document():
+    """"the ... Comprehensive Economic Partnership Agreement (CEPA)" ... "The CEPA entered into force on
+    May 1, 2022": the short form is a mention of the document, named and dated by what it says."""
+    text = ("Officials of India and the United Arab Emirates held the first meeting of the India-UAE Comprehensive "
+            "Economic Partnership Agreement (CEPA)'s Joint Committee in New Delhi on Monday. The CEPA entered "
+            "into force on May 1, 2022.")
+    found = of_type(events(text, published="2024-03-12"), "agreement")
+    assert [(e["status"], e["date"], e["name"]) for e in found] == [
+        ("signed", "2022-05-01", "India-UAE Comprehensive Economic Partnership Agreement (CEPA)")]
+    meeting = of_type(events(text, published="2024-03-12"), "meeting")[0]
+    assert meeting["name"] == ("first meeting of the India-UAE Comprehensive Economic Partnership Agreement "
+                               "(CEPA)'s Joint Committee")
+
+
+def test_a_short_form_that_qualifies_another_event_word_is_that_events_mention():
+    """"the FTA talks" are talks: their start in 2015 does not date the free trade agreement."""
+    text = ("Georgia and China signed a Free Trade Agreement (FTA) in Beijing. Georgia and China launched their "
+            "FTA talks in December 2015.")
+    found = of_type(events(text, published="2017-05-15"), "agreement")
+    assert [(e["status"], e["date"]) for e in found] == [("signed", "2017-05")]
+    assert found[0]["sectors"] == ["trade"]

@@ -262,7 +262,10 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
         return stop
     last = stop
     prev = ""
+    inside = -1   # the end of a parenthesis taken whole: "Free Trade Agreement (EVFTA)'s Trade Committee"
     for k, (a, b, tok) in enumerate(toks[:MAX_RIGHT]):
+        if a < inside:
+            continue
         low = tok.lower()
         if tok in ("–", "-") and prev[:1].isdigit() and k + 1 < len(toks) and toks[k + 1][2][:1].isdigit() \
                 and toks[k + 1][0] == b:
@@ -274,7 +277,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             if tok == "(":
                 close = text.find(")", a, min(hi, a + 40))
                 if close != -1 and k > 0:
-                    last = close + 1
+                    last = inside = close + 1
                     prev = ")"
                     continue
             break

@@ -138,6 +138,9 @@ LOOSE_TERMS = frozenset({"deal", "deals"})
 BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
+# the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
+NEXT_WORD = re.compile(r"[\s-]+(\w)")
+SHORT_FORM = re.compile(r"\s*\((\w*[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]\w*)\)")
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
@@ -277,6 +280,10 @@ class EventFinder:
         self.central = "Central" in self.text   # C5_PHRASE's word, as written
         self._names: dict[tuple[int, int, int, int, str], tuple[int, int] | None] = {}
         self.agreement_starts: list[int] = []   # where the body's document triggers are, in order (run)
+        self.sentence_starts = [s for s, _ in doc.sentences]
+        # a short form's mention (start, end) -> (sentence start, end, trigger start, end) of the
+        # document's name that gave it (short_forms)
+        self.short_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
 
     def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
         """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
@@ -520,7 +527,7 @@ class EventFinder:
     # ---- the pass ----
     def run(self) -> list[Event]:
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        starts = [s for s, _ in self.doc.sentences]
+        starts = self.sentence_starts
         known = triggers(lang.of(self.doc).code)
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end):
@@ -531,6 +538,12 @@ class EventFinder:
                 self.agreement_starts.append(start)
             idx = _index(starts, start)
             by_sentence.setdefault(idx, []).append((start, end, term))
+        for start, end, term in self.short_forms(by_sentence, known):
+            self.agreement_starts.append(start)
+            by_sentence.setdefault(_index(starts, start), []).append((start, end, term))
+        self.agreement_starts.sort()
+        for found in by_sentence.values():
+            found.sort()
         title = (self.doc.title or "").strip()
         contents: set[tuple[int, int]] = set()   # the sentences that told what a document holds
         # the sentences with a trigger, and those of the body that may tell what the documents or projects
@@ -561,6 +574,32 @@ class EventFinder:
         for ev in self.events:
             self.name_of(ev)
         return self.events
+
+    def short_forms(self, by_sentence: dict[int, list[tuple[int, int, str]]],
+                    known: dict[str, tuple[str, str | None]]) -> list[tuple[int, int, str]]:
+        """Later mentions of a document by the short form its name was given ("the EU-Vietnam Free Trade
+        Agreement (EVFTA)" ... "The EVFTA came into force on August 1, 2020"), as (start, end, term of
+        the document's trigger): they are triggers of that document too."""
+        out = []
+        # where a trigger word begins: "the FTA talks", "the FTA deal" mention that word's event, which
+        # the short form only qualifies
+        begins = {start for found in by_sentence.values() for start, _, _ in found}
+        for found in by_sentence.values():
+            for start, end, term in found:
+                m = SHORT_FORM.match(self.text, end) if known[term][0] == "agreement" else None
+                if m is None:
+                    continue
+                for later in re.finditer(rf"\b{re.escape(m[1])}\b", self.text[m.end():]):
+                    a, b = m.end() + later.start(), m.end() + later.end()
+                    nxt = NEXT_WORD.match(self.text, b)
+                    if nxt is not None and nxt.start(1) in begins:
+                        continue
+                    if self.doc.in_body(a, b) and not self.blocked.covers(a, b):
+                        out.append((a, b, term))
+                        # the document mentioned by its short form is named where the short form was given
+                        self.short_of[(a, b)] = (*self.doc.sentences[_index(self.sentence_starts, start)],
+                                                 start, end)
+        return out
 
     def talks_of_people(self) -> None:
         """"Tokayev discussed energy projects with Chinese Vice Premier Ding Xuexiang in Astana on Monday":
@@ -871,11 +910,16 @@ class EventFinder:
 
         when = self.event_date(s0, s1, status, etype, at)
         sectors = self.own_sectors(s0, s1, at, name()) if etype == "agreement" else self.sectors(s0, s1)
+        if (at, trigger_end) in self.short_of and (given := self.name_span(*self.short_of[(at, trigger_end)],
+                                                                          "agreement")) is not None:
+            sectors = sorted(set(sectors) | set(self.sectors(*given)))   # "the EVFTA": a free trade agreement
         ev = Event(etype, status, instrument, parties, orgs, when,
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    sectors, [(s0, s1)], set(people), first=(s0, s1, at))
         if at is not None and trigger_end is not None:
             ev.named_at.append((s0, s1, at, trigger_end))
+            if (at, trigger_end) in self.short_of:
+                ev.named_at.append(self.short_of[(at, trigger_end)])
         key = ev.key()
         for other in self.events:
             if other.key() != key:
