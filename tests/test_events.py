@@ -941,3 +941,20 @@ def test_a_short_form_that_qualifies_another_event_word_is_that_events_mention()
     found = of_type(events(text, published="2017-05-15"), "agreement")
     assert [(e["status"], e["date"]) for e in found] == [("signed", "2017-05")]
     assert found[0]["sectors"] == ["trade"]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("President Tokayev held talks with President Lula in Brasilia on Monday. Relations were raised to a "
+     "strategic partnership during the visit to Kazakhstan of the then Brazilian President Dilma Rousseff in "
+     "October, 2013.", ["2024-03-11", "2013-10"]),
+    ("Президенты Казахстана и Бразилии провели переговоры в Бразилиа в понедельник. Отношения вышли на "
+     "уровень стратегического партнерства во время визита президента Бразилии Дилмы Руссефф в Казахстан в "
+     "октябре 2013 года.", ["2024-03-11", "2013-10"]),
+    # no visit: a year the meeting's words give a figure is no other meeting
+    ("President Tokayev held talks with President Lula in Brasilia on Monday. Tokayev told the meeting that "
+     "trade reached $500 million in 2023.", ["2024-03-11"]),
+])
+def test_a_visit_dated_before_the_publication_month_is_an_earlier_meeting(text, dates):
+    """"... during the visit of President Rousseff in October 2013": not the talks reported, said again,
+    but a visit of its own (SCHEMA.md: one event per happening, each with its own date)."""
+    assert [e["date"] for e in of_type(events(text, published="2024-03-12"), "meeting")] == dates

@@ -64,8 +64,8 @@ BRANCHES = (
     rf"""(?P<full>{FULL_DATE.pattern})""",
     rf"""(?P<md>\b(?P<mdm>{MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:million|billion|percent|%)))""",
     rf"""(?P<daymon>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmm>{MONTH})\b)""",
-    # 4. March 2020 / early this month / this year / from 1995 to 2021
-    rf"""(?P<my>(?:(?:early|mid|late)[-\s])?(?P<mym>{MONTH})(?:\s+of)?\s+(?P<myy>{YEAR}|{REL_YEAR}))""",
+    # 4. March 2020 / February, 2019 / early this month / this year / from 1995 to 2021
+    rf"""(?P<my>(?:(?:early|mid|late)[-\s])?(?P<mym>{MONTH})(?:\s+of|,)?\s+(?P<myy>{YEAR}|{REL_YEAR}))""",
     r"""(?P<relm>(?:(?:early|mid|late)[-\s])?(?:this|last|next|the\s+previous)\s+month)""",
     rf"""(?P<yspan>(?:from|between)\s+(?P<ys1>{YEAR})\s+(?:to|and|through|till|until)\s+(?P<ys2>{YEAR})\b
               | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)""",

@@ -141,6 +141,7 @@ ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
 NEXT_WORD = re.compile(r"[\s-]+(\w)")
 SHORT_FORM = re.compile(r"\s*\((\w*[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]\w*)\)")
+VISIT_WORDS = frozenset({"visit"})   # the last word of a trigger that says a visit
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
@@ -183,7 +184,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
              "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
              "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED")
-CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT")
+CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
 
@@ -782,7 +783,7 @@ class EventFinder:
                 future = self.c.MEETING_FUTURE.search(sent) is not None
                 sitting = self.another_sitting(s0, s1, start, end)
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and self.has(etype, None) \
-                        and not future and not sitting:
+                        and not future and not sitting and not self.earlier_occasion(s0, s1, start, end):
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
@@ -863,6 +864,19 @@ class EventFinder:
             return False
         name = self.name_text(span)
         return not any(ev.type == "meeting" and self.name_text(self.name_of(ev)) == name for ev in self.events)
+
+    def earlier_occasion(self, s0: int, s1: int, start: int, end: int) -> bool:
+        """"... was elevated during the visit to India of President Macri in February 2019", after talks
+        reported this month: a visit its own words date (right after it) before the publication month,
+        and on no day of the meetings found, is an earlier visit, not those said again."""
+        if not self.month or self.text[start:end].lower().split()[-1] not in self.c.VISIT_WORDS:
+            return False
+        when = next((d.value for d in self.within("date", end, min(s1, end + 90))
+                     if "/" not in d.value and not self.figure_period(d)), None)
+        if when is None or when[:7] >= self.month[:7]:
+            return False
+        return not any(ev.type == "meeting" and ev.date and (ev.date.startswith(when) or when.startswith(ev.date))
+                       for ev in self.events)
 
     def concrete(self, s0: int, s1: int) -> bool:
         """Does the sentence name a concrete object a vague project word can stand for: an amount,
