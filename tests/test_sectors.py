@@ -49,6 +49,9 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
     ("Стороны подписали соглашение об избежании двойного налогообложения.", "finance_investment"),
     ("Uzbekistan and Egypt discussed veterinary inspection at the border.", "agriculture"),
     ("Стороны обсудили вопросы ветеринарного и фитосанитарного контроля.", "agriculture"),
+    ("В Ташкенте откроется сборочный завод белорусских тракторов.", "manufacturing"),
+    ("Компании договорились о сборке автобусов в Самарканде.", "manufacturing"),
+    ("Стороны обсудили проекты в газохимической отрасли.", "chemicals"),
 ])
 def test_phrase_gives_its_label(text, label):
     assert sectors(text) == [label]
