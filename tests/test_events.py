@@ -958,3 +958,24 @@ def test_a_visit_dated_before_the_publication_month_is_an_earlier_meeting(text, 
     """"... during the visit of President Rousseff in October 2013": not the talks reported, said again,
     but a visit of its own (SCHEMA.md: one event per happening, each with its own date)."""
     assert [e["date"] for e in of_type(events(text, published="2024-03-12"), "meeting")] == dates
+
+
+@pytest.mark.parametrize("text", [
+    "The presidents of Kazakhstan and Vietnam held talks in Astana on Monday. At the Kazakh-Vietnamese business "
+    "forum held the same week, companies signed deals worth 300 million dollars.",
+    "Президенты Казахстана и Вьетнама провели переговоры в Астане. В ходе казахстанско-вьетнамского "
+    "бизнес-форума компании подписали соглашения на сумму 300 млн долларов.",
+])
+def test_a_business_forum_is_a_meeting_apart_from_the_leaders_talks(text):
+    """The forum and the talks of one visit are two happenings (as the annotators keep them): the
+    forum is not merged into the talks, nor the talks into the forum."""
+    meetings = of_type(events(text, published="2024-03-12"), "meeting")
+    assert len(meetings) == 2
+    assert ("forum" in meetings[1]["evidence"]) or ("форума" in meetings[1]["evidence"])
+
+
+def test_a_forum_the_sides_agreed_to_hold_is_planned():
+    text = ("The commission agreed to set up a joint business council and to hold a Kazakh-Saudi investment forum "
+            "in Almaty in the autumn.")
+    forum = [e for e in of_type(events(text, published="2024-05-12"), "meeting") if "forum" in (e["name"] or "")]
+    assert [(e["status"], e["name"]) for e in forum] == [("planned", "Kazakh-Saudi investment forum")]

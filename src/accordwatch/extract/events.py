@@ -42,7 +42,7 @@ MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|hold|visit|m
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
-                            r"agreed\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
+                            r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?:[\w’'-]+\s+)?$", re.I)
@@ -141,6 +141,7 @@ ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
 NEXT_WORD = re.compile(r"[\s-]+(\w)")
 SHORT_FORM = re.compile(r"\s*\((\w*[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]\w*)\)")
+FORUM = re.compile(r"\bforums?\b", re.I)
 VISIT_WORDS = frozenset({"visit"})   # the last word of a trigger that says a visit
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
@@ -183,7 +184,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFE
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
              "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
              "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
-             "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED")
+             "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -232,6 +233,9 @@ class Event:
     named_at: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False, compare=False)
     first: tuple[int, int, int | None] = (0, 0, None)   # (sentence start, end, trigger start)
     cited: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+    # a forum is a happening of its own beside the talks of the same visit ("the Kazakhstan–Korea Business
+    # Forum held on Monday", then the presidents' talks): a meeting is merged only with its like
+    forum: bool = False
 
     def cite(self, s0: int, s1: int) -> None:
         """Add a sentence to the evidence, once (a set, not a scan of the list: an article that
@@ -243,7 +247,8 @@ class Event:
             self.cited.add((s0, s1))
 
     def key(self) -> tuple:
-        return (self.type, self.instrument, self.status, tuple(self.parties), tuple(sorted(self.organizations)))
+        return (self.type, self.instrument, self.status, tuple(self.parties), tuple(sorted(self.organizations)),
+                self.forum)
 
 
 # where an agreement's name states its subject: "memorandum on ...", "соглашение о ..."
@@ -782,7 +787,9 @@ class EventFinder:
                     continue
                 future = self.c.MEETING_FUTURE.search(sent) is not None
                 sitting = self.another_sitting(s0, s1, start, end)
-                if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and self.has(etype, None) \
+                forum = self.forum(start, end)
+                like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
+                if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
                         and not future and not sitting and not self.earlier_occasion(s0, s1, start, end):
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
@@ -893,13 +900,19 @@ class EventFinder:
     def has(self, etype: str, instrument: str | None) -> bool:
         return any(ev.type == etype and (instrument is None or ev.instrument == instrument) for ev in self.events)
 
+    def forum(self, start: int | None, end: int | None) -> bool:
+        """Is the meeting word at text[start:end] a forum ("Business Forum", "бизнес-форума")?"""
+        return start is not None and end is not None and self.c.FORUM.search(self.text, start, end) is not None
+
     def attach(self, etype: str, instrument: str | None, s0: int, s1: int, content: bool = False,
                trigger: tuple[int, int] | None = None) -> None:
         """A later mention of an event already found ('the memorandum will serve ...'); with
         `content`, the sentence tells what the event covers, so its sectors are the event's too.
         A later mention may name what the first left unnamed ('the Astana Declaration')."""
+        forum = etype == "meeting" and trigger is not None and self.forum(*trigger)
         for ev in reversed(self.events):
-            if ev.type == etype and (instrument is None or ev.instrument == instrument):
+            if ev.type == etype and (instrument is None or ev.instrument == instrument) and \
+                    (etype != "meeting" or trigger is None or ev.forum == forum):
                 ev.cite(s0, s1)
                 if trigger is not None:
                     ev.named_at.append((s0, s1, trigger[0], trigger[1]))
@@ -929,7 +942,8 @@ class EventFinder:
             sectors = sorted(set(sectors) | set(self.sectors(*given)))   # "the EVFTA": a free trade agreement
         ev = Event(etype, status, instrument, parties, orgs, when,
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
-                   sectors, [(s0, s1)], set(people), first=(s0, s1, at))
+                   sectors, [(s0, s1)], set(people), first=(s0, s1, at),
+                   forum=etype == "meeting" and self.forum(at, trigger_end))
         if at is not None and trigger_end is not None:
             ev.named_at.append((s0, s1, at, trigger_end))
             if (at, trigger_end) in self.short_of:
