@@ -148,3 +148,9 @@ def test_a_company_form_with_a_full_stop_ends_no_russian_sentence():
     record = extract_document(doc)
     assert len(doc.sentences) == 1
     assert record["events"][0]["name"].endswith("Lianyungang Port Co. Ltd. по развитию терминала")
+
+
+def test_a_capitalised_verb_word_opens_a_title():
+    """"will open direct flights": the verb ends the name; the "Open Skies Agreement" is a title."""
+    assert names("Kazakhstan and the US signed an Open Skies Agreement in Washington.", "agreement") == [
+        "Open Skies Agreement"]

@@ -979,3 +979,31 @@ def test_a_forum_the_sides_agreed_to_hold_is_planned():
             "in Almaty in the autumn.")
     forum = [e for e in of_type(events(text, published="2024-05-12"), "meeting") if "forum" in (e["name"] or "")]
     assert [(e["status"], e["name"]) for e in forum] == [("planned", "Kazakh-Saudi investment forum")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan and Georgia held talks in Tbilisi on Monday. The sides also agreed to launch a regular container "
+     "service between the ports of Aktau and Poti from September.",
+     ("agreed", "2024-09", "container service between the ports of Aktau and Poti")),
+    ("Kazakhstan and Georgia held talks in Tbilisi on Monday. Air Astana will open direct flights between Tbilisi "
+     "and Astana in November.",
+     ("planned", "2024-11", "direct flights between Tbilisi and Astana")),
+    ("Казахстан и Грузия провели переговоры в Тбилиси. Авиакомпания Air Astana откроет прямые рейсы между "
+     "Астаной и Тбилиси в ноябре.",
+     ("planned", "2024-11", "прямые рейсы между Астаной и Тбилиси")),
+    ("Казахстан и Грузия договорились запустить регулярный контейнерный сервис между портами Актау и Поти с "
+     "сентября.",
+     ("agreed", "2024-09", "регулярный контейнерный сервис между портами Актау и Поти")),
+])
+def test_a_new_route_or_service_is_a_project(text, expected):
+    """SCHEMA.md: a route is a project; where it runs names it, when it starts dates it."""
+    [project] = of_type(events(text, published="2024-03-12"), "project")
+    assert (project["status"], project["date"], project["name"]) == expected
+    assert project["sectors"] == ["transport_logistics"]
+
+
+def test_two_projects_with_no_word_in_common_are_two_events():
+    text = ("Kazakhstan and Hungary discussed the construction of a grain terminal in Aktau. The Hungarian side "
+            "proposed to launch direct flights between the two capitals.")
+    names = sorted(e["name"] for e in of_type(events(text, published="2024-03-12"), "project"))
+    assert names == ["construction of a grain terminal in Aktau", "direct flights between the two capitals"]

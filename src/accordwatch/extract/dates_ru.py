@@ -70,7 +70,7 @@ def pattern() -> re.Pattern:
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
         | (?P<today>\b(?:сегодня|вчера|завтра)\b)
         | (?P<wday>\bво?\s+(?:(?P<wrel>прошл\w+|следующ\w+|ближайш\w+)\s+)?(?P<wdn>{days})\b)
-        | (?P<bmon>(?<=\bв\s)(?P<bmm>{month})(?![\w-]|\s*[-–—]))
+        | (?P<bmon>(?:(?<=\bв\s)|(?<=\bс\s))(?P<bmm>{month})(?![\w-]|\s*[-–—]))
         )
     """, re.X | re.I)
 

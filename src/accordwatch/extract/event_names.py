@@ -24,6 +24,8 @@ NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d|[$€£¥₸]|(?:jan|feb|mar|apr|m
                         r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                         r"(?:this|last|next)\s+\w+\b)", re.I)
 TO_VERB = re.compile(r"\bto\s+$", re.I)
+SEASON_AHEAD = re.compile(r"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:january|february|march|april|may|june|july|"
+                          r"august|september|october|november|december|spring|summer|autumn|fall|winter)\b", re.I)
 FIRST_WORD = re.compile(r"\s*(\w+)")
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)
@@ -62,8 +64,10 @@ def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
     low = tok.lower()
     if not tok[:1].isalnum():
         return True
-    if low in words["stop"] or low in words["left_stop"] or low in words["complement"] or low in QUANTIFIERS:
+    if low in words["stop"] or low in words["complement"] or low in QUANTIFIERS:
         return True
+    if low in words["left_stop"] and (tok.islower() or low not in words["verb_left"]):
+        return True   # "will open direct flights" (a verb), not "Open Skies Agreement" (a title)
     # "signed", "recently", "maintaining": verbs and adverbs, no modifiers
     return tok.islower() and len(low) > 4 and (low.endswith(("ed", "ly"))
                                                or (low.endswith("ing") and low not in words["noun_ing"]))
@@ -98,6 +102,12 @@ def _date_ahead(text: str, at: int, hi: int) -> bool:
 
     m = RU_DATE_AHEAD.match(text, at, hi)
     return m is not None and (m.group(1) is None or month_of(m.group(1)) is not None)
+
+
+def _month_word(word: str) -> bool:
+    from .dates_ru import month_of
+
+    return word.isalpha() and month_of(word) is not None
 
 
 def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
@@ -145,6 +155,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             continue
         if word[:1].isdigit() and _date_ahead(text, m.start(), hi):
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
+        if _month_word(low):
+            break   # "сервис между портами Актау и Поти с сентября": from when, not which
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
             right = m.end()
@@ -246,7 +258,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
         first == "in" and len(toks) > 3 and toks[1][2].lower() == "the"
         and toks[2][2].lower() in ("field", "area", "sphere", "areas", "fields", "spheres"))
     if first == "between":
-        opens = _between_then_subject(toks, words)
+        # "container service between the ports of Aktau and Poti": where a project runs is its object
+        opens = etype == "project" or _between_then_subject(toks, words)
     if generic and first in ("in", "to") and len(toks) > 2 and (
             toks[1][2].lower() not in words["stop"] or toks[1][2].lower() in ("the", "a", "an")):
         # "joint projects in maritime logistics", "investment in acquiring ...", "projects to
@@ -296,6 +309,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
         if prev == "to" and k == 1 and (etype == "working_group" or generic) and low not in ("the", "a", "an"):
             last, prev = b, "of"   # "working group to prepare a ...": the verb, then its object
             continue
+        if low in ("in", "from") and k > 0 and SEASON_AHEAD.match(text, b, hi):
+            break   # "direct flights between Almaty and Tashkent in November": when, not which
         if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
                 etype != "project" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
                 and (low != "on" or not title))):

@@ -845,6 +845,14 @@ class EventFinder:
             subjects.append({w[:5] for w in re.findall(r"\w+", m.string[m.end():])})
         return not (subjects[0] <= subjects[1] or subjects[1] <= subjects[0])
 
+    def other_object(self, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+        """Do two project names share no word (by its first five letters): two objects?"""
+        if a is None or b is None:
+            return False
+        words = [{w[:5].lower() for w in re.findall(r"\w+", self.name_text(span) or "") if len(w) > 3}
+                 for span in (a, b)]
+        return bool(words[0]) and bool(words[1]) and not words[0] & words[1]
+
     def bare_again(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"The investment in the project will total $95 million": a bare "project", right after
         one was reported (within two sentences), is that one again."""
@@ -963,6 +971,8 @@ class EventFinder:
                 continue   # the same kind of event on another day is another happening
             if etype == "agreement" and self.other_document(name(), self.name_of(other)):
                 continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
+            if etype == "project" and self.other_object(name(), self.name_of(other)):
+                continue   # "transportation of cargo along the corridor" ... "direct flights between the capitals"
             if etype == "agreement" and (many := self.batch(other)) != self.batch(ev) and \
                     self.on_subject(name() if many else self.name_of(other)):
                 continue   # "signed a number of agreements ...", "also an agreement on solar plants": one of them
