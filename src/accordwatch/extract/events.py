@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -479,14 +480,15 @@ class EventFinder:
     def sectors(self, s0: int, s1: int) -> list[str]:
         return sorted({s.value for s in self.within("sector", s0, s1)})
 
-    def own_sectors(self, s0: int, s1: int, at: int | None, name: tuple[int, int] | None) -> list[str]:
+    def own_sectors(self, s0: int, s1: int, at: int | None,
+                    name: Callable[[], tuple[int, int] | None]) -> list[str]:
         """The sectors of the document whose trigger starts at `at` in the sentence [s0, s1). When the
         sentence tells of more documents than one ("an agreement on investment protection and a
         protocol on veterinary inspection"), those its name states, or where its name states none,
         those the sentence states before the next document; else the sentence's."""
         starts = self.agreement_starts
         if at is not None and bisect_left(starts, s1) - bisect_left(starts, s0) > 1:
-            if name is not None and (own := self.sectors(*name)):
+            if (span := name()) is not None and (own := self.sectors(*span)):
                 return own
             nxt = bisect_right(starts, at)
             if nxt < len(starts) and starts[nxt] < s1:
@@ -944,7 +946,7 @@ class EventFinder:
                 if at is not None and trigger_end is not None else None
 
         when = self.event_date(s0, s1, status, etype, at)
-        sectors = self.own_sectors(s0, s1, at, name()) if etype == "agreement" else self.sectors(s0, s1)
+        sectors = self.own_sectors(s0, s1, at, name) if etype == "agreement" else self.sectors(s0, s1)
         if (at, trigger_end) in self.short_of and (given := self.name_span(*self.short_of[(at, trigger_end)],
                                                                           "agreement")) is not None:
             sectors = sorted(set(sectors) | set(self.sectors(*given)))   # "the EVFTA": a free trade agreement
