@@ -1007,3 +1007,12 @@ def test_two_projects_with_no_word_in_common_are_two_events():
             "proposed to launch direct flights between the two capitals.")
     names = sorted(e["name"] for e in of_type(events(text, published="2024-03-12"), "project"))
     assert names == ["construction of a grain terminal in Aktau", "direct flights between the two capitals"]
+
+
+def test_a_protocol_signed_at_the_close_of_a_session_takes_its_day():
+    text = ("The sixth meeting of the Kazakh-Omani commission took place in Astana on Monday. At its close the "
+            "ministers signed a protocol. A good deal of the discussion concerned logistics.")
+    found = events(text, published="2024-05-15")
+    assert [(e["type"], e["date"], e["name"]) for e in found] == [
+        ("meeting", "2024-05-13", "sixth meeting of the Kazakh-Omani commission"),   # not "... took place"
+        ("agreement", "2024-05-13", None)]   # and "a good deal of" is no deal

@@ -90,7 +90,8 @@ SEMICOLON = re.compile(r";\s*")
 # "the Spanish side proposed to the five Central Asian states a joint working group": a body offered
 PROPOSE = re.compile(r"\b(?:propos\w*|suggest\w*|offer\w*|initiat\w*)\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:when|if|once|unless|until)\b[^.;]{0,60}$", re.I)
-IDIOM = re.compile(r"\b(?:reach\w*\s+an\s+agreement|agreement\s+was\s+reached|in\s+agreement|by\s+agreement)", re.I)
+IDIOM = re.compile(r"\b(?:reach\w*\s+an\s+agreement|agreement\s+was\s+reached|in\s+agreement|by\s+agreement|"
+                   r"(?:good|great)\s+deal)\b", re.I)
 BACKREF = re.compile(r"\b(?:during|at|after|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+"
                      r"(?:the|his|her|their|this|that|its)\s+(?:\w+\s+)?$", re.I)
 SESSION_OF = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]{0,40}$", re.I)
@@ -108,7 +109,9 @@ PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|lead
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|talks|held\s+talks)\s+with\b", re.I)
 # an occasion already reported, named again: its day is the day of what happened at it
-SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|(?:following|after|before|during|at|on\s+the\s+sidelines\s+of|"
+SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|at\s+(?:its|the)\s+(?:close|end)\b(?!\s+of\s+(?:the\s+|this\s+|"
+                           r"last\s+|next\s+)?(?:year|month|week|quarter|decade|\d))|"
+                           r"(?:following|after|before|during|at|on\s+the\s+sidelines\s+of|"
                            r"on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(?:the|that)\s+(?:\w+\s+)?"
                            r"(?:talks|meeting|session|negotiations|forum|summit|ceremony|conference|commission|"
                            r"council)\b)", re.I)
