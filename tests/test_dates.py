@@ -24,6 +24,8 @@ def dates(text: str, published: str | None = None) -> list[tuple[str, str | None
      ("Feb. 15-16", "2024-02-15", "day")),
     ("The leaders last met in Tashkent in October, 2021.", "2024-01-20",
      ("October, 2021", "2021-10", "month")),
+    ("A working group on water will be set up by the end of September.", "2024-01-20",
+     ("by the end of September", "2024-09", "month")),
     ("The Turkmen delegation arrived on Nov. 17 for the talks.", "2023-11-18",
      ("Nov. 17", "2023-11-17", "day")),
     ("Freight traffic between the two countries grew by a third last year.", "2024-05-02",

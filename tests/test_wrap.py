@@ -58,3 +58,18 @@ def test_list_lines_stay_apart():
     text = ("The sides signed documents on:\n- fertilizer supplies\n- a joint logistics company\n"
             "- customs cooperation")
     assert wrap_breaks(text) == []
+
+
+def test_a_line_stopping_on_an_article_or_preposition_continues_the_sentence():
+    """"The next session of the\\nKazakh-Omani commission ...": a short line, the next in capitals, but
+    no title or stamp stops on "the"."""
+    text = ("Kazakhstan and Oman signed a roadmap in Muscat on Monday.\n\nThe next session of the\n"
+            "Kazakh-Omani intergovernmental commission is due in Astana in\nOctober.")
+    assert wrap_breaks(text) == [text.index("the\n") + 3, text.index("in\nOctober") + 2]
+    planned = [e for e in extract(text)["events"] if e["status"] == "planned"]
+    assert [(e["type"], e["date"]) for e in planned] == [("meeting", "2024-10")]
+
+
+def test_a_russian_line_stopping_on_a_preposition_continues_the_sentence():
+    text = "Казахстан и Оман подписали дорожную карту по поставкам удобрений в\nМаскате в понедельник."
+    assert wrap_breaks(text) == [text.index("в\nМаскате") + 1]

@@ -78,8 +78,8 @@ BRANCHES = (
     rf"""(?P<season>(?P<srel>this|next|last|the\s+coming)\s+{SEASON}\b)""",
     # 7. by the end of the year / by year-end: a deadline in the publication year
     r"""(?P<yearend>(?(deadline)the\s+year\b|(?:by|before|until|till)\s+(?:the\s+)?year[-\s]end\b))""",
-    # 8. in September / in early May / from July: a month with neither day nor year
-    rf"""(?P<bmon>(?:(?<=\bin\s)|(?<=\bfrom\s))(?:(?:early|mid|late)[-\s])?(?P<bmm>{FULL_MONTH})\b
+    # 8. in September / in early May / from July / by the end of September: a month with neither day nor year
+    rf"""(?P<bmon>(?:(?(deadline)|(?!))|(?<=\bin\s)|(?<=\bfrom\s))(?:(?:early|mid|late)[-\s])?(?P<bmm>{FULL_MONTH})\b
                (?!\s*[-–]?\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d|\s+(?:this|last|next)\b))""",
     rf"""(?P<year>(?<![\d,.$€£])\b(?P<yy>{YEAR})\b(?![\d,.]?\d|\s*(?:tonnes|tons|barrels|units|people|companies|%)))""",
 )

@@ -7,6 +7,8 @@ so offsets hold) and the body ranges run across them.
 
 A break wraps a sentence when the line before it does not end a sentence and either
     - the next line goes on in lower case ("signed by the\nministers of ..."), not with a stamp, or
+    - the line before stops on an article, a preposition or a conjunction ("meeting of the\nKazakh-
+      Azerbaijani commission"), or
     - the text is hard-wrapped (several lines near one width, cut mid-sentence, and no more than
       a few longer lines) and the line before is near that width, not the first line (the title)
       nor a short stamp line.
@@ -19,6 +21,10 @@ ENDS_SENTENCE = re.compile(r"[.!?…:;|»”\"')\]]\s*$")
 # the line after a wrap starts with a word, a number, a bracket or a quote; not a bullet or dash
 GOES_ON = re.compile(r"^\s*[\w(“\"$€£¥₸]")
 LOWER_START = re.compile(r"^\s*(?!(?:date|dated|updated|published|posted)\b)[a-z]")
+# a line that stops on an article, a preposition or a conjunction stops mid-phrase: no title or
+# stamp ends so ("The next meeting of the\nKazakh-Azerbaijani commission ...")
+DANGLING = re.compile(r"\s(?:the|a|an|of|to|in|on|at|by|for|with|and|or|from|into|и|в|во|на|с|со|по|о|об|к|от|для|из)$",
+                      re.I)
 MIN_WIDTH = 40        # wrapped text is wrapped at some width past this
 MIN_WRAPPED = 3       # lines near the width, cut mid-sentence, that make a text hard-wrapped
 
@@ -43,7 +49,7 @@ def wrap_breaks(text: str) -> list[int]:
             continue
         # the first line is the title: only a line going on in lower case continues it
         near_width = width is not None and len(body) >= 0.75 * width and i != first
-        if LOWER_START.match(nxt) and len(body.split()) >= 3 or near_width:
+        if LOWER_START.match(nxt) and len(body.split()) >= 3 or near_width or DANGLING.search(body):
             out.append(start + len(line))
     return out
 
