@@ -105,9 +105,9 @@ def _date_ahead(text: str, at: int, hi: int) -> bool:
 
 
 def _month_word(word: str) -> bool:
-    from .dates_ru import month_of
+    from .dates_ru import months
 
-    return word.isalpha() and month_of(word) is not None
+    return months()[0].fullmatch(word) is not None
 
 
 def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
