@@ -226,6 +226,14 @@ def test_exports_reported_by_a_countrys_statistics_agency():
     assert (f["from"], f["to"]) == ("UZB", "KAZ")
 
 
+def test_the_country_whose_statistics_are_cited_is_no_side_of_another_countrys_exports():
+    """"Figures for 2023 from the Kazakh customs show that China's exports to Kazakhstan ...": the
+    statistics' source is no exporter; China's exports go from China."""
+    f = one("Figures for 2023 from the Kazakh customs committee show that 40 percent of China's exports to "
+            "Kazakhstan, $6 billion, were machinery.")
+    assert (f["indicator"], f["from"], f["to"]) == ("exports", "CHN", "KAZ")
+
+
 def test_exports_and_imports_in_one_sentence_get_opposite_directions():
     figs = figures("Kazakh exports to China amounted to $15 billion, while imports from China reached "
                    "$16 billion.")

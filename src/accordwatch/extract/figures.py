@@ -85,8 +85,8 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
 # "10 investment agreements, worth over ...": the worth of documents, whatever other cue is near
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}\bworth\b[^.;]{0,20}$",
                         re.I)
-REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:from|of|by)\s+(?:the\s+)?$|\baccording\s+to\s+(?:the\s+)?$",
-                      re.I)
+REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
+                      r"|\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
@@ -384,8 +384,8 @@ class FigureFinder:
         starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
         for c in self.actors[bisect_left(starts, zone.start):bisect_left(starts, zone.end)]:
             before = self.text[max(zone.start, c.start - 14):c.start]
-            if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
-                continue   # the source of the statistics, not a destination
+            if self.c.REPORTER.search(self.text[max(zone.start, c.start - 40):c.start]):
+                continue   # the source of the statistics ("according to", "figures from the Kazakh ..."), no side
             if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bof\s+(?:the\s+)?$", before):
                 src = src or c.value
             elif re.search(r"\b(?:to|into|in)\s+(?:the\s+)?$", before):
