@@ -154,3 +154,14 @@ def test_a_capitalised_verb_word_opens_a_title():
     """"will open direct flights": the verb ends the name; the "Open Skies Agreement" is a title."""
     assert names("Kazakhstan and the US signed an Open Skies Agreement in Washington.", "agreement") == [
         "Open Skies Agreement"]
+
+
+@pytest.mark.parametrize("text, etype, name", [
+    ("Kazakhstan and Turkey agreed to build a bus assembly plant in Kostanay.", "project",
+     "bus assembly plant in Kostanay"),
+    ("Kazakhstan and Turkey signed a memorandum on gas supply to Ankara.", "agreement", "memorandum on gas supply"),
+    ("Kazakhstan and Turkey signed a water supply agreement.", "agreement", "water supply agreement"),
+    ("Kazakhstan and Turkey recently signed a trade agreement.", "agreement", "trade agreement"),   # an adverb
+])
+def test_a_noun_ending_in_ly_stays_in_the_name(text, etype, name):
+    assert names(text, etype) == [name]

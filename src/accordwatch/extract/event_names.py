@@ -69,7 +69,8 @@ def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
     if low in words["left_stop"] and (tok.islower() or low not in words["verb_left"]):
         return True   # "will open direct flights" (a verb), not "Open Skies Agreement" (a title)
     # "signed", "recently", "maintaining": verbs and adverbs, no modifiers
-    return tok.islower() and len(low) > 4 and (low.endswith(("ed", "ly"))
+    return tok.islower() and len(low) > 4 and (low.endswith("ed")
+                                               or (low.endswith("ly") and low not in words["noun_ly"])
                                                or (low.endswith("ing") and low not in words["noun_ing"]))
 
 
@@ -328,7 +329,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break
         if k > 0 and (low in words["stop"] or low in words["verb_ing"]):
             break
-        if k > 0 and tok.islower() and low.endswith(("ed", "ly")) and len(low) > 4:
+        if k > 0 and tok.islower() and (low.endswith("ed") or (low.endswith("ly") and low not in words["noun_ly"])) \
+                and len(low) > 4:
             break
         if low in ("and", "in", "of", "on", "for", "to") and k > 0:
             prev = low
