@@ -1016,3 +1016,15 @@ def test_a_protocol_signed_at_the_close_of_a_session_takes_its_day():
     assert [(e["type"], e["date"], e["name"]) for e in found] == [
         ("meeting", "2024-05-13", "sixth meeting of the Kazakh-Omani commission"),   # not "... took place"
         ("agreement", "2024-05-13", None)]   # and "a good deal of" is no deal
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kazakhstan and Qatar signed agreements and memoranda worth 2 billion dollars in Doha.", [None]),
+    ("Казахстан и Катар подписали соглашения и меморандумы на сумму 2 млрд долларов.", [None]),
+    # each with a subject of its own: two
+    ("Kazakhstan and Qatar signed agreements on visas and memoranda on tourism.",
+     ["agreements on visas", "memoranda on tourism"]),
+])
+def test_kinds_of_documents_listed_together_are_one_batch(text, names):
+    """"signed agreements and memoranda": one batch of documents, not one event per kind."""
+    assert [e["name"] for e in of_type(events(text, published="2024-03-12"), "agreement")] == names

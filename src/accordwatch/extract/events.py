@@ -735,9 +735,18 @@ class EventFinder:
             return whole
         made: set[str] = set()
         attached = False
+        last_document: tuple[int, int] | None = None   # the sentence's last document word so far
         for start, end, (etype, instrument) in found:
             at = start - s0
             before = sent[:at]
+            if etype == "agreement":
+                # "signed 12 agreements and memoranda", "соглашения и меморандумы": one batch of documents
+                batch_again = last_document is not None and self.c.COORDINATED.match(
+                    self.text[last_document[1]:start]) is not None and \
+                    self.many_at(last_document[0], True) and self.many_at(start, True)
+                last_document = (start, end)
+                if batch_again:
+                    continue
             if self.c.ANNIVERSARY.search(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
             clause = next((a, b) for a, b in clauses if a <= start < b) if len(clauses) > 1 else None
@@ -994,12 +1003,18 @@ class EventFinder:
 
     def batch(self, ev: Event) -> bool:
         """Was the event first told as many documents ("signed 29 agreements", "ряд соглашений")?"""
-        at = ev.first[2]
+        return self.many_at(ev.first[2])
+
+    def many_at(self, at: int | None, may_be: bool = False) -> bool:
+        """Is the document word at `at` a plural ("agreements", "memoranda", "соглашений")? With
+        `may_be`, a Russian word that may be read as one ("соглашения") counts too."""
         m = WORD_AT.match(self.text, at) if at is not None else None
         if m is None:
             return False
         word = m.group()
-        return morph.only_plural(word) if self.by_words else word.lower().endswith("s")
+        if self.by_words:
+            return morph.only_plural(word) or (may_be and morph.plural(word))
+        return word.lower().endswith(("s", "memoranda"))
 
     def on_subject(self, span: tuple[int, int] | None) -> bool:
         """Does a document's name state its subject ("agreement on cooperation in solar power")?"""
