@@ -17,6 +17,7 @@ from functools import cache
 from itertools import islice
 
 from ..data import lexicon
+from .dates import FULL_MONTH, SEASON
 
 TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")   # "China–Kyrgyzstan": one word
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
@@ -24,8 +25,8 @@ NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d|[$€£¥₸]|(?:jan|feb|mar|apr|m
                         r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                         r"(?:this|last|next)\s+\w+\b)", re.I)
 TO_VERB = re.compile(r"\bto\s+$", re.I)
-SEASON_AHEAD = re.compile(r"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:january|february|march|april|may|june|july|"
-                          r"august|september|october|november|december|spring|summer|autumn|fall|winter)\b", re.I)
+# a month or season named next: "... in November", "... from early spring" (dates.py's words for them)
+SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL_MONTH}|{SEASON})\b", re.I)
 FIRST_WORD = re.compile(r"\s*(\w+)")
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)
@@ -69,9 +70,14 @@ def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
     if low in words["left_stop"] and (tok.islower() or low not in words["verb_left"]):
         return True   # "will open direct flights" (a verb), not "Open Skies Agreement" (a title)
     # "signed", "recently", "maintaining": verbs and adverbs, no modifiers
-    return tok.islower() and len(low) > 4 and (low.endswith("ed")
-                                               or (low.endswith("ly") and low not in words["noun_ly"])
+    return tok.islower() and len(low) > 4 and (_past_or_adverb(low, words)
                                                or (low.endswith("ing") and low not in words["noun_ing"]))
+
+
+def _past_or_adverb(low: str, words: dict[str, frozenset[str]]) -> bool:
+    """Does a lower-case word read as a past form or an adverb ("signed", "recently"; not the noun
+    "assembly")?"""
+    return low.endswith("ed") or (low.endswith("ly") and low not in words["noun_ly"])
 
 
 def _check_openers() -> None:
@@ -329,8 +335,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break
         if k > 0 and (low in words["stop"] or low in words["verb_ing"]):
             break
-        if k > 0 and tok.islower() and (low.endswith("ed") or (low.endswith("ly") and low not in words["noun_ly"])) \
-                and len(low) > 4:
+        if k > 0 and tok.islower() and len(low) > 4 and _past_or_adverb(low, words):
             break
         if low in ("and", "in", "of", "on", "for", "to") and k > 0:
             prev = low

@@ -290,7 +290,6 @@ class EventFinder:
         self.central = "Central" in self.text   # C5_PHRASE's word, as written
         self._names: dict[tuple[int, int, int, int, str], tuple[int, int] | None] = {}
         self.agreement_starts: list[int] = []   # where the body's document triggers are, in order (run)
-        self.sentence_starts = [s for s, _ in doc.sentences]
         # a short form's mention (start, end) -> (sentence start, end, trigger start, end) of the
         # document's name that gave it (short_forms)
         self.short_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
@@ -538,7 +537,7 @@ class EventFinder:
     # ---- the pass ----
     def run(self) -> list[Event]:
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        starts = self.sentence_starts
+        starts = [s for s, _ in self.doc.sentences]
         known = triggers(lang.of(self.doc).code)
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end):
@@ -600,16 +599,15 @@ class EventFinder:
                 m = SHORT_FORM.match(self.text, end) if known[term][0] == "agreement" else None
                 if m is None:
                     continue
-                for later in re.finditer(rf"\b{re.escape(m[1])}\b", self.text[m.end():]):
-                    a, b = m.end() + later.start(), m.end() + later.end()
+                for later in re.compile(rf"\b{re.escape(m[1])}\b").finditer(self.text, m.end()):
+                    a, b = later.span()
                     nxt = NEXT_WORD.match(self.text, b)
                     if nxt is not None and nxt.start(1) in begins:
                         continue
                     if self.doc.in_body(a, b) and not self.blocked.covers(a, b):
                         out.append((a, b, term))
                         # the document mentioned by its short form is named where the short form was given
-                        self.short_of[(a, b)] = (*self.doc.sentences[_index(self.sentence_starts, start)],
-                                                 start, end)
+                        self.short_of[(a, b)] = (*self.doc.sentence_of(start), start, end)
         return out
 
     def talks_of_people(self) -> None:
@@ -742,7 +740,7 @@ class EventFinder:
             if etype == "agreement":
                 # "signed 12 agreements and memoranda", "соглашения и меморандумы": one batch of documents
                 batch_again = last_document is not None and self.c.COORDINATED.match(
-                    self.text[last_document[1]:start]) is not None and \
+                    self.text, last_document[1], start) is not None and \
                     self.many_at(last_document[0], True) and self.many_at(start, True)
                 last_document = (start, end)
                 if batch_again:
