@@ -165,3 +165,13 @@ def test_a_capitalised_verb_word_opens_a_title():
 ])
 def test_a_noun_ending_in_ly_stays_in_the_name(text, etype, name):
     assert names(text, etype) == [name]
+
+
+def test_a_russian_subject_after_the_trigger_is_no_part_of_the_name():
+    """"в ходе встречи лидеры обсудили": a word only ever nominative opens a new clause; a word that
+    depends on the trigger ("заседания комиссии") is in another case."""
+    text = ("Президенты Казахстана и Грузии провели переговоры в Тбилиси. "
+            "В ходе встречи министры двух стран обсудили транзит грузов.")
+    assert names(text, "meeting") == [None]
+    text = "В Тбилиси прошло заседание межправительственной комиссии Казахстана и Грузии."
+    assert names(text, "meeting") == ["заседание межправительственной комиссии Казахстана и Грузии"]

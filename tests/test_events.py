@@ -466,6 +466,21 @@ def test_agreed_to_discuss_cooperation_is_only_a_sector_of_the_meeting():
     assert ev["sectors"] == ["chemicals"]
 
 
+@pytest.mark.parametrize("text, sectors", [
+    ("The presidents of Kyrgyzstan and Hungary held talks in Budapest. Trade between the countries doubled. "
+     "During the meeting, the leaders also discussed joint work in uranium mining and pharmaceuticals.",
+     ["health_pharma", "mining_metallurgy"]),
+    ("Президенты Кыргызстана и Венгрии провели переговоры в Будапеште. Товарооборот между странами удвоился. "
+     "В ходе встречи лидеры также обсудили совместную работу в горнодобывающей и фармацевтической отраслях.",
+     ["health_pharma", "mining_metallurgy"]),
+])
+def test_what_was_discussed_at_the_meeting_mentioned_again_are_its_sectors(text, sectors):
+    """"During the meeting, the leaders discussed ...": the meeting again, and what it covered."""
+    ev = only(text)
+    assert (ev["type"], ev["name"]) == ("meeting", None)
+    assert ev["sectors"] == sectors
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -164,6 +164,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
         if _month_word(low):
             break   # "сервис между портами Актау и Поти с сентября": from when, not which
+        if morph.nominative_only(word):
+            break   # "в ходе встречи лидеры обсудили": the subject of a new clause, which no name governs
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
             right = m.end()

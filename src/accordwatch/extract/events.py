@@ -803,7 +803,10 @@ class EventFinder:
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
                         and not future and not sitting and not self.earlier_occasion(s0, s1, start, end):
-                    self.attach(etype, None, s0, s1, trigger=(start, end))
+                    # "during the meeting the leaders discussed ... in the oil and gas industry": what
+                    # was discussed there is what the meeting covered
+                    self.attach(etype, None, s0, s1, content=self.c.DISCUSSED_WITH.search(sent) is not None,
+                                trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
                 parties, orgs, people = sides(clause)

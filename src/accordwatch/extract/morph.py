@@ -172,6 +172,14 @@ def genitive(word: str) -> bool:
         p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses(word.lower()))
 
 
+@lru_cache(maxsize=1 << 15)
+def nominative_only(word: str) -> bool:
+    """Is the Russian word a noun or adjective that can only be in the nominative ("лидеры",
+    "министры"): the subject of a clause, never a word that depends on another?"""
+    readings = [p for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF")] if _CYRILLIC.search(word) else []
+    return bool(readings) and all(p.tag.case == "nomn" for p in readings)
+
+
 @lru_cache(maxsize=1 << 14)
 def nominative_head(phrase: str) -> str:
     """A body's name with its head in the nominative: the adjectives before the head noun agree
