@@ -38,6 +38,12 @@ def test_peoples_republic_of_china():
     assert countries(text) == ["CHN", "USA"]
 
 
+def test_a_name_with_a_typographic_apostrophe():
+    """"People’s Republic of China" as typeset is China, not "Republic of China" (Taiwan)."""
+    assert countries("The People’s Republic of China and Kenya signed a loan agreement in Nairobi.") == ["CHN", "KEN"]
+    assert countries("Côte d’Ivoire and Ghana signed a cocoa agreement.") == ["CIV", "GHA"]
+
+
 def test_list_of_plain_names():
     text = "Mongolia, Pakistan and Oman sent observers to the grain exchange."
     assert countries(text) == ["MNG", "OMN", "PAK"]

@@ -481,6 +481,16 @@ def test_what_was_discussed_at_the_meeting_mentioned_again_are_its_sectors(text,
     assert ev["sectors"] == sectors
 
 
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Qatar signed three MoUs in Doha on Monday.",
+    "Kazakhstan and Qatar signed memorandums of understanding in Doha on Monday.",
+])
+def test_memorandums_and_mous_are_agreements_not_organizations(text):
+    record = accordwatch.extract(text, published=PUBLISHED)
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("agreement", "signed")]
+    assert record["organizations"] == []
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -77,6 +77,21 @@ def test_several_sectors_in_one_sentence_are_sorted_and_deduplicated():
 
 # ---- the longest match wins ----
 
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers discussed a favourable business environment for Kazakh exporters.", []),
+    ("Exporters asked for a stable legal and regulatory environment.", []),
+    ("The sides agreed to protect the environment of the Caspian Sea.", ["environment_climate"]),
+])
+def test_an_environment_for_business_is_no_sector(text, expected):
+    """"business environment", "regulatory environment": the word names no sector there."""
+    assert sectors(text) == expected
+
+
+def test_the_mining_industry_is_mining_not_manufacturing_and_chemistry_is_chemicals():
+    assert sectors("They discussed the mining industry, chemistry and petrochemistry.") == [
+        "chemicals", "mining_metallurgy"]
+
+
 def test_oil_and_gas_industry_is_oil_gas_not_manufacturing():
     assert sectors("Kazakhstan and Romania discussed cooperation in the oil and gas industry.") == ["oil_gas"]
 

@@ -37,6 +37,9 @@ def case_sensitive(term: str) -> bool:
     return bool(letters) and (sum(c.isupper() for c in letters) >= 2 or term.isupper())
 
 
+APOSTROPHES = (("'", "’"), ("’", "'"))
+
+
 @cache
 def entries(code: str = "en") -> dict[str, list[Entry]]:
     """Surface term -> the entries it may stand for, from the data of one language."""
@@ -47,6 +50,10 @@ def entries(code: str = "en") -> dict[str, list[Entry]]:
         term = term.strip()
         if len(term) >= 2:
             out.setdefault(term, []).append(entry)
+            # "People's Republic of China" is typeset "People’s" as often: both apostrophes match
+            for a, b in APOSTROPHES:
+                if a in term:
+                    out.setdefault(term.replace(a, b), []).append(entry)
 
     def rows(fname: str) -> tuple[dict[str, str], ...]:
         return lexicon(language.data(fname)) if language.has(fname) else ()

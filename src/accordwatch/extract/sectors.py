@@ -165,8 +165,8 @@ def find_sectors(doc: Document) -> list[Span]:
         text = text_[start:end]
         if fold and term.islower() and not (text.islower() or text[:1].isupper()):
             continue
-        if not doc.in_body(start, end) or in_name(start, end):
-            continue
+        if known[term] == "none" or not doc.in_body(start, end) or in_name(start, end):
+            continue   # "business environment": a sector word in a phrase that names no sector
         if text.lower() == "construction":
             sent = sentence(text_, start, end)
             if LINE_BUILT.search(sent) and not OTHER_BUILT.search(sent):
