@@ -98,7 +98,12 @@ def _named(word: str) -> list:
     """The readings of a name's word (of its last part when hyphenated) as a first name, surname or
     patronymic, singular."""
     last = word.rpartition("-")[2]
-    return [p for p in parses(last) if any(t in p.tag for t in NAME_TAGS) and "sing" in p.tag]
+    named = [p for p in parses(last) if any(t in p.tag for t in NAME_TAGS) and "sing" in p.tag]
+    if all("Infr" in p.tag or "voct" in p.tag for p in named):
+        # a name the dictionary does not know ("Даниром"): read as the noun it declines like, "Данир"
+        named += [p for p in parses(last) if p.tag.POS == "NOUN" and "sing" in p.tag
+                  and not any(t in p.tag for t in NAME_TAGS) and p.tag.case != "voct"]
+    return named
 
 
 @lru_cache(maxsize=1 << 14)

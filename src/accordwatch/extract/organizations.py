@@ -238,6 +238,10 @@ class Finder:
                 return s.value
         return None
 
+    def country_from(self, start: int) -> int | None:
+        """The end of a country's name that starts at `start` ("Киргизской Республики"), if one does."""
+        return next((s.end for s in self.country_spans if s.start == start), None)
+
     def country_after(self, end: int) -> tuple[str | None, int]:
         """The country in an "of <country>" right after `end`, and where the name then ends."""
         tail = re.match(r"\s+of\s+(?:the\s+)?", self.text[end:end + 20])
@@ -582,6 +586,10 @@ class Finder:
                 if self.country_at(w.start(), w.end()):
                     end = w.end()
                     break   # "... КР", "... Узбекистана": the country closes the name
+                opening = self.country_from(w.start())
+                if opening is not None:
+                    end = opening
+                    break   # "... Киргизской Республики": a country of two words closes it too
                 tag = morph.pos(word)
                 if word in ("по", "при") or (word == "и" and end > m.end("head")):
                     pos_ = w.end()
