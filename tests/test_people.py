@@ -279,6 +279,19 @@ def test_a_counterpart_of_an_office_one_government_names_its_own_way(text, count
     assert counterpart in found(text)
 
 
+@pytest.mark.parametrize("text, counterpart", [
+    ("Kyrgyz Foreign Minister Jeenbek Kulubaev met his counterpart from Qatar, Mohammed Al-Khulaifi, in Doha.",
+     ("Mohammed Al-Khulaifi", "Foreign Minister", "QAT")),
+    # Russian: "коллега" in any case, its country before it or after "из", the name in the nominative
+    ("Президент Кыргызстана Садыр Жапаров провел переговоры с казахстанским коллегой Касым-Жомартом Токаевым.",
+     ("Касым-Жомарт Токаев", "Президент", "KAZ")),
+    ("Министр энергетики Узбекистана Журабек Мирзамахмудов встретился с коллегой из Омана Салимом Аль-Ауфи.",
+     ("Салим Аль-Ауфи", "Министр энергетики", "OMN")),
+])
+def test_a_counterpart_from_a_country_and_in_russian(text, counterpart):
+    assert counterpart in found(text)
+
+
 def test_honorifics_are_no_part_of_a_title():
     text = "President His Highness Sheikh Tamim bin Hamad Al Thani received the Kazakh Prime Minister Olzhas Bektenov."
     assert ("Tamim bin Hamad Al Thani", "President", "QAT") in found(text)

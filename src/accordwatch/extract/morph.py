@@ -123,12 +123,19 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
                     continue
                 fits = [p for p in readings if p.tag.case == case
                         and (gender in p.tag or "ms-f" in p.tag or "Fixd" in p.tag)]
+                if not fits and case in cases and len(named) > 1 and all(p.tag.case != case for p in readings):
+                    # the case a title gives, which this word has no form in: a foreign name that does
+                    # not decline ("коллегой Салимом Аль-Ауфи"), kept as written
+                    chosen.append(None)
+                    continue
                 if not fits:
                     break
                 pick = max(fits, key=lambda p: p.score)
                 score *= pick.score
                 chosen.append(pick)
             else:
+                if not any(chosen):
+                    continue
                 key = (case in cases, score)
                 if best is None or key > best[:2]:
                     best = (*key, tuple(chosen))

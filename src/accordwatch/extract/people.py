@@ -49,7 +49,7 @@ PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|va
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are
-COUNTERPART = frozenset({"counterpart", "counterparts"})
+FROM_WORDS = frozenset({"from", "из"})   # "his counterpart from Oman"
 VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one is the host
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
@@ -58,6 +58,17 @@ PLURAL_TITLES = ("Ministers", "Presidents", "Ambassadors", "Chairmen", "Chairs",
                  "Speakers")
 PLURAL_TITLE = re.compile(rf"(?:{alternation(PLURAL_TITLES, boundary_before=True)})\b")
 SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bemphasized|\baccording\s+to)\s*$")
+
+
+@cache
+def counterpart_words(code: str) -> tuple[frozenset[str], re.Pattern]:
+    """A language's words for a counterpart (data/counterpart_words.tsv; lemmas where words are compared
+    by lemma), and a pattern for where one may stand: their stems (a lemma without its last letter:
+    "коллег" finds "коллегой")."""
+    language = lang.LANGUAGES[code]
+    words = frozenset(row["word"] for row in language.lexicon("counterpart_words.tsv"))
+    stems = sorted({w[:-1] if language.by_lemma else w for w in words}, key=len, reverse=True)
+    return words, re.compile("|".join(map(re.escape, stems)) or "(?!)", re.I)
 
 
 @cache
@@ -180,6 +191,7 @@ class PeopleFinder:
         # and every name and title is put in the nominative (morph.py)
         self.lower_titles = language.by_lemma
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
+        self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
 
@@ -266,11 +278,7 @@ class PeopleFinder:
     def run(self) -> None:
         # where plural titles and counterparts are: looked up per sentence by bisection
         plural_at = [m.start() for m in PLURAL_TITLE.finditer(self.text)]
-        counterpart_at = []
-        at = self.text.find("counterpart")
-        while at != -1:
-            counterpart_at.append(at)
-            at = self.text.find("counterpart", at + 11)
+        counterpart_at = [m.start() for m in self.counterpart_stem.finditer(self.text)]
         for s, e in self.doc.sentences or [(0, len(self.text))]:
             if not self.doc.in_body(s, e) and not any(s <= b0 < e for b0, _ in (self.doc.body or [])):
                 continue
@@ -352,9 +360,17 @@ class PeopleFinder:
         counterpart holds the title of the person named nearest them (resolved at the end, when
         that person's titles are all known), unless their own name comes with one."""
         for k, w in enumerate(ws):
-            if w.text.lower() not in COUNTERPART:
+            if (morph.lemma(w.text) if self.lower_titles else w.text.lower()) not in self.counterpart_words:
                 continue
             first = k + 1
+            country = None
+            if first + 1 < len(ws) and ws[first].text.lower() in FROM_WORDS and ws[first + 1].kind == "ent" \
+                    and ws[first + 1].ent is not None and ws[first + 1].ent.label == "country":
+                # "his counterpart from Oman, Badr Albusaidi", "коллегой из Омана Бадром Аль-Бусаиди"
+                country = ws[first + 1].ent.value
+                first += 2
+                while first < len(ws) and ws[first].text == ",":
+                    first += 1
             while first < len(ws) and ws[first].honor:
                 first += 1   # "his UAE counterpart Sheikh Abdulla bin Zayed Al Nahyan"
             n = first
@@ -363,12 +379,10 @@ class PeopleFinder:
                 n += 1
             if n - first < 2:
                 continue
-            country = None
-            for b in ws[max(0, k - 3):k]:
+            for b in ws[max(0, k - 3):k] if country is None else ():
                 if b.kind == "ent" and b.ent is not None and b.ent.label == "country":
                     country = b.ent.value
-            self.add(ws[first:n], [], given=("", country))
-            person = self.people.get(_bare(self.text[ws[first].start:ws[n - 1].end]).lower())
+            person = self.add(ws[first:n], [], given=("", country), case_of=w.text)
             subject = self._subject(ws, ws[first].start, ws[n - 1].end)
             if person is not None and subject is not None and subject is not person:
                 self.counterpart_of.append((person, subject))
@@ -539,12 +553,15 @@ class PeopleFinder:
 
     # ---- recording ----
     def add(self, name_words: list[Word], title_ws: list[Word],
-            given: tuple[str, str | None] | None = None) -> None:
+            given: tuple[str, str | None] | None = None, case_of: str | None = None) -> Person | None:
+        """The person these name words name, with the title words' title and country (or `given`);
+        None for a bare surname of nobody named in full. `case_of`: a word before the name whose case
+        the name shares, where no title gives it ("коллегой Бадром" -> "Бадр")."""
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
         if self.lower_titles:
-            name = morph.nominative_name(name, title)
+            name = morph.nominative_name(name, title or case_of)
             if title and morph.plural(title.split(" ")[0]):
                 title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
             title = morph.nominative_head(title) if title else title
@@ -554,7 +571,7 @@ class PeopleFinder:
             # a bare surname after a title: only as a mention of someone named in full
             person = self.by_surname(name)
             if person is None:
-                return
+                return None
         else:
             person = self.people.get(name.lower()) or self.by_surname(name_words[-1].text, first=name)
             if person is None:
@@ -565,6 +582,7 @@ class PeopleFinder:
             person.titles.append((title, country))
         elif country:
             person.titles.append(("", country))
+        return person
 
     def by_surname(self, surname: str, first: str | None = None) -> Person | None:
         """Someone already named whose surname this is; with `first` (the whole new name), also
