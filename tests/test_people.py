@@ -116,6 +116,12 @@ def test_ministry_after_name_gives_country():
     assert p["country"] == "UZB"
 
 
+def test_a_lowercase_title_of_several_words_after_the_name():
+    """"executive vice president of ...": lower-case words before the title word are part of it."""
+    p = only_person("Marat Dosanov, executive vice president of Halyk Bank, signed the loan agreement.")
+    assert (p["name"], p["title"]) == ("Marat Dosanov", "executive vice president of Halyk Bank")
+
+
 def test_eu_official_gets_eu():
     p = only_person("European Commission Vice-President Marta Lindqvist met Kazakh officials.")
     assert (p["name"], p["country"]) == ("Marta Lindqvist", "EU")

@@ -521,6 +521,12 @@ class PeopleFinder:
             if j < len(ws) and ws[j].text.lower() in ("the", "a", "an"):
                 j += 1
             t = j
+            # "executive vice president of ...": lower-case words right before the title word open it
+            k = j
+            while k < len(ws) and k - j < 3 and ws[k].kind == "other" and ws[k].text.islower() and not ws[k].anchor:
+                k += 1
+            if j < k < len(ws) and ws[k].anchor:
+                t = k
             while t < len(ws) and (ws[t].kind in ("title", "ent", "name") or ws[t].anchor or (
                     ws[t].kind in ("conn", "other") and ws[t].text.islower() and t - j < 14
                     and self._leads_to_title(ws, t + 1))):
