@@ -491,6 +491,13 @@ def test_memorandums_and_mous_are_agreements_not_organizations(text):
     assert record["organizations"] == []
 
 
+def test_a_trigger_word_inside_a_blocs_name_is_no_event():
+    """"Collective Security Treaty Organization", "Gulf Cooperation Council": a bloc, not a treaty or a council."""
+    assert events("The presidents of Kazakhstan and Armenia agreed to strengthen the Collective Security "
+                  "Treaty Organization.") == []
+    assert events("Saudi Arabia and Kazakhstan agreed to deepen their ties with the Gulf Cooperation Council.") == []
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -279,7 +279,7 @@ class EventFinder:
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
-        self.blocked = Ranges((s.start, s.end) for layer in ("org", "title") for s in doc.layer(layer))
+        self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "country") for s in doc.layer(layer))
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
         self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"])
