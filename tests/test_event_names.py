@@ -62,6 +62,16 @@ def test_joint_projects_with_nothing_concrete_are_no_event():
     assert names("Kazakhstan and Oman agreed to speed up joint projects.", "project") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and Belarus concentrated on expanding trade and implementing joint projects in different sectors.",
+    "They noted that the global projects implemented by Georgia and Azerbaijan serve both nations.",
+    "The documents signed by Oman and Uzbekistan will be turned into tangible projects very soon, the minister said.",
+])
+def test_projects_described_only_by_vague_words_are_no_event(text):
+    """"joint projects in different sectors", "global projects", "tangible projects": no object named."""
+    assert names(text, "project") == []
+
+
 def test_name_stops_at_a_new_clause():
     found = names("Kyrgyzstan and Turkey signed a roadmap on textile exports, officials said on Monday.", "agreement")
     assert found == ["roadmap on textile exports"]

@@ -38,6 +38,7 @@ ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "meeting", "meetings"})
 QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some", "various", "other", "further",
                          "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever"})
+FIELDS = frozenset({"sectors", "areas", "fields", "spheres", "industries", "directions", "domains"})
 SPEECH = frozenset({"reports", "reported", "said", "says", "told", "noted", "added", "writes", "informs"})
 MAX_LEFT = 6
 MAX_RIGHT = 32
@@ -269,6 +270,9 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     if first == "between":
         # "container service between the ports of Aktau and Poti": where a project runs is its object
         opens = etype == "project" or _between_then_subject(toks, words)
+    if generic and first == "in" and len(toks) > 2 and (toks[1][2].lower() in words["vague"] or toks[1][2].lower()
+                                                          in QUANTIFIERS) and toks[2][2].lower() in FIELDS:
+        return stop   # "joint projects in various sectors": no object, only where
     if generic and first in ("in", "to") and len(toks) > 2 and (
             toks[1][2].lower() not in words["stop"] or toks[1][2].lower() in ("the", "a", "an")):
         # "joint projects in maritime logistics", "investment in acquiring ...", "projects to
