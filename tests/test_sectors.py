@@ -20,6 +20,7 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
     ("Kazakhstan and Oman discussed the production of green hydrogen on the Caspian coast.", "renewables"),
     ("Kazakhstan and the EU discussed supply chains of critical raw materials.", "mining_metallurgy"),
     ("Turkmenistan and Türkiye discussed cooperation in the petrochemical sector.", "chemicals"),
+    ("Morocco will build a fertilizer plant in Ethiopia.", "chemicals"),
     ("Kazakhstan and Hungary discussed the transit of cargo through Caspian seaports.", "transport_logistics"),
     ("Kazakhstan and Egypt discussed grain exports and food processing.", "agriculture"),
     ("Kazakhstan and Germany discussed cooperation in artificial intelligence and e-commerce.", "digital"),
