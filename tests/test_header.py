@@ -210,6 +210,26 @@ def test_longer_sign_up_footer_is_not_body():
     assert extract(text)["countries"] == ["KAZ", "OMN"]
 
 
+@pytest.mark.parametrize("heading", ["Related Articles", "More news", "Read also:", "Читайте также"])
+def test_a_list_of_other_articles_under_its_heading_is_not_body(heading):
+    """The headlines under "Related Articles" (no colon, a list of lines) are other articles."""
+    text = (f"{TITLE}\n\n{BODY}\nThe plant will cost $1 billion.\nIt will open in 2027.\n\n{heading}\n\n"
+            "Russia and China sign gas deal\n\nTurkmenistan ships cotton to Iran")
+    assert extract(text)["countries"] == ["KAZ", "OMN"]
+
+
+def test_a_list_heading_at_the_top_is_the_sites_menu_not_the_end():
+    text = f"Related articles\n{TITLE}\n\n{BODY}\nThe plant will cost $1 billion."
+    assert extract(text)["countries"] == ["KAZ", "OMN"]
+    assert extract(text)["events"]
+
+
+def test_a_video_list_is_not_body():
+    """A running time alone on a line ("01:54") and the headline under it: a list of videos."""
+    text = f"{TITLE}\n\n{BODY}\n01:54\nSouth Africa and Nigeria sign energy pact\n02:10\nTurkey ships grain"
+    assert extract(text)["countries"] == ["KAZ", "OMN"]
+
+
 def test_copyright_footer_is_not_body():
     text = f"{TITLE}\n\n{BODY}\n© 2024 Georgian Media Group. All rights reserved"
     assert extract(text)["countries"] == ["KAZ", "OMN"]

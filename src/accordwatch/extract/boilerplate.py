@@ -24,6 +24,23 @@ FURNITURE = re.compile(r"""
       | divider\s*$
     )""", re.I | re.X)
 
+# a heading alone on its line that opens a list of other articles: the body ends above it
+LIST_HEADING = re.compile(r"""
+    \s*(?:
+        related(?:\s+(?:articles|news|stories|posts|content|reading))?
+      | (?:more|other|latest|recent)\s+(?:news|stories|articles)(?:\s+\w+){0,3}
+      | (?:read|see)\s+(?:more|also)
+      | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
+      | recommended(?:\s+for\s+you)?
+      | читайте\s+также | смотрите\s+также
+      | (?:похожие|другие|последние)\s+(?:новости|материалы|статьи|публикации)
+      | (?:новости|материалы|статьи)\s+по\s+теме | (?:ещ[её])\s+по\s+теме
+    )\s*:?\s*""", re.I | re.X)
+# body lines above a list heading: one nearer the top is the site's menu, not the end of the article
+MIN_BODY_LINES = 3
+# a line that is a video's running time ("01:54") and the headline right under it: a list of videos
+DURATION = re.compile(r"\s*\d{1,2}:\d{2}\s*")
+
 # a credit at the end of a caption line: "... official visit. Photo credit: site.com"
 CREDIT_TAIL = re.compile(r"\s*(?:photo|image)(?:\s+credit)?\s*:\s*[^.\n]{0,80}$", re.I)
 # what every CREDIT_TAIL match holds: where the text has none, no line is searched for one
@@ -43,7 +60,7 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    cut = _bio_start(lines)
+    cut = min(_bio_start(lines), _list_start(lines))
     # the search runs only where the words may be: case-folded "photo" or "mage" (of whose letters
     # only "i" has case forms besides its capital, "İ" and "ı", that lower() does not map to "i")
     low = text.lower()
@@ -52,11 +69,26 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
     for i, (s, e, line) in enumerate(lines):
         if i >= cut or not line.strip() or FURNITURE.match(line):
             continue
+        if DURATION.fullmatch(line) or (i > 0 and DURATION.fullmatch(lines[i - 1][2])):
+            continue
         m = CREDIT_TAIL.search(line) if credits else None
         if m:
             e = s + m.start()
         keep.append((s, e))
     return keep
+
+
+def _list_start(lines: list[tuple[int, int, str]]) -> int:
+    """Index of the line of a heading over a list of other articles ("Related Articles", "Читайте
+    также"), with at least MIN_BODY_LINES lines of text above it, or len(lines)."""
+    seen = 0
+    for i, (_, _, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        if seen >= MIN_BODY_LINES and LIST_HEADING.fullmatch(line):
+            return i
+        seen += 1
+    return len(lines)
 
 
 def _bio_start(lines: list[tuple[int, int, str]]) -> int:
