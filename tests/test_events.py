@@ -498,6 +498,18 @@ def test_a_trigger_word_inside_a_blocs_name_is_no_event():
     assert events("Saudi Arabia and Kazakhstan agreed to deepen their ties with the Gulf Cooperation Council.") == []
 
 
+@pytest.mark.parametrize("text, date", [
+    # published on Wednesday 2024-04-03 (PUBLISHED is a Tuesday: one day on)
+    ("The Kyrgyz president will leave for Doha on Friday to visit Qatar.", "2024-04-05"),
+    ("Президент Кыргызстана посетит Катар в пятницу с официальным визитом.", "2024-04-05"),
+    ("В пятницу президент Кыргызстана отправится в Катар с официальным визитом.", "2024-04-05"),
+])
+def test_a_trip_still_to_come_is_planned_on_the_coming_weekday(text, date):
+    """"will leave ... to visit", "посетит", "отправится": a visit to come, on the next such weekday."""
+    [ev] = events(text, published="2024-04-03")
+    assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "planned", date)
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

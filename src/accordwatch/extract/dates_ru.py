@@ -105,6 +105,27 @@ FUTURE_NEAR = re.compile(r"\b(?:будет|будут|пройд[её]т|сос�
                          re.I)
 
 
+WORD = re.compile(r"[а-яё]+", re.I)
+
+
+def _future_near(text: str, m: re.Match) -> bool:
+    """Does the clause around a date speak of what is still to come: a future word near it ("будет",
+    "состоится"), or a verb of its sentence in the future tense ("посетит", "отправится", "подпишут")?"""
+    if FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)):
+        return True
+    lo = max(text.rfind(".", 0, m.start()) + 1, m.start() - 120)
+    stop = text.find(".", m.end())
+    hi = min(len(text) if stop == -1 else stop, m.end() + 40)
+    return any(_future_verb(w.group().lower()) for w in WORD.finditer(text, lo, hi))
+
+
+def _future_verb(word: str) -> bool:
+    from . import morph
+
+    tag = morph.parses(word)[0].tag
+    return tag.POS == "VERB" and "futr" in tag
+
+
 def _bare_month(m: re.Match, base: date | None) -> str | None:
     """"в мае": the publication year's, or the next year's when the month has passed and the
     clause speaks of what is to come (as dates.py reads "in May")."""
@@ -112,7 +133,7 @@ def _bare_month(m: re.Match, base: date | None) -> str | None:
         return None
     mon = month_of(m["bmm"]) or 0
     text = m.string
-    future = FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)) is not None
+    future = _future_near(text, m)
     return f"{base.year + (future and mon < base.month)}-{mon:02d}"
 
 
@@ -123,8 +144,8 @@ def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
     if base is None:
         return None
     rel, text = (m["wrel"] or "").lower(), m.string
-    return weekday_date(base, weekdays()[m["wdn"].lower()], before=rel.startswith("прошл"), after=not past and bool(
-        rel or FUTURE_NEAR.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40))))
+    return weekday_date(base, weekdays()[m["wdn"].lower()], before=rel.startswith("прошл"),
+                        after=not past and bool(rel or _future_near(text, m)))
 
 
 def _year(digits: str | None, relative: str | None, base: date | None) -> int | None:

@@ -37,7 +37,8 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
 WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)\b", re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
-MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host)|"
+MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:also\s+)?(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|"
+                            r"leave|fly|head|depart|arrive|go\s+to)|"
                             r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
                             r"scheduled|upcoming|planned\s+for|"
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
