@@ -341,3 +341,15 @@ def test_a_counterpart_met_with_no_visit_said_gives_no_side_by_the_place():
             "counterpart Chimed Saikhanbileg in Tokyo on Tuesday.")
     assert {name: p["country"] for name, p in people(text).items()} == {"Shinzo Abe": None,
                                                                       "Chimed Saikhanbileg": None}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The forum was opened by the President of Kyrgyzstan, Sadyr Japarov.", ("Sadyr Japarov", "President", "KGZ")),
+    ("The deal was signed by the Minister of Energy of Azerbaijan, Parviz Shahbazov, and a Saudi official.",
+     ("Parviz Shahbazov", "Minister of Energy", "AZE")),
+    ("The roadmap was signed by the Minister of Agriculture, Food and Forestry of the Republic of Kazakhstan, "
+     "Aidarbek Saparov.", ("Aidarbek Saparov", "Minister of Agriculture, Food and Forestry", "KAZ")),
+])
+def test_a_title_with_its_country_then_a_comma_then_the_name(text, person):
+    """"the President of Kyrgyzstan, Sadyr Japarov": the comma after the country opens the name."""
+    assert person in found(text)

@@ -431,9 +431,18 @@ class PeopleFinder:
             return False
         if w.kind == "conn" or w.text.lower() in PARTICLES:
             return True
-        # "Minister of Trade, Industry and Energy", "Board of Directors Chairman, Sanzhar Zharkeshov"
+        # "Minister of Trade, Industry and Energy", "Board of Directors Chairman, Sanzhar Zharkeshov",
+        # "the President of Kazakhstan, Kassym-Jomart Tokayev, said": a title's country or body, then the name
         return w.text == "," and j > 0 and ws[j - 1].kind in ("title", "ent") and (
-            nxt.kind == "title" or ws[j - 1].anchor)
+            nxt.kind == "title" or ws[j - 1].anchor or (ws[j - 1].kind == "ent" and self._whole_name_at(ws, j + 1)))
+
+    @staticmethod
+    def _whole_name_at(ws: list[Word], k: int) -> bool:
+        """Do two to four name words start at k and end a phrase (the sentence, a comma, "and")?"""
+        n = k
+        while n < len(ws) and ws[n].kind == "name":
+            n += 1
+        return 2 <= n - k <= 4 and (n >= len(ws) or ws[n].kind in ("punct", "conn") or ws[n].text in (",", "."))
 
     def title_then_name(self, ws: list[Word]) -> None:
         """Runs of title, entity and name words: 'Kazakh Energy Minister Almasadam Satkaliyev',
