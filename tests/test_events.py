@@ -510,6 +510,18 @@ def test_a_trip_still_to_come_is_planned_on_the_coming_weekday(text, date):
     assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "planned", date)
 
 
+@pytest.mark.parametrize("text", [
+    "On the sidelines of the SCO summit in Astana, the presidents of Kyrgyzstan and India signed a memorandum "
+    "on pharmaceuticals.",
+    "На полях саммита ШОС в Астане президенты Кыргызстана и Индии подписали меморандум о сотрудничестве "
+    "в фармацевтике.",
+])
+def test_a_bloc_whose_summit_frames_a_signing_is_no_side(text):
+    """"on the sidelines of the SCO summit", "на полях саммита ШОС": the bloc is where, not who."""
+    agreements = [e for e in events(text) if e["type"] == "agreement"]
+    assert [e["parties"] for e in agreements] == [["IND", "KGZ"]]
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

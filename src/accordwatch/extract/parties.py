@@ -17,8 +17,11 @@ LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the
 # a country joined to the next by a dash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line"
 DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
 # "coordination within the Organization of Turkic States": a framework, not a side
+# (in Russian the bloc follows its summit: "на полях саммита ШОС", "в рамках ЕАЭС")
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
-                          r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$", re.I)
+                          r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$|"
+                          r"(?:в\s+рамках|на\s+полях)\s+(?:[а-яё]+\s+){0,2}$|\bсаммит[а-яё]*\s+(?:глав\s+государств\s+)?$",
+                          re.I)
 # "in the C5+1 format", "the SCO summit", "the EAEU framework": a format or forum, not a side
 FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summit|dialogue)\b", re.I)
 # "the talks held in Kazakhstan", "scheduled to be held from November 30 to December 1 in Switzerland":
@@ -49,8 +52,11 @@ def _main_parties(doc: Document) -> list[str]:
     first: dict[str, int] = {}
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
     for s in doc.layer("country"):
-        counts[s.value] += 2 if s.start < title_end else 1
         first.setdefault(s.value, s.start)
+        if FRAME_BEFORE.search(doc.text, max(0, s.start - 40), s.start):
+            counts[s.value] += 0   # "on the sidelines of the SCO summit": where, not who (ranked after every side)
+            continue
+        counts[s.value] += 2 if s.start < title_end else 1
     if "C5" in counts:
         # the Central Asian states as one side, in words the gazetteer leaves out
         c5 = [(s.start, s.end) for s in doc.layer("country") if s.value == "C5"]
