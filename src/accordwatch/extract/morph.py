@@ -124,9 +124,12 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
                 fits = [p for p in readings if p.tag.case == case
                         and (gender in p.tag or "ms-f" in p.tag or "Fixd" in p.tag)]
                 if not fits and case in cases and len(named) > 1 and all(p.tag.case != case for p in readings):
-                    # the case a title gives, which this word has no form in: a foreign name that does
-                    # not decline ("коллегой Салимом Аль-Ауфи"), kept as written
-                    chosen.append(None)
+                    # the case a title gives, which this word has no form in as a name: read as the noun
+                    # it declines like ("вице-президента Джевдета Йылмаза" -> "Йылмаз"), or a foreign
+                    # name that does not decline ("коллегой Салимом Аль-Ауфи"), kept as written
+                    chosen.append(next((p for p in parses(words[len(chosen)].rpartition("-")[2].lower())
+                                        if p.tag.POS == "NOUN" and p.tag.case == case and gender in p.tag
+                                        and "sing" in p.tag), None))
                     continue
                 if not fits:
                     break
