@@ -49,7 +49,10 @@ PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|va
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are
-FROM_WORDS = frozenset({"from", "из"})   # "his counterpart from Oman"
+FROM_WORDS = frozenset({"from", "из"})
+# "с российской стороны", "from the Kazakh side": which side an official is on, no part of the office
+SIDE_FROM = frozenset({"с", "со", "from"})
+SIDE = frozenset({"стороны", "side"})   # "his counterpart from Oman"
 VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one is the host
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
@@ -626,6 +629,9 @@ class PeopleFinder:
                                 or keep[-1].text in CONNECTORS):   # "of the" inside an organization's name
                     keep.pop()
                 i += 1
+                if keep and keep[-1].text.lower() in SIDE_FROM and i < len(ws) and ws[i].text.lower() in SIDE:
+                    keep.pop()   # "сопредседатель комиссии с российской стороны": the side, with its country
+                    i += 1
                 continue
             if country is None and w.kind in ("other", "name"):
                 place = self._covering(self.places, self.place_starts, w.start, w.end)
@@ -652,7 +658,7 @@ class PeopleFinder:
             title = self.text[keep[0].start:keep[0].end]
             for a, b in zip(keep, keep[1:], strict=False):
                 gap = self.text[a.end:b.start]
-                title += (gap if not gap.strip() else " ") + b.text
+                title += (gap if not gap.strip() else "" if b.kind == "punct" else " ") + b.text
         else:
             title = self.text[keep[0].start:keep[-1].end]
         if country is None and EU_OFFICE.search(title):
