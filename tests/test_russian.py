@@ -151,6 +151,12 @@ def test_people_in_the_nominative_with_their_titles(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
 
 
+def test_a_known_officeholder_named_in_russian_gets_the_country():
+    """The known-people list holds Cyrillic spellings: a bare "вице-премьер" of no stated country is placed."""
+    [p] = extract("Как сообщил вице-премьер Роман Скляр, работы завершатся в мае.")["people"]
+    assert (p["name"], p["title"], p["country"]) == ("Роман Скляр", "вице-премьер", "KAZ")
+
+
 @pytest.mark.parametrize("text, person", [
     # a man's first name in the genitive that is also a woman's in the nominative: the title's case
     ("Стороны приветствовали визит министра экономики Азербайджана Микаила Джаббарова в Астану.",

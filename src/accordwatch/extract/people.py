@@ -695,8 +695,8 @@ class PeopleFinder:
             known = known_people().get(p.name.lower())
             if p.country is None and known:
                 p.country = known["country"]
-            if p.title is None and known:
-                p.title = known["title"]
+            if p.title is None and known and not self.lower_titles:
+                p.title = known["title"]   # (in English: a Russian record takes no English title)
             if p.country is None and p.title and fallback and USE_DATELINE_FALLBACK:
                 p.country = fallback
             p.mentions.sort(key=lambda s: s.start)
