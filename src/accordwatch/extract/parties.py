@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
+from ..data import lexicon
 from ..document import Document, Span
 
 # "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan"
@@ -34,6 +36,12 @@ C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|stat
 C5_SIDE = re.compile(r"\b(?:and|with)\s+Central\s+Asia\b(?!n)|\bCentral\s+Asia\s+(?:and|with)\b|" + C5_PHRASE.pattern)
 
 
+@cache
+def bloc_codes() -> frozenset[str]:
+    """The codes of blocs (data/blocs.tsv): EU, EAEU, SCO, ..."""
+    return frozenset(row["code"] for row in lexicon("blocs.tsv"))
+
+
 def main_parties(doc: Document) -> list[str]:
     """The article's main pair: the two countries or blocs named most (the title counts twice).
     Kept in the document's meta for as long as its country layer and title stay the same (people,
@@ -53,7 +61,7 @@ def _main_parties(doc: Document) -> list[str]:
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
     for s in doc.layer("country"):
         first.setdefault(s.value, s.start)
-        if FRAME_BEFORE.search(doc.text, max(0, s.start - 40), s.start):
+        if s.value in bloc_codes() and FRAME_BEFORE.search(doc.text, max(0, s.start - 40), s.start):
             counts[s.value] += 0   # "on the sidelines of the SCO summit": where, not who (ranked after every side)
             continue
         counts[s.value] += 2 if s.start < title_end else 1
