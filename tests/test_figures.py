@@ -576,3 +576,20 @@ def test_a_change_in_a_number_is_no_count(text):
 ])
 def test_half_a_billion_is_an_amount(text):
     assert [(f["indicator"], f["value"], f["unit"]) for f in figures(text)] == [("deal_value", 500_000_000, "USD")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Armenia and Iran signed deals worth over two billion dollars in Tehran.", 2_000_000_000, "USD"),
+    ("Армения и Иран подписали соглашения на сумму более двух миллиардов долларов.", 2_000_000_000, "USD"),
+    ("Армения и Иран подписали контракты более чем на три миллиона евро.", 3_000_000, "EUR"),
+    ("Армения и Иран подписали соглашения на полтора миллиарда долларов.", 1_500_000_000, "USD"),
+])
+def test_money_with_its_number_in_words_is_an_amount(text, value, unit):
+    """"two billion dollars", "более двух миллиардов долларов", "полтора миллиарда": a number in words."""
+    assert [(f["indicator"], f["value"], f["unit"]) for f in figures(text)] == [("deal_value", value, unit)]
+
+
+def test_us_dollars_in_russian_name_no_country():
+    """"долларов США" is the currency: the United States are no party of the figure."""
+    [f] = figures("Товарооборот Армении и Ирана превысил 700 млн долларов США.")
+    assert (f["indicator"], f["parties"]) == ("trade_turnover", ["ARM", "IRN"])

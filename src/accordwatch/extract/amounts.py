@@ -343,10 +343,56 @@ def halves(doc: Document, found: list[Span]) -> list[Span]:
     return out
 
 
+# "two billion dollars", "более трех миллиардов долларов": a number in words, a multiplier, a currency
+MONEY_MULTIPLIERS = {"en": {"trillion": 10**12, "billion": 10**9, "million": 10**6}}
+MONEY_WORDS = {"en": ("illion",), "ru": ("иллион", "иллиард")}   # a cheap test before the scan
+
+
+@cache
+def money_number_words(code: str) -> dict[str, float]:
+    """Numbers in words that may open money: data/number_words.tsv ("one" too: "one billion dollars")."""
+    if code == "en":
+        return {**{w: float(v) for w, v in number_words().items()}, "one": 1.0}
+    return {row["word"]: float(row["value"]) for row in lang.LANGUAGES[code].lexicon("number_words.tsv")}
+
+
+@cache
+def money_words_pattern(code: str) -> re.Pattern | None:
+    words = money_number_words(code)
+    if not words:
+        return None
+    mults = MONEY_MULTIPLIERS.get(code) or {w: f for w, f in multipliers(code).items() if w.isalpha() and len(w) > 4}
+    _, after = currencies(code)
+    return re.compile(rf"(?<!\w)(?P<n>{_alt(words)})\s+(?P<m>{_alt(mults)})\s+(?P<cur>{_alt(after)})(?!\w)", re.I)
+
+
+def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
+    """Money with its number written as a word: "two billion dollars", "два миллиарда долларов"."""
+    code = lang.of(doc).code
+    if not any(w in doc.text for w in MONEY_WORDS.get(code, ())):
+        return []   # no multiplier word: the text is not scanned
+    pattern = money_words_pattern(code)
+    if pattern is None:
+        return []
+    words = money_number_words(code)
+    mults = MONEY_MULTIPLIERS.get(code) or multipliers(code)
+    _, after = currencies(code)
+    out = []
+    for m in pattern.finditer(doc.text):
+        start, end = m.span()
+        if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
+            continue
+        value = words[m["n"].lower()] * mults[m["m"].lower()]
+        unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
+        out.append(amount_span(doc, code, start, end, int(value), unit, None))
+    return out
+
+
 @component("amounts")
 def annotate(doc: Document) -> None:
     found = find_amounts(doc)
     found += counts_stated_after(doc, found)
     found += halves(doc, found)
+    found += money_in_words(doc, found)
     words = counts_in_words(doc, found) if lang.of(doc).code == "en" else []
     doc.spans["amount"] = sorted(found + words, key=lambda s: s.start)

@@ -285,6 +285,7 @@ def country_names() -> dict[str, str]:
 
 
 CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
+CURRENCY_BEFORE = re.compile(r"(?:доллар[а-я]*|долл\.?)\s+$", re.I)   # "долларов США": the currency's name
 PARTY_JOIN = re.compile(r"^\s*(?:[-–+]|\+\s*\d)")
 
 
@@ -364,6 +365,7 @@ def find(doc: Document) -> dict[str, list[Span]]:
                     continue
             if entry.layer == "country" and (
                     CURRENCY_AFTER.match(doc.text, end)           # "U.S. dollars"
+                    or CURRENCY_BEFORE.search(doc.text, max(0, start - 12), start)   # "долларов США"
                     or GEOGRAPHY_AFTER.match(doc.text, end)       # "the Indian Ocean"
                     or MEDIA_AFTER.match(doc.text, end)           # "Georgia Today reports"
                     or REGION_BEFORE.search(doc.text, max(0, start - 15), start)):
