@@ -85,6 +85,17 @@ def test_ministry_of_the_republic_of_country():
     assert o["name"] == "Ministry of Energy of the Republic of Kazakhstan"
 
 
+def test_two_portfolios_joined_by_and_name_one_ministry():
+    """"the Turkish Energy and Natural Resources Ministry" is one body, not "Turkish Energy" and another."""
+    o = only_org("The protocol was signed by the Turkish Energy and Natural Resources Ministry on Monday.")
+    assert (o["name"], o["country"]) == ("Turkish Energy and Natural Resources Ministry", "TUR")
+
+
+def test_and_before_a_possessive_country_joins_two_parties_not_two_portfolios():
+    assert set(orgs("The memorandum was signed by Masdar and Azerbaijan’s Energy Ministry.")) == {
+        "Masdar", "Azerbaijan’s Energy Ministry"}
+
+
 def test_ministry_name_ends_at_the_country():
     o = only_org("The Ministry of Energy of Kazakhstan Deputy Minister answered questions.")
     assert o["name"] == "Ministry of Energy of Kazakhstan"

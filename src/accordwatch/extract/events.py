@@ -979,8 +979,8 @@ class EventFinder:
             # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
             if met_with and people and not people <= other.people:
                 continue
-            if distinct and (self.name_of(other) is None or self.name_text(self.name_of(other)) !=
-                             self.name_text(name())):
+            if distinct and (self.name_of(other) is None or not same_name(self.name_text(self.name_of(other)),
+                                                                          self.name_text(name()))):
                 continue
             if ev.date and other.date and not (ev.date.startswith(other.date) or other.date.startswith(ev.date)) \
                     and self.is_dated(ev) and self.is_dated(other):
@@ -1035,6 +1035,15 @@ class EventFinder:
             s0, s1, at = ev.first
             ev.dated = self.dated(s0, s1, ev.status, ev.type, at, ev.date)[1] if ev.date else False
         return ev.dated
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Do two names say the same words, each compared by its first four letters ("1st Azerbaijani-Turkish
+    Energy Forum", "1st Azerbaijani-Turkey energy forum"; "18-го заседания", "18-е заседание")?"""
+    if a is None or b is None:
+        return a == b
+    words = [{w[:4].lower() for w in re.findall(r"\w+", name)} for name in (a, b)]
+    return words[0] == words[1]
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -86,8 +86,10 @@ MINISTRY_OF = re.compile(rf"(?:{alternation(['Ministry'], boundary_before=True)}
                          rf"(?P<port>{CAP}(?:,?\s+(?:and\s+)?{CAP}){{0,5}})")
 # (?P<pre>(?:CAP(?:['’]s)?\s+){1,4})Ministry\b, its first word written out (see LEFT_RUN)
 PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
-PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:{PORTFOLIO_WORD}){{0,3}})Ministry\b")
+# "Energy and Natural Resources Ministry": portfolios joined by "and" name one ministry
+PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:(?:and\s+)?{PORTFOLIO_WORD}){{0,3}})Ministry\b")
 CAPITAL = re.compile("[A-Z]")
+AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
 ACRONYM_TAIL = re.compile(r"\([A-Z][A-Za-z&-]{1,9}[A-Z]\)")   # the "(ACR)" ending an ACRONYM_DEF
 RUN_TOKENS = 13    # RUN holds at most 7 capitalised words and 6 connectors, whitespace between
@@ -327,6 +329,12 @@ class Finder:
         for m in windowed_matches(PORTFOLIO_MINISTRY, self.text, self._ministry_windows(), CAPITAL):
             pre_words = m["pre"].split()
             start = m.start()
+            joined = AND_POSSESSIVE.search(m["pre"])
+            if joined:
+                # "Masdar and Azerbaijan’s Ministry": a possessive opens the ministry's name; "and" joins
+                # two parties there, not two portfolios
+                pre_words = m["pre"][joined.end("and"):].split()
+                start = m.start() + joined.end("and")
             # drop sentence-initial function words and anything before a possessive country
             while pre_words and (pre_words[0] in STOP_FIRST):
                 start += self.text[start:].index(pre_words[0]) + len(pre_words[0])
@@ -345,7 +353,7 @@ class Finder:
     def _ministry_windows(self) -> Iterator[tuple[int, int]]:
         at = self.text.find("Ministry")
         while at >= 0:
-            yield tokens_back(self.text, at, 4), at
+            yield tokens_back(self.text, at, 5), at
             at = self.text.find("Ministry", at + 1)
 
     def _add_ministry(self, start: int, end: int, portfolio: str, country: str | None) -> None:
