@@ -522,6 +522,16 @@ def test_a_bloc_whose_summit_frames_a_signing_is_no_side(text):
     assert [e["parties"] for e in agreements] == [["IND", "KGZ"]]
 
 
+def test_a_sitting_named_again_in_other_letters_is_the_same_sitting():
+    """"the 3rd meeting of the Kazakh-Omani Business Council" and, later, "... Kazakh–Omani business
+    council": one sitting, its name compared word by word."""
+    text = ("Kazakh and Omani officials held talks in Muscat on May 5. The 3rd meeting of the Kazakh-Omani "
+            "Business Council was held the same day. At the 3rd meeting of the Kazakh–Omani business council, "
+            "the sides signed a memorandum on logistics.")
+    meetings = [e for e in events(text, published="2024-05-06") if e["type"] == "meeting"]
+    assert len(meetings) == 2   # the talks, and the council's sitting
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

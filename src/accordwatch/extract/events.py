@@ -894,7 +894,7 @@ class EventFinder:
         if span is None or span[1] <= end:
             return False
         name = self.name_text(span)
-        return not any(ev.type == "meeting" and self.name_text(self.name_of(ev)) == name for ev in self.events)
+        return not any(ev.type == "meeting" and same_name(self.name_text(self.name_of(ev)), name) for ev in self.events)
 
     def earlier_occasion(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"... was elevated during the visit to India of President Macri in February 2019", after talks
