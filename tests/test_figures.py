@@ -593,3 +593,25 @@ def test_us_dollars_in_russian_name_no_country():
     """"долларов США" is the currency: the United States are no party of the figure."""
     [f] = figures("Товарооборот Армении и Ирана превысил 700 млн долларов США.")
     assert (f["indicator"], f["parties"]) == ("trade_turnover", ["ARM", "IRN"])
+
+
+@pytest.mark.parametrize("text, money", [
+    ("Kazakhstan exported 2 million tonnes of wheat worth $500 million to Iran in 2023.",
+     ("exports", 500_000_000, "2023", "KAZ", "IRN")),
+    ("В 2023 году Казахстан экспортировал в Иран 2 млн тонн пшеницы на сумму 500 млн долларов.",
+     ("exports", 500_000_000, "2023", "KAZ", "IRN")),
+    ("Товарооборот между Арменией и Ираном в 2023 году составил 120 тыс. тонн на сумму 95 млн долларов.",
+     ("trade_turnover", 95_000_000, "2023", None, None)),
+])
+def test_the_worth_of_a_quantity_is_the_same_flow(text, money):
+    """"2 million tonnes of wheat worth $500 million": the money measures what the tonnes measure."""
+    found = [f for f in figures(text) if f["unit"] == "USD"]
+    assert [(f["indicator"], f["value"], f["period"], f["from"], f["to"]) for f in found] == [money]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Иранские компании инвестировали в экономику Армении около 300 млн долларов.", "investment"),
+    ("Армения и Иран запустили 20 совместных проектов на сумму 607 млн долларов.", "investment"),
+])
+def test_russian_money_invested_and_the_cost_of_projects_counted_before(text, indicator):
+    assert [f["indicator"] for f in figures(text) if f["unit"] == "USD"] == [indicator]

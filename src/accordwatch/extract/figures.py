@@ -89,6 +89,8 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:fr
                       r"|\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
+# what is traded, in money or in physical units (SCHEMA.md): a quantity's worth is the same flow
+FLOWS = frozenset({"exports", "imports", "trade_turnover"})
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
@@ -143,6 +145,12 @@ def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @cache
+def worth_of_what_before(worth: re.Pattern) -> re.Pattern:
+    """`worth` after at most three words ("of wheat worth", "пшеницы на сумму"): what the amount before measured."""
+    return re.compile(rf"(?:\s*[^\W\d_]+){{0,3}}?(?:{worth.pattern})", worth.flags)
+
+
+@cache
 def currency_codes() -> frozenset[str]:
     return frozenset(row["code"] for row in lexicon("currencies.tsv"))
 
@@ -180,6 +188,7 @@ class FigureFinder:
         self.text = doc.text
         self.code = lang.of(doc).code
         self.c = cues(self.code)
+        self.measured: dict[int, str] = {}   # amount start -> the indicator its words give (indicator())
         self.countries = doc.layer("country")
         self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer))
         self.dates = doc.layer("date")
@@ -246,6 +255,7 @@ class FigureFinder:
                 ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
         if self.c.DEAL_WORTH.search(zone.left[-120:]):
             ind = "deal_value"   # "10 investment agreements, worth over ..."
+        self.measured[amount.start] = ind   # what the words say it measures, before the unit has its say
         physical = unit != "count" and unit not in currency_codes()
         if physical and ind not in ("exports", "imports", "volume"):
             return "volume"
@@ -437,6 +447,16 @@ class FigureFinder:
                 continue   # a headline restates a figure the body gives
             ind = self.indicator(a, z)
             parties = self.parties(z, a, ind)
+            # "exported 2 million tonnes of wheat worth $500 million", "885 тыс. тонн на сумму 192 млн
+            # долларов": the money is the worth of the quantity just stated, the same flow
+            flow = out[-1] if out and spans[-1] is amounts[k - 1] and \
+                self.measured.get(spans[-1].start, out[-1]["indicator"]) in FLOWS and \
+                out[-1]["unit"] not in currency_codes() and out[-1]["unit"] != "count" and \
+                a.data["unit"] in currency_codes() and worth_of_what_before(self.c.WORTH_LEFT).fullmatch(z.left) and \
+                self.doc.sentence_of(spans[-1].start) == self.doc.sentence_of(a.start) else None
+            if flow is not None:
+                # (a turnover in tonnes is a volume; its worth in money, the turnover)
+                ind, parties = self.measured.get(spans[-1].start, flow["indicator"]), flow["parties"]
             if ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)):
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
                 # the figure before says what is measured
@@ -460,7 +480,7 @@ class FigureFinder:
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
                 self.c.CAPACITY_VERB.search(z.left[-40:]) and not target))
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
-            src, dst = self.direction(ind, z, parties)
+            src, dst = self.direction(ind, z, parties) if flow is None else (flow["from"], flow["to"])
             s0, s1 = self.doc.sentence_of(a.start)
             fig = {
                 "indicator": ind, "value": a.value, "unit": a.data["unit"],
@@ -476,6 +496,10 @@ class FigureFinder:
                 "evidence_span": {"start": s0, "end": s1},
                 "amount": a.as_offsets(),
             }
+            if flow is not None and flow["kind"] == kind:
+                # one flow, one period: "2 million tonnes of wheat worth $500 million in 2023"
+                fig["period"] = fig["period"] or flow["period"]
+                flow["period"] = flow["period"] or fig["period"]
             key = _key(fig)
             if key in seen:
                 continue   # the same figure said again (a quote restating the lead): one figure
