@@ -115,6 +115,10 @@ def test_sectors():
     ("Речь шла о вопросах миграции и о геологоразведке.", ["labor_social", "mining_metallurgy"]),
     ("Комбинат будет выпускать аммиак и карбамид.", ["chemicals"]),
     ("Стороны обсудили вопросы зеленого развития и охраны окружающей среды.", ["environment_climate"]),
+    # "промышленность" of a kind is that kind, not manufacturing; a chamber of commerce names no sector
+    ("Стороны обсудили развитие горнорудной и химической промышленности.", ["chemicals", "mining_metallurgy"]),
+    ("Меморандум подписали торгово-промышленные палаты двух стран.", []),
+    ("Стороны обсудили развитие альтернативной энергетики.", ["renewables"]),
 ])
 def test_sector_words(text, sectors):
     assert extract(text)["sectors"] == sectors
@@ -195,6 +199,9 @@ def test_nominative_of_a_name(name, title, nominative):
     # a country of two words closes the name: the person after it is no part of it
     ("Решение одобрил Кабинет министров Киргизской Республики Адылбек Касымалиев.",
      "Кабинет министров Киргизской Республики"),
+    # a remit that lists its fields with commas ("культуры, спорта, туризма и молодежи") is one name
+    ("Меморандум подписали Министерство культуры, спорта, туризма и молодежи Монголии и Росреестр.",
+     "Министерство культуры, спорта, туризма и молодежи Монголии"),
 ])
 def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]

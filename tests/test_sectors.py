@@ -88,6 +88,11 @@ def test_an_environment_for_business_is_no_sector(text, expected):
     assert sectors(text) == expected
 
 
+def test_chambers_of_commerce_and_industry_name_no_sector_and_alternative_energy_is_renewable():
+    assert sectors("The chambers of commerce and industry of Oman and Kazakhstan signed a memorandum on "
+                   "alternative energy.") == ["renewables"]
+
+
 def test_the_mining_industry_is_mining_not_manufacturing_and_chemistry_is_chemicals():
     assert sectors("They discussed the mining industry, chemistry and petrochemistry.") == [
         "chemicals", "mining_metallurgy"]

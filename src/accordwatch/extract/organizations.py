@@ -161,7 +161,8 @@ RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
 RU_REPORTS = re.compile(r"\b(?:сообща\w+|переда[её]т|передают|информиру\w+|пишет|цитиру\w+)\s+$", re.I)
 RU_GENERIC_PLACE = frozenset({"страны", "государства", "республики", "региона"})
 # "Министерство инвестиций, промышленности и торговли": a list of the remit goes on after a comma
-RU_LIST_GOES_ON = re.compile(r"[а-яё]+(?:\s+[а-яё]+)?\s+и\s+[а-яё]+")
+# "культуры, спорта, туризма и молодежи", "торгово-экономическому, научно-техническому и культурному"
+RU_LIST_GOES_ON = re.compile(r"[а-яё-]+(?:\s+[а-яё-]+)?(?:\s*,\s*[а-яё-]+(?:\s+[а-яё-]+)?){0,4}\s+и\s+[а-яё]+")
 # a company in guillemets after its legal form ("АО «Самрук-Энерго»") or its kind ("концерн «Туркменгаз»");
 # the lookahead names every letter a match can start with (a capital, or a kind's lower-case first
 # letter), so the search skips the other positions at once (about 4x faster, same matches)
