@@ -288,6 +288,8 @@ def test_a_counterpart_of_an_office_one_government_names_its_own_way(text, count
 @pytest.mark.parametrize("text, counterpart", [
     ("Kyrgyz Foreign Minister Jeenbek Kulubaev met his counterpart from Qatar, Mohammed Al-Khulaifi, in Doha.",
      ("Mohammed Al-Khulaifi", "Foreign Minister", "QAT")),
+    ("Kyrgyz President Sadyr Japarov met his Uzbek counterpart, Shavkat Mirziyoyev, in Tashkent.",
+     ("Shavkat Mirziyoyev", "President", "UZB")),
     # Russian: "коллега" in any case, its country before it or after "из", the name in the nominative
     ("Президент Кыргызстана Садыр Жапаров провел переговоры с казахстанским коллегой Касым-Жомартом Токаевым.",
      ("Касым-Жомарт Токаев", "Президент", "KAZ")),

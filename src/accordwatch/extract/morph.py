@@ -57,7 +57,10 @@ def _name_form(word: str, gender: str | None) -> tuple[str, str | None]:
 
 
 def _recase(original: str, form: str) -> str:
-    """`form` with the capitals of `original` ("ОЛЖАС" stays upper, "Олжас" title case)."""
+    """`form` with the capitals of `original` ("ОЛЖАС" stays upper, "Олжас" title case), and "е" where
+    the text writes "е" for the dictionary's "ё" ("Мохсен", not "Мохсён")."""
+    if "ё" not in original.lower():
+        form = form.replace("ё", "е")
     if original.isupper():
         return form.upper()
     parts = form.split("-")

@@ -374,6 +374,8 @@ class PeopleFinder:
                 first += 2
                 while first < len(ws) and ws[first].text == ",":
                     first += 1
+            while first < len(ws) and ws[first].text == ",":
+                first += 1   # "his Uzbek counterpart, Shavkat Mirziyoyev"
             while first < len(ws) and ws[first].honor:
                 first += 1   # "his UAE counterpart Sheikh Abdulla bin Zayed Al Nahyan"
             n = first
