@@ -189,3 +189,10 @@ def test_a_russian_subject_after_the_trigger_is_no_part_of_the_name():
     assert names(text, "meeting") == [None]
     text = "В Тбилиси прошло заседание межправительственной комиссии Казахстана и Грузии."
     assert names(text, "meeting") == ["заседание межправительственной комиссии Казахстана и Грузии"]
+
+
+def test_the_sides_after_a_russian_trigger_open_a_new_clause():
+    """"на заседании комиссии стороны обсудили": "стороны" is the subject, not part of the name."""
+    text = ("Президенты Армении и Ирана провели переговоры в Тегеране. В ходе встречи стороны обсудили "
+            "поставки газа.")
+    assert all("стороны" not in (n or "") for n in names(text))

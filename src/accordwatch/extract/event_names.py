@@ -90,6 +90,9 @@ def _check_openers() -> None:
 
 RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|\w+(?:[-–]\w+)*|[^\w\s]")
 RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на"})
+# "на заседании комиссии стороны обсудили": "the sides" are the subject of the clause that follows, never
+# a word of the name ("стороны" reads as a genitive too, so morphology alone cannot tell)
+RU_SUBJECTS = frozenset({"стороны"})
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
 RU_BARE = frozenset({"встреча", "переговоры", "визит", "заседание", "проект", "соглашение", "документ"})
 # "контракт на поставку автобусов": what a document is for, after "на"
@@ -165,7 +168,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
         if _month_word(low):
             break   # "сервис между портами Актау и Поти с сентября": from when, not which
-        if morph.nominative_only(word):
+        if morph.nominative_only(word) or low in RU_SUBJECTS:
             break   # "в ходе встречи лидеры обсудили": the subject of a new clause, which no name governs
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
