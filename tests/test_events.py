@@ -532,6 +532,15 @@ def test_a_sitting_named_again_in_other_letters_is_the_same_sitting():
     assert len(meetings) == 2   # the talks, and the council's sitting
 
 
+def test_a_later_mention_that_signs_nothing_gives_the_signing_no_date():
+    """"Under the agreement, loans will come over three years starting 2026": when the money flows, not
+    when the document was signed (an article with no publication date)."""
+    text = ("Japan and Mongolia signed economic cooperation agreements after a summit in Tokyo. "
+            "Under the agreement, Japan will lend Mongolia $300 million over three years starting 2026.")
+    [agreement] = [e for e in events(text, published=None) if e["type"] == "agreement"]
+    assert (agreement["status"], agreement["date"]) == ("signed", None)
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

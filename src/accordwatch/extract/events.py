@@ -940,8 +940,9 @@ class EventFinder:
                 ev.cite(s0, s1)
                 if trigger is not None:
                     ev.named_at.append((s0, s1, trigger[0], trigger[1]))
-                    if not self.is_dated(ev):
-                        # "The protocols ... were signed on September 16, 2019": the event's own day
+                    if not self.is_dated(ev) and (etype != "agreement" or self.c.SIGNED.search(self.text, s0, s1)):
+                        # "The protocols ... were signed on September 16, 2019": the event's own day (not
+                        # "under the agreement, loans will come over three years starting 2018")
                         when, own = self.dated(s0, s1, ev.status, etype, trigger[0])
                         if own:
                             ev.date, ev.dated = when, True
