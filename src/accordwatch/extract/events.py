@@ -37,6 +37,10 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
 WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)\b", re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
+# a word that makes a meeting the next one unless its sentence says it was held (Russian "очередное
+# заседание"); English says "next" outright (MEETING_FUTURE)
+MEETING_NEXT = re.compile(r"(?!)")
+MEETING_HELD = re.compile(r"(?!)")
 MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:also\s+)?(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|"
                             r"leave|fly|head|depart|arrive|go\s+to)|"
                             r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
@@ -182,8 +186,9 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # the patterns and word sets a language gives the event finder: English's are the constants above,
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "OFFER", "DEFINITE", "CONTENT_OF",
-             "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE",
+CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "OFFER",
+             "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON",
+             "PROPOSE",
              "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN",
              "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
              "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
@@ -798,7 +803,9 @@ class EventFinder:
                         or self.c.NEGOTIATION_PAST.search(before[-30:]) \
                         or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
                     continue
-                future = self.c.MEETING_FUTURE.search(sent) is not None
+                # "очередное заседание": the next one, unless the sentence says it was held
+                future = self.c.MEETING_FUTURE.search(sent) is not None or (
+                    self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
                 sitting = self.another_sitting(s0, s1, start, end)
                 forum = self.forum(start, end)
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
