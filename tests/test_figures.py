@@ -615,3 +615,10 @@ def test_the_worth_of_a_quantity_is_the_same_flow(text, money):
 ])
 def test_russian_money_invested_and_the_cost_of_projects_counted_before(text, indicator):
     assert [f["indicator"] for f in figures(text) if f["unit"] == "USD"] == [indicator]
+
+
+def test_imports_after_a_countrys_exports_run_the_other_way():
+    """"Mongolia's exports stood at $96 million, and imports at $436 million": Mongolia's imports."""
+    found = figures("In 2023, Mongolia's exports to Japan stood at $96 million, and imports at $436 million.")
+    assert [(f["indicator"], f["from"], f["to"]) for f in found] == [("exports", "MNG", "JPN"),
+                                                                     ("imports", "JPN", "MNG")]

@@ -91,6 +91,7 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:fr
 
 # what is traded, in money or in physical units (SCHEMA.md): a quantity's worth is the same flow
 FLOWS = frozenset({"exports", "imports", "trade_turnover"})
+OTHER_WAY = {"exports": "imports", "imports": "exports"}
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
@@ -482,6 +483,11 @@ class FigureFinder:
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
             src, dst = self.direction(ind, z, parties) if flow is None else (flow["from"], flow["to"])
             s0, s1 = self.doc.sentence_of(a.start)
+            if src is None and dst is None and ind in ("exports", "imports") and out and spans and \
+                    out[-1]["indicator"] == OTHER_WAY[ind] and out[-1]["from"] and out[-1]["to"] and \
+                    set(out[-1]["parties"]) == set(parties) and self.doc.sentence_of(spans[-1].start) == (s0, s1):
+                # "Kazakhstan's exports stood at $96 million, and imports at $436 million": the other way
+                src, dst = out[-1]["to"], out[-1]["from"]
             fig = {
                 "indicator": ind, "value": a.value, "unit": a.data["unit"],
                 # the worth of documents signed has no period (a signing's date is not one)
