@@ -541,6 +541,20 @@ def test_a_later_mention_that_signs_nothing_gives_the_signing_no_date():
     assert (agreement["status"], agreement["date"]) == ("signed", None)
 
 
+@pytest.mark.parametrize("text", [
+    "Armenia and Iran signed an agreement on the establishment of an annual interregional forum.",
+    "Армения и Иран подписали соглашение о создании ежегодного межрегионального форума.",
+])
+def test_a_forum_a_document_sets_up_is_no_meeting(text):
+    """What an agreement establishes is its subject, not a meeting held (the minutes of a sitting are)."""
+    assert [e["type"] for e in events(text)] == ["agreement"]
+
+
+def test_the_minutes_of_a_sitting_name_a_meeting_held():
+    text = "Россия и Таджикистан подписали протокол 17-го заседания межправительственной комиссии."
+    assert sorted(e["type"] for e in events(text)) == ["agreement", "meeting"]
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -791,6 +791,8 @@ class EventFinder:
                          at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
+                if last_document is not None and self.in_document_name(s0, s1, last_document, start):
+                    continue   # "an agreement on the establishment of an annual forum": what it sets up
                 if etype in made:
                     # "at a briefing after the meeting of the commission's co-chairs": one occasion,
                     # which the later words may name
@@ -855,6 +857,15 @@ class EventFinder:
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
                 made.add(etype)
+
+    def in_document_name(self, s0: int, s1: int, document: tuple[int, int], at: int) -> bool:
+        """Is the word at `at` what the document whose trigger is `document` sets up, inside its name
+        ("agreement on the establishment of an annual forum", "соглашение о создании межрегионального
+        форума"; not "протокол 17-го заседания комиссии": the minutes of a sitting held)?"""
+        if not self.c.ESTABLISH.search(self.text, document[1], at):
+            return False
+        span = self.name_span(s0, s1, document[0], document[1], "agreement")
+        return span is not None and document[1] <= at < span[1]
 
     def other_document(self, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
         """Do two agreement names state two subjects ("memorandum on visa-free travel", "memorandum
