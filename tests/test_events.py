@@ -555,6 +555,21 @@ def test_the_minutes_of_a_sitting_name_a_meeting_held():
     assert sorted(e["type"] for e in events(text)) == ["agreement", "meeting"]
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Uzbekistan and Hungary agreed to establish the Uzbek-Hungarian Business Council.", "agreed"),
+    ("Армения и Иран договорились создать совместную комиссию по транспорту.", "agreed"),
+    ("Иран предложил Армении создать совместную комиссию по транспорту.", "discussed"),
+])
+def test_a_body_named_as_it_is_set_up_is_a_working_group(text, status):
+    """The body's name makes it an organization too; being set up, it is an event (SCHEMA.md working_group)."""
+    assert [(e["type"], e["status"]) for e in events(text)] == [("working_group", status)]
+
+
+def test_a_body_set_up_long_ago_is_no_new_working_group():
+    text = "The Uzbek-Hungarian Business Council, established in 2019, met in Budapest on Monday."
+    assert all(e["type"] != "working_group" for e in events(text))
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -548,8 +548,8 @@ class EventFinder:
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end):
                 continue
-            if self.blocked.covers(start, end):
-                continue
+            if self.blocked.covers(start, end) and not (known[term][0] == "working_group" and self.set_up(start)):
+                continue   # (a body named as it is set up is an event: "agreed to establish the X Business Council")
             if known[term][0] == "agreement":
                 self.agreement_starts.append(start)
             idx = _index(starts, start)
@@ -857,6 +857,15 @@ class EventFinder:
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
                 made.add(etype)
+
+    def set_up(self, at: int) -> bool:
+        """Is the body whose name holds the word at `at` the object of a verb that sets it up, right before
+        it ("agreed to establish the Uzbek-Hungarian Business Council", "создать совместную комиссию")?"""
+        body = next((s for s in self.doc.layer("org") if s.start <= at < s.end), None)
+        if body is None:
+            return False
+        verbs = list(self.c.ESTABLISH.finditer(self.text, max(0, body.start - 40), body.start))
+        return bool(verbs) and len(self.text[verbs[-1].end():body.start].split()) <= 1
 
     def in_document_name(self, s0: int, s1: int, document: tuple[int, int], at: int) -> bool:
         """Is the word at `at` what the document whose trigger is `document` sets up, inside its name
