@@ -176,6 +176,16 @@ def test_byline_is_not_the_title():
     assert document(f"By Daniyar Ospanov\n\n{BODY}")["title"] is None
 
 
+def test_a_stamp_under_a_sites_menu_is_read():
+    """The items of a site's menu ("• Home", "• About us") are no lines of the article: a stamp under a
+    long menu is still among the first lines; a bulleted stamp ("• 18 July 2024") is no menu item."""
+    menu = "".join(f"  • {item}\n" for item in ("English", "Français", "Home", "About us", "News", "Countries",
+                                                 "Our Work", "Publications", "Contacts", "Careers"))
+    text = f"Development Agency\n{menu}\nPress Releases\n\nAugust 23, 2010\n\n{TITLE}\n\n{BODY}"
+    assert extract(text)["document"]["published"] == "2010-08-23"
+    assert extract(f"{TITLE}\n\n• 18 July 2024 at 10:15\n\n{BODY}")["document"]["published"] == "2024-07-18"
+
+
 # ---- boilerplate ----
 
 def test_author_bio_at_the_end_is_not_body():

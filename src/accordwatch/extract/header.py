@@ -163,10 +163,16 @@ def _runs_on(rest: str) -> bool:
     return "|" not in rest and len(rest.split()) >= 6
 
 
+# an item of a site's menu ("  • English", "• About JICA"; no digit: "• 18 июля 2024 в 10:15" is a stamp):
+# not one of the page's first lines of text
+MENU_ITEM = re.compile(r"\s*[•·▪►]\s*[^\d\s][^\d]{0,40}")
+
+
 def _lines(text: str, limit: int = 6):
+    """(offset, line) of the first `limit` lines with text, a site menu's items passed over."""
     pos, n = 0, 0
     for line in text.split("\n"):
-        if line.strip():
+        if line.strip() and not MENU_ITEM.fullmatch(line):
             yield pos, line
             n += 1
             if n >= limit:
