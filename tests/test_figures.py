@@ -622,3 +622,11 @@ def test_imports_after_a_countrys_exports_run_the_other_way():
     found = figures("In 2023, Mongolia's exports to Japan stood at $96 million, and imports at $436 million.")
     assert [(f["indicator"], f["from"], f["to"]) for f in found] == [("exports", "MNG", "JPN"),
                                                                      ("imports", "JPN", "MNG")]
+
+
+def test_hundreds_of_millions_in_words():
+    """"seven hundred million dollars", "семьсот миллионов долларов": the hundreds multiply too."""
+    assert [f["value"] for f in figures("Trade between Armenia and Iran reached seven hundred million dollars.")] == [
+        700_000_000]
+    assert [f["value"] for f in figures("Товарооборот Армении и Ирана превысил семьсот миллионов долларов.")] == [
+        700_000_000]

@@ -22,12 +22,12 @@ YEREVAN, 14 March 2024 — Armenia and Iran signed a protocol on international r
 session of their intergovernmental commission in Yerevan.
 
 Armenian Deputy Prime Minister Mher Grigoryan said that trade between the two countries had come close to seven \
-hundred million dollars last year, and that both sides hoped to lift it further.
+hundred million last year, and that both sides hoped to lift it further.
 
 The sides also talked over a joint free economic zone near the border town of Meghri, where trucks cross into Iran \
 every day.
 """
-AMOUNT = "seven hundred million dollars"
+AMOUNT = "seven hundred million"   # no currency said: the extractor misses it, a reviewer adds it
 ZONE = "a joint free economic zone near the border town of Meghri"
 TURNOVER = {"indicator": "trade_turnover", "value": 700_000_000, "unit": "USD", "period": "2023",
             "parties": ["ARM", "IRN"]}

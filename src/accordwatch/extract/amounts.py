@@ -363,7 +363,9 @@ def money_words_pattern(code: str) -> re.Pattern | None:
         return None
     mults = MONEY_MULTIPLIERS.get(code) or {w: f for w, f in multipliers(code).items() if w.isalpha() and len(w) > 4}
     _, after = currencies(code)
-    return re.compile(rf"(?<!\w)(?P<n>{_alt(words)})\s+(?P<m>{_alt(mults)})\s+(?P<cur>{_alt(after)})(?!\w)", re.I)
+    hundred = r"(?:\s+(?P<h>hundred))?" if code == "en" else ""   # "seven hundred million dollars"
+    return re.compile(rf"(?<!\w)(?P<n>{_alt(words)}){hundred}\s+(?P<m>{_alt(mults)})\s+(?P<cur>{_alt(after)})(?!\w)",
+                      re.I)
 
 
 def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
@@ -382,7 +384,7 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
         start, end = m.span()
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
             continue
-        value = words[m["n"].lower()] * mults[m["m"].lower()]
+        value = words[m["n"].lower()] * (100 if m.groupdict().get("h") else 1) * mults[m["m"].lower()]
         unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
         out.append(amount_span(doc, code, start, end, int(value), unit, None))
     return out
