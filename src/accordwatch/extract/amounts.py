@@ -371,22 +371,32 @@ def money_words_pattern(code: str) -> re.Pattern | None:
 def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
     """Money with its number written as a word: "two billion dollars", "два миллиарда долларов"."""
     code = lang.of(doc).code
-    if not any(w in doc.text for w in MONEY_WORDS.get(code, ())):
-        return []   # no multiplier word: the text is not scanned
-    pattern = money_words_pattern(code)
+    text = doc.text
+    # tried only around each multiplier word ("million", "миллиард"), not at every offset of the text
+    at = sorted(i for stem in MONEY_WORDS.get(code, ()) for i in _occurrences(text, stem))
+    pattern = money_words_pattern(code) if at else None
     if pattern is None:
         return []
     words = money_number_words(code)
     mults = MONEY_MULTIPLIERS.get(code) or multipliers(code)
     _, after = currencies(code)
     out = []
-    for m in pattern.finditer(doc.text):
+    matches = {m.span(): m for m in (pattern.search(text, max(0, i - 40), i + 60) for i in at) if m is not None}
+    for m in matches.values():
         start, end = m.span()
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
             continue
         value = words[m["n"].lower()] * (100 if m.groupdict().get("h") else 1) * mults[m["m"].lower()]
         unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
         out.append(amount_span(doc, code, start, end, int(value), unit, None))
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
     return out
 
 
