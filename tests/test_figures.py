@@ -630,3 +630,9 @@ def test_hundreds_of_millions_in_words():
         700_000_000]
     assert [f["value"] for f in figures("Товарооборот Армении и Ирана превысил семьсот миллионов долларов.")] == [
         700_000_000]
+
+
+def test_several_amounts_in_words_in_one_sentence():
+    found = figures("Armenia's trade with Iran reached two billion dollars, Iranian investment three billion "
+                    "dollars and Iranian loans four billion dollars.")
+    assert [f["value"] for f in found] == [2_000_000_000, 3_000_000_000, 4_000_000_000]

@@ -381,7 +381,9 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
     mults = MONEY_MULTIPLIERS.get(code) or multipliers(code)
     _, after = currencies(code)
     out = []
-    matches = {m.span(): m for m in (pattern.search(text, max(0, i - 40), i + 60) for i in at) if m is not None}
+    # the match whose multiplier is the word at i (an earlier one may start in the same window)
+    matches = {m.span(): m for i in at for m in pattern.finditer(text, max(0, i - 40), i + 60)
+               if m.start("m") <= i < m.end("m")}
     for m in matches.values():
         start, end = m.span()
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
