@@ -96,6 +96,17 @@ def test_and_before_a_possessive_country_joins_two_parties_not_two_portfolios():
         "Masdar", "Azerbaijan’s Energy Ministry"}
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Kazakhstan’s Export Credit Agency and Oman’s Development Bank signed a memorandum.",
+     {"Kazakhstan’s Export Credit Agency", "Oman’s Development Bank"}),
+    ("Azerbaijan’s Small and Medium Business Development Agency and Georgia’s Chamber of Commerce and Industry "
+     "signed a memorandum.",
+     {"Azerbaijan’s Small and Medium Business Development Agency", "Georgia’s Chamber of Commerce and Industry"}),
+])
+def test_and_before_a_possessive_country_starts_a_second_organization(text, names):
+    assert set(orgs(text)) == names
+
+
 def test_ministry_name_ends_at_the_country():
     o = only_org("The Ministry of Energy of Kazakhstan Deputy Minister answered questions.")
     assert o["name"] == "Ministry of Energy of Kazakhstan"

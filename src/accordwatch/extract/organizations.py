@@ -384,6 +384,12 @@ class Finder:
             if legal:   # "Caspian Pipe Coatings LLP and KazTransOil JSC": two companies, each with its form
                 cut = max(self.text.rfind(" and ", start, m.start()), self.text.rfind(" & ", start, m.start()))
                 start = start if cut < 0 else self.text.index(" ", cut + 1) + 1
+            else:
+                # "Kazakhstan’s Export Credit Agency and Oman’s Development Bank": a possessive after "and"
+                # opens the second name
+                joined = list(AND_POSSESSIVE.finditer(self.text, start, m.start()))
+                if joined:
+                    start = joined[-1].end("and")
             words = self.text[start:m.start()].split()
             while words and words[0] in STOP_FIRST:   # "The Eurasian Development Bank"
                 start = self.text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
