@@ -355,3 +355,13 @@ def test_a_counterpart_met_with_no_visit_said_gives_no_side_by_the_place():
 def test_a_title_with_its_country_then_a_comma_then_the_name(text, person):
     """"the President of Kyrgyzstan, Sadyr Japarov": the comma after the country opens the name."""
     assert person in found(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Indian Health Minister Dr Mansukh Mandaviya arrived in Abu Dhabi.",
+     ("Mansukh Mandaviya", "Health Minister", "IND")),
+    ("Moroccan King Mohammed VI arrived in Addis Ababa.", ("Mohammed VI", "King", "MAR")),
+])
+def test_a_doctors_title_and_a_monarchs_number(text, person):
+    """"Dr" is an honorific, no part of the name or the office; "VI" is part of a monarch's name."""
+    assert person in found(text)

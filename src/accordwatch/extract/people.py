@@ -45,6 +45,7 @@ SPEECH_ANYWHERE = re.compile("(?:" + alternation(
     ("said", "says", "noted", "notes", "added", "adds", "stressed", "stresses", "emphasised", "emphasized", "told",
      "stated", "explained", "announced", "highlighted", "pointed", "remarked", "underlined", "underscored",
      "recalled", "observed", "according"), boundary_before=True) + r")\b")
+REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|van|von)-[A-Z][a-z]")
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
@@ -259,6 +260,8 @@ class PeopleFinder:
                 kind = "name"   # an initial: "S Jaishankar", "A. Satkaliyev"
             elif particle and out and out[-1].kind == "name":
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
+            elif out and out[-1].kind == "name" and REGNAL.fullmatch(t):
+                kind = "name"   # "King Mohammed VI", "Charles III": a monarch's number
             elif punct:
                 kind = "punct"
             else:
