@@ -570,6 +570,15 @@ def test_a_body_set_up_long_ago_is_no_new_working_group():
     assert all(e["type"] != "working_group" for e in events(text))
 
 
+@pytest.mark.parametrize("text", [
+    "The ministers reviewed the memorandum between Georgia and Armenia dated 8 August 2017.",
+    "Министры обсудили выполнение меморандума между Грузией и Арменией от 8 августа 2017 года.",
+])
+def test_a_document_dated_was_signed_that_day(text):
+    [ev] = events(text)
+    assert (ev["type"], ev["status"], ev["date"]) == ("agreement", "signed", "2017-08-08")
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -31,9 +31,11 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
                     r"set\s+to|due\s+to|hopes?\s+to|scheduled|upcoming|next|ahead\s+of|soon|later\s+this|"
                     r"is\s+going\s+to|are\s+going\s+to|prepare|preparing|draft|drafting)\b", re.I)
 # in force is signed: "entered into force", "the entry into force of the agreement", "took effect"
+# ("the Memorandum of Understanding dated 8 August 2017": a document dated is one signed that day)
 SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|(?:entry|came|has\s+come)\s+into\s+"
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
-                    r"have\s+signed|has\s+signed|exchanged)\b", re.I)
+                    r"have\s+signed|has\s+signed|exchanged|"
+                    r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
 WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)\b", re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
