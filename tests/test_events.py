@@ -579,6 +579,17 @@ def test_a_document_dated_was_signed_that_day(text):
     assert (ev["type"], ev["status"], ev["date"]) == ("agreement", "signed", "2017-08-08")
 
 
+@pytest.mark.parametrize("text", [
+    "The presidents of Georgia and Armenia met in Tbilisi on Monday and agreed to hold the next meeting in Yerevan.",
+    "Президенты Грузии и Армении встретились в Тбилиси в понедельник и договорились провести следующую встречу "
+    "в Ереване.",
+])
+def test_a_meeting_held_and_the_next_one_agreed_are_two(text):
+    """"met on Monday and agreed to hold the next meeting": the one held (dated), and the one to come (not)."""
+    found = [(e["status"], e["date"]) for e in events(text, published="2024-04-03")]
+    assert found == [("discussed", "2024-04-01"), ("planned", None)]
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -42,6 +42,8 @@ PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|
 # a word that makes a meeting the next one unless its sentence says it was held (Russian "очередное
 # заседание"); English says "next" outright (MEETING_FUTURE)
 MEETING_NEXT = re.compile(r"(?!)")
+MET_PAST = re.compile(r"met", re.I)   # a meeting trigger that says the meeting took place
+NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,2}$", re.I)   # "the next meeting", "the next joint session"
 MEETING_HELD = re.compile(r"(?!)")
 MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:also\s+)?(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|"
                             r"leave|fly|head|depart|arrive|go\s+to)|"
@@ -188,7 +190,8 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # the patterns and word sets a language gives the event finder: English's are the constants above,
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "OFFER",
+CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
+             "NEXT_BEFORE", "OFFER",
              "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON",
              "PROPOSE",
              "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN",
@@ -740,6 +743,7 @@ class EventFinder:
                 whole = self.parties_of(s0, s1)
             return whole
         made: set[str] = set()
+        met = False   # a verb of the sentence said a meeting took place ("met", "встретились")
         attached = False
         last_document: tuple[int, int] | None = None   # the sentence's last document word so far
         for start, end, (etype, instrument) in found:
@@ -795,9 +799,10 @@ class EventFinder:
             elif etype == "meeting":
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up
-                if etype in made:
+                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])):
                     # "at a briefing after the meeting of the commission's co-chairs": one occasion,
-                    # which the later words may name
+                    # which the later words may name (but "met on Monday and agreed to hold the next
+                    # meeting in Astana": the next one is another)
                     ev = next((e for e in reversed(self.events) if e.type == "meeting" and (s0, s1) in e.evidence),
                               None)
                     if ev is not None:
@@ -810,6 +815,9 @@ class EventFinder:
                 # "очередное заседание": the next one, unless the sentence says it was held
                 future = self.c.MEETING_FUTURE.search(sent) is not None or (
                     self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
+                if self.c.MET_PAST.fullmatch(self.text, start, end):
+                    future = False   # "met in Muscat on Monday and agreed to hold the next meeting ...": held
+                    met = True
                 sitting = self.another_sitting(s0, s1, start, end)
                 forum = self.forum(start, end)
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
@@ -822,8 +830,13 @@ class EventFinder:
                     continue
                 status = "planned" if future else "discussed"
                 parties, orgs, people = sides(clause)
+                held_before = etype in made   # "met ... and agreed to hold the next meeting": a second one
                 self.add(etype, status, None, parties, orgs, people, s0, s1,
-                         met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end, distinct=sitting)
+                         met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end,
+                         distinct=sitting or held_before)
+                if held_before and self.events[-1].first[2] == start:
+                    # its date is one said after it, not the day of the meeting held
+                    self.events[-1].date = self.event_date(start, s1, status, etype, start)
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
