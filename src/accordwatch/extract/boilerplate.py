@@ -69,13 +69,17 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
     for i, (s, e, line) in enumerate(lines):
         if i >= cut or not line.strip() or FURNITURE.match(line):
             continue
-        if DURATION.fullmatch(line) or (i > 0 and DURATION.fullmatch(lines[i - 1][2])):
+        if _duration(line) or (i > 0 and _duration(lines[i - 1][2])):
             continue
         m = CREDIT_TAIL.search(line) if credits else None
         if m:
             e = s + m.start()
         keep.append((s, e))
     return keep
+
+
+def _duration(line: str) -> bool:
+    return len(line) <= 12 and ":" in line and DURATION.fullmatch(line) is not None
 
 
 def _list_start(lines: list[tuple[int, int, str]]) -> int:
@@ -85,7 +89,7 @@ def _list_start(lines: list[tuple[int, int, str]]) -> int:
     for i, (_, _, line) in enumerate(lines):
         if not line.strip():
             continue
-        if seen >= MIN_BODY_LINES and LIST_HEADING.fullmatch(line):
+        if seen >= MIN_BODY_LINES and len(line) <= 60 and LIST_HEADING.fullmatch(line):
             return i
         seen += 1
     return len(lines)
