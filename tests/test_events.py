@@ -590,6 +590,19 @@ def test_a_meeting_held_and_the_next_one_agreed_are_two(text):
     assert found == [("discussed", "2024-04-01"), ("planned", None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia and Japan signed a mid-term programme of strategic partnership for 2022-2026.",
+     ("agreement", "signed")),
+    ("Georgia and Armenia agreed that a joint working group has been formed to prepare the projects.",
+     ("working_group", "agreed")),
+    ("Georgian and German officials called for the soonest signing of the Comprehensive Agreement between "
+     "Georgia and the EU.", ("agreement", "planned")),
+])
+def test_programmes_bodies_formed_and_signings_called_for(text, expected):
+    """A programme of cooperation is a document; a body "has been formed"; a signing called for is to come."""
+    assert [(e["type"], e["status"]) for e in events(text)] == [expected]
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

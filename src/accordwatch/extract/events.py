@@ -36,8 +36,9 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
-WILL_SIGN = re.compile(r"\b(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
-                       r"(?:sign|signed)\b", re.I)
+WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
+                       r"(?:sign|signed)|(?:soonest|earliest|early|speedy|swift|prompt|quick|timely)\s+signing)\b",
+                       re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
 # a word that makes a meeting the next one unless its sentence says it was held (Russian "очередное
 # заседание"); English says "next" outright (MEETING_FUTURE)
@@ -93,7 +94,7 @@ AGREED = re.compile(r"\b(?:agreed|agree|decided|reached\s+an\s+agreement|agreeme
                     r"committed|commitment|approved|welcomed)\b", re.I)
 DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\w*|offer\w*|interest\w*|"
                        r"negotiat\w*|talks\s+on|in\s+talks|promising|possible|potential|called\s+for|idea)\b", re.I)
-ESTABLISH = re.compile(r"\b(?:establish\w*|set\s+up|setting\s+up|creat\w*|form|forming|launch\w*|"
+ESTABLISH = re.compile(r"\b(?:establish\w*|set\s+up|setting\s+up|creat\w*|form|formed|forming|launch\w*|"
                        r"organi[sz]\w*)\b", re.I)
 SEMICOLON = re.compile(r";\s*")
 # "the Spanish side proposed to the five Central Asian states a joint working group": a body offered
