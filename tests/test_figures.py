@@ -636,3 +636,13 @@ def test_several_amounts_in_words_in_one_sentence():
     found = figures("Armenia's trade with Iran reached two billion dollars, Iranian investment three billion "
                     "dollars and Iranian loans four billion dollars.")
     assert [f["value"] for f in found] == [2_000_000_000, 3_000_000_000, 4_000_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Belarus and Vietnam could reach $500-700 million next year.",
+    "Товарооборот Беларуси и Вьетнама может достичь $ 500−700 млн.",
+])
+def test_a_range_of_money_is_its_lower_end_with_the_multiplier(text):
+    """"$500-700 million": 500 million, approximately (not 500 dollars)."""
+    [f] = figures(text)
+    assert (f["value"], f["unit"], f["approximate"]) == (500_000_000, "USD", True)

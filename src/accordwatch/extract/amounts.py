@@ -23,6 +23,9 @@ from .patterns import alternation, led
 from .pipeline import component
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "$500-700 million", "$ 500−700 млн": a range of money, valued at its lower end with the multiplier they share
+RANGE_TO = r"\s?[-–—−]\s?"
+RANGED = re.compile(rf"\d{RANGE_TO}\d")
 MULTIPLIERS = {"trillion": 10**12, "tln": 10**12, "tn": 10**12, "billion": 10**9, "bln": 10**9, "bn": 10**9,
                "b": 10**9, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3}
 MULT = r"(?i:trillion|tln|tn|billion|bln|bn|million|mln|mn|thousand|m|b|k)\b"
@@ -116,8 +119,8 @@ def pattern(code: str = "en") -> re.Pattern:
         return re.compile(rf"""
             (?=[\dA-Z$€£¥₸₽₺₹₩])      # fail fast where no number or currency can start
             (?:
-                (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
-              | (?<![\w.,])(?P<n2>{NUM})(?:[\s-]?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
+                (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
+              | (?<![\w.,])(?P<n2>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
               | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
                 (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|
                            [A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})
@@ -128,8 +131,9 @@ def pattern(code: str = "en") -> re.Pattern:
     # led: the engine skips ahead to a digit or a currency's first character
     return led(re.compile(rf"""
         (?:
-            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:\s?(?P<m1>{mult}))?(?!\s*%)
-          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:\s?(?P<m2>{mult}))?\s+(?P<cur2>{_alt(after)})(?!\w)
+            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m1>{mult}))?(?!\s*%)
+          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult}))?\s+
+            (?P<cur2>{_alt(after)})(?!\w)
           | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult}))?\s+
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
             (?P<unit>{_alt(units(code))})(?!\w)
@@ -191,6 +195,8 @@ def find_amounts(doc: Document) -> list[Span]:
             continue
         start = m.start("cur1") if m["cur1"] else m.start("n2") if m["n2"] else m.start("n3")
         out.append(amount_span(doc, code, start, m.end(), value, unit, hint))
+        if RANGED.search(m.group(0)):
+            out[-1].data["approximate"] = True   # "$500-700 million": its lower end, approximately
     return out
 
 
