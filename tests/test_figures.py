@@ -646,3 +646,15 @@ def test_a_range_of_money_is_its_lower_end_with_the_multiplier(text):
     """"$500-700 million": 500 million, approximately (not 500 dollars)."""
     [f] = figures(text)
     assert (f["value"], f["unit"], f["approximate"]) == (500_000_000, "USD", True)
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Подписан пакет документов на поставки армянской техники в Иран на $24 млн.", "deal_value"),
+    ("Компании Армении и Ирана подписали договор на поставку зерна на 5 млн долларов.", "deal_value"),
+    # "договоренности" are arrangements, no documents: what the projects cost is investment
+    ("Армения и Иран достигли договоренностей о реализации инвестиционных проектов на общую сумму $38 млн.",
+     "investment"),
+])
+def test_the_worth_of_russian_documents_for_supplies(text, indicator):
+    """"документов на поставки ... на $24 млн": the documents' worth, not exports."""
+    assert [f["indicator"] for f in figures(text)] == [indicator]
