@@ -603,6 +603,16 @@ def test_programmes_bodies_formed_and_signings_called_for(text, expected):
     assert [(e["type"], e["status"]) for e in events(text)] == [expected]
 
 
+def test_a_russian_sitting_named_again_in_another_case_is_that_sitting_not_the_talks():
+    """"18-е заседание комиссии" and later "на 18-м заседании комиссии": the sitting again (endings of one or
+    two letters aside), not the talks reported first, nor a third meeting."""
+    text = ("Президенты Армении и Ирана провели переговоры в Ереване 5 мая. В тот же день прошло 18-е заседание "
+            "межправительственной комиссии. На 18-м заседании межправительственной комиссии стороны подписали "
+            "меморандум о транзите.")
+    meetings = [e for e in events(text, published="2024-05-06") if e["type"] == "meeting"]
+    assert [m["name"] for m in meetings] == [None, "18-е заседание межправительственной комиссии"]
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -40,12 +40,12 @@ WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|
                        r"(?:sign|signed)|(?:soonest|earliest|early|speedy|swift|prompt|quick|timely)\s+signing)\b",
                        re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
-# a word that makes a meeting the next one unless its sentence says it was held (Russian "очередное
-# заседание"); English says "next" outright (MEETING_FUTURE)
+# a word that makes a meeting the next one unless its sentence says it was held (MEETING_HELD): Russian
+# "очередное заседание"; English says "next" outright (MEETING_FUTURE), so neither is needed in English
 MEETING_NEXT = re.compile(r"(?!)")
+MEETING_HELD = re.compile(r"(?!)")
 MET_PAST = re.compile(r"met", re.I)   # a meeting trigger that says the meeting took place
 NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,2}$", re.I)   # "the next meeting", "the next joint session"
-MEETING_HELD = re.compile(r"(?!)")
 MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:also\s+)?(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|"
                             r"leave|fly|head|depart|arrive|go\s+to)|"
                             r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
@@ -192,15 +192,14 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
-             "NEXT_BEFORE", "OFFER",
-             "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON",
-             "PROPOSE",
-             "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN",
-             "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START",
-             "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE",
-             "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD",
-             "PURPOSE", "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH",
-             "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM")
+             "NEXT_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED",
+             "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT",
+             "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE",
+             "PROJECT_AGAIN", "PRONOUN_START", "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED",
+             "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES",
+             "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE", "MEMBERS_OF", "ALSO_AGREED",
+             "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT",
+             "SAID_ON", "COORDINATED", "FORUM")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -820,6 +819,12 @@ class EventFinder:
                     future = False   # "met in Muscat on Monday and agreed to hold the next meeting ...": held
                     met = True
                 sitting = self.another_sitting(s0, s1, start, end)
+                if not sitting and (again := self.sitting_named(s0, s1, start, end)) is not None:
+                    # "... the 18th meeting of the commission" again, in other words or another case
+                    again.cite(s0, s1)
+                    again.named_at.append((s0, s1, start, end))
+                    made.add(etype)
+                    continue
                 forum = self.forum(start, end)
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
@@ -837,7 +842,8 @@ class EventFinder:
                          distinct=sitting or held_before)
                 if held_before and self.events[-1].first[2] == start:
                     # its date is one said after it, not the day of the meeting held
-                    self.events[-1].date = self.event_date(start, s1, status, etype, start)
+                    ev = self.events[-1]
+                    ev.date, ev.dated = self.dated(start, s1, status, etype, start)
                 made.add(etype)
             elif etype == "project":
                 context = sent[:at] + " " + sent[end - s0:]
@@ -927,17 +933,31 @@ class EventFinder:
     def name_text(self, span: tuple[int, int] | None) -> str | None:
         return " ".join(self.text[span[0]:span[1]].split()).lower() if span else None
 
+    def sitting_name(self, s0: int, s1: int, start: int, end: int) -> str | None:
+        """The name of an ordinal sitting of a named body ("the first meeting of the joint working group"), or
+        None where the meeting word has no ordinal or names no body after it."""
+        if not self.c.ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
+            return None
+        span = self.name_span(s0, s1, start, end, "meeting")
+        return self.name_text(span) if span is not None and span[1] > end else None
+
+    def meeting_named(self, name: str) -> Event | None:
+        """The meeting found already that bears this name, in any case or spelling (same_name)."""
+        return next((ev for ev in self.events
+                     if ev.type == "meeting" and same_name(self.name_text(self.name_of(ev)), name)), None)
+
     def another_sitting(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"the first meeting of the joint working group" after talks were reported: an ordinal
         sitting of a named body is a meeting of its own, unless a meeting found already bears
         that name."""
-        if not self.c.ORDINAL_BEFORE.search(self.text, max(s0, start - 20), start):
-            return False
-        span = self.name_span(s0, s1, start, end, "meeting")
-        if span is None or span[1] <= end:
-            return False
-        name = self.name_text(span)
-        return not any(ev.type == "meeting" and same_name(self.name_text(self.name_of(ev)), name) for ev in self.events)
+        name = self.sitting_name(s0, s1, start, end)
+        return name is not None and self.meeting_named(name) is None
+
+    def sitting_named(self, s0: int, s1: int, start: int, end: int) -> Event | None:
+        """The meeting found already whose name an ordinal sitting bears again ("the 18th meeting of the
+        commission" ... "at the 18th meeting of the commission"), if any."""
+        name = self.sitting_name(s0, s1, start, end)
+        return None if name is None else self.meeting_named(name)
 
     def earlier_occasion(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"... was elevated during the visit to India of President Macri in February 2019", after talks
@@ -1082,11 +1102,12 @@ class EventFinder:
 
 
 def same_name(a: str | None, b: str | None) -> bool:
-    """Do two names say the same words, each compared by its first four letters ("1st Azerbaijani-Turkish
-    Energy Forum", "1st Azerbaijani-Turkey energy forum"; "18-го заседания", "18-е заседание")?"""
+    """Do two names say the same words, each compared by its first four letters and endings of one or two
+    letters left out ("1st Azerbaijani-Turkish Energy Forum", "1st Azerbaijani-Turkey energy forum";
+    "18-го заседания", "18-е заседание")?"""
     if a is None or b is None:
         return a == b
-    words = [{w[:4].lower() for w in re.findall(r"\w+", name)} for name in (a, b)]
+    words = [{w[:4].lower() for w in re.findall(r"\w+", name) if len(w) > 2 or w.isdigit()} for name in (a, b)]
     return words[0] == words[1]
 
 
