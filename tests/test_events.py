@@ -613,6 +613,18 @@ def test_a_russian_sitting_named_again_in_another_case_is_that_sitting_not_the_t
     assert [m["name"] for m in meetings] == [None, "18-е заседание межправительственной комиссии"]
 
 
+@pytest.mark.parametrize("text", [
+    "The presidents of Malaysia and Turkmenistan held a joint press conference in Kuala Lumpur on Tuesday. "
+    "The Turkmen president is on a two-day official visit to Malaysia that began on Monday.",
+    "Президенты Малайзии и Туркменистана провели совместную пресс-конференцию в Куала-Лумпуре во вторник. "
+    "Президент Туркменистана находится в Малайзии с двухдневным официальным визитом, который начался в "
+    "понедельник.",
+])
+def test_a_press_conference_within_a_visits_days_is_that_visit(text):
+    """"a two-day visit that began on Monday" takes in Tuesday's press conference: one happening (SCHEMA.md)."""
+    assert len([e for e in events(text, published="2016-11-09") if e["type"] == "meeting"]) == 1
+
+
 def test_an_exchange_of_visits_is_no_meeting():
     """"the exchange of visits and meetings between the presidents": a habit of the relations, no occasion."""
     assert events("This reflects the close friendship between the two leaderships and the exchange of visits and "

@@ -45,6 +45,7 @@ PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|
 MEETING_NEXT = re.compile(r"(?!)")
 MEETING_HELD = re.compile(r"(?!)")
 MET_PAST = re.compile(r"met", re.I)   # a meeting trigger that says the meeting took place
+DAYS_BEFORE = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[-\s]day\s+(?:[\w-]+\s+){0,2}$", re.I)
 NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,2}$", re.I)   # "the next meeting", "the next joint session"
 MEETING_FUTURE = re.compile(r"\b(?:will\s+(?:also\s+)?(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|"
                             r"leave|fly|head|depart|arrive|go\s+to)|"
@@ -192,14 +193,14 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
-             "NEXT_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT", "AGREED", "DISCUSSED",
-             "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF", "SESSION_OF", "PROJECT_CONTEXT",
-             "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH", "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE",
-             "PROJECT_AGAIN", "PRONOUN_START", "UNDER_WAY", "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED",
-             "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY", "OBJECT_SUBJECT", "N_COUNTRIES",
-             "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE", "MEMBERS_OF", "ALSO_AGREED",
-             "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE", "ASIDE_WHO", "SPOKE_AT",
-             "SAID_ON", "COORDINATED", "FORUM")
+             "NEXT_BEFORE", "DAYS_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT",
+             "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF",
+             "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH",
+             "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START", "UNDER_WAY",
+             "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
+             "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
+             "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
+             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -251,6 +252,17 @@ class Event:
     # a forum is a happening of its own beside the talks of the same visit ("the Kazakhstan–Korea Business
     # Forum held on Monday", then the presidents' talks): a meeting is merged only with its like
     forum: bool = False
+    days: int = 1   # "a two-day official visit beginning on Monday": the days the happening spans from its date
+
+    def spans_day(self, day: str | None) -> bool:
+        """Does the happening, from its own day through its days, take in `day` (both days of the month)?"""
+        if self.days < 2 or not self.date or not day or len(self.date) != 10 or len(day) != 10:
+            return False
+        try:
+            gap = (date.fromisoformat(day) - date.fromisoformat(self.date)).days
+        except ValueError:
+            return False
+        return 0 <= gap < self.days
 
     def cite(self, s0: int, s1: int) -> None:
         """Add a sentence to the evidence, once (a set, not a scan of the list: an article that
@@ -889,6 +901,15 @@ class EventFinder:
         verbs = list(self.c.ESTABLISH.finditer(self.text, max(0, body.start - 40), body.start))
         return bool(verbs) and len(self.text[verbs[-1].end():body.start].split()) <= 1
 
+    def days_of(self, s0: int, at: int | None) -> int:
+        """How many days a meeting spans, as said right before its word ("two-day official visit",
+        "двухдневный визит"); 1 where nothing says."""
+        m = self.c.DAYS_BEFORE.search(self.text, max(s0, at - 40), at) if at is not None else None
+        if m is None:
+            return 1
+        n = m.group("n").lower()
+        return int(n) if n.isdigit() else self.c.NUMBERS.get(n, 1)
+
     def in_document_name(self, s0: int, s1: int, document: tuple[int, int], at: int) -> bool:
         """Is the word at `at` what the document whose trigger is `document` sets up, inside its name
         ("agreement on the establishment of an annual forum", "соглашение о создании межрегионального
@@ -1031,7 +1052,8 @@ class EventFinder:
         ev = Event(etype, status, instrument, parties, orgs, when,
                    self.location(s0, s1) if etype in ("meeting", "agreement") else None,
                    sectors, [(s0, s1)], set(people), first=(s0, s1, at),
-                   forum=etype == "meeting" and self.forum(at, trigger_end))
+                   forum=etype == "meeting" and self.forum(at, trigger_end),
+                   days=self.days_of(s0, at) if etype == "meeting" else 1)
         if at is not None and trigger_end is not None:
             ev.named_at.append((s0, s1, at, trigger_end))
             if (at, trigger_end) in self.short_of:
@@ -1047,8 +1069,9 @@ class EventFinder:
                                                                           self.name_text(name()))):
                 continue
             if ev.date and other.date and not (ev.date.startswith(other.date) or other.date.startswith(ev.date)) \
-                    and self.is_dated(ev) and self.is_dated(other):
-                continue   # the same kind of event on another day is another happening
+                    and self.is_dated(ev) and self.is_dated(other) \
+                    and not (ev.spans_day(other.date) or other.spans_day(ev.date)):
+                continue   # the same kind of event on another day is another happening (not within a visit's days)
             if etype == "agreement" and self.other_document(name(), self.name_of(other)):
                 continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
             if etype == "project" and self.other_object(name(), self.name_of(other)):
