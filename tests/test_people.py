@@ -365,3 +365,10 @@ def test_a_title_with_its_country_then_a_comma_then_the_name(text, person):
 def test_a_doctors_title_and_a_monarchs_number(text, person):
     """"Dr" is an honorific, no part of the name or the office; "VI" is part of a monarch's name."""
     assert person in found(text)
+
+
+def test_a_noun_of_the_office_before_a_full_name_is_no_first_name():
+    """"... Policy and Enlargement Negotiations Johannes Hahn": "Negotiations" ends the office."""
+    assert ("Johannes Hahn", "Commissioner for Neighbourhood Policy and Enlargement Negotiations") in [
+        (p, t) for p, t, _ in found("Commissioner for Neighbourhood Policy and Enlargement Negotiations Johannes Hahn "
+                                    "signed two agreements with Georgia.")]

@@ -45,6 +45,8 @@ SPEECH_ANYWHERE = re.compile("(?:" + alternation(
     ("said", "says", "noted", "notes", "added", "adds", "stressed", "stresses", "emphasised", "emphasized", "told",
      "stated", "explained", "announced", "highlighted", "pointed", "remarked", "underlined", "underscored",
      "recalled", "observed", "according"), boundary_before=True) + r")\b")
+# the endings of abstract nouns, which end an office's name ("Enlargement Negotiations"), never a first name
+NOMINAL = re.compile(r"(?:tions?|ments?|ships?|ities|ity)$")
 REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|van|von)-[A-Z][a-z]")
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
@@ -491,7 +493,9 @@ class PeopleFinder:
             # "Vice-President for Investments and Marketing Elshad Nasirov": after a connector
             # inside a title, a first word beyond two names is still the title's
             after_conn = bool(title) and title[-1].kind == "conn"
-            if len(names) >= 3 and after_conn and not known_people().get(self._span_text(names).lower()):
+            if len(names) >= 3 and (after_conn or NOMINAL.search(names[0].text)) and \
+                    not known_people().get(self._span_text(names).lower()):
+                # ("... Policy and Enlargement Negotiations Johannes Hahn": a noun of the office, no first name)
                 title.append(names[0])
                 names = names[1:]
                 after_conn = False
