@@ -323,6 +323,13 @@ HALF_OF = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "миллиа
            "триллион": 10**12}
 
 
+def currency_after(code: str, word: str) -> str:
+    """The code of a currency word written after its amount, as a case-insensitive pattern matched it
+    ("Dollars", "ДОЛЛАРОВ")."""
+    _, after = currencies(code)
+    return after.get(word) or next(v for k, v in after.items() if k.lower() == word.lower())
+
+
 @cache
 def half_pattern(code: str) -> re.Pattern | None:
     if code not in HALF:
@@ -337,15 +344,13 @@ def halves(doc: Document, found: list[Span]) -> list[Span]:
     pattern = half_pattern(code)
     if pattern is None or not any(w in doc.text for w in HALF_WORDS.get(code, ())):
         return []   # no word that can open half a multiplier: the text is not scanned
-    _, after = currencies(code)
     out = []
     for m in pattern.finditer(doc.text):
         start, end = m.span()
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
             continue
         factor = next(v for k, v in HALF_OF.items() if m["m"].lower().startswith(k))
-        unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
-        out.append(amount_span(doc, code, start, end, factor // 2, unit, None))
+        out.append(amount_span(doc, code, start, end, factor // 2, currency_after(code, m["cur"]), None))
     return out
 
 
@@ -363,11 +368,17 @@ def money_number_words(code: str) -> dict[str, float]:
 
 
 @cache
+def money_multipliers(code: str) -> dict[str, int]:
+    """The multipliers written as words that money in words takes ("billion"; "миллиарда", not "млрд")."""
+    return MONEY_MULTIPLIERS.get(code) or {w: f for w, f in multipliers(code).items() if w.isalpha() and len(w) > 4}
+
+
+@cache
 def money_words_pattern(code: str) -> re.Pattern | None:
     words = money_number_words(code)
     if not words:
         return None
-    mults = MONEY_MULTIPLIERS.get(code) or {w: f for w, f in multipliers(code).items() if w.isalpha() and len(w) > 4}
+    mults = money_multipliers(code)
     _, after = currencies(code)
     hundred = r"(?:\s+(?P<h>hundred))?" if code == "en" else ""   # "seven hundred million dollars"
     return re.compile(rf"(?<!\w)(?P<n>{_alt(words)}){hundred}\s+(?P<m>{_alt(mults)})\s+(?P<cur>{_alt(after)})(?!\w)",
@@ -383,9 +394,7 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
     pattern = money_words_pattern(code) if at else None
     if pattern is None:
         return []
-    words = money_number_words(code)
-    mults = MONEY_MULTIPLIERS.get(code) or multipliers(code)
-    _, after = currencies(code)
+    words, mults = money_number_words(code), money_multipliers(code)
     out = []
     # the match whose multiplier is the word at i (an earlier one may start in the same window)
     matches = {m.span(): m for i in at for m in pattern.finditer(text, max(0, i - 40), i + 60)
@@ -395,8 +404,7 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
             continue
         value = words[m["n"].lower()] * (100 if m.groupdict().get("h") else 1) * mults[m["m"].lower()]
-        unit = after.get(m["cur"]) or next(v for k, v in after.items() if k.lower() == m["cur"].lower())
-        out.append(amount_span(doc, code, start, end, int(value), unit, None))
+        out.append(amount_span(doc, code, start, end, int(value), currency_after(code, m["cur"]), None))
     return out
 
 

@@ -62,7 +62,7 @@ def _main_parties(doc: Document) -> list[str]:
     for s in doc.layer("country"):
         first.setdefault(s.value, s.start)
         if s.value in bloc_codes() and FRAME_BEFORE.search(doc.text, max(0, s.start - 40), s.start):
-            counts[s.value] += 0   # "on the sidelines of the SCO summit": where, not who (ranked after every side)
+            counts.setdefault(s.value, 0)   # "on the sidelines of the SCO summit": where, not who (ranked last)
             continue
         counts[s.value] += 2 if s.start < title_end else 1
     if "C5" in counts:

@@ -51,12 +51,12 @@ REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|van|von)-[A-Z][a-z]")
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
-# whose counterpart they are
-FROM_WORDS = frozenset({"from", "из"})
+# whose counterpart they are (the words for a counterpart: data/counterpart_words.tsv)
+FROM_WORDS = frozenset({"from", "из"})   # "his counterpart from Oman", "коллегой из Омана"
+VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one is the host
 # "с российской стороны", "from the Kazakh side": which side an official is on, no part of the office
 SIDE_FROM = frozenset({"с", "со", "from"})
-SIDE = frozenset({"стороны", "side"})   # "his counterpart from Oman"
-VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one is the host
+SIDE = frozenset({"стороны", "side"})
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
 PLURAL_TITLES = ("Ministers", "Presidents", "Ambassadors", "Chairmen", "Chairs", "Co-chairs", "Co-Chairs", "Cochairs",
@@ -377,10 +377,8 @@ class PeopleFinder:
                 # "his counterpart from Oman, Badr Albusaidi", "коллегой из Омана Бадром Аль-Бусаиди"
                 country = ws[first + 1].ent.value
                 first += 2
-                while first < len(ws) and ws[first].text == ",":
-                    first += 1
             while first < len(ws) and ws[first].text == ",":
-                first += 1   # "his Uzbek counterpart, Shavkat Mirziyoyev"
+                first += 1   # "his Uzbek counterpart, Shavkat Mirziyoyev", "... from Qatar, Mohammed Al-Khulaifi"
             while first < len(ws) and ws[first].honor:
                 first += 1   # "his UAE counterpart Sheikh Abdulla bin Zayed Al Nahyan"
             n = first
@@ -389,9 +387,10 @@ class PeopleFinder:
                 n += 1
             if n - first < 2:
                 continue
-            for b in ws[max(0, k - 3):k] if country is None else ():
-                if b.kind == "ent" and b.ent is not None and b.ent.label == "country":
-                    country = b.ent.value
+            if country is None:   # "his Saudi counterpart": the country just before the word
+                for b in ws[max(0, k - 3):k]:
+                    if b.kind == "ent" and b.ent is not None and b.ent.label == "country":
+                        country = b.ent.value
             person = self.add(ws[first:n], [], given=("", country), case_of=w.text)
             subject = self._subject(ws, ws[first].start, ws[n - 1].end)
             if person is not None and subject is not None and subject is not person:
