@@ -208,6 +208,21 @@ def test_what_the_parties_agreed_after_a_meeting_is_its_subject():
     assert ev["sectors"] == ["health_pharma", "tourism"]
 
 
+
+@pytest.mark.parametrize("background", [
+    "The two sides have long been cooperating in defence, nuclear energy and culture.",
+    "Kazakhstan and Egypt have close cooperation in shipping and in the chemical industry.",
+])
+def test_how_cooperation_has_stood_is_no_subject_of_the_meeting(background):
+    """A sentence on how the sides have been cooperating is background: the article's sectors, not the
+    talks' (the talks took up tourism and pharmaceuticals)."""
+    text = ("Kazakh and Egyptian officials held talks in Cairo on Monday, focusing on tourism and pharmaceuticals. "
+            + background + " The parties agreed to meet again next year.")
+    record = accordwatch.extract(text, published=PUBLISHED)
+    (meeting,) = [ev for ev in record["events"] if ev["type"] == "meeting" and ev["status"] == "discussed"]
+    assert meeting["sectors"] == ["health_pharma", "tourism"]
+    assert len(set(record["sectors"]) - {"health_pharma", "tourism"}) >= 2   # still the article's
+
 # ---- projects ----
 
 def test_joint_venture_to_build_a_plant_by_two_companies():

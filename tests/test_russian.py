@@ -507,3 +507,12 @@ def test_a_lower_case_title_does_not_run_on_over_a_verb():
 def test_supplies_among_topics_discussed_are_no_project_in_russian():
     record = extract("Участники обсудили поставки продовольствия, транспорт, промышленность и трудовую миграцию.")
     assert record["events"] == []
+
+
+def test_how_the_sides_cooperate_is_no_subject_of_the_meeting():
+    """"Стороны давно сотрудничают в ...": how things stand, the article's sectors, not the talks'."""
+    record = extract("Министры Армении и Катара провели переговоры в Дохе, обсудив туризм и фармацевтику. "
+                     "Стороны давно сотрудничают в сфере обороны, атомной энергетики и культуры.")
+    (meeting,) = [e for e in record["events"] if e["type"] == "meeting"]
+    assert meeting["sectors"] == ["health_pharma", "tourism"]
+    assert "nuclear" in record["sectors"]

@@ -91,6 +91,11 @@ VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\
                           r"examine|look\s+into)\s+(?:\w+\s+){0,3}?cooperation\b", re.I)
 SIDES_SUBJECT = re.compile(r"^\W*(?:the\s+parties|they|the\s+sides|the\s+two\s+sides|both\s+sides|the\s+delegations|"
                            r"the\s+ministers|the\s+leaders)\b", re.I)
+# "The two sides have been cooperating in trade, defence and energy": how things have stood, not what a
+# meeting took up (the article's sectors, no event's)
+BACKGROUND = re.compile(r"\b(?:have|has)\s+(?:long\s+|traditionally\s+|successfully\s+|actively\s+)?been\s+"
+                        r"(?:cooperating|collaborating|working\s+together)\b|\b(?:have|has|enjoy|enjoys)\s+"
+                        r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cooperation|ties|relations|partnership)\s+in\b", re.I)
 AGREED = re.compile(r"\b(?:agreed|agree|decided|reached\s+an\s+agreement|agreement\s+was\s+reached|"
                     r"committed|commitment|approved|welcomed)\b", re.I)
 DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\w*|offer\w*|interest\w*|"
@@ -200,7 +205,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
-             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM")
+             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -691,14 +696,15 @@ class EventFinder:
         first, main = meetings[0]
         for a, b in self.doc.sentences:
             # a sentence whose subject is the sides, after a meeting was held (only those are searched)
-            if a < first or (a, b) in contents or not self.c.SIDES_SUBJECT.search(self.text[a:b]):
+            if a < first or (a, b) in contents or not self.c.SIDES_SUBJECT.search(self.text[a:b]) or \
+                    self.c.BACKGROUND.search(self.text, a, b):
                 continue
             ev = [ev for start, ev in meetings if start <= a][-1]
             ev.sectors = sorted(set(ev.sectors) | set(self.sectors(a, b)))
         cited = {span for ev in self.events for span in ev.evidence}
         title = (self.doc.title or "").strip()
         for a, b in self.doc.sentences:
-            if (a, b) in cited or a < first or not self.doc.in_body(a, b):
+            if (a, b) in cited or a < first or not self.doc.in_body(a, b) or self.c.BACKGROUND.search(self.text, a, b):
                 continue
             if title and self.text[a:b].strip() == title:
                 continue
