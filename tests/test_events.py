@@ -223,6 +223,17 @@ def test_how_cooperation_has_stood_is_no_subject_of_the_meeting(background):
     assert meeting["sectors"] == ["health_pharma", "tourism"]
     assert len(set(record["sectors"]) - {"health_pharma", "tourism"}) >= 2   # still the article's
 
+
+@pytest.mark.parametrize("covered", [
+    "The agreements and memoranda of understanding signed by the delegations covered textiles, tourism and healthcare.",
+    "The documents concluded on Tuesday included textiles, tourism and healthcare.",
+])
+def test_what_the_documents_signed_covered_are_their_sectors(covered):
+    text = ("Uzbekistan and South Korea signed a number of agreements during the visit of the Uzbek president to "
+            "Seoul. " + covered)
+    (agreement,) = of_type(events(text), "agreement")
+    assert agreement["sectors"] == ["health_pharma", "manufacturing", "tourism"]
+
 # ---- projects ----
 
 def test_joint_venture_to_build_a_plant_by_two_companies():

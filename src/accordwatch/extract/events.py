@@ -62,6 +62,12 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
                         r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
                         r"envisages?|includes?|aims?|will|would|is|are|calls?|sets?|creates?|stipulates?|"
                         r"outlines?|focuses|concerns?)\b"
+                        # "The agreements and memoranda signed between the two nations covered ... fields": what
+                        # the documents found held, said of them all in the past
+                        r"|^\W*(?:the|these)\s+(?:agreements|documents|memoranda|contracts|deals)\s+"
+                        r"(?:and\s+(?:agreements|documents|memoranda|contracts)\s+(?:of\s+understanding\s+)?)?"
+                        r"(?:(?:signed|concluded|reached)\s+(?:[\w-]+\s+){0,6}?)?"
+                        r"(?:covered|included|concerned|envisaged|addressed|spanned|related\s+to)\b"
                         # "The sides signed deals in areas such as ...": what the documents found cover
                         r"|^\W*(?:the\s+)?(?:sides|parties|two\s+countries)\s+(?:signed|reached|concluded)\s+"
                         r"(?:\w+\s+){0,2}?(?:agreements|deals|documents)\s+in\s+(?:\w+\s+){0,2}?"
