@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import accordwatch
 from accordwatch import Document, extract_document
 
 
@@ -196,3 +197,23 @@ def test_the_sides_after_a_russian_trigger_open_a_new_clause():
     text = ("Президенты Армении и Ирана провели переговоры в Тегеране. В ходе встречи стороны обсудили "
             "поставки газа.")
     assert all("стороны" not in (n or "") for n in names(text))
+
+
+@pytest.mark.parametrize("text, etype, name", [
+    ("Last year ACWA Power signed a similar agreement with the Uzbek government in Tashkent to develop three "
+     "wind farms in the Karakalpakstan region.", "agreement", "three wind farms in the Karakalpakstan region"),
+    ("A second agreement was signed by the Kuwait Fund and the Uzbek finance ministry to establish a joint "
+     "leasing company in Tashkent.", "agreement", "joint leasing company in Tashkent"),
+    ("A contract was signed to build a copper smelter with a capacity of 300,000 tonnes a year.", "agreement",
+     "copper smelter"),
+])
+def test_a_document_left_unnamed_is_named_by_what_it_is_for(text, etype, name):
+    found = [e for e in accordwatch.extract(text, published="2024-04-02")["events"] if e["type"] == etype]
+    assert [e["name"] for e in found] == [name]
+
+
+def test_what_the_sides_agreed_to_do_does_not_name_the_document_signed():
+    text = ("The ministers signed a protocol and agreed to set up a working group on customs to speed up "
+            "shipments.")
+    (agreement,) = [e for e in accordwatch.extract(text, published="2024-04-02")["events"] if e["type"] == "agreement"]
+    assert agreement["name"] is None

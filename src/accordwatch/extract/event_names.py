@@ -214,6 +214,17 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     return left, right
 
 
+ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
+
+
+def object_span(text: str, at: int, hi: int) -> tuple[int, int] | None:
+    """The object of the verb that ends at `at` ("to establish | a joint investment company in
+    Turkmenistan"), as far as a name's complement runs, without its article; None if none follows."""
+    right = _right(text, at, min(hi, at + 300), "project", _words(), title=False, opened=True)
+    begin = ARTICLE.match(text, at).end()
+    return (begin, right) if right > begin else None
+
+
 def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etype: str,
           words: dict[str, frozenset[str]]) -> int:
     """Where the name begins, from the words (start, text) before the trigger."""

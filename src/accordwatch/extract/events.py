@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from ..data import lexicon, split
 from ..document import Document, Span
 from . import lang, morph
-from .event_names import generic_triggers, name_span
+from .event_names import generic_triggers, name_span, object_span
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, main_parties, venue_only
 from .patterns import led
@@ -197,6 +197,10 @@ UNFOLDED = re.compile("[\u017f\u0131\u0130]")   # ſ, ı, İ
 # two solar power plants", "a loan agreement to finance a project to build a fertiliser plant"
 PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance)\b"
                      r"|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b", re.I)
+# a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
+CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalised)\s)\w+ed|agree|decide|plans?|"
+                          r"intends?|aims?|wants?|hopes?|seeks?|going|able|ready|continue|need|needs|promise|"
+                          r"promises|expects?)\s+$", re.I)
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
@@ -616,8 +620,34 @@ class EventFinder:
         self.talks_of_people()
         self.meeting_subjects(contents)
         for ev in self.events:
-            self.name_of(ev)
+            if self.name_of(ev) is None and ev.type in ("agreement", "project"):
+                ev.name = self.purpose_object(ev)
         return self.events
+
+    def purpose_object(self, ev: Event) -> tuple[int, int] | None:
+        """A document or project its words leave unnamed, named by what it is for: "signed a similar
+        agreement ... to develop solar energy projects in Ethiopia", "to establish a joint investment
+        company": the object of the purpose verb in its first sentence (after a document's trigger,
+        in the same clause; a project's evidence opens with it). Languages whose names are read word
+        by word name a document's purpose in its name already ("соглашение о строительстве ...")."""
+        s0, s1, at = ev.first
+        if at is None or self.by_words:
+            return None
+        if ev.type == "agreement":
+            m = self.c.PURPOSE.search(self.text, at, s1)
+            if m is None or self.c.CLAUSE_BREAK.search(self.text, at, m.start()) or \
+                    re.search(r",\s+(?:and|but|while)\s", self.text[at:m.start()]):
+                return None
+        else:
+            m = self.c.PURPOSE.match(self.text, s0, at)
+        if m is None or not m.group().lower().startswith(("to ", "will ")):
+            return None   # "on the construction of ...": a name's own complement, found with it
+        if CONTROL_VERB.search(self.text, max(s0, m.start() - 30), m.start()):
+            return None   # "... and agreed to set up a working group": what the sides agreed, not what for
+        span = object_span(self.text, m.end(), s1)
+        if span is None or (ev.type == "project" and not span[0] <= at < span[1]):
+            return None
+        return span
 
     def short_forms(self, by_sentence: dict[int, list[tuple[int, int, str]]],
                     known: dict[str, tuple[str, str | None]]) -> list[tuple[int, int, str]]:
