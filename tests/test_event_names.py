@@ -204,6 +204,9 @@ def test_the_sides_after_a_russian_trigger_open_a_new_clause():
      "wind farms in the Karakalpakstan region.", "agreement", "three wind farms in the Karakalpakstan region"),
     ("A second agreement was signed by the Kuwait Fund and the Uzbek finance ministry to establish a joint "
      "leasing company in Tashkent.", "agreement", "joint leasing company in Tashkent"),
+    ("The first memorandum was signed between Uzbekistan Railways and a Chinese operator, under which both sides "
+     "will cooperate in the field of container shipping and warehousing.", "agreement",
+     "container shipping and warehousing"),
     ("A contract was signed to build a copper smelter with a capacity of 300,000 tonnes a year.", "agreement",
      "copper smelter"),
 ])

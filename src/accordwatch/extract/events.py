@@ -197,6 +197,8 @@ UNFOLDED = re.compile("[\u017f\u0131\u0130]")   # ſ, ı, İ
 # two solar power plants", "a loan agreement to finance a project to build a fertiliser plant"
 PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance)\b"
                      r"|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b", re.I)
+# "the sides will cooperate in the field of ...": what a document is about, after it
+FIELD_OF = re.compile(r"\bcooperat\w*\s+in\s+the\s+(?:fields?|areas?|spheres?)\s+of\b", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
 CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalised)\s)\w+ed|agree|decide|plans?|"
                           r"intends?|aims?|wants?|hopes?|seeks?|going|able|ready|continue|need|needs|promise|"
@@ -627,14 +629,19 @@ class EventFinder:
     def purpose_object(self, ev: Event) -> tuple[int, int] | None:
         """A document or project its words leave unnamed, named by what it is for: "signed a similar
         agreement ... to develop solar energy projects in Ethiopia", "to establish a joint investment
-        company": the object of the purpose verb in its first sentence (after a document's trigger,
-        in the same clause; a project's evidence opens with it). Languages whose names are read word
+        company", "where both sides will cooperate in the field of port operations": the object of the
+        purpose verb or the field in its first sentence (after a document's trigger, in the same
+        clause; a project's evidence opens with it). Languages whose names are read word
         by word name a document's purpose in its name already ("соглашение о строительстве ...")."""
         s0, s1, at = ev.first
         if at is None or self.by_words:
             return None
         if ev.type == "agreement":
             m = self.c.PURPOSE.search(self.text, at, s1)
+            field = FIELD_OF.search(self.text, at, m.start() if m else s1)
+            if field is not None and not self.c.CLAUSE_BREAK.search(self.text, at, field.start()):
+                # "... where both sides will cooperate in the field of port operations and logistics"
+                return object_span(self.text, field.end(), s1)
             if m is None or self.c.CLAUSE_BREAK.search(self.text, at, m.start()) or \
                     re.search(r",\s+(?:and|but|while)\s", self.text[at:m.start()]):
                 return None
