@@ -220,3 +220,17 @@ def test_what_the_sides_agreed_to_do_does_not_name_the_document_signed():
             "shipments.")
     (agreement,) = [e for e in accordwatch.extract(text, published="2024-04-02")["events"] if e["type"] == "agreement"]
     assert agreement["name"] is None
+
+
+def test_a_deal_for_a_project_is_named_by_the_project_and_the_project_is_an_event():
+    text = ("Masdar said it will sign a $1.1 billion deal with the government of Kyrgyzstan for a 400 MW solar "
+            "power plant.")
+    found = accordwatch.extract(text, published="2024-04-02")["events"]
+    assert sorted((e["type"], e["status"], e["name"]) for e in found) == [
+        ("agreement", "planned", "400 MW solar power plant"), ("project", "planned", "400 MW solar power plant")]
+
+
+def test_what_a_deal_is_worth_is_no_name():
+    text = "Kazakhstan and Oman signed a $300 million deal in Muscat on Monday."
+    (deal,) = accordwatch.extract(text, published="2024-04-02")["events"]
+    assert deal["type"] == "agreement" and deal["name"] is None

@@ -40,6 +40,8 @@ QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some"
                          "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever"})
 FIELDS = frozenset({"sectors", "areas", "fields", "spheres", "industries", "directions", "domains"})
 SPEECH = frozenset({"reports", "reported", "said", "says", "told", "noted", "added", "writes", "informs"})
+CURRENCY_SIGNS = tuple("$€£¥₸")
+MULTIPLIERS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "bn"})
 MAX_LEFT = 6
 MAX_RIGHT = 32
 
@@ -244,6 +246,8 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             break           # "second agreement": a count, not a name
         elif _ends_left(tok, words):
             break
+        elif etype == "agreement" and (low in MULTIPLIERS or (tok[:1].isdigit() and text[a - 1:a] in CURRENCY_SIGNS)):
+            break   # "a $2.4 billion deal": what it is worth, not which ("26 commercial agreements" says which)
         if tok.endswith(("’s", "'s")):
             break   # "Tuesday's meeting", "the committee's session"
         begin = a

@@ -197,6 +197,8 @@ UNFOLDED = re.compile("[\u017f\u0131\u0130]")   # ſ, ı, İ
 # two solar power plants", "a loan agreement to finance a project to build a fertiliser plant"
 PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance)\b"
                      r"|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b", re.I)
+# "a deal with the government for a 1,500 MW wind project": the project a document is for, before its trigger
+FOR_OBJECT = re.compile(r"\bfor\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,4}$", re.I)
 # "the sides will cooperate in the field of ...": what a document is about, after it
 FIELD_OF = re.compile(r"\bcooperat\w*\s+in\s+the\s+(?:fields?|areas?|spheres?)\s+of\b", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
@@ -217,7 +219,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
-             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND")
+             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -329,6 +331,8 @@ class EventFinder:
         self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
         self.central = "Central" in self.text   # C5_PHRASE's word, as written
         self._names: dict[tuple[int, int, int, int, str], tuple[int, int] | None] = {}
+        # the projects a document signed in the same sentence is for, with that sentence's end
+        self.purposes: list[tuple[Event, int]] = []
         self.agreement_starts: list[int] = []   # where the body's document triggers are, in order (run)
         # a short form's mention (start, end) -> (sentence start, end, trigger start, end) of the
         # document's name that gave it (short_forms)
@@ -624,6 +628,12 @@ class EventFinder:
         for ev in self.events:
             if self.name_of(ev) is None and ev.type in ("agreement", "project"):
                 ev.name = self.purpose_object(ev)
+        for ev in self.events:
+            if ev.name is None and ev.type == "agreement":
+                # "a deal ... for a 1,500 MW wind project": the document is named by the project it is for
+                ev.name = next((p.name for p, end in self.purposes if end == ev.first[1] and p.name is not None
+                                and ev.first[2] is not None and p.first[2] is not None
+                                and ev.first[2] < p.first[2]), None)
         return self.events
 
     def purpose_object(self, ev: Event) -> tuple[int, int] | None:
@@ -912,6 +922,9 @@ class EventFinder:
                 # "signed an agreement ... to develop two solar power plants": the document's object
                 # is a project of its own, told from where the purpose opens (not dated by the signing)
                 purpose = self.c.PURPOSE.search(self.text, max(s0, start - 120), end) if "agreement" in made else None
+                if purpose is None and "agreement" in made:
+                    # "will sign a $2.4 billion deal with the government for a 1,500 MW wind project"
+                    purpose = self.c.FOR_OBJECT.search(self.text, max(s0, start - 60), start)
                 # "... and also agreed to implement joint projects": a clause, and a project, of its own
                 if made and purpose is None:
                     purpose = self.c.ALSO_AGREED.search(self.text, max(s0, start - 80), start)
@@ -939,6 +952,8 @@ class EventFinder:
                 parties, orgs, people = sides(clause)
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
+                if purpose is not None and "agreement" in made:
+                    self.purposes.append((self.events[-1], s1))
                 made.add(etype)
 
     def set_up(self, at: int) -> bool:
