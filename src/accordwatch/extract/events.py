@@ -198,7 +198,9 @@ UNFOLDED = re.compile("[\u017f\u0131\u0130]")   # ſ, ı, İ
 PURPOSE = re.compile(r"\b(?:to|will)\s+(?:develop|build|establish|construct|create|set\s+up|launch|finance)\b"
                      r"|\bon\s+(?:the\s+)?(?:construction|creation|establishment|development)\s+of\b", re.I)
 # "a deal with the government for a 1,500 MW wind project": the project a document is for, before its trigger
-FOR_OBJECT = re.compile(r"\bfor\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,4}$", re.I)
+# ("provides for a joint plant", "calls for a new route": what it holds, said of a document found already)
+FOR_OBJECT = re.compile(r"(?<!provides\s)(?<!provide\s)(?<!provided\s)(?<!calls\s)(?<!called\s)(?<!allows\s)"
+                        r"\bfor\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,4}$", re.I)
 # "the sides will cooperate in the field of ...": what a document is about, after it
 FIELD_OF = re.compile(r"\bcooperat\w*\s+in\s+the\s+(?:fields?|areas?|spheres?)\s+of\b", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
