@@ -236,6 +236,16 @@ def test_what_the_documents_signed_covered_are_their_sectors(covered):
 
 # ---- projects ----
 
+@pytest.mark.parametrize("later", [
+    "The construction of the facility is scheduled to begin in mid-2025.",
+    "The construction of the new plant will start next spring.",
+])
+def test_the_facility_built_later_is_the_plant_reported(later):
+    text = ("Kyrgyzstan and a Chinese company signed an agreement on the construction of a glass factory in the Chui "
+            "region. The deal was concluded during the prime minister's visit to Beijing. The company will invest "
+            "$80 million. " + later)
+    assert len(of_type(events(text), "project")) == 1
+
 def test_joint_venture_to_build_a_plant_by_two_companies():
     ev = only("Turkish company Kalyon and Uzbekistan's ministry of energy established a joint venture to build "
               "a solar power plant in the Bukhara region.")

@@ -203,6 +203,10 @@ FOR_OBJECT = re.compile(r"(?<!provides\s)(?<!provide\s)(?<!provided\s)(?<!calls\
                         r"\bfor\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,4}$", re.I)
 # "the sides will cooperate in the field of ...": what a document is about, after it
 FIELD_OF = re.compile(r"\bcooperat\w*\s+in\s+the\s+(?:fields?|areas?|spheres?)\s+of\b", re.I)
+# "construction of | the facility is scheduled ...": an object with nothing to tell it from the one reported
+THE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:facility|plant|factory|project|enterprise|complex|"
+                        r"site|mill)\b(?!\s+(?:of|in|for|on|at|near|to|with)\b)(?!\s+(?-i:[A-Z]))", re.I)
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
 CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalised)\s)\w+ed|agree|decide|plans?|"
                           r"intends?|aims?|wants?|hopes?|seeks?|going|able|ready|continue|need|needs|promise|"
@@ -221,7 +225,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
-             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT")
+             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -643,8 +647,8 @@ class EventFinder:
         agreement ... to develop solar energy projects in Ethiopia", "to establish a joint investment
         company", "where both sides will cooperate in the field of port operations": the object of the
         purpose verb or the field in its first sentence (after a document's trigger, in the same
-        clause; a project's evidence opens with it). Languages whose names are read word
-        by word name a document's purpose in its name already ("соглашение о строительстве ...")."""
+        clause; a project's evidence opens with it). Languages whose names are read word by word name
+        a document's purpose in its name already ("соглашение о строительстве ..."). English cues."""
         s0, s1, at = ev.first
         if at is None or self.by_words:
             return None
@@ -655,7 +659,7 @@ class EventFinder:
                 # "... where both sides will cooperate in the field of port operations and logistics"
                 return object_span(self.text, field.end(), s1)
             if m is None or self.c.CLAUSE_BREAK.search(self.text, at, m.start()) or \
-                    re.search(r",\s+(?:and|but|while)\s", self.text[at:m.start()]):
+                    NEW_CLAUSE.search(self.text, at, m.start()):
                 return None
         else:
             m = self.c.PURPOSE.match(self.text, s0, at)
@@ -927,6 +931,7 @@ class EventFinder:
                 if purpose is None and "agreement" in made:
                     # "will sign a $2.4 billion deal with the government for a 1,500 MW wind project"
                     purpose = self.c.FOR_OBJECT.search(self.text, max(s0, start - 60), start)
+                for_document = purpose is not None
                 # "... and also agreed to implement joint projects": a clause, and a project, of its own
                 if made and purpose is None:
                     purpose = self.c.ALSO_AGREED.search(self.text, max(s0, start - 80), start)
@@ -954,7 +959,7 @@ class EventFinder:
                 parties, orgs, people = sides(clause)
                 self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
                          trigger_end=end)
-                if purpose is not None and "agreement" in made:
+                if for_document:
                     self.purposes.append((self.events[-1], s1))
                 made.add(etype)
 
@@ -1007,7 +1012,10 @@ class EventFinder:
 
     def bare_again(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"The investment in the project will total $95 million": a bare "project", right after
-        one was reported (within two sentences), is that one again."""
+        one was reported (within two sentences), is that one again; so is the object of "construction
+        of" said with no more than "the facility" once a project was reported."""
+        if self.c.THE_OBJECT.match(self.text, end, s1) and any(ev.type == "project" for ev in self.events):
+            return True   # "The construction of the facility is scheduled to begin": the plant reported before
         if self.text[start:end].lower() not in self.c.BARE_PROJECT or \
                 self.name_span(s0, s1, start, end, "project") is not None:
             return False
