@@ -261,3 +261,18 @@ def test_a_month_stamp_is_no_fact_of_the_body():
     record = extract(" date 2023-08 Armenia and Qatar sign deals\n\nArmenia and Qatar plan to sign a trade "
                      "agreement in 2025.")
     assert [(e["status"], e["date"]) for e in record["events"]] == [("planned", "2025")]
+
+
+@pytest.mark.parametrize("top", [
+    "Newsdesk.example « Back to article   Print this article\n\n",
+    "Skip to main content\n\n",
+    "",
+])
+def test_a_stamp_with_its_time_zone_below_the_title_under_page_navigation(top):
+    """Navigation left above the article is no title; "March 03, 2011 14:25 IST" (a time zone after the time)
+    is the stamp."""
+    text = (top + "Kazakhstan, Oman sign transit pact\n\nMarch 03, 2011 14:25 IST\n\n"
+            "Kazakhstan and Oman on Thursday signed an agreement on transit shipping.")
+    doc = document(text)
+    assert doc["title"] == "Kazakhstan, Oman sign transit pact"
+    assert doc["published"] == "2011-03-03"

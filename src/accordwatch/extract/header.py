@@ -27,10 +27,15 @@ from .pipeline import component
 
 STAMP_WORDS = re.compile(
     r"\b(?:date|dated|updated|update|published|posted|created|modified|last|at|on|am|pm|gmt|utc|"
+    # time zones a stamp's time is given in ("February 09, 2009 19:08 IST")
+    r"ist|est|edt|cet|cest|eet|eest|msk|bst|pst|pdt|cst|cdt|jst|kst|hkt|sgt|almt|uzt|hrs|мск|"
     r"local\s+time|time|в|года|г|обновлено|опубликовано|дата)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,:;()\-–—/•.]", re.I)
 
 
 TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+# a page's navigation left above the article ("« Back to article", "Print this article"): no title
+NAVIGATION = re.compile(r"\b(?:back\s+to\s+(?:article|top|news|home)|print\s+this\s+(?:article|page)|skip\s+to\s+"
+                        r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))", re.I)
 
 
 @cache
@@ -235,7 +240,7 @@ def read_header(doc: Document) -> None:
         if doc.title and line.strip() == doc.title.strip():
             continue
         stripped = line.strip()
-        if BYLINE.match(stripped):
+        if BYLINE.match(stripped) or NAVIGATION.search(stripped):
             continue
         if len(TITLE_WORD.findall(stripped)) < 2 and first_para is None:
             continue   # "• 0", "Share": counters and buttons, neither title nor text
