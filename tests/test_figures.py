@@ -658,3 +658,15 @@ def test_a_range_of_money_is_its_lower_end_with_the_multiplier(text):
 def test_the_worth_of_russian_documents_for_supplies(text, indicator):
     """"документов на поставки ... на $24 млн": the documents' worth, not exports."""
     assert [f["indicator"] for f in figures(text)] == [indicator]
+
+
+
+def test_a_level_stated_after_a_goal_is_what_it_amounted_to():
+    found = figures("Georgia and Armenia signed a protocol to further expand trade, which amounted to $1.2 billion "
+                    "in 2022.")
+    assert [(f["indicator"], f["kind"], f["period"]) for f in found] == [("trade_turnover", "actual", "2022")]
+
+
+def test_what_trade_will_amount_to_is_still_a_target():
+    found = figures("The sides agreed to boost trade, which will amount to $5 billion by 2030.")
+    assert [(f["value"], f["kind"]) for f in found] == [(5_000_000_000, "target")]

@@ -516,3 +516,10 @@ def test_how_the_sides_cooperate_is_no_subject_of_the_meeting():
     (meeting,) = [e for e in record["events"] if e["type"] == "meeting"]
     assert meeting["sectors"] == ["health_pharma", "tourism"]
     assert "nuclear" in record["sectors"]
+
+
+def test_a_level_stated_after_a_goal_is_what_it_amounted_to():
+    record = extract("Грузия и Армения договорились нарастить товарооборот, который в 2022 году составил "
+                     "1,2 млрд долларов.", published="2023-05-02")
+    assert [(f["indicator"], f["kind"], f["period"]) for f in record["figures"]] == [
+        ("trade_turnover", "actual", "2022")]

@@ -71,6 +71,9 @@ BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20
 CAPACITY_VERB = re.compile(r"\b(?:carry|handle|hold|accommodate|process|transport)\s+(?:up\s+to\s+)?$", re.I)
 RAISE_TO = re.compile(r"\b(?:raise|raising|increase|increasing|expand|expanding|bring|bringing|double|doubling|"
                       r"boost|boosting)\b[^.;]{0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+# "which amounted to", "stood at": the amount is a level reached, whatever goal the clause before names
+STOOD_AT = re.compile(r"\b(?:amounted|amounts|stood|stands|totall?ed|totals)\s+(?:to|at)?\s*(?:about\s+|around\s+|"
+                      r"nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$", re.I)
 WILL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|on\s+track\s+to|expected\s+to|set\s+to|due\s+to)\s+"
                   r"(?:\w+\s+){0,3}$", re.I)
 # a country's total with the world: "Tajikistan's foreign trade reached $8.9 billion"
@@ -98,7 +101,7 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
-             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL",
+             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER")
 NEVER = re.compile(r"(?!)")
 
@@ -477,6 +480,9 @@ class FigureFinder:
             # the patterns that end at the amount are tried on the end of its zone only
             raise_to = self.c.RAISE_TO.search(z.left[-170:]) if ind in TARGETABLE else None
             target = self.c.TARGET.search(z.left) if ind in TARGETABLE else None
+            if (raise_to or target) and self.c.STOOD_AT.search(z.left[-40:]):
+                # "an agreement to boost commerce, which amounted to $3.6 billion": the level it stood at
+                raise_to = target = None
             goal = target or raise_to or (ind in TARGETABLE and self.future(a, z))
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
                 self.c.CAPACITY_VERB.search(z.left[-40:]) and not target))
