@@ -174,6 +174,14 @@ def test_announced_visit_is_planned():
     assert ev["parties"] == ["HUN", "KAZ"]
 
 
+@pytest.mark.parametrize("text", [
+    "The minister said the two sides would soon convene a meeting of the joint commission on trade.",
+    "Both governments will convene a meeting of the business council in Bishkek.",
+])
+def test_a_meeting_the_sides_would_convene_is_planned(text):
+    ev = only(text)
+    assert (ev["type"], ev["status"]) == ("meeting", "planned")
+
 def test_will_pay_a_state_visit_is_planned():
     ev = only("Kazakh President Kassym-Jomart Tokayev will pay a state visit to Hungary in October 2024.")
     assert ev["status"] == "planned"
