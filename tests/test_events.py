@@ -235,12 +235,25 @@ def test_how_cooperation_has_stood_is_no_subject_of_the_meeting(background):
 @pytest.mark.parametrize("covered", [
     "The agreements and memoranda of understanding signed by the delegations covered textiles, tourism and healthcare.",
     "The documents concluded on Tuesday included textiles, tourism and healthcare.",
+    "The minister said the deals were historic. He added that the agreements touched different fields including "
+    "textiles, tourism and healthcare.",
 ])
 def test_what_the_documents_signed_covered_are_their_sectors(covered):
     text = ("Uzbekistan and South Korea signed a number of agreements during the visit of the Uzbek president to "
             "Seoul. " + covered)
     (agreement,) = of_type(events(text), "agreement")
     assert agreement["sectors"] == ["health_pharma", "manufacturing", "tourism"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The Georgian minister signed a trade agreement with Armenia to boost commerce, which amounted to "
+     "$1.2 billion for 2022-23.", "2024-04"),
+    ("Georgia plans to ship 2 million tonnes of grain to Armenia in 2025, up from 1.5 million tonnes this year, "
+     "the Georgian minister said after talks with his Armenian counterpart in Yerevan on March 28.", "2024-03-28"),
+])
+def test_the_period_of_an_amount_is_no_date_of_the_event(text, day):
+    (ev,) = events(text)
+    assert ev["date"] == day
 
 # ---- projects ----
 

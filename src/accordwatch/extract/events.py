@@ -64,10 +64,13 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
                         r"outlines?|focuses|concerns?)\b"
                         # "The agreements and memoranda signed between the two nations covered ... fields": what
                         # the documents found held, said of them all in the past
-                        r"|^\W*(?:the|these)\s+(?:agreements|documents|memoranda|contracts|deals)\s+"
+                        # ("He added that the agreements touched different fields including ...")
+                        r"|^\W*(?:(?:he|she|they|it)\s+(?:added|said|noted|explained|stressed)\s+that\s+)?"
+                        r"(?:the|these)\s+(?:agreements|documents|memoranda|contracts|deals)\s+"
                         r"(?:and\s+(?:agreements|documents|memoranda|contracts)\s+(?:of\s+understanding\s+)?)?"
                         r"(?:(?:signed|concluded|reached)\s+(?:[\w-]+\s+){0,6}?)?"
-                        r"(?:covered|included|concerned|envisaged|addressed|spanned|related\s+to)\b"
+                        r"(?:covered|cover|include|included|concerned|concern|envisaged|addressed|address|spanned|"
+                        r"span|touched|touch|related\s+to|relate\s+to)\b"
                         # "The sides signed deals in areas such as ...": what the documents found cover
                         r"|^\W*(?:the\s+)?(?:sides|parties|two\s+countries)\s+(?:signed|reached|concluded)\s+"
                         r"(?:\w+\s+){0,2}?(?:agreements|deals|documents)\s+in\s+(?:\w+\s+){0,2}?"
@@ -206,6 +209,7 @@ FIELD_OF = re.compile(r"\bcooperat\w*\s+in\s+the\s+(?:fields?|areas?|spheres?)\s
 # "construction of | the facility is scheduled ...": an object with nothing to tell it from the one reported
 THE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:facility|plant|factory|project|enterprise|complex|"
                         r"site|mill)\b(?!\s+(?:of|in|for|on|at|near|to|with)\b)(?!\s+(?-i:[A-Z]))", re.I)
+PERIOD_REACH = 12   # "$3.6 billion for 2007-08", "$1 billion in 2022": a period this close after an amount is its own
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
 CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalised)\s)\w+ed|agree|decide|plans?|"
@@ -330,8 +334,8 @@ class EventFinder:
         self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "country") for s in doc.layer(layer))
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
-        self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"])
-                             for f in doc.meta.get("figures", []) if f["kind"] == "target"]
+        self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")
+                             for f in doc.meta.get("figures", []) if f["period"]]
         # the lower-cased text, where English cue patterns (re.I) are looked for only in sentences
         # that hold one of their words (_may); None where lower() does not fold as re.I does
         self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
@@ -482,10 +486,14 @@ class EventFinder:
 
     def figure_period(self, d: Span) -> bool:
         """Is the date the period of a goal stated beside it ("bring trade to $500 million by 2030",
-        "plans to ship 2.2 million tonnes in 2025")? A goal's year is never an event's date."""
-        for a0, _, period in self.figure_spans:
-            if period and d.value and period.split("/")[-1].startswith(d.value[:7]) and \
-                    self.doc.sentence_of(a0) == self.doc.sentence_of(d.start):
+        "plans to ship 2.2 million tonnes in 2025"), or of an amount right before it ("commerce, which
+        amounted to $3.6 billion for 2007-08")? A figure's period is never an event's date."""
+        for a0, a1, period, goal in self.figure_spans:
+            if not d.value or not period.split("/")[-1].startswith(d.value.split("/")[-1][:7]):
+                continue
+            if goal and self.doc.sentence_of(a0) == self.doc.sentence_of(d.start):
+                return True
+            if not goal and 0 <= d.start - a1 <= PERIOD_REACH:
                 return True
         return False
 
