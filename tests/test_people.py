@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import accordwatch
 from accordwatch import Document, extract_document
 
 
@@ -372,3 +373,15 @@ def test_a_noun_of_the_office_before_a_full_name_is_no_first_name():
     assert ("Johannes Hahn", "Commissioner for Neighbourhood Policy and Enlargement Negotiations") in [
         (p, t) for p, t, _ in found("Commissioner for Neighbourhood Policy and Enlargement Negotiations Johannes Hahn "
                                     "signed two agreements with Georgia.")]
+
+
+def test_a_counterpart_named_with_a_title_of_their_own_is_of_the_country_said():
+    text = ("Minister of Trade Ahmed Samir and his Moroccan counterpart Minister of Industry and Trade Ryad Mezzour "
+            "signed a memorandum on textile exports between Egypt and Morocco.")
+    people = {p["name"]: p for p in accordwatch.extract(text, published="2024-04-02")["people"]}
+    assert (people["Ryad Mezzour"]["title"], people["Ryad Mezzour"]["country"]) == \
+        ("Minister of Industry and Trade", "MAR")
+    assert people["Ahmed Samir"]["country"] == "EGY"
+    # each mention once, however many readings found it
+    spans = [(m["start"], m["end"]) for m in people["Ryad Mezzour"]["mentions"]]
+    assert len(spans) == len(set(spans)) == 1

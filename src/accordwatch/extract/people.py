@@ -379,8 +379,10 @@ class PeopleFinder:
                 first += 2
             while first < len(ws) and ws[first].text == ",":
                 first += 1   # "his Uzbek counterpart, Shavkat Mirziyoyev", "... from Qatar, Mohammed Al-Khulaifi"
-            while first < len(ws) and ws[first].honor:
-                first += 1   # "his UAE counterpart Sheikh Abdulla bin Zayed Al Nahyan"
+            while first < len(ws) and (ws[first].honor or (ws[first].anchor and ws[first].kind in ("title", "conn"))):
+                # "his UAE counterpart Sheikh Abdulla bin Zayed Al Nahyan", "his Jordanian counterpart
+                # Minister of Energy Saleh Al-Kharabsheh" (the title their name comes with is read there)
+                first += 1
             n = first
             while n < len(ws) and (ws[n].kind == "name" or (
                     ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
@@ -603,7 +605,8 @@ class PeopleFinder:
             if person is None:
                 person = self.people[name.lower()] = Person(name)
         span.value = person.name
-        person.mentions.append(span)
+        if not any(m.start == span.start and m.end == span.end for m in person.mentions):
+            person.mentions.append(span)   # (a name read twice: with its title and as a counterpart)
         if title:
             person.titles.append((title, country))
         elif country:
