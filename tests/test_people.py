@@ -385,3 +385,15 @@ def test_a_counterpart_named_with_a_title_of_their_own_is_of_the_country_said():
     # each mention once, however many readings found it
     spans = [(m["start"], m["end"]) for m in people["Ryad Mezzour"]["mentions"]]
     assert len(spans) == len(set(spans)) == 1
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Kenya’s Alfred Mutua, Minister of Foreign Affairs, signed the accord.", "Alfred Mutua",
+     "Minister of Foreign Affairs", "KEN"),
+    ("Ghana’s Shirley Ayorkor Botchwey, Minister for Foreign Affairs and Regional Integration conducted the "
+     "ceremony.", "Shirley Ayorkor Botchwey", "Minister for Foreign Affairs and Regional Integration", "GHA"),
+])
+def test_a_countrys_possessive_then_the_name_then_its_title(text, name, title, country):
+    person = people(text)[name]
+    assert (person["title"], person["country"]) == (title, country)
+

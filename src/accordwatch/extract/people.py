@@ -531,7 +531,10 @@ class PeopleFinder:
         """'Roman Vassilenko, Deputy Foreign Minister of Kazakhstan, said',
         'Li Jian, deputy general manager of Lianyungang Port Holdings, said'."""
         for i in range(len(ws) - 3):
-            if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent")):
+            # "Rwanda’s Vincent Biruta, Minister of Foreign Affairs": a country's possessive before the name
+            whose = ws[i - 1].ent.value if i > 0 and ws[i - 1].kind == "ent" and ws[i - 1].ent is not None and \
+                ws[i - 1].ent.label == "country" and ws[i - 1].text.endswith(("’s", "'s")) else None
+            if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent") and whose is None):
                 continue
             n = i
             while n < len(ws) and (ws[n].kind == "name" or (
@@ -554,8 +557,13 @@ class PeopleFinder:
                     and self._leads_to_title(ws, t + 1))):
                 t += 1
             seg = self._trim_title(ws[j:t])
-            if seg and any(w.anchor for w in seg) and (t >= len(ws) or ws[t].kind in ("punct", "conn")):
-                self.add(ws[i:n], seg)
+            # the title ends at a comma or a full stop, or at the verb when the comma after it is missing
+            # ("..., Minister for International Cooperation conducted the ceremony")
+            ended = t >= len(ws) or ws[t].kind in ("punct", "conn") or (
+                ws[t].kind == "other" and ws[t].text.islower() and bool(seg) and seg[-1].text[:1].isupper())
+            if seg and any(w.anchor for w in seg) and ended:
+                title, country = self.title_and_country(seg)
+                self.add(ws[i:n], seg, given=(title, country or whose) if whose else None)
 
     def speech(self, ws: list[Word]) -> None:
         """Names of two or three words beside a speech verb: 'said Aigerim Bekova'."""
