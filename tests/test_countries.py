@@ -212,3 +212,12 @@ def test_indian_ocean_is_not_india():
 ])
 def test_an_outlet_named_after_a_country(text, expected):
     assert countries(text) == expected
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Rwanda and Congo-Brazzaville signed eight agreements. Congo will export timber to Rwanda.", ["COG", "RWA"]),
+    ("Rwanda and the Democratic Republic of the Congo signed a deal. Congo will export cobalt.", ["COD", "RWA"]),
+    ("Rwanda and Congo signed a trade deal in Kinshasa.", ["COD", "RWA"]),
+])
+def test_a_short_name_two_countries_share_is_the_one_the_article_names_in_full(text, codes):
+    assert extract_document(Document(text=text))["countries"] == codes

@@ -387,12 +387,34 @@ def find(doc: Document) -> dict[str, list[Span]]:
         taken[entry.layer].add(start, end)
         out[entry.layer].append(Span(start, end, entry.layer, text, entry.key,
                                      {"form": entry.form, "country": entry.country, "kind": entry.kind}))
+    out["country"] = _shared_names_resolved(out["country"], language)
     # a place that is also a longer-or-equal country/org/outlet name is that, not a place
     others = Ranges((s.start, s.end) for layer in ("country", "org", "outlet") for s in out[layer])
     out["place"] = [p for p in out["place"] if not others.covers(p.start, p.end)]
     for layer in LAYERS:
         out[layer].sort(key=lambda s: s.start)
     return out
+
+
+@cache
+def shared_names(code: str = "en") -> dict[str, frozenset[str]]:
+    """Lower-cased short name or demonym two countries share ("Congo") -> their codes (shared_names.tsv)."""
+    return {row["name"].lower(): frozenset(split(row["codes"]))
+            for row in lang.LANGUAGES[code].lexicon("shared_names.tsv")}
+
+
+def _shared_names_resolved(spans: list[Span], language: lang.Language) -> list[Span]:
+    """A shared short name ("Congo", "Congolese") stands for the one of its countries the article
+    names by a name of its own ("Congo-Brazzaville"), when it names just one of them so."""
+    shared = shared_names(language.code)
+    if not shared:
+        return spans
+    own = {s.value for s in spans if s.text.lower() not in shared}
+    for s in spans:
+        codes = shared.get(s.text.lower())
+        if codes and s.value not in own and len(meant := codes & own) == 1:
+            s.value = next(iter(meant))
+    return spans
 
 
 WORDS = re.compile(r"[^\W\d_][\w'’-]*")
