@@ -726,6 +726,17 @@ def test_documents_of_a_batch_told_in_their_turn_are_events_of_their_own(text, s
     assert told[0]["sectors"] == ["transport_logistics"]
 
 
+def test_documents_of_a_batch_named_by_their_titles_are_events_of_their_own():
+    """"signed two agreements ... inked the Bilateral Investment Promotion and Protection Agreement ... signed
+    a Trade Agreement": after a batch, each document told by its title is an event of its own, of the same day."""
+    text = ("Georgia and Armenia on Monday signed two agreements to further cement their economic ties. The "
+            "Georgian economy minister and his Armenian counterpart inked the Agreement on Mutual Protection of "
+            "Investments. The foreign ministers signed a Transit Agreement to speed up freight.")
+    found = of_type(events(text), "agreement")
+    assert [(e["name"], e["date"]) for e in found] == [
+        ("two agreements", "2024-04-01"), ("Agreement on Mutual Protection of Investments", "2024-04-01"),
+        ("Transit Agreement", "2024-04-01")]
+
 def test_the_same_agreement_named_again_is_one_event():
     text = ("Kyrgyzstan and China signed an agreement on cooperation in building solar power plants in Urumqi. "
             "The agreement on cooperation in building solar power plants covers three regions.")

@@ -264,6 +264,9 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     q = QUOTED.match(text, end, hi)
     if q:   # Business Seminar “Kazakhstan: New Economic Opportunities ...”
         return q.end()
+    # "a working group to prepare ...", "projects to upgrade the route": what the body or work is to do
+    # names it; "agreements to further cement ties" says what the documents are for, no name
+    to_opens = etype == "working_group" or (generic and etype != "agreement")
     stop = end
     ab = ABBREVIATION.match(text, end, hi)
     if ab:   # "Free Trade Agreement (FTA)"
@@ -271,7 +274,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     fm = FIRST_WORD.match(text, stop, hi)
     first_word = fm[1].lower() if fm else ""
     if not opened and not (first_word in words["complement"] or first_word == "between"
-                           or (first_word == "to" and (etype == "working_group" or generic))
+                           or (first_word == "to" and to_opens)
                            or (first_word == "in" and (generic or etype == "project" or IN_FIELD.match(text, stop)))
                            or (first_word in ("at", "near") and etype == "project")):
         return stop   # no complement opens here: most triggers, spared the tokenizing below
@@ -291,7 +294,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     if generic and first == "in" and len(toks) > 2 and (toks[1][2].lower() in words["vague"] or toks[1][2].lower()
                                                           in QUANTIFIERS) and toks[2][2].lower() in FIELDS:
         return stop   # "joint projects in various sectors": no object, only where
-    if generic and first in ("in", "to") and len(toks) > 2 and (
+    if generic and (first == "in" or (first == "to" and to_opens)) and len(toks) > 2 and (
             toks[1][2].lower() not in words["stop"] or toks[1][2].lower() in ("the", "a", "an")):
         # "joint projects in maritime logistics", "investment in acquiring ...", "projects to
         # upgrade the route", "supplies to the Kazakh market"
@@ -334,10 +337,10 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                                                                     "of", "into", "within", "across"}:
             prev = low
             continue
-        if low == "to" and (etype == "working_group" or generic) and k == 0:
+        if low == "to" and to_opens and k == 0:
             prev = low
             continue
-        if prev == "to" and k == 1 and (etype == "working_group" or generic) and low not in ("the", "a", "an"):
+        if prev == "to" and k == 1 and to_opens and low not in ("the", "a", "an"):
             last, prev = b, "of"   # "working group to prepare a ...": the verb, then its object
             continue
         if low in ("in", "from") and k > 0 and SEASON_AHEAD.match(text, b, hi):

@@ -209,6 +209,9 @@ FIELD_OF = re.compile(r"\bcooperat\w*\s+in\s+the\s+(?:fields?|areas?|spheres?)\s
 # "construction of | the facility is scheduled ...": an object with nothing to tell it from the one reported
 THE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:facility|plant|factory|project|enterprise|complex|"
                         r"site|mill)\b(?!\s+(?:of|in|for|on|at|near|to|with)\b)(?!\s+(?-i:[A-Z]))", re.I)
+# the words of a document's title, all in capitals but the small ones ("Agreement on Mutual Protection of Investments")
+TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+TITLE_SMALL = frozenset({"of", "on", "the", "and", "for", "in", "to", "between", "a", "an"})
 PERIOD_REACH = 12   # "$3.6 billion for 2007-08", "$1 billion in 2022": a period this close after an amount is its own
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
@@ -435,7 +438,8 @@ class EventFinder:
             d.value and d.value.startswith(fallback) and self.own_date(d, at) for d in self.within("date", s0, s1)))
         return when, own
 
-    def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None) -> str | None:
+    def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None,
+                   end: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
         own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)]
         # a deadline dates what is still to come; a meeting held or a signing has a date of its own
@@ -456,7 +460,9 @@ class EventFinder:
         if held:
             same = self.same_occasion(s0, s1, enumerated=etype == "agreement" and at is not None and (
                 self.c.ORDINAL_BEFORE.search(self.text, max(s0, at - 20), at) is not None
-                or self.c.ALSO.search(self.text, s0, s1) is not None))
+                or self.c.ALSO.search(self.text, s0, s1) is not None
+                or (end is not None and self.titled(s0, s1, at, end)
+                    and any(ev.type == "agreement" and self.batch(ev) for ev in self.events))))
             if same is not None:
                 return same
             if etype == "meeting":
@@ -857,7 +863,10 @@ class EventFinder:
                     continue   # "signed an agreement extending the subsoil use contract"
                 # "signed six agreements ... The second agreement was signed by the fund and the chamber":
                 # one of the batch, told in its turn
-                in_turn = status is not None and self.c.ORDINAL_BEFORE.search(before[-20:]) is not None and \
+                # (so is one named by its title: "signed two agreements ... inked the Bilateral Investment
+                # Promotion and Protection Agreement")
+                in_turn = status is not None and (self.c.ORDINAL_BEFORE.search(before[-20:]) is not None
+                                                  or self.titled(s0, s1, start, end)) and \
                     any(ev.type == etype and self.batch(ev) for ev in self.events)
                 if status is None or (self.c.DEFINITE.search(before[-25:]) and self.has(etype, instrument)
                                       and not in_turn):
@@ -1126,7 +1135,7 @@ class EventFinder:
             return self.name_span(s0, s1, at, trigger_end, etype) \
                 if at is not None and trigger_end is not None else None
 
-        when = self.event_date(s0, s1, status, etype, at)
+        when = self.event_date(s0, s1, status, etype, at, trigger_end)
         sectors = self.own_sectors(s0, s1, at, name) if etype == "agreement" else self.sectors(s0, s1)
         if (at, trigger_end) in self.short_of and (given := self.name_span(*self.short_of[(at, trigger_end)],
                                                                           "agreement")) is not None:
@@ -1171,6 +1180,18 @@ class EventFinder:
             other.named_at.extend(ev.named_at)
             return
         self.events.append(ev)
+
+    def titled(self, s0: int, s1: int, start: int, end: int) -> bool:
+        """Is the document whose trigger is text[start:end] named by a title of its own, in capitals
+        ("the Bilateral Investment Promotion and Protection Agreement", "a Trade Agreement")? Not a
+        plural ("Agreements") nor a short form alone."""
+        if not self.text[start:start + 1].isupper() or self.many_at(start):
+            return False
+        span = self.name_span(s0, s1, start, end, "agreement")
+        if span is None or span == (start, end):
+            return False
+        words = [w for w in TITLE_WORDS.findall(self.text, span[0], span[1]) if w.lower() not in TITLE_SMALL]
+        return all(w[:1].isupper() for w in words)
 
     def batch(self, ev: Event) -> bool:
         """Was the event first told as many documents ("signed 29 agreements", "ряд соглашений")?"""
