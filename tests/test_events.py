@@ -129,6 +129,18 @@ def test_agreed_to_set_up_a_joint_working_group():
     assert ev["date"] is None
 
 
+@pytest.mark.parametrize("text, status", [
+    ("It was agreed that a Joint Working Group on Textiles would be established soon.", "agreed"),
+    ("A Kazakh-Egyptian Business Council will be set up next year.", "planned"),
+])
+def test_a_body_named_then_set_up_in_the_passive_is_a_working_group(text, status):
+    ev = only(text)
+    assert (ev["type"], ev["status"]) == ("working_group", status)
+
+
+def test_a_body_set_up_long_ago_is_no_event():
+    assert of_type(events("The Kazakh-Egyptian Business Council was established in 2010."), "working_group") == []
+
 def test_creation_of_a_council_discussed():
     ev = only("Officials of Kazakhstan and Uzbekistan discussed the creation of a joint business council.")
     assert (ev["type"], ev["status"]) == ("working_group", "discussed")

@@ -523,3 +523,8 @@ def test_a_level_stated_after_a_goal_is_what_it_amounted_to():
                      "1,2 млрд долларов.", published="2023-05-02")
     assert [(f["indicator"], f["kind"], f["period"]) for f in record["figures"]] == [
         ("trade_turnover", "actual", "2022")]
+
+
+def test_a_body_named_then_set_up_in_the_passive_is_a_working_group():
+    record = extract("Стороны договорились, что казахстанско-египетский деловой совет будет создан в следующем году.")
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("working_group", "agreed")]

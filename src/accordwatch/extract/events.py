@@ -212,6 +212,9 @@ THE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:facility|plant|fa
 # the words of a document's title, all in capitals but the small ones ("Agreement on Mutual Protection of Investments")
 TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 TITLE_SMALL = frozenset({"of", "on", "the", "and", "for", "in", "to", "between", "a", "an"})
+# (one still to come: a body "was established in 2010" exists, an organization and no event)
+SET_UP_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|will|shall|is\s+to|are\s+to|to)\s+be\s+(?:established|set\s+up|"
+                          r"created|formed|launched|organi[sz]ed)\b", re.I)
 PERIOD_REACH = 12   # "$3.6 billion for 2007-08", "$1 billion in 2022": a period this close after an amount is its own
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
@@ -232,7 +235,8 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
-             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT")
+             "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
+             "SET_UP_AFTER")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -982,12 +986,16 @@ class EventFinder:
 
     def set_up(self, at: int) -> bool:
         """Is the body whose name holds the word at `at` the object of a verb that sets it up, right before
-        it ("agreed to establish the Uzbek-Hungarian Business Council", "создать совместную комиссию")?"""
+        it ("agreed to establish the Uzbek-Hungarian Business Council", "создать совместную комиссию") or
+        after it in the passive ("... would be established", "... будет создана")?"""
         body = next((s for s in self.doc.layer("org") if s.start <= at < s.end), None)
         if body is None:
             return False
         verbs = list(self.c.ESTABLISH.finditer(self.text, max(0, body.start - 40), body.start))
-        return bool(verbs) and len(self.text[verbs[-1].end():body.start].split()) <= 1
+        if verbs and len(self.text[verbs[-1].end():body.start].split()) <= 1:
+            return True
+        # "a Joint Working Group on Industry would be established": the verb after it, in the passive
+        return self.c.SET_UP_AFTER.match(self.text, body.end) is not None
 
     def days_of(self, s0: int, at: int | None) -> int:
         """How many days a meeting spans, as said right before its word ("two-day official visit",
