@@ -276,3 +276,9 @@ def test_a_stamp_with_its_time_zone_below_the_title_under_page_navigation(top):
     doc = document(text)
     assert doc["title"] == "Kazakhstan, Oman sign transit pact"
     assert doc["published"] == "2011-03-03"
+
+
+def test_a_stamp_beside_an_unfilled_page_template_placeholder():
+    text = ("Oman, Kazakhstan sign transit pact\n\nTuesday, 12 March 2019 09:40 -   - {{views.count}}\n\n"
+            "Kazakhstan and Oman on Monday signed an agreement on transit shipping.")
+    assert document(text)["published"] == "2019-03-12"
