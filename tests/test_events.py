@@ -279,6 +279,11 @@ def test_the_facility_built_later_is_the_plant_reported(later):
             "$80 million. " + later)
     assert len(of_type(events(text), "project")) == 1
 
+def test_a_trigger_word_inside_a_persons_title_is_no_event():
+    text = ("Iran's Trade Minister and Adviser to the Prime Minister on Commerce and Investment of Pakistan, Abdul "
+            "Razak Dawood, co-chaired the meeting in Tehran on Monday to discuss progress made since 2019.")
+    assert [e["type"] for e in events(text)] == ["meeting"]
+
 def test_joint_venture_to_build_a_plant_by_two_companies():
     ev = only("Turkish company Kalyon and Uzbekistan's ministry of energy established a joint venture to build "
               "a solar power plant in the Bukhara region.")

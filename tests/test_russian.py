@@ -528,3 +528,9 @@ def test_a_level_stated_after_a_goal_is_what_it_amounted_to():
 def test_a_body_named_then_set_up_in_the_passive_is_a_working_group():
     record = extract("Стороны договорились, что казахстанско-египетский деловой совет будет создан в следующем году.")
     assert [(e["type"], e["status"]) for e in record["events"]] == [("working_group", "agreed")]
+
+
+def test_a_trigger_word_inside_a_persons_title_is_no_event():
+    record = extract("Министр промышленности и строительства Казахстана Канат Шарлапаев 27 мая провел встречу с "
+                     "вице-президентом Еврокомиссии в Брюсселе, на которой стороны обсудили совместные планы.")
+    assert [e["type"] for e in record["events"]] == ["meeting"]

@@ -338,7 +338,8 @@ class EventFinder:
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
-        self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "country") for s in doc.layer(layer))
+        self.blocked = Ranges([(s.start, s.end) for layer in ("org", "title", "country") for s in doc.layer(layer)]
+                              + doc.meta.get("title_spans", []))
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
         self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")

@@ -184,6 +184,9 @@ class PeopleFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
+        # where the titles read with names stand: their words name offices, no events ("Adviser on
+        # Commerce and Investment" holds no investment)
+        self.title_spans: list[tuple[int, int]] = []
         self.ents = sorted(doc.layer("country") + doc.layer("org"), key=lambda s: s.start)
         self.ent_starts = [s.start for s in self.ents]
         self.anchors = sorted(doc.layer("title"), key=lambda s: s.start)
@@ -596,6 +599,8 @@ class PeopleFinder:
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
+        if title_ws:
+            self.title_spans.append((title_ws[0].start, title_ws[-1].end))
         if self.lower_titles:
             name = morph.nominative_name(name, title or case_of)
             if title and morph.plural(title.split(" ")[0]):
@@ -752,4 +757,5 @@ def annotate(doc: Document) -> None:
     f.run()
     people = f.resolve()
     doc.meta["people"] = people
+    doc.meta["title_spans"] = f.title_spans
     doc.spans["person"] = sorted((m for p in people for m in p.mentions), key=lambda s: s.start)
