@@ -397,3 +397,15 @@ def test_a_countrys_possessive_then_the_name_then_its_title(text, name, title, c
     person = people(text)[name]
     assert (person["title"], person["country"]) == (title, country)
 
+
+
+@pytest.mark.parametrize("text, full, again", [
+    ("Iran's Trade Minister Syed Reza Fatemi Amin met the Pakistani delegation. Minister Fatimi Amin said trade "
+     "would grow.", "Syed Reza Fatemi Amin", "Fatimi Amin"),
+    ("Minister of Petroleum Tarek El-Molla visited Amman on Monday. El Molla said cooperation would grow.",
+     "Tarek El-Molla", "El Molla"),
+])
+def test_the_end_of_a_name_spelled_another_way_is_the_same_person(text, full, again):
+    found = people(text)
+    assert list(found) == [full]
+    assert again in [m["text"] for m in found[full]["mentions"]]

@@ -137,6 +137,18 @@ class Person:
     titles: list[tuple[str, str | None]] = field(default_factory=list)   # (title, country)
 
 
+def _same_tail(full: str, short: str) -> bool:
+    """Is `short` (two words or more) the end of the name `full`, spelled alike ("Fatemi Amin" of "Syed Reza
+    Fatimi Amin", "El Molla" of "Tarek El-Molla"): hyphens read as spaces, one letter in five may differ?"""
+    from rapidfuzz.distance import Levenshtein
+
+    words, tail = full.replace("-", " ").split(), short.replace("-", " ").split()
+    if len(tail) < 2 or len(tail) >= len(words):
+        return False
+    end = " ".join(words[-len(tail):]).lower()
+    return Levenshtein.distance(end, " ".join(tail).lower()) <= len(end) // 5
+
+
 def _bare(w: str) -> str:
     """A word without its possessive ending."""
     return w[:-2] if w.endswith(("'s", "’s")) else w
@@ -633,8 +645,10 @@ class PeopleFinder:
         for p in self.people.values():
             parts = p.name.split()
             if parts[-1] != surname:
+                if first is not None and _same_tail(p.name, first):
+                    return p
                 continue
-            if first is None or first.split()[0][0] == parts[0][0] or p.name.endswith(" " + first):
+            if first is None or first.split()[0][0] == parts[0][0] or _same_tail(p.name, first):
                 return p
         return None
 
