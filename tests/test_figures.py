@@ -670,3 +670,12 @@ def test_a_level_stated_after_a_goal_is_what_it_amounted_to():
 def test_what_trade_will_amount_to_is_still_a_target():
     found = figures("The sides agreed to boost trade, which will amount to $5 billion by 2030.")
     assert [(f["value"], f["kind"]) for f in found] == [(5_000_000_000, "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia and Armenia agreed to more than double bilateral trade within three years, from current levels of "
+    "$1.4 billion to about $3 billion.",
+    "The sides agreed to increase trade from $1.4 billion to $3 billion by 2026.",
+])
+def test_a_goal_from_a_level_to_another_is_the_second_amount(text):
+    assert [(f["value"], f["kind"]) for f in figures(text)] == [(1_400_000_000, "actual"), (3_000_000_000, "target")]

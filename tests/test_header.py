@@ -282,3 +282,8 @@ def test_a_stamp_beside_an_unfilled_page_template_placeholder():
     text = ("Oman, Kazakhstan sign transit pact\n\nTuesday, 12 March 2019 09:40 -   - {{views.count}}\n\n"
             "Kazakhstan and Oman on Monday signed an agreement on transit shipping.")
     assert document(text)["published"] == "2019-03-12"
+
+
+def test_a_stamp_with_no_space_after_the_comma():
+    text = "Oman, Kazakhstan sign transit pact\n\nDecember 11,2025\n\nKazakhstan and Oman signed a transit deal."
+    assert document(text)["published"] == "2025-12-11"

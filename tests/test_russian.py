@@ -534,3 +534,9 @@ def test_a_trigger_word_inside_a_persons_title_is_no_event():
     record = extract("Министр промышленности и строительства Казахстана Канат Шарлапаев 27 мая провел встречу с "
                      "вице-президентом Еврокомиссии в Брюсселе, на которой стороны обсудили совместные планы.")
     assert [e["type"] for e in record["events"]] == ["meeting"]
+
+
+def test_a_goal_from_a_level_to_another_is_the_second_amount():
+    record = extract("Стороны договорились увеличить товарооборот с 1,4 млрд долларов до 3 млрд долларов.")
+    assert [(f["value"], f["kind"]) for f in record["figures"]] == [
+        (1_400_000_000, "actual"), (3_000_000_000, "target")]

@@ -24,7 +24,7 @@ FULL_DATE = re.compile(rf"""
     (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))(?![\d:])
   | (?P<dmy>(?<![\d:])(?P<dd>[0-3]?\d)[-./](?P<dm>[01]?\d)[-./](?P<dy>(?:19|20)\d\d))
   | (?P<dmy_text>(?<!\d)(?P<td>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<tm>{MONTH}),?\s+(?P<ty>(?:19|20)\d\d))
-  | (?P<mdy_text>(?P<um>{MONTH})\s+(?P<ud>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<uy>(?:19|20)\d\d))
+  | (?P<mdy_text>(?P<um>{MONTH})\s+(?P<ud>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<uy>(?:19|20)\d\d)(?!\d))
 """, re.X)
 
 

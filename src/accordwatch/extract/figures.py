@@ -70,7 +70,12 @@ BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20
 # "the pipeline will carry up to 33 bcm a year": a design capacity, not a goal
 CAPACITY_VERB = re.compile(r"\b(?:carry|handle|hold|accommodate|process|transport)\s+(?:up\s+to\s+)?$", re.I)
 RAISE_TO = re.compile(r"\b(?:raise|raising|increase|increasing|expand|expanding|bring|bringing|double|doubling|"
-                      r"boost|boosting)\b[^.;]{0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+                      r"boost|boosting)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+)?$",
+                      re.I)   # (the point of a decimal, "$2.7 billion", ends no clause)
+# "... from $2.7 billion | to about | $6 billion": all that stands between two amounts of a span
+TO_ONLY = re.compile(r"\s*to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
+# "double trade from current levels of | $2.7 billion": the level a goal starts from
+FROM_LEVEL = re.compile(r"\bfrom\s+(?:(?:the\s+)?current\s+(?:levels?\s+of\s+)?|about\s+|around\s+|some\s+)?$", re.I)
 # "which amounted to", "stood at": the amount is a level reached, whatever goal the clause before names
 STOOD_AT = re.compile(r"\b(?:amounted|amounts|stood|stands|totall?ed|totals)\s+(?:to|at)?\s*(?:about\s+|around\s+|"
                       r"nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$", re.I)
@@ -101,7 +106,7 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
-             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT",
+             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER")
 NEVER = re.compile(r"(?!)")
 
@@ -479,9 +484,16 @@ class FigureFinder:
                 ind = self.cue_before(a) or ind
             # the patterns that end at the amount are tried on the end of its zone only
             raise_to = self.c.RAISE_TO.search(z.left[-170:]) if ind in TARGETABLE else None
+            if raise_to is None and ind in TARGETABLE and self.c.TO_ONLY.match(z.left):
+                # "double trade from $2.7 billion to about $6 billion": the verb is before the amount
+                # the zone starts after
+                s0 = self.doc.sentence_of(a.start)[0]
+                raise_to = self.c.RAISE_TO.search(self.text, max(s0, a.start - 170), a.start)
             target = self.c.TARGET.search(z.left) if ind in TARGETABLE else None
-            if (raise_to or target) and self.c.STOOD_AT.search(z.left[-40:]):
-                # "an agreement to boost commerce, which amounted to $3.6 billion": the level it stood at
+            if (raise_to or target) and (self.c.STOOD_AT.search(z.left[-40:])
+                                         or self.c.FROM_LEVEL.search(z.left[-50:])):
+                # "an agreement to boost commerce, which amounted to $3.6 billion", "to double trade from
+                # current levels of $2.7 billion": the level it stood at
                 raise_to = target = None
             goal = target or raise_to or (ind in TARGETABLE and self.future(a, z))
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
