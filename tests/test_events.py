@@ -194,6 +194,14 @@ def test_a_meeting_the_sides_would_convene_is_planned(text):
     ev = only(text)
     assert (ev["type"], ev["status"]) == ("meeting", "planned")
 
+@pytest.mark.parametrize("text, status, date", [
+    ("The meeting of the customs chiefs in June would set deadlines for the new border post.", "planned", "2024-06"),
+    ("The meeting of the customs chiefs in March agreed deadlines for the new border post.", "discussed", "2024-03"),
+])
+def test_a_meeting_dated_later_than_the_article_with_no_verb_of_the_past_is_planned(text, status, date):
+    ev = only(text)
+    assert (ev["type"], ev["status"], ev["date"]) == ("meeting", status, date)
+
 def test_will_pay_a_state_visit_is_planned():
     ev = only("Kazakh President Kassym-Jomart Tokayev will pay a state visit to Hungary in October 2024.")
     assert ev["status"] == "planned"

@@ -540,3 +540,12 @@ def test_a_goal_from_a_level_to_another_is_the_second_amount():
     record = extract("Стороны договорились увеличить товарооборот с 1,4 млрд долларов до 3 млрд долларов.")
     assert [(f["value"], f["kind"]) for f in record["figures"]] == [
         (1_400_000_000, "actual"), (3_000_000_000, "target")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Заседание межправительственной комиссии в ноябре определит сроки строительства.", "planned"),
+    ("Заседание межправительственной комиссии в ноябре прошло в Астане.", "discussed"),
+])
+def test_a_meeting_dated_later_than_the_article_with_no_verb_of_the_past_is_planned(text, status):
+    record = extract(text, published="2024-09-10")
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("meeting", status)]

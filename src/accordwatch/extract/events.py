@@ -215,6 +215,9 @@ TITLE_SMALL = frozenset({"of", "on", "the", "and", "for", "in", "to", "between",
 # (one still to come: a body "was established in 2010" exists, an organization and no event)
 SET_UP_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|will|shall|is\s+to|are\s+to|to)\s+be\s+(?:established|set\s+up|"
                           r"created|formed|launched|organi[sz]ed)\b", re.I)
+# a verb that tells what happened: a meeting in a sentence with one has been held
+PAST_VERB = re.compile(r"\b(?:was|were|had|met|held|took|discussed|signed|agreed|reviewed|attended|visited|"
+                       r"chaired|co-chaired|concluded)\b", re.I)
 PERIOD_REACH = 12   # "$3.6 billion for 2007-08", "$1 billion in 2022": a period this close after an amount is its own
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
@@ -236,7 +239,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER")
+             "SET_UP_AFTER", "PAST_VERB")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -494,6 +497,16 @@ class EventFinder:
                 if self.base is None or value <= self.base.isoformat():
                     return value
         return None
+
+    def ahead(self, s0: int, s1: int, at: int) -> bool:
+        """Does the sentence give the event a month or day, with no year of its own, after the publication
+        date ("in November" in an article of September; not a weekday, which may be the last one)?"""
+        if self.base is None:
+            return False
+        base = self.base.isoformat()
+        return any(d.data.get("relative") and not d.data.get("until") and "past" not in d.data and "/" not in d.value
+                   and d.value[:len(base)] > base[:len(d.value)] and self.own_date(d, at)
+                   for d in self.within("date", s0, s1) if d.value)
 
     def figure_period(self, d: Span) -> bool:
         """Is the date the period of a goal stated beside it ("bring trade to $500 million by 2030",
@@ -926,6 +939,9 @@ class EventFinder:
                     continue
                 forum = self.forum(start, end)
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
+                if not future and not met and not like and self.ahead(s0, s1, start) and \
+                        not self.c.PAST_VERB.search(sent):
+                    future = True   # "The meeting of the commerce secretaries in November would lay down ..."
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
                         and not future and not sitting and not self.earlier_occasion(s0, s1, start, end):
                     # "during the meeting the leaders discussed ... in the oil and gas industry": what
