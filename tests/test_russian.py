@@ -549,3 +549,29 @@ def test_a_goal_from_a_level_to_another_is_the_second_amount():
 def test_a_meeting_dated_later_than_the_article_with_no_verb_of_the_past_is_planned(text, status):
     record = extract(text, published="2024-09-10")
     assert [(e["type"], e["status"]) for e in record["events"]] == [("meeting", status)]
+
+
+def test_a_company_in_latin_letters_inside_a_title_is_no_person():
+    record = extract("Губернатор области Анатолий Артамонов и президент Holcim Rus г-н Пьер Дюпон подписали "
+                     "соглашение.")
+    assert {p["name"] for p in record["people"]} == {"Анатолий Артамонов", "Пьер Дюпон"}
+
+
+def test_a_country_the_office_is_in_is_not_the_country_it_serves():
+    record = extract("Премьер-министр Денис Шмыгаль и директор миссии USAID в Украине Джеймс Хоуп подписали "
+                     "соглашение.")
+    hope = next(p for p in record["people"] if p["name"] == "Джеймс Хоуп")
+    assert (hope["title"], hope["country"]) == ("директор миссии USAID", None)
+
+
+def test_a_stamp_with_a_year_of_two_digits():
+    record = extract("09:15  14.05.21\n\nКазахстан и Китай подписали соглашение\n\nСтороны подписали соглашение о "
+                     "торговле.", published=None)
+    assert record["document"]["published"] == "2021-05-14"
+
+
+def test_what_the_agreement_set_is_the_agreement_again():
+    record = extract("Губернатор и президент компании подписали соглашение о строительстве завода по производству "
+                     "стекла. Соглашением определены условия реализации инвестиционного проекта по разработке "
+                     "месторождения песка.")
+    assert [e["type"] for e in record["events"]] == ["agreement", "project"]   # no second document

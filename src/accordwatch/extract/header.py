@@ -34,6 +34,7 @@ STAMP_WORDS = re.compile(
 
 
 TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d.])")
 # a page's navigation left above the article ("« Back to article", "Print this article"): no title
 NAVIGATION = re.compile(r"\b(?:back\s+to\s+(?:article|top|news|home)|print\s+this\s+(?:article|page)|skip\s+to\s+"
                         r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))", re.I)
@@ -134,6 +135,15 @@ def _stamp(line: str, strict: bool = False) -> tuple[str, str | None] | None:
     if m is None:
         m = ru_full_date().search(line)   # "21 января 2021 в 22:55"
         d = _ru_date(m) if m else None
+    if m is None and (m := SHORT_YEAR.search(line)):
+        # "12:22  19.06.09": a day with a year of two digits, on a line of nothing else but times
+        if STAMP_WORDS.sub(" ", line[:m.start()] + " " + line[m.end():]).strip():
+            return None
+        yy = int(m["y"])
+        try:
+            d = date(2000 + yy if yy < 70 else 1900 + yy, int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
     if d is None:
         return None
     rest = line[:m.start()] + " " + line[m.end():]

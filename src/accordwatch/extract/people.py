@@ -137,6 +137,9 @@ class Person:
     titles: list[tuple[str, str | None]] = field(default_factory=list)   # (title, country)
 
 
+IN_WORDS = frozenset({"in", "в", "во"})
+
+
 def _same_tail(full: str, short: str) -> bool:
     """Is `short` (two words or more) the end of the name `full`, spelled alike ("Fatemi Amin" of "Syed Reza
     Fatimi Amin", "El Molla" of "Tarek El-Molla"): hyphens read as spaces, one letter in five may differ?"""
@@ -264,7 +267,10 @@ class PeopleFinder:
             elif cap and (anchor or title_word):
                 kind = "title"
             elif lower_titles and (anchor or (in_title and low and t not in connectors
-                                              and morph.pos(t[:blen]) not in CLAUSE_POS)):
+                                              and morph.pos(t[:blen]) not in CLAUSE_POS)
+                                   or (in_title and cap and t.isascii() and not initial)):
+                # (a company's name in Latin letters inside it, "президент Lafarge Vostok S.A.S.": Russian
+                # writes people's names in Cyrillic)
                 # "министр иностранных дел": a title written in lower case, with the words that
                 # depend on it up to the name ("Верховный представитель ЕС по иностранным делам"),
                 # not past a verb ("сопредседателей комиссии сообщил министр ...": a new clause)
@@ -661,6 +667,12 @@ class PeopleFinder:
         while i < len(ws):
             w = ws[i]
             if w.kind == "ent" and w.ent is not None and w.ent.label == "country":
+                if keep and keep[-1].text.lower() in IN_WORDS:
+                    # "директор миссии USAID в Украине", "Mission Director in Ukraine": where the office is,
+                    # not the state it serves
+                    keep.pop()
+                    i += 1
+                    continue
                 country = country or w.ent.value
                 # drop "of (the Republic of) Kazakhstan" with the country words
                 while keep and (keep[-1].kind == "conn" or keep[-1].text in REPUBLIC
