@@ -575,3 +575,12 @@ def test_what_the_agreement_set_is_the_agreement_again():
                      "стекла. Соглашением определены условия реализации инвестиционного проекта по разработке "
                      "месторождения песка.")
     assert [e["type"] for e in record["events"]] == ["agreement", "project"]   # no second document
+
+
+def test_a_companys_name_before_a_persons_is_part_of_the_title():
+    record = extract("Меморандум подписали глава области Максим Петренко, директор компании Кардинал Трейд Андрей "
+                     "Соколов и директор компании Вест Агро Инвест Сергей Лисицын.")
+    people = {p["name"]: p["title"] for p in record["people"]}
+    assert people.get("Андрей Соколов") == "директор компании Кардинал Трейд"
+    assert people.get("Сергей Лисицын") == "директор компании Вест Агро Инвест"
+    assert not any("Андрей" in (title or "") for title in people.values())

@@ -97,6 +97,12 @@ def nominative_name(name: str, title: str | None = None) -> str:
     return " ".join(out)
 
 
+def given_name(word: str) -> bool:
+    """Is the word's likeliest reading a first name ("Андрей"; not "Дельта", "Романцов")?"""
+    readings = parses(word)
+    return bool(readings) and "Name" in readings[0].tag
+
+
 def _named(word: str) -> list:
     """The readings of a name's word (of its last part when hyphenated) as a first name, surname or
     patronymic, singular."""

@@ -576,6 +576,9 @@ class PeopleFinder:
             while t < len(ws) and (ws[t].kind in ("title", "ent", "name") or ws[t].anchor or (
                     ws[t].kind in ("conn", "other") and ws[t].text.islower() and t - j < 14
                     and self._leads_to_title(ws, t + 1))):
+                if self.lower_titles and ws[t].kind == "name" and t + 1 < len(ws) and ws[t + 1].kind == "name" \
+                        and morph.given_name(_bare(ws[t].text)):
+                    break   # "..., директор компании X Андрей Романцов": another person's name and title
                 t += 1
             seg = self._trim_title(ws[j:t])
             # the title ends at a comma or a full stop, or at the verb when the comma after it is missing
@@ -614,6 +617,12 @@ class PeopleFinder:
         """The person these name words name, with the title words' title and country (or `given`);
         None for a bare surname of nobody named in full. `case_of`: a word before the name whose case
         the name shares, where no title gives it ("коллегой Бадром" -> "Бадр")."""
+        if self.lower_titles and len(name_words) >= 3:
+            # "директор компании Дельта Вилмар Андрей Романцов": a company's name before the person's, which
+            # opens with the last first name followed by a surname (and a patronymic)
+            k = max((i for i, w in enumerate(name_words[:-1]) if morph.given_name(_bare(w.text))), default=0)
+            if k > 0 and len(name_words) - k in (2, 3):
+                title_ws, name_words = title_ws + name_words[:k], name_words[k:]
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
