@@ -584,3 +584,10 @@ def test_a_companys_name_before_a_persons_is_part_of_the_title():
     assert people.get("Андрей Соколов") == "директор компании Кардинал Трейд"
     assert people.get("Сергей Лисицын") == "директор компании Вест Агро Инвест"
     assert not any("Андрей" in (title or "") for title in people.values())
+
+
+def test_at_the_session_named_again_is_the_same_meeting():
+    record = extract("Вопросы сотрудничества обсудили в ходе 12-го заседания межправительственной комиссии Казахстана "
+                     "и Грузии в Тбилиси. Для роста перевозок по маршруту Китай-Казахстан-Грузия на заседании МПК "
+                     "стороны договорились проработать строительство терминала.")
+    assert len([e for e in record["events"] if e["type"] == "meeting"]) == 1
