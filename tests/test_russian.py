@@ -591,3 +591,11 @@ def test_at_the_session_named_again_is_the_same_meeting():
                      "и Грузии в Тбилиси. Для роста перевозок по маршруту Китай-Казахстан-Грузия на заседании МПК "
                      "стороны договорились проработать строительство терминала.")
     assert len([e for e in record["events"] if e["type"] == "meeting"]) == 1
+
+
+def test_a_meeting_held_within_a_blocs_session_is_between_the_pair():
+    record = extract("Премьер-министры Казахстана и Грузии договорились провести заседание межправкомиссии осенью. "
+                     "Встреча премьеров прошла в ходе заседания Совета глав правительств СНГ в Минске.",
+                     published="2024-06-03")
+    assert [(e["type"], e["status"], e["parties"]) for e in record["events"]] == [
+        ("meeting", "planned", ["GEO", "KAZ"]), ("meeting", "discussed", ["GEO", "KAZ"])]

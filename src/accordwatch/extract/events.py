@@ -22,7 +22,7 @@ from ..document import Document, Span
 from . import lang, morph
 from .event_names import generic_triggers, name_span, object_span
 from .gazetteer import Ranges, longest, phrases
-from .parties import C5_PHRASE, drop_third_parties, main_parties, venue_only
+from .parties import C5_PHRASE, drop_third_parties, frame_only, main_parties, venue_only
 from .patterns import led
 from .pipeline import component
 
@@ -425,6 +425,10 @@ class EventFinder:
         sides = self._may(PAIR_WORDS_HAVE, s0, s1) and self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None
         found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides,
                                    actors=actors)
+        if found and found <= frame_only(self.text, self.within("country", s0, s1), s0) - actors:
+            # "the meeting took place on the sidelines of the CIS heads of government council": the occasion
+            # is all the sentence names, not a side; the sides are the article's pair
+            found = set()
         # "the parties", "both sides", or one side named: the article's main pair
         if "C5" not in found and self.central and C5_PHRASE.search(self.text, s0, s1):
             found.add("C5")

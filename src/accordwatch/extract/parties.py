@@ -22,8 +22,10 @@ DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
 # (in Russian the bloc follows its summit: "на полях саммита ШОС", "в рамках ЕАЭС")
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
                           r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$|"
-                          r"(?:в\s+рамках|на\s+полях)\s+(?:[а-яё]+\s+){0,2}$|\bсаммит[а-яё]*\s+(?:глав\s+государств\s+)?$",
+                          r"(?:в\s+рамках|на\s+полях)\s+(?:[а-яё]+\s+){0,2}$|\bсаммит[а-яё]*\s+(?:глав\s+государств\s+)?$|"
+                          r"в\s+ходе\s+(?:саммита|заседания|сессии|форума)\s+(?:[а-яё]+\s+){0,3}$",
                           re.I)
+FRAME_REACH = 60   # "в ходе заседания Совета глав правительств | СНГ"
 # "in the C5+1 format", "the SCO summit", "the EAEU framework": a format or forum, not a side
 FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summit|dialogue)\b", re.I)
 # "the talks held in Kazakhstan", "scheduled to be held from November 30 to December 1 in Switzerland":
@@ -61,7 +63,7 @@ def _main_parties(doc: Document) -> list[str]:
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
     for s in doc.layer("country"):
         first.setdefault(s.value, s.start)
-        if s.value in bloc_codes() and FRAME_BEFORE.search(doc.text, max(0, s.start - 40), s.start):
+        if s.value in bloc_codes() and FRAME_BEFORE.search(doc.text, max(0, s.start - FRAME_REACH), s.start):
             counts.setdefault(s.value, 0)   # "on the sidelines of the SCO summit": where, not who (ranked last)
             continue
         counts[s.value] += 2 if s.start < title_end else 1
@@ -122,7 +124,7 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
 def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
     """Blocs or countries named only as the framework of cooperation ("within the OTS", "in the
     C5+1 format", "on the sidelines of the SCO summit")."""
-    return _only(spans, lambda s: FRAME_BEFORE.search(text[max(lo, s.start - 40):s.start])
+    return _only(spans, lambda s: FRAME_BEFORE.search(text[max(lo, s.start - FRAME_REACH):s.start])
                  or FRAME_AFTER.match(text, s.end))
 
 
