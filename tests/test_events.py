@@ -202,6 +202,19 @@ def test_a_meeting_dated_later_than_the_article_with_no_verb_of_the_past_is_plan
     ev = only(text)
     assert (ev["type"], ev["status"], ev["date"]) == ("meeting", status, date)
 
+
+def test_a_meeting_later_than_the_article_is_another_than_the_talks_reported():
+    text = ("The foreign ministers held talks in Astana on Monday. The meeting of the joint commission in June would "
+            "set deadlines for the new border post.")
+    assert [(e["status"], e["date"]) for e in of_type(events(text), "meeting")] == [
+        ("discussed", "2024-04-01"), ("planned", "2024-06")]
+
+
+def test_a_month_said_of_what_a_clause_after_the_meeting_tells_is_not_the_meetings():
+    text = ("The transport forum opened in Almaty on Monday. The port's director said at the forum that the "
+            "companies would sign a shipping agreement in June.")
+    assert [e["status"] for e in of_type(events(text), "meeting")] == ["discussed"]
+
 def test_will_pay_a_state_visit_is_planned():
     ev = only("Kazakh President Kassym-Jomart Tokayev will pay a state visit to Hungary in October 2024.")
     assert ev["status"] == "planned"

@@ -215,6 +215,8 @@ TITLE_SMALL = frozenset({"of", "on", "the", "and", "for", "in", "to", "between",
 # (one still to come: a body "was established in 2010" exists, an organization and no event)
 SET_UP_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|will|shall|is\s+to|are\s+to|to)\s+be\s+(?:established|set\s+up|"
                           r"created|formed|launched|organi[sz]ed)\b", re.I)
+AHEAD_REACH = 60   # "the meeting of the intergovernmental commission | in December"
+CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to|что|который|которое|которая)\b|[,;]", re.I)
 # a verb that tells what happened: a meeting in a sentence with one has been held
 PAST_VERB = re.compile(r"\b(?:was|were|had|met|held|took|discussed|signed|agreed|reviewed|attended|visited|"
                        r"chaired|co-chaired|concluded)\b", re.I)
@@ -502,14 +504,17 @@ class EventFinder:
                     return value
         return None
 
-    def ahead(self, s0: int, s1: int, at: int) -> bool:
-        """Does the sentence give the event a month or day, with no year of its own, after the publication
-        date ("in November" in an article of September; not a weekday, which may be the last one)?"""
+    def ahead(self, s0: int, s1: int, end: int) -> bool:
+        """Is the meeting whose word ends at `end` given a month or day, with no year of its own, after the
+        publication date, in the words right after it ("the meeting of the commission in November" in an
+        article of September; not a weekday, which may be the last one, nor a date of what a clause after
+        it tells: "said at the forum that they would sign an agreement in December")?"""
         if self.base is None:
             return False
         base = self.base.isoformat()
         return any(d.data.get("relative") and not d.data.get("until") and "past" not in d.data and "/" not in d.value
-                   and d.value[:len(base)] > base[:len(d.value)] and self.own_date(d, at)
+                   and d.value[:len(base)] > base[:len(d.value)] and 0 <= d.start - end <= AHEAD_REACH
+                   and not CLAUSE_WORDS.search(self.text, end, d.start)
                    for d in self.within("date", s0, s1) if d.value)
 
     def figure_period(self, d: Span) -> bool:
@@ -943,8 +948,7 @@ class EventFinder:
                     continue
                 forum = self.forum(start, end)
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
-                if not future and not met and not like and self.ahead(s0, s1, start) and \
-                        not self.c.PAST_VERB.search(sent):
+                if not future and not met and self.ahead(s0, s1, end) and not self.c.PAST_VERB.search(sent):
                     future = True   # "The meeting of the commerce secretaries in November would lay down ..."
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
                         and not future and not sitting and not self.earlier_occasion(s0, s1, start, end):
