@@ -599,3 +599,11 @@ def test_a_meeting_held_within_a_blocs_session_is_between_the_pair():
                      published="2024-06-03")
     assert [(e["type"], e["status"], e["parties"]) for e in record["events"]] == [
         ("meeting", "planned", ["GEO", "KAZ"]), ("meeting", "discussed", ["GEO", "KAZ"])]
+
+
+def test_a_lower_case_title_that_lists_its_fields_with_commas():
+    record = extract("Переговоры провели министр энергетики, водных ресурсов и экологии Грузии Леван Давиташвили и "
+                     "министр экономики Армении Геворг Папоян.")
+    people = {p["name"]: (p["title"], p["country"]) for p in record["people"]}
+    assert people["Леван Давиташвили"] == ("министр энергетики, водных ресурсов и экологии", "GEO")
+    assert record["sectors"] == []   # the fields of an office are no subjects of cooperation

@@ -253,6 +253,7 @@ class PeopleFinder:
         ent_lo, ent_hi = (ents[0].start, max(sp.end for sp in ents)) if ents else (1, 0)
         anchor_lo, anchor_hi = (anchors[0].start, max(sp.end for sp in anchors)) if anchors else (1, 0)
         in_title = False   # inside a lower-case title ("министр промышленности и энергетики РФ")
+        listed = False     # right after a comma inside one
         lower_titles, connectors = self.lower_titles, self.connectors
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
@@ -267,7 +268,8 @@ class PeopleFinder:
             elif cap and (anchor or title_word):
                 kind = "title"
             elif lower_titles and (anchor or (in_title and low and t not in connectors
-                                              and morph.pos(t[:blen]) not in CLAUSE_POS)
+                                              and morph.pos(t[:blen]) not in CLAUSE_POS
+                                              and (not listed or morph.genitive(t[:blen])))
                                    or (in_title and cap and t.isascii() and not initial)):
                 # (a company's name in Latin letters inside it, "президент Lafarge Vostok S.A.S.": Russian
                 # writes people's names in Cyrillic)
@@ -290,7 +292,10 @@ class PeopleFinder:
             else:
                 kind = "other"
             if lower_titles:
-                in_title = kind == "title" or (in_title and kind in ("ent", "conn"))
+                # (a comma inside a title lists its fields, "министр инвестиций, промышленности и торговли":
+                # the title goes on over it to a word in the genitive)
+                listed = in_title and t == ","
+                in_title = kind == "title" or (in_title and (kind in ("ent", "conn") or listed))
             out.append(Word(s, s + len(t), t, kind, anchor, ent,
                             anchor and covering.data.get("kind") == "honorific"))
         # a place name is not a name word, unless a name word stands beside it

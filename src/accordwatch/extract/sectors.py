@@ -105,7 +105,7 @@ def sentence(text: str, start: int, end: int) -> str:
     return text[s + 1 if s != -1 else max(0, start - 300):min(e) if e else end + 300]
 
 
-GENITIVE_RUN = re.compile(r"(?:\s+(?:и|,)?\s*[а-яё-]+)*?\s+$", re.I)
+GENITIVE_RUN = re.compile(r"(?:[\s,]+(?:и\s+)?[а-яё-]+)*?[\s,]+$", re.I)   # (a list: "инвестиций, промышленности и")
 
 
 def _in_office_tail(text: str, start: int, names: list[tuple[int, int]]) -> bool:
@@ -123,7 +123,9 @@ def _in_office_tail(text: str, start: int, names: list[tuple[int, int]]) -> bool
 
 def find_sectors(doc: Document) -> list[Span]:
     known = terms(lang.of(doc).code)
+    # (and the titles read with people's names: "Adviser on Commerce and Investment")
     names = [(s.start, s.end) for layer in ("org", "title", "outlet") for s in doc.layer(layer)]
+    names += doc.meta.get("title_spans", [])
     named = Ranges(names)
     text_ = doc.text
 
