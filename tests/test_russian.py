@@ -607,3 +607,8 @@ def test_a_lower_case_title_that_lists_its_fields_with_commas():
     people = {p["name"]: (p["title"], p["country"]) for p in record["people"]}
     assert people["Леван Давиташвили"] == ("министр энергетики, водных ресурсов и экологии", "GEO")
     assert record["sectors"] == []   # the fields of an office are no subjects of cooperation
+
+
+def test_documents_signed_since_relations_began_are_history():
+    record = extract("Стороны с момента установления дипломатических отношений подписали более 200 документов.")
+    assert record["events"] == []

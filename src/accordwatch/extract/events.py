@@ -215,6 +215,9 @@ TITLE_SMALL = frozenset({"of", "on", "the", "and", "for", "in", "to", "between",
 # (one still to come: a body "was established in 2010" exists, an organization and no event)
 SET_UP_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|will|shall|is\s+to|are\s+to|to)\s+be\s+(?:established|set\s+up|"
                           r"created|formed|launched|organi[sz]ed)\b", re.I)
+# "... since diplomatic relations were established in 1992", "за годы независимости": a tally of history
+SINCE_HISTORY = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:establishment|start)\s+of\s+)?(?:diplomatic\s+relations|"
+                           r"independence|(?:19|20)\d\d)\b", re.I)
 AHEAD_REACH = 60   # "the meeting of the intergovernmental commission | in December"
 CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to|что|который|которое|которая)\b|[,;]", re.I)
 # a verb that tells what happened: a meeting in a sentence with one has been held
@@ -241,7 +244,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER", "PAST_VERB")
+             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -886,6 +889,8 @@ class EventFinder:
                         self.c.DEFINITE.search(before[-25:]) or agreements > 1):
                     continue   # "the deal", "among the largest deals, X signed a contract": named elsewhere
                 status = self.agreement_status(sent, at)
+                if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
+                    continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if etype in made and self.c.REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
                 # "signed six agreements ... The second agreement was signed by the fund and the chamber":
