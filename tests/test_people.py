@@ -409,3 +409,11 @@ def test_the_end_of_a_name_spelled_another_way_is_the_same_person(text, full, ag
     found = people(text)
     assert list(found) == [full]
     assert again in [m["text"] for m in found[full]["mentions"]]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Prime Minister Anwar Ibrahim of Malaysia met the Kazakh delegation in Putrajaya.", "Anwar Ibrahim", "MYS"),
+    ("Foreign Minister Ahmed Attaf of Algeria and his host signed a memorandum.", "Ahmed Attaf", "DZA"),
+])
+def test_a_country_after_the_name_of_a_titled_person(text, name, country):
+    assert people(text)[name]["country"] == country

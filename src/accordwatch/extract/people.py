@@ -530,6 +530,16 @@ class PeopleFinder:
             # connector inside a title are the title's, not a name
             if has_anchor and ends_person and not after_conn and (
                     len(names) >= 2 or self.by_surname(names[0].text)):
+                of = run[q + 1] if q + 1 < len(run) and run[q].text == "of" else None
+                if of is not None and not self.lower_titles and of.kind == "ent" and of.ent is not None and \
+                        of.ent.label == "country" and (q + 2 >= len(run) or run[q + 2].kind == "conn"
+                                                       or run[q + 2].text == ","):
+                    # "President Denis Sassou Nguesso of Congo-Brazzaville": the country after the name
+                    office, country = self.title_and_country(self._trim_title(title))
+                    self.add(names, self._trim_title(title), given=(office, country or of.ent.value))
+                    title = []
+                    p = q + 2
+                    continue
                 self.add(names, self._trim_title(title))
                 title = []
             elif ends_person and q < len(run) and run[q].text == "and" and title \
