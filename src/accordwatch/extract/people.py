@@ -127,6 +127,11 @@ class Word:
     ent: Span | None = None
     honor: bool = False   # inside an honorific ("His Highness", "Sheikh"): a title word, no title
 
+    @property
+    def country(self) -> str | None:
+        """The code of the country the word names ("Kazakhstan", "Rwanda’s", "Kazakh"), if it names one."""
+        return self.ent.value if self.kind == "ent" and self.ent is not None and self.ent.label == "country" else None
+
 
 @dataclass
 class Person:
@@ -349,18 +354,16 @@ class PeopleFinder:
             c = t0 - 1
             before: list[str] = []
             while c >= 0 and (ws[c].kind == "ent" or ws[c].text in ("and", ",", "и")):
-                if ws[c].kind == "ent" and ws[c].ent is not None and ws[c].ent.label == "country" \
-                        and ws[c].ent.value not in before:
-                    before.insert(0, ws[c].ent.value)
+                if ws[c].country and ws[c].country not in before:
+                    before.insert(0, ws[c].country)
                 c -= 1
             j = k + 1
             # countries after it: "Ministers of X and Y", "вице-премьеры Узбекистана и Беларуси"
             if j < len(ws) and (ws[j].text == "of" or (self.lower_titles and ws[j].kind == "ent")):
                 j += 1 if ws[j].text == "of" else 0
                 while j < len(ws) and (ws[j].kind == "ent" or ws[j].text in ("and", ",", "the", "и")):
-                    if ws[j].kind == "ent" and ws[j].ent is not None and ws[j].ent.label == "country" \
-                            and ws[j].ent.value not in countries:
-                        countries.append(ws[j].ent.value)
+                    if ws[j].country and ws[j].country not in countries:
+                        countries.append(ws[j].country)
                     j += 1
             countries = countries or before
             while j < len(ws) and ws[j].text == ",":
@@ -398,10 +401,9 @@ class PeopleFinder:
                 continue
             first = k + 1
             country = None
-            if first + 1 < len(ws) and ws[first].text.lower() in FROM_WORDS and ws[first + 1].kind == "ent" \
-                    and ws[first + 1].ent is not None and ws[first + 1].ent.label == "country":
+            if first + 1 < len(ws) and ws[first].text.lower() in FROM_WORDS and ws[first + 1].country:
                 # "his counterpart from Oman, Badr Albusaidi", "коллегой из Омана Бадром Аль-Бусаиди"
-                country = ws[first + 1].ent.value
+                country = ws[first + 1].country
                 first += 2
             while first < len(ws) and ws[first].text == ",":
                 first += 1   # "his Uzbek counterpart, Shavkat Mirziyoyev", "... from Qatar, Mohammed Al-Khulaifi"
@@ -417,8 +419,8 @@ class PeopleFinder:
                 continue
             if country is None:   # "his Saudi counterpart": the country just before the word
                 for b in ws[max(0, k - 3):k]:
-                    if b.kind == "ent" and b.ent is not None and b.ent.label == "country":
-                        country = b.ent.value
+                    if b.country:
+                        country = b.country
             person = self.add(ws[first:n], [], given=("", country), case_of=w.text)
             subject = self._subject(ws, ws[first].start, ws[n - 1].end)
             if person is not None and subject is not None and subject is not person:
@@ -531,12 +533,12 @@ class PeopleFinder:
             if has_anchor and ends_person and not after_conn and (
                     len(names) >= 2 or self.by_surname(names[0].text)):
                 of = run[q + 1] if q + 1 < len(run) and run[q].text == "of" else None
-                if of is not None and not self.lower_titles and of.kind == "ent" and of.ent is not None and \
-                        of.ent.label == "country" and (q + 2 >= len(run) or run[q + 2].kind == "conn"
-                                                       or run[q + 2].text == ","):
+                if of is not None and not self.lower_titles and of.country and (
+                        q + 2 >= len(run) or run[q + 2].kind == "conn" or run[q + 2].text == ","):
                     # "President Denis Sassou Nguesso of Congo-Brazzaville": the country after the name
-                    office, country = self.title_and_country(self._trim_title(title))
-                    self.add(names, self._trim_title(title), given=(office, country or of.ent.value))
+                    trimmed = self._trim_title(title)
+                    office, country = self.title_and_country(trimmed)
+                    self.add(names, trimmed, given=(office, country or of.country))
                     title = []
                     p = q + 2
                     continue
@@ -568,8 +570,7 @@ class PeopleFinder:
         'Li Jian, deputy general manager of Lianyungang Port Holdings, said'."""
         for i in range(len(ws) - 3):
             # "Rwanda’s Vincent Biruta, Minister of Foreign Affairs": a country's possessive before the name
-            whose = ws[i - 1].ent.value if i > 0 and ws[i - 1].kind == "ent" and ws[i - 1].ent is not None and \
-                ws[i - 1].ent.label == "country" and ws[i - 1].text.endswith(("’s", "'s")) else None
+            whose = ws[i - 1].country if i > 0 and ws[i - 1].text.endswith(("’s", "'s")) else None
             if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent") and whose is None):
                 continue
             n = i
@@ -601,8 +602,11 @@ class PeopleFinder:
             ended = t >= len(ws) or ws[t].kind in ("punct", "conn") or (
                 ws[t].kind == "other" and ws[t].text.islower() and bool(seg) and seg[-1].text[:1].isupper())
             if seg and any(w.anchor for w in seg) and ended:
-                title, country = self.title_and_country(seg)
-                self.add(ws[i:n], seg, given=(title, country or whose) if whose else None)
+                given = None
+                if whose:   # (else add reads the title's own country, once)
+                    title, country = self.title_and_country(seg)
+                    given = (title, country or whose)
+                self.add(ws[i:n], seg, given=given)
 
     def speech(self, ws: list[Word]) -> None:
         """Names of two or three words beside a speech verb: 'said Aigerim Bekova'."""
@@ -690,14 +694,14 @@ class PeopleFinder:
         i = 0
         while i < len(ws):
             w = ws[i]
-            if w.kind == "ent" and w.ent is not None and w.ent.label == "country":
+            if w.country:
                 if keep and keep[-1].text.lower() in IN_WORDS:
                     # "директор миссии USAID в Украине", "Mission Director in Ukraine": where the office is,
                     # not the state it serves
                     keep.pop()
                     i += 1
                     continue
-                country = country or w.ent.value
+                country = country or w.country
                 # drop "of (the Republic of) Kazakhstan" with the country words
                 while keep and (keep[-1].kind == "conn" or keep[-1].text in REPUBLIC
                                 or keep[-1].text in CONNECTORS):   # "of the" inside an organization's name
