@@ -144,6 +144,12 @@ def test_us_dollars_is_a_currency_not_usa(money):
     assert countries(f"The Kazakh buyer paid {money} for the turbines.") == ["KAZ"]
 
 
+@pytest.mark.parametrize("money", ["U.S. $12.5 million", "US$12.5 million", "US $12.5 million"])
+def test_us_before_a_dollar_sign_is_the_currency(money):
+    """"U.S. $12.5 million", "US$12.5 million": the dollar's country mark, not a party."""
+    assert countries(f"The Asian Development Bank approved a loan of {money} for Tajikistan's roads.") == ["TJK"]
+
+
 def test_us_as_country_still_counts_next_to_dollars():
     text = "The U.S. lender paid 5 million U.S. dollars."
     assert countries(text) == ["USA"]

@@ -617,6 +617,19 @@ def test_a_bloc_whose_summit_frames_a_signing_is_no_side(text):
     assert [e["parties"] for e in agreements] == [["IND", "KGZ"]]
 
 
+@pytest.mark.parametrize("text", [
+    "On the sidelines of the summit of the Shanghai Cooperation Organisation (SCO) in Astana, the presidents "
+    "of Kyrgyzstan and India signed a memorandum on pharmaceuticals.",
+    "На полях саммита Шанхайской организации сотрудничества (ШОС) в Астане президенты Кыргызстана и Индии "
+    "подписали меморандум о сотрудничестве в фармацевтике.",
+])
+def test_a_framing_blocs_abbreviation_in_brackets_frames_too(text):
+    """"the summit of the Shanghai Cooperation Organisation (SCO)": the abbreviation right after the name
+    is the same mention, where, not who."""
+    agreements = [e for e in events(text) if e["type"] == "agreement"]
+    assert [e["parties"] for e in agreements] == [["IND", "KGZ"]]
+
+
 def test_a_sitting_named_again_in_other_letters_is_the_same_sitting():
     """"the 3rd meeting of the Kazakh-Omani Business Council" and, later, "... Kazakh–Omani business
     council": one sitting, its name compared word by word."""

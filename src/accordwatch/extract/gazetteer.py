@@ -292,7 +292,8 @@ def country_names() -> dict[str, str]:
     return {row["code"]: row["name"] for f in ("countries.tsv", "blocs.tsv") for row in lexicon(f)}
 
 
-CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
+# "U.S. dollars", "US$5 billion", "U.S. $406 million": the currency, not the country
+CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b|\s?\$\s?\d", re.I)
 CURRENCY_BEFORE = re.compile(r"(?:доллар[а-я]*|долл\.?)\s+$", re.I)   # "долларов США": the currency's name
 PARTY_JOIN = re.compile(r"^\s*(?:[-–+]|\+\s*\d)")
 

@@ -21,10 +21,13 @@ DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
 # "coordination within the Organization of Turkic States": a framework, not a side
 # (in Russian the bloc follows its summit: "на полях саммита ШОС", "в рамках ЕАЭС")
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
+                          r"\bsummit\s+of\s+(?:the\s+)?$|"
                           r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$|"
                           r"(?:в\s+рамках|на\s+полях)\s+(?:[а-яё]+\s+){0,2}$|\bсаммит[а-яё]*\s+(?:глав\s+государств\s+)?$|"
                           r"в\s+ходе\s+(?:саммита|заседания|сессии|форума)\s+(?:[а-яё]+\s+){0,3}$",
                           re.I)
+# a name's abbreviation in brackets right after it: "Шанхайской организации сотрудничества (ШОС)"
+ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
 FRAME_REACH = 60   # "в ходе заседания Совета глав правительств | СНГ"
 # "in the C5+1 format", "the SCO summit", "the EAEU framework": a format or forum, not a side
 FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summit|dialogue)\b", re.I)
@@ -61,9 +64,11 @@ def _main_parties(doc: Document) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
-    for s in doc.layer("country"):
+    spans = doc.layer("country")
+    frames = framed(doc.text, spans, 0)
+    for s, is_frame in zip(spans, frames, strict=True):
         first.setdefault(s.value, s.start)
-        if s.value in bloc_codes() and FRAME_BEFORE.search(doc.text, max(0, s.start - FRAME_REACH), s.start):
+        if s.value in bloc_codes() and is_frame:
             counts.setdefault(s.value, 0)   # "on the sidelines of the SCO summit": where, not who (ranked last)
             continue
         counts[s.value] += 2 if s.start < title_end else 1
@@ -121,11 +126,29 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
     return joined if len(found - joined) >= 2 else set()
 
 
+def framed(text: str, spans: list[Span], lo: int) -> list[bool]:
+    """For each of `spans` (in text order, within a stretch starting at `lo`), is it named as the
+    framework of cooperation ("within the OTS", "in the C5+1 format", "on the sidelines of the SCO
+    summit")? A name's abbreviation in brackets right after it is the same mention: "the summit of
+    the Shanghai Cooperation Organisation (SCO)"."""
+    out: list[bool] = []
+    for k, s in enumerate(spans):
+        prev = spans[k - 1] if k else None
+        if prev is not None and prev.value == s.value and ABBREVIATION_AFTER.fullmatch(text, prev.end, s.start):
+            out.append(out[-1])
+        else:
+            out.append(bool(FRAME_BEFORE.search(text[max(lo, s.start - FRAME_REACH):s.start])
+                            or FRAME_AFTER.match(text, s.end)))
+    return out
+
+
 def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
-    """Blocs or countries named only as the framework of cooperation ("within the OTS", "in the
-    C5+1 format", "on the sidelines of the SCO summit")."""
-    return _only(spans, lambda s: FRAME_BEFORE.search(text[max(lo, s.start - FRAME_REACH):s.start])
-                 or FRAME_AFTER.match(text, s.end))
+    """Blocs or countries named only as the framework of cooperation."""
+    so: set[str] = set()
+    elsewhere: set[str] = set()
+    for s, is_frame in zip(spans, framed(text, spans, lo), strict=True):
+        (so if is_frame else elsewhere).add(s.value)
+    return so - elsewhere
 
 
 def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str],
