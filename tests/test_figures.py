@@ -679,3 +679,28 @@ def test_what_trade_will_amount_to_is_still_a_target():
 ])
 def test_a_goal_from_a_level_to_another_is_the_second_amount(text):
     assert [(f["value"], f["kind"]) for f in figures(text)] == [(1_400_000_000, "actual"), (3_000_000_000, "target")]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Baku hopes that trade with Tashkent will rise from last year's $900 million to more than $2 billion "
+     "within five years.", ["actual", "target"]),
+    ("The ministers expect exports to grow from $300 million to $1 billion.", ["actual", "target"]),
+    ("Trade rose from $900 million in 2021 to more than $2 billion in 2023.", ["actual", "actual"]),
+])
+def test_a_rise_still_to_come_from_a_level_to_another_is_a_goal(text, kinds):
+    """"will rise from $900 million to more than $2 billion": the second amount is where trade is to get;
+    a rise that happened ("rose from ... to ...") reached both."""
+    assert [f["kind"] for f in figures(text)] == kinds
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Bilateral trade reached $59 billion last year, making the UAE India's third largest trading partner, "
+     "after China and the United States.", ["ARE", "IND"]),
+    ("Товарооборот достиг 5 млрд долларов, и Казахстан стал вторым по величине торговым партнером Узбекистана "
+     "после России и Китая.", ["KAZ", "UZB"]),
+])
+def test_countries_ranked_above_a_partner_are_no_parties(text, parties):
+    """"the third largest trading partner, after China and the United States": the countries ranked above
+    are no parties of the pair's figure."""
+    [fig] = figures(text)
+    assert fig["parties"] == parties

@@ -69,11 +69,13 @@ WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?
 BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
 # "the pipeline will carry up to 33 bcm a year": a design capacity, not a goal
 CAPACITY_VERB = re.compile(r"\b(?:carry|handle|hold|accommodate|process|transport)\s+(?:up\s+to\s+)?$", re.I)
-RAISE_TO = re.compile(r"\b(?:raise|raising|increase|increasing|expand|expanding|bring|bringing|double|doubling|"
-                      r"boost|boosting)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+)?$",
+RAISE_TO = re.compile(r"(?:\b(?:raise|raising|increase|increasing|expand|expanding|bring|bringing|double|doubling|"
+                      r"boost|boosting)|\b(?:will|would|to)\s+(?:\w+\s+)?(?:rise|grow|climb))\b"
+                      r"(?:[^.;]|(?<=\d)\.(?=\d)){0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+)?$",
                       re.I)   # (the point of a decimal, "$2.7 billion", ends no clause)
 # "... from $2.7 billion | to about | $6 billion": all that stands between two amounts of a span
-TO_ONLY = re.compile(r"\s*to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
+# ("trade will rise from $40 billion to more than $100 billion": a rise still to come is a goal too)
+TO_ONLY = re.compile(r"\s*to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)
 # "double trade from current levels of | $2.7 billion": the level a goal starts from
 FROM_LEVEL = re.compile(r"\bfrom\s+(?:(?:the\s+)?current\s+(?:levels?\s+of\s+)?|about\s+|around\s+|some\s+)?$", re.I)
 # "which amounted to", "stood at": the amount is a level reached, whatever goal the clause before names

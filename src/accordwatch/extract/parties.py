@@ -15,7 +15,11 @@ from ..document import Document, Span
 # "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan"
 ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|along|transiting|cross(?:es|ing|ed)?|travers\w*)"
                           r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$", re.I)
-LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the\s+)?$")
+# "the third largest trading partner for the year, after China and the United States": those ranked above
+RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$|"
+                         r"(?:\b(?:крупнейш|ведущ|основн)[а-яё]*|\bпо\s+величине)\b[^.;]{0,80}\bпосле\s+$", re.I)
+RANK_REACH = 120
+LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|и\s+)?|and\s+|or\s+|и\s+|или\s+|[–—-]\s*)(?:the\s+)?$")
 # a country joined to the next by a dash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line"
 DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
 # "coordination within the Organization of Turkic States": a framework, not a side
@@ -85,16 +89,28 @@ def _main_parties(doc: Document) -> list[str]:
 def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
     """Countries that `spans` (in text order, within a stretch starting at `lo`) name only as a
     destination or a route: "primarily to China", "through Georgia, Türkiye and Greece"."""
-    route: set[str] = set()
+    return _listed_only(text, spans, lo, ROUTE_BEFORE, 20)
+
+
+def rank_only(text: str, spans: list[Span], lo: int) -> set[str]:
+    """Countries that `spans` name only as those ranked above in a ranking: "India's third largest
+    trading partner, after China and the United States", "после Китая и России"."""
+    return _listed_only(text, spans, lo, RANK_BEFORE, RANK_REACH)
+
+
+def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int) -> set[str]:
+    """Countries that `spans` name only right after `before` (within `reach` characters) or in a list
+    joined to one that is ("to Georgia, Türkiye and Greece")."""
+    so: set[str] = set()
     elsewhere: set[str] = set()
     prev: Span | None = None
-    prev_route = False
+    prev_so = False
     for s in spans:
-        is_route = bool(ROUTE_BEFORE.search(text[max(lo, s.start - 20):s.start])) or (
-            prev_route and prev is not None and LIST_JOIN.match(text[prev.end:s.start]) is not None)
-        (route if is_route else elsewhere).add(s.value)
-        prev, prev_route = s, is_route
-    return route - elsewhere
+        is_so = bool(before.search(text[max(lo, s.start - reach):s.start])) or (
+            prev_so and prev is not None and LIST_JOIN.match(text[prev.end:s.start]) is not None)
+        (so if is_so else elsewhere).add(s.value)
+        prev, prev_so = s, is_so
+    return so - elsewhere
 
 
 def _only(spans: list[Span], named_so: Callable[[Span], object]) -> set[str]:
@@ -159,7 +175,8 @@ def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], m
     deliveries via Russia")."""
     if len(found) <= 2 and not sides:
         return found
-    third = route_only(text, spans, lo) | in_names(text, spans, found, set(actors)) | frame_only(text, spans, lo)
+    third = (route_only(text, spans, lo) | rank_only(text, spans, lo) | in_names(text, spans, found, set(actors))
+             | frame_only(text, spans, lo))
     third -= set(main)
     # where two sides remain (the main pair, or two others named as actors)
     if sides or set(main) <= found or len(found - third) >= 2:
