@@ -1323,3 +1323,39 @@ def test_a_protocol_signed_at_the_close_of_a_session_takes_its_day():
 def test_kinds_of_documents_listed_together_are_one_batch(text, names):
     """"signed agreements and memoranda": one batch of documents, not one event per kind."""
     assert [e["name"] for e in of_type(events(text, published="2024-03-12"), "agreement")] == names
+
+
+LISTED_EN = ("ASTANA, May 14, 2025 – The fourth session of the Kazakh-Omani intergovernmental commission was held in "
+             "Astana on Tuesday.\n"
+             "The session ended with the signing of the following documents:\n"
+             "1. An agreement between the governments of Kazakhstan and Oman on cooperation in agriculture.\n"
+             "2. A memorandum of understanding between Kazakh Invest and the Oman Investment Authority on joint "
+             "projects.\n"
+             "3. A program of cultural cooperation for 2025-2027.\n")
+LISTED_RU = ("АСТАНА, 14 мая 2025 года. Во вторник в Астане состоялось четвертое заседание казахстанско-оманской "
+             "межправительственной комиссии.\n"
+             "По итогам заседания были подписаны следующие документы:\n"
+             "- соглашение между правительствами Казахстана и Омана о сотрудничестве в сельском хозяйстве;\n"
+             "- меморандум о взаимопонимании между АО «Kazakh Invest» и Управлением инвестиций Омана.\n")
+
+
+@pytest.mark.parametrize("text, instruments", [
+    (LISTED_EN, ["agreement", "memorandum", "action_plan"]),
+    (LISTED_RU, ["agreement", "memorandum"]),
+])
+def test_each_document_of_a_list_opened_by_a_signing_is_signed_at_the_session(text, instruments):
+    """"The session ended with the signing of the following documents:" over "1. An agreement ...", "2. A
+    memorandum ...": each item is a document of its own, signed that day, though its line has no verb."""
+    found = events(text, published="2025-05-14")
+    listed = [e for e in found if e["type"] == "agreement" and e["instrument"] is not None]
+    assert [e["instrument"] for e in listed] == instruments
+    assert {(e["status"], e["date"], tuple(e["parties"])) for e in listed} == {("signed", "2025-05-13", ("KAZ", "OMN"))}
+    # ("следующие документы" make no next sitting)
+    assert [e["status"] for e in found if e["type"] == "meeting"] == ["discussed"]
+
+
+def test_a_list_under_a_line_with_no_colon_or_no_signing_is_no_signing():
+    text = ("The ministers discussed the drafts below.\n"
+            "1. An agreement on cooperation in agriculture.\n"
+            "2. A memorandum of understanding on joint projects.\n")
+    assert [e for e in events(text, published="2025-05-14") if e["type"] == "agreement"] == []

@@ -57,7 +57,8 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
-DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?:[\w’'-]+\s+)?$", re.I)
+# ("the following documents" open a list: they are told after it, not before)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?!(?:following|below)\b)(?:[\w’'-]+\s+)?$", re.I)
 CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
                         r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
                         r"envisages?|includes?|aims?|will|would|is|are|calls?|sets?|creates?|stipulates?|"
@@ -139,7 +140,10 @@ SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|at\s+(?:its|the)\s+(?:cl
                            r"(?:following|after|before|during|at|on\s+the\s+sidelines\s+of|"
                            r"on\s+the\s+margins\s+of|in\s+the\s+course\s+of)\s+(?:the|that)\s+(?:\w+\s+)?"
                            r"(?:talks|meeting|session|negotiations|forum|summit|ceremony|conference|commission|"
-                           r"council)\b)", re.I)
+                           r"council)\b|"
+                           # "The session ended with the signing of ...", "The 5th session saw the signing of ..."
+                           r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:talks|meeting|session|negotiations|forum|summit|"
+                           r"visit)\s+(?:ended|concluded|closed|culminated|saw)\b)", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
 # "..., the president said on Wednesday." and then "Speaking at a joint news conference with ...": the
 # words said at the meeting are the lead's, and so is their day
@@ -325,6 +329,9 @@ class Event:
 # where an agreement's name states its subject: "memorandum on ...", "соглашение о ..."
 SUBJECT_OPENER = re.compile(r"\b(?:on|regarding|concerning|о|об|по)\s+")
 WORD_AT = re.compile(r"[\w-]+")
+# an item of a numbered or bulleted list, at the start of its line: "2. An agreement between ...", "• меморандум о ..."
+LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•·▪●◦‣*–—-])[ \t]+")
+LIST_REACH = 40   # items looked back over for the line that opens a list
 LIST_JOINT = re.compile(r"[\s,;]*(?:(?:and|и)\s+)?")   # what joins the items of a list
 
 
@@ -478,6 +485,7 @@ class EventFinder:
             same = self.same_occasion(s0, s1, enumerated=etype == "agreement" and at is not None and (
                 self.c.ORDINAL_BEFORE.search(self.text, max(s0, at - 20), at) is not None
                 or self.c.ALSO.search(self.text, s0, s1) is not None
+                or self.list_intro(s0) is not None   # "2. An agreement on ...", under "... signed the following:"
                 or (end is not None and self.titled(s0, s1, at, end)
                     and any(ev.type == "agreement" and self.batch(ev) for ev in self.events))))
             if same is not None:
@@ -592,6 +600,25 @@ class EventFinder:
         return self.sectors(s0, s1)
 
     # ---- statuses ----
+    def list_intro(self, s0: int) -> tuple[int, int] | None:
+        """The line that opens the list whose item holds the offset `s0` ("The session saw the signing of
+        the following documents:" above "1. ...", "2. ..."), or None when s0 is on no item of a list
+        opened by a line ending in a colon."""
+        text = self.text
+        start = text.rfind("\n", 0, s0) + 1
+        if not LIST_ITEM.match(text, start):
+            return None
+        for _ in range(LIST_REACH):
+            if start == 0:
+                return None
+            end = start - 1
+            while end > 0 and text[end - 1] in " \t\r\n":
+                end -= 1   # blank lines between the items
+            start = text.rfind("\n", 0, end) + 1
+            if not LIST_ITEM.match(text, start):
+                return (start, end) if text[start:end].endswith(":") else None
+        return None
+
     def agreement_status(self, sent: str, at: int) -> str | None:
         before = sent[:at]
         if self.c.CONDITIONAL.search(before):
@@ -889,6 +916,12 @@ class EventFinder:
                         self.c.DEFINITE.search(before[-25:]) or agreements > 1):
                     continue   # "the deal", "among the largest deals, X signed a contract": named elsewhere
                 status = self.agreement_status(sent, at)
+                listed_item = False
+                if status is None and (intro := self.list_intro(s0)) is not None:
+                    # "... saw the signing of the following documents:" / "2. An agreement between the
+                    # governments on ...": an item of the list is a document of its own, as its opening says
+                    status = self.agreement_status(self.text[intro[0]:intro[1]], intro[1] - intro[0])
+                    listed_item = status is not None
                 if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if etype in made and self.c.REFERRED.search(before[-40:]):
@@ -897,8 +930,8 @@ class EventFinder:
                 # one of the batch, told in its turn
                 # (so is one named by its title: "signed two agreements ... inked the Bilateral Investment
                 # Promotion and Protection Agreement")
-                in_turn = status is not None and (self.c.ORDINAL_BEFORE.search(before[-20:]) is not None
-                                                  or self.titled(s0, s1, start, end)) and \
+                in_turn = listed_item or status is not None and (
+                    self.c.ORDINAL_BEFORE.search(before[-20:]) is not None or self.titled(s0, s1, start, end)) and \
                     any(ev.type == etype and self.batch(ev) for ev in self.events)
                 if status is None or (self.c.DEFINITE.search(before[-25:]) and self.has(etype, instrument)
                                       and not in_turn):
