@@ -90,6 +90,9 @@ PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
 PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:(?:and\s+)?{PORTFOLIO_WORD}){{0,3}})Ministry\b")
 CAPITAL = re.compile("[A-Z]")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
+AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
+# a country's possessive opening a name: "Azerbaijan’s | Export and Investment Promotion Foundation"
+POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
 ACRONYM_TAIL = re.compile(r"\([A-Z][A-Za-z&-]{1,9}[A-Z]\)")   # the "(ACR)" ending an ACRONYM_DEF
 RUN_TOKENS = 13    # RUN holds at most 7 capitalised words and 6 connectors, whitespace between
@@ -233,6 +236,7 @@ class Finder:
         self.country_spans = doc.layer("country")
         self.blocked = [(s.start, s.end) for layer in ("outlet", "place") for s in doc.layer(layer)]
         self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
+        self.known_mentions: list[Span] = []   # the gazetteer's organizations named (known())
 
     # ---- helpers ----
     def country_at(self, start: int, end: int) -> str | None:
@@ -295,6 +299,22 @@ class Finder:
                 break
         self.mentions.append(Span(start, end, "org", self.text[start:end], ent.key))
 
+    def after_possessive_country(self, start: int, limit: int) -> int:
+        """Where a name starting at `start` begins once a possessive country opening it is left out
+        ("Azerbaijan’s | Export and Investment Promotion Foundation": the country is the organization's,
+        as country_before reads it), if the name then starts before `limit`."""
+        cend = self.country_from(start)
+        pm = POSSESSIVE_AFTER.match(self.text, cend) if cend is not None else None
+        return pm.end() if pm is not None and pm.end() < limit else start
+
+    def before_known(self, start: int, end: int) -> int:
+        """Where a name running over [start, end) ends before "and" and a known organization's name
+        ("Agency for Development of SMBs | and Enterprise Georgia": two parties), else `end`."""
+        for m in self.known_mentions:
+            if start < m.start < end and (j := AND_BEFORE.search(self.text, start, m.start)) is not None:
+                return j.start()
+        return end
+
     def overlaps_mention(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
 
@@ -311,6 +331,7 @@ class Finder:
             if s.text != s.value:
                 ent.add_alias(s.text)
             self.mention(s.start, s.end, ent)
+            self.known_mentions.append(s)
 
     def ministries(self) -> None:
         if "Ministry" not in self.text:   # in every match of both patterns: spare their scans
@@ -390,6 +411,8 @@ class Finder:
                 joined = list(AND_POSSESSIVE.finditer(self.text, start, m.start()))
                 if joined:
                     start = joined[-1].end("and")
+            # ("Oman’s Development Bank" keeps its country: the cue alone is no name)
+            start = self.after_possessive_country(start, m.start())
             words = self.text[start:m.start()].split()
             while words and words[0] in STOP_FIRST:   # "The Eurasian Development Bank"
                 start = self.text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
@@ -401,6 +424,12 @@ class Finder:
                 cm = re.match(r"\s+of\s+(?:the\s+)?(.+)$", m["of"])
                 if cm and self.country_at(m.start("of") + cm.start(1), m.end("of")):
                     end = m.end("of")
+            # "State Energy Company of Turkmenistan and Abu Dhabi Future Energy Company": a known name after
+            # "and" is a name of its own, which ends this one, or, where it holds the cue, is the whole name
+            cut = self.before_known(start, end)
+            if cut < m.end("cue"):
+                start = next(k.start for k in self.known_mentions if cut < k.start < end)
+            end = cut if cut >= m.end("cue") else end
             full = self.text[start:end]
             if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
                 continue
@@ -500,6 +529,7 @@ class Finder:
                 left = left[1:]
             if left:
                 start = self.text.rfind(left[0], lm.start(), m.start("head"))
+                start = self.after_possessive_country(start, m.start("head") + 1)   # the head and its remit name it
             elif tail == "head":
                 continue   # "Service under the Government": a body needs a name of its own
             # a person's title ends the name where it ends ("Chairman of the Cabinet of Ministers
@@ -511,6 +541,8 @@ class Finder:
                     end = len(self.text[:t0].rstrip(" ,"))
             if end <= m.start(tail):
                 continue
+            if tail == "tail":
+                end = self.before_known(m.start("tail"), end)
             # the tail stops at a country: what follows "and" is another name
             tail_country = None
             skip = False
