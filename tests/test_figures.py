@@ -704,3 +704,13 @@ def test_countries_ranked_above_a_partner_are_no_parties(text, parties):
     are no parties of the pair's figure."""
     [fig] = figures(text)
     assert fig["parties"] == parties
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said that bilateral trade had grown from only $27 million in 2000 to $450 million.",
+    "Товарооборот вырос с 27 млн долларов в 2000 году до 450 млн долларов.",
+])
+def test_the_year_of_the_amount_a_rise_started_from_is_not_the_year_it_reached(text):
+    """"from $27 million in 2000 to $450 million": 2000 is the first amount's year; the second has none stated."""
+    assert [(f["value"], f["period"]) for f in figures(text, published=None)] == [
+        (27_000_000, "2000"), (450_000_000, None)]

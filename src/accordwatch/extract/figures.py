@@ -102,6 +102,8 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:fr
 # what is traded, in money or in physical units (SCHEMA.md): a quantity's worth is the same flow
 FLOWS = frozenset({"exports", "imports", "trade_turnover"})
 OTHER_WAY = {"exports": "imports", "imports": "exports"}
+# what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
+OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
@@ -216,6 +218,8 @@ class FigureFinder:
         self.actor_starts = [a.start for a in self.actors]
         self.date_starts = _ordered([d.start for d in self.dates])
         self.date_ends = _ordered([d.end for d in self.dates])
+        self.amount_spans = sorted(doc.layer("amount"), key=lambda a: a.start)
+        self.amount_starts = [a.start for a in self.amount_spans]
 
     def countries_in(self, lo: int, hi: int) -> list[Span]:
         """The country mentions starting in [lo, hi), in text order."""
@@ -337,6 +341,8 @@ class FigureFinder:
             before = self.text[max(0, d.start - 30):d.start]
             if self.c.COMPARISON_BEFORE.search(before) or PAST_WORDS.search(d.text):
                 continue
+            if d.end <= amount.start and self.dated_amount_before(d, amount):
+                continue   # "from $27 million in 2000 to $450 million": the year of the amount before
             gap = amount.start - d.end if d.end <= amount.start else d.start - amount.end
             if dist is None or gap < dist:
                 best, dist = d, gap
@@ -347,6 +353,14 @@ class FigureFinder:
             end = self.doc.published[:4] if self.doc.published else None
             value = f"{value}/{int(end) - 1}" if end and int(end) - 1 > int(value) else value
         return value
+
+    def dated_amount_before(self, d: Span, amount: Span) -> bool:
+        """Is the date `d`, before `amount`, the period of another amount right before it ("from $27 million
+        in 2000 | to $450 million", "с 27 млн долларов в 2000 году до ...")?"""
+        return any(other.end <= d.start and other.start != amount.start and
+                   OWN_DATE.fullmatch(self.text, other.end, d.start) is not None
+                   for other in self.amount_spans[max(0, bisect_left(self.amount_starts, d.start) - 2):
+                                                  bisect_left(self.amount_starts, d.start)])
 
     def change(self, amount: Span, zone: Zone, prev_end: int | None = None,
                next_start: int | None = None) -> float | None:
