@@ -1359,3 +1359,16 @@ def test_a_list_under_a_line_with_no_colon_or_no_signing_is_no_signing():
             "1. An agreement on cooperation in agriculture.\n"
             "2. A memorandum of understanding on joint projects.\n")
     assert [e for e in events(text, published="2025-05-14") if e["type"] == "agreement"] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The deals will see Saudi firms invest in Uzbekistan's energy, chemical production, pharmaceutics and "
+     "logistics.", []),
+    ("The president asked the premier to keep a good investment climate for Indonesian firms.", []),
+    ("The Saudi company will invest in the construction of a chemical plant in Navoi.",
+     [("project", "construction of a chemical plant in Navoi")]),
+])
+def test_fields_invested_in_and_the_investment_climate_are_no_projects(text, found):
+    """"invest in Uzbekistan's energy, chemical production, pharmaceutics": a list of fields (sectors), not a
+    project; "a good investment climate" names none; a plant to be built is one."""
+    assert [(e["type"], e["name"]) for e in events(text)] == found

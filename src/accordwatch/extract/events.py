@@ -130,7 +130,10 @@ SELF_EVIDENT = frozenset({"acquiring", "acquisition", "supplying", "construction
 # "regular meetings", "such talks", "the exchange of visits and meetings": a habit, no occasion
 GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$"
                             r"|\bexchanges?\s+of\s+(?:\w+\s+and\s+)?$", re.I)
-COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*$", re.I)
+# fields named as the subject of cooperation or investment, not a project: "cooperation in energy and
+# production", "invest in Uzbekistan's energy, chemical production, pharmaceutics ..." (a list of them)
+COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*$|"
+                            r"\binvest\w*\s+in\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s*,\s+)+(?:[\w-]+\s+)?$", re.I)
 PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|talks|held\s+talks)\s+with\b", re.I)
