@@ -22,6 +22,10 @@ FURNITURE = re.compile(r"""
       | share\s+(?:this|on)\b
       | tags?\s*:
       | divider\s*$
+      # a site's exchange-rate ticker: "Currency rates from 25/11/2024", "$1 – 12829.07", "UZS – -0.12%"
+      | (?:currency|exchange)\s+rates?\b.{0,30}$
+      | [$€₽£¥]\s?1\s*[–—=-]\s*[\d\s.,]+$
+      | [A-Z]{3}\s*[–—-]\s*[-+]?\d+(?:[.,]\d+)?\s*%\s*$
     )""", re.I | re.X)
 
 # a heading alone on its line that opens a list of other articles: the body ends above it
