@@ -269,6 +269,16 @@ def test_a_country_inside_a_russian_title_is_left_out_of_it():
     assert people["Каллас"] == ("Верховный представитель по иностранным делам", "EU")
 
 
+@pytest.mark.parametrize("country, code", [("Исламской Республики Афганистан", "AFG"),
+                                           ("Исламской Республики Пакистан", "PAK")])
+def test_an_islamic_republics_full_name_is_its_country_not_part_of_a_title(country, code):
+    """"министр торговли Исламской Республики Пакистан": the full name is the country, left out of the title."""
+    text = f"В Ташкенте министр торговли {country} Ахмад Карими провел переговоры с узбекской делегацией."
+    record = extract(text)
+    assert [(p["title"], p["country"]) for p in record["people"]] == [("министр торговли", code)]
+    assert code in record["countries"]
+
+
 def test_json_lines_language_key_and_lang_option(tmp_path):
     from typer.testing import CliRunner
 
