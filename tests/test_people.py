@@ -417,3 +417,25 @@ def test_the_end_of_a_name_spelled_another_way_is_the_same_person(text, full, ag
 ])
 def test_a_country_after_the_name_of_a_titled_person(text, name, country):
     assert people(text)[name]["country"] == country
+
+
+@pytest.mark.parametrize("text", [
+    "Guests included the Foreign Minister of Ethiopia, Dr. Workneh Gebeyehu; the Economy Minister of Turkey, "
+    "Mr. Nihat Zeybekci; and members of parliament.",
+    "The forum was opened by Ethiopian Foreign Minister Dr. Workneh Gebeyehu and Turkish Economy Minister "
+    "Mr. Nihat Zeybekci.",
+])
+def test_an_honorific_with_its_full_stop_between_a_title_and_a_name(text):
+    """"the Foreign Minister of Ethiopia, Dr. Workneh Gebeyehu": "Dr." (its full stop too) is no sentence end
+    and no part of the title; the name after it holds the title."""
+    found = [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+    assert found == [("Workneh Gebeyehu", "Foreign Minister", "ETH"), ("Nihat Zeybekci", "Economy Minister", "TUR")]
+
+
+@pytest.mark.parametrize("honorific", ["Dr.", "Dr", "Mr."])
+def test_an_honorific_before_a_name_followed_by_its_title(honorific):
+    """"... and Dr. Abi Ahmed, Prime Minister of Ethiopia": the honorific is no title; the one after the
+    comma is the person's."""
+    text = f"Talks were held between the UAE president and {honorific} Abi Ahmed, Prime Minister of Ethiopia, in Dubai."
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [
+        ("Abi Ahmed", "Prime Minister", "ETH")]

@@ -292,6 +292,8 @@ class PeopleFinder:
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
             elif out and out[-1].kind == "name" and REGNAL.fullmatch(t):
                 kind = "name"   # "King Mohammed VI", "Charles III": a monarch's number
+            elif punct and t == "." and anchor and covering.data.get("kind") == "honorific":
+                kind = "title"   # the full stop of "Dr.", "Mr.": part of the honorific, which a name follows
             elif punct:
                 kind = "punct"
             else:
@@ -571,7 +573,8 @@ class PeopleFinder:
         for i in range(len(ws) - 3):
             # "Rwanda’s Vincent Biruta, Minister of Foreign Affairs": a country's possessive before the name
             whose = ws[i - 1].country if i > 0 and ws[i - 1].text.endswith(("’s", "'s")) else None
-            if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent") and whose is None):
+            if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent") and whose is None
+                                        and not ws[i - 1].honor):   # ("Dr. Abi Ahmed, Prime Minister of ...")
                 continue
             n = i
             while n < len(ws) and (ws[n].kind == "name" or (
