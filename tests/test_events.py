@@ -1372,3 +1372,12 @@ def test_fields_invested_in_and_the_investment_climate_are_no_projects(text, fou
     """"invest in Uzbekistan's energy, chemical production, pharmaceutics": a list of fields (sectors), not a
     project; "a good investment climate" names none; a plant to be built is one."""
     assert [(e["type"], e["name"]) for e in events(text)] == found
+
+
+def test_a_documents_field_is_not_taken_from_the_next_document_of_the_list():
+    """"a protocol of the 8th meeting, ... and an agreement on cooperation in the field of metrology": the
+    field names the agreement, not the protocol before it."""
+    text = ("Azerbaijan and Georgia signed a protocol of the 8th meeting, agreement on border crossing points, "
+            "agreement on cooperation in the field of standardization and metrology.")
+    names = {e["instrument"]: e["name"] for e in events(text) if e["type"] == "agreement"}
+    assert names["protocol"] is None or "metrology" not in names["protocol"]

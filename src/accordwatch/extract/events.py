@@ -727,6 +727,10 @@ class EventFinder:
         if at is None or self.by_words:
             return None
         if ev.type == "agreement":
+            # (not past the next document of the sentence: "a protocol of the 8th meeting, an agreement on
+            # cooperation in the field of metrology": the field is the agreement's)
+            k = bisect_right(self.agreement_starts, at)
+            s1 = min(s1, self.agreement_starts[k]) if k < len(self.agreement_starts) else s1
             m = self.c.PURPOSE.search(self.text, at, s1)
             field = FIELD_OF.search(self.text, at, m.start() if m else s1)
             if field is not None and not self.c.CLAUSE_BREAK.search(self.text, at, field.start()):
