@@ -296,3 +296,13 @@ def test_a_stamp_beside_an_unfilled_page_template_placeholder():
 def test_a_stamp_with_no_space_after_the_comma():
     text = "Oman, Kazakhstan sign transit pact\n\nDecember 11,2025\n\nKazakhstan and Oman signed a transit deal."
     assert document(text)["published"] == "2025-12-11"
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Tashkent, Uzbekistan (UzDaily.com) -- Kyrgyz and Uzbek officials agreed to build a road.", "UzDaily"),
+    ("Tashkent, Uzbekistan ( -- Kyrgyz and Uzbek officials agreed to build a road.", None),
+])
+def test_a_dateline_with_the_citys_country_and_the_outlet_in_brackets(line, outlet):
+    """"Tashkent, Uzbekistan (UzDaily.com) --": the city, its country, and the outlet (or brackets a page lost)."""
+    doc = extract(line)["document"]
+    assert (doc["dateline"], doc["outlet"]) == ("Tashkent", outlet)
