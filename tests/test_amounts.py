@@ -48,6 +48,9 @@ def only(text: str):
      ("5 billion U.S. dollars", 5_000_000_000, "USD")),
     ("Dushanbe received 50 million somoni from the donors.", ("50 million somoni", 50_000_000, "TJS")),
     ("The grant came to 20 thousand dollars.", ("20 thousand dollars", 20_000, "USD")),
+    # the amount in another currency in brackets before the number's own currency word: the first is the amount
+    ("The bank signed a 150 million ($163 million) euro loan for the road.",
+     ("150 million ($163 million) euro", 150_000_000, "EUR")),
 ])
 def test_money_is_valued_in_base_units_with_its_iso_code(text, expected):
     assert amounts(text) == [expected]

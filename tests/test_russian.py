@@ -61,6 +61,8 @@ def test_amounts_with_a_decimal_comma_and_russian_multipliers():
     # the worth of documents straight after "на", and of projects
     ("Казахстан и Китай подписали 17 соглашений на $629 млн.", "deal_value", 629_000_000, "USD"),
     ("Компании заключили контракты на 45 млн евро.", "deal_value", 45_000_000, "EUR"),
+    # the amount in dollars in brackets before the first amount's own currency
+    ("Компании заключили контракты на 45 млн ($49 млн) евро.", "deal_value", 45_000_000, "EUR"),
     ("Стороны обсудили реализацию пяти проектов на сумму более $700 млн.", "investment", 700_000_000, "USD"),
     ("Общий размер проекта составит 82 миллиона долларов.", "investment", 82_000_000, "USD"),
     ("В Казахстане работают более 1 500 компаний с оманским капиталом.", "companies", 1500, "count"),

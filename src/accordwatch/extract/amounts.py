@@ -112,6 +112,11 @@ def qualifier_before(code: str = "en") -> re.Pattern:
     return re.compile(rf"\b(?:{_alt(words)})\s+$", re.I)
 
 
+# the amount in another currency in brackets between a number and its own currency: "200 million
+# ($218 million) euro loan", "200 млн ($218 млн) евро" (SCHEMA.md: the first currency is the amount's)
+RESTATED_BEFORE_CURRENCY = r"(?:\s+\([^()\n]{1,40}\))?"
+
+
 @cache
 def pattern(code: str = "en") -> re.Pattern:
     before, after = currencies(code)
@@ -120,7 +125,8 @@ def pattern(code: str = "en") -> re.Pattern:
             (?=[\dA-Z$€£¥₸₽₺₹₩])      # fail fast where no number or currency can start
             (?:
                 (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
-              | (?<![\w.,])(?P<n2>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m2>{MULT}))?\s+(?P<cur2>{_alt(after)})\b
+              | (?<![\w.,])(?P<n2>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m2>{MULT}))?{RESTATED_BEFORE_CURRENCY}
+                \s+(?P<cur2>{_alt(after)})\b
               | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
                 (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|
                            [A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})
@@ -132,8 +138,8 @@ def pattern(code: str = "en") -> re.Pattern:
     return led(re.compile(rf"""
         (?:
             (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m1>{mult}))?(?!\s*%)
-          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult}))?\s+
-            (?P<cur2>{_alt(after)})(?!\w)
+          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult}))?
+            {RESTATED_BEFORE_CURRENCY}\s+(?P<cur2>{_alt(after)})(?!\w)
           | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult}))?\s+
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
             (?P<unit>{_alt(units(code))})(?!\w)
