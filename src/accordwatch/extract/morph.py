@@ -67,6 +67,9 @@ def _recase(original: str, form: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in parts)
 
 
+NOUN_DECLINED_SURNAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:ов|ев|ёв)ом")
+
+
 @lru_cache(maxsize=1 << 14)
 def nominative_name(name: str, title: str | None = None) -> str:
     """A person's name in the nominative: "Олжасом Бектеновым" -> "Олжас Бектенов". The words of the
@@ -79,22 +82,24 @@ def nominative_name(name: str, title: str | None = None) -> str:
         return name
     words = name.split()
     reading = _agreeing_reading(tuple(words), title_cases(title) if title else frozenset())
+    out = []
     if reading is None:
         gender = None
-        out = []
         for word in words:
             form, gender = _name_form(word, gender)
             out.append(form)
-        return " ".join(out)
-    out = []
-    for word, parse in zip(words, reading, strict=True):
-        head, dash, last = word.rpartition("-")
-        if parse is None:
-            out.append(word)
-            continue
-        form = parse.inflect({"nomn"})
-        out.append(head + dash + _recase(last, form.word if form else parse.normal_form))
-    return " ".join(out)
+    else:
+        for word, parse in zip(words, reading, strict=True):
+            head, dash, last = word.rpartition("-")
+            if parse is None:
+                out.append(word)
+                continue
+            form = parse.inflect({"nomn"})
+            out.append(head + dash + _recase(last, form.word if form else parse.normal_form))
+    # a surname in -ов declined as a noun ("с Гурбангулы Бердымухамедовом"): the dictionary reads it
+    # as an adjective or a woman's name; its nominative is the word without the ending
+    return " ".join(word[:-2] if NOUN_DECLINED_SURNAME.fullmatch(word) else form
+                    for word, form in zip(words, out, strict=True))
 
 
 def given_name(word: str) -> bool:
