@@ -714,3 +714,14 @@ def test_the_year_of_the_amount_a_rise_started_from_is_not_the_year_it_reached(t
     """"from $27 million in 2000 to $450 million": 2000 is the first amount's year; the second has none stated."""
     assert [(f["value"], f["period"]) for f in figures(text, published=None)] == [
         (27_000_000, "2000"), (450_000_000, None)]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Trade and investment cooperation between the EU and Kazakhstan keeps growing, with over $30 billion in "
+     "trade turnover in 2009.", "trade_turnover"),
+    ("Investment ties with Oman keep growing, and Kazakhstan earned $2 billion in exports to it last year.", "exports"),
+])
+def test_the_measure_named_right_after_an_amount_is_its_own(text, indicator):
+    """"... investment cooperation ..., with over $30 billion in trade turnover": the words right after
+    the amount say what it measures, before any cue further back."""
+    assert [f["indicator"] for f in figures(text)] == [indicator]

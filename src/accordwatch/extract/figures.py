@@ -102,6 +102,9 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:fr
 # what is traded, in money or in physical units (SCHEMA.md): a quantity's worth is the same flow
 FLOWS = frozenset({"exports", "imports", "trade_turnover"})
 OTHER_WAY = {"exports": "imports", "imports": "exports"}
+# what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
+IN_MEASURE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?",
+                        re.I)
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
@@ -251,7 +254,13 @@ class FigureFinder:
         else:
             pat, cues = cue_pattern()
             best = None
-            for m in pat.finditer(zone.left):
+            # "$30 billion in trade turnover", "$500 million in investment": the measure named right after
+            # the amount is its own, whatever cue comes before ("trade and investment cooperation ...")
+            named = IN_MEASURE.match(zone.right)
+            if named is not None and (m := pat.match(zone.right, named.end())) is not None and \
+                    not self.blocked.holds(amount.end + m.start()):
+                best = m
+            for m in pat.finditer(zone.left) if best is None else ():
                 pos = zone.start + m.start()
                 if self.blocked.holds(pos):
                     continue
