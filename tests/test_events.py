@@ -1381,3 +1381,17 @@ def test_a_documents_field_is_not_taken_from_the_next_document_of_the_list():
             "agreement on cooperation in the field of standardization and metrology.")
     names = {e["instrument"]: e["name"] for e in events(text) if e["type"] == "agreement"}
     assert names["protocol"] is None or "metrology" not in names["protocol"]
+
+
+@pytest.mark.parametrize("text", [
+    "The 5th meeting of the Kazakh-Omani business council was held in Muscat on Monday. Participants of the "
+    "joint 5th meeting of the Kazakh-Omani business council discussed energy.",
+    "В Маскате в понедельник состоялось 5-е заседание казахстанско-оманского делового совета. Участники "
+    "совместного 5-го заседания казахстанско-оманского делового совета обсудили энергетику.",
+])
+def test_an_ordinal_sitting_named_again_with_one_word_more_is_the_same_sitting(text):
+    """"the 5th meeting of the ... council" and "the joint 5th meeting of the ... council": one sitting, which
+    discussed what the second sentence says."""
+    meetings = [e for e in events(text) if e["type"] == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0]["sectors"] == ["energy"]

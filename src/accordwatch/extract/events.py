@@ -989,6 +989,7 @@ class EventFinder:
                     # "... the 18th meeting of the commission" again, in other words or another case
                     again.cite(s0, s1)
                     again.named_at.append((s0, s1, start, end))
+                    again.sectors = sorted(set(again.sectors) | set(self.sectors(s0, s1)))   # what it discussed
                     made.add(etype)
                     continue
                 forum = self.forum(start, end)
@@ -1132,9 +1133,11 @@ class EventFinder:
         return self.name_text(span) if span is not None and span[1] > end else None
 
     def meeting_named(self, name: str) -> Event | None:
-        """The meeting found already that bears this name, in any case or spelling (same_name)."""
+        """The meeting found already that bears this ordinal sitting's name, in any case or spelling
+        (same_name), or with one word more or less ("11-е заседание армяно-иранской комиссии", "совместного
+        11-го заседания армяно-иранской комиссии": the same ordinal of the same body)."""
         return next((ev for ev in self.events
-                     if ev.type == "meeting" and same_name(self.name_text(self.name_of(ev)), name)), None)
+                     if ev.type == "meeting" and same_name(self.name_text(self.name_of(ev)), name, sitting=True)), None)
 
     def another_sitting(self, s0: int, s1: int, start: int, end: int) -> bool:
         """"the first meeting of the joint working group" after talks were reported: an ordinal
@@ -1305,13 +1308,17 @@ class EventFinder:
         return ev.dated
 
 
-def same_name(a: str | None, b: str | None) -> bool:
+def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
     """Do two names say the same words, each compared by its first four letters and endings of one or two
     letters left out ("1st Azerbaijani-Turkish Energy Forum", "1st Azerbaijani-Turkey energy forum";
     "18-го заседания", "18-е заседание")?"""
     if a is None or b is None:
         return a == b
     words = [{w[:4].lower() for w in re.findall(r"\w+", name) if len(w) > 2 or w.isdigit()} for name in (a, b)]
+    if sitting and words[0] != words[1]:
+        # (with `sitting`, two names of an ordinal sitting: the same number, one word more or less)
+        small, large = sorted(words, key=len)
+        return len(large - small) == 1 and small < large and any(w[:1].isdigit() for w in small) and len(small) >= 3
     return words[0] == words[1]
 
 
