@@ -626,3 +626,15 @@ def test_a_lower_case_title_that_lists_its_fields_with_commas():
 def test_documents_signed_since_relations_began_are_history():
     record = extract("Стороны с момента установления дипломатических отношений подписали более 200 документов.")
     assert record["events"] == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Иранская сторона предложила создать комиссию из представителей двух стран для контроля за выполнением "
+     "договоренностей.", "discussed"),
+    ("Стороны договорились создать комитет по транспорту из представителей министерств.", "agreed"),
+])
+def test_a_commission_or_committee_being_set_up_is_a_body(text, status):
+    """"предложила создать комиссию из представителей", "договорились создать комитет": a body proposed or
+    agreed on (SCHEMA.md: working_group), as "commission" and "committee" are in English."""
+    found = [(e["type"], e["status"]) for e in extract(text)["events"]]
+    assert found == [("working_group", status)]
