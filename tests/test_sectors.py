@@ -305,3 +305,17 @@ def test_a_wind_project_is_renewables():
 ])
 def test_a_renewable_kind_of_power_plant_is_renewables_only(text, expected):
     assert sectors(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ADB loan will rehabilitate roads and fund archaeological digs in Naryn.",
+     {"transport_logistics", "culture_education"}),
+    ("Китай выделит 350 млн юаней на реконструкцию автомобильных дорог Бишкека и на археологические раскопки.",
+     {"transport_logistics", "culture_education"}),
+    ("The sides signed a road map on trade.", set()),
+])
+def test_roads_and_archaeology_are_sectors_a_road_map_is_not(text, expected):
+    found = set(sectors(text))
+    assert expected <= found
+    if not expected:
+        assert "transport_logistics" not in found
