@@ -1395,3 +1395,14 @@ def test_an_ordinal_sitting_named_again_with_one_word_more_is_the_same_sitting(t
     meetings = [e for e in events(text) if e["type"] == "meeting"]
     assert len(meetings) == 1
     assert meetings[0]["sectors"] == ["energy"]
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the Tajik chamber of commerce met Russian senator Dmitry Mezentsev in the Chinese city of "
+    "Shenzhen on Tuesday.",
+    "Глава таджикской торговой палаты во вторник встретился в китайском городе Шэньчжень с российским "
+    "сенатором Дмитрием Мезенцевым.",
+])
+def test_a_country_named_by_the_city_a_meeting_is_held_in_is_no_side(text):
+    """"in the Chinese city of Shenzhen", "в китайском городе Шэньчжень": where they met, not a side."""
+    assert [e["parties"] for e in events(text) if e["type"] == "meeting"] == [["RUS", "TJK"]]

@@ -39,6 +39,9 @@ FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summi
 # where the event takes place
 VENUE_BEFORE = re.compile(r"\b(?:held|hosted|take\s+place|takes\s+place|took\s+place|taking\s+place|convened)\b"
                           r"[^.;,]{0,60}?\bin\s+(?:the\s+)?$", re.I)
+# "in the Chinese city of Shenzhen", "в китайском городе Шэньчжень": a city of the country, where it happens
+IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$|(?<!\w)во?\s+$", re.I)
+CITY_AFTER = re.compile(r"\s+(?:city|town|capital|port|resort)\b|\s+(?:город|столиц|порт)[а-яё]*", re.I)
 # the five Central Asian states acting together (SCHEMA.md: a region acting as a side -> C5)
 C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|states|republics|nations)\b")
 # "the EU and Central Asia", "Central Asia and China": the region named as a side
@@ -123,9 +126,11 @@ def _only(spans: list[Span], named_so: Callable[[Span], object]) -> set[str]:
 
 
 def venue_only(text: str, spans: list[Span], lo: int) -> set[str]:
-    """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan"):
-    the place, not a side."""
-    return _only(spans, lambda s: VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]))
+    """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan", "met in
+    the Chinese city of Shenzhen", "в китайском городе Шэньчжень"): the place, not a side."""
+    return _only(spans, lambda s: VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start])
+                 or (IN_BEFORE.search(text, max(lo, s.start - 8), s.start) is not None
+                     and CITY_AFTER.match(text, s.end) is not None))
 
 
 def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
