@@ -338,3 +338,12 @@ def test_a_known_name_after_and_is_a_second_organization():
     text = "A memorandum between the Agency for Development of SMBs and Enterprise Georgia was signed in Tbilisi."
     assert sorted(o["name"] for o in extract(text)["organizations"]) == [
         "Agency for Development of SMBs", "Enterprise Georgia"]
+
+
+def test_the_agencies_in_a_dateline_are_outlets_not_organizations():
+    """"TASHKENT (UrduPoint News / Sputnik - 18th August, 2022)": the agencies are the outlets reporting."""
+    text = ("TASHKENT (GulfWire News / Sputnik - 18th August, 2022) Uzbekistan and Saudi Arabia signed investment "
+            "deals worth $13.1 billion on Wednesday.")
+    record = extract(text)
+    assert record["organizations"] == []
+    assert record["document"]["outlet"] is not None

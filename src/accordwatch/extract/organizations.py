@@ -235,6 +235,9 @@ class Finder:
         self.mentions: list[Span] = []
         self.country_spans = doc.layer("country")
         self.blocked = [(s.start, s.end) for layer in ("outlet", "place") for s in doc.layer(layer)]
+        if doc.meta.get("dateline_span"):
+            # "TASHKENT (UrduPoint News / Sputnik - 18th August, 2022)": the agencies of a dateline are outlets
+            self.blocked.append(doc.meta["dateline_span"])
         self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
         self.known_mentions: list[Span] = []   # the gazetteer's organizations named (known())
 
