@@ -72,7 +72,7 @@ def _main_parties(doc: Document) -> list[str]:
     first: dict[str, int] = {}
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
     spans = doc.layer("country")
-    frames = framed(doc.text, spans, 0)
+    frames = framed(doc.text, spans, 0, among=bloc_codes())
     for s, is_frame in zip(spans, frames, strict=True):
         first.setdefault(s.value, s.start)
         if s.value in bloc_codes() and is_frame:
@@ -147,15 +147,18 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
     return joined if len(found - joined) >= 2 else set()
 
 
-def framed(text: str, spans: list[Span], lo: int) -> list[bool]:
+def framed(text: str, spans: list[Span], lo: int, among: frozenset[str] | None = None) -> list[bool]:
     """For each of `spans` (in text order, within a stretch starting at `lo`), is it named as the
     framework of cooperation ("within the OTS", "in the C5+1 format", "on the sidelines of the SCO
     summit")? A name's abbreviation in brackets right after it is the same mention: "the summit of
-    the Shanghai Cooperation Organisation (SCO)"."""
+    the Shanghai Cooperation Organisation (SCO)". With `among`, only spans of those values are looked at
+    (the others are not framed)."""
     out: list[bool] = []
     for k, s in enumerate(spans):
         prev = spans[k - 1] if k else None
-        if prev is not None and prev.value == s.value and ABBREVIATION_AFTER.fullmatch(text, prev.end, s.start):
+        if among is not None and s.value not in among:
+            out.append(False)
+        elif prev is not None and prev.value == s.value and ABBREVIATION_AFTER.fullmatch(text, prev.end, s.start):
             out.append(out[-1])
         else:
             out.append(bool(FRAME_BEFORE.search(text[max(lo, s.start - FRAME_REACH):s.start])
