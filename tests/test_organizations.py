@@ -347,3 +347,11 @@ def test_the_agencies_in_a_dateline_are_outlets_not_organizations():
     record = extract(text)
     assert record["organizations"] == []
     assert record["document"]["outlet"] is not None
+
+
+def test_a_name_of_and_words_keeps_them_and_ends_at_its_country():
+    """"the Trade and Development Bank of Mongolia and Russian Export Center": one bank (its "and" is its
+    own), ending at the country its "of" names; the center after it is another name."""
+    text = "A memorandum was signed between the Trade and Development Bank of Mongolia and Russian Export Center."
+    assert sorted(o["name"] for o in extract(text)["organizations"]) == [
+        "Russian Export Center", "Trade and Development Bank of Mongolia"]

@@ -310,6 +310,10 @@ class Finder:
         pm = POSSESSIVE_AFTER.match(self.text, cend) if cend is not None else None
         return pm.end() if pm is not None and pm.end() < limit else start
 
+    def suffixed_before(self, start: int, end: int) -> bool:
+        """Does a cue word of a name end inside [start, end) ("State Energy Company | and ...")?"""
+        return any(m.end("cue") <= end for m in suffix_pattern().finditer(self.text, start, end))
+
     def before_known(self, start: int, end: int) -> int:
         """Where a name running over [start, end) ends before "and" and a known organization's name
         ("Agency for Development of SMBs | and Enterprise Georgia": two parties), else `end`."""
@@ -424,15 +428,21 @@ class Finder:
                 continue
             end = m.end("cue")
             if m["of"]:
-                cm = re.match(r"\s+of\s+(?:the\s+)?(.+)$", m["of"])
-                if cm and self.country_at(m.start("of") + cm.start(1), m.end("of")):
-                    end = m.end("of")
-            # "State Energy Company of Turkmenistan and Abu Dhabi Future Energy Company": a known name after
-            # "and" is a name of its own, which ends this one, or, where it holds the cue, is the whole name
+                # "... Bank of Mongolia": the name ends with the country its "of" names ("... of Mongolia and
+                # Russian Export Center" goes on to another name)
+                cm = re.match(r"\s+of\s+(?:the\s+)?", m["of"])
+                country_end = self.country_from(m.start("of") + cm.end()) if cm else None
+                if country_end is not None and country_end <= m.end("of"):
+                    end = country_end
+            # "Abu Dhabi Future Energy Company" known, after "State Energy Company of Turkmenistan and": a
+            # known name after "and" and a name of its own (one holding a country or a cue) is a second name
+            # ("Trade and Development Bank of Mongolia" is one)
             cut = self.before_known(start, end)
-            if cut < m.end("cue"):
-                start = next(k.start for k in self.known_mentions if cut < k.start < end)
-            end = cut if cut >= m.end("cue") else end
+            if cut < end and (self.country_at(start, cut) or self.suffixed_before(start, cut)):
+                if cut < m.end("cue"):
+                    start = next(k.start for k in self.known_mentions if cut < k.start < end)
+                else:
+                    end = cut
             full = self.text[start:end]
             if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
                 continue
