@@ -186,3 +186,17 @@ def test_month_without_year_still_to_come_after_it_passed_is_next_year():
     assert dates("The plant will start producing fertiliser in October.", "2023-08-10") == [
         ("October", "2023-10", "month")]
 
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("The second meeting of the joint commission was held in Tashkent on December 29-30.", "2006-01-02", "2005-12-29"),
+    ("Заседание межправительственной комиссии прошло в Ташкенте 29 декабря.", "2006-01-03", "2005-12-29"),
+    # a day the publication's year puts after it, and last year's long before it: unknown, the month stands
+    ("The agreement was signed in Astana on 28 June.", "2024-03-27", "2024-03"),
+])
+def test_a_day_held_just_before_new_year_is_last_years(text, published, date):
+    """An article of January 2 on a meeting "held on December 29-30": the December just gone."""
+    from accordwatch import extract
+
+    [ev] = extract(text, published=published)["events"]
+    assert ev["date"] == date

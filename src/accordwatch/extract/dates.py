@@ -15,7 +15,7 @@ from spacy.attrs import ORTH
 
 from ..document import Document, Span
 from . import dates_ru, lang
-from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number, weekday_date
+from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number, past_day, weekday_date
 from .patterns import alternation, may_start
 from .pipeline import component
 
@@ -346,6 +346,8 @@ def find_dates(doc: Document) -> list[Span]:
                                                                                m.group("yearend"))}
         if m.group("wday") and value:
             data["past"] = _weekday(m, base, past=True)   # for a meeting held or a signing
+        elif relative and precision == "day" and (past := past_day(value, base)) is not None:
+            data["past"] = past
         if precision == "year" and UNTIL.search(doc.text, max(0, m.start() - 8), m.start()):
             data["until"] = True   # "a contract extended until 2044": the end of a term
         out.append(Span(m.start(), m.end(), "date", m.group(0), value, data))

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..document import Document, Span
 from . import lang
-from .datetext import weekday_date
+from .datetext import past_day, weekday_date
 
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
@@ -218,6 +218,8 @@ def find_dates(doc: Document, base: date | None) -> list[Span]:
         data = {"precision": precision, "relative": relative, "deadline": bool(m.group("deadline"))}
         if m.group("wday"):
             data["past"] = _weekday(m, base, past=True)   # for a meeting held or a signing
+        elif relative and precision == "day" and (past := past_day(value, base)) is not None:
+            data["past"] = past
         if precision == "year" and UNTIL.search(doc.text, max(0, m.start() - 6), m.start()) and not m.group("deadline"):
             data["until"] = True
         out.append(Span(m.start(), m.end(), "date", m.group(0), value, data))

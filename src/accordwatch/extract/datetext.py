@@ -64,3 +64,24 @@ def weekday_date(base: date, want: int, before: bool = False, after: bool = Fals
     if after:
         return date.fromordinal(base.toordinal() + ((want - base.weekday()) % 7 or 7)).isoformat()
     return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
+
+
+PAST_DAY_REACH = 60   # days before the publication a day with no year may be read as last year's
+
+
+def past_day(value: str | None, base: date | None) -> str | None:
+    """For a day with no year read in the publication's year but after it ("held in Tashkent on Dec
+    29-30" in an article of January 1): the same day a year before, the day a meeting held or a signing
+    had (a day more than one after the publication; "tomorrow" has none), if that is at most
+    PAST_DAY_REACH days before the publication, else None."""
+    if not value or base is None or len(value) != 10:
+        return None
+    day = date.fromisoformat(value)
+    if (day - base).days <= 1:
+        return None
+    try:
+        past = day.replace(year=day.year - 1)
+    except ValueError:   # February 29
+        past = day.replace(year=day.year - 1, day=28)
+    # news tells of the weeks just gone: a day further back is no day the article can be sure of
+    return past.isoformat() if (base - past).days <= PAST_DAY_REACH else None
