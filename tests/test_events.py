@@ -1406,3 +1406,15 @@ def test_an_ordinal_sitting_named_again_with_one_word_more_is_the_same_sitting(t
 def test_a_country_named_by_the_city_a_meeting_is_held_in_is_no_side(text):
     """"in the Chinese city of Shenzhen", "в китайском городе Шэньчжень": where they met, not a side."""
     assert [e["parties"] for e in events(text) if e["type"] == "meeting"] == [["RUS", "TJK"]]
+
+
+def test_a_list_of_documents_in_lines_ending_with_commas_is_signed():
+    """Items with no numbers or bullets, a line each ending in a comma (the last in a full stop), under
+    "... with the following documents signed:": each a document of its own."""
+    text = ("Ulaanbaatar and Moscow signed a package of documents on Tuesday, with the following documents signed:\n\n"
+            "Intergovernmental agreement on cooperation in electric power,\n\n"
+            "Plan of cooperation between the foreign ministries for 2020-2022,\n\n"
+            "Memorandum of understanding between the two export credit agencies.\n")
+    listed = [e for e in events(text, published="2019-12-04") if e["instrument"] is not None]
+    assert [e["instrument"] for e in listed] == ["agreement", "action_plan", "memorandum"]
+    assert {e["status"] for e in listed} == {"signed"}

@@ -335,6 +335,7 @@ WORD_AT = re.compile(r"[\w-]+")
 # an item of a numbered or bulleted list, at the start of its line: "2. An agreement between ...", "• меморандум о ..."
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•·▪●◦‣*–—-])[ \t]+")
 LIST_REACH = 40   # items looked back over for the line that opens a list
+LIST_LINE = 400   # no item of a list is longer (a paragraph is no item)
 LIST_JOINT = re.compile(r"[\s,;]*(?:(?:and|и)\s+)?")   # what joins the items of a list
 
 
@@ -605,11 +606,15 @@ class EventFinder:
     # ---- statuses ----
     def list_intro(self, s0: int) -> tuple[int, int] | None:
         """The line that opens the list whose item holds the offset `s0` ("The session saw the signing of
-        the following documents:" above "1. ...", "2. ..."), or None when s0 is on no item of a list
-        opened by a line ending in a colon."""
+        the following documents:" above "1. ...", "2. ..." or lines that end in a comma or a semicolon,
+        the last in a full stop), or None when s0 is on no item of a list opened by a line ending in a
+        colon."""
         text = self.text
         start = text.rfind("\n", 0, s0) + 1
-        if not LIST_ITEM.match(text, start):
+        end = text.find("\n", s0)
+        end = len(text) if end < 0 else end
+        line = text[start:end].rstrip()
+        if len(line) > LIST_LINE or not (LIST_ITEM.match(line) or line.endswith((",", ";", "."))):
             return None
         for _ in range(LIST_REACH):
             if start == 0:
@@ -618,8 +623,11 @@ class EventFinder:
             while end > 0 and text[end - 1] in " \t\r\n":
                 end -= 1   # blank lines between the items
             start = text.rfind("\n", 0, end) + 1
-            if not LIST_ITEM.match(text, start):
-                return (start, end) if text[start:end].endswith(":") else None
+            prev = text[start:end]
+            if prev.endswith(":"):
+                return start, end
+            if len(prev) > LIST_LINE or not (LIST_ITEM.match(prev) or prev.endswith((",", ";"))):
+                return None
         return None
 
     def agreement_status(self, sent: str, at: int) -> str | None:
