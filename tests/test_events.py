@@ -1418,3 +1418,23 @@ def test_a_list_of_documents_in_lines_ending_with_commas_is_signed():
     listed = [e for e in events(text, published="2019-12-04") if e["instrument"] is not None]
     assert [e["instrument"] for e in listed] == ["agreement", "action_plan", "memorandum"]
     assert {e["status"] for e in listed} == {"signed"}
+
+
+def test_a_caption_in_the_present_tells_a_signing():
+    """"Manturov and Saleh sign the final protocol of the meeting" (a caption: no full stop) happened."""
+    text = ("Russia and Egypt held the 14th meeting of their intergovernmental commission in Moscow on Monday.\n\n"
+            "Ministers Ivan Petrov and Ahmed Saleh sign the final protocol of the commission\n\n"
+            "The parties discussed trade and energy.")
+    [doc] = [e for e in events(text, published="2023-03-21") if e["type"] == "agreement"]
+    assert (doc["instrument"], doc["status"]) == ("protocol", "signed")
+
+
+def test_a_headline_wrapped_over_two_lines_is_still_the_headline():
+    """The title "Kazakhstan, Azerbaijan sign oil deal, eye Caspian power" with "cable" wrapped to a line of
+    its own restates the body: no event of its own."""
+    text = ("Kazakhstan, Azerbaijan sign oil deal, eye Caspian power\ncable\n\n"
+            "BAKU, June 5 - Kazakhstan and Azerbaijan signed a supplementary agreement on Tuesday to raise oil "
+            "shipments.")
+    found = events(text, published="2024-06-05")
+    assert [(e["type"], e["name"]) for e in found if e["type"] == "agreement"] == [
+        ("agreement", "supplementary agreement")]

@@ -439,3 +439,13 @@ def test_an_honorific_before_a_name_followed_by_its_title(honorific):
     text = f"Talks were held between the UAE president and {honorific} Abi Ahmed, Prime Minister of Ethiopia, in Dubai."
     assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [
         ("Abi Ahmed", "Prime Minister", "ETH")]
+
+
+def test_a_party_committee_ends_a_title_not_begins_a_name():
+    """"General Secretary of the Communist Party of Vietnam Central Committee Nguyen Phu Trong": "Committee"
+    is an office word, never a first name."""
+    text = ("The talks were attended by General Secretary of the Communist Party of Vietnam Central Committee "
+            "Nguyen Phu Trong.")
+    [p] = extract(text)["people"]
+    assert (p["name"], p["title"], p["country"]) == (
+        "Nguyen Phu Trong", "General Secretary of the Communist Party of Vietnam Central Committee", "VNM")

@@ -36,6 +36,8 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
+# a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
+SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
                        r"(?:sign|signed)|(?:soonest|earliest|early|speedy|swift|prompt|quick|timely)\s+signing)\b",
                        re.I)
@@ -251,7 +253,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY")
+             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -636,7 +638,8 @@ class EventFinder:
             return None
         if self.c.WILL_SIGN.search(sent):
             return "planned"
-        if self.c.SIGNED.search(sent):
+        if self.c.SIGNED.search(sent) or (self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?"))):
+            # ("Manturov and Saleh sign the final protocol": a caption or heading, in the present, of what happened)
             return "signed"
         if self.c.PREPARE.search(sent) and not self.c.NEGOTIATIONS_CONCLUDED.search(sent):
             return "planned" if not self.c.NEGOTIATING.search(sent) or self.c.FUTURE.search(sent) else "discussed"
@@ -693,7 +696,7 @@ class EventFinder:
         for idx, (s0, s1) in enumerate(self.doc.sentences):
             if idx not in by_sentence and not self.doc.in_body(s0, s1):
                 continue
-            if title and self.text[s0:s1].strip() == title:
+            if title and _is_title(self.text[s0:s1], title):
                 continue   # the headline restates what the body reports
             if self.c.CONTENT_OF.search(self.text[s0:s1]) and self.has("agreement", None):
                 # "The memorandum provides for ...": what a document already found holds
@@ -1328,6 +1331,14 @@ def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
         small, large = sorted(words, key=len)
         return len(large - small) == 1 and small < large and any(w[:1].isdigit() for w in small) and len(small) >= 3
     return words[0] == words[1]
+
+
+def _is_title(sentence: str, title: str) -> bool:
+    """Is the sentence the headline, whitespace aside, or the headline with a last word wrapped to a line of
+    its own that the title left out ("... eye Caspian power" + "cable")?"""
+    sentence, title = " ".join(sentence.split()), " ".join(title.split())
+    rest = sentence[len(title):] if sentence.startswith(title) else None
+    return rest is not None and (not rest or (rest[0] == " " and " " not in rest[1:]))
 
 
 def _index(starts: list[int], offset: int) -> int:
