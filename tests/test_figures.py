@@ -725,3 +725,8 @@ def test_the_measure_named_right_after_an_amount_is_its_own(text, indicator):
     """"... investment cooperation ..., with over $30 billion in trade turnover": the words right after
     the amount say what it measures, before any cue further back."""
     assert [f["indicator"] for f in figures(text)] == [indicator]
+
+
+def test_a_line_of_credit_is_a_deal_value_as_a_credit_line_is():
+    assert [f["indicator"] for f in figures("India on Monday announced a $200-million line of credit for "
+                                            "Kyrgyzstan.")] == ["deal_value"]

@@ -355,3 +355,9 @@ def test_a_name_of_and_words_keeps_them_and_ends_at_its_country():
     text = "A memorandum was signed between the Trade and Development Bank of Mongolia and Russian Export Center."
     assert sorted(o["name"] for o in extract(text)["organizations"]) == [
         "Russian Export Center", "Trade and Development Bank of Mongolia"]
+
+
+def test_countries_joined_by_dashes_name_a_route_not_an_organization():
+    """"the Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline": the route's countries, no organization."""
+    text = "On the Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline, the sides agreed to speed up work."
+    assert extract(text)["organizations"] == []

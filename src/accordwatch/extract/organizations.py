@@ -453,7 +453,10 @@ class Finder:
             self.mention(start, end, ent)
 
     def _only_country_words(self, start: int, end: int) -> bool:
-        return bool(gz.country_index().get(self.text[start:end].lower()))
+        """Is the stretch a country's name, or countries' names joined by dashes ("Turkmenistan-Afghanistan-
+        Pakistan-India", the name of a pipeline's route)?"""
+        index = gz.country_index()
+        return all(part.lower() in index for part in re.split(r"\s*[-–—]\s*", self.text[start:end].strip()))
 
     def _longer_than_overlaps(self, start: int, end: int) -> bool:
         return all((end - start) > (m.end - m.start) for m in self.mentions
@@ -478,7 +481,8 @@ class Finder:
             existing = [x for x in self.mentions if x.start < m.end("long") and long_start < x.end]
             if existing:
                 ent = self.entities[existing[-1].value]
-            elif best and self.plausible(best):
+            elif best and self.plausible(best) and \
+                    not self._only_country_words(m.end("long") - len(best), m.end("long")):   # a route's name
                 start = m.end("long") - len(best)
                 country = self.country_at(start, m.end("long")) or self.country_before(start)
                 known = gz.org_index().get(acr.lower())
