@@ -242,7 +242,8 @@ def test_a_video_list_is_not_body():
 
 def test_an_exchange_rate_ticker_above_the_article_is_not_body():
     """A site's ticker ("Exchange rates as of 02.03.2025", "$1 – 12,850.10", "RUB – -0.4%") is no figure."""
-    ticker = "Exchange rates as of 02.03.2025\n$1 – 12,850.10\nUZS – +0.03%\n€1 – 13 402.55\nRUB – -0.4%"
+    ticker = ("Exchange rates as of 02.03.2025\n$1 – 12,850.10\nUZS – +0.03%\n€1 – 13 402.55\nRUB – -0.4%\n"
+              "• $ 94.42 +0.67")
     text = f"{ticker}\n{TITLE}\n\n{BODY}"
     record = extract(text)
     assert record["figures"] == extract(f"{TITLE}\n\n{BODY}")["figures"]

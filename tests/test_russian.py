@@ -638,3 +638,34 @@ def test_a_commission_or_committee_being_set_up_is_a_body(text, status):
     agreed on (SCHEMA.md: working_group), as "commission" and "committee" are in English."""
     found = [(e["type"], e["status"]) for e in extract(text)["events"]]
     assert found == [("working_group", status)]
+
+
+@pytest.mark.parametrize("text, indicator, value", [
+    ("Контракты на более чем $ 700 млн подписаны на форуме регионов Белоруссии и России.", "deal_value", 700_000_000),
+    ("За январь-июль внешнеторговый оборот Армении с Россией вырос на 57% и составил $330,1 млн.", "trade_turnover",
+     330_100_000),
+])
+def test_more_russian_ways_to_say_a_deals_worth_and_trade(text, indicator, value):
+    """"Контракты на более чем $700 млн": the contracts' worth; "внешнеторговый оборот ... с Россией": trade."""
+    assert [(f["indicator"], f["value"]) for f in extract(text)["figures"]] == [(indicator, value)]
+
+
+def test_a_first_name_of_several_words_stays_the_persons():
+    """"Посол Ирана Мохаммед Реза Хашеми-Голпайгани": two first names and a surname, no company before it."""
+    text = "Посол Ирана в Туркменистане Мохаммед Реза Хашеми-Голпайгани рассказал о предстоящем визите."
+    assert [(p["name"], p["title"]) for p in extract(text)["people"]] == [
+        ("Мохаммед Реза Хашеми-Голпайгани", "Посол")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Премьер-министр Армении считает успешным свой визит в Москву.", None),
+    ("В Нью-Дели прошло 25-е заседание Российско-Индийской комиссии по торгово-экономическому, "
+     "научно-техническому и культурному сотрудничеству.",
+     "25-е заседание Российско-Индийской комиссии по торгово-экономическому, научно-техническому и культурному "
+     "сотрудничеству"),
+])
+def test_a_russian_meetings_name_agrees_with_it_and_runs_over_listed_adjectives(text, name):
+    """"считает успешным свой визит": an adjective in another case and a possessive are no part of the name;
+    "по торгово-экономическому, научно-техническому и культурному сотрудничеству": the commas list adjectives
+    of one noun."""
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [name]

@@ -26,6 +26,7 @@ FURNITURE = re.compile(r"""
       | (?:currency|exchange)\s+rates?\b.{0,30}$
       | [$€₽£¥]\s?1\s*[–—=-]\s*[\d\s.,]+$
       | [A-Z]{3}\s*[–—-]\s*[-+]?\d+(?:[.,]\d+)?\s*%\s*$
+      | [•·]?\s*[$€₽£¥]\s?\d+(?:[.,]\d+)?\s+[-+]\d+(?:[.,]\d+)?\s*%?\s*$     # "• $ 94.42 +0.67"
     )""", re.I | re.X)
 
 # a heading alone on its line that opens a list of other articles: the body ends above it

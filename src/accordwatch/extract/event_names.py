@@ -102,7 +102,7 @@ RU_PURPOSE = re.compile(r"\s+(?:поставк|строительств|созд
                         re.I)
 # "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
 RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|аналогичн|подобн|таки|такой|"
-                        r"такого|такому|таком|такая|такую|такое)\w*$", re.I)
+                        r"такого|такому|таком|такая|такую|такое|сво|наш|ваш)\w*$", re.I)
 ORDINAL_RU = re.compile(r"\d+-(?:е|го|й|м|ом|ое|ая|ой)$|^(?:перв|втор|трет|очередн|следующ)\w*$", re.I)
 
 
@@ -133,6 +133,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
 
     lo, hi = max(lo, start - 100), min(hi, end + 300)
     left = start
+    trigger = text[start:end].split()[0]
     before = [m for m in RU_TOKEN.finditer(text, lo, start)]
     for m in reversed(before[-4:]):
         word = m.group()
@@ -140,19 +141,26 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break
         if etype != "meeting" and ORDINAL_RU.search(word):
             break   # "второе соглашение": a count, not a name (a meeting's ordinal is: "18-е заседание")
-        if ORDINAL_RU.search(word) or morph.pos(word) in ("ADJF", "PRTF") or \
+        if ORDINAL_RU.search(word) or (morph.pos(word) in ("ADJF", "PRTF") and morph.may_agree(word, trigger)) or \
                 ("-" in word and word[:1].isupper() and not word.isupper()):
+            # (an adjective in another case is no part of the name: "считает успешным | визит")
             left = m.start()
         else:
             break
     right = end
     count = 0
+    word = ""
     for m in RU_TOKEN.finditer(text, end, hi):
-        word = m.group()
+        prev, word = word, m.group()
         count += 1
         if count > 25 or word in (".", ";", ":", "!", "?", "(", ")", "—", "–"):
             break
         if word == ",":
+            # "по торгово-экономическому, научно-техническому и культурному сотрудничеству": a comma
+            # between adjectives of one noun goes on
+            nxt = RU_TOKEN.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
+            if nxt is not None and count > 1 and morph.pos(nxt.group()) == "ADJF" and morph.pos(prev) == "ADJF":
+                continue
             break
         low = word.lower()
         if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()):

@@ -36,6 +36,7 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
+NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+(?:be\s+)?"
@@ -356,6 +357,9 @@ class EventFinder:
         # that gives only the month (header.MONTH_STAMP)
         self.month = self.base.strftime("%Y-%m") if self.base else doc.meta.get("published_month")
         self.dateline = doc.meta.get("dateline_span")
+        # where the first line of text (the headline, or a stamp and the headline) ends
+        first = NONBLANK_LINE.search(self.text)
+        self.top = first.end() if first else 0
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
@@ -638,8 +642,7 @@ class EventFinder:
             return None
         if self.c.WILL_SIGN.search(sent):
             return "planned"
-        if self.c.SIGNED.search(sent) or (self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?"))):
-            # ("Manturov and Saleh sign the final protocol": a caption or heading, in the present, of what happened)
+        if self.c.SIGNED.search(sent):
             return "signed"
         if self.c.PREPARE.search(sent) and not self.c.NEGOTIATIONS_CONCLUDED.search(sent):
             return "planned" if not self.c.NEGOTIATING.search(sent) or self.c.FUTURE.search(sent) else "discussed"
@@ -934,6 +937,11 @@ class EventFinder:
                         self.c.DEFINITE.search(before[-25:]) or agreements > 1):
                     continue   # "the deal", "among the largest deals, X signed a contract": named elsewhere
                 status = self.agreement_status(sent, at)
+                if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")) \
+                        and s0 >= self.top:
+                    # "Manturov and Saleh sign the final protocol": a caption or a heading in the body tells in
+                    # the present what happened (the headline at the top restates the body)
+                    status = "signed"
                 listed_item = False
                 if status is None and (intro := self.list_intro(s0)) is not None:
                     # "... saw the signing of the following documents:" / "2. An agreement between the

@@ -195,6 +195,19 @@ def pos(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 16)
+def may_agree(adjective: str, noun: str) -> bool:
+    """Can the adjective stand in a case the noun can be in ("успешным" and "визит": no; "рабочий" and
+    "визит": yes)? Of a hyphenated word the last part is read; a word with no case (not Russian) agrees."""
+    def cases(word: str, kinds: tuple[str, ...]) -> set[str]:
+        last = word.rpartition("-")[2].lower()
+        if not _CYRILLIC.search(last):
+            return set()
+        return {p.tag.case for p in parses(last) if p.tag.POS in kinds and p.tag.case}
+    a, n = cases(adjective, ("ADJF", "PRTF")), cases(noun, ("NOUN",))
+    return not a or not n or bool(a & n)
+
+
+@lru_cache(maxsize=1 << 16)
 def genitive(word: str) -> bool:
     """Can the Russian word be a noun or adjective in the genitive ("промышленности", "энергетики")?"""
     return bool(_CYRILLIC.search(word)) and any(

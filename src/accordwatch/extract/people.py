@@ -643,7 +643,9 @@ class PeopleFinder:
             # "директор компании Дельта Вилмар Андрей Романцов": a company's name before the person's, which
             # opens with the last first name followed by a surname (and a patronymic)
             k = max((i for i, w in enumerate(name_words[:-1]) if morph.given_name(_bare(w.text))), default=0)
-            if k > 0 and len(name_words) - k in (2, 3):
+            if k > 0 and len(name_words) - k in (2, 3) and \
+                    not all(morph.given_name(_bare(w.text)) for w in name_words[:k]):
+                # (not where all before it are first names too: "Мохаммед Реза Хашеми-Голпайгани")
                 title_ws, name_words = title_ws + name_words[:k], name_words[k:]
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
