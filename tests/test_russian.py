@@ -669,3 +669,15 @@ def test_a_russian_meetings_name_agrees_with_it_and_runs_over_listed_adjectives(
     "по торгово-экономическому, научно-техническому и культурному сотрудничеству": the commas list adjectives
     of one noun."""
     assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Соглашения подписаны во время встречи министра финансов с Генеральным директором Фонда ОПЕК по "
+     "международному развитию.", "Фонд ОПЕК по международному развитию"),
+    ("Министр провел переговоры с исполнительным директором Евразийского фонда стабилизации Игорем Петровичем "
+     "Сидоровым.", "Евразийский фонд стабилизации"),
+])
+def test_a_persons_title_before_a_body_and_their_name_after_it_are_not_the_bodys(text, name):
+    """"с Генеральным директором Фонда ОПЕК ...": the office is the person's, not the fund's name; "... фонда
+    стабилизации Игорем Петровичем Сидоровым": the name after the body is a person's."""
+    assert [o["name"] for o in extract(text)["organizations"]] == [name]

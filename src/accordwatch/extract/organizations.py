@@ -627,9 +627,12 @@ class Finder:
             head = m["head"]
             # the words before the head that are adjectives agreeing with it (not "заседание",
             # "сопредседателей": nouns end like adjectives)
+            # (right before the head: "Генеральным директором | Фонда ОПЕК": a noun between ends them)
             adjs = (m["adj"] or "").split()
-            while adjs and morph.pos(adjs[0]) not in ("ADJF", "PRTF"):
-                adjs = adjs[1:]
+            k = len(adjs)
+            while k > 0 and morph.pos(adjs[k - 1]) in ("ADJF", "PRTF"):
+                k -= 1
+            adjs = adjs[k:]
             start = m.start("head") - len(" ".join(adjs)) - (1 if adjs else 0)
             if head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)) and \
                     not (adjs and adjs[0][:1].isupper() and start > 0 and self.text[start - 1] == " "
@@ -660,6 +663,8 @@ class Finder:
                     continue
                 if word in RU_GENERIC_PLACE:
                     break   # "Кабмин страны": the country's, not a name
+                if word[:1].isupper() and not word.isupper() and self._person_ahead(w):
+                    break   # "вице-президентом Европейской комиссии Марошем Шефчовичем": a person's name follows
                 if tag not in ("NOUN", "ADJF", "PRTF") or (word[:1].isupper() and self.country_at(w.start(), w.end())
                                                           is None and tag is None):
                     break
@@ -679,6 +684,15 @@ class Finder:
                 "commission" if RU_COMMISSION.match(head) else "agency")
             ent = self.entity(_norm(name), name, kind, country)
             self.mention(start, end, ent)
+
+    def _person_ahead(self, w: re.Match) -> bool:
+        """Do the capitalised word `w` and the next make a person's name (a first name, or a word read as a
+        surname or patronymic, no country: "Марошем Шефчовичем", "Андреем Романцовым")?"""
+        nxt = RU_WORD.match(self.text, w.end() + 1)
+        if nxt is None or not nxt.group()[:1].isupper() or self.country_at(nxt.start(), nxt.end()):
+            return False
+        return any(t in p.tag for word in (w.group(), nxt.group()) for p in morph.parses(word.lower())[:2]
+                   for t in morph.NAME_TAGS)
 
     def russian_companies(self) -> None:
         """Companies named in guillemets after their legal form or kind: "АО «Самрук-Энерго»",
