@@ -681,3 +681,15 @@ def test_a_persons_title_before_a_body_and_their_name_after_it_are_not_the_bodys
     """"с Генеральным директором Фонда ОПЕК ...": the office is the person's, not the fund's name; "... фонда
     стабилизации Игорем Петровичем Сидоровым": the name after the body is a person's."""
     assert [o["name"] for o in extract(text)["organizations"]] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Для финансирования проектов агропромышленного комплекса учредят совместный фонд с капиталом 100 млн долларов.",
+     []),
+    ("Заседание армяно-иранской межправительственной комиссии прошло в Ереване.",
+     ["армяно-иранская межправительственная комиссия"]),
+])
+def test_a_common_adjective_and_a_lower_case_head_name_no_body(text, names):
+    """"учредят совместный фонд": a kind of body, no name (SCHEMA.md: generic descriptions are no
+    organizations); "армяно-иранской межправительственной комиссии" names one by its countries."""
+    assert [o["name"] for o in extract(text)["organizations"]] == names

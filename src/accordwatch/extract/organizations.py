@@ -671,8 +671,10 @@ class Finder:
                 pos_ = end = w.end()
                 if self.country_at(w.start(), w.end()):
                     break   # "... Узбекистана": the country closes the name
-            if end == m.end("head") and not adjs:
-                continue   # a bare "Комиссия", "Совет": a body named before, or none
+            if end == m.end("head") and (not adjs or (
+                    head[:1].islower() and not any(a[:1].isupper() for a in adjs)
+                    and self.country_at(start, end) is None)):
+                continue   # a bare "Комиссия", "Совет", "совместный фонд": a body named before, or none
             if RU_REPORTS.search(self.text, max(0, start - 25), start):
                 continue   # "сообщает Государственное информационное агентство": the outlet
             if self.is_blocked(start, end) or self.overlaps_mention(start, end) and \
