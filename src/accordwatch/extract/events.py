@@ -693,13 +693,14 @@ class EventFinder:
         for found in by_sentence.values():
             found.sort()
         title = (self.doc.title or "").strip()
+        title_opening = title.split(maxsplit=1)[0] if title else ""
         contents: set[tuple[int, int]] = set()   # the sentences that told what a document holds
         # the sentences with a trigger, and those of the body that may tell what the documents or projects
         # found hold with no trigger word of their own ("The arrangements concern ...", "Among them are ...")
         for idx, (s0, s1) in enumerate(self.doc.sentences):
             if idx not in by_sentence and not self.doc.in_body(s0, s1):
                 continue
-            if title and _is_title(self.text[s0:s1], title):
+            if title and self.text.startswith(title_opening, s0) and _is_title(self.text[s0:s1], title):
                 continue   # the headline restates what the body reports
             if self.c.CONTENT_OF.search(self.text[s0:s1]) and self.has("agreement", None):
                 # "The memorandum provides for ...": what a document already found holds

@@ -128,9 +128,9 @@ def _only(spans: list[Span], named_so: Callable[[Span], object]) -> set[str]:
 def venue_only(text: str, spans: list[Span], lo: int) -> set[str]:
     """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan", "met in
     the Chinese city of Shenzhen", "в китайском городе Шэньчжень"): the place, not a side."""
-    return _only(spans, lambda s: VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start])
-                 or (IN_BEFORE.search(text, max(lo, s.start - 8), s.start) is not None
-                     and CITY_AFTER.match(text, s.end) is not None))
+    return _only(spans, lambda s: (CITY_AFTER.match(text, s.end) is not None
+                                   and IN_BEFORE.search(text, max(lo, s.start - 8), s.start) is not None)
+                 or VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]))
 
 
 def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
