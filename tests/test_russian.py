@@ -693,3 +693,9 @@ def test_a_common_adjective_and_a_lower_case_head_name_no_body(text, names):
     """"учредят совместный фонд": a kind of body, no name (SCHEMA.md: generic descriptions are no
     organizations); "армяно-иранской межправительственной комиссии" names one by its countries."""
     assert [o["name"] for o in extract(text)["organizations"]] == names
+
+
+def test_a_place_before_a_projects_object_is_not_its_name():
+    """"обсудили создание в Улан-Баторе сборочного производства белорусских тракторов": the city is where."""
+    text = "Стороны также обсудили создание в Улан-Баторе сборочного производства белорусских тракторов."
+    assert [e["name"] for e in extract(text)["events"]] == ["сборочного производства белорусских тракторов"]

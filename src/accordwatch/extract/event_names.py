@@ -123,6 +123,14 @@ def _month_word(word: str) -> bool:
     return months()[0].fullmatch(word) is not None
 
 
+def _place(word: str) -> bool:
+    """Is the Russian word a place of the gazetteer, in any case ("Улан-Баторе")?"""
+    from .gazetteer import place_index
+    from .morph import lemma
+
+    return lemma(word) in place_index("ru")
+
+
 def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
     """The name of an event in a language whose words say their part of speech (Russian, through
     morph.py): the adjectives and ordinal before the trigger ("18-го заседания", "совместного
@@ -142,7 +150,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         if etype != "meeting" and ORDINAL_RU.search(word):
             break   # "второе соглашение": a count, not a name (a meeting's ordinal is: "18-е заседание")
         if ORDINAL_RU.search(word) or (morph.pos(word) in ("ADJF", "PRTF") and morph.may_agree(word, trigger)) or \
-                ("-" in word and word[:1].isupper() and not word.isupper()):
+                ("-" in word and word[:1].isupper() and not word.isupper() and not _place(word)):
+            # (a hyphenated name may open it, "Бизнес-форума"; a place does not: "в Улан-Баторе | производства")
             # (an adjective in another case is no part of the name: "считает успешным | визит")
             left = m.start()
         else:

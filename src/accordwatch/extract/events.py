@@ -36,6 +36,9 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
+# "the following documents", "следующие документы": documents a list under the line tells (a counted batch,
+# "12 agreements, with following documents signed:", stays one of its own)
+FOLLOWING = re.compile(r"\b(?:following|следующ[а-яё]*)\s+(?:[\w-]+\s+){0,2}$", re.I)
 NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
@@ -610,6 +613,12 @@ class EventFinder:
         return self.sectors(s0, s1)
 
     # ---- statuses ----
+    def opens_list(self, s0: int, s1: int) -> bool:
+        """Is the sentence [s0, s1) the opening line of a list whose items follow it?"""
+        nxt = NONBLANK_LINE.search(self.text, s1)
+        intro = self.list_intro(nxt.start()) if nxt is not None else None
+        return intro is not None and intro[0] <= s0 < intro[1]
+
     def list_intro(self, s0: int) -> tuple[int, int] | None:
         """The line that opens the list whose item holds the offset `s0` ("The session saw the signing of
         the following documents:" above "1. ...", "2. ..." or lines that end in a comma or a semicolon,
@@ -929,6 +938,9 @@ class EventFinder:
                     continue
             if self.c.ANNIVERSARY.search(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
+            if etype == "agreement" and sent.rstrip().endswith(":") and FOLLOWING.search(before[-40:]) and \
+                    self.opens_list(s0, s1):
+                continue   # "... signed the following documents:": the documents are the items listed under it
             clause = next((a, b) for a, b in clauses if a <= start < b) if len(clauses) > 1 else None
             if etype == "agreement":
                 if self.c.IDIOM.search(sent[max(0, at - 20):end - s0 + 12]):
@@ -971,6 +983,12 @@ class EventFinder:
                 parties, orgs, people = sides(clause)
                 self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
                          distinct=another)
+                if listed_item:
+                    # signed where the occasion the list's opening tells of was held
+                    ev = next((e for e in reversed(self.events) if (s0, s1) in e.evidence), None)
+                    if ev is not None and ev.location is None:
+                        ev.location = next((e.location for e in reversed(self.events)
+                                            if e.type == "meeting" and e.location and e.evidence[0][0] < s0), None)
                 made.add(etype)
             elif etype == "working_group":
                 if self.c.SESSION_OF.search(before) or not (self.c.ESTABLISH.search(sent)
