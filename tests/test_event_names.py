@@ -234,3 +234,12 @@ def test_what_a_deal_is_worth_is_no_name():
     text = "Kazakhstan and Oman signed a $300 million deal in Muscat on Monday."
     (deal,) = accordwatch.extract(text, published="2024-04-02")["events"]
     assert deal["type"] == "agreement" and deal["name"] is None
+
+
+def test_a_name_ends_before_and_with_a_verb_of_a_new_clause():
+    """"a joint committee on science and technology and start training courses": "and start" opens a clause."""
+    import accordwatch
+
+    text = ("The two countries agreed to establish a joint committee on science and technology and start "
+            "short-term training courses in various fields.")
+    assert [e["name"] for e in accordwatch.extract(text)["events"]] == ["joint committee on science and technology"]

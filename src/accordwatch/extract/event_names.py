@@ -335,8 +335,10 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                 and toks[k + 1][0] == b:
             prev = tok   # "for 2024–2026": a span of years
             continue
-        if low == "and" and k + 2 < len(toks) and toks[k + 2][2].lower() == "to" and toks[k + 1][2].islower():
-            break   # "... raw materials and aim to ...": a new clause
+        if low == "and" and k + 1 < len(toks) and toks[k + 1][2].islower() and (
+                toks[k + 1][2] in words.get("clause_verb", ())
+                or (k + 2 < len(toks) and toks[k + 2][2].lower() == "to")):
+            break   # "... raw materials and aim to ...", "... on science and start training courses": a new clause
         if tok in (".", ";", ":", "!", "?", "—", "–", "(", ")") or tok in "“”\"«»":
             if tok == "(":
                 close = text.find(")", a, min(hi, a + 40))
