@@ -36,9 +36,9 @@ SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
-# "the following documents", "следующие документы": documents a list under the line tells (a counted batch,
-# "12 agreements, with following documents signed:", stays one of its own)
-FOLLOWING = re.compile(r"\b(?:following|следующ[а-яё]*)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "the following documents": documents a list under the line tells (a counted batch, "12 agreements, with
+# following documents signed:", stays one of its own)
+FOLLOWING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,2}$", re.I)
 NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
@@ -257,7 +257,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW")
+             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -938,7 +938,7 @@ class EventFinder:
                     continue
             if self.c.ANNIVERSARY.search(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
-            if etype == "agreement" and sent.rstrip().endswith(":") and FOLLOWING.search(before[-40:]) and \
+            if etype == "agreement" and sent.rstrip().endswith(":") and self.c.FOLLOWING.search(before[-40:]) and \
                     self.opens_list(s0, s1):
                 continue   # "... signed the following documents:": the documents are the items listed under it
             clause = next((a, b) for a, b in clauses if a <= start < b) if len(clauses) > 1 else None
