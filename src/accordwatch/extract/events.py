@@ -232,7 +232,7 @@ SET_UP_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|will|shall|is\s+to|are\s+to|
 SINCE_HISTORY = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:establishment|start)\s+of\s+)?(?:diplomatic\s+relations|"
                            r"independence|(?:19|20)\d\d)\b", re.I)
 AHEAD_REACH = 60   # "the meeting of the intergovernmental commission | in December"
-CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to|что|который|которое|которая)\b|[,;]", re.I)
+CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to)\b|[,;]", re.I)
 # a verb that tells what happened: a meeting in a sentence with one has been held
 PAST_VERB = re.compile(r"\b(?:was|were|had|met|held|took|discussed|signed|agreed|reviewed|attended|visited|"
                        r"chaired|co-chaired|concluded)\b", re.I)
@@ -257,7 +257,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING")
+             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
 NEVER = re.compile(r"(?!)")
 
@@ -538,7 +538,7 @@ class EventFinder:
         base = self.base.isoformat()
         return any(d.data.get("relative") and not d.data.get("until") and "past" not in d.data and "/" not in d.value
                    and d.value[:len(base)] > base[:len(d.value)] and 0 <= d.start - end <= AHEAD_REACH
-                   and not CLAUSE_WORDS.search(self.text, end, d.start)
+                   and not self.c.CLAUSE_WORDS.search(self.text, end, d.start)
                    for d in self.within("date", s0, s1) if d.value)
 
     def figure_period(self, d: Span) -> bool:
