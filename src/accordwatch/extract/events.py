@@ -981,14 +981,12 @@ class EventFinder:
                 another = in_turn or (self.c.INDEFINITE.search(before[-30:]) is not None
                                       and self.c.ALSO.search(sent) is not None)
                 parties, orgs, people = sides(clause)
-                self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
-                         distinct=another)
-                if listed_item:
+                ev = self.add(etype, status, instrument, parties, orgs, people, s0, s1, at=start, trigger_end=end,
+                              distinct=another)
+                if listed_item and ev.location is None:
                     # signed where the occasion the list's opening tells of was held
-                    ev = next((e for e in reversed(self.events) if (s0, s1) in e.evidence), None)
-                    if ev is not None and ev.location is None:
-                        ev.location = next((e.location for e in reversed(self.events)
-                                            if e.type == "meeting" and e.location and e.evidence[0][0] < s0), None)
+                    ev.location = next((e.location for e in reversed(self.events)
+                                        if e.type == "meeting" and e.location and e.evidence[0][0] < s0), None)
                 made.add(etype)
             elif etype == "working_group":
                 if self.c.SESSION_OF.search(before) or not (self.c.ESTABLISH.search(sent)
@@ -1246,10 +1244,10 @@ class EventFinder:
 
     def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],
             people: set[str], s0: int, s1: int, met_with: bool = False, at: int | None = None,
-            trigger_end: int | None = None, distinct: bool = False) -> None:
+            trigger_end: int | None = None, distinct: bool = False) -> Event:
         """A new event, or one more mention of an event found with the same key; `distinct`: a
         mention that names an event of its own ("the first meeting of the working group") merges
-        only into an event of that name."""
+        only into an event of that name. Returns the event the mention made or joined."""
         def name() -> tuple[int, int] | None:
             return self.name_span(s0, s1, at, trigger_end, etype) \
                 if at is not None and trigger_end is not None else None
@@ -1297,8 +1295,9 @@ class EventFinder:
                 other.date, other.dated = ev.date or other.date, self.is_dated(ev) or other.dated
             other.location = other.location or ev.location
             other.named_at.extend(ev.named_at)
-            return
+            return other
         self.events.append(ev)
+        return ev
 
     def titled(self, s0: int, s1: int, start: int, end: int) -> bool:
         """Is the document whose trigger is text[start:end] named by a title of its own, in capitals

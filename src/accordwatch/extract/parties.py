@@ -75,7 +75,7 @@ def _main_parties(doc: Document) -> list[str]:
     frames = framed(doc.text, spans, 0, among=bloc_codes())
     for s, is_frame in zip(spans, frames, strict=True):
         first.setdefault(s.value, s.start)
-        if s.value in bloc_codes() and is_frame:
+        if is_frame:   # (framed reads blocs only)
             counts.setdefault(s.value, 0)   # "on the sidelines of the SCO summit": where, not who (ranked last)
             continue
         counts[s.value] += 2 if s.start < title_end else 1
@@ -104,24 +104,24 @@ def rank_only(text: str, spans: list[Span], lo: int) -> set[str]:
 def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int) -> set[str]:
     """Countries that `spans` name only right after `before` (within `reach` characters) or in a list
     joined to one that is ("to Georgia, Türkiye and Greece")."""
-    so: set[str] = set()
-    elsewhere: set[str] = set()
-    prev: Span | None = None
-    prev_so = False
-    for s in spans:
-        is_so = bool(before.search(text[max(lo, s.start - reach):s.start])) or (
-            prev_so and prev is not None and LIST_JOIN.match(text[prev.end:s.start]) is not None)
-        (so if is_so else elsewhere).add(s.value)
-        prev, prev_so = s, is_so
-    return so - elsewhere
+    marks: list[bool] = []
+    for k, s in enumerate(spans):
+        marks.append(bool(before.search(text[max(lo, s.start - reach):s.start])) or (
+            k > 0 and marks[-1] and LIST_JOIN.match(text[spans[k - 1].end:s.start]) is not None))
+    return _only_marked(spans, marks)
 
 
 def _only(spans: list[Span], named_so: Callable[[Span], object]) -> set[str]:
     """The values of `spans` every span of which `named_so` holds for (a value also named otherwise stays)."""
+    return _only_marked(spans, [bool(named_so(s)) for s in spans])
+
+
+def _only_marked(spans: list[Span], marks: list[bool]) -> set[str]:
+    """The values of `spans` every span of which is marked (a value also named unmarked stays)."""
     so: set[str] = set()
     elsewhere: set[str] = set()
-    for s in spans:
-        (so if named_so(s) else elsewhere).add(s.value)
+    for s, marked in zip(spans, marks, strict=True):
+        (so if marked else elsewhere).add(s.value)
     return so - elsewhere
 
 
@@ -168,11 +168,7 @@ def framed(text: str, spans: list[Span], lo: int, among: frozenset[str] | None =
 
 def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
     """Blocs or countries named only as the framework of cooperation."""
-    so: set[str] = set()
-    elsewhere: set[str] = set()
-    for s, is_frame in zip(spans, framed(text, spans, lo), strict=True):
-        (so if is_frame else elsewhere).add(s.value)
-    return so - elsewhere
+    return _only_marked(spans, framed(text, spans, lo))
 
 
 def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str],
