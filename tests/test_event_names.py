@@ -243,3 +243,18 @@ def test_a_name_ends_before_and_with_a_verb_of_a_new_clause():
     text = ("The two countries agreed to establish a joint committee on science and technology and start "
             "short-term training courses in various fields.")
     assert [e["name"] for e in accordwatch.extract(text)["events"]] == ["joint committee on science and technology"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # who met tells the meeting, a name does not: the name stops before the people and their titles
+    ("Oman and Kazakhstan signed two memoranda during the visit of Omani Foreign Minister Badr Albusaidi "
+     "to Astana on Monday.", None),
+    ("The ministers reviewed transit at the talks between Kazakh Transport Minister Marat Karabayev and "
+     "Chinese Vice Minister Li Yang in Beijing on Monday.", None),
+    ("Kazakhstan and Korea opened a new chapter with the first state visit of the President of Korea "
+     "Lee Jae-myung to Astana on Monday.", "first state visit"),
+    ("Соглашения подписаны в ходе встречи министра энергетики Казахстана Ерлана Аккенженова и министра "
+     "энергетики Узбекистана Журабека Мирзамахмудова в Ташкенте.", None),
+])
+def test_a_meeting_of_people_is_named_only_by_what_precedes_them(text, name):
+    assert names(text, "meeting") == [name]

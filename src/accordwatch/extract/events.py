@@ -177,6 +177,8 @@ ITS_MEETING = re.compile(r"\bits\s+(?:first|inaugural|initial)\s+$", re.I)
 REFERRED = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?!(?:a|an|and|or|of|signing)\b)[\w-]+\s+){0,3}$", re.I)
 # words for a document that make an event only where nothing else names it ("a $2.4 billion deal")
 LOOSE_TERMS = frozenset({"deal", "deals"})
+# words that join a name to what follows, and so never end one ("visit of | Kazakh Foreign Minister ...")
+NAME_JOINERS = frozenset({"of", "between", "with", "by", "the", "a", "an", "and", "to", "from", "for"})
 BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
@@ -258,7 +260,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS")
-CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS")
+CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS")
 NEVER = re.compile(r"(?!)")
 
 
@@ -366,8 +368,9 @@ class EventFinder:
         self.orgs = doc.meta.get("organizations", {})
         people = {p.name: p for p in doc.meta.get("people", [])}
         self.person_spans = [(s, people.get(s.value)) for s in doc.layer("person")]
+        self.title_spans = doc.meta.get("title_spans", [])
         self.blocked = Ranges([(s.start, s.end) for layer in ("org", "title", "country") for s in doc.layer(layer)]
-                              + doc.meta.get("title_spans", []))
+                              + self.title_spans)
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
         self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")
@@ -392,8 +395,36 @@ class EventFinder:
             span = name_span(self.text, s0, s1, start, end, etype, self.by_words)
             if span is not None and etype == "agreement":
                 span = self.before_sibling(span, start, end)
+            if span is not None and etype == "meeting":
+                span = self.before_person(span, start, end)
             self._names[key] = span
         return self._names[key]
+
+    def before_person(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+        """The name `span` of a meeting whose trigger is text[start:end], ending before the first
+        person named after the trigger, and before that person's title: a meeting of people is
+        told by who met, not named ("встречи министра энергетики Казахстана Алмаса Саткалиева и
+        ..." has no name beyond "встреча")."""
+        left, right = span
+        cut = next((s.start for s, _ in self.person_spans if end <= s.start < right), None)
+        if cut is None:
+            return span
+        countries = self.within("country", end, cut)
+        while cut > end:
+            # back over the person's title, a country word ("Kazakh", "Узбекистана") and joining
+            # words ("of the") before the name
+            before = self.text[end:cut].rstrip(" ,")
+            word = before.rsplit(None, 1)[-1] if before.strip() else ""
+            at = end + len(before) - len(word)
+            title = next((a for a, b in self.title_spans if end <= a < cut and b >= end + len(before) - 1), None)
+            if title is not None:
+                cut = title
+            elif word.lower() in self.c.NAME_JOINERS or any(c.start <= at < c.end for c in countries):
+                cut = at
+            else:
+                break
+        right = len(self.text[:cut].rstrip(" ,"))
+        return None if left == start and right <= end else (left, right)
 
     def before_sibling(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
         """The name `span` of the document whose trigger is text[start:end], ending before a second
