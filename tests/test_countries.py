@@ -227,3 +227,26 @@ def test_an_outlet_named_after_a_country(text, expected):
 ])
 def test_a_short_name_two_countries_share_is_the_one_the_article_names_in_full(text, codes):
     assert extract_document(Document(text=text))["countries"] == codes
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Kazakh grain traders are looking for buyers in Latin America and North America.", ["KAZ"]),
+    ("Казахстанские экспортеры ищут покупателей в Латинской Америке и Южной Америке.", ["KAZ"]),
+    ("Мир на Корейском полуострове важен для Монголии.", ["MNG"]),
+    ("Mongolia called for peace on the Korean Peninsula.", ["MNG"]),
+    # the country alone is still the country
+    ("Kazakhstan and America signed a memorandum on critical minerals.", ["KAZ", "USA"]),
+])
+def test_a_country_name_inside_a_region_name_is_no_country(text, codes):
+    assert countries(text) == codes
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Россия и Венесуэла согласовали план сотрудничества до 2030 года.", ["RUS", "VEN"]),
+    ("Товарооборот Беларуси с Кубой и Чили вырос на треть.", ["BLR", "CHL", "CUB"]),
+    ("Казахстанская делегация посетила Шри-Ланку, Непал и Лаос.", ["KAZ", "LAO", "LKA", "NPL"]),
+    ("Кенийская и танзанийская компании подписали контракт с узбекской стороной.", ["KEN", "TZA", "UZB"]),
+    ("Президент Мали встретился с послом Хорватии в Бамако.", ["HRV", "MLI"]),
+])
+def test_russian_names_and_adjectives_of_states_beyond_the_region(text, codes):
+    assert countries(text) == codes

@@ -397,6 +397,12 @@ def find(doc: Document) -> dict[str, list[Span]]:
         out[entry.layer].append(Span(start, end, entry.layer, text, entry.key,
                                      {"form": entry.form, "country": entry.country, "kind": entry.kind}))
     out["country"] = _shared_names_resolved(out["country"], language)
+    # a country's name inside a longer name of a region is the region's ("Latin America", "Южная
+    # Америка", "the Korean Peninsula"): no country
+    regions = [(p.start, p.end) for p in out["place"] if p.data["country"] is None]
+    if regions:
+        out["country"] = [c for c in out["country"]
+                          if not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in regions)]
     # a place that is also a longer-or-equal country/org/outlet name is that, not a place
     others = Ranges((s.start, s.end) for layer in ("country", "org", "outlet") for s in out[layer])
     out["place"] = [p for p in out["place"] if not others.covers(p.start, p.end)]
