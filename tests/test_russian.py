@@ -699,3 +699,37 @@ def test_a_place_before_a_projects_object_is_not_its_name():
     """"обсудили создание в Улан-Баторе сборочного производства белорусских тракторов": the city is where."""
     text = "Стороны также обсудили создание в Улан-Баторе сборочного производства белорусских тракторов."
     assert [e["name"] for e in extract(text)["events"]] == ["сборочного производства белорусских тракторов"]
+
+
+def agreements(text: str) -> list[tuple[str, str | None]]:
+    return [(e["status"], e["name"]) for e in extract(text)["events"] if e["type"] == "agreement"]
+
+
+def test_documents_counted_are_an_agreement_event():
+    """"подписали 14 документов": Russian news counts what was signed in documents."""
+    text = ("Туркменистан и Оман по итогам переговоров в Маскате подписали 14 документов о сотрудничестве "
+            "в области энергетики, транспорта и образования.")
+    assert [status for status, _ in agreements(text)] == ["signed"]
+
+
+def test_the_documents_told_again_are_the_same_event():
+    """"Документы были подписаны ...", "Согласно документу ...": the documents told before."""
+    text = ("Монголия и Казахстан подписали соглашение о транзите грузов. Документы были подписаны по итогам "
+            "заседания межправительственной комиссии в Улан-Баторе. Согласно документу, стороны увеличат "
+            "объем перевозок по железной дороге.")
+    assert len(agreements(text)) == 1
+
+
+def test_a_total_counts_the_documents_told_before():
+    text = ("Узбекистан и Южная Корея подписали ряд соглашений на сумму свыше 5 млрд долларов.\n\n"
+            "Всего подписано 18 документов, в том числе в сфере здравоохранения и энергетики.")
+    assert len(agreements(text)) == 1
+    text = ("Uzbekistan and South Korea signed a number of agreements worth over $5 billion. "
+            "In total, 18 documents were signed, covering health care and energy.")
+    assert len(agreements(text)) == 1
+
+
+def test_a_batch_told_by_its_examples_is_no_event_of_its_own():
+    text = ("Кроме того, подписан ряд документов в сфере энергетики, в частности соглашение о строительстве "
+            "ветровой электростанции в Жамбылской области между Казахстаном и Китаем.")
+    assert agreements(text) == [("signed", "соглашение о строительстве ветровой электростанции")]

@@ -177,11 +177,21 @@ ITS_MEETING = re.compile(r"\bits\s+(?:first|inaugural|initial)\s+$", re.I)
 REFERRED = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?!(?:a|an|and|or|of|signing)\b)[\w-]+\s+){0,3}$", re.I)
 # words for a document that make an event only where nothing else names it ("a $2.4 billion deal")
 LOOSE_TERMS = frozenset({"deal", "deals"})
+# document words that, neither counted nor named, refer back to documents told before (Russian's
+# "документ", and "Документы", "Соглашения" opening a sentence: it has no article to say "the
+# documents"); the words that count them
+REFERENCE_TERMS: frozenset[str] = frozenset()
+QUANTIFIERS = frozenset({"several", "many", "dozens", "number", "series", "package", "set", "over", "more", "than",
+                         "about", "nearly", "some"})
+# words that say a count takes in all the documents told ("in total, 29 documents were signed")
+TOTAL_WORDS = frozenset({"total", "all", "altogether", "overall"})
 # words that join a name to what follows, and so never end one ("visit of | Kazakh Foreign Minister ...")
 NAME_JOINERS = frozenset({"of", "between", "with", "by", "the", "a", "an", "and", "to", "from", "for"})
 BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
+# what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
+EXAMPLES = re.compile(r",?\s*\b(?:in\s+particular|notably)\b", re.I)
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
 NEXT_WORD = re.compile(r"[\s-]+(\w)")
 SHORT_FORM = re.compile(r"\s*\((\w*[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]\w*)\)")
@@ -259,8 +269,9 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS")
-CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS")
+             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES")
+CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
+            "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
 
 
@@ -340,6 +351,7 @@ class Event:
 # where an agreement's name states its subject: "memorandum on ...", "соглашение о ..."
 SUBJECT_OPENER = re.compile(r"\b(?:on|regarding|concerning|о|об|по)\s+")
 WORD_AT = re.compile(r"[\w-]+")
+TOKEN_WORD = re.compile(r"\w+")
 # an item of a numbered or bulleted list, at the start of its line: "2. An agreement between ...", "• меморандум о ..."
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•·▪●◦‣*–—-])[ \t]+")
 LIST_REACH = 40   # items looked back over for the line that opens a list
@@ -862,6 +874,20 @@ class EventFinder:
         after = sent[end:end + 60].split(",")[0] if "," in sent[end:end + 60] else None
         return "," in between or (after is not None and len(after.split()) <= 5)
 
+    def exemplified(self, start: int, end: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> bool:
+        """Is the document word at sent[at:end] a batch with no count ("a number of documents", "ряд
+        документов"), whose examples are the documents named next ("..., in particular an agreement
+        on ...")? The named documents are the events then: the batch says no more than they do."""
+        words = TOKEN_WORD.findall(self.text, max(0, start - 30), start)[-2:]
+        if not words or not any(w.lower() in self.c.QUANTIFIERS for w in words) or \
+                any(w[:1].isdigit() or w.lower() in self.c.NUMBERS for w in words):
+            return False
+        nxt = next((a for a, _, (t, _) in found if t == "agreement" and a > end), None)
+        if nxt is None:
+            return False
+        gap = self.text[end:nxt]
+        return len(gap) < 80 and ";" not in gap and self.c.EXAMPLES.search(gap) is not None
+
     def counted(self, pos: int) -> bool:
         """Does a count ("300 joint ventures", "около 300 совместных предприятий") take in the word at `pos`?"""
         return any(s.start < pos < s.end and s.data.get("unit") == "count" for s in self.doc.layer("amount"))
@@ -955,6 +981,7 @@ class EventFinder:
         made: set[str] = set()
         met = False   # a verb of the sentence said a meeting took place ("met", "встретились")
         attached = False
+        total_told = False   # the sentence counted all the documents told before ("Всего подписано 29 документов")
         last_document: tuple[int, int] | None = None   # the sentence's last document word so far
         for start, end, (etype, instrument) in found:
             at = start - s0
@@ -980,6 +1007,27 @@ class EventFinder:
                 if sent[at:end - s0].lower() in self.c.LOOSE_TERMS and (
                         self.c.DEFINITE.search(before[-25:]) or agreements > 1):
                     continue   # "the deal", "among the largest deals, X signed a contract": named elsewhere
+                near = TOKEN_WORD.findall(before[-40:])[-4:]
+                total = total_told or any(w.lower() in self.c.TOTAL_WORDS for w in near)
+                if total and self.many_at(start, True) and \
+                        any(ev.type == etype and self.batch(ev) for ev in self.events):
+                    # "... подписали ряд соглашений. Всего подписано 29 документов, в том числе ...; ряд
+                    # документов в сфере энергетики": the documents told before, counted in all
+                    self.attach(etype, None, s0, s1, trigger=(start, end), batch=True)
+                    total_told = True
+                    continue
+                if self.exemplified(start, end, found):
+                    continue   # "ряд документов в сфере энергетики, в частности соглашение о ...": told by its examples
+                if sent[at:end - s0].lower() in self.c.REFERENCE_TERMS and self.has(etype, None) and \
+                        (len(before.split()) <= 2 or not self.many_at(start, True)) and \
+                        not self.c.ALSO.search(before) and not self.counted(start) and \
+                        not any(w.lower() in self.c.QUANTIFIERS or w[:1].isdigit() for w in before.split()[-2:]) and \
+                        self.name_span(s0, s1, start, end, etype) is None:
+                    # "Документы были подписаны по итогам заседания": the documents told before (what
+                    # the sentence goes on to tell of them, "согласно документу, средства пойдут на
+                    # реализацию проекта ...", is still told)
+                    self.attach(etype, None, s0, s1, trigger=(start, end))
+                    continue
                 status = self.agreement_status(sent, at)
                 if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")) \
                         and s0 >= self.top:
@@ -1252,14 +1300,15 @@ class EventFinder:
         return start is not None and end is not None and self.c.FORUM.search(self.text, start, end) is not None
 
     def attach(self, etype: str, instrument: str | None, s0: int, s1: int, content: bool = False,
-               trigger: tuple[int, int] | None = None) -> None:
+               trigger: tuple[int, int] | None = None, batch: bool = False) -> None:
         """A later mention of an event already found ('the memorandum will serve ...'); with
-        `content`, the sentence tells what the event covers, so its sectors are the event's too.
+        `content`, the sentence tells what the event covers, so its sectors are the event's too;
+        with `batch`, the mention is of an event first told as many documents.
         A later mention may name what the first left unnamed ('the Astana Declaration')."""
         forum = etype == "meeting" and trigger is not None and self.forum(*trigger)
         for ev in reversed(self.events):
             if ev.type == etype and (instrument is None or ev.instrument == instrument) and \
-                    (etype != "meeting" or trigger is None or ev.forum == forum):
+                    (etype != "meeting" or trigger is None or ev.forum == forum) and (not batch or self.batch(ev)):
                 ev.cite(s0, s1)
                 if trigger is not None:
                     ev.named_at.append((s0, s1, trigger[0], trigger[1]))
