@@ -1440,3 +1440,25 @@ def test_a_headline_wrapped_over_two_lines_is_still_the_headline():
     found = events(text, published="2024-06-05")
     assert [(e["type"], e["name"]) for e in found if e["type"] == "agreement"] == [
         ("agreement", "supplementary agreement")]
+
+
+def test_a_sitting_of_a_commission_is_a_meeting():
+    found = of_type(events("The 9th sitting of the Joint Commission of the Republic of Tajikistan and the "
+                           "Islamic Republic of Pakistan was held in Dushanbe on Tuesday."), "meeting")
+    assert [(e["parties"], e["name"]) for e in found] == [
+        (["PAK", "TJK"], "9th sitting of the Joint Commission of the Republic of Tajikistan and the Islamic "
+                         "Republic of Pakistan")]
+
+
+def test_a_working_trip_is_a_visit_dated_by_the_day_before_it():
+    text = ("Mongolia's prime minister signed a loan agreement with Japan during his Nov. 3 working trip to "
+            "Tokyo, the government said.")
+    found = of_type(events(text, published="2023-11-05"), "meeting")
+    assert [(e["parties"], e["date"], e["name"]) for e in found] == [(["JPN", "MNG"], "2023-11-03", None)]
+
+
+def test_a_treaty_entering_into_force_does_not_date_a_meeting():
+    text = ("It was the president's first visit to Brussels after the Lisbon Treaty entered into force on "
+            "December 1, 2009, and he met EU leaders on Monday.")
+    found = of_type(events(text, published="2010-10-27"), "meeting")
+    assert [e["date"] for e in found] == ["2010-10-25"]

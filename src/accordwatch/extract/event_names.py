@@ -18,6 +18,7 @@ from itertools import islice
 
 from ..data import lexicon
 from .dates import FULL_MONTH, SEASON
+from .datetext import month_number
 
 TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")   # "China–Kyrgyzstan": one word
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
@@ -35,7 +36,7 @@ OPENERS = frozenset({"of", "on", "for", "regarding", "concerning", "towards", "t
 QUOTED = re.compile(r"\s*([“\"«])([^“”\"«»\n]{3,120})([”\"»])")
 ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 # a meeting named only by its kind is no name ("the talks", "met")
-BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "meeting", "meetings"})
+BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "trip", "meeting", "meetings"})
 QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some", "various", "other", "further",
                          "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever"})
 FIELDS = frozenset({"sectors", "areas", "fields", "spheres", "industries", "directions", "domains"})
@@ -263,6 +264,9 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             break           # "second agreement": a count, not a name
         elif _ends_left(tok, words):
             break
+        elif etype == "meeting" and ((tok.isdigit() and not text[a + len(tok):a + len(tok) + 1].isalpha())
+                                     or month_number(tok) is not None):
+            break   # "the October 12 visit", "their 2014 talks": when, not which
         elif etype == "agreement" and (low in MULTIPLIERS or (tok[:1].isdigit() and text[a - 1:a] in CURRENCY_SIGNS)):
             break   # "a $2.4 billion deal": what it is worth, not which ("26 commercial agreements" says which)
         if tok.endswith(("’s", "'s")):

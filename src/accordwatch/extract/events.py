@@ -190,13 +190,17 @@ NAME_JOINERS = frozenset({"of", "between", "with", "by", "the", "a", "an", "and"
 BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
+# what a date of a treaty's entry into force follows ("after the Lisbon Treaty entered into force on
+# December 1, 2009": the treaty's day, no meeting's)
+IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+(?:on\s+|in\s+)?$|"
+                             r"\btook\s+effect\s+(?:on\s+|in\s+)?$", re.I)
 # what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
 EXAMPLES = re.compile(r",?\s*\b(?:in\s+particular|notably)\b", re.I)
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
 NEXT_WORD = re.compile(r"[\s-]+(\w)")
 SHORT_FORM = re.compile(r"\s*\((\w*[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]\w*)\)")
 FORUM = re.compile(r"\bforums?\b", re.I)
-VISIT_WORDS = frozenset({"visit"})   # the last word of a trigger that says a visit
+VISIT_WORDS = frozenset({"visit", "trip"})   # the last word of a trigger that says a visit
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
@@ -269,7 +273,8 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
-             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES")
+             "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
+             "IN_FORCE_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -418,7 +423,8 @@ class EventFinder:
         told by who met, not named ("встречи министра энергетики Казахстана Алмаса Саткалиева и
         ..." has no name beyond "встреча")."""
         left, right = span
-        cut = next((s.start for s, _ in self.person_spans if end <= s.start < right), None)
+        # (the person may follow the name after a comma: "the visit of Chinese Premier, Li Keqiang")
+        cut = next((s.start for s, _ in self.person_spans if end <= s.start < right + 3), None)
         if cut is None:
             return span
         countries = self.within("country", end, cut)
@@ -521,7 +527,8 @@ class EventFinder:
     def event_date(self, s0: int, s1: int, status: str, etype: str, at: int | None = None,
                    end: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
-        own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)]
+        own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)
+               and (etype == "agreement" or not self.in_force_day(s0, d))]
         # a deadline dates what is still to come; a meeting held or a signing has a date of its own
         deadline = None if held else next((d for d in own if d.data.get("deadline")), None)
         if deadline is not None:
@@ -552,6 +559,10 @@ class EventFinder:
                     return said
             return self.month
         return None
+
+    def in_force_day(self, s0: int, d: Span) -> bool:
+        """Is the date `d` the day a treaty entered into force ("... entered into force on December 1, 2009")?"""
+        return self.c.IN_FORCE_BEFORE.search(self.text, max(s0, d.start - 40), d.start) is not None
 
     def said_day(self, s0: int, s1: int) -> str | None:
         """The day the lead says words were said ("..., the president said on Wednesday."), for a
