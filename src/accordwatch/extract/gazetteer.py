@@ -32,9 +32,11 @@ class Entry:
 
 
 def case_sensitive(term: str) -> bool:
-    """Acronyms (EU, KMG, U.S.) and camel-case names (KazMunayGas) match only as written."""
+    """Acronyms (EU, KMG, U.S.) and camel-case names (KazMunayGas), and terms with one, match only
+    as written. A name in title case ("Energy Minister", "Asian Development Bank") matches case-folded:
+    where a name must be capitalised, `find` sees that it is; a title may be written in lower case."""
     letters = [c for c in term if c.isalpha()]
-    return bool(letters) and (sum(c.isupper() for c in letters) >= 2 or term.isupper())
+    return bool(letters) and (term.isupper() or any(sum(c.isupper() for c in w) >= 2 for w in term.split()))
 
 
 APOSTROPHES = (("'", "’"), ("’", "'"))
@@ -368,8 +370,9 @@ def find(doc: Document) -> dict[str, list[Span]]:
             # (an adjective of a language that writes them in lower case needs no capital)
             if entry.layer != "title" and fold and not (language.by_lemma and entry.form == "demonym"):
                 if capitalised is None:
-                    # Russian capitalises only a name's first word ("Банк развития Казахстана")
-                    capitalised = text[:1].isupper() if language.by_lemma else _capitalised(text)
+                    # Russian capitalises only a name's first word ("Банк развития Казахстана"); a
+                    # name written as the lexicon writes it is one ("North Kazakhstan region")
+                    capitalised = text[:1].isupper() if language.by_lemma else (text == term or _capitalised(text))
                 if not capitalised:
                     continue
             if entry.layer == "country" and (

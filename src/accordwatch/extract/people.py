@@ -200,6 +200,11 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
     return shape
 
 
+# a capitalised word and another after it (a name), after a space: what follows an office written in
+# lower case that is a title ("foreign minister Mohamad Hasan", not "the foreign minister said")
+NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
+
+
 class PeopleFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -272,6 +277,8 @@ class PeopleFinder:
                 kind = "ent"
             elif cap and (anchor or title_word):
                 kind = "title"
+            elif anchor and low and not lower_titles and NAME_AFTER.match(self.text, covering.end):
+                kind = "title"   # "Malaysian foreign minister Mohamad Hasan": an office in lower case before a name
             elif lower_titles and (anchor or (in_title and low and t not in connectors
                                               and morph.pos(t[:blen]) not in CLAUSE_POS
                                               and (not listed or morph.genitive(t[:blen])))
