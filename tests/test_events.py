@@ -1462,3 +1462,19 @@ def test_a_treaty_entering_into_force_does_not_date_a_meeting():
             "December 1, 2009, and he met EU leaders on Monday.")
     found = of_type(events(text, published="2010-10-27"), "meeting")
     assert [e["date"] for e in found] == ["2010-10-25"]
+
+
+def test_an_earlier_document_a_sentence_names_keeps_its_own_date():
+    text = ("Ghana and Morocco have signed two agreements on fertiliser production and gas supplies.\n\n"
+            "The agreements followed the signing of a framework agreement between Ghana and Morocco in "
+            "March 2019 to build a fertiliser plant.")
+    found = of_type(events(text, published="2021-06-14"), "agreement")
+    assert sorted(e["date"] for e in found) == ["2019-03", "2021-06"]
+
+
+def test_a_visit_dated_before_its_word_in_another_year_is_another_visit():
+    text = ("Kenya and China today signed a loan agreement worth $900 million.\n\n"
+            "The signing followed talks between the visiting Kenyan President and his Chinese counterpart.\n\n"
+            "The 2017 visit of the Chinese Premier to Nairobi was followed by the signing of nine agreements.")
+    found = of_type(events(text, published="2019-04-26"), "meeting")
+    assert sorted(e["date"] for e in found) == ["2017", "2019-04"]

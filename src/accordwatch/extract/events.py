@@ -194,6 +194,8 @@ ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I
 # December 1, 2009": the treaty's day, no meeting's)
 IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+(?:on\s+|in\s+)?$|"
                              r"\btook\s+effect\s+(?:on\s+|in\s+)?$", re.I)
+# what joins two documents of one sentence as one batch ("a protocol and seven cooperation documents")
+JOINED = re.compile(r",|\b(?:and|or|as\s+well\s+as)\b", re.I)
 # what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
 EXAMPLES = re.compile(r",?\s*\b(?:in\s+particular|notably)\b", re.I)
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
@@ -274,7 +276,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
-             "IN_FORCE_BEFORE")
+             "IN_FORCE_BEFORE", "JOINED")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -528,7 +530,8 @@ class EventFinder:
                    end: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
         own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)
-               and (etype == "agreement" or not self.in_force_day(s0, d))]
+               and (etype == "agreement" or not self.in_force_day(s0, d))
+               and not (etype == "agreement" and self.document_between(at, d))]
         # a deadline dates what is still to come; a meeting held or a signing has a date of its own
         deadline = None if held else next((d for d in own if d.data.get("deadline")), None)
         if deadline is not None:
@@ -559,6 +562,19 @@ class EventFinder:
                     return said
             return self.month
         return None
+
+    def document_between(self, at: int | None, d: Span) -> bool:
+        """Does another document word stand between the document word at `at` and the date `d`
+        ("The agreement followed the signing of a collaboration agreement ... in December 2016":
+        the date is the second's)? Not one joined to it ("signed a protocol and seven documents on
+        Tuesday": the date is both's)."""
+        if at is None:
+            return False
+        lo, hi = (at, d.start) if at < d.start else (d.end, at)
+        starts = self.agreement_starts
+        # (a short form in brackets is the same document: "Memorandums of Understanding (MoUs)")
+        return any(lo < t < hi and t != at and self.text[t - 1:t] != "(" and not self.c.JOINED.search(self.text, lo, t)
+                   for t in starts[bisect_left(starts, lo):bisect_left(starts, hi)])
 
     def in_force_day(self, s0: int, d: Span) -> bool:
         """Is the date `d` the day a treaty entered into force ("... entered into force on December 1, 2009")?"""
@@ -1122,8 +1138,9 @@ class EventFinder:
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
                 if not future and not met and self.ahead(s0, s1, end) and not self.c.PAST_VERB.search(sent):
                     future = True   # "The meeting of the commerce secretaries in November would lay down ..."
+                earlier = self.earlier_occasion(s0, s1, start, end)
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
-                        and not future and not sitting and not self.earlier_occasion(s0, s1, start, end):
+                        and not future and not sitting and not earlier:
                     # "during the meeting the leaders discussed ... in the oil and gas industry": what
                     # was discussed there is what the meeting covered
                     self.attach(etype, None, s0, s1, content=self.c.DISCUSSED_WITH.search(sent) is not None,
@@ -1134,7 +1151,7 @@ class EventFinder:
                 held_before = etype in made   # "met ... and agreed to hold the next meeting": a second one
                 self.add(etype, status, None, parties, orgs, people, s0, s1,
                          met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end,
-                         distinct=sitting or held_before)
+                         distinct=sitting or held_before, earlier=earlier)
                 if held_before and self.events[-1].first[2] == start:
                     # its date is one said after it, not the day of the meeting held
                     ev = self.events[-1]
@@ -1284,8 +1301,9 @@ class EventFinder:
         and on no day of the meetings found, is an earlier visit, not those said again."""
         if not self.month or self.text[start:end].lower().split()[-1] not in self.c.VISIT_WORDS:
             return False
-        when = next((d.value for d in self.within("date", end, min(s1, end + 90))
-                     if "/" not in d.value and not self.figure_period(d)), None)
+        # (its date may stand before it: "The 2014 visit of Chinese Premier Li Keqiang")
+        near = self.within("date", max(s0, start - 25), start) + self.within("date", end, min(s1, end + 90))
+        when = next((d.value for d in near if "/" not in d.value and not self.figure_period(d)), None)
         if when is None or when[:7] >= self.month[:7]:
             return False
         return not any(ev.type == "meeting" and ev.date and (ev.date.startswith(when) or when.startswith(ev.date))
@@ -1335,10 +1353,11 @@ class EventFinder:
 
     def add(self, etype: str, status: str, instrument: str | None, parties: list[str], orgs: list[str],
             people: set[str], s0: int, s1: int, met_with: bool = False, at: int | None = None,
-            trigger_end: int | None = None, distinct: bool = False) -> Event:
+            trigger_end: int | None = None, distinct: bool = False, earlier: bool = False) -> Event:
         """A new event, or one more mention of an event found with the same key; `distinct`: a
         mention that names an event of its own ("the first meeting of the working group") merges
-        only into an event of that name. Returns the event the mention made or joined."""
+        only into an event of that name; `earlier`: a visit its own words date before the
+        publication month merges into none of another year. Returns the event the mention made or joined."""
         def name() -> tuple[int, int] | None:
             return self.name_span(s0, s1, at, trigger_end, etype) \
                 if at is not None and trigger_end is not None else None
@@ -1371,6 +1390,11 @@ class EventFinder:
                     and self.is_dated(ev) and self.is_dated(other) \
                     and not (ev.spans_day(other.date) or other.spans_day(ev.date)):
                 continue   # the same kind of event on another day is another happening (not within a visit's days)
+            if ev.date and other.date and ev.date[:4] != other.date[:4] and (
+                    earlier or (etype == "agreement" and self.is_dated(ev) != self.is_dated(other))):
+                # "the 2014 visit" after talks this month; "a collaboration agreement ... in December
+                # 2016" after three agreements signed this month: another year, another happening
+                continue
             if etype == "agreement" and self.other_document(name(), self.name_of(other)):
                 continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
             if etype == "project" and self.other_object(name(), self.name_of(other)):
