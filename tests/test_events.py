@@ -1478,3 +1478,19 @@ def test_a_visit_dated_before_its_word_in_another_year_is_another_visit():
             "The 2017 visit of the Chinese Premier to Nairobi was followed by the signing of nine agreements.")
     found = of_type(events(text, published="2019-04-26"), "meeting")
     assert sorted(e["date"] for e in found) == ["2017", "2019-04"]
+
+
+def test_an_ordinal_session_told_bare_and_with_its_body_is_one_meeting():
+    text = ("The Joint Committee for Cooperation between Oman and Bahrain held its fourth session in Muscat on "
+            "Sunday.\n\nDuring the fourth session of the Committee, the sides reviewed trade and investment.\n\n"
+            "The ministers also signed the minutes of the fourth session of the Joint Committee for Cooperation.")
+    found = of_type(events(text, published="2022-03-15"), "meeting")
+    assert [(e["parties"], e["date"]) for e in found] == [(["BHR", "OMN"], "2022-03-13")]
+
+
+def test_the_documents_said_again_in_the_plural_are_those_signed_whatever_their_kind():
+    text = ("Oman and Bahrain signed four memoranda of understanding in Muscat on Sunday.\n\n"
+            "The agreements were signed on the part of Oman by the foreign minister and on the part of "
+            "Bahrain by the minister of industry.")
+    found = of_type(events(text, published="2022-03-15"), "agreement")
+    assert [(e["instrument"], e["date"]) for e in found] == [("memorandum", "2022-03-13")]

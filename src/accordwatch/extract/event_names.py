@@ -55,6 +55,11 @@ def _words() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in roles.items()}
 
 
+def ordinal_words() -> frozenset[str]:
+    """Lower-case ordinals that belong to a meeting's name ("first", "fifth", "next")."""
+    return _words()["ordinal"]
+
+
 def generic_triggers() -> frozenset[str]:
     """Triggers that name no object by themselves ("projects", "investment", "supplies")."""
     return _words()["generic"]

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from ..data import lexicon, split
 from ..document import Document, Span
 from . import lang, morph
-from .event_names import generic_triggers, name_span, object_span
+from .event_names import generic_triggers, name_span, object_span, ordinal_words
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, drop_third_parties, frame_only, main_parties, venue_only
 from .patterns import led
@@ -1078,9 +1078,13 @@ class EventFinder:
                 in_turn = listed_item or status is not None and (
                     self.c.ORDINAL_BEFORE.search(before[-20:]) is not None or self.titled(s0, s1, start, end)) and \
                     any(ev.type == etype and self.batch(ev) for ev in self.events)
-                if status is None or (self.c.DEFINITE.search(before[-25:]) and self.has(etype, instrument)
-                                      and not in_turn):
-                    self.attach(etype, instrument, s0, s1, trigger=(start, end))
+                # ("The agreements were signed by ...": the plural opening a sentence says all the
+                # documents, of any kind)
+                definite = self.c.DEFINITE.search(before[-25:]) is not None
+                which = None if definite and instrument == "agreement" and self.many_at(start) and \
+                    len(before.split()) <= 1 else instrument
+                if status is None or (definite and self.has(etype, which) and not in_turn):
+                    self.attach(etype, which, s0, s1, trigger=(start, end))
                     attached = True
                     continue
                 # "A loan agreement was also signed ...": one more document, not the one before
@@ -1468,10 +1472,18 @@ def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
         return a == b
     words = [{w[:4].lower() for w in re.findall(r"\w+", name) if len(w) > 2 or w.isdigit()} for name in (a, b)]
     if sitting and words[0] != words[1]:
-        # (with `sitting`, two names of an ordinal sitting: the same number, one word more or less)
-        small, large = sorted(words, key=len)
-        return len(large - small) == 1 and small < large and any(w[:1].isdigit() for w in small) and len(small) >= 3
+        # (with `sitting`, two names of an ordinal sitting: the same number, one word more or less; or
+        # the number and the sitting alone, "the fifth session", and the same with its body's name)
+        small, large = sorted(({w for w in ws if len(w) > 3 or w[:1].isdigit()} for ws in words), key=len)
+        ordinal = any(w[:1].isdigit() or w in ordinal_stems() for w in small)
+        return ordinal and small < large and (len(large - small) == 1 and len(small) >= 3 or len(small) == 2)
     return words[0] == words[1]
+
+
+@cache
+def ordinal_stems() -> frozenset[str]:
+    """The first four letters of the ordinal words that open a meeting's name ("fift" of "fifth")."""
+    return frozenset(w[:4] for w in ordinal_words())
 
 
 def _is_title(sentence: str, title: str) -> bool:
