@@ -1494,3 +1494,9 @@ def test_the_documents_said_again_in_the_plural_are_those_signed_whatever_their_
             "Bahrain by the minister of industry.")
     found = of_type(events(text, published="2022-03-15"), "agreement")
     assert [(e["instrument"], e["date"]) for e in found] == [("memorandum", "2022-03-13")]
+
+
+def test_an_investment_atmosphere_is_no_project():
+    text = ("The prime minister said Ethiopia had created a conducive investment atmosphere and urged Chinese "
+            "companies to use the investment opportunities.")
+    assert of_type(events(text), "project") == []

@@ -361,3 +361,17 @@ def test_countries_joined_by_dashes_name_a_route_not_an_organization():
     """"the Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline": the route's countries, no organization."""
     text = "On the Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline, the sides agreed to speed up work."
     assert extract(text)["organizations"] == []
+
+
+def test_a_short_form_the_text_spells_out_as_something_else_is_not_the_known_organization():
+    text = ("Petronas has worked offshore Turkmenistan since 1996 under a Production Sharing Agreement (PSA). "
+            "The PSA runs until 2035.")
+    assert "PSA International" not in orgs(text)
+    # spelled out as the organization's own name, in any case, it is that organization
+    assert "Asian Development Bank" in orgs("The Asian Development Bank (ADB) approved a loan to Tajikistan. "
+                                            "ADB said the road would open in 2026.")
+
+
+def test_the_agency_credited_on_a_source_line_is_no_organization():
+    text = "Ethiopia and Turkey signed an agreement on textile investment in Addis Ababa.\n\nSource: ENA"
+    assert orgs(text) == {}

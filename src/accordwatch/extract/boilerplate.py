@@ -21,6 +21,7 @@ FURNITURE = re.compile(r"""
       | (?:copyright|©|all\s+rights\s+reserved)
       | share\s+(?:this|on)\b
       | tags?\s*:
+      | (?:source|источник)\s*:\s*[^\s:][^\n:]{0,40}$     # "Source: ENA": the agency credited, no body
       | divider\s*$
       # a site's exchange-rate ticker: "Currency rates from 25/11/2024", "$1 – 12829.07", "UZS – -0.12%"
       | (?:currency|exchange)\s+rates?\b.{0,30}$

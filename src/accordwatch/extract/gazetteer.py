@@ -400,6 +400,8 @@ def find(doc: Document) -> dict[str, list[Span]]:
         out[entry.layer].append(Span(start, end, entry.layer, text, entry.key,
                                      {"form": entry.form, "country": entry.country, "kind": entry.kind}))
     out["country"] = _shared_names_resolved(out["country"], language)
+    out["org"] = [o for o in out["org"]
+                  if not (o.data["form"] == "alias" and _defined_otherwise(doc.text, o.text, o.value, language.code))]
     # a country's name inside a longer name of a region is the region's ("Latin America", "Южная
     # Америка", "the Korean Peninsula"): no country
     regions = [(p.start, p.end) for p in out["place"] if p.data["country"] is None]
@@ -412,6 +414,37 @@ def find(doc: Document) -> dict[str, list[Span]]:
     for layer in LAYERS:
         out[layer].sort(key=lambda s: s.start)
     return out
+
+
+def _defined_otherwise(text: str, alias: str, name: str, code: str) -> bool:
+    """Does the text spell out the short form `alias` as something else than the organization `name`,
+    in brackets after the words whose initials it is ("a Production Sharing Agreement (PSA)": not
+    PSA International)? Words are compared by their first four letters, so any case of a name and
+    any of its other names count as its own ("Всемирную Торговую Организацию (ВТО)")."""
+    if not alias.isupper() or len(alias) < 2:
+        return False
+    at = text.find(f"({alias})")
+    if at < 0:
+        return False
+    words = [w for w in NAME_WORDS.findall(text, max(0, at - 120), at) if w[:1].isupper()]
+    spelled = words[-len(alias):]
+    if len(spelled) < len(alias) or "".join(w[0] for w in spelled).upper() != alias.upper():
+        return False
+    return not {w[:4].lower() for w in spelled} <= org_stems(code).get(name, frozenset())
+
+
+NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@cache
+def org_stems(code: str = "en") -> dict[str, frozenset[str]]:
+    """Organization -> the first four letters of the words of its name and other names."""
+    stems: dict[str, set[str]] = {}
+    for term, es in entries(code).items():
+        for e in es:
+            if e.layer == "org":
+                stems.setdefault(e.key, set()).update(w[:4].lower() for w in NAME_WORDS.findall(term))
+    return {k: frozenset(v) for k, v in stems.items()}
 
 
 @cache
