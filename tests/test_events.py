@@ -1500,3 +1500,10 @@ def test_an_investment_atmosphere_is_no_project():
     text = ("The prime minister said Ethiopia had created a conducive investment atmosphere and urged Chinese "
             "companies to use the investment opportunities.")
     assert of_type(events(text), "project") == []
+
+
+def test_a_document_said_after_signing_it_was_signed():
+    text = ("After signing the loan agreement on Tuesday, the Kyrgyz finance minister said the road would be "
+            "finished by 2027 with the help of the Saudi Fund for Development and Saudi Arabia.")
+    [agreement] = of_type(events(text, published="2024-04-04"), "agreement")
+    assert (agreement["status"], agreement["date"]) == ("signed", "2024-04-02")

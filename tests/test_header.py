@@ -307,3 +307,13 @@ def test_a_dateline_with_the_citys_country_and_the_outlet_in_brackets(line, outl
     """"Tashkent, Uzbekistan (UzDaily.com) --": the city, its country, and the outlet (or brackets a page lost)."""
     doc = extract(line)["document"]
     assert (doc["dateline"], doc["outlet"]) == ("Tashkent", outlet)
+
+
+def test_a_dateline_with_the_country_in_square_brackets():
+    """"New Delhi [India], December 6 :": the report's place and day, not an event's."""
+    text = ("Islamabad [Pakistan], March 3 : Pakistan and the Islamic Development Bank signed a financing "
+            "agreement for a wheat import facility on Monday, the finance ministry said.")
+    record = extract(text, published="2025-03-03")
+    assert record["document"]["dateline"] == "Islamabad"
+    [agreement] = [e for e in record["events"] if e["type"] == "agreement"]
+    assert agreement["date"] == "2025-03-03"

@@ -33,7 +33,7 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
 # in force is signed: "entered into force", "the entry into force of the agreement", "took effect"
 # ("the Memorandum of Understanding dated 8 August 2017": a document dated is one signed that day)
 SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|(?:entry|came|has\s+come)\s+into\s+"
-                    r"force|took\s+effect|signing\s+of|signing\s+ceremony|"
+                    r"force|took\s+effect|signing\s+of|signing\s+ceremony|(?:after|upon|following)\s+signing\b|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
 # "the following documents": documents a list under the line tells (a counted batch, "12 agreements, with
@@ -573,7 +573,9 @@ class EventFinder:
         lo, hi = (at, d.start) if at < d.start else (d.end, at)
         starts = self.agreement_starts
         # (a short form in brackets is the same document: "Memorandums of Understanding (MoUs)")
-        return any(lo < t < hi and t != at and self.text[t - 1:t] != "(" and not self.c.JOINED.search(self.text, lo, t)
+        # (nor a word of the same phrase: "loan agreement")
+        return any(lo < t < hi and t != at and self.text[t - 1:t] != "(" and " " in self.text[lo:t].strip()
+                   and not self.c.JOINED.search(self.text, lo, t)
                    for t in starts[bisect_left(starts, lo):bisect_left(starts, hi)])
 
     def in_force_day(self, s0: int, d: Span) -> bool:
