@@ -1507,3 +1507,14 @@ def test_a_document_said_after_signing_it_was_signed():
             "finished by 2027 with the help of the Saudi Fund for Development and Saudi Arabia.")
     [agreement] = of_type(events(text, published="2024-04-04"), "agreement")
     assert (agreement["status"], agreement["date"]) == ("signed", "2024-04-02")
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides promised to soon sign the Memorandum of Understanding on trade remedies.",
+    "The two sides will shortly sign a memorandum of understanding on trade remedies.",
+])
+def test_a_signing_to_come_with_an_adverb_before_the_verb_is_planned(text):
+    found = of_type(events("Vietnam and Indonesia held talks in Hanoi on Monday. " + text), "agreement")
+    assert [(e["status"], e["name"]) for e in found] in (
+        [("planned", "Memorandum of Understanding on trade remedies")],
+        [("planned", "memorandum of understanding on trade remedies")])
