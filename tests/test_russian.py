@@ -733,3 +733,27 @@ def test_a_batch_told_by_its_examples_is_no_event_of_its_own():
     text = ("Кроме того, подписан ряд документов в сфере энергетики, в частности соглашение о строительстве "
             "ветровой электростанции в Жамбылской области между Казахстаном и Китаем.")
     assert agreements(text) == [("signed", "соглашение о строительстве ветровой электростанции")]
+
+
+def test_a_route_through_a_country_makes_it_no_party():
+    text = "Россия и Китай подписали меморандум о строительстве газопровода через территорию Монголии."
+    [agreement] = [e for e in extract(text)["events"] if e["type"] == "agreement"]
+    assert agreement["parties"] == ["CHN", "RUS"]
+
+
+def test_a_quoted_company_after_the_meeting_word_is_no_part_of_its_name():
+    text = ("В рамках переговоров Казахстана и Китая «КазМунайГаз» и Китайская национальная нефтегазовая "
+            "корпорация подписали соглашение о поставках газа.")
+    [meeting] = [e for e in extract(text)["events"] if e["type"] == "meeting"]
+    assert "КазМунайГаз" not in (meeting["name"] or "")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Меморандум подписали с Торгово-промышленной палатой Узбекистана.", "Торгово-промышленная палата Узбекистана",
+     "chamber"),
+    ("Кредит выделит Саудовский фонд развития, сообщил министр финансов Кыргызстана.", "Саудовский фонд развития",
+     "fund"),
+])
+def test_russian_bodies_of_a_kind(text, name, kind):
+    orgs = {o["name"]: o["kind"] for o in extract(text)["organizations"]}
+    assert orgs.get(name) == kind

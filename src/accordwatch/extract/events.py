@@ -416,6 +416,8 @@ class EventFinder:
                 span = self.before_sibling(span, start, end)
             if span is not None and etype == "meeting":
                 span = self.before_person(span, start, end)
+            if span is not None and etype == "meeting":
+                span = self.before_quoted_org(span, start, end)
             self._names[key] = span
         return self._names[key]
 
@@ -445,6 +447,21 @@ class EventFinder:
                 break
         right = len(self.text[:cut].rstrip(" ,"))
         return None if left == start and right <= end else (left, right)
+
+    def before_quoted_org(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+        """The name `span` of a meeting, ending before an organization in quotes after its word
+        ("В рамках переговоров «Газпром» и CNPC подписали ...": the company opens a new clause; a
+        meeting's own title in quotes names no organization)."""
+        left, right = span
+        for o in self.within("org", end, right):
+            if self.text[o.start - 1:o.start] in ("«", '"', "“"):
+                cut = len(self.text[:o.start - 1].rstrip(" ,"))
+                words = self.text[end:cut].split()
+                while words and words[-1].lower() in self.c.NAME_JOINERS:
+                    cut = self.text.rindex(words.pop(), end, cut)
+                    cut = len(self.text[:cut].rstrip(" ,"))
+                return None if left == start and cut <= end else (left, max(cut, end))
+        return span
 
     def before_sibling(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
         """The name `span` of the document whose trigger is text[start:end], ending before a second

@@ -682,8 +682,10 @@ class Finder:
                 continue
             name = morph.nominative_head(self.text[start:end])
             country = next((c.value for c in self.country_spans if start <= c.start < end), None)
-            kind = "ministry" if head.lower().startswith(("министерств", "мид", "мин")) else (
-                "commission" if RU_COMMISSION.match(head) else "agency")
+            low = head.lower()
+            kind = "ministry" if low.startswith(("министерств", "мид", "мин")) else (
+                "commission" if RU_COMMISSION.match(head) else "company" if low.startswith("корпораци") else
+                "fund" if low.startswith("фонд") else "chamber" if low.startswith("палат") else "agency")
             ent = self.entity(_norm(name), name, kind, country)
             self.mention(start, end, ent)
 

@@ -12,9 +12,10 @@ from functools import cache
 from ..data import lexicon
 from ..document import Document, Span
 
-# "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan"
+# "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan", "через Монголию"
 ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|along|transiting|cross(?:es|ing|ed)?|travers\w*)"
-                          r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$", re.I)
+                          r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$|"
+                          r"(?<!\w)через\s+(?:территори\w+\s+)?$", re.I)   # "газопровода через Монголию"
 # "the third largest trading partner for the year, after China and the United States": those ranked above
 RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$|"
                          r"(?:\b(?:крупнейш|ведущ|основн)[а-яё]*|\bпо\s+величине)\b[^.;]{0,80}\bпосле\s+$", re.I)
