@@ -375,3 +375,11 @@ def test_a_short_form_the_text_spells_out_as_something_else_is_not_the_known_org
 def test_the_agency_credited_on_a_source_line_is_no_organization():
     text = "Ethiopia and Turkey signed an agreement on textile investment in Addis Ababa.\n\nSource: ENA"
     assert orgs(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Nazarbayev has led Kazakhstan since before its independence from the Soviet Union in 1991.",
+    "Казахстан обрел независимость после распада Советского Союза в 1991 году.",
+])
+def test_a_former_state_is_no_organization(text):
+    assert orgs(text) == {}

@@ -757,3 +757,9 @@ def test_a_quoted_company_after_the_meeting_word_is_no_part_of_its_name():
 def test_russian_bodies_of_a_kind(text, name, kind):
     orgs = {o["name"]: o["kind"] for o in extract(text)["organizations"]}
     assert orgs.get(name) == kind
+
+
+def test_trade_in_value_terms_is_trade_not_investment():
+    text = ("За первые семь месяцев товарооборот между Россией и Китаем в стоимостном выражении увеличился на "
+            "24,5%, составив 58,3 млрд долл. США.")
+    assert [f["indicator"] for f in extract(text)["figures"]] == ["trade_turnover"]
