@@ -763,3 +763,19 @@ def test_trade_in_value_terms_is_trade_not_investment():
     text = ("За первые семь месяцев товарооборот между Россией и Китаем в стоимостном выражении увеличился на "
             "24,5%, составив 58,3 млрд долл. США.")
     assert [f["indicator"] for f in extract(text)["figures"]] == ["trade_turnover"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Товарооборот Ирана со странами ЕАЭС достиг 4 миллиардов 637 миллионов 832 тысяч долларов.", 4_637_832_000),
+    ("Товарооборот Казахстана и Китая составил 31 млрд 500 млн долларов.", 31_500_000_000),
+])
+def test_an_amount_told_in_parts_is_one_amount(text, value):
+    assert [f["value"] for f in extract(text)["figures"]] == [value]
+
+
+def test_a_body_of_two_countries_belongs_to_neither():
+    text = "Это стало результатом обсуждений на 13-м заседании казахско-кыргызского Межправительственного совета."
+    record = extract(text)
+    assert record["countries"] == ["KAZ", "KGZ"]
+    assert [(o["name"], o["country"]) for o in record["organizations"]] == [
+        ("казахско-кыргызский Межправительственный совет", None)]

@@ -138,7 +138,8 @@ def pattern(code: str = "en") -> re.Pattern:
     return led(re.compile(rf"""
         (?:
             (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m1>{mult}))?(?!\s*%)
-          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult}))?
+          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult})
+            (?P<parts>(?:\s+\d{{1,3}}\s?{mult}){{0,2}}))?     # "4 млрд 637 млн долларов": one amount
             {RESTATED_BEFORE_CURRENCY}\s+(?P<cur2>{_alt(after)})(?!\w)
           | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult}))?\s+
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
@@ -156,6 +157,23 @@ def number(text: str, mult: str | None, code: str = "en") -> int | float | None:
     if mult:
         value *= multipliers(code)[mult.lower()] if code == "en" else multipliers(code)[mult]
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+PART = re.compile(r"(\d{1,3})\s?(\S+)")
+
+
+def _with_parts(value: int | float, mult: str, parts: str, code: str) -> int | float | None:
+    """"4 млрд 637 млн": the amount of the first number and the smaller parts after it, each
+    smaller than the one before; None where they are not ("5 млн 3 млрд" is no amount)."""
+    factors = multipliers(code)
+    last = factors[mult]
+    for n, word in PART.findall(parts):
+        factor = factors.get(word)
+        if factor is None or factor >= last or int(n) * factor >= last:
+            return None
+        value += int(n) * factor
+        last = factor
+    return value
 
 
 def find_amounts(doc: Document) -> list[Span]:
@@ -180,6 +198,8 @@ def find_amounts(doc: Document) -> list[Span]:
             if m["cur2"].lower() in WORDLIKE_CURRENCIES and not m["m2"] and "," not in m["n2"]:
                 continue
             value, unit, hint = number(m["n2"], m["m2"], code), after[m["cur2"]], None
+            if m.groupdict().get("parts") and value is not None:
+                value = _with_parts(value, m["m2"], m["parts"], code)
         else:
             if dates is None:
                 dates = Ranges((s.start, s.end) for s in doc.layer("date"))
