@@ -197,6 +197,8 @@ def test_the_words_of_a_russian_name_agree_in_gender_and_case(text, person):
     ("Мурата Нуртлеу", None, "Мурат Нуртлеу"),         # a surname that does not inflect
     # a surname in -ов declined as a noun, after a first name that does not inflect
     ("Гурбангулы Бердымухамедовом", "Председателем", "Гурбангулы Бердымухамедов"),
+    # one person's title is singular: "главы" is a genitive here, not the plural nominative
+    ("Шавката Мирзиёева", "главы", "Шавкат Мирзиёев"),
 ])
 def test_nominative_of_a_name(name, title, nominative):
     from accordwatch.extract.morph import nominative_name

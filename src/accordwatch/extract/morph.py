@@ -160,11 +160,14 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
 
 
 def title_cases(title: str) -> frozenset[str]:
-    """The cases the first word of a title can be in as a noun ("министра" -> gent, accs)."""
+    """The cases the first word of a title can be in as a noun ("министра" -> gent, accs), in the
+    singular where it can be (one person's title: "главы" is a genitive, not the plural nominative)."""
     head = title.split(" ", 1)[0].rpartition("-")[2]
     if not _CYRILLIC.search(head):
         return frozenset()
-    return frozenset(p.tag.case for p in parses(head.lower()) if p.tag.POS == "NOUN" and p.tag.case)
+    nouns = [p for p in parses(head.lower()) if p.tag.POS == "NOUN" and p.tag.case]
+    singular = frozenset(p.tag.case for p in nouns if p.tag.number == "sing")
+    return singular or frozenset(p.tag.case for p in nouns)
 
 
 def nominative_phrase(phrase: str) -> str:
