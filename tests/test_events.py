@@ -1523,6 +1523,5 @@ def test_a_signing_to_come_with_an_adverb_before_the_verb_is_planned(text):
 def test_a_quality_of_transport_is_no_project():
     text = ("Japan will lend the Philippines 8 billion yen for an interchange in Manila. Better transportation "
             "efficiency will lower transportation costs for both countries' companies.")
-    assert [e["name"] for e in of_type(events(text), "project")] != ["Better transportation"]
     assert all("efficiency" not in (e["name"] or "") and e["name"] != "Better transportation"
                for e in of_type(events(text), "project"))
