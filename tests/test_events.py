@@ -1525,3 +1525,10 @@ def test_a_quality_of_transport_is_no_project():
             "efficiency will lower transportation costs for both countries' companies.")
     assert all("efficiency" not in (e["name"] or "") and e["name"] != "Better transportation"
                for e in of_type(events(text), "project"))
+
+
+def test_his_visit_said_again_is_the_visit_told_before():
+    text = ("Qatar's emir arrived in Tehran on Sunday for a two-day visit, and the sides signed five agreements.\n\n"
+            "His visit comes amid tensions between Iran and its neighbour Iraq over water sharing.")
+    found = of_type(events(text, published="2023-05-08"), "meeting")
+    assert [e["parties"] for e in found] == [["IRN", "QAT"]]

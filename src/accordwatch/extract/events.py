@@ -194,6 +194,8 @@ ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I
 # December 1, 2009": the treaty's day, no meeting's)
 IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+(?:on\s+|in\s+)?$|"
                              r"\btook\s+effect\s+(?:on\s+|in\s+)?$", re.I)
+# "his visit", "their talks": a meeting of someone told before (the article's visit, said again)
+POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w’'-]+\s+)?$", re.I)
 # what joins two documents of one sentence as one batch ("a protocol and seven cooperation documents")
 JOINED = re.compile(r",|\b(?:and|or|as\s+well\s+as)\b", re.I)
 # what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
@@ -276,7 +278,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
-             "IN_FORCE_BEFORE", "JOINED")
+             "IN_FORCE_BEFORE", "JOINED", "POSSESSED")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1162,12 +1164,13 @@ class EventFinder:
                 if not future and not met and self.ahead(s0, s1, end) and not self.c.PAST_VERB.search(sent):
                     future = True   # "The meeting of the commerce secretaries in November would lay down ..."
                 earlier = self.earlier_occasion(s0, s1, start, end)
-                if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:])) and like \
+                possessed = self.c.POSSESSED.search(before[-25:]) is not None   # "In their talks, ..."
+                if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:]) or possessed) and like \
                         and not future and not sitting and not earlier:
                     # "during the meeting the leaders discussed ... in the oil and gas industry": what
                     # was discussed there is what the meeting covered
-                    self.attach(etype, None, s0, s1, content=self.c.DISCUSSED_WITH.search(sent) is not None,
-                                trigger=(start, end))
+                    covered = possessed or self.c.DISCUSSED_WITH.search(sent) is not None
+                    self.attach(etype, None, s0, s1, content=covered, trigger=(start, end))
                     continue
                 status = "planned" if future else "discussed"
                 parties, orgs, people = sides(clause)
