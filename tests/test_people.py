@@ -464,3 +464,11 @@ def test_an_office_in_lower_case_before_a_name(text, name, title, country):
 def test_an_office_in_lower_case_with_no_name_after_it_is_no_person():
     assert extract_document(Document(text="The foreign minister said Kazakhstan would sign the treaty in May.",
                                      published="2024-05-02"))["people"] == []
+
+
+def test_one_name_spelt_with_hyphens_or_spaces_is_one_person():
+    text = ("The Kuwaiti delegation was led by Sheikh Salem Abdullah Al Jaber Al Sabah, Minister of Foreign "
+            "Affairs. The memoranda were signed by Sheikh Salem Abdullah Al-Jaber Al-Sabah, Minister of Foreign "
+            "Affairs of Kuwait, in Doha.")
+    people = extract_document(Document(text=text, published="2021-12-01"))["people"]
+    assert [(p["name"], p["country"]) for p in people] == [("Salem Abdullah Al Jaber Al Sabah", "KWT")]

@@ -672,9 +672,11 @@ class PeopleFinder:
             if person is None:
                 return None
         else:
-            person = self.people.get(name.lower()) or self.by_surname(name_words[-1].text, first=name)
+            # (one name spelt with hyphens or spaces is one person: "Al-Muhammad Al-Sabah", "Al Muhammad Al Sabah")
+            key = name.lower().replace("-", " ")
+            person = self.people.get(key) or self.by_surname(name_words[-1].text, first=name)
             if person is None:
-                person = self.people[name.lower()] = Person(name)
+                person = self.people[key] = Person(name)
         span.value = person.name
         if not any(m.start == span.start and m.end == span.end for m in person.mentions):
             person.mentions.append(span)   # (a name read twice: with its title and as a counterpart)
