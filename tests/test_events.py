@@ -1532,3 +1532,11 @@ def test_his_visit_said_again_is_the_visit_told_before():
             "His visit comes amid tensions between Iran and its neighbour Iraq over water sharing.")
     found = of_type(events(text, published="2023-05-08"), "meeting")
     assert [e["parties"] for e in found] == [["IRN", "QAT"]]
+
+
+def test_the_countries_a_route_runs_through_are_no_main_party():
+    text = ("The Asian Development Bank signed loan agreements with Tajikistan worth $300 million on Monday.\n\n"
+            "The money is for a road that is part of the CAREC corridor (China-Kyrgyzstan-Tajikistan-"
+            "Uzbekistan/Afghanistan). Tajikistan will also receive a grant for schools.")
+    found = of_type(events(text), "agreement")
+    assert [e["parties"] for e in found] == [["TJK"]]

@@ -21,8 +21,9 @@ RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b
                          r"(?:\b(?:крупнейш|ведущ|основн)[а-яё]*|\bпо\s+величине)\b[^.;]{0,80}\bпосле\s+$", re.I)
 RANK_REACH = 120
 LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|и\s+)?|and\s+|or\s+|и\s+|или\s+|[–—-]\s*)(?:the\s+)?$")
-# a country joined to the next by a dash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line"
-DASH_JOIN = re.compile(r"^\s?[–—-]\s?$")
+# a country joined to the next by a dash or a slash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line",
+# "China-Tajikistan-Kyrgyzstan-Uzbekistan-Turkmenistan/Kazakhstan"
+CHAIN_JOIN = re.compile(r"^\s?[–—/-]\s?$")
 # "coordination within the Organization of Turkic States": a framework, not a side
 # (in Russian the bloc follows its summit: "на полях саммита ШОС", "в рамках ЕАЭС")
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
@@ -74,8 +75,11 @@ def _main_parties(doc: Document) -> list[str]:
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
     spans = doc.layer("country")
     frames = framed(doc.text, spans, 0, among=bloc_codes())
-    for s, is_frame in zip(spans, frames, strict=True):
+    routes = _in_chains(doc.text, spans)
+    for s, is_frame, on_route in zip(spans, frames, routes, strict=True):
         first.setdefault(s.value, s.start)
+        if on_route:
+            continue   # "the CAREC corridor (China-Tajikistan-Kyrgyzstan-Uzbekistan)": where a route runs, not who
         if is_frame:   # (framed reads blocs only)
             counts.setdefault(s.value, 0)   # "on the sidelines of the SCO summit": where, not who (ranked last)
             continue
@@ -88,6 +92,22 @@ def _main_parties(doc: Document) -> list[str]:
                 counts["C5"] += 2 if m.start() < title_end else 1
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
     return sorted(ranked[:2])
+
+
+def _in_chains(text: str, spans: list[Span]) -> list[bool]:
+    """For each of `spans` (in text order), is it one of three or more countries joined by dashes or
+    slashes ("China-Tajikistan-Kyrgyzstan-Uzbekistan/Kazakhstan"): a route's, not a side's?"""
+    joined = [bool(CHAIN_JOIN.match(text[a.end:b.start])) for a, b in zip(spans, spans[1:], strict=False)]
+    out = [False] * len(spans)
+    i = 0
+    while i < len(spans):
+        j = i
+        while j < len(joined) and joined[j]:
+            j += 1
+        if j - i >= 2:   # spans i..j, three or more
+            out[i:j + 1] = [True] * (j - i + 1)
+        i = j + 1
+    return out
 
 
 def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
@@ -141,8 +161,8 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
     joined: set[str] = set()
     alone: set[str] = set()
     for i, s in enumerate(spans):
-        dash = (i > 0 and DASH_JOIN.match(text[spans[i - 1].end:s.start]) is not None) or (
-            i + 1 < len(spans) and DASH_JOIN.match(text[s.end:spans[i + 1].start]) is not None)
+        dash = (i > 0 and CHAIN_JOIN.match(text[spans[i - 1].end:s.start]) is not None) or (
+            i + 1 < len(spans) and CHAIN_JOIN.match(text[s.end:spans[i + 1].start]) is not None)
         (joined if dash else alone).add(s.value)
     joined -= alone | actors
     return joined if len(found - joined) >= 2 else set()
