@@ -1540,3 +1540,10 @@ def test_the_countries_a_route_runs_through_are_no_main_party():
             "Uzbekistan/Afghanistan). Tajikistan will also receive a grant for schools.")
     found = of_type(events(text), "agreement")
     assert [e["parties"] for e in found] == [["TJK"]]
+
+
+def test_a_year_a_visit_counts_since_is_not_its_date():
+    text = ("Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Buenos Aires on "
+            "Tuesday. It was his first official visit to Argentina since he took office in 2022.")
+    found = of_type(events(text, published="2023-08-10"), "meeting")
+    assert [e["date"] for e in found] == ["2023-08-08"]

@@ -317,3 +317,9 @@ def test_a_dateline_with_the_country_in_square_brackets():
     assert record["document"]["dateline"] == "Islamabad"
     [agreement] = [e for e in record["events"] if e["type"] == "agreement"]
     assert agreement["date"] == "2025-03-03"
+
+
+def test_a_dateline_with_the_day_before_the_month():
+    d = document("Addis Ababa, 13 September 2014 (WIC) – The African Development Bank approved a loan to "
+                 "Ethiopia for a road to Djibouti.")
+    assert (d["dateline"], d["outlet"]) == ("Addis Ababa", "WIC")

@@ -383,3 +383,10 @@ def test_the_agency_credited_on_a_source_line_is_no_organization():
 ])
 def test_a_former_state_is_no_organization(text):
     assert orgs(text) == {}
+
+
+def test_the_place_a_company_is_based_in_is_no_part_of_its_name():
+    found = orgs("The fund's shareholders include Dubai-based Gulf Capital Partners and the Almaty-based "
+                 "Steppe Development Bank.")
+    assert {"Gulf Capital Partners", "Steppe Development Bank"} <= set(found)
+    assert not any("based" in name for name in found)

@@ -194,6 +194,9 @@ ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I
 # December 1, 2009": the treaty's day, no meeting's)
 IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+(?:on\s+|in\s+)?$|"
                              r"\btook\s+effect\s+(?:on\s+|in\s+)?$", re.I)
+# "her first visit to Mexico since she became president in 2011": the date opens a span before the
+# meeting (a project "operated since 2014" is dated by it)
+SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 # "his visit", "their talks": a meeting of someone told before (the article's visit, said again)
 POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w’'-]+\s+)?$", re.I)
 # what joins two documents of one sentence as one batch ("a protocol and seven cooperation documents")
@@ -278,7 +281,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
-             "IN_FORCE_BEFORE", "JOINED", "POSSESSED")
+             "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -550,7 +553,9 @@ class EventFinder:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
         own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)
                and (etype == "agreement" or not self.in_force_day(s0, d))
-               and not (etype == "agreement" and self.document_between(at, d))]
+               and not (etype == "agreement" and self.document_between(at, d))
+               and not (etype == "meeting" and at is not None and at < d.start
+                        and self.c.SINCE_BEFORE.search(self.text, max(at, d.start - 70), d.start))]
         # a deadline dates what is still to come; a meeting held or a signing has a date of its own
         deadline = None if held else next((d for d in own if d.data.get("deadline")), None)
         if deadline is not None:

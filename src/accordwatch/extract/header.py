@@ -68,7 +68,7 @@ DATELINE_MIXED = re.compile(rf"""
     ^(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}})
     (?:\s*\[[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\](?=,))?                 # "New Delhi [India], December 6 :"
     (?:,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*\())?   # "Tashkent, Uzbekistan (UzDaily.com) --"
-    (?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+    (?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?))?   # "13 September 2014"
     \s*(?:\((?P<outlet>[^()\n]{{2,40}})\)|\((?=\s*[–—-]))?       # (an outlet's brackets left empty: "( --")
     (?:\s*(?:[–—]+|-{{1,2}}|:)\s+|(?<=\))\s+)(?=\S)
 """, re.X)

@@ -24,7 +24,8 @@ from . import lang, morph
 from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches
 from .pipeline import component
 
-CAP = r"(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"                 # one capitalised word
+# one capitalised word; not a place a company is based in ("Abu Dhabi-based | Allied Investment Partners")
+CAP = r"(?![A-Z][\w'’&.]*-(?:based|headquartered)\b)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"
 RUN = rf"{CAP}(?:\s+(?:of\s+|and\s+|for\s+|&\s+|de\s+)?{CAP}){{0,6}}"
 
 
