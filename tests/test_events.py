@@ -1547,3 +1547,19 @@ def test_a_year_a_visit_counts_since_is_not_its_date():
             "Tuesday. It was his first official visit to Argentina since he took office in 2022.")
     found = of_type(events(text, published="2023-08-10"), "meeting")
     assert [e["date"] for e in found] == ["2023-08-08"]
+
+
+def test_a_memorandum_of_agreement_is_one_document():
+    text = ("Laos and Cambodia signed a Memorandum of Agreement on the Prevention of Illicit Trafficking of "
+            "Cultural Property in Vientiane on Monday.")
+    found = of_type(events(text), "agreement")
+    assert [(e["instrument"], e["name"]) for e in found] == [
+        ("memorandum", "Memorandum of Agreement on the Prevention of Illicit Trafficking of Cultural Property")]
+
+
+def test_a_sitting_told_again_with_its_short_form_and_day_is_one_meeting_on_that_day():
+    text = ("Laos and Thailand co-chaired the fifth meeting of the Joint Commission on Bilateral Cooperation.\n\n"
+            "Vientiane (KPL) - The foreign ministers of Laos and Thailand on July 20 co-chaired the fifth meeting "
+            "of the Joint Commission on Bilateral Cooperation (JCBC-5) in Vientiane.")
+    found = of_type(events(text, published="2022-07-21"), "meeting")
+    assert [e["date"] for e in found] == ["2022-07-20"]

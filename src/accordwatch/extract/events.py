@@ -1162,6 +1162,11 @@ class EventFinder:
                     again.cite(s0, s1)
                     again.named_at.append((s0, s1, start, end))
                     again.sectors = sorted(set(again.sectors) | set(self.sectors(s0, s1)))   # what it discussed
+                    if not self.is_dated(again):
+                        # "... co-chaired the fourth meeting" and then "on July 20 co-chaired the fourth meeting"
+                        when, own = self.dated(s0, s1, again.status, etype, start)
+                        if own:
+                            again.date, again.dated = when, True
                     made.add(etype)
                     continue
                 forum = self.forum(start, end)
@@ -1491,13 +1496,18 @@ class EventFinder:
         return ev.dated
 
 
+BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
 def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
     """Do two names say the same words, each compared by its first four letters and endings of one or two
     letters left out ("1st Azerbaijani-Turkish Energy Forum", "1st Azerbaijani-Turkey energy forum";
     "18-го заседания", "18-е заседание")?"""
     if a is None or b is None:
         return a == b
-    words = [{w[:4].lower() for w in re.findall(r"\w+", name) if len(w) > 2 or w.isdigit()} for name in (a, b)]
+    # (a short form in brackets is no word of the name: "... Joint Committee on Bilateral Cooperation (JCBC-4)")
+    words = [{w[:4].lower() for w in re.findall(r"\w+", BRACKETED.sub("", name)) if len(w) > 2 or w.isdigit()}
+             for name in (a, b)]
     if sitting and words[0] != words[1]:
         # (with `sitting`, two names of an ordinal sitting: the same number, one word more or less; or
         # the number and the sitting alone, "the fifth session", and the same with its body's name)
