@@ -472,3 +472,10 @@ def test_one_name_spelt_with_hyphens_or_spaces_is_one_person():
             "Affairs of Kuwait, in Doha.")
     people = extract_document(Document(text=text, published="2021-12-01"))["people"]
     assert [(p["name"], p["country"]) for p in people] == [("Salem Abdullah Al Jaber Al Sabah", "KWT")]
+
+
+def test_a_building_named_like_a_person_is_no_person():
+    text = ("The talks held at Qasr Al-Watan Palace covered energy, and the sides met again at the Emirates "
+            "Palace Hotel, Foreign Minister Abdullah bin Zayed said.")
+    names = [p["name"] for p in extract_document(Document(text=text, published="2024-05-02"))["people"]]
+    assert not any("Palace" in n or "Hotel" in n for n in names)
