@@ -781,3 +781,15 @@ def test_a_body_of_two_countries_belongs_to_neither():
     assert record["countries"] == ["KAZ", "KGZ"]
     assert [(o["name"], o["country"]) for o in record["organizations"]] == [
         ("казахско-кыргызский Межправительственный совет", None)]
+
+
+def test_a_title_of_two_adjectives_joined_by_i_is_put_in_the_nominative_whole():
+    text = "Меморандум подписали с Чрезвычайным и Полномочным послом Монголии Батбаяром Доржсурэном в Бишкеке."
+    people = extract(text)["people"]
+    assert [p["title"] for p in people] == ["Чрезвычайный и Полномочный посол"]
+
+
+def test_the_presidents_of_the_two_countries_each_hold_the_office():
+    text = "Итоги переговоров подвели президенты двух стран Александр Лукашенко и Касым-Жомарт Токаев в Минске."
+    people = {p["name"]: p["title"] for p in extract(text)["people"]}
+    assert people == {"Александр Лукашенко": "президент", "Касым-Жомарт Токаев": "президент"}

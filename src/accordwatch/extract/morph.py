@@ -233,8 +233,12 @@ def nominative_head(phrase: str) -> str:
     head depends on it and keeps its case."""
     words = phrase.split(" ")
     head = None
+    conjunctions = set()   # "чрезвычайного и полномочного посла": "и" joins two adjectives of the head
     for i, word in enumerate(words):
         readings = parses(word.lower()) if _CYRILLIC.search(word) else []
+        if readings and readings[0].tag.POS == "CONJ":
+            conjunctions.add(i)
+            continue
         noun = next((p for p in readings if p.tag.POS == "NOUN"), None)
         if noun is not None and not any(p.tag.POS in ("ADJF", "PRTF") for p in readings[:1]):
             head = (i, noun)
@@ -245,7 +249,8 @@ def nominative_head(phrase: str) -> str:
     plural = "plur" in noun.tag
     form = noun.inflect({"nomn"} if plural else {"nomn", "sing"})
     grammemes = {"nomn", "plur"} if plural else {"nomn", noun.tag.gender or "masc"}
-    out = [_adjective(w, grammemes) for w in words[:i]] + [_keep_case(words[i], form.word if form else words[i])]
+    out = [w if k in conjunctions else _adjective(w, grammemes) for k, w in enumerate(words[:i])] + \
+        [_keep_case(words[i], form.word if form else words[i])]
     return " ".join(out + words[i + 1:])
 
 

@@ -57,6 +57,8 @@ VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one
 # "с российской стороны", "from the Kazakh side": which side an official is on, no part of the office
 SIDE_FROM = frozenset({"с", "со", "from"})
 SIDE = frozenset({"стороны", "side"})
+BOTH_SIDES = frozenset({"двух", "обеих", "обоих", "стран", "государств", "of", "the", "two", "both", "countries",
+                        "nations"})
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
 PLURAL_TITLES = ("Ministers", "Presidents", "Ambassadors", "Chairmen", "Chairs", "Co-chairs", "Co-Chairs", "Cochairs",
@@ -83,7 +85,7 @@ def not_names() -> frozenset[str]:
 
 
 # parts of speech that open a clause of their own: a lower-case title does not run on over them
-CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "NUMR"})   # (a numeral: "президенты | двух стран")
 
 
 @cache
@@ -375,6 +377,10 @@ class PeopleFinder:
                         countries.append(ws[j].country)
                     j += 1
             countries = countries or before
+            # "президенты двух стран Александр Лукашенко и Уго Чавес", "the presidents of the two countries, ...":
+            # both sides, no office's words
+            while j < len(ws) and ws[j].text.lower() in BOTH_SIDES:
+                j += 1
             while j < len(ws) and ws[j].text == ",":
                 j += 1
             people: list[list[Word]] = []
