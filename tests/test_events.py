@@ -1563,3 +1563,8 @@ def test_a_sitting_told_again_with_its_short_form_and_day_is_one_meeting_on_that
             "of the Joint Commission on Bilateral Cooperation (JCBC-5) in Vientiane.")
     found = of_type(events(text, published="2022-07-21"), "meeting")
     assert [e["date"] for e in found] == ["2022-07-20"]
+
+
+def test_years_since_a_signing_are_history():
+    text = "Russia and Vietnam this year mark 15 years since the signing of the treaty on strategic partnership."
+    assert of_type(events(text), "agreement") == []

@@ -793,3 +793,19 @@ def test_the_presidents_of_the_two_countries_each_hold_the_office():
     text = "Итоги переговоров подвели президенты двух стран Александр Лукашенко и Касым-Жомарт Токаев в Минске."
     people = {p["name"]: p["title"] for p in extract(text)["people"]}
     assert people == {"Александр Лукашенко": "президент", "Касым-Жомарт Токаев": "президент"}
+
+
+def test_years_since_a_signing_are_history_not_a_signing():
+    text = "Россия и Вьетнам отмечают в этом году 15 лет с подписания договора о стратегическом партнерстве."
+    assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []
+
+
+def test_a_visit_expected_is_planned():
+    text = "Во второй половине июля в Ташкент ожидается визит делегации Азиатского банка развития из Манилы."
+    assert [e["status"] for e in extract(text)["events"] if e["type"] == "meeting"] == ["planned"]
+
+
+def test_goods_brought_in_are_imports():
+    text = ("Товарооборот России и Китая составил 7,6 млрд долларов, а стоимость ввезённой из России в Китай "
+            "продукции оценивается в 3,81 млрд долларов.")
+    assert [f["indicator"] for f in extract(text)["figures"]] == ["trade_turnover", "imports"]

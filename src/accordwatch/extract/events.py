@@ -89,7 +89,8 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
 ALSO_AGREED = re.compile(r"\b(?:and\s+)?also\s+(?:agreed|reached\s+agreements?|reached\s+an\s+agreement|"
                          r"approved)\b(?!.*\b(?:signed|agreed)\b)", re.I)
 # "mark the fifth anniversary of the signing of the agreement": history, no event (SCHEMA.md)
-ANNIVERSARY = re.compile(r"\banniversary\s+of\b[^.;]{0,100}$", re.I)
+ANNIVERSARY = re.compile(r"\banniversary\s+of\b[^.;]{0,100}$|"
+                         r"\b\d+\s+years\s+since\s+(?:the\s+)?(?:signing|conclusion)\s+of\s+(?:the\s+|a\s+)?$", re.I)
 # "about 300 joint ventures operate in Armenia": companies counted where they work, a statistic, no project
 OPERATING = re.compile(r"\b(?:operat\w*|work|works|working|there\s+are|registered|active)\b", re.I)
 # "X discussed energy projects with Y", "X and Y discussed ...": talks between people (events.talks_of_people)
