@@ -809,3 +809,13 @@ def test_goods_brought_in_are_imports():
     text = ("Товарооборот России и Китая составил 7,6 млрд долларов, а стоимость ввезённой из России в Китай "
             "продукции оценивается в 3,81 млрд долларов.")
     assert [f["indicator"] for f in extract(text)["figures"]] == ["trade_turnover", "imports"]
+
+
+def test_in_accordance_with_an_agreement_signed_on_a_day_is_that_signing():
+    text = ("В соответствии с соглашением, подписанным сторонами 19 апреля в Вашингтоне, Киргизия получит "
+            "100 млн долларов от Всемирного банка на водоснабжение.")
+    found = [e for e in extract(text, published="2022-04-21")["events"] if e["type"] == "agreement"]
+    assert [(e["status"], e["date"]) for e in found] == [("signed", "2022-04-19")]
+    # the idiom alone names no document
+    text = "Стороны действуют в соответствии с соглашением о партнерстве, сообщил министр Казахстана."
+    assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []
