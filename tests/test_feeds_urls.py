@@ -142,3 +142,9 @@ def test_a_binary_answer_is_one_clear_error(server):
 
     with pytest.raises(InputError, match=r"image.png: binary file \(PNG image\)"):
         list(read_url(f"{server}/image.png", allow_private=True))
+
+
+@pytest.mark.parametrize("url", ["http://example.com:x/feed.xml", "https://example.com:99999/", "http://host::/"])
+def test_a_url_whose_port_is_no_port_is_refused_with_a_clear_error(url):
+    with pytest.raises(InputError, match="not a valid port"):
+        check_url(url)

@@ -39,10 +39,14 @@ def check_url(url: str, allow_private: bool = False, allow_hosts: frozenset[str]
         raise UnsafeURL(f"{url}: only http and https URLs can be fetched")
     if not parts.hostname:
         raise UnsafeURL(f"{url}: no host in the URL")
-    if allow_private or parts.hostname in allow_hosts or f"{parts.hostname}:{parts.port}" in allow_hosts:
+    try:
+        port = parts.port
+    except ValueError as e:   # "http://host:/", "http://host:99999/": a port that is no port
+        raise InputError(f"{url}: not a valid port ({e})") from e
+    if allow_private or parts.hostname in allow_hosts or f"{parts.hostname}:{port}" in allow_hosts:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        infos = socket.getaddrinfo(parts.hostname, port or (443 if parts.scheme == "https" else 80))
     except socket.gaierror as e:
         raise InputError(f"{url}: cannot resolve host {parts.hostname} ({e.strerror})") from e
     except UnicodeError as e:   # a name IDNA cannot encode (a label over 63 characters, ...): no host
