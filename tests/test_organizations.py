@@ -390,3 +390,10 @@ def test_the_place_a_company_is_based_in_is_no_part_of_its_name():
                  "Steppe Development Bank.")
     assert {"Gulf Capital Partners", "Steppe Development Bank"} <= set(found)
     assert not any("based" in name for name in found)
+
+
+def test_development_lenders_by_their_short_names():
+    found = orgs("The African Export-Import Bank (Afreximbank) signed a loan with China's Exim bank. Afreximbank "
+                 "said the AfDB and the IDB would join.")
+    assert {"African Export-Import Bank", "African Development Bank", "Inter-American Development Bank"} <= set(found)
+    assert "Afreximbank" not in found
