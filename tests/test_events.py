@@ -1568,3 +1568,10 @@ def test_a_sitting_told_again_with_its_short_form_and_day_is_one_meeting_on_that
 def test_years_since_a_signing_are_history():
     text = "Russia and Vietnam this year mark 15 years since the signing of the treaty on strategic partnership."
     assert of_type(events(text), "agreement") == []
+
+
+def test_the_next_sitting_said_held_took_place():
+    text = ("Next sitting of the Kazakh-Kyrgyz intergovernmental council was held in Cholpon-Ata yesterday.\n\n"
+            "The ministers said the next sitting will be held in Astana in 2026.")
+    found = of_type(events(text, published="2025-08-14"), "meeting")
+    assert [(e["status"], e["date"]) for e in found] == [("discussed", "2025-08-13"), ("planned", "2026")]

@@ -50,6 +50,10 @@ PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|
 # "очередное заседание"; English says "next" outright (MEETING_FUTURE), so neither is needed in English
 MEETING_NEXT = re.compile(r"(?!)")
 MEETING_HELD = re.compile(r"(?!)")
+# "Next sitting of the commission was held in Ganja yesterday": held, in a sentence that says nothing
+# is still to come (a headline's "next" is the one after the last)
+HELD_NOW = re.compile(r"\b(?:was|were)\s+(?:held|convened)\b|\btook\s+place\b", re.I)
+STILL_TO_COME = re.compile(r"\b(?:will|would|shall|scheduled|upcoming)\b|\bto\s+be\s+held\b", re.I)
 MET_PAST = re.compile(r"met", re.I)   # a meeting trigger that says the meeting took place
 DAYS_BEFORE = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[-\s]day\s+(?:[\w-]+\s+){0,2}$", re.I)
 NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,2}$", re.I)   # "the next meeting", "the next joint session"
@@ -282,7 +286,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
-             "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE")
+             "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1154,6 +1158,8 @@ class EventFinder:
                 # "очередное заседание": the next one, unless the sentence says it was held
                 future = self.c.MEETING_FUTURE.search(sent) is not None or (
                     self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
+                if future and self.c.HELD_NOW.search(sent) and not self.c.STILL_TO_COME.search(sent):
+                    future = False
                 if self.c.MET_PAST.fullmatch(self.text, start, end):
                     future = False   # "met in Muscat on Monday and agreed to hold the next meeting ...": held
                     met = True
