@@ -43,7 +43,8 @@ NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
-                       r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?(?:sign|signed)|(?:soonest|earliest|early|speedy|swift|prompt|quick|timely)\s+signing)\b",
+                       r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?(?:sign|signed)|"
+                       r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely)\s+signing)\b",
                        re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
 # a word that makes a meeting the next one unless its sentence says it was held (MEETING_HELD): Russian
