@@ -1575,3 +1575,17 @@ def test_the_next_sitting_said_held_took_place():
             "The ministers said the next sitting will be held in Astana in 2026.")
     found = of_type(events(text, published="2025-08-14"), "meeting")
     assert [(e["status"], e["date"]) for e in found] == [("discussed", "2025-08-13"), ("planned", "2026")]
+
+
+def test_a_headline_tells_what_the_body_does_not():
+    text = ("Oman, Kenya sign 7 cooperation documents\n\n"
+            "Kenyan President William Ruto called the visit of the Sultan of Oman a historic event for both "
+            "countries.")
+    found = events(text, title="Oman, Kenya sign 7 cooperation documents")
+    assert [(e["type"], e["status"], e["parties"]) for e in of_type(found, "agreement")] == [
+        ("agreement", "signed", ["KEN", "OMN"])]
+    # a headline the body restates adds nothing
+    text = ("Oman, Kenya sign 7 cooperation documents\n\n"
+            "Oman and Kenya signed seven cooperation documents in Nairobi on Monday during the Sultan's visit.")
+    found = events(text, title="Oman, Kenya sign 7 cooperation documents")
+    assert len(of_type(found, "agreement")) == 1

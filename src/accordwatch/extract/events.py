@@ -806,12 +806,14 @@ class EventFinder:
         title = (self.doc.title or "").strip()
         title_opening = title.split(maxsplit=1)[0] if title else ""
         contents: set[tuple[int, int]] = set()   # the sentences that told what a document holds
+        headline: tuple[int, int, int] | None = None   # (index, start, end) of the headline's sentence
         # the sentences with a trigger, and those of the body that may tell what the documents or projects
         # found hold with no trigger word of their own ("The arrangements concern ...", "Among them are ...")
         for idx, (s0, s1) in enumerate(self.doc.sentences):
             if idx not in by_sentence and not self.doc.in_body(s0, s1):
                 continue
             if title and self.text.startswith(title_opening, s0) and _is_title(self.text[s0:s1], title):
+                headline = (idx, s0, s1)
                 continue   # the headline restates what the body reports
             if self.c.CONTENT_OF.search(self.text[s0:s1]) and self.has("agreement", None):
                 # "The memorandum provides for ...": what a document already found holds
@@ -829,6 +831,14 @@ class EventFinder:
                 continue
             if idx in by_sentence:
                 self.sentence(s0, s1, [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] != "none"])
+        if headline is not None and headline[0] in by_sentence:
+            # ... unless the body reports none of its kind ("Kazakhstan, Korea sign 11 documents" over a body
+            # that tells the visit only): then the headline is where it is told
+            told = {ev.type for ev in self.events}
+            idx, s0, s1 = headline
+            found = [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] not in ("none", *told)]
+            if found:
+                self.sentence(s0, s1, found)
         self.talks_of_people()
         self.meeting_subjects(contents)
         for ev in self.events:
@@ -1088,8 +1098,7 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = self.agreement_status(sent, at)
-                if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")) \
-                        and s0 >= self.top:
+                if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")):
                     # "Manturov and Saleh sign the final protocol": a caption or a heading in the body tells in
                     # the present what happened (the headline at the top restates the body)
                     status = "signed"
