@@ -416,6 +416,7 @@ class EventFinder:
         # a short form's mention (start, end) -> (sentence start, end, trigger start, end) of the
         # document's name that gave it (short_forms)
         self.short_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        self.headline_pass = False   # the headline is read for what the body does not tell (run)
 
     def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
         """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
@@ -838,7 +839,9 @@ class EventFinder:
             idx, s0, s1 = headline
             found = [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] not in ("none", *told)]
             if found:
+                self.headline_pass = True
                 self.sentence(s0, s1, found)
+                self.headline_pass = False
         self.talks_of_people()
         self.meeting_subjects(contents)
         for ev in self.events:
@@ -1098,9 +1101,11 @@ class EventFinder:
                     self.attach(etype, None, s0, s1, trigger=(start, end))
                     continue
                 status = self.agreement_status(sent, at)
-                if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")):
+                if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")) \
+                        and (s0 >= self.top or self.headline_pass):
                     # "Manturov and Saleh sign the final protocol": a caption or a heading in the body tells in
-                    # the present what happened (the headline at the top restates the body)
+                    # the present what happened (the headline at the top restates the body, but for what the
+                    # body does not tell: run)
                     status = "signed"
                 listed_item = False
                 if status is None and (intro := self.list_intro(s0)) is not None:
