@@ -323,3 +323,10 @@ def test_a_dateline_with_the_day_before_the_month():
     d = document("Addis Ababa, 13 September 2014 (WIC) – The African Development Bank approved a loan to "
                  "Ethiopia for a road to Djibouti.")
     assert (d["dateline"], d["outlet"]) == ("Addis Ababa", "WIC")
+
+
+@pytest.mark.parametrize("line", ["Читайте также: Азербайджан и Узбекистан запускают совместную компанию",
+                                  "Новости по теме: Кыргызстан и Казахстан обсудили водный баланс"])
+def test_a_related_headline_after_its_russian_label_is_no_body(line):
+    record = extract("Кыргызстан и Китай обсудили строительство железной дороги в Бишкеке.\n\n" + line)
+    assert record["countries"] == ["CHN", "KGZ"]

@@ -15,6 +15,7 @@ FURNITURE = re.compile(r"""
       | follow\s+us\b
       | join\s+(?:us|our)\b.{0,40}\b(?:telegram|whatsapp|channel)
       | (?:read|see)\s+(?:more|also)\s*:
+      | (?:читайте|смотрите)\s+также\s*: | (?:новости|материалы)\s+по\s+теме\s*:   # "Читайте также: <a headline>"
       | related(?:\s+(?:articles|news|stories))?\s*:
       | view\s+more\s+articles
       | (?:photo|image)s?(?:\s+credit)?\s*:
