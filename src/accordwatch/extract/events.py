@@ -416,7 +416,6 @@ class EventFinder:
         # a short form's mention (start, end) -> (sentence start, end, trigger start, end) of the
         # document's name that gave it (short_forms)
         self.short_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-        self.headline_pass = False   # the headline is read for what the body does not tell (run)
 
     def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
         """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
@@ -428,8 +427,8 @@ class EventFinder:
                 span = self.before_sibling(span, start, end)
             if span is not None and etype == "meeting":
                 span = self.before_person(span, start, end)
-            if span is not None and etype == "meeting":
-                span = self.before_quoted_org(span, start, end)
+                if span is not None:
+                    span = self.before_quoted_org(span, start, end)
             self._names[key] = span
         return self._names[key]
 
@@ -443,22 +442,27 @@ class EventFinder:
         cut = next((s.start for s, _ in self.person_spans if end <= s.start < right + 3), None)
         if cut is None:
             return span
-        countries = self.within("country", end, cut)
+        # back over the person's title and a country word ("Kazakh", "Узбекистана") before the name
+        right = self.back_over(end, cut, self.within("country", end, cut))
+        return None if left == start and right <= end else (left, right)
+
+    def back_over(self, end: int, cut: int, countries: list[Span] | None = None) -> int:
+        """Where a name that runs from a trigger ending at `end` ends, cut at `cut`: back over the
+        joining words ("of the") that end no name and the blanks and commas before the cut; with
+        `countries`, back over the titles of people and those country words too."""
         while cut > end:
-            # back over the person's title, a country word ("Kazakh", "Узбекистана") and joining
-            # words ("of the") before the name
             before = self.text[end:cut].rstrip(" ,")
             word = before.rsplit(None, 1)[-1] if before.strip() else ""
             at = end + len(before) - len(word)
-            title = next((a for a, b in self.title_spans if end <= a < cut and b >= end + len(before) - 1), None)
+            title = None if countries is None else next(
+                (a for a, b in self.title_spans if end <= a < cut and b >= end + len(before) - 1), None)
             if title is not None:
                 cut = title
-            elif word.lower() in self.c.NAME_JOINERS or any(c.start <= at < c.end for c in countries):
+            elif word.lower() in self.c.NAME_JOINERS or any(c.start <= at < c.end for c in countries or ()):
                 cut = at
             else:
                 break
-        right = len(self.text[:cut].rstrip(" ,"))
-        return None if left == start and right <= end else (left, right)
+        return len(self.text[:cut].rstrip(" ,"))
 
     def before_quoted_org(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
         """The name `span` of a meeting, ending before an organization in quotes after its word
@@ -467,11 +471,7 @@ class EventFinder:
         left, right = span
         for o in self.within("org", end, right):
             if self.text[o.start - 1:o.start] in ("«", '"', "“"):
-                cut = len(self.text[:o.start - 1].rstrip(" ,"))
-                words = self.text[end:cut].split()
-                while words and words[-1].lower() in self.c.NAME_JOINERS:
-                    cut = self.text.rindex(words.pop(), end, cut)
-                    cut = len(self.text[:cut].rstrip(" ,"))
+                cut = self.back_over(end, o.start - 1)
                 return None if left == start and cut <= end else (left, max(cut, end))
         return span
 
@@ -839,9 +839,7 @@ class EventFinder:
             idx, s0, s1 = headline
             found = [(a, b, known[t]) for a, b, t in by_sentence[idx] if known[t][0] not in ("none", *told)]
             if found:
-                self.headline_pass = True
-                self.sentence(s0, s1, found)
-                self.headline_pass = False
+                self.sentence(s0, s1, found, headline=True)
         self.talks_of_people()
         self.meeting_subjects(contents)
         for ev in self.events:
@@ -1026,7 +1024,8 @@ class EventFinder:
         ends = [*(d.end for _, _, d in items[:-1]), s1]
         return [(starts[k], ends[k], a, b) for k, (a, b, _) in enumerate(items)]
 
-    def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]]) -> None:
+    def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]],
+                 headline: bool = False) -> None:
         sent = self.text[s0:s1]
         listed = self.listed_meetings(s0, s1, found)
         if listed is not None:
@@ -1102,7 +1101,7 @@ class EventFinder:
                     continue
                 status = self.agreement_status(sent, at)
                 if status is None and self.c.SIGN_NOW.search(sent) and not sent.rstrip().endswith((".", "!", "?")) \
-                        and (s0 >= self.top or self.headline_pass):
+                        and (s0 >= self.top or headline):
                     # "Manturov and Saleh sign the final protocol": a caption or a heading in the body tells in
                     # the present what happened (the headline at the top restates the body, but for what the
                     # body does not tell: run)

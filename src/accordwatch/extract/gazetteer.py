@@ -426,14 +426,11 @@ def _defined_otherwise(text: str, alias: str, name: str, code: str) -> bool:
     at = text.find(f"({alias})")
     if at < 0:
         return False
-    words = [w for w in NAME_WORDS.findall(text, max(0, at - 120), at) if w[:1].isupper()]
+    words = [w for w in WORDS.findall(text, max(0, at - 120), at) if w[:1].isupper()]
     spelled = words[-len(alias):]
     if len(spelled) < len(alias) or "".join(w[0] for w in spelled).upper() != alias.upper():
         return False
     return not {w[:4].lower() for w in spelled} <= org_stems(code).get(name, frozenset())
-
-
-NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @cache
@@ -443,7 +440,7 @@ def org_stems(code: str = "en") -> dict[str, frozenset[str]]:
     for term, es in entries(code).items():
         for e in es:
             if e.layer == "org":
-                stems.setdefault(e.key, set()).update(w[:4].lower() for w in NAME_WORDS.findall(term))
+                stems.setdefault(e.key, set()).update(w[:4].lower() for w in WORDS.findall(term))
     return {k: frozenset(v) for k, v in stems.items()}
 
 

@@ -94,10 +94,15 @@ def _main_parties(doc: Document) -> list[str]:
     return sorted(ranked[:2])
 
 
+def _links(text: str, spans: list[Span]) -> list[bool]:
+    """For each two neighbours of `spans` (in text order), are they joined by a dash or a slash?"""
+    return [CHAIN_JOIN.match(text[a.end:b.start]) is not None for a, b in zip(spans, spans[1:], strict=False)]
+
+
 def _in_chains(text: str, spans: list[Span]) -> list[bool]:
     """For each of `spans` (in text order), is it one of three or more countries joined by dashes or
     slashes ("China-Tajikistan-Kyrgyzstan-Uzbekistan/Kazakhstan"): a route's, not a side's?"""
-    joined = [bool(CHAIN_JOIN.match(text[a.end:b.start])) for a, b in zip(spans, spans[1:], strict=False)]
+    joined = _links(text, spans)
     out = [False] * len(spans)
     i = 0
     while i < len(spans):
@@ -160,9 +165,9 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
     countries of people and companies acting)."""
     joined: set[str] = set()
     alone: set[str] = set()
+    links = _links(text, spans)
     for i, s in enumerate(spans):
-        dash = (i > 0 and CHAIN_JOIN.match(text[spans[i - 1].end:s.start]) is not None) or (
-            i + 1 < len(spans) and CHAIN_JOIN.match(text[s.end:spans[i + 1].start]) is not None)
+        dash = (i > 0 and links[i - 1]) or (i < len(links) and links[i])
         (joined if dash else alone).add(s.value)
     joined -= alone | actors
     return joined if len(found - joined) >= 2 else set()
