@@ -1510,8 +1510,8 @@ def test_a_document_said_after_signing_it_was_signed():
 
 
 @pytest.mark.parametrize("text", [
-    "The two sides promised to soon sign the Memorandum of Understanding on trade remedies.",
-    "The two sides will shortly sign a memorandum of understanding on trade remedies.",
+    "Both governments promised to soon sign the Memorandum of Understanding on trade remedies, officials said.",
+    "Hanoi and Jakarta will shortly sign a memorandum of understanding on trade remedies, officials said.",
 ])
 def test_a_signing_to_come_with_an_adverb_before_the_verb_is_planned(text):
     found = of_type(events("Vietnam and Indonesia held talks in Hanoi on Monday. " + text), "agreement")
@@ -1529,7 +1529,7 @@ def test_a_quality_of_transport_is_no_project():
 
 def test_his_visit_said_again_is_the_visit_told_before():
     text = ("Qatar's emir arrived in Tehran on Sunday for a two-day visit, and the sides signed five agreements.\n\n"
-            "His visit comes amid tensions between Iran and its neighbour Iraq over water sharing.")
+            "His visit follows months of friction between Iran and Iraq over the water of the Tigris.")
     found = of_type(events(text, published="2023-05-08"), "meeting")
     assert [e["parties"] for e in found] == [["IRN", "QAT"]]
 
