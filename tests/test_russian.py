@@ -819,3 +819,17 @@ def test_in_accordance_with_an_agreement_signed_on_a_day_is_that_signing():
     # the idiom alone names no document
     text = "Стороны действуют в соответствии с соглашением о партнерстве, сообщил министр Казахстана."
     assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []
+
+
+@pytest.mark.parametrize(("text", "indicator", "direction"), [
+    # "из X в Y": the goods leave X for Y, whichever of the two the sentence names first
+    ("В первом полугодии из Узбекистана в Казахстан ввезено овощей на 120 млн долларов.",
+     "imports", ("UZB", "KAZ")),
+    ("Импорт Казахстана из Узбекистана в 2024 году составил 1,2 млрд долларов.", "imports", ("UZB", "KAZ")),
+    # the destination first, the origin as an adjective of the goods
+    ("За год в Казахстан экспортировано узбекских товаров на 2,3 млрд долларов.", "exports", ("UZB", "KAZ")),
+    ("Экспорт Казахстана в Узбекистан вырос до 2,5 млрд долларов.", "exports", ("KAZ", "UZB")),
+])
+def test_the_direction_of_a_flow_from_russian_prepositions(text, indicator, direction):
+    [f] = [f for f in extract(text)["figures"] if f["indicator"] == indicator]
+    assert (f["from"], f["to"]) == direction

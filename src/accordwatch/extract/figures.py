@@ -95,6 +95,10 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
 # "10 investment agreements, worth over ...": the worth of documents, whatever other cue is near
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}\bworth\b[^.;]{0,20}$",
                         re.I)
+# the word before a country that makes it the flow's source or its destination ("exports of
+# Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
+SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
+DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
                       r"|\baccording\s+to\s+(?:the\s+)?$", re.I)
 
@@ -114,7 +118,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
-             "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER")
+             "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
+             "SOURCE_BEFORE", "DEST_BEFORE")
 NEVER = re.compile(r"(?!)")
 
 
@@ -430,9 +435,9 @@ class FigureFinder:
             before = self.text[max(zone.start, c.start - 14):c.start]
             if self.c.REPORTER.search(self.text[max(zone.start, c.start - 40):c.start]):
                 continue   # the source of the statistics ("according to", "figures from the Kazakh ..."), no side
-            if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bof\s+(?:the\s+)?$", before):
+            if self.c.SOURCE_BEFORE.search(before):
                 src = src or c.value
-            elif re.search(r"\b(?:to|into|in)\s+(?:the\s+)?$", before):
+            elif self.c.DEST_BEFORE.search(before):
                 dst = dst or c.value
             elif subject is None:
                 subject = c.value
