@@ -169,3 +169,19 @@ def test_spelled_out_number_of_dollars():
 
 def test_hyphenated_multiplier():
     assert amounts("Exports rose to $3.5-billion last year.") == [("$3.5-billion", 3_500_000_000, "USD")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the short multipliers of the Malaysian and Philippine press
+    ("Trade is to reach US$25 bil by 2030.", [("US$25 bil", 25_000_000_000, "USD")]),
+    ("The port handled cargo worth RM480 mil last year.", [("RM480 mil", 480_000_000, "MYR")]),
+    # other dollars by their prefixes: "S$" is not the US dollar
+    ("The fund pledged S$12.5 billion and A$3 billion.",
+     [("S$12.5 billion", 12_500_000_000, "SGD"), ("A$3 billion", 3_000_000_000, "AUD")]),
+    # a money adjective joined by hyphens, as the wire services write it
+    ("The bank approved a 45-million-U.S. dollar loan for the road.",
+     [("45-million-U.S. dollar", 45_000_000, "USD")]),
+    ("Beijing offered a 300-million-U.S.-dollar credit.", [("300-million-U.S.-dollar", 300_000_000, "USD")]),
+])
+def test_short_multipliers_other_dollars_and_hyphenated_money(text, expected):
+    assert amounts(text) == expected

@@ -730,3 +730,17 @@ def test_the_measure_named_right_after_an_amount_is_its_own(text, indicator):
 def test_a_line_of_credit_is_a_deal_value_as_a_credit_line_is():
     assert [f["indicator"] for f in figures("India on Monday announced a $200-million line of credit for "
                                             "Kyrgyzstan.")] == ["deal_value"]
+
+
+def test_a_valuation_verb_yields_to_the_measure_it_values():
+    [f] = figures("Kenya is Tanzania's biggest partner in the region, with trade flows estimated at $1.9 billion "
+                  "in 2023.")
+    assert (f["indicator"], f["value"], f["period"]) == ("trade_turnover", 1_900_000_000, "2023")
+    # with nothing else named, an estimate is what a thing costs
+    [f] = figures("Kazakhstan and China will build a smelter, estimated at $700 million.")
+    assert f["indicator"] == "investment"
+
+
+def test_agreements_totaling_an_amount_are_deal_value():
+    [f] = figures("Laos and Vietnam signed four financing agreements totaling $950 million on Tuesday.")
+    assert (f["indicator"], f["value"], f["from"], f["to"]) == ("deal_value", 950_000_000, None, None)

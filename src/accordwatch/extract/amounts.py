@@ -27,8 +27,9 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 RANGE_TO = r"\s?[-–—−]\s?"
 RANGED = re.compile(rf"\d{RANGE_TO}\d")
 MULTIPLIERS = {"trillion": 10**12, "tln": 10**12, "tn": 10**12, "billion": 10**9, "bln": 10**9, "bn": 10**9,
-               "b": 10**9, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3}
-MULT = r"(?i:trillion|tln|tn|billion|bln|bn|million|mln|mn|thousand|m|b|k)\b"
+               "bil": 10**9, "b": 10**9, "million": 10**6, "mln": 10**6, "mil": 10**6, "mn": 10**6, "m": 10**6,
+               "thousand": 10**3, "k": 10**3}
+MULT = r"(?i:trillion|tln|tn|billion|bln|bil|bn|million|mln|mil|mn|thousand|m|b|k)\b"
 QUALIFIER = (r"(?:(?:just\s+|well\s+)?(?:over|more\s+than|almost|nearly|about|around|approximately|roughly|some|"
              r"up\s+to|at\s+least|less\s+than|under|close\s+to|exceeding|above|below|an\s+estimated)\s+)")
 QUALIFIER_BEFORE = re.compile(rf"\b{QUALIFIER}$", re.I)
@@ -126,7 +127,7 @@ def pattern(code: str = "en") -> re.Pattern:
             (?:
                 (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
               | (?<![\w.,])(?P<n2>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m2>{MULT}))?{RESTATED_BEFORE_CURRENCY}
-                \s+(?P<cur2>{_alt(after)})\b
+                (?:\s+|(?<=[a-z])-)(?P<cur2>{_alt(after)})\b   # "a 27-million-U.S. dollar loan"
               | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
                 (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|
                            [A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})

@@ -88,12 +88,16 @@ WORLD_TOTAL = re.compile(r"\b(?:total|overall|foreign|external)\s+(?:foreign\s+|
                          r"(?!\s+(?:with|between)\b)", re.I)
 WITH_PARTNER = re.compile(r"\b(?:with|between|and)\b", re.I)
 DIRECTED = {"exports", "imports", "investment", "fdi"}
+# cues that value whatever the clause is about: another cue before them names the measure
+VALUATIONS = frozenset({"worth", "estimated at"})
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
                         r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
 COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$|"
                                r"\bsame\s+(?:period|months?|quarter)\s+(?:of|in|last)\s+$", re.I)
-# "10 investment agreements, worth over ...": the worth of documents, whatever other cue is near
-DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}\bworth\b[^.;]{0,20}$",
+# "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
+# documents, whatever other cue is near
+DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
+                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to)\b[^.;]{0,20}$",
                         re.I)
 # the word before a country that makes it the flow's source or its destination ("exports of
 # Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
@@ -269,8 +273,9 @@ class FigureFinder:
                 pos = zone.start + m.start()
                 if self.blocked.holds(pos):
                     continue
-                # the last one before the amount is the nearest; a bare "worth" yields to any other cue
-                if best is None or m.group(0).lower() != "worth" or best.group(0).lower() == "worth":
+                # the last one before the amount is the nearest; a bare valuation ("worth", "estimated
+                # at") yields to any other cue ("trade flows estimated at $4 billion": trade)
+                if best is None or m.group(0).lower() not in VALUATIONS or best.group(0).lower() in VALUATIONS:
                     best = m
             if best is None:
                 for m in pat.finditer(zone.right):
