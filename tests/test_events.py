@@ -1589,3 +1589,15 @@ def test_a_headline_tells_what_the_body_does_not():
             "Oman and Kenya signed seven cooperation documents in Nairobi on Monday during the Sultan's visit.")
     found = events(text, title="Oman, Kenya sign 7 cooperation documents")
     assert len(of_type(found, "agreement")) == 1
+
+
+def test_a_signing_discussed_or_likely_is_not_a_signing():
+    text = ("At the talks, Egypt and Uzbekistan discussed the signing of a treaty on the mutual protection of "
+            "investments.")
+    assert [e["status"] for e in events(text) if e["type"] == "agreement"] == ["discussed"]
+    text = ("Officials in Cairo pointed to the likely signing of an air services agreement between Egypt and "
+            "Uzbekistan.")
+    assert [e["status"] for e in events(text) if e["type"] == "agreement"] == ["planned"]
+    # a signing that happened before the talks stays signed
+    text = "Egypt and Uzbekistan discussed tourism after signing an agreement on air services."
+    assert [e["status"] for e in events(text) if e["type"] == "agreement"] == ["signed"]

@@ -833,3 +833,19 @@ def test_in_accordance_with_an_agreement_signed_on_a_day_is_that_signing():
 def test_the_direction_of_a_flow_from_russian_prepositions(text, indicator, direction):
     [f] = [f for f in extract(text)["figures"] if f["indicator"] == indicator]
     assert (f["from"], f["to"]) == direction
+
+
+@pytest.mark.parametrize("text", [
+    "По словам посла, между Ташкентом и Каиром будет заключен ряд соглашений о сотрудничестве в сфере туризма.",
+    "Кроме того, между Египтом и Узбекистаном возможно подписание соглашения о взаимной защите инвестиций.",
+])
+def test_a_conclusion_still_to_come_is_planned(text):
+    assert [e["status"] for e in extract(text)["events"] if e["type"] == "agreement"] == ["planned"]
+
+
+def test_the_signing_talked_about_is_discussed_and_a_final_act_is_no_signing_to_come():
+    text = ("На встрече Египта и Узбекистана обсуждались вопросы подписания соглашения об избежании двойного "
+            "налогообложения.")
+    assert [e["status"] for e in extract(text)["events"] if e["type"] == "agreement"] == ["discussed"]
+    text = "Египет и Узбекистан согласовали пять документов и заключительный протокол заседания комиссии."
+    assert "planned" not in [e["status"] for e in extract(text)["events"]]

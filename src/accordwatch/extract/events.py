@@ -44,8 +44,13 @@ NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
                        r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?(?:sign|signed)|"
-                       r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely)\s+signing)\b",
+                       r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely|likely|possible|prospective|"
+                       r"upcoming|forthcoming|future)\s+signing)\b",
                        re.I)
+# "discussed the signing of an agreement": a signing talked about, not one that took place
+SIGNING_DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*)\s+(?:the\s+)?"
+                               r"(?:(?:issues?|questions?|prospects?|possibility)\s+(?:of|for)\s+|possible\s+)?(?:the\s+)?signing\b|"
+                               r"\b(?:issues?|questions?)\s+of\s+signing\b", re.I)
 PREPARE = re.compile(r"\b(?:prepar\w*|draft\w*|negotiat\w*|start\s+negotiations|work\s+out|develop\s+a)\b", re.I)
 # a word that makes a meeting the next one unless its sentence says it was held (MEETING_HELD): Russian
 # "очередное заседание"; English says "next" outright (MEETING_FUTURE), so neither is needed in English
@@ -287,7 +292,8 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
-             "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME")
+             "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
+             "SIGNING_DISCUSSED")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -752,6 +758,8 @@ class EventFinder:
         before = sent[:at]
         if self.c.CONDITIONAL.search(before):
             return None
+        if self.c.SIGNING_DISCUSSED.search(sent):
+            return "discussed"
         if self.c.WILL_SIGN.search(sent):
             return "planned"
         if self.c.SIGNED.search(sent):
