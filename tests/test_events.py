@@ -1601,3 +1601,21 @@ def test_a_signing_discussed_or_likely_is_not_a_signing():
     # a signing that happened before the talks stays signed
     text = "Egypt and Uzbekistan discussed tourism after signing an agreement on air services."
     assert [e["status"] for e in events(text) if e["type"] == "agreement"] == ["signed"]
+
+
+def test_a_previous_sitting_dated_by_its_own_words_is_a_meeting_of_its_own():
+    text = ("A session of the Egyptian-Uzbek intergovernmental commission opened in Tashkent. "
+            "The previous, sixth session was held in Cairo in 2019.")
+    meetings = [(e["status"], e["date"]) for e in events(text) if e["type"] == "meeting"]
+    assert meetings == [("discussed", "2024-04"), ("discussed", "2019")]
+    # a previous sitting its words do not date is only a reference: no meeting of its own
+    text = ("A session of the Egyptian-Uzbek intergovernmental commission opened in Tashkent. "
+            "The sides reviewed the decisions of the previous session.")
+    assert [e["date"] for e in events(text) if e["type"] == "meeting"] == ["2024-04"]
+
+
+def test_a_visit_looked_forward_to_is_planned_and_dates_no_meeting_held():
+    text = ("The 5th session of the Egyptian-Uzbek intergovernmental commission was held in Tashkent. "
+            "The minister said Uzbekistan looks forward to a visit of the Egyptian president in May 2025.")
+    meetings = [(e["status"], e["date"]) for e in events(text, published=None) if e["type"] == "meeting"]
+    assert meetings == [("discussed", None), ("planned", "2025-05")]

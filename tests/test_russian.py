@@ -849,3 +849,11 @@ def test_the_signing_talked_about_is_discussed_and_a_final_act_is_no_signing_to_
     assert [e["status"] for e in extract(text)["events"] if e["type"] == "agreement"] == ["discussed"]
     text = "Египет и Узбекистан согласовали пять документов и заключительный протокол заседания комиссии."
     assert "planned" not in [e["status"] for e in extract(text)["events"]]
+
+
+def test_a_previous_sitting_and_a_visit_awaited_are_meetings_of_their_own():
+    text = ("В Ташкенте началось заседание узбекско-египетской межправительственной комиссии. "
+            "Предыдущее, шестое заседание прошло в Каире в 2019 году. "
+            "Министр отметил, что Узбекистан ждет визит президента Египта в мае 2025 года.")
+    meetings = [(e["status"], e["date"]) for e in extract(text)["events"] if e["type"] == "meeting"]
+    assert meetings == [("discussed", "2024-03"), ("discussed", "2019"), ("planned", "2025-05")]

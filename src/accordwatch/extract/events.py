@@ -70,7 +70,8 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
-                            r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this)\b", re.I)
+                            r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this|"
+                            r"(?:expects?|awaits?|looks?\s+forward\s+to)\s+(?:[\w-]+\s+){0,3}?visits?)\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
 # ("the following documents" open a list: they are told after it, not before)
@@ -222,6 +223,7 @@ VISIT_WORDS = frozenset({"visit", "trip"})   # the last word of a trigger that s
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
+PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w-]+){0,2},?\s+$", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
                             r"\d+(?:st|nd|rd|th))\s+$", re.I)
 # a named facility or route ("the port of Chabahar", "Trans-Caspian International Transport Route")
@@ -293,7 +295,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
-             "SIGNING_DISCUSSED")
+             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1202,7 +1204,13 @@ class EventFinder:
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
                 if not future and not met and self.ahead(s0, s1, end) and not self.c.PAST_VERB.search(sent):
                     future = True   # "The meeting of the commerce secretaries in November would lay down ..."
-                earlier = self.earlier_occasion(s0, s1, start, end)
+                # "The previous, seventh session took place in Moscow in 2015": an earlier sitting, a
+                # meeting of its own where its words date it ("decisions of the previous session": no event)
+                previous = self.c.PREVIOUS_BEFORE.search(before[-40:]) is not None
+                if previous and not any(self.own_date(d, start) and not self.figure_period(d)
+                                        for d in self.within("date", s0, s1)):
+                    continue
+                earlier = previous or self.earlier_occasion(s0, s1, start, end)
                 possessed = self.c.POSSESSED.search(before[-25:]) is not None   # "In their talks, ..."
                 if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:]) or possessed) and like \
                         and not future and not sitting and not earlier:
@@ -1216,7 +1224,7 @@ class EventFinder:
                 held_before = etype in made   # "met ... and agreed to hold the next meeting": a second one
                 self.add(etype, status, None, parties, orgs, people, s0, s1,
                          met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end,
-                         distinct=sitting or held_before, earlier=earlier)
+                         distinct=sitting or held_before or previous, earlier=earlier)
                 if held_before and self.events[-1].first[2] == start:
                     # its date is one said after it, not the day of the meeting held
                     ev = self.events[-1]
