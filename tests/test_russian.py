@@ -857,3 +857,22 @@ def test_a_previous_sitting_and_a_visit_awaited_are_meetings_of_their_own():
             "Министр отметил, что Узбекистан ждет визит президента Египта в мае 2025 года.")
     meetings = [(e["status"], e["date"]) for e in extract(text)["events"] if e["type"] == "meeting"]
     assert meetings == [("discussed", "2024-03"), ("discussed", "2019"), ("planned", "2025-05")]
+
+
+
+def test_talks_with_the_host_during_a_visit_are_the_visit():
+    text = ("Президент Узбекистана Шавкат Мирзиёев прибыл в Египет с государственным визитом.\n"
+            "Находясь в Каире с визитом, Шавкат Мирзиёев провел переговоры с президентом Египта "
+            "Абдель Фаттахом ас-Сиси.")
+    assert len([e for e in extract(text)["events"] if e["type"] == "meeting"]) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a word in another case than the genitive, with no preposition, is no part of the name
+    ("Лидер Узбекистана назвал визит президента Египта историческим событием.", "визит президента Египта"),
+    # genitives go on
+    ("В Каире прошло заседание межправительственной комиссии Узбекистана и Египта.",
+     "заседание межправительственной комиссии Узбекистана и Египта"),
+])
+def test_a_russian_name_goes_on_over_genitives_only(text, name):
+    assert [e["name"] for e in extract(text)["events"]] == [name]

@@ -165,6 +165,10 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
     right = end
     count = 0
     word = ""
+    # a word that no preposition governs depends on the noun before it in the genitive ("заседание
+    # комиссии", "визит президента"); in another case it starts what the clause says of the event
+    # ("назвал визит | поворотным пунктом"). After a preposition or "и", any case.
+    governed = False
     for m in RU_TOKEN.finditer(text, end, hi):
         prev, word = word, m.group()
         count += 1
@@ -182,6 +186,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             right = m.end()   # a quoted title, a Latin company name
             continue
         if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
+            governed = True
             if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())) \
                     and not (low == "и" and " " in text[start:end]):
                 # "и" right after the trigger starts a new phrase ("на сумму": its worth follows);
@@ -197,6 +202,10 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break   # "в ходе встречи лидеры обсудили": the subject of a new clause, which no name governs
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
+            if tag in ("NOUN", "ADJF") and not governed and word[:1].islower() and not morph.genitive(word):
+                break
+            if tag == "NOUN":
+                governed = False
             right = m.end()
             continue
         break

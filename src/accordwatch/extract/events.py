@@ -1453,8 +1453,11 @@ class EventFinder:
         for other in self.events:
             if other.key() != key:
                 continue
-            # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new
-            if met_with and people and not people <= other.people:
+            # "Earlier in the day, Borrell met with President Tokayev": a meeting with someone new (but
+            # "Nazarbayev, in China on a state visit, held talks with Xi": the visit's talks, with the
+            # host it had not named, unless the words say it is another meeting: "also met with")
+            if met_with and people and not people <= other.people and (
+                    not other.people < people or self.c.ALSO.search(self.text, s0, at if at is not None else s1)):
                 continue
             if distinct and (self.name_of(other) is None or not same_name(self.name_text(self.name_of(other)),
                                                                           self.name_text(name()))):
