@@ -876,3 +876,20 @@ def test_talks_with_the_host_during_a_visit_are_the_visit():
 ])
 def test_a_russian_name_goes_on_over_genitives_only(text, name):
     assert [e["name"] for e in extract(text)["events"]] == [name]
+
+
+def test_a_bare_word_opening_a_sentence_is_the_event_told_before():
+    text = ("Казахстан и Египет подписали соглашение о финансировании строительства дороги на 40 млн долларов.\n"
+            "Соглашение было подписано во время визита премьер-министра Казахстана в Каир.\n"
+            "Ранее Астана и Каир подписали соглашение о поставках зерна на 12 млн долларов.")
+    agreements = [e for e in extract(text)["events"] if e["type"] == "agreement"]
+    assert [e["name"] for e in agreements] == ["соглашение о финансировании строительства дороги",
+                                               "соглашение о поставках зерна"]
+    assert len(agreements[0]["evidence_spans"]) == 2
+
+
+def test_the_place_a_sitting_was_held_in_is_read_from_a_later_sentence():
+    text = ("Казахстан и Египет подписали протокол 5-го заседания межправительственной комиссии.\n"
+            "Заседание прошло в среду в Каире.")
+    [meeting] = [e for e in extract(text)["events"] if e["type"] == "meeting"]
+    assert meeting["location"] == "Каир"

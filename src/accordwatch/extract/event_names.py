@@ -106,6 +106,7 @@ RU_BARE = frozenset({"встреча", "переговоры", "визит", "з
 # "контракт на поставку автобусов": what a document is for, after "на"
 RU_PURPOSE = re.compile(r"\s+(?:поставк|строительств|создани|реализаци|разработк|закупк|производств|модернизаци)\w*",
                         re.I)
+RU_WORTH = re.compile(r"\s+(?:\d|\$|(?:общую\s+)?сумм|(?:более|свыше|около|почти)\s)", re.I)
 # "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
 RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|аналогичн|подобн|таки|такой|"
                         r"такого|такому|таком|такая|такую|такое|сво|наш|ваш)\w*$", re.I)
@@ -185,6 +186,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()):
             right = m.end()   # a quoted title, a Latin company name
             continue
+        if low == "на" and RU_WORTH.match(text, m.end()):
+            break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
         if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
             governed = True
             if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())) \

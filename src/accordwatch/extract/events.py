@@ -75,6 +75,8 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
 # ("the following documents" open a list: they are told after it, not before)
+# a bare trigger opening a sentence is one told before only in a language without articles (English says "the")
+BARE_DEFINITE = re.compile(r"(?!)")
 DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?!(?:following|below)\b)(?:[\w’'-]+\s+)?$", re.I)
 CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
                         r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
@@ -295,7 +297,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
-             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE")
+             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1135,7 +1137,7 @@ class EventFinder:
                     any(ev.type == etype and self.batch(ev) for ev in self.events)
                 # ("The agreements were signed by ...": the plural opening a sentence says all the
                 # documents, of any kind)
-                definite = self.c.DEFINITE.search(before[-25:]) is not None
+                definite = self.definite(before, s0, s1, start, end, etype)
                 which = None if definite and instrument == "agreement" and self.many_at(start) and \
                     len(before.split()) <= 1 else instrument
                 if status is None or (definite and self.has(etype, which) and not in_turn):
@@ -1212,8 +1214,8 @@ class EventFinder:
                     continue
                 earlier = previous or self.earlier_occasion(s0, s1, start, end)
                 possessed = self.c.POSSESSED.search(before[-25:]) is not None   # "In their talks, ..."
-                if (self.c.BACKREF.search(before) or self.c.DEFINITE.search(before[-25:]) or possessed) and like \
-                        and not future and not sitting and not earlier:
+                if (self.c.BACKREF.search(before) or self.definite(before, s0, s1, start, end, etype) or possessed) \
+                        and like and not future and not sitting and not earlier:
                     # "during the meeting the leaders discussed ... in the oil and gas industry": what
                     # was discussed there is what the meeting covered
                     covered = possessed or self.c.DISCUSSED_WITH.search(sent) is not None
@@ -1270,6 +1272,14 @@ class EventFinder:
                 if for_document:
                     self.purposes.append((self.events[-1], s1))
                 made.add(etype)
+
+    def definite(self, before: str, s0: int, s1: int, start: int, end: int, etype: str) -> bool:
+        """Does the mention point to an event told before: "the agreement", "this meeting", or, in
+        a language without articles, the bare word opening its sentence ("Соглашение было
+        подписано во время визита": the one just reported; not "Соглашение о торговле ...")?"""
+        if self.c.DEFINITE.search(before[-25:]):
+            return True
+        return self.c.BARE_DEFINITE.match(before) is not None and self.name_span(s0, s1, start, end, etype) is None
 
     def set_up(self, at: int) -> bool:
         """Is the body whose name holds the word at `at` the object of a verb that sets it up, right before
@@ -1414,6 +1424,9 @@ class EventFinder:
                 ev.cite(s0, s1)
                 if trigger is not None:
                     ev.named_at.append((s0, s1, trigger[0], trigger[1]))
+                    if ev.location is None and etype == "meeting" and (
+                            self.c.HELD_NOW.search(self.text, s0, s1) or self.c.MEETING_HELD.search(self.text, s0, s1)):
+                        ev.location = self.location(s0, s1)   # "Заседание прошло в пятницу в Москве"
                     if not self.is_dated(ev) and (etype != "agreement" or self.c.SIGNED.search(self.text, s0, s1)):
                         # "The protocols ... were signed on September 16, 2019": the event's own day (not
                         # "under the agreement, loans will come over three years starting 2018")
