@@ -893,3 +893,16 @@ def test_the_place_a_sitting_was_held_in_is_read_from_a_later_sentence():
             "Заседание прошло в среду в Каире.")
     [meeting] = [e for e in extract(text)["events"] if e["type"] == "meeting"]
     assert meeting["location"] == "Каир"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # "накануне" as an adverb: the day before the report
+    ("Накануне Египет и Узбекистан подписали соглашение о туризме.", "2024-03-14"),
+    ("Накануне стороны подписали соглашение о туризме между Египтом и Узбекистаном.", "2024-03-14"),
+    ("Египет и Узбекистан накануне подписали соглашение о туризме.", "2024-03-14"),
+    # as a preposition, the eve of something: no day of its own (the month of the report)
+    ("Накануне визита Египет и Узбекистан подписали соглашение о туризме.", "2024-03"),
+    ("Накануне проведения форума Египет и Узбекистан подписали соглашение о туризме.", "2024-03"),
+])
+def test_nakanune_is_the_day_before_unless_it_governs_a_noun(text, day):
+    assert [e["date"] for e in extract(text)["events"] if e["type"] == "agreement"] == [day]

@@ -50,7 +50,7 @@ def pattern() -> re.Pattern:
     days = "|".join(weekdays())
     # where a date may begin: a digit or one of the words that open one (the engine skips the rest)
     starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|перв|втор|трет|четв|прошл|текущ|эт|нынешн|следующ|будущ|" \
-             rf"позапрошл|сегодня|вчера|завтра|дв|тр|пят|шест|сем|вос|девят|десят|одиннадцат|" \
+             rf"позапрошл|сегодня|вчера|завтра|накануне|дв|тр|пят|шест|сем|вос|девят|десят|одиннадцат|" \
              rf"{months()[0].pattern})"
     return re.compile(rf"""
         {starts}
@@ -68,7 +68,7 @@ def pattern() -> re.Pattern:
         | (?P<yrange>\b(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR}){YEAR_WORD})
         | (?P<rely>{REL})
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
-        | (?P<today>\b(?:сегодня|вчера|завтра)\b)
+        | (?P<today>\b(?:сегодня|вчера|завтра|накануне)\b)
         | (?P<wday>\bво?\s+(?:(?P<wrel>прошл\w+|следующ\w+|ближайш\w+)\s+)?(?P<wdn>{days})\b)
         | (?P<bmon>(?:(?<=\bв\s)|(?<=\bс\s))(?P<bmm>{month})(?![\w-]|\s*[-–—]))
         )
@@ -198,7 +198,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     if g["today"]:
         if base is None:
             return None, "day", True
-        shift = {"сегодня": 0, "вчера": -1, "завтра": 1}[m.group("today").lower()]
+        shift = {"сегодня": 0, "вчера": -1, "завтра": 1, "накануне": -1}[m.group("today").lower()]
         return date.fromordinal(base.toordinal() + shift).isoformat(), "day", True
     if g["wday"]:
         return _weekday(m, base), "day", True
@@ -207,11 +207,35 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     return g["yy"], "year", False
 
 
+NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
+
+
+def _governs(text: str, at: int) -> bool:
+    """Is "накануне" before `at` a preposition: the next word is in the genitive ("накануне визита",
+    "накануне проведения форума", "накануне Нового года"), not the subject of a verb that follows
+    ("Накануне посольство сообщало", "Накануне стороны подписали": then it is an adverb, the day
+    before)?"""
+    from . import morph
+
+    m = NEXT_WORD.match(text, at)
+    if m is None:
+        return False
+    parses = morph.parses(m.group(1).lower())
+    if not any("gent" in p.tag for p in parses):
+        return False
+    if not any("nomn" in p.tag for p in parses):
+        return True
+    verb = NEXT_WORD.match(text, m.end())
+    return verb is None or morph.pos(verb.group(1)) not in ("VERB", "PRTS")
+
+
 def find_dates(doc: Document, base: date | None) -> list[Span]:
     out = []
     for m in pattern().finditer(doc.text):
         if not doc.in_body(m.start(), m.end()):
             continue
+        if m.group("today") and m.group("today").lower() == "накануне" and _governs(doc.text, m.end()):
+            continue   # "накануне визита": on the eve of something, no day of its own
         value, precision, relative = normalise(m, base)
         if value and precision == "year" and m.group("deadline"):
             value, precision = f"{value}-12", "month"   # "до конца 2024 года": its last month

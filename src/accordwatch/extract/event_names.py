@@ -186,6 +186,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()):
             right = m.end()   # a quoted title, a Latin company name
             continue
+        if low.startswith("котор"):
+            break   # "комиссия, заседание которой состоялось": a relative clause, no name
         if low == "на" and RU_WORTH.match(text, m.end()):
             break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
         if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
