@@ -199,6 +199,12 @@ def test_the_words_of_a_russian_name_agree_in_gender_and_case(text, person):
     ("Гурбангулы Бердымухамедовом", "Председателем", "Гурбангулы Бердымухамедов"),
     # one person's title is singular: "главы" is a genitive here, not the plural nominative
     ("Шавката Мирзиёева", "главы", "Шавкат Мирзиёев"),
+    # names the dictionary does not know, read as the nouns they decline like, whatever their gender
+    # (a man's name in -а declines like a woman's noun)
+    ("Жаиром Мессиасом Болсонару", "президентом", "Жаир Мессиас Болсонару"),
+    ("Андресом Мануэлем Лопесом Обрадором", "президентом", "Андрес Мануэль Лопес Обрадор"),
+    ("Луисом Инасио Лулой да Силвой", "президентом", "Луис Инасио Лула да Силва"),
+    ("Мигеля Диас-Канеля", "президента", "Мигель Диас-Канель"),
 ])
 def test_nominative_of_a_name(name, title, nominative):
     from accordwatch.extract.morph import nominative_name
@@ -906,3 +912,10 @@ def test_the_place_a_sitting_was_held_in_is_read_from_a_later_sentence():
 ])
 def test_nakanune_is_the_day_before_unless_it_governs_a_noun(text, day):
     assert [e["date"] for e in extract(text)["events"] if e["type"] == "agreement"] == [day]
+
+
+def test_a_delegation_led_by_a_minister_and_a_title_of_two_offices():
+    text = ("В Каир прибыла делегация Узбекистана во главе с министром инвестиций Узбекистана, сопредседателем "
+            "межправительственной комиссии Лазизом Кудратовым.")
+    people = [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+    assert people == [("Лазиз Кудратов", "министр инвестиций, сопредседатель межправительственной комиссии", "UZB")]

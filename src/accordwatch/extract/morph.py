@@ -135,8 +135,11 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
                 if not readings:
                     chosen.append(None)
                     continue
+                # (a word read as the noun it declines like may be of either gender: a man's name in
+                # -а declines like a woman's noun, "Луисом Инасио Лулой")
                 fits = [p for p in readings if p.tag.case == case
-                        and (gender in p.tag or "ms-f" in p.tag or "Fixd" in p.tag)]
+                        and (gender in p.tag or "ms-f" in p.tag or "Fixd" in p.tag
+                             or not any(t in p.tag for t in NAME_TAGS))]
                 if not fits and case in cases and len(named) > 1 and all(p.tag.case != case for p in readings):
                     # the case a title gives, which this word has no form in as a name: read as the noun
                     # it declines like ("вице-президента Джевдета Йылмаза" -> "Йылмаз"), or a foreign
@@ -144,6 +147,8 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
                     chosen.append(next((p for p in parses(words[len(chosen)].rpartition("-")[2].lower())
                                         if p.tag.POS == "NOUN" and p.tag.case == case and gender in p.tag
                                         and "sing" in p.tag), None))
+                    if chosen[-1] is None:
+                        score *= 0.1   # a case in which a word has no reading at all is the less likely
                     continue
                 if not fits:
                     break

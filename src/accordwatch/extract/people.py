@@ -207,6 +207,37 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
 
 
+@cache
+def title_idioms(code: str) -> re.Pattern | None:
+    """The phrases of a language in which an office's word names no office ("во главе с"), as one
+    pattern (title_idioms.tsv), or None."""
+    rows = lang.LANGUAGES[code].lexicon("title_idioms.tsv")
+    return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.I) if rows else None
+
+
+def _inside(idioms: re.Pattern, text: str, span: Span) -> bool:
+    """Does a match of `idioms` around the title `span` hold it ("во главе с": "главе")?"""
+    return any(m.start() <= span.start and span.end <= m.end()
+               for m in idioms.finditer(text, max(0, span.start - 20), span.end + 20))
+
+
+def _nominative_title(title: str) -> str:
+    """A Russian title in the nominative, each office of one that lists two ("министром экономики,
+    сопредседателем комиссии" -> "министр экономики, сопредседатель комиссии"; but "министром
+    инвестиций, промышленности и торговли" lists the fields of one office)."""
+    heads = {t.split(" ")[0] for t in ru_titles()}
+    parts: list[str] = []
+    for part in title.split(", "):
+        nominative = morph.nominative_head(part)
+        if parts and nominative.split(" ")[0].lower() in heads:
+            parts.append(nominative)
+        elif parts:
+            parts[-1] += ", " + part
+        else:
+            parts.append(nominative)
+    return ", ".join(parts)
+
+
 class PeopleFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -216,13 +247,15 @@ class PeopleFinder:
         self.title_spans: list[tuple[int, int]] = []
         self.ents = sorted(doc.layer("country") + doc.layer("org"), key=lambda s: s.start)
         self.ent_starts = [s.start for s in self.ents]
-        self.anchors = sorted(doc.layer("title"), key=lambda s: s.start)
+        language = lang.of(doc)
+        idioms = title_idioms(language.code)
+        self.anchors = sorted((s for s in doc.layer("title") if not (idioms and _inside(idioms, doc.text, s))),
+                              key=lambda s: s.start)
         self.anchor_starts = [s.start for s in self.anchors]
         self.orgs = doc.meta.get("organizations", {})
         self.places = sorted(doc.layer("place"), key=lambda s: s.start)
         self.place_starts = [s.start for s in self.places]
         self.people: dict[str, Person] = {}
-        language = lang.of(doc)
         # Russian writes offices in lower case and inflects names: its titles run on in lower case
         # and every name and title is put in the nominative (morph.py)
         self.lower_titles = language.by_lemma
@@ -669,7 +702,7 @@ class PeopleFinder:
             name = morph.nominative_name(name, title or case_of)
             if title and morph.plural(title.split(" ")[0]):
                 title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
-            title = morph.nominative_head(title) if title else title
+            title = _nominative_title(title) if title else title
         surface = _bare(self.text[name_words[0].start:name_words[-1].end])
         span = Span(name_words[0].start, name_words[0].start + len(surface), "person", surface)
         if len(name_words) == 1:
