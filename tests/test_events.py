@@ -1619,3 +1619,10 @@ def test_a_visit_looked_forward_to_is_planned_and_dates_no_meeting_held():
             "The minister said Uzbekistan looks forward to a visit of the Egyptian president in May 2025.")
     meetings = [(e["status"], e["date"]) for e in events(text, published=None) if e["type"] == "meeting"]
     assert meetings == [("discussed", None), ("planned", "2025-05")]
+
+
+def test_a_part_of_the_world_is_no_place_a_meeting_is_held_in():
+    text = "Egypt and Uzbekistan held talks on cooperation in Latin America and Africa and agreed to meet again."
+    assert [e["location"] for e in events(text) if e["type"] == "meeting"] == [None]
+    text = "Egypt and Uzbekistan held talks in Cairo on cooperation in Africa."
+    assert [e["location"] for e in events(text) if e["type"] == "meeting"] == ["Cairo"]

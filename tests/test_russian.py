@@ -919,3 +919,14 @@ def test_a_delegation_led_by_a_minister_and_a_title_of_two_offices():
             "межправительственной комиссии Лазизом Кудратовым.")
     people = [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
     assert people == [("Лазиз Кудратов", "министр инвестиций, сопредседатель межправительственной комиссии", "UZB")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a short form in brackets inside a title: the title goes on over it, and leaves it out
+    ("Об этом сообщил заместитель министра иностранных дел (МИД) Египта Хамди Лоза.",
+     ("Хамди Лоза", "заместитель министра иностранных дел", "EGY")),
+    ("Делегацию принял директор департамента Азии Министерства иностранных дел Российской Федерации (МИД РФ) "
+     "Георгий Зиновьев.", ("Георгий Зиновьев", "директор департамента Азии Министерства иностранных дел", "RUS")),
+])
+def test_a_title_goes_on_over_a_short_form_in_brackets_and_a_part_of_the_world(text, person):
+    assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]

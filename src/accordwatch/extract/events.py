@@ -703,6 +703,8 @@ class EventFinder:
 
     def location(self, s0: int, s1: int) -> str | None:
         for p in self.within("place", s0, s1):
+            if p.data.get("country") is None and p.data.get("kind") in ("continent", "region"):
+                continue   # "cooperation in Africa": a part of the world, no place an event is held in
             if self.c.IN_PLACE.search(self.text[max(s0, p.start - 12):p.start]):
                 return p.value
         return None

@@ -165,9 +165,12 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
 
 
 def title_cases(title: str) -> frozenset[str]:
-    """The cases the first word of a title can be in as a noun ("министра" -> gent, accs), in the
+    """The cases the head of a title can be in as a noun ("министра" -> gent, accs), in the
     singular where it can be (one person's title: "главы" is a genitive, not the plural nominative)."""
-    head = title.split(" ", 1)[0].rpartition("-")[2]
+    words = title.split(" ")
+    # the head noun: past the adjectives before it ("генеральный директор", "первого заместителя")
+    head = next((w for w in words[:3] if _CYRILLIC.search(w) and parses(w.lower())[0].tag.POS not in ("ADJF", "PRTF")),
+                words[0]).rpartition("-")[2]
     if not _CYRILLIC.search(head):
         return frozenset()
     nouns = [p for p in parses(head.lower()) if p.tag.POS == "NOUN" and p.tag.case]

@@ -27,6 +27,8 @@ from .parties import main_parties
 from .patterns import alternation, literal_matches
 from .pipeline import component
 
+BRACKET_IN_TITLE = re.compile(r"\s*\([^()]*(?:\)|$)")
+BRACKETED = re.compile(r"\([A-ZА-ЯЁ]{2,}(?:\s[A-ZА-ЯЁ]{2,})?\)")
 WORD = re.compile(r"[^\W\d_](?:[\w'’.]*[^\W_])?(?:-[^\W\d_][\w'’]*)*|\d+|[^\w\s]")
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "at", "in", "to"})
 RU_CONNECTORS = frozenset({"и", "по"})
@@ -298,8 +300,12 @@ class PeopleFinder:
         ent_lo, ent_hi = (ents[0].start, max(sp.end for sp in ents)) if ents else (1, 0)
         anchor_lo, anchor_hi = (anchors[0].start, max(sp.end for sp in anchors)) if anchors else (1, 0)
         in_title = False   # inside a lower-case title ("министр промышленности и энергетики РФ")
+        # the brackets of a short form ("(МИД)", "(МИД РФ)"): where the title goes on over them
+        brackets = [m.span() for m in BRACKETED.finditer(self.text, start, end)] \
+            if self.lower_titles and "(" in self.text[start:end] else []
         listed = False     # right after a comma inside one
         lower_titles, connectors = self.lower_titles, self.connectors
+        places = self._near(self.places, self.place_starts, start, end)
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
             s = m.start()
@@ -324,6 +330,9 @@ class PeopleFinder:
                 # depend on it up to the name ("Верховный представитель ЕС по иностранным делам"),
                 # not past a verb ("сопредседателей комиссии сообщил министр ...": a new clause)
                 kind = "title"
+            elif lower_titles and in_title and cap and places and _last_covering(places, s, be) is not None \
+                    and morph.genitive(t[:blen]):
+                kind = "title"   # "директор департамента Африки МИД": a place the office's remit names
             elif t in connectors:
                 kind = "conn"
             elif name:
@@ -336,6 +345,8 @@ class PeopleFinder:
                 kind = "name"   # "King Mohammed VI", "Charles III": a monarch's number
             elif punct and t == "." and anchor and covering.data.get("kind") == "honorific":
                 kind = "title"   # the full stop of "Dr.", "Mr.": part of the honorific, which a name follows
+            elif in_title and brackets and any(b0 <= s < b1 for b0, b1 in brackets):
+                kind = "conn"   # "министр иностранных дел (МИД) Эфиопии": a short form inside a title
             elif punct:
                 kind = "punct"
             else:
@@ -349,7 +360,6 @@ class PeopleFinder:
                             anchor and covering.data.get("kind") == "honorific"))
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
-        places = self._near(self.places, self.place_starts, start, end)
         for k, w in enumerate(out):
             if w.kind == "name" and places and _last_covering(places, w.start, w.end):
                 beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name")
@@ -512,8 +522,11 @@ class PeopleFinder:
         """Does word j join two capitalised words of one title-and-name run?"""
         w = ws[j]
         nxt = ws[j + 1] if j + 1 < len(ws) else None
-        if nxt is not None and w.kind == "conn" and nxt.kind == "conn":   # "of the Board"
-            return j + 2 < len(ws) and ws[j + 2].kind in ("title", "ent", "name")
+        if nxt is not None and w.kind == "conn" and nxt.kind == "conn":   # "of the Board", "(МИД) Эфиопии"
+            k = j + 2
+            while k < len(ws) and ws[k].kind == "conn":
+                k += 1
+            return k < len(ws) and ws[k].kind in ("title", "ent", "name")
         if nxt is None or nxt.kind not in ("title", "ent", "name"):
             return False
         if w.kind == "conn" or w.text.lower() in PARTICLES:
@@ -569,7 +582,8 @@ class PeopleFinder:
             has_anchor = any(t.anchor for t in title)
             # "Vice-President for Investments and Marketing Elshad Nasirov": after a connector
             # inside a title, a first word beyond two names is still the title's
-            after_conn = bool(title) and title[-1].kind == "conn"
+            # (not after the bracket closing a short form: "... (МИД РФ) Андреем Кемарским")
+            after_conn = bool(title) and title[-1].kind == "conn" and title[-1].text != ")"
             if len(names) >= 3 and (after_conn or NOMINAL.search(names[0].text)) and \
                     not known_people().get(self._span_text(names).lower()):
                 # ("... Policy and Enlargement Negotiations Johannes Hahn": a noun of the office, no first name)
@@ -696,6 +710,8 @@ class PeopleFinder:
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
+        if title and "(" in title:
+            title = BRACKET_IN_TITLE.sub("", title).strip() or None   # "... иностранных дел (МИД РФ)"
         if title_ws:
             self.title_spans.append((title_ws[0].start, title_ws[-1].end))
         if self.lower_titles:
