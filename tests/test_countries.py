@@ -250,3 +250,15 @@ def test_a_country_name_inside_a_region_name_is_no_country(text, codes):
 ])
 def test_russian_names_and_adjectives_of_states_beyond_the_region(text, codes):
     assert countries(text) == codes
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a country's name or adjective inside a longer place name is the place's
+    ("The plant will be built in the northern province of Thai Binh, Vietnam.", ["VNM"]),
+    # Antarctica is a continent, not a country
+    ("Chile and Norway will expand scientific work in Antarctica.", ["CHL", "NOR"]),
+    # the Malaysian press writes the bloc in title case
+    ("Malaysia was Thailand's largest trading partner in Asean last year.", ["ASEAN", "MYS", "THA"]),
+])
+def test_places_that_hold_a_country_word_and_a_bloc_in_title_case(text, codes):
+    assert extract(text)["countries"] == codes

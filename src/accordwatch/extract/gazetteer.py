@@ -402,9 +402,9 @@ def find(doc: Document) -> dict[str, list[Span]]:
     out["country"] = _shared_names_resolved(out["country"], language)
     out["org"] = [o for o in out["org"]
                   if not (o.data["form"] == "alias" and _defined_otherwise(doc.text, o.text, o.value, language.code))]
-    # a country's name inside a longer name of a region is the region's ("Latin America", "Южная
-    # Америка", "the Korean Peninsula"): no country
-    regions = [(p.start, p.end) for p in out["place"] if p.data["country"] is None]
+    # a country's name inside a longer name of a place is the place's ("Latin America", "Южная
+    # Америка", "the Korean Peninsula", "Mexico City", "Thai Binh" in Vietnam): no country
+    regions = [(p.start, p.end) for p in out["place"]]
     if regions:
         out["country"] = [c for c in out["country"]
                           if not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in regions)]
