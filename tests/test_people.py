@@ -479,3 +479,19 @@ def test_a_building_named_like_a_person_is_no_person():
             "Palace Hotel, Foreign Minister Abdullah bin Zayed said.")
     names = [p["name"] for p in extract_document(Document(text=text, published="2024-05-02"))["people"]]
     assert not any("Palace" in n or "Hotel" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # the place an office belongs to, right before it, gives the country
+    ("The delegation was received by Dubai Crown Prince Sheikh Hamdan bin Mohammed on Monday.",
+     ("Hamdan bin Mohammed", "ARE")),
+    ("Samarkand Governor Erkinjon Turdimov welcomed the investors.", ("Erkinjon Turdimov", "UZB")),
+    # a Malay honorific between the office and the name is neither
+    ("The talks were chaired by Malaysian Transport Minister Tengku Datuk Seri Ahmad Rahim.",
+     ("Ahmad Rahim", "MYS")),
+])
+def test_a_place_before_an_office_and_a_malay_honorific(text, person):
+    found = {p["name"]: p for p in extract(text)["people"]}
+    name, country = person
+    assert found[name]["country"] == country
+    assert "Tengku" not in (found[name]["title"] or "")

@@ -27,6 +27,7 @@ from .parties import main_parties
 from .patterns import alternation, literal_matches
 from .pipeline import component
 
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "outside", "across", "via", "for"})
 BRACKET_IN_TITLE = re.compile(r"\s*\([^()]*(?:\)|$)")
 BRACKETED = re.compile(r"\([A-ZА-ЯЁ]{2,}(?:\s[A-ZА-ЯЁ]{2,})?\)")
 WORD = re.compile(r"[^\W\d_](?:[\w'’.]*[^\W_])?(?:-[^\W\d_][\w'’]*)*|\d+|[^\w\s]")
@@ -555,8 +556,24 @@ class PeopleFinder:
             j = i
             while j < len(ws) and (ws[j].kind in ("title", "ent", "name") or self._bridges(ws, j)):
                 j += 1
-            self._split_run(ws[i:j])
+            self._split_run(ws[self._place_before(ws, i):j])
             i = max(j, i + 1)
+
+    def _place_before(self, ws: list[Word], i: int) -> int:
+        """Where a title run that starts at word i starts with the place whose office it is, right
+        before it: "Abu Dhabi Crown Prince Sheikh ...", "Moscow Mayor ..." (English; a place after a
+        preposition is where the sentence is, "in Doha Prime Minister ...")."""
+        if self.lower_titles or ws[i].kind != "title":
+            return i
+        k = i
+        while k > 0 and ws[k - 1].kind in ("other", "name") and ws[k - 1].text[:1].isupper():
+            place = self._covering(self.places, self.place_starts, ws[k - 1].start, ws[k - 1].end)
+            if place is None or not place.data.get("country"):
+                break
+            k -= 1
+        if k == i or (k > 0 and ws[k - 1].text.lower() in PLACE_PREPOSITIONS):
+            return i
+        return k
 
     def _split_run(self, run: list[Word]) -> None:
         if self.lower_titles:
