@@ -330,3 +330,27 @@ def test_a_dateline_with_the_day_before_the_month():
 def test_a_related_headline_after_its_russian_label_is_no_body(line):
     record = extract("Кыргызстан и Китай обсудили строительство железной дороги в Бишкеке.\n\n" + line)
     assert record["countries"] == ["CHN", "KGZ"]
+
+
+@pytest.mark.parametrize(("lead", "city", "outlet", "published"), [
+    # the month in capitals and the agency after it, with a comma
+    ("TBILISI, MARCH 4, GEORGIAPRESS. Georgia and Armenia agreed to build a new bridge.", "Tbilisi", "GEORGIAPRESS",
+     None),
+    # the agencies and their full date in brackets, the text right after a colon
+    ("ASTANA,(Newswire / Central Asia Daily - 5th Mar, 2021):The Kazakh government approved the loan.",
+     "Astana", "Newswire", "2021-03-05"),
+    # a Russian dateline with a date in figures and a year of two digits
+    ("Душанбе, 05.03.21 /Ховар/. Таджикистан и Китай подписали соглашение о строительстве дороги.",
+     "Душанбе", "Ховар", "2021-03-05"),
+])
+def test_datelines_that_carry_their_agency_or_their_date(lead, city, outlet, published):
+    d = document(lead)
+    assert (d["dateline"], d["outlet"], d["published"]) == (city, outlet, published)
+
+
+def test_a_writer_after_by_is_no_outlet_but_an_outlet_is():
+    text = " date 2021-05-04 By Nigora Alieva\n\nUzbekistan and Turkey signed ten documents."
+    assert document(text)["outlet"] is None
+    assert document(" date 2021-05-04 By Trend\n\nUzbekistan and Turkey signed ten documents.")["outlet"] == "Trend"
+    # a country after the city is no agency
+    assert document("TASHKENT, UZBEKISTAN. Uzbekistan and Turkey signed ten documents.")["outlet"] is None

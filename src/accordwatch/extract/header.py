@@ -57,10 +57,11 @@ BY_OUTLET = re.compile(r"\bBy\s+([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})
 DATELINE = re.compile(rf"""
     ^(?P<city>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){{0,3}})
     (?:,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=[,\s(]))?
-    (?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+    (?:,?\s*(?P<date>(?i:{MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?   # "July 22", "JANUARY 26"
     (?:\.?\s*/(?P<slashed>[^/\n]{{2,40}})/)?          # "DUSHANBE, July 22. /TASS/."
+    (?:,\s*(?P<agency>[A-Z][A-Z-]{{2,}}(?:\s[A-Z][A-Z-]{{2,}})?)(?=\.))?   # "YEREVAN, JANUARY 26, ARMENPRESS."
     (?:\s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?\s*(?:[–—]+|-{{1,2}}|:|\.)\s+(?=\S)
-     | ,?\s*\((?P<sources>[^()\n]{{2,90}})\)\s+(?=[A-Z]))   # "ADDIS ABABA, (Agency / Other - 19th Aug) The ..."
+     | ,?\s*\((?P<sources>[^()\n]{{2,90}})\)\s*:?\s*(?=[A-Z]))   # "ADDIS ABABA, (Agency / Other - 19th Aug) The ..."
 """, re.X)
 # a city in title case: only a known place makes it a dateline ("Abu Dhabi, Sep 2 (PTI)",
 # "Buenos Aires: Prime Minister ..."), never a sentence that starts with a name and a colon
@@ -75,7 +76,7 @@ DATELINE_MIXED = re.compile(rf"""
 # a Russian dateline: "Ташкент, 22 июня /Синьхуа/ --", "АСТАНА. КАЗИНФОРМ –", "Бишкек (Кабар) —"
 RU_DATELINE = re.compile(r"""
     ^(?P<city>[А-ЯЁ][а-яёА-ЯЁ]+(?:[ -][А-ЯЁ][а-яёА-ЯЁ]+)?)
-    (?:,\s*(?P<date>[0-3]?\d\s+[а-яё]+(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года)?)?))?
+    (?:,\s*(?P<date>[0-3]?\d\s+[а-яё]+(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года)?)?|[0-3]?\d\.[01]\d\.(?:\d\d){1,2}))?
     (?:\.?\s*/(?P<slashed>[^/\n]{2,40})/)?
     \s*(?:\((?P<outlet>[^()\n]{2,40})\))?
     \s*(?:[–—]+|-{1,2}|\.)\s+(?=\S)
@@ -152,7 +153,7 @@ def _stamp(line: str, strict: bool = False) -> tuple[str, str | None] | None:
     outlet = None
     bm = BY_OUTLET.search(rest)
     if bm:
-        outlet = bm.group(1)
+        outlet = bm.group(1) if _outlet_like(bm.group(1)) else None   # "By Azernews", not "By Kamila Aliyeva"
         rest = rest[:bm.start()]
     rest = STAMP_WORDS.sub(" ", rest)
     if len(rest.split()) > (0 if strict else 2):
@@ -311,19 +312,48 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
         if place is None:
             return
     doc.dateline = place[0] if place else city.title()
-    if doc.published is None and "date" in m.re.groupindex and m["date"]:
-        # "БИШКЕК, 6 сентября 2024 г. /Кабар/.": a dateline with a year dates the article
-        stamped = ru_full_date().search(m["date"])
-        found = _ru_date(stamped) if stamped else None
+    if doc.published is None:
+        # "БИШКЕК, 6 сентября 2024 г. /Кабар/.", "Бишкек, 16.06.21 /Кабар/.", "ULAN BATOR,(UrduPoint - 3rd
+        # Sep, 2019):": a dateline with a year dates the article
+        found = _dateline_date(m["date"] if "date" in m.re.groupindex else None) or \
+            _dateline_date(m["sources"] if "sources" in m.re.groupindex else None)
         if found is not None:
             doc.published = found.isoformat()
     start = pos + lead
     doc.meta["dateline_span"] = (start, start + m.end())
-    outlet = m["outlet"] or (m["slashed"] if "slashed" in m.re.groupindex else None) or agency
+    named = m["agency"] if "agency" in m.re.groupindex else None
+    if named and (named.lower() in gz.country_index() or named.lower() in gz.place_index()):
+        named = None   # "ASTANA, KAZAKHSTAN.": the country of the city, no agency
+    outlet = m["outlet"] or (m["slashed"] if "slashed" in m.re.groupindex else None) or agency or named
     if not outlet and "sources" in m.re.groupindex and m["sources"]:
         outlet = re.split(r"\s+[/|-]\s+|,", m["sources"])[0]   # the first of the agencies named
     if outlet and doc.outlet is None:
         doc.outlet = canonical_outlet(outlet.strip())
+
+
+def _outlet_like(name: str) -> bool:
+    """Is the name after "By" an outlet's ("Azernews", "The Astana Times", "TCA") rather than a
+    writer's ("Kamila Aliyeva")? A known outlet, or one word, or one with a word in capitals."""
+    words = name.split()
+    return name.lower().removeprefix("the ") in gz.outlet_index() or len(words) == 1 or \
+        any(w.isupper() and len(w) > 1 for w in words)
+
+
+def _dateline_date(text: str | None) -> date | None:
+    """The full date a dateline's date or its bracketed sources state, if any."""
+    if not text:
+        return None
+    if (m := ru_full_date().search(text)) is not None:
+        return _ru_date(m)
+    if (m := FULL_DATE.search(text)) is not None:
+        return full_date(m)
+    if (m := SHORT_YEAR.search(text)) is not None:
+        yy = int(m["y"])
+        try:
+            return date(2000 + yy if yy < 70 else 1900 + yy, int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    return None
 
 
 def _attribution_windows(text: str) -> Iterator[tuple[int, int]]:
