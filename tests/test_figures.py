@@ -744,3 +744,10 @@ def test_a_valuation_verb_yields_to_the_measure_it_values():
 def test_agreements_totaling_an_amount_are_deal_value():
     [f] = figures("Laos and Vietnam signed four financing agreements totaling $950 million on Tuesday.")
     assert (f["indicator"], f["value"], f["from"], f["to"]) == ("deal_value", 950_000_000, None, None)
+
+
+def test_money_provided_or_granted_is_investment():
+    [f] = figures("Japan will provide Bangladesh with $120 million for a new water treatment plant.")
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", "JPN", "BGD")
+    [f] = figures("Qatar earmarked $40 million for schools in Rwanda.")
+    assert f["indicator"] == "investment"

@@ -930,3 +930,12 @@ def test_a_delegation_led_by_a_minister_and_a_title_of_two_offices():
 ])
 def test_a_title_goes_on_over_a_short_form_in_brackets_and_a_part_of_the_world(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+
+
+def test_money_given_for_a_build_with_a_stop_after_the_multiplier():
+    # "млн." ends no sentence before a word in lower case: the money and what it is for are one clause
+    text = "Китай выделит Кыргызстану 150,5 млн. долларов США на реконструкцию и расширение участка дороги."
+    record = extract(text)
+    [f] = record["figures"]
+    assert (f["indicator"], f["value"], f["from"], f["to"]) == ("investment", 150_500_000, "CHN", "KGZ")
+    assert [e["type"] for e in record["events"]] == ["project"]

@@ -139,10 +139,10 @@ def pattern(code: str = "en") -> re.Pattern:
     return led(re.compile(rf"""
         (?:
             (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m1>{mult}))?(?!\s*%)
-          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult})
-            (?P<parts>(?:\s+\d{{1,3}}\s?{mult}){{0,2}}))?     # "4 млрд 637 млн долларов": one amount
+          | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult})\.?
+            (?P<parts>(?:\s+\d{{1,3}}\s?{mult}){{0,2}}))?     # "4 млрд 637 млн долларов": one amount ("млн.": too)
             {RESTATED_BEFORE_CURRENCY}\s+(?P<cur2>{_alt(after)})(?!\w)
-          | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult}))?\s+
+          | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult})\.?)?\s+
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
             (?P<unit>{_alt(units(code))})(?!\w)
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 
 import numpy
@@ -61,10 +62,12 @@ def final_punct_ids() -> frozenset[int]:
     return frozenset(strings.add(p) for p in FINAL_PUNCT)
 
 
-def sentence_starts(orth: list[int], punct: list[int]) -> list[int]:
+def sentence_starts(orth: list[int], punct: list[int], lower: Callable[[int], bool] | None = None) -> list[int]:
     """Token indices that start a sentence (the sentencizer's rule): the first token after each
-    run of sentence-final punctuation that is neither punctuation nor final. Looked for from the
-    final tokens, which are few, rather than token by token."""
+    run of sentence-final punctuation that is neither punctuation nor final, and (where `lower`
+    tells which tokens open in lower case) not a word in lower case: "203,9 млн. долларов", an
+    abbreviation's stop the tokenizer split off, ends no sentence. Looked for from the final
+    tokens, which are few, rather than token by token."""
     finals = final_punct_ids()
     starts = [0]
     n = len(orth)
@@ -75,7 +78,7 @@ def sentence_starts(orth: list[int], punct: list[int]) -> list[int]:
         i = f + 1
         while i < n and (punct[i] or orth[i] in finals):
             i += 1
-        if i < n and i != starts[-1]:
+        if i < n and i != starts[-1] and not (lower is not None and lower(i)):
             starts.append(i)
     return starts
 
@@ -225,6 +228,8 @@ def tokenize(doc: Document) -> None:
     doc.meta["token_ends"] = (arr[:, 0] + arr[:, 1]).tolist()
     orths = doc.meta["token_orths"] = arr[:, 2].tolist()
     doc.meta["token_lowers"] = arr[:, 4].tolist()
-    first = sentence_starts(orths, arr[:, 3].tolist()) if starts else []   # "" has no tokens
+    # (a line break still ends a sentence whatever case the next line opens in: sentence_spans)
+    first = sentence_starts(orths, arr[:, 3].tolist(), lambda i: flowing[starts[i]].islower()) \
+        if starts else []   # "" has no tokens
     char_starts = [starts[i] for i in first] + [len(doc.text)]
     doc.sentences = sentence_spans(flowing, list(zip(char_starts, char_starts[1:], strict=False)))
