@@ -751,3 +751,10 @@ def test_money_provided_or_granted_is_investment():
     assert (f["indicator"], f["from"], f["to"]) == ("investment", "JPN", "BGD")
     [f] = figures("Qatar earmarked $40 million for schools in Rwanda.")
     assert f["indicator"] == "investment"
+
+
+def test_a_neighbour_named_at_a_border_is_no_party_of_a_loan():
+    text = ("The Asian Development Bank approved a $27 million loan to Mongolia to upgrade two border posts. "
+            "One post is on the border with China, the other on the border with Russia.")
+    [f] = figures(text)
+    assert (f["indicator"], f["parties"], f["from"], f["to"]) == ("investment", ["MNG"], None, None)

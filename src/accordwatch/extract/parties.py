@@ -32,6 +32,9 @@ FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+
                           r"(?:в\s+рамках|на\s+полях)\s+(?:[а-яё]+\s+){0,2}$|\bсаммит[а-яё]*\s+(?:глав\s+государств\s+)?$|"
                           r"в\s+ходе\s+(?:саммита|заседания|сессии|форума)\s+(?:[а-яё]+\s+){0,3}$",
                           re.I)
+# "the crossing on the border with China", "bordering Russia", "на границе с Китаем": a neighbour, no side
+BORDER_BEFORE = re.compile(r"\b(?:borders?\s+with|bordering|borders|neighbou?ring)\s+(?:the\s+)?$|"
+                           r"(?<!\w)(?:границ[а-яё]*|граничащ[а-яё]*|граничит)\s+с\s+$", re.I)
 # a name's abbreviation in brackets right after it: "Шанхайской организации сотрудничества (ШОС)"
 ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
 FRAME_REACH = 60   # "в ходе заседания Совета глав правительств | СНГ"
@@ -78,8 +81,10 @@ def _main_parties(doc: Document) -> list[str]:
     routes = _in_chains(doc.text, spans)
     for s, is_frame, on_route in zip(spans, frames, routes, strict=True):
         first.setdefault(s.value, s.start)
-        if on_route:
-            continue   # "the CAREC corridor (China-Tajikistan-Kyrgyzstan-Uzbekistan)": where a route runs, not who
+        if on_route or BORDER_BEFORE.search(doc.text, max(0, s.start - 20), s.start):
+            # "the CAREC corridor (China-Tajikistan-Kyrgyzstan-Uzbekistan)": where a route runs, not who;
+            # "a crossing on the border with China": a neighbour
+            continue
         if is_frame:   # (framed reads blocs only)
             counts.setdefault(s.value, 0)   # "on the sidelines of the SCO summit": where, not who (ranked last)
             continue
