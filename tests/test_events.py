@@ -1626,3 +1626,14 @@ def test_a_part_of_the_world_is_no_place_a_meeting_is_held_in():
     assert [e["location"] for e in events(text) if e["type"] == "meeting"] == [None]
     text = "Egypt and Uzbekistan held talks in Cairo on cooperation in Africa."
     assert [e["location"] for e in events(text) if e["type"] == "meeting"] == ["Cairo"]
+
+
+def test_what_is_done_at_every_sitting_is_no_meeting_and_a_sitting_named_again_with_its_number_is_one():
+    text = ("Egypt and Uzbekistan value their ties, and the meetings of their joint commission are chaired by "
+            "the ministers of trade.\n"
+            "The trade ministers spoke at the March 12 session of the Egyptian-Uzbek Joint Commission on Trade in "
+            "Cairo.\n"
+            "\"We welcome the participants of the 7th session of the Joint Commission on Trade between Egypt and "
+            "Uzbekistan,\" the Egyptian minister said.")
+    meetings = [(e["date"], e["location"]) for e in events(text) if e["type"] == "meeting"]
+    assert meetings == [("2024-03-12", "Cairo")]

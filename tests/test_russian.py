@@ -939,3 +939,8 @@ def test_money_given_for_a_build_with_a_stop_after_the_multiplier():
     [f] = record["figures"]
     assert (f["indicator"], f["value"], f["from"], f["to"]) == ("investment", 150_500_000, "CHN", "KGZ")
     assert [e["type"] for e in record["events"]] == ["project"]
+
+
+def test_sittings_held_every_year_are_no_meeting_in_russian():
+    text = "Заседания межправительственной комиссии Египта и Узбекистана проводятся ежегодно поочередно в двух странах."
+    assert [e for e in extract(text)["events"] if e["type"] == "meeting"] == []

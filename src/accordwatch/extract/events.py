@@ -148,6 +148,10 @@ PROJECT_CONTEXT = re.compile(r"\b(?:participat\w*|join|agreed|agree|plans?|plann
                              r"creat\w*|form\w*)\b", re.I)
 SELF_EVIDENT = frozenset({"acquiring", "acquisition", "supplying", "construction of", "joint venture"})
 # "regular meetings", "such talks", "the exchange of visits and meetings": a habit, no occasion
+# "the meetings of the commission are chaired by the prime ministers": what is done each time, no meeting
+HABITUAL_AFTER = re.compile(r"s\b(?:\s+of\s+[^.;,]{0,80}?)?\s+are\s+(?:usually\s+|regularly\s+|traditionally\s+|"
+                            r"normally\s+|always\s+)?(?:held|chaired|co-chaired|convened|organi[sz]ed|attended)\b",
+                            re.I)
 GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$"
                             r"|\bexchanges?\s+of\s+(?:\w+\s+and\s+)?$", re.I)
 # fields named as the subject of cooperation or investment, not a project: "cooperation in energy and
@@ -297,7 +301,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
-             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE")
+             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1179,7 +1183,7 @@ class EventFinder:
                     if ev is not None:
                         ev.named_at.append((s0, s1, start, end))
                     continue
-                if self.c.GENERIC_BEFORE.search(before) \
+                if self.c.GENERIC_BEFORE.search(before) or self.c.HABITUAL_AFTER.match(self.text, end - 1, s1) \
                         or self.c.NEGOTIATION_PAST.search(before[-30:]) \
                         or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
                     continue
@@ -1372,7 +1376,26 @@ class EventFinder:
         sitting of a named body is a meeting of its own, unless a meeting found already bears
         that name."""
         name = self.sitting_name(s0, s1, start, end)
-        return name is not None and self.meeting_named(name) is None
+        return name is not None and self.meeting_named(name) is None and self.unnumbered_sitting(name) is None
+
+    def unnumbered_sitting(self, name: str) -> Event | None:
+        """The meeting found already that is a sitting of the same body told without its number ("the
+        January 26 session of the Armenia-Georgia Intergovernmental Commission for Economic Cooperation",
+        then "the 13th session of the Intergovernmental Commission for Economic Cooperation between
+        Armenia and Georgia"): every word of the body's name is among its words."""
+        body = _body_words(name)
+        if len(body) < 2:
+            return None
+        for ev in self.events:
+            other = self.name_text(self.name_of(ev)) if ev.type == "meeting" else None
+            if other is None or ORDINAL_WORD.search(other) or \
+                    any(w[:4] in ordinal_stems() for w in re.findall(r"\w+", other)):
+                continue
+            # (the body as the sentences that told it name it: its name may stop short of its remit)
+            told = {w[:4] for a, b in ev.evidence for w in re.findall(r"\w+", self.text[a:b].lower())}
+            if body <= told and _body_words(other) & body:
+                return ev
+        return None
 
     def sitting_named(self, s0: int, s1: int, start: int, end: int) -> Event | None:
         """The meeting found already whose name an ordinal sitting bears again ("the 18th meeting of the
@@ -1570,6 +1593,20 @@ def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
         ordinal = any(w[:1].isdigit() or w in ordinal_stems() for w in small)
         return ordinal and small < large and (len(large - small) == 1 and len(small) >= 3 or len(small) == 2)
     return words[0] == words[1]
+
+
+ORDINAL_WORD = re.compile(r"\b\d+(?:st|nd|rd|th|-?[а-яё]{1,3})\b|\b[IVX]+\b", re.I)
+# the words of a sitting's name that say which sitting, not of which body
+SITTING_WORDS = frozenset({"session", "sessions", "meeting", "meetings", "sitting", "between", "with", "among",
+                           "заседание", "заседания", "заседании", "заседанию", "заседанием", "сессия", "сессии",
+                           "между"})
+
+
+def _body_words(name: str) -> set[str]:
+    """The first four letters of the words of the body a sitting's name names (no number, no word of
+    the sitting itself, no small word)."""
+    return {w[:4] for w in re.findall(r"\w+", name.lower())
+            if len(w) > 3 and not w[:1].isdigit() and w not in SITTING_WORDS and w[:4] not in ordinal_stems()}
 
 
 @cache
