@@ -1603,15 +1603,18 @@ def test_a_signing_discussed_or_likely_is_not_a_signing():
     assert [e["status"] for e in events(text) if e["type"] == "agreement"] == ["signed"]
 
 
-def test_a_previous_sitting_dated_by_its_own_words_is_a_meeting_of_its_own():
+def test_a_previous_sitting_or_an_earlier_visit_is_history_not_the_meeting_reported():
     text = ("A session of the Egyptian-Uzbek intergovernmental commission opened in Tashkent. "
             "The previous, sixth session was held in Cairo in 2019.")
-    meetings = [(e["status"], e["date"]) for e in events(text) if e["type"] == "meeting"]
-    assert meetings == [("discussed", "2024-04"), ("discussed", "2019")]
-    # a previous sitting its words do not date is only a reference: no meeting of its own
+    assert [(e["status"], e["date"]) for e in events(text) if e["type"] == "meeting"] == [("discussed", "2024-04")]
     text = ("A session of the Egyptian-Uzbek intergovernmental commission opened in Tashkent. "
             "The sides reviewed the decisions of the previous session.")
     assert [e["date"] for e in events(text) if e["type"] == "meeting"] == ["2024-04"]
+    # nor does an earlier visit name the one reported
+    text = ("Egypt and Uzbekistan signed three agreements on Monday during the state visit of the Egyptian president. "
+            "His visit came three months after the Uzbek leader made his first official visit to Cairo.")
+    assert [(e["name"], e["date"]) for e in events(text) if e["type"] == "meeting"] == [
+        ("state visit of the Egyptian president", "2024-04-01")]
 
 
 def test_a_visit_looked_forward_to_is_planned_and_dates_no_meeting_held():
@@ -1637,3 +1640,11 @@ def test_what_is_done_at_every_sitting_is_no_meeting_and_a_sitting_named_again_w
             "Uzbekistan,\" the Egyptian minister said.")
     meetings = [(e["date"], e["location"]) for e in events(text) if e["type"] == "meeting"]
     assert meetings == [("2024-03-12", "Cairo")]
+
+
+def test_the_occasion_a_visit_follows_up_is_history_and_dates_no_visit():
+    text = ("Kenyan President William Ruto on Thursday began a two-day state visit to Qatar and held talks with the "
+            "Emir.\n"
+            "The visit is a follow-up to their meeting in September on the margins of the UN General Assembly.")
+    meetings = [(e["parties"], e["date"]) for e in events(text, published="2023-11-17") if e["type"] == "meeting"]
+    assert meetings == [(["KEN", "QAT"], "2023-11-16")]

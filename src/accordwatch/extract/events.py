@@ -229,6 +229,10 @@ VISIT_WORDS = frozenset({"visit", "trip"})   # the last word of a trigger that s
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
+# "came two months after Kuczynski made his first foreign visit to China", "a follow-up to Kagame's meeting with
+# the Emir in September": an earlier occasion, told to date the one reported
+EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{0,80}$|"
+                            r"\bfollow[\s-]*up\s+(?:to|on|of)\s+[^.;]{0,50}$", re.I)
 PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w-]+){0,2},?\s+$", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
                             r"\d+(?:st|nd|rd|th))\s+$", re.I)
@@ -301,7 +305,8 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
-             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER")
+             "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
+             "EARLIER_CLAUSE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -544,10 +549,10 @@ class EventFinder:
         sides = self._may(PAIR_WORDS_HAVE, s0, s1) and self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None
         found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides,
                                    actors=actors)
-        if found and found <= frame_only(self.text, self.within("country", s0, s1), s0) - actors:
-            # "the meeting took place on the sidelines of the CIS heads of government council": the occasion
-            # is all the sentence names, not a side; the sides are the article's pair
-            found = set()
+        # "the meeting took place on the sidelines of the CIS heads of government council", "Kagame's meeting
+        # with the Emir on the margins of the UN General Assembly": the occasion is no side; where it is
+        # all the sentence names, the sides are the article's pair
+        found -= frame_only(self.text, self.within("country", s0, s1), s0) - actors
         # "the parties", "both sides", or one side named: the article's main pair
         if "C5" not in found and self.central and C5_PHRASE.search(self.text, s0, s1):
             found.add("C5")
@@ -995,8 +1000,8 @@ class EventFinder:
         after the article's first meeting that reports no event of its own ("Trade, energy and
         logistics were on the agenda"): the meeting is what the article reports. Not what the sides'
         documents hold (`contents`: "the sides reached agreements in areas such as ...")."""
-        meetings = sorted((ev.evidence[0][0], ev) for ev in self.events
-                          if ev.type == "meeting" and ev.status == "discussed")
+        meetings = sorted(((ev.evidence[0][0], ev) for ev in self.events
+                           if ev.type == "meeting" and ev.status == "discussed"), key=lambda m: m[0])
         if not meetings:
             return
         first, main = meetings[0]
@@ -1174,6 +1179,11 @@ class EventFinder:
             elif etype == "meeting":
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up
+                if self.c.PREVIOUS_BEFORE.search(before[-40:]) or self.c.EARLIER_CLAUSE.search(before[-100:]):
+                    # "The previous, seventh session took place in Moscow in 2015", "decisions of the previous
+                    # session", "two months after Kuczynski made his first foreign visit to China": an earlier
+                    # occasion, history told to place the one reported (no event, and none of its words)
+                    continue
                 if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])):
                     # "at a briefing after the meeting of the commission's co-chairs": one occasion,
                     # which the later words may name (but "met on Monday and agreed to hold the next
@@ -1212,13 +1222,10 @@ class EventFinder:
                 like = any(ev.type == "meeting" and ev.forum == forum for ev in self.events)
                 if not future and not met and self.ahead(s0, s1, end) and not self.c.PAST_VERB.search(sent):
                     future = True   # "The meeting of the commerce secretaries in November would lay down ..."
-                # "The previous, seventh session took place in Moscow in 2015": an earlier sitting, a
-                # meeting of its own where its words date it ("decisions of the previous session": no event)
-                previous = self.c.PREVIOUS_BEFORE.search(before[-40:]) is not None
-                if previous and not any(self.own_date(d, start) and not self.figure_period(d)
-                                        for d in self.within("date", s0, s1)):
-                    continue
-                earlier = previous or self.earlier_occasion(s0, s1, start, end)
+                # (up to the next meeting word: "The visit is a follow-up to the meeting in September" dates
+                # the meeting, not the visit)
+                nxt = min((a for a, _, (t, _) in found if a > end and t == "meeting"), default=s1)
+                earlier = self.earlier_occasion(s0, nxt, start, end)
                 possessed = self.c.POSSESSED.search(before[-25:]) is not None   # "In their talks, ..."
                 if (self.c.BACKREF.search(before) or self.definite(before, s0, s1, start, end, etype) or possessed) \
                         and like and not future and not sitting and not earlier:
@@ -1232,7 +1239,7 @@ class EventFinder:
                 held_before = etype in made   # "met ... and agreed to hold the next meeting": a second one
                 self.add(etype, status, None, parties, orgs, people, s0, s1,
                          met_with=bool(self.c.MET_WITH.search(sent)), at=start, trigger_end=end,
-                         distinct=sitting or held_before or previous, earlier=earlier)
+                         distinct=sitting or held_before, earlier=earlier)
                 if held_before and self.events[-1].first[2] == start:
                     # its date is one said after it, not the day of the meeting held
                     ev = self.events[-1]
