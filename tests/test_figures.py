@@ -758,3 +758,10 @@ def test_a_neighbour_named_at_a_border_is_no_party_of_a_loan():
             "One post is on the border with China, the other on the border with Russia.")
     [f] = figures(text)
     assert (f["indicator"], f["parties"], f["from"], f["to"]) == ("investment", ["MNG"], None, None)
+
+
+def test_a_year_that_opens_the_next_amount_is_not_the_one_before():
+    text = ("Over the past five years (2019-2023), trade between Egypt and Jordan averaged $1.1 billion a year, "
+            "its peak coming in 2022, at $1.4 billion.")
+    assert [(f["value"], f["period"]) for f in figures(text)] == [(1_100_000_000, "2019/2023"),
+                                                                 (1_400_000_000, "2022")]

@@ -115,6 +115,7 @@ IN_MEASURE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:bilateral|mutual|two-w
                         re.I)
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
+NEXT_AMOUNT_GAP = 8   # "in 2022, at | $27.7 billion"
 PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
@@ -362,6 +363,8 @@ class FigureFinder:
                 continue
             if d.end <= amount.start and self.dated_amount_before(d, amount):
                 continue   # "from $27 million in 2000 to $450 million": the year of the amount before
+            if d.start >= amount.end and self.nearer_amount_after(d, amount):
+                continue   # "averaged $24.7 billion, the highest value in 2022, at $27.7 billion": the next one's
             gap = amount.start - d.end if d.end <= amount.start else d.start - amount.end
             if dist is None or gap < dist:
                 best, dist = d, gap
@@ -372,6 +375,13 @@ class FigureFinder:
             end = self.doc.published[:4] if self.doc.published else None
             value = f"{value}/{int(end) - 1}" if end and int(end) - 1 > int(value) else value
         return value
+
+    def nearer_amount_after(self, d: Span, amount: Span) -> bool:
+        """Is the date `d`, after `amount` and past a clause of its own, the date of the next amount right
+        after it ("in 2022, at $27.7 billion")?"""
+        k = bisect_left(self.amount_starts, d.end)
+        return k < len(self.amount_spans) and self.amount_spans[k].start - d.end <= NEXT_AMOUNT_GAP and \
+            "," in self.text[amount.end:d.start]
 
     def dated_amount_before(self, d: Span, amount: Span) -> bool:
         """Is the date `d`, before `amount`, the period of another amount right before it ("from $27 million
