@@ -944,3 +944,17 @@ def test_money_given_for_a_build_with_a_stop_after_the_multiplier():
 def test_sittings_held_every_year_are_no_meeting_in_russian():
     text = "Заседания межправительственной комиссии Египта и Узбекистана проводятся ежегодно поочередно в двух странах."
     assert [e for e in extract(text)["events"] if e["type"] == "meeting"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a short form of a party inside a document's name goes on with it
+    ("Подписано Соглашение о сотрудничестве между Правительством КР и Правительством ЕАЭС в области туризма.",
+     "Соглашение о сотрудничестве между Правительством КР и Правительством ЕАЭС в области туризма"),
+])
+def test_a_russian_name_goes_on_over_a_short_form(text, name):
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "agreement"] == [name]
+
+
+def test_a_meetings_name_stops_at_the_documents_signed_there():
+    text = "Лидеры Египта и Узбекистана подписали на полях саммита ШОС соглашения о торговле."
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == ["саммита ШОС"]

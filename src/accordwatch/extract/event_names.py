@@ -17,6 +17,7 @@ from functools import cache
 from itertools import islice
 
 from ..data import lexicon
+from . import lang
 from .dates import FULL_MONTH, SEASON
 from .datetext import month_number
 
@@ -138,6 +139,16 @@ def _place(word: str) -> bool:
     return lemma(word) in place_index("ru")
 
 
+@cache
+def _document_words() -> frozenset[str]:
+    """The Russian words, in any case, of documents (the agreement triggers: "соглашения", "меморандум")."""
+    from . import morph
+
+    terms = [row["term"] for row in lang.RUSSIAN.lexicon("event_triggers.tsv") if row["type"] == "agreement"
+             and " " not in row["term"]]
+    return frozenset(p.word for t in terms for form in morph.parses(t)[:1] for p in form.lexeme)
+
+
 def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
     """The name of an event in a language whose words say their part of speech (Russian, through
     morph.py): the adjectives and ordinal before the trigger ("18-го заседания", "совместного
@@ -183,8 +194,10 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
                 continue
             break
         low = word.lower()
-        if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()):
-            right = m.end()   # a quoted title, a Latin company name
+        if etype == "meeting" and low in _document_words():
+            break   # "на полях саммита ШОС | соглашения на ...": what was signed there, not the meeting's name
+        if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()) or (word.isupper() and len(word) <= 6):
+            right = m.end()   # a quoted title, a Latin company name, a short form ("Правительством КР")
             continue
         if low.startswith("котор"):
             break   # "комиссия, заседание которой состоялось": a relative clause, no name
