@@ -1648,3 +1648,27 @@ def test_the_occasion_a_visit_follows_up_is_history_and_dates_no_visit():
             "The visit is a follow-up to their meeting in September on the margins of the UN General Assembly.")
     meetings = [(e["parties"], e["date"]) for e in events(text, published="2023-11-17") if e["type"] == "meeting"]
     assert meetings == [(["KEN", "QAT"], "2023-11-16")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # deals struck, sealed, clinched are signed, and the verb is no part of the name
+    ("Egypt and Brazil struck agreements on infrastructure and agribusiness on Monday.",
+     "agreements on infrastructure and agribusiness"),
+    # after a preposition and before a noun, an -ed word is an adjective of the name
+    ("The leaders signed the Cairo Declaration on allied relations between Egypt and Jordan.",
+     "Cairo Declaration on allied relations"),
+    ("Egypt and Jordan signed a contract for the supply of high-speed trains worth $200 million.",
+     "contract for the supply of high-speed trains"),
+    # ", and other issues" is what else was done
+    ("Egypt and Jordan agreed to set up working groups for the implementation of planned projects, and other "
+     "issues of mutual interest.", "working groups for the implementation of planned projects"),
+])
+def test_names_over_adjectives_in_ed_and_up_to_their_worth(text, name):
+    assert name in [e["name"] for e in events(text)]
+
+
+def test_a_title_after_and_is_the_next_persons():
+    text = ("The President of Egypt, Abdel Fattah al-Sisi, and Prime Minister Shri Narendra Modi endorsed the "
+            "efforts.")
+    found = {p["name"]: p["title"] for p in accordwatch.extract(text, published=PUBLISHED)["people"]}
+    assert found == {"Abdel Fattah al-Sisi": "President", "Narendra Modi": "Prime Minister"}

@@ -417,8 +417,10 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break
         if k > 0 and (low in words["stop"] or low in words["verb_ing"]):
             break
-        if k > 0 and tok.islower() and len(low) > 4 and _past_or_adverb(low, words):
-            break
+        if k > 0 and tok.islower() and len(low) > 4 and _past_or_adverb(low, words) and not (
+                low.endswith("ed") and prev in ("on", "of", "for", "in") and k + 1 < len(toks)
+                and toks[k + 1][2].isalpha() and toks[k + 1][2].islower() and toks[k + 1][2] not in words["stop"]):
+            break   # (after a preposition and before a noun, an -ed word is an adjective: "on allied relations")
         if low in ("and", "in", "of", "on", "for", "to") and k > 0:
             prev = low
             continue
@@ -451,7 +453,8 @@ def _list_goes_on(toks: list[tuple[int, int, str]], k: int, words: dict[str, fro
     if low in words["stop"] or low in words["verb_ing"] or not nxt[:1].isalnum():
         return False
     if low == "and":
-        return True
+        # (", and other issues of mutual interest": what else was done, no item of the name)
+        return len(rest) < 2 or rest[1][2].lower() not in words["deictic"]
     if any(t.lower() in SPEECH for _, _, t in rest[:4]):
         return False   # ", Trend reports", ", the minister said": a new clause
     if title and nxt[:1].isupper():

@@ -32,7 +32,8 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
                     r"is\s+going\s+to|are\s+going\s+to|prepare|preparing|draft|drafting)\b", re.I)
 # in force is signed: "entered into force", "the entry into force of the agreement", "took effect"
 # ("the Memorandum of Understanding dated 8 August 2017": a document dated is one signed that day)
-SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|entered\s+into\s+force|(?:entry|came|has\s+come)\s+into\s+"
+SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|struck|sealed|clinched|entered\s+into\s+force|"
+                    r"(?:entry|came|has\s+come)\s+into\s+"
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|(?:after|upon|following)\s+signing\b|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)

@@ -660,6 +660,8 @@ class PeopleFinder:
             if not 2 <= n - i <= 6 or n >= len(ws) or ws[n].text != ",":
                 continue
             j = n + 1
+            if j < len(ws) and ws[j].text.lower() in ("and", "и", "or"):
+                continue   # "Sheikh Mohamed bin Zayed, and Prime Minister Narendra Modi": the next person's title
             if j < len(ws) and ws[j].text.lower() in ("the", "a", "an"):
                 j += 1
             t = j
