@@ -1672,3 +1672,12 @@ def test_a_title_after_and_is_the_next_persons():
             "efforts.")
     found = {p["name"]: p["title"] for p in accordwatch.extract(text, published=PUBLISHED)["people"]}
     assert found == {"Abdel Fattah al-Sisi": "President", "Narendra Modi": "Prime Minister"}
+
+
+def test_names_stop_at_a_weekday_and_a_dash_and_a_year_of_another_noun_dates_no_project():
+    text = "Spain and Morocco inked on Thursday 14 cooperation agreements in Madrid."
+    assert [e["name"] for e in events(text) if e["type"] == "agreement"] == ["14 cooperation agreements in Madrid"]
+    text = "Spain and Morocco signed two declarations of intent - the highlight of the visit to Rabat."
+    assert [e["name"] for e in events(text) if e["type"] == "agreement"] == ["two declarations of intent"]
+    text = ("Japan will fund nine projects in Indonesia, including housing in areas hit by the 2004 tsunami in Aceh.")
+    assert [e["date"] for e in events(text) if e["type"] == "project"] == [None]

@@ -375,6 +375,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                 toks[k + 1][2] in words.get("clause_verb", ())
                 or (k + 2 < len(toks) and toks[k + 2][2].lower() == "to")):
             break   # "... raw materials and aim to ...", "... on science and start training courses": a new clause
+        if tok == "-" and text[a - 1:a].isspace() and text[b:b + 1].isspace():
+            break   # "two declarations of intent - highlights ...": a dash set apart ends the name
         if tok in (".", ";", ":", "!", "?", "—", "–", "(", ")") or tok in "“”\"«»":
             if tok == "(":
                 close = text.find(")", a, min(hi, a + 40))

@@ -230,6 +230,11 @@ VISIT_WORDS = frozenset({"visit", "trip"})   # the last word of a trigger that s
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
+# the word a bare year qualifies ("the 2004 tsunami"), and the words after a year that make it a date
+ATTRIBUTIVE_AFTER = re.compile(r"\s+([a-zа-яё][\w-]*)")
+YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "until", "onwards", "onward", "as",
+                        "when", "with", "for", "in", "on", "at", "by", "from", "after", "before", "the", "a", "is",
+                        "was", "were", "will", "г", "год", "года", "году", "годом", "годах", "и", "по", "до", "в"})
 # "came two months after Kuczynski made his first foreign visit to China", "a follow-up to Kagame's meeting with
 # the Emir in September": an earlier occasion, told to date the one reported
 EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{0,80}$|"
@@ -579,6 +584,7 @@ class EventFinder:
                    end: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
         own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)
+               and not (etype in ("project", "agreement") and self.attributive_year(d, at))
                and (etype == "agreement" or not self.in_force_day(s0, d))
                and not (etype == "agreement" and self.document_between(at, d))
                and not (etype == "meeting" and at is not None and at < d.start
@@ -676,6 +682,19 @@ class EventFinder:
             if not goal and 0 <= d.start - a1 <= PERIOD_REACH:
                 return True
         return False
+
+    def attributive_year(self, d: Span, at: int | None) -> bool:
+        """Is the date a bare year that qualifies another noun than the trigger's ("areas affected by
+        the 2004 tsunami", "the 2022 joint statement"): that noun's date, not the event's?"""
+        if d.data.get("precision") != "year" or not d.text.isdigit():
+            return False
+        m = ATTRIBUTIVE_AFTER.match(self.text, d.end)
+        if m is None or (at is not None and m.start(1) == at):
+            return False
+        word = m.group(1).lower()
+        # (a year of an occasion dates what was done there: "the 2014 visit ..., followed by the signing")
+        return word not in YEAR_WORDS and word not in self.c.VISIT_WORDS and \
+            word not in triggers(lang.of(self.doc).code)
 
     def own_date(self, d: Span, at: int | None) -> bool:
         """A date of the event's clause: not the dateline's day ("ALMATY, Sept. 9 (Xinhua) --" is
