@@ -185,3 +185,10 @@ def test_hyphenated_multiplier():
 ])
 def test_short_multipliers_other_dollars_and_hyphenated_money(text, expected):
     assert amounts(text) == expected
+
+
+def test_a_ten_and_a_unit_joined_by_a_hyphen_are_one_number_of_money():
+    from accordwatch import extract
+
+    [f] = extract("Over twenty-five billion dollars of investment has come to Pakistan from China.")["figures"]
+    assert (f["value"], f["unit"]) == (25_000_000_000, "USD")

@@ -504,3 +504,14 @@ def test_leaders_of_countries_beyond_the_region_get_their_country_from_the_list(
     found = {p["name"]: p["country"] for p in extract(text)["people"]}
     assert found == {"Uhuru Kenyatta": "KEN", "Paul Kagame": "RWA", "Mateusz Morawiecki": "POL",
                      "Cyril Ramaphosa": "ZAF"}
+
+
+def test_a_surname_alone_ends_its_title_before_the_next_persons():
+    text = "The deal was signed after talks between President Marcos and Japan Prime Minister Fumio Kishida in Manila."
+    assert [(p["name"], p["title"]) for p in extract(text)["people"]] == [("Fumio Kishida", "Prime Minister")]
+
+
+def test_what_a_document_or_an_occasion_is_named_is_no_organization():
+    text = ("India and Bangladesh signed the Standard Operating Procedure (SOP) on the use of Chittagong port and "
+            "opened the India-Bangladesh Year of Culture Exchange.")
+    assert extract(text)["organizations"] == []

@@ -408,8 +408,10 @@ def money_words_pattern(code: str) -> re.Pattern | None:
     mults = money_multipliers(code)
     _, after = currencies(code)
     hundred = r"(?:\s+(?P<h>hundred))?" if code == "en" else ""   # "seven hundred million dollars"
-    return re.compile(rf"(?<!\w)(?P<n>{_alt(words)}){hundred}\s+(?P<m>{_alt(mults)})\s+(?P<cur>{_alt(after)})(?!\w)",
-                      re.I)
+    # "twenty-five billion dollars": a ten and a unit joined by a hyphen are one number
+    tens = r"(?:(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?" if code == "en" else ""
+    return re.compile(rf"(?<![\w-]){tens}(?P<n>{_alt(words)}){hundred}\s+(?P<m>{_alt(mults)})\s+"
+                      rf"(?P<cur>{_alt(after)})(?!\w)", re.I)
 
 
 def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
@@ -430,7 +432,8 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
         start, end = m.span()
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
             continue
-        value = words[m["n"].lower()] * (100 if m.groupdict().get("h") else 1) * mults[m["m"].lower()]
+        number = words[m["n"].lower()] + (words[m["t"].lower()] if m.groupdict().get("t") else 0)
+        value = number * (100 if m.groupdict().get("h") else 1) * mults[m["m"].lower()]
         out.append(amount_span(doc, code, start, end, int(value), currency_after(code, m["cur"]), None))
     return out
 

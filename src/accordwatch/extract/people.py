@@ -623,8 +623,11 @@ class PeopleFinder:
                     continue
                 self.add(names, self._trim_title(title))
                 title = []
-            elif ends_person and q < len(run) and run[q].text == "and" and title \
-                    and all(t.honor or t.kind == "conn" for t in title):
+            elif ends_person and q < len(run) and run[q].text in ("and", "и") and title and (
+                    all(t.honor or t.kind == "conn" for t in title)
+                    or (len(names) == 1 and q + 1 < len(run) and run[q + 1].kind in ("title", "ent"))):
+                # ("between President Aquino and Japan Prime Minister Shinzo Abe": a surname alone ends its
+                # title too, when another title follows)
                 # "Sheikh Mansour and President Gurbanguly Berdimuhamedov": a first name that is
                 # no one's surname ends its own title; the next person's title starts afresh
                 title = []
