@@ -262,3 +262,12 @@ def test_russian_names_and_adjectives_of_states_beyond_the_region(text, codes):
 ])
 def test_places_that_hold_a_country_word_and_a_bloc_in_title_case(text, codes):
     assert extract(text)["countries"] == codes
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The New Jersey-based company will build a plant in Mexico.", ["MEX"]),
+    ("A delegation from New Mexico visited Kazakhstan.", ["KAZ"]),
+    ("The firm moved from New South Wales to Papua New Guinea.", ["PNG"]),
+])
+def test_states_whose_names_hold_a_country_name_name_no_country(text, codes):
+    assert extract(text)["countries"] == codes
