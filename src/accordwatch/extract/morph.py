@@ -67,6 +67,9 @@ def _recase(original: str, form: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in parts)
 
 
+# the endings a man's surname declined like a noun ("Тозик") takes in each case but the nominative
+MASCULINE_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+VOWELS = frozenset("аеёиоуыэюяй")
 NOUN_DECLINED_SURNAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:ов|ев|ёв)ом")
 
 
@@ -89,10 +92,17 @@ def nominative_name(name: str, title: str | None = None) -> str:
             form, gender = _name_form(word, gender)
             out.append(form)
     else:
+        known = [p for p in reading if p is not None]
+        case = known[0].tag.case if known else None
+        masculine = bool(known) and all("masc" in p.tag for p in known if "Name" in p.tag or "Surn" in p.tag)
         for word, parse in zip(words, reading, strict=True):
             head, dash, last = word.rpartition("-")
             if parse is None:
-                out.append(word)
+                # a man's surname the dictionary does not know, in the case the other words settle:
+                # the ending of nouns like it comes off ("Анатолия Тозика" -> "Тозик")
+                ending = MASCULINE_ENDINGS.get(case) if masculine else None
+                out.append(word[:-len(ending)] if ending and word.endswith(ending) and len(word) > 4
+                           and word[-len(ending) - 1] not in VOWELS else word)
                 continue
             form = parse.inflect({"nomn"})
             out.append(head + dash + _recase(last, form.word if form else parse.normal_form))
@@ -174,8 +184,20 @@ def title_cases(title: str) -> frozenset[str]:
     if not _CYRILLIC.search(head):
         return frozenset()
     nouns = [p for p in parses(head.lower()) if p.tag.POS == "NOUN" and p.tag.case]
+    # the readings as an office, where the word has one ("премьера": "премьер" in the genitive, not
+    # the nominative of "премьера", a first night)
+    offices = [p for p in nouns if p.normal_form in office_heads()]
+    nouns = offices or nouns
     singular = frozenset(p.tag.case for p in nouns if p.tag.number == "sing")
     return singular or frozenset(p.tag.case for p in nouns)
+
+
+@cache
+def office_heads() -> frozenset[str]:
+    """The last part of each word of the Russian offices of titles.tsv ("премьер", "министр", "глава")."""
+    from ..data import lexicon
+
+    return frozenset(w.rpartition("-")[2] for row in lexicon("ru/titles.tsv") for w in row["title"].lower().split())
 
 
 def nominative_phrase(phrase: str) -> str:
