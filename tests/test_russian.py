@@ -962,3 +962,14 @@ def test_a_russian_name_goes_on_over_a_short_form(text, name):
 def test_a_meetings_name_stops_at_the_documents_signed_there():
     text = "Лидеры Египта и Узбекистана подписали на полях саммита ШОС соглашения о торговле."
     assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == ["саммита ШОС"]
+
+
+def test_particles_of_arabic_names_undeclined_surnames_and_names_in_straight_quotes():
+    text = "Президент Египта Абдель Фаттах ас-Сиси принял делегацию Узбекистана."
+    assert [p["name"] for p in extract(text)["people"]] == ["Абдель Фаттах ас-Сиси"]
+    # a surname that does not decline, of someone the list of officeholders knows
+    text = "Стороны обсудили заявление премьер-министра Индии Нарендры Моди о торговле с Египтом."
+    assert [p["name"] for p in extract(text)["people"]] == ["Нарендра Моди"]
+    text = 'Египет и Узбекистан подписали меморандум между компанией "НилФарм" и компанией "УзМед".'
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "agreement"] == [
+        'меморандум между компанией "НилФарм" и компанией "УзМед"']

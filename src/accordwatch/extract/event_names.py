@@ -97,7 +97,9 @@ def _check_openers() -> None:
         raise ValueError(f"event_name_words.tsv complement words missing from OPENERS: {sorted(missing)}")
 
 
-RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|\w+(?:[-–]\w+)*|[^\w\s]")
+# (a name in straight quotes opens after a blank: the quote after a word closes a citation)
+RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|(?<![^\s(])\"(?=\S)[^\"\n]{1,80}\"|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|"
+                      r"\w+(?:[-–]\w+)*|[^\w\s]")
 RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на"})
 # "на заседании комиссии стороны обсудили": "the sides" are the subject of the clause that follows, never
 # a word of the name ("стороны" reads as a genitive too, so morphology alone cannot tell)
@@ -196,7 +198,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         low = word.lower()
         if etype == "meeting" and low in _document_words():
             break   # "на полях саммита ШОС | соглашения на ...": what was signed there, not the meeting's name
-        if word.startswith("«") or (word[:1].isascii() and word[:1].isalpha()) or (word.isupper() and len(word) <= 6):
+        if (len(word) > 1 and word.startswith(("«", '"'))) or (word[:1].isascii() and word[:1].isalpha()) or \
+                (word.isupper() and len(word) <= 6):
             right = m.end()   # a quoted title, a Latin company name, a short form ("Правительством КР")
             continue
         if low.startswith("котор"):

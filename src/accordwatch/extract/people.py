@@ -51,7 +51,8 @@ SPEECH_ANYWHERE = re.compile("(?:" + alternation(
 # the endings of abstract nouns, which end an office's name ("Enlargement Negotiations"), never a first name
 NOMINAL = re.compile(r"(?:tions?|ments?|ships?|ities|ity)$")
 REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
-PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|van|von)-[A-Z][a-z]")
+PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|van|von)-[A-Z][a-z]|"
+                           r"(?:аль|эль|ад|ас|аш|ат|аз|ибн|бин|бен|де|да|ди|дю|ван|фон)-[А-ЯЁ][а-яё]")   # "ас-Сиси"
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are (the words for a counterpart: data/counterpart_words.tsv)
@@ -737,7 +738,13 @@ class PeopleFinder:
         if title_ws:
             self.title_spans.append((title_ws[0].start, title_ws[-1].end))
         if self.lower_titles:
+            written = name
             name = morph.nominative_name(name, title or case_of)
+            if name.lower() not in known_people():
+                # a surname that does not decline, read as if it did ("Нарендры Моди" -> "Моди", not "Модь"):
+                # as written, where the first name put in the nominative makes a name the list knows
+                kept = " ".join(name.split()[:-1] + written.split()[-1:])
+                name = kept if kept.lower() in known_people() else name
             if title and morph.plural(title.split(" ")[0]):
                 title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
             title = _nominative_title(title) if title else title
