@@ -1681,3 +1681,11 @@ def test_names_stop_at_a_weekday_and_a_dash_and_a_year_of_another_noun_dates_no_
     assert [e["name"] for e in events(text) if e["type"] == "agreement"] == ["two declarations of intent"]
     text = ("Japan will fund nine projects in Indonesia, including housing in areas hit by the 2004 tsunami in Aceh.")
     assert [e["date"] for e in events(text) if e["type"] == "project"] == [None]
+
+
+def test_documents_called_back_with_an_adjective_and_what_a_body_deals_with():
+    text = ("A total of 12 memorandums of understanding were signed between Egypt and Vietnam in energy.\n"
+            "The nonbinding agreements were signed at a business forum in Cairo on Monday.\n"
+            "Egypt will support its companies through the Egypt-Vietnam joint committee on free trade agreements.")
+    assert [(e["name"], e["date"]) for e in events(text) if e["type"] == "agreement"] == [
+        ("12 memorandums of understanding", "2024-04-01")]

@@ -239,6 +239,8 @@ YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "
 # the Emir in September": an earlier occasion, told to date the one reported
 EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{0,80}$|"
                             r"\bfollow[\s-]*up\s+(?:to|on|of)\s+[^.;]{0,50}$", re.I)
+BODY_ON = re.compile(r"\b(?:committee|commission|council|group|board|subcommittee)\s+(?:on|for)\s+(?:[\w-]+\s+){0,4}$",
+                     re.I)
 PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w-]+){0,2},?\s+$", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
                             r"\d+(?:st|nd|rd|th))\s+$", re.I)
@@ -312,7 +314,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
-             "EARLIER_CLAUSE")
+             "EARLIER_CLAUSE", "BODY_ON")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1157,6 +1159,8 @@ class EventFinder:
                     listed_item = status is not None
                 if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
+                if self.c.BODY_ON.search(before[-60:]):
+                    continue   # "the joint committee on free trade agreements": what a body deals with
                 if etype in made and self.c.REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
                 # "signed six agreements ... The second agreement was signed by the fund and the chamber":
@@ -1169,8 +1173,9 @@ class EventFinder:
                 # ("The agreements were signed by ...": the plural opening a sentence says all the
                 # documents, of any kind)
                 definite = self.definite(before, s0, s1, start, end, etype)
+                # ("The nonbinding agreements were signed": an adjective may stand between)
                 which = None if definite and instrument == "agreement" and self.many_at(start) and \
-                    len(before.split()) <= 1 else instrument
+                    len(before.split()) <= 2 else instrument
                 if status is None or (definite and self.has(etype, which) and not in_turn):
                     self.attach(etype, which, s0, s1, trigger=(start, end))
                     attached = True
