@@ -397,3 +397,12 @@ def test_development_lenders_by_their_short_names():
                  "said the AfDB and the IDB would join.")
     assert {"African Export-Import Bank", "African Development Bank", "Inter-American Development Bank"} <= set(found)
     assert "Afreximbank" not in found
+
+
+def test_a_bodys_shorter_name_in_the_same_article_is_the_same_body():
+    text = ("Egypt and Jordan held the 3rd session of the Egypt-Jordan Joint Ministerial Commission in Amman. "
+            "The Joint Ministerial Commission last met in Cairo. The ministers also spoke of the Egypt-Jordan "
+            "Higher Committee, and the Higher Committee for Trade will meet in May.")
+    orgs = {o["name"]: o["aliases"] for o in extract(text)["organizations"]}
+    assert orgs["Egypt-Jordan Joint Ministerial Commission"] == ["Joint Ministerial Commission"]
+    assert "Joint Ministerial Commission" not in orgs

@@ -183,6 +183,9 @@ RU_INSTITUTION = re.compile(r"межправительственн|совмес�
 RU_COMMISSION = re.compile(r"(?i)комисси|межправкомисси|совет|комитет")
 
 
+BODY_KINDS = frozenset({"commission", "association", "council", "committee"})
+
+
 @dataclass
 class OrgEntity:
     key: str
@@ -745,8 +748,37 @@ class Finder:
         self.camel()
         self.offices()
         self.listed()
+        self.shorter_names()
         self.repeats()
         self.mentions.sort(key=lambda s: s.start)
+
+    def shorter_names(self) -> None:
+        """A body found by its pattern whose name is the end of a longer name found in the same article
+        ("Joint Ministerial Commission" and "Kenya-Uganda Joint Ministerial Commission"; "Intergovernmental
+        Commission for Economic Cooperation" and "Armenia-Georgia Intergovernmental Commission for Economic
+        Cooperation") is that body: one organization, the shorter name an alias."""
+        words = {key: ent.name.lower().replace("-", " ").split() for key, ent in self.entities.items()}
+        into: dict[str, str] = {}
+        for key, ent in self.entities.items():
+            short = words[key]
+            if ent.known or len(short) < 2:
+                continue
+            # (not into a name that joins two: "COSCO Shipping Corporation and Lianyungang Port Holdings Group"),
+            # and a body's name may go on with its remit: "Armenia-Georgia Intergovernmental Commission | for ..."
+            longer = [k for k, w in words.items() if k != key and len(w) > len(short) and "and" not in w
+                      and self.entities[k].kind == ent.kind
+                      and (w[-len(short):] == short or (ent.kind in BODY_KINDS and w[:len(short)] == short
+                                                        and w[len(short)] in ("for", "on", "of")))]
+            if len(longer) == 1:
+                into[key] = longer[0]
+        for key, target in into.items():
+            while target in into:
+                target = into[target]
+            self.entities[target].add_alias(self.entities[key].name)
+            for m in self.mentions:
+                if m.value == key:
+                    m.value = target
+            del self.entities[key]
 
 
 def acronym_definitions(text: str) -> Iterator[re.Match]:
