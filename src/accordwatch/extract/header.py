@@ -142,11 +142,7 @@ def _stamp(line: str, strict: bool = False) -> tuple[str, str | None] | None:
         # "12:22  19.06.09": a day with a year of two digits, on a line of nothing else but times
         if STAMP_WORDS.sub(" ", line[:m.start()] + " " + line[m.end():]).strip():
             return None
-        yy = int(m["y"])
-        try:
-            d = date(2000 + yy if yy < 70 else 1900 + yy, int(m["m"]), int(m["d"]))
-        except ValueError:
-            return None
+        d = _short_year_date(m)
     if d is None:
         return None
     rest = line[:m.start()] + " " + line[m.end():]
@@ -348,12 +344,17 @@ def _dateline_date(text: str | None) -> date | None:
     if (m := FULL_DATE.search(text)) is not None:
         return full_date(m)
     if (m := SHORT_YEAR.search(text)) is not None:
-        yy = int(m["y"])
-        try:
-            return date(2000 + yy if yy < 70 else 1900 + yy, int(m["m"]), int(m["d"]))
-        except ValueError:
-            return None
+        return _short_year_date(m)
     return None
+
+
+def _short_year_date(m: re.Match) -> date | None:
+    """The day of a date with a year of two digits ("16.06.21": 2021; "19.06.98": 1998), if it is one."""
+    yy = int(m["y"])
+    try:
+        return date(2000 + yy if yy < 70 else 1900 + yy, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
 
 
 def _attribution_windows(text: str) -> Iterator[tuple[int, int]]:
