@@ -1689,3 +1689,9 @@ def test_documents_called_back_with_an_adjective_and_what_a_body_deals_with():
             "Egypt will support its companies through the Egypt-Vietnam joint committee on free trade agreements.")
     assert [(e["name"], e["date"]) for e in events(text) if e["type"] == "agreement"] == [
         ("12 memorandums of understanding", "2024-04-01")]
+
+
+def test_the_press_conference_of_a_meeting_names_it_not():
+    text = ("The presidents of Egypt and Jordan held talks in Cairo on Monday.\n"
+            "They told a joint press conference after the talks that trade would grow.")
+    assert [(e["name"], e["date"]) for e in events(text) if e["type"] == "meeting"] == [(None, "2024-04-01")]

@@ -973,3 +973,9 @@ def test_particles_of_arabic_names_undeclined_surnames_and_names_in_straight_quo
     text = 'Египет и Узбекистан подписали меморандум между компанией "НилФарм" и компанией "УзМед".'
     assert [e["name"] for e in extract(text)["events"] if e["type"] == "agreement"] == [
         'меморандум между компанией "НилФарм" и компанией "УзМед"']
+
+
+def test_the_press_conference_of_a_meeting_names_it_not_in_russian():
+    text = ("Президенты Египта и Узбекистана провели переговоры в Каире.\n"
+            "Об этом президент Египта заявил на пресс-конференции по итогам встречи.")
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [None]

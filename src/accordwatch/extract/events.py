@@ -239,6 +239,9 @@ YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "
 # the Emir in September": an earlier occasion, told to date the one reported
 EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{0,80}$|"
                             r"\bfollow[\s-]*up\s+(?:to|on|of)\s+[^.;]{0,50}$", re.I)
+# "a joint press conference", "пресс-конференция": the press conference of a meeting (both languages write it so)
+PRESS_BEFORE = re.compile(r"(?:\bpress|(?<!\w)пресс)[\s-]$", re.I)
+PRESS_TRIGGER = re.compile(r"(?:joint\s+)?press\b", re.I)
 BODY_ON = re.compile(r"\b(?:committee|commission|council|group|board|subcommittee)\s+(?:on|for)\s+(?:[\w-]+\s+){0,4}$",
                      re.I)
 PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w-]+){0,2},?\s+$", re.I)
@@ -1204,6 +1207,9 @@ class EventFinder:
             elif etype == "meeting":
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up
+                if (PRESS_BEFORE.search(before[-12:]) or PRESS_TRIGGER.match(self.text, start, end)) and \
+                        any(ev.type == "meeting" for ev in self.events):
+                    continue   # "the press conference after the talks": part of the meeting told, naming none
                 if self.c.PREVIOUS_BEFORE.search(before[-40:]) or self.c.EARLIER_CLAUSE.search(before[-100:]):
                     # "The previous, seventh session took place in Moscow in 2015", "decisions of the previous
                     # session", "two months after Kuczynski made his first foreign visit to China": an earlier
