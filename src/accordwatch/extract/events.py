@@ -234,16 +234,21 @@ COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the
 ATTRIBUTIVE_AFTER = re.compile(r"\s+([a-zа-яё][\w-]*)")
 YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "until", "onwards", "onward", "as",
                         "when", "with", "for", "in", "on", "at", "by", "from", "after", "before", "the", "a", "is",
-                        "was", "were", "will", "г", "год", "года", "году", "годом", "годах", "и", "по", "до", "в"})
+                        "was", "were", "will"})
 # "came two months after Kuczynski made his first foreign visit to China", "a follow-up to Kagame's meeting with
 # the Emir in September": an earlier occasion, told to date the one reported
 EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{0,80}$|"
                             r"\bfollow[\s-]*up\s+(?:to|on|of)\s+[^.;]{0,50}$", re.I)
-# "a joint press conference", "пресс-конференция": the press conference of a meeting (both languages write it so)
-PRESS_BEFORE = re.compile(r"(?:\bpress|(?<!\w)пресс)[\s-]$", re.I)
+# "a joint press conference": the press conference of a meeting (its trigger, or the word before a
+# "conference" trigger)
+PRESS_BEFORE = re.compile(r"\bpress[\s-]$", re.I)
 PRESS_TRIGGER = re.compile(r"(?:joint\s+)?press\b", re.I)
 BODY_ON = re.compile(r"\b(?:committee|commission|council|group|board|subcommittee)\s+(?:on|for)\s+(?:[\w-]+\s+){0,4}$",
                      re.I)
+# a sitting's number in its name ("13th session", "XIII session"), and the words of a sitting's name that
+# say which sitting, not of which body
+NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b[IVX]+\b", re.I)
+SITTING_WORDS = frozenset({"session", "sessions", "meeting", "meetings", "sitting", "between", "with", "among"})
 PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w-]+){0,2},?\s+$", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
                             r"\d+(?:st|nd|rd|th))\s+$", re.I)
@@ -317,9 +322,9 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
-             "EARLIER_CLAUSE", "BODY_ON")
+             "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
-            "QUANTIFIERS", "TOTAL_WORDS")
+            "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
 
 
@@ -698,7 +703,7 @@ class EventFinder:
             return False
         word = m.group(1).lower()
         # (a year of an occasion dates what was done there: "the 2014 visit ..., followed by the signing")
-        return word not in YEAR_WORDS and word not in self.c.VISIT_WORDS and \
+        return word not in self.c.YEAR_WORDS and word not in self.c.VISIT_WORDS and \
             word not in triggers(lang.of(self.doc).code)
 
     def own_date(self, d: Span, at: int | None) -> bool:
@@ -1207,7 +1212,7 @@ class EventFinder:
             elif etype == "meeting":
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up
-                if (PRESS_BEFORE.search(before[-12:]) or PRESS_TRIGGER.match(self.text, start, end)) and \
+                if (self.c.PRESS_BEFORE.search(before[-12:]) or self.c.PRESS_TRIGGER.match(self.text, start, end)) and \
                         any(ev.type == "meeting" for ev in self.events):
                     continue   # "the press conference after the talks": part of the meeting told, naming none
                 if self.c.PREVIOUS_BEFORE.search(before[-40:]) or self.c.EARLIER_CLAUSE.search(before[-100:]):
@@ -1421,17 +1426,17 @@ class EventFinder:
         January 26 session of the Armenia-Georgia Intergovernmental Commission for Economic Cooperation",
         then "the 13th session of the Intergovernmental Commission for Economic Cooperation between
         Armenia and Georgia"): every word of the body's name is among its words."""
-        body = _body_words(name)
+        body = _body_words(name, self.c.SITTING_WORDS)
         if len(body) < 2:
             return None
         for ev in self.events:
             other = self.name_text(self.name_of(ev)) if ev.type == "meeting" else None
-            if other is None or ORDINAL_WORD.search(other) or \
+            if other is None or self.c.NUMBERED.search(other) or \
                     any(w[:4] in ordinal_stems() for w in re.findall(r"\w+", other)):
                 continue
             # (the body as the sentences that told it name it: its name may stop short of its remit)
             told = {w[:4] for a, b in ev.evidence for w in re.findall(r"\w+", self.text[a:b].lower())}
-            if body <= told and _body_words(other) & body:
+            if body <= told and _body_words(other, self.c.SITTING_WORDS) & body:
                 return ev
         return None
 
@@ -1633,18 +1638,11 @@ def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
     return words[0] == words[1]
 
 
-ORDINAL_WORD = re.compile(r"\b\d+(?:st|nd|rd|th|-?[а-яё]{1,3})\b|\b[IVX]+\b", re.I)
-# the words of a sitting's name that say which sitting, not of which body
-SITTING_WORDS = frozenset({"session", "sessions", "meeting", "meetings", "sitting", "between", "with", "among",
-                           "заседание", "заседания", "заседании", "заседанию", "заседанием", "сессия", "сессии",
-                           "между"})
-
-
-def _body_words(name: str) -> set[str]:
+def _body_words(name: str, sitting_words: frozenset[str]) -> set[str]:
     """The first four letters of the words of the body a sitting's name names (no number, no word of
     the sitting itself, no small word)."""
     return {w[:4] for w in re.findall(r"\w+", name.lower())
-            if len(w) > 3 and not w[:1].isdigit() and w not in SITTING_WORDS and w[:4] not in ordinal_stems()}
+            if len(w) > 3 and not w[:1].isdigit() and w not in sitting_words and w[:4] not in ordinal_stems()}
 
 
 @cache
