@@ -195,9 +195,10 @@ def title_cases(title: str) -> frozenset[str]:
 @cache
 def office_heads() -> frozenset[str]:
     """The last part of each word of the Russian offices of titles.tsv ("премьер", "министр", "глава")."""
-    from ..data import lexicon
+    from . import lang
 
-    return frozenset(w.rpartition("-")[2] for row in lexicon("ru/titles.tsv") for w in row["title"].lower().split())
+    return frozenset(w.rpartition("-")[2] for row in lang.RUSSIAN.lexicon("titles.tsv")
+                     for w in row["title"].lower().split())
 
 
 def nominative_phrase(phrase: str) -> str:

@@ -114,6 +114,12 @@ def ru_titles() -> frozenset[str]:
 
 
 @cache
+def ru_title_heads() -> frozenset[str]:
+    """The first word of each Russian office ("министр", "сопредседатель")."""
+    return frozenset(t.split(" ")[0] for t in ru_titles())
+
+
+@cache
 def known_people() -> dict[str, dict[str, str]]:
     """lowercased full name or alias -> row of data/people.tsv."""
     out: dict[str, dict[str, str]] = {}
@@ -229,7 +235,7 @@ def _nominative_title(title: str) -> str:
     """A Russian title in the nominative, each office of one that lists two ("министром экономики,
     сопредседателем комиссии" -> "министр экономики, сопредседатель комиссии"; but "министром
     инвестиций, промышленности и торговли" lists the fields of one office)."""
-    heads = {t.split(" ")[0] for t in ru_titles()}
+    heads = ru_title_heads()
     parts: list[str] = []
     for part in title.split(", "):
         nominative = morph.nominative_head(part)
