@@ -406,3 +406,18 @@ def test_a_bodys_shorter_name_in_the_same_article_is_the_same_body():
     orgs = {o["name"]: o["aliases"] for o in extract(text)["organizations"]}
     assert orgs["Egypt-Jordan Joint Ministerial Commission"] == ["Joint Ministerial Commission"]
     assert "Joint Ministerial Commission" not in orgs
+
+
+@pytest.mark.parametrize(("text", "org", "person", "title"), [
+    ("The Ministry of Commerce Secretary Jawad Paul briefed a trade delegation from Kenya on Monday.",
+     "Ministry of Commerce", "Jawad Paul", "Ministry of Commerce Secretary"),
+    ("Pakistan's Ministry of Foreign Affairs Spokesperson Mumtaz Zahra Baloch told reporters that "
+     "five agreements with China were ready.",
+     "Ministry of Foreign Affairs", "Mumtaz Zahra Baloch", "Ministry of Foreign Affairs Spokesperson"),
+    ("The Department of Trade and Industry Undersecretary Ceferino Rodolfo welcomed the Japanese investors.",
+     "Department of Trade and Industry", "Ceferino Rodolfo", "Department of Trade and Industry Undersecretary"),
+])
+def test_a_title_after_a_ministrys_or_a_bodys_remit_ends_its_name(text, org, person, title):
+    rec = extract(text)
+    assert [o["name"] for o in rec["organizations"]] == [org]
+    assert [(p["name"], p["title"]) for p in rec["people"]] == [(person, title)]

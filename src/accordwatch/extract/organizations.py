@@ -47,6 +47,27 @@ def office_words() -> frozenset[str]:
 
 
 @cache
+def title_heads() -> frozenset[str]:
+    """Words that open or head a person's title (the one-word offices, and "Secretary", "Deputy" of
+    org_cues.tsv): one inside a ministry's or a body's remit ends the name where it stands."""
+    return office_words() | frozenset(cues().get("title_head", {}))
+
+
+def before_title(text: str, start: int, end: int) -> int:
+    """Where the run of capitalised words text[start:end] ends before the first title word after its
+    first word ("Ministry of Foreign Affairs | Spokesperson Mumtaz Zahra Baloch", "Department of Trade
+    and Industry | Undersecretary ..."): `end` when there is none."""
+    heads = title_heads()
+    for k, w in enumerate(TITLE_RUN_WORD.finditer(text, start, end)):
+        if k and w.group() in heads:
+            return len(text[:w.start()].rstrip(" ,"))
+    return end
+
+
+TITLE_RUN_WORD = re.compile(r"[^\s,]+")
+
+
+@cache
 def cues() -> dict[str, dict[str, str]]:
     """position -> {word: kind} from data/org_cues.tsv."""
     out: dict[str, dict[str, str]] = {}
@@ -348,8 +369,8 @@ class Finder:
         if "Ministry" not in self.text:   # in every match of both patterns: spare their scans
             return
         for m in MINISTRY_OF.finditer(self.text):
-            port = m["port"]
-            start, end = m.start(), m.end()
+            start, end = m.start(), before_title(self.text, m.start("port"), m.end())
+            port = self.text[m.start("port"):end]
             # "... of Kazakhstan", "... of the Republic of Kazakhstan" closing the name
             country, end = self.country_after(end)
             # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."
@@ -560,6 +581,8 @@ class Finder:
                     end = t1
                 elif m.start(tail) < t0 < end:
                     end = len(self.text[:t0].rstrip(" ,"))
+            if tail == "tail":
+                end = before_title(self.text, m.start(tail), end)
             if end <= m.start(tail):
                 continue
             if tail == "tail":
