@@ -1695,3 +1695,17 @@ def test_the_press_conference_of_a_meeting_names_it_not():
     text = ("The presidents of Egypt and Jordan held talks in Cairo on Monday.\n"
             "They told a joint press conference after the talks that trade would grow.")
     assert [(e["name"], e["date"]) for e in events(text) if e["type"] == "meeting"] == [(None, "2024-04-01")]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # the country after the city the signing took place in is the place, not a side
+    ("Kazakhstan and Egypt signed a memorandum on grain trade in Montevideo, Uruguay, on Monday.",
+     ["EGY", "KAZ"]),
+    ("Indonesia and Vietnam signed an agreement on fisheries at Kuala Lumpur, Malaysia, on Tuesday.",
+     ["IDN", "VNM"]),
+    # ... unless the country is a side too
+    ("Uruguay and Kazakhstan signed a memorandum on grain trade in Montevideo, Uruguay, on Monday.",
+     ["KAZ", "URY"]),
+])
+def test_the_country_of_the_city_an_event_is_held_in_is_no_side(text, parties):
+    assert [e["parties"] for e in events(text)] == [parties]

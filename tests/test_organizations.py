@@ -421,3 +421,13 @@ def test_a_title_after_a_ministrys_or_a_bodys_remit_ends_its_name(text, org, per
     rec = extract(text)
     assert [o["name"] for o in rec["organizations"]] == [org]
     assert [(p["name"], p["title"]) for p in rec["people"]] == [(person, title)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Peru hosted the APEC leaders' meeting in Lima last weekend.", "APEC"),
+    ("Kenya hosted the African Union summit in Nairobi in February.", "African Union"),
+    ("The Eurasian Economic Commission and the Southern Common Market signed a memorandum on trade.", "MERCOSUR"),
+])
+def test_a_body_of_many_states_belongs_to_none_of_them(text, name):
+    o = orgs(text)[name]
+    assert (o["kind"], o["country"]) == ("international_organization", None)

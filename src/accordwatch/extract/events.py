@@ -559,7 +559,7 @@ class EventFinder:
                 found.add(ent.country)
                 actors.add(ent.country)
         # a country named only as where the event is held is its place, not a side
-        found -= venue_only(self.text, self.within("country", s0, s1), s0) - actors
+        found -= venue_only(self.text, self.within("country", s0, s1), s0, self.within("place", s0, s1)) - actors
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
         sides = self._may(PAIR_WORDS_HAVE, s0, s1) and self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None

@@ -46,6 +46,8 @@ VENUE_BEFORE = re.compile(r"\b(?:held|hosted|take\s+place|takes\s+place|took\s+p
                           r"[^.;,]{0,60}?\bin\s+(?:the\s+)?$", re.I)
 # "in the Chinese city of Shenzhen", "в китайском городе Шэньчжень": a city of the country, where it happens
 IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$|(?<!\w)во?\s+$", re.I)
+# "Montevideo, | Uruguay", "Монтевидео (| Уругвай": the country of a city named just before it
+CITY_COUNTRY = re.compile(r"(?:,|\s\()\s*$")
 CITY_AFTER = re.compile(r"\s+(?:city|town|capital|port|resort)\b|\s+(?:город|столиц|порт)[а-яё]*", re.I)
 # the five Central Asian states acting together (SCHEMA.md: a region acting as a side -> C5)
 C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|states|republics|nations)\b")
@@ -156,12 +158,21 @@ def _only_marked(spans: list[Span], marks: list[bool]) -> set[str]:
     return so - elsewhere
 
 
-def venue_only(text: str, spans: list[Span], lo: int) -> set[str]:
+def venue_only(text: str, spans: list[Span], lo: int, places: list[Span] = ()) -> set[str]:
     """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan", "met in
-    the Chinese city of Shenzhen", "в китайском городе Шэньчжень"): the place, not a side."""
+    the Chinese city of Shenzhen", "в китайском городе Шэньчжень", "signed in Montevideo, Uruguay",
+    "в Монтевидео (Уругвай)"): the place, not a side. `places` are the place names of the stretch."""
+    after_place = {p.end: p.start for p in places}
+
+    def of_city(s: Span) -> bool:
+        """Is `s` named right after a city it holds, the city after "in" or "at"?"""
+        comma = CITY_COUNTRY.search(text, max(lo, s.start - 4), s.start)
+        city = after_place.get(comma.start()) if comma else None
+        return city is not None and IN_BEFORE.search(text, max(lo, city - 8), city) is not None
+
     return _only(spans, lambda s: (CITY_AFTER.match(text, s.end) is not None
                                    and IN_BEFORE.search(text, max(lo, s.start - 8), s.start) is not None)
-                 or VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]))
+                 or VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]) or of_city(s))
 
 
 def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
