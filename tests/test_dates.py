@@ -200,3 +200,16 @@ def test_a_day_held_just_before_new_year_is_last_years(text, published, date):
 
     [ev] = extract(text, published=published)["events"]
     assert ev["date"] == date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports reached $2 billion in the first nine months, officials said.",
+     [("the first nine months", "2018-01/2018-09")]),
+    ("Trade rose in the first 10 months.", [("the first 10 months", "2018-01/2018-10")]),
+    # months counted from something else are no part of the calendar
+    ("Tariffs fall in the first six months after the agreement takes effect.", []),
+    ("The plant paid off in the first two months of operation.", []),
+    ("Prices will be frozen for two months.", []),
+])
+def test_the_first_months_without_a_year_are_of_the_year_of_publication(text, expected):
+    assert [(t, v) for t, v, _ in dates(text, "2018-11-14")] == expected

@@ -765,3 +765,10 @@ def test_a_year_that_opens_the_next_amount_is_not_the_one_before():
             "its peak coming in 2022, at $1.4 billion.")
     assert [(f["value"], f["period"]) for f in figures(text)] == [(1_100_000_000, "2019/2023"),
                                                                  (1_400_000_000, "2022")]
+
+
+def test_the_same_period_last_year_is_what_a_figure_is_compared_with_not_its_period():
+    f = one("Kenya and Ghana traded goods worth nearly 2 billion USD in the first nine months, an expansion "
+            "of 12 percent from the same period last year.", published="2018-11-14")
+    assert (f["indicator"], f["value"], f["period"], f["change_pct"]) == \
+        ("trade_turnover", 2_000_000_000, "2018-01/2018-09", 12.0)

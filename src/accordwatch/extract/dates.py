@@ -58,6 +58,10 @@ BRANCHES = (
                  (?:(?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR}))?)""",
     rf"""(?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
                   \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))""",
+    # "in the first nine months": of the year of publication (not "the first two months of operation",
+    # "... after the agreement takes effect")
+    r"""(?P<firstn>(?:the\s+)?first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)
+        (?!\s+(?:of|in|after|since|following|from)\b)""",
     # 3. full dates and day ranges
     rf"""(?P<drange_md>(?P<rm>{MONTH})\s+(?P<rd1>[0-3]?\d)\s*[-–]\s*(?P<rd2>[0-3]?\d)\b(?:,?\s+(?P<ry>{YEAR}))?)""",
     rf"""(?P<drange_dm>\b(?P<rd1b>[0-3]?\d)\s*[-–]\s*(?P<rd2b>[0-3]?\d)\s+(?P<rmb>{MONTH})(?:,?\s+(?P<ryb>{YEAR}))?)""",
@@ -198,6 +202,11 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         if y is None or not 1 <= n <= 12:
             return None, "span", True
         return f"{y}-01/{y}-{n:02d}", "span", not re.fullmatch(YEAR, g["nmy"])
+    if g["firstn"]:
+        n = int(g["fn"]) if g["fn"].isdigit() else NUMBER_WORDS.get(g["fn"].lower(), 0)
+        if base is None or not 1 <= n <= 12:
+            return None, "span", True
+        return f"{base.year}-01/{base.year}-{n:02d}", "span", True
     if g["drange_md"] or g["drange_dm"]:
         mon = month_number(g["rm"] or g["rmb"])
         d1 = int(g["rd1"] or g["rd1b"])

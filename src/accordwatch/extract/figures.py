@@ -23,7 +23,7 @@ from .patterns import alternation, led
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
-UP = re.compile(r"increas|grew|grow|rose|rise|\bup\b|\bmore\b|higher|surg|jump|expand|add|gain|climb|soar|boost",
+UP = re.compile(r"increas|grew|grow|rose|rise|\bup\b|\bmore\b|higher|surg|jump|expan|add|gain|climb|soar|boost",
                 re.I)
 DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung",
                   re.I)
@@ -93,7 +93,7 @@ VALUATIONS = frozenset({"worth", "estimated at"})
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
                         r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
 COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$|"
-                               r"\bsame\s+(?:period|months?|quarter)\s+(?:of|in|last)\s+$", re.I)
+                               r"\bsame\s+(?:period|months?|quarter)\s+(?:(?:of|in|last)\s+)?$", re.I)
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
 # documents, whatever other cue is near
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
