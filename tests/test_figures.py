@@ -772,3 +772,9 @@ def test_the_same_period_last_year_is_what_a_figure_is_compared_with_not_its_per
             "of 12 percent from the same period last year.", published="2018-11-14")
     assert (f["indicator"], f["value"], f["period"], f["change_pct"]) == \
         ("trade_turnover", 2_000_000_000, "2018-01/2018-09", 12.0)
+
+
+def test_projects_capitalized_at_an_amount_are_investment():
+    found = figures("Japan is the third biggest investor in Kenya, with 80 projects capitalized at 2 billion USD.")
+    assert [(f["indicator"], f["value"], f["unit"]) for f in found] == \
+        [("projects", 80, "count"), ("investment", 2_000_000_000, "USD")]
