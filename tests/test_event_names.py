@@ -258,3 +258,19 @@ def test_a_name_ends_before_and_with_a_verb_of_a_new_clause():
 ])
 def test_a_meeting_of_people_is_named_only_by_what_precedes_them(text, name):
     assert names(text, "meeting") == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Uzbekistan held a meeting of their intergovernmental commission in Tashkent.",
+    "Saudi Arabia and the UAE held a session of their coordination council in Jeddah on Wednesday.",
+])
+def test_a_name_never_ends_with_a_preposition(text):
+    assert names(text, "meeting") == [None]
+
+
+def test_a_meeting_named_by_its_day_is_the_one_told():
+    text = ("Saudi Arabia and the UAE held a meeting of their coordination council in Jeddah on Wednesday. "
+            "The council is a model for the Gulf Cooperation Council, said a statement issued after "
+            "yesterday's meeting.")
+    found = accordwatch.extract(text, published="2024-05-10")["events"]
+    assert [(e["type"], e["parties"]) for e in found] == [("meeting", ["ARE", "SAU"])]

@@ -431,3 +431,11 @@ def test_a_title_after_a_ministrys_or_a_bodys_remit_ends_its_name(text, org, per
 def test_a_body_of_many_states_belongs_to_none_of_them(text, name):
     o = orgs(text)[name]
     assert (o["kind"], o["country"]) == ("international_organization", None)
+
+
+@pytest.mark.parametrize("text", [
+    "They also discussed Mercosur's Common External Tariff (CET) and the bloc's talks with Canada.",
+    "TASHKENT (UrduPoint News / Sputnik - 18th August, 2022) Uzbekistan and Qatar signed a memorandum on energy.",
+])
+def test_a_tariff_and_the_outlet_in_a_dateline_are_no_organizations(text):
+    assert [o["name"] for o in extract(text)["organizations"] if o["kind"] != "international_organization"] == []

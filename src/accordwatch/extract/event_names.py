@@ -426,8 +426,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                 low.endswith("ed") and prev in ("on", "of", "for", "in") and k + 1 < len(toks)
                 and toks[k + 1][2].isalpha() and toks[k + 1][2].islower() and toks[k + 1][2] not in words["stop"]):
             break   # (after a preposition and before a noun, an -ed word is an adjective: "on allied relations")
-        if low in ("and", "in", "of", "on", "for", "to") and k > 0:
-            prev = low
+        if low in ("and", "in", "of", "on", "for", "to"):
+            prev = low   # (a name never ends with one: "a meeting of | their commission")
             continue
         last = b
         prev = low

@@ -78,7 +78,10 @@ OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible
 # ("the following documents" open a list: they are told after it, not before)
 # a bare trigger opening a sentence is one told before only in a language without articles (English says "the")
 BARE_DEFINITE = re.compile(r"(?!)")
-DEFINITE = re.compile(r"\b(?:the|this|that|these|said)\s+(?!(?:following|below)\b)(?:[\w’'-]+\s+)?$", re.I)
+# ("yesterday's meeting", "Monday's talks": the day names the one told)
+DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|said)\s+(?!(?:following|below)\b)|"
+                      r"\b(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+)"
+                      r"(?:[\w’'-]+\s+)?$", re.I)
 CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
                         r"road\s+map|contract|protocol|plan|declaration|treaty|deal)s?\s+(?:provides?|covers?|"
                         r"envisages?|includes?|aims?|will|would|is|are|calls?|sets?|creates?|stipulates?|"
