@@ -1709,3 +1709,17 @@ def test_the_press_conference_of_a_meeting_names_it_not():
 ])
 def test_the_country_of_the_city_an_event_is_held_in_is_no_side(text, parties):
     assert [e["parties"] for e in events(text)] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Kenya agreed on Wednesday to widen cooperation within the African Continental Free Trade Area "
+    "(AfCFTA) agreement.",
+    "Kenya and Ghana agreed to expand trade under the AfCFTA agreement.",
+])
+def test_a_document_in_force_the_cooperation_runs_in_is_no_event(text):
+    assert events(text) == []
+
+
+def test_a_body_named_in_title_case_keeps_its_name_without_its_purpose():
+    found = events("Ghana and Kenya agreed on Wednesday to form a Bi-National Commission to expand cooperation.")
+    assert [(e["type"], e["name"]) for e in found] == [("working_group", "Bi-National Commission")]

@@ -778,3 +778,9 @@ def test_projects_capitalized_at_an_amount_are_investment():
     found = figures("Japan is the third biggest investor in Kenya, with 80 projects capitalized at 2 billion USD.")
     assert [(f["indicator"], f["value"], f["unit"]) for f in found] == \
         [("projects", 80, "count"), ("investment", 2_000_000_000, "USD")]
+
+
+def test_the_corresponding_period_is_the_comparison_not_the_period():
+    f = one("For the period of January to November 2022, trade between Kenya and Ghana exceeded 27 billion "
+            "dollars, about 33 percent more than the corresponding period in 2021.")
+    assert (f["period"], f["change_pct"]) == ("2022-01/2022-11", 33.0)

@@ -513,3 +513,15 @@ def test_what_a_document_or_an_occasion_is_named_is_no_organization():
     text = ("India and Bangladesh signed the Standard Operating Procedure (SOP) on the use of Chittagong port and "
             "opened the India-Bangladesh Year of Culture Exchange.")
     assert extract(text)["organizations"] == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # the father's honorific inside the name is the name's
+    ("Malaysia's Trade Minister Tengku Zafrul Tengku Abdul Aziz said exports to Indonesia grew.",
+     ("Zafrul Tengku Abdul Aziz", "Trade Minister", "MYS")),
+    # a list of portfolios inside the title
+    ("The protocol was signed by Azerbaijan's Minister of Transport, Communication and High Technologies "
+     "Ramin Guluzade.", ("Ramin Guluzade", "Minister of Transport, Communication and High Technologies", "AZE")),
+])
+def test_honorifics_and_portfolios_inside_a_name_and_a_title(text, person):
+    assert person in found(text)

@@ -263,7 +263,7 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     takes_object = low in words["takes_object"] or low.endswith(" of") or (
         low in ("supply", "deliver") and TO_VERB.search(text, max(lo, start - 4), start) is not None)
     right = _right(text, end, hi, etype, words, title=_is_title(trigger) or left < start, opened=takes_object,
-                   generic=low in words["generic"])
+                   generic=low in words["generic"], named=all(w[:1].isupper() for w in text[left:end].split()))
     if left == start and right == end:
         return None
     return left, right
@@ -316,13 +316,14 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
 
 
 def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[str]], title: bool,
-           opened: bool = False, generic: bool = False) -> int:
+           opened: bool = False, generic: bool = False, named: bool = False) -> int:
     q = QUOTED.match(text, end, hi)
     if q:   # Business Seminar “Kazakhstan: New Economic Opportunities ...”
         return q.end()
     # "a working group to prepare ...", "projects to upgrade the route": what the body or work is to do
     # names it; "agreements to further cement ties" says what the documents are for, no name
-    to_opens = etype == "working_group" or (generic and etype != "agreement")
+    # (a body named in title case has its name: "a Bi-National Commission | to expand cooperation")
+    to_opens = (etype == "working_group" and not named) or (generic and etype != "agreement")
     stop = end
     ab = ABBREVIATION.match(text, end, hi)
     if ab:   # "Free Trade Agreement (FTA)"

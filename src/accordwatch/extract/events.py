@@ -246,6 +246,10 @@ EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{
 # "conference" trigger)
 PRESS_BEFORE = re.compile(r"\bpress[\s-]$", re.I)
 PRESS_TRIGGER = re.compile(r"(?:joint\s+)?press\b", re.I)
+# "cooperation within the African Continental Free Trade Area (AfCFTA) agreement", "under the
+# 2015 agreement": a document in force the cooperation runs in, named by its words, is no event
+FRAMEWORK_DOC = re.compile(r"\b(?:within|under|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to|"
+                           r"in\s+the\s+framework\s+of)\s+the\s+(?:[\w’'().-]+\s+){1,8}$", re.I)
 BODY_ON = re.compile(r"\b(?:committee|commission|council|group|board|subcommittee)\s+(?:on|for)\s+(?:[\w-]+\s+){0,4}$",
                      re.I)
 # a sitting's number in its name ("13th session", "XIII session"), and the words of a sitting's name that
@@ -325,7 +329,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
-             "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED")
+             "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1172,6 +1176,10 @@ class EventFinder:
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if self.c.BODY_ON.search(before[-60:]):
                     continue   # "the joint committee on free trade agreements": what a body deals with
+                if self.c.FRAMEWORK_DOC.search(before[-90:]) and not self.has(etype, None):
+                    # "within the AfCFTA agreement": the framework the cooperation runs in (where documents were
+                    # told, "under the 21 agreements on energy" is what they say: read on)
+                    continue
                 if etype in made and self.c.REFERRED.search(before[-40:]):
                     continue   # "signed an agreement extending the subsoil use contract"
                 # "signed six agreements ... The second agreement was signed by the fund and the chamber":

@@ -93,7 +93,8 @@ VALUATIONS = frozenset({"worth", "estimated at"})
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
                         r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
 COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$|"
-                               r"\bsame\s+(?:period|months?|quarter)\s+(?:(?:of|in|last)\s+)?$", re.I)
+                               r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter)\s+"
+                               r"(?:(?:of|in|last)\s+)?$", re.I)
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
 # documents, whatever other cue is near
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
@@ -116,7 +117,7 @@ IN_MEASURE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:bilateral|mutual|two-w
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
 NEXT_AMOUNT_GAP = 8   # "in 2022, at | $27.7 billion"
-PAST_WORDS = re.compile(r"earlier|previous|ago|same\s+period|аналогичн\w+\s+период", re.I)
+PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)

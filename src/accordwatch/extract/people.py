@@ -214,6 +214,7 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
 
 # a capitalised word and another after it (a name), after a space: what follows an office written in
 # lower case that is a title ("foreign minister Mohamad Hasan", not "the foreign minister said")
+NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
 
 
@@ -364,8 +365,16 @@ class PeopleFinder:
                 # the title goes on over it to a word in the genitive)
                 listed = in_title and t == ","
                 in_title = kind == "title" or (in_title and (kind in ("ent", "conn") or listed))
-            out.append(Word(s, s + len(t), t, kind, anchor, ent,
-                            anchor and covering.data.get("kind") == "honorific"))
+            honor = anchor and covering.data.get("kind") == "honorific"
+            if honor and kind == "title" and out and out[-1].kind == "name" and NAME_NEXT.match(self.text, m.end()):
+                # "Tengku Zafrul Tengku Abdul Aziz": an honorific between the name words an honorific
+                # opened is the father's, in the name (not "Abu Dhabi | Sheikh Mohammed")
+                k = len(out) - 1
+                while k >= 0 and out[k].kind == "name":
+                    k -= 1
+                if k >= 0 and out[k].honor:
+                    kind, honor = "name", False
+            out.append(Word(s, s + len(t), t, kind, anchor, ent, honor))
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
         for k, w in enumerate(out):
