@@ -274,3 +274,8 @@ def test_a_meeting_named_by_its_day_is_the_one_told():
             "yesterday's meeting.")
     found = accordwatch.extract(text, published="2024-05-10")["events"]
     assert [(e["type"], e["parties"]) for e in found] == [("meeting", ["ARE", "SAU"])]
+
+
+def test_an_ordinal_after_the_trigger_opens_its_object():
+    text = "The ministers signed the protocol of the 7th session of the Joint Committee for Economic Cooperation."
+    assert names(text, "agreement") == ["protocol of the 7th session of the Joint Committee for Economic Cooperation"]

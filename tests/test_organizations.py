@@ -439,3 +439,9 @@ def test_a_body_of_many_states_belongs_to_none_of_them(text, name):
 ])
 def test_a_tariff_and_the_outlet_in_a_dateline_are_no_organizations(text):
     assert [o["name"] for o in extract(text)["organizations"] if o["kind"] != "international_organization"] == []
+
+
+def test_a_commissions_remit_stops_at_a_clause():
+    text = ("The ministers signed the protocol of the 7th session of the Joint Committee for Economic, Scientific "
+            "and Technical Cooperation, that stipulated pressing ahead with more cooperation between Egypt and Chad.")
+    assert "Joint Committee for Economic, Scientific and Technical Cooperation" in orgs(text)

@@ -525,3 +525,13 @@ def test_what_a_document_or_an_occasion_is_named_is_no_organization():
 ])
 def test_honorifics_and_portfolios_inside_a_name_and_a_title(text, person):
     assert person in found(text)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The communique was read by Nigeria's Foreign Affairs Minister Amb. Aminu Bashir Wali after the talks.",
+     ("Aminu Bashir Wali", "Foreign Affairs Minister", "NGA")),
+    ("Kenya's Trade Cabinet Secretary Hon. Moses Kuria opened the forum on Monday.",
+     ("Moses Kuria", "Trade Cabinet Secretary", "KEN")),
+])
+def test_an_abbreviated_honorific_ends_no_sentence_and_no_title(text, person):
+    assert person in found(text)

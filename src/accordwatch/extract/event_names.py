@@ -23,7 +23,9 @@ from .datetext import month_number
 
 TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")   # "China–Kyrgyzstan": one word
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
-NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d|[$€£¥₸]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# (an ordinal is no number: "the protocol of the 7th session")
+NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥₸]|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
                         r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                         r"(?:this|last|next)\s+\w+\b)", re.I)
 TO_VERB = re.compile(r"\bto\s+$", re.I)

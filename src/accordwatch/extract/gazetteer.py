@@ -115,7 +115,10 @@ def phrase_matchers(terms, language: lang.Language = lang.ENGLISH) -> tuple[Phra
     import spacy
     from spacy.attrs import LOWER
 
+    from .tokens import keep_abbreviations
+
     pipeline = spacy.blank(language.spacy)
+    keep_abbreviations(pipeline.tokenizer)   # a term is cut as an article's words are ("Amb.")
     fold = pipeline.vocab.lex_attr_getters[LOWER]   # what an article's tokens are folded with
     pipeline.vocab.lex_attr_getters = {}
     strings = pipeline.vocab.strings

@@ -133,7 +133,7 @@ COMMISSION = re.compile(r"""
     (?:(?:meeting|session|sitting|co-?chairs?|co-?chairm[ae]n|chairman|secretariat|members?)\s+of\s+(?:the\s+)?)
     (?P<name>(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?
       (?:[Ii]ntergovernmental|[Jj]oint|[Bb]usiness)\s+(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Ww]orking\s+[Gg]roup)
-      (?:\s+(?:on|for)\s+[^.;()]{3,120}?\bcooperation)?)
+      (?:\s+(?:on|for)\s+(?:(?!,\s+(?:that|which|who)\b)[^.;()]){3,120}?\bcooperation)?)
 """, re.X)
 
 # "U.S. Department of Commerce", "Bureau of Industry and Security", "Cabinet of Ministers of the

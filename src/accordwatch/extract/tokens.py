@@ -49,11 +49,16 @@ def nlp(language: str = "en"):
     # the tokenizer runs here, in time and memory in proportion to the text, so the ingesters'
     # own limits (5 MB a file or a JSON line) are the ones that count.
     pipeline.max_length = MAX_TEXT
-    rules = pipeline.tokenizer.rules
+    keep_abbreviations(pipeline.tokenizer)
+    return pipeline
+
+
+def keep_abbreviations(tokenizer) -> None:
+    """Make each abbreviation of abbreviations.tsv ("Co.", "Amb.") one token, where the tokenizer cuts it."""
+    rules = tokenizer.rules
     for row in lexicon("abbreviations.tsv"):
         if row["form"] not in rules:
-            pipeline.tokenizer.add_special_case(row["form"], [{ORTH: row["form"]}])
-    return pipeline
+            tokenizer.add_special_case(row["form"], [{ORTH: row["form"]}])
 
 
 @cache
