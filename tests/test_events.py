@@ -1723,3 +1723,9 @@ def test_a_document_in_force_the_cooperation_runs_in_is_no_event(text):
 def test_a_body_named_in_title_case_keeps_its_name_without_its_purpose():
     found = events("Ghana and Kenya agreed on Wednesday to form a Bi-National Commission to expand cooperation.")
     assert [(e["type"], e["name"]) for e in found] == [("working_group", "Bi-National Commission")]
+
+
+def test_documents_tallied_over_the_past_years_are_history():
+    text = ("Kenya and Ghana signed three agreements on Monday. The two countries have signed more than twenty "
+            "documents over the past decade, including memoranda on trade and tourism.")
+    assert [(e["type"], e["name"]) for e in events(text)] == [("agreement", "three agreements")]
