@@ -1729,3 +1729,12 @@ def test_documents_tallied_over_the_past_years_are_history():
     text = ("Kenya and Ghana signed three agreements on Monday. The two countries have signed more than twenty "
             "documents over the past decade, including memoranda on trade and tourism.")
     assert [(e["type"], e["name"]) for e in events(text)] == [("agreement", "three agreements")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Led by the minister, the delegation will include companies from the state and participate in the second "
+     "session of the Egypt-Bavaria economic forum.", "planned"),
+    ("Kenyan firms will take part in the business forum in Accra.", "planned"),
+])
+def test_a_meeting_someone_will_take_part_in_is_planned(text, status):
+    assert [e["status"] for e in events(text) if e["type"] == "meeting"] == [status]
