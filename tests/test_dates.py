@@ -213,3 +213,11 @@ def test_a_day_held_just_before_new_year_is_last_years(text, published, date):
 ])
 def test_the_first_months_without_a_year_are_of_the_year_of_publication(text, expected):
     assert [(t, v) for t, v, _ in dates(text, "2018-11-14")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade between January and April increased 5.9 per cent.", [("between January and April", "2024-01/2024-04")]),
+    ("Exports between January and March 2023 rose.", [("between January and March 2023", "2023-01/2023-03")]),
+])
+def test_a_span_between_two_months(text, expected):
+    assert [(t, v) for t, v, _ in dates(text, "2024-05-27")] == expected

@@ -1738,3 +1738,8 @@ def test_documents_tallied_over_the_past_years_are_history():
 ])
 def test_a_meeting_someone_will_take_part_in_is_planned(text, status):
     assert [e["status"] for e in events(text) if e["type"] == "meeting"] == [status]
+
+
+def test_a_summit_slated_for_a_day_is_planned():
+    found = events("The summit of the two countries is slated for Sept. 3 in Accra.", published="2024-05-27")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [("meeting", "planned", "2024-09-03")]

@@ -56,6 +56,9 @@ BRANCHES = (
     # 2. January-September 2023 / from January through November 2023 / nine months of 2023
     rf"""(?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})
                  (?:(?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR}))?)""",
+    # between January and April (2024)
+    rf"""(?P<mbetween>between\s+(?P<bm1>{MONTH})\s+and\s+(?P<bm2>{MONTH})
+                 (?:(?:\s+of)?\s*,?\s*(?P<bmy>{YEAR}|{REL_YEAR}))?)""",
     rf"""(?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
                   \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))""",
     # "in the first nine months": of the year of publication (not "the first two months of operation",
@@ -196,6 +199,12 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         if y is None or not m1 or not m2:
             return None, "span", True
         return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (g["mry"] and re.fullmatch(YEAR, g["mry"]))
+    if g["mbetween"]:
+        m1, m2 = month_number(g["bm1"]), month_number(g["bm2"])
+        y = _rel_year(g["bmy"], base) if g["bmy"] else (base.year if base else None)
+        if y is None or not m1 or not m2 or m2 < m1:
+            return None, "span", True
+        return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (g["bmy"] and re.fullmatch(YEAR, g["bmy"]))
     if g["nmonths"]:
         n = int(g["nm"]) if g["nm"].isdigit() else NUMBER_WORDS.get(g["nm"].lower(), 0)
         y = _rel_year(g["nmy"], base)

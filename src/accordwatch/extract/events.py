@@ -69,7 +69,7 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"will\s+(?:[^.;]{0,80}?\band\s+)?(?:participate|take\s+part)\s+in\s+(?:the\s+|an?\s+)?"
                             r"(?:[\w-]+\s+){0,6}?(?:session|meeting|summit|forum|talks|conference)\b|"
                             r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
-                            r"scheduled|upcoming|planned\s+for|"
+                            r"scheduled|slated|upcoming|planned\s+for|"
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
