@@ -535,3 +535,15 @@ def test_honorifics_and_portfolios_inside_a_name_and_a_title(text, person):
 ])
 def test_an_abbreviated_honorific_ends_no_sentence_and_no_title(text, person):
     assert person in found(text)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a well-known officeholder named in full is a person without a title or a speech verb beside
+    ("По информации пресс-службы премьер-министра Грузии, Ираклий Кобахидзе и Никол Пашинян обсудили "
+     "развитие торговли.", ("Никол Пашинян", None, "ARM")),
+    # a particle inside a Portuguese name, in Russian
+    ("Делегации возглавили заместитель министра экономики России Владимир Ильичев и генеральный секретарь МИД "
+     "Бразилии Мария Лаура да Роша.", ("Мария Лаура да Роша", "генеральный секретарь МИД", "BRA")),
+])
+def test_known_officeholders_and_name_particles_in_russian(text, person):
+    assert person in found(text)

@@ -37,7 +37,12 @@ RU_CONNECTORS = frozenset({"и", "по"})
 REPUBLIC = frozenset({"Republic", "Республики", "Республика", "Республике"})
 USE_DATELINE_FALLBACK = False
 EU_OFFICE = re.compile(r"\bEuropean\s+(?:Commission|Commissioner|Council|Parliament|External\s+Action)")
-PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "ul", "ould"})
+
+
+@cache
+def particles(code: str) -> frozenset[str]:
+    """The lower-case words inside people's names of a language (name_particles.tsv: "bin", "von", "да")."""
+    return frozenset(row["particle"] for row in lang.LANGUAGES[code].lexicon("name_particles.tsv"))
 
 SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|noted|notes|added|adds|stressed|stresses|emphasized|"
                           r"emphasised|told|stated|explained|announced|highlighted|pointed\s+out|remarked|"
@@ -271,6 +276,7 @@ class PeopleFinder:
         # and every name and title is put in the nominative (morph.py)
         self.lower_titles = language.by_lemma
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
+        self.particles = particles(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
@@ -447,7 +453,7 @@ class PeopleFinder:
             while j < len(ws) and ws[j].kind == "name":
                 n = j
                 while n < len(ws) and (ws[n].kind == "name" or (
-                        ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                        ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                     n += 1
                 people.append(ws[j:n])
                 if n < len(ws) and ws[n].text in ("and", ",", "и"):
@@ -488,7 +494,7 @@ class PeopleFinder:
                 first += 1
             n = first
             while n < len(ws) and (ws[n].kind == "name" or (
-                    ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                    ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                 n += 1
             if n - first < 2:
                 continue
@@ -546,7 +552,7 @@ class PeopleFinder:
             return k < len(ws) and ws[k].kind in ("title", "ent", "name")
         if nxt is None or nxt.kind not in ("title", "ent", "name"):
             return False
-        if w.kind == "conn" or w.text.lower() in PARTICLES:
+        if w.kind == "conn" or w.text.lower() in self.particles:
             return True
         # "Minister of Trade, Industry and Energy", "Board of Directors Chairman, Sanzhar Zharkeshov",
         # "the President of Kazakhstan, Kassym-Jomart Tokayev, said": a title's country or body, then the name
@@ -608,7 +614,7 @@ class PeopleFinder:
                 continue
             q = p
             while q < len(run) and (run[q].kind == "name" or (
-                    run[q].text.lower() in PARTICLES and q + 1 < len(run) and run[q + 1].kind == "name")):
+                    run[q].text.lower() in self.particles and q + 1 < len(run) and run[q + 1].kind == "name")):
                 q += 1
             names = run[p:q]
             ends_person = q >= len(run) or run[q].kind == "conn" or run[q].text == ","
@@ -674,7 +680,7 @@ class PeopleFinder:
                 continue
             n = i
             while n < len(ws) and (ws[n].kind == "name" or (
-                    ws[n].text.lower() in PARTICLES and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                    ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                 n += 1
             if not 2 <= n - i <= 6 or n >= len(ws) or ws[n].text != ",":
                 continue
@@ -710,7 +716,8 @@ class PeopleFinder:
                 self.add(ws[i:n], seg, given=given)
 
     def speech(self, ws: list[Word]) -> None:
-        """Names of two or three words beside a speech verb: 'said Aigerim Bekova'."""
+        """Names of two or three words beside a speech verb ('said Aigerim Bekova'), or a well-known
+        officeholder's full name (people.tsv)."""
         for i, w in enumerate(ws):
             if w.kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent")):
                 continue
@@ -720,7 +727,10 @@ class PeopleFinder:
             if not 2 <= n - i <= 3 or (n < len(ws) and ws[n].kind in ("title", "ent")):
                 continue
             start, end = ws[i].start, ws[n - 1].end
-            if SPEECH_AFTER.match(self.text[end:end + 30]) or SPEECH_BEFORE.search(self.text[max(0, start - 25):start]):
+            if SPEECH_AFTER.match(self.text[end:end + 30]) or \
+                    SPEECH_BEFORE.search(self.text[max(0, start - 25):start]) or \
+                    self.text[start:end].lower() in known_people():
+                # (a well-known officeholder named in full needs neither: "Кобахидзе и Никол Пашинян обсудили")
                 self.add(ws[i:n], [])
 
     @staticmethod
