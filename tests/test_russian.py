@@ -979,3 +979,16 @@ def test_the_press_conference_of_a_meeting_names_it_not_in_russian():
     text = ("Президенты Египта и Узбекистана провели переговоры в Каире.\n"
             "Об этом президент Египта заявил на пресс-конференции по итогам встречи.")
     assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [None]
+
+
+def test_who_took_part_is_no_part_of_a_sittings_name():
+    text = "В Астане состоялось 13-е заседание казахско-кыргызского Межправительственного совета с участием премьеров."
+    assert [e["name"] for e in extract(text)["events"]] == \
+        ["13-е заседание казахско-кыргызского Межправительственного совета"]
+
+
+def test_the_numbered_sitting_of_the_commission_told_before_is_the_same_meeting():
+    text = ("Под сопредседательством премьер-министров Грузии и Армении состоялось заседание Межправительственной "
+            "комиссии по экономическому сотрудничеству. По информации пресс-службы, премьеры на 15-м заседании "
+            "комиссии обсудили развитие партнёрства.")
+    assert [e["type"] for e in extract(text)["events"]] == ["meeting"]

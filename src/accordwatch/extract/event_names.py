@@ -111,6 +111,9 @@ RU_BARE = frozenset({"встреча", "переговоры", "визит", "з
 # "контракт на поставку автобусов": what a document is for, after "на"
 RU_PURPOSE = re.compile(r"\s+(?:поставк|строительств|создани|реализаци|разработк|закупк|производств|модернизаци)\w*",
                         re.I)
+# "заседание совета | с участием премьер-министра", "при участии", "под председательством": who took part, not which
+RU_CIRCUMSTANCE = re.compile(r"(?:с\s+участием|при\s+участии|под\s+(?:со)?председательством|под\s+руководством)\b",
+                             re.I)
 RU_WORTH = re.compile(r"\s+(?:\d|\$|(?:общую\s+)?сумм|(?:более|свыше|около|почти)\s)", re.I)
 # "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
 RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|подписанн|аналогичн|подобн|"
@@ -206,6 +209,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             continue
         if low.startswith("котор"):
             break   # "комиссия, заседание которой состоялось": a relative clause, no name
+        if RU_CIRCUMSTANCE.match(text, m.start()):
+            break
         if low == "на" and RU_WORTH.match(text, m.end()):
             break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
         if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):

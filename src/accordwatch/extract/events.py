@@ -1443,8 +1443,9 @@ class EventFinder:
         then "the 13th session of the Intergovernmental Commission for Economic Cooperation between
         Armenia and Georgia"): every word of the body's name is among its words."""
         body = _body_words(name, self.c.SITTING_WORDS)
-        if len(body) < 2:
+        if not body:
             return None
+        found = []
         for ev in self.events:
             other = self.name_text(self.name_of(ev)) if ev.type == "meeting" else None
             if other is None or self.c.NUMBERED.search(other) or \
@@ -1453,8 +1454,10 @@ class EventFinder:
             # (the body as the sentences that told it name it: its name may stop short of its remit)
             told = {w[:4] for a, b in ev.evidence for w in re.findall(r"\w+", self.text[a:b].lower())}
             if body <= told and _body_words(other, self.c.SITTING_WORDS) & body:
-                return ev
-        return None
+                found.append(ev)
+        # (a body named by its head word alone, "the 15th session of the commission", is the one sitting
+        # told of such a body, where there is one)
+        return found[0] if found and (len(body) >= 2 or len(found) == 1) else None
 
     def sitting_named(self, s0: int, s1: int, start: int, end: int) -> Event | None:
         """The meeting found already whose name an ordinal sitting bears again ("the 18th meeting of the
