@@ -992,3 +992,10 @@ def test_the_numbered_sitting_of_the_commission_told_before_is_the_same_meeting(
             "комиссии по экономическому сотрудничеству. По информации пресс-службы, премьеры на 15-м заседании "
             "комиссии обсудили развитие партнёрства.")
     assert [e["type"] for e in extract(text)["events"]] == ["meeting"]
+
+
+def test_the_first_half_of_a_year_and_documents_forming_a_legal_base():
+    rec = extract("Товарооборот между Ираном и Туркменистаном в первой половине 2022 года достиг 233 млн долларов. "
+                  "Свыше 40 подписанных документов создают прочную правовую базу для сотрудничества двух стран.")
+    assert [(f["value"], f["period"]) for f in rec["figures"]] == [(233_000_000, "2022-01/2022-06")]
+    assert rec["events"] == []

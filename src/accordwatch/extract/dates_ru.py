@@ -62,7 +62,8 @@ def pattern() -> re.Pattern:
         | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
         | (?P<quarter>\b(?P<q>[1-4I]{{1,3}}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
                       (?:квартал\w*)\s+(?:(?P<qy>{YEAR}){YEAR_WORD}|(?P<qr>{REL_WORDS})))
-        | (?P<half>\b(?:перв\w+|втор\w+)\s+полугоди\w+\s+(?:(?P<hy>{YEAR}){YEAR_WORD}|(?P<hr>{REL_WORDS})))
+        | (?P<half>\b(?:перв\w+|втор\w+)\s+(?:полугоди\w+|половин\w+)\s+
+                   (?:(?P<hy>{YEAR}){YEAR_WORD}|(?P<hr>{REL_WORDS})))
         | (?P<nmonths>\b(?P<nmc>\d{{1,2}}|дв\w+|тр[её]х|четыр\w+|пят\w+|шест\w+|сем\w+|вос[ье]м\w+|девят\w+|десят\w+|
                         одиннадцат\w+)\s+месяц\w*\s+(?:(?P<nmy>{YEAR}){YEAR_WORD}|(?P<nmr>{REL_WORDS})))
         | (?P<yrange>\b(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR}){YEAR_WORD})

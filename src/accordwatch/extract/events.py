@@ -300,11 +300,14 @@ TITLE_SMALL = frozenset({"of", "on", "the", "and", "for", "in", "to", "between",
 SET_UP_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|will|shall|is\s+to|are\s+to|to)\s+be\s+(?:established|set\s+up|"
                           r"created|formed|launched|organi[sz]ed)\b", re.I)
 # "... since diplomatic relations were established in 1992", "за годы независимости": a tally of history
-# ("have signed a series of agreements in the last three years", "over the past decade": a tally of years)
+# ("have signed a series of agreements in the last three years", "over the past decade": a tally of years;
+# "more than 40 documents signed form a solid legal basis": the documents in force)
 SINCE_HISTORY = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:establishment|start)\s+of\s+)?(?:diplomatic\s+relations|"
                            r"independence|(?:19|20)\d\d)\b|"
                            r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|"
-                           r"ten|few|several|\d+)\s+years|decades?)\b", re.I)
+                           r"ten|few|several|\d+)\s+years|decades?)\b|"
+                           r"\b(?:form|forms|create|creates|constitute|constitutes|provide|provides)\s+(?:a|the)\s+"
+                           r"(?:\w+\s+){0,2}legal\s+(?:basis|base|framework)\b", re.I)
 AHEAD_REACH = 60   # "the meeting of the intergovernmental commission | in December"
 CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to)\b|[,;]", re.I)
 # a verb that tells what happened: a meeting in a sentence with one has been held
