@@ -999,3 +999,16 @@ def test_the_first_half_of_a_year_and_documents_forming_a_legal_base():
                   "Свыше 40 подписанных документов создают прочную правовую базу для сотрудничества двух стран.")
     assert [(f["value"], f["period"]) for f in rec["figures"]] == [(233_000_000, "2022-01/2022-06")]
     assert rec["events"] == []
+
+
+def test_taking_part_later_signatures_set_and_a_sitting_told_short_first():
+    rec = extract("Министр 28 апреля примет участие в заседании бизнес-форума «Россия и Танзания» в Дар-эс-Саламе.")
+    assert [(e["type"], e["status"]) for e in rec["events"]] == [("meeting", "planned")]
+    rec = extract("По итогам переговоров Казахстана и Турции поставлены подписи под документами на $1 млрд.")
+    assert ("agreement", "signed") in [(e["type"], e["status"]) for e in rec["events"]]
+    rec = extract("Вице-премьеры провели заседание Межправительственной комиссии в Улан-Баторе 19 декабря. Это было "
+                  "27-е заседание Монголо-российской межправительственной комиссии по торгово-экономическому, "
+                  "научно-техническому сотрудничеству.")
+    assert [e["type"] for e in rec["events"]] == ["meeting"]
+    assert "Монголо-российская межправительственная комиссия по торгово-экономическому, научно-техническому " \
+        "сотрудничеству" in [o["name"] for o in rec["organizations"]]

@@ -1456,7 +1456,10 @@ class EventFinder:
                 continue
             # (the body as the sentences that told it name it: its name may stop short of its remit)
             told = {w[:4] for a, b in ev.evidence for w in re.findall(r"\w+", self.text[a:b].lower())}
-            if body <= told and _body_words(other, self.c.SITTING_WORDS) & body:
+            # (or the one told first by a shorter name the numbered one's holds: "заседание Межправительственной
+            # комиссии", then "27-е заседание Монголо-российской межправительственной комиссии по ...")
+            other_body = _body_words(other, self.c.SITTING_WORDS)
+            if (body <= told or (len(other_body) >= 2 and other_body <= body)) and other_body & body:
                 found.append(ev)
         # (a body named by its head word alone, "the 15th session of the commission", is the one sitting
         # told of such a body, where there is one)

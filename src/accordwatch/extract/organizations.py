@@ -672,10 +672,14 @@ class Finder:
             # the remit: the words that depend on the head, up to a verb, a full stop or a word
             # that is neither noun nor adjective (nor "по", "при", "и" between them)
             pos_ = m.end("head")
+            prev_tag = None
             for w in RU_WORD.finditer(self.text, pos_, min(len(self.text), pos_ + 160)):
                 gap = self.text[pos_:w.start()]
+                # (a comma goes on in a list, or between adjectives of one noun: "по торгово-экономическому,
+                # научно-техническому сотрудничеству")
                 if gap.strip() not in ("", ",") or (gap.strip() == "," and not (
-                        w.group().startswith("«") or RU_LIST_GOES_ON.match(self.text, w.start()))):
+                        w.group().startswith("«") or RU_LIST_GOES_ON.match(self.text, w.start())
+                        or (prev_tag == "ADJF" and morph.pos(w.group()) == "ADJF"))):
                     break
                 word = w.group()
                 if word.startswith("«"):
@@ -700,6 +704,7 @@ class Finder:
                                                           is None and tag is None):
                     break
                 pos_ = end = w.end()
+                prev_tag = tag
                 if self.country_at(w.start(), w.end()):
                     break   # "... Узбекистана": the country closes the name
             if end == m.end("head") and (not adjs or (
