@@ -1012,3 +1012,12 @@ def test_taking_part_later_signatures_set_and_a_sitting_told_short_first():
     assert [e["type"] for e in rec["events"]] == ["meeting"]
     assert "Монголо-российская межправительственная комиссия по торгово-экономическому, научно-техническому " \
         "сотрудничеству" in [o["name"] for o in rec["organizations"]]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Казахстан экспортировал в Узбекистан 885,719 тонн пшеницы в 2023 году.", 885_719),   # English grouping
+    ("Казахстан поставил в Узбекистан 1,5 тонны золота в 2023 году.", 1.5),                # a decimal comma
+    ("Товарооборот Казахстана и Узбекистана в 2023 году составил 2,900 млрд долларов.", 2_900_000_000),
+])
+def test_a_comma_grouping_thousands_and_a_decimal_comma(text, value):
+    assert [f["value"] for f in extract(text)["figures"]] == [value]

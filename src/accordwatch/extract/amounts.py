@@ -149,8 +149,16 @@ def pattern(code: str = "en") -> re.Pattern:
     """, re.X))
 
 
+# "885,719 тонн" in a Russian text: commas grouping thousands, as English writes them (no multiplier
+# follows; "2,9 млрд", "0,125" and "1,5 тонны" keep the decimal comma)
+GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+
+
 def number(text: str, mult: str | None, code: str = "en") -> int | float | None:
-    raw = text.replace(",", "") if code == "en" else text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if code == "en" or (not mult and GROUPED.fullmatch(text)):
+        raw = text.replace(",", "")
+    else:
+        raw = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
     try:
         value = Decimal(raw)
     except InvalidOperation:
