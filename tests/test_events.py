@@ -1743,3 +1743,11 @@ def test_a_meeting_someone_will_take_part_in_is_planned(text, status):
 def test_a_summit_slated_for_a_day_is_planned():
     found = events("The summit of the two countries is slated for Sept. 3 in Accra.", published="2024-05-27")
     assert [(e["type"], e["status"], e["date"]) for e in found] == [("meeting", "planned", "2024-09-03")]
+
+
+def test_a_country_and_a_body_of_many_states_are_the_two_sides():
+    text = ("Kazakhstan and Uzbekistan signed an agreement on a joint industrial park on Monday. Separately, the "
+            "Asian Development Bank signed a $200 million loan agreement with Uzbekistan to upgrade its power grid.")
+    found = events(text)
+    assert [(e["parties"], e["organizations"]) for e in found] == \
+        [(["KAZ", "UZB"], []), (["UZB"], ["Asian Development Bank"])]

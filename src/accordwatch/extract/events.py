@@ -322,6 +322,9 @@ CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalise
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
+# the kinds of a known organization with no country that is a body of many states: a lender or an
+# organization of states acting as one side
+MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
 # the patterns and word sets a language gives the event finder: English's are the constants above,
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
@@ -564,12 +567,14 @@ class EventFinder:
                     found.add(person.country)
                     actors.add(person.country)
         orgs = []
+        multilateral = False   # a body of many states acts ("the Asian Development Bank signed a loan with ...")
         for span in self.within("org", s0, s1):
             ent = self.orgs.get(span.value)
             if ent is None or ent.kind in ("ministry", "commission"):
                 continue
             if ent.name not in orgs:
                 orgs.append(ent.name)
+            multilateral = multilateral or (ent.known and ent.country is None and ent.kind in MULTILATERAL_KINDS)
             if ent.country:
                 found.add(ent.country)
                 actors.add(ent.country)
@@ -587,7 +592,8 @@ class EventFinder:
         # "the parties", "both sides", or one side named: the article's main pair
         if "C5" not in found and self.central and C5_PHRASE.search(self.text, s0, s1):
             found.add("C5")
-        if sides or (len(found) < 2 and (not found or found & set(self.main))):
+        # (a country and a body of many states are the two sides: no second country from the article's pair)
+        if sides or (len(found) < 2 and (not found or (found & set(self.main) and not multilateral))):
             found |= set(self.main)
         many = self._may(N_COUNTRIES_HAVE, s0, s1) and self.c.N_COUNTRIES.search(self.text, s0, s1)
         if many:
