@@ -784,3 +784,14 @@ def test_the_corresponding_period_is_the_comparison_not_the_period():
     f = one("For the period of January to November 2022, trade between Kenya and Ghana exceeded 27 billion "
             "dollars, about 33 percent more than the corresponding period in 2021.")
     assert (f["period"], f["change_pct"]) == ("2022-01/2022-11", 33.0)
+
+
+@pytest.mark.parametrize(("text", "indicator", "kind"), [
+    ("Bilateral trade between India and the UAE is projected to surpass $88 billion during the current fiscal.",
+     "trade_turnover", "target"),
+    ("Last year, Argentina's trade deficit with China increased by more than 20 percent to US$5.8 billion.",
+     "other", "actual"),
+])
+def test_a_projection_is_no_actual_and_a_trade_deficit_no_turnover(text, indicator, kind):
+    f = one(text)
+    assert (f["indicator"], f["kind"]) == (indicator, kind)

@@ -547,3 +547,8 @@ def test_an_abbreviated_honorific_ends_no_sentence_and_no_title(text, person):
 ])
 def test_known_officeholders_and_name_particles_in_russian(text, person):
     assert person in found(text)
+
+
+def test_a_title_never_opens_with_a_comma():
+    text = "Buhari said: “I am happy to welcome my brother, His Excellency, President Tayyip Erdogan, to Abuja.”"
+    assert [(p["name"], p["title"]) for p in extract(text)["people"]] == [("Tayyip Erdogan", "President")]

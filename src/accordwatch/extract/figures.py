@@ -49,6 +49,7 @@ TARGET = re.compile(r"""
          have\s+to|has\s+to|need\s+to|needs\s+to)\b
   | \b(?:bring|bringing|raise|raising|increase|increasing|boost|boosting|lift|lifting|take|taking|
          double|doubling|expand|expanding|reach|reaching)\b[^.;]{0,60}\bto\s*$
+  | \b(?:projected|expected|forecast|forecasted|poised|set)\s+to\s+(?:surpass|reach|exceed|hit|top|cross)\b
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
 CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal

@@ -735,7 +735,7 @@ class PeopleFinder:
 
     @staticmethod
     def _trim_title(seg: list[Word]) -> list[Word]:
-        while seg and seg[0].kind == "conn":
+        while seg and (seg[0].kind == "conn" or seg[0].text == ","):   # (", President Tayyip Erdogan")
             seg = seg[1:]
         while seg and (seg[-1].kind == "conn" or seg[-1].text == ","):
             seg = seg[:-1]
