@@ -795,3 +795,15 @@ def test_the_corresponding_period_is_the_comparison_not_the_period():
 def test_a_projection_is_no_actual_and_a_trade_deficit_no_turnover(text, indicator, kind):
     f = one(text)
     assert (f["indicator"], f["kind"]) == (indicator, kind)
+
+
+@pytest.mark.parametrize(("text", "parties", "direction"), [
+    # two recipients joined: neither is the other's source
+    ("The Asian Infrastructure Investment Bank plans to lend $285 million to projects in Indonesia and Bangladesh.",
+     ["BGD", "IDN"], (None, None)),
+    # a country before a spaced dollar sign is no currency's
+    ("China lent Argentina $7.5 billion in 2014.", ["ARG", "CHN"], ("CHN", "ARG")),
+])
+def test_lending_its_parties_and_direction(text, parties, direction):
+    f = one(text)
+    assert (f["indicator"], f["parties"], (f["from"], f["to"])) == ("investment", parties, direction)

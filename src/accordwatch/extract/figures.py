@@ -128,6 +128,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE")
 NEVER = re.compile(r"(?!)")
+LIST_JOINED = re.compile(r"\s*,\s+|\s+(?:and|и)\s+(?:the\s+)?", re.I)   # "Indonesia and | Bangladesh"
 
 
 @cache
@@ -447,17 +448,25 @@ class FigureFinder:
         if indicator not in DIRECTED or len(parties) < 2:
             return None, None
         src = dst = subject = None
+        prev: tuple[int, str | None] | None = None   # the end of the actor before and what it was
         starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
         for c in self.actors[bisect_left(starts, zone.start):bisect_left(starts, zone.end)]:
             before = self.text[max(zone.start, c.start - 14):c.start]
             if self.c.REPORTER.search(self.text[max(zone.start, c.start - 40):c.start]):
                 continue   # the source of the statistics ("according to", "figures from the Kazakh ..."), no side
+            joined = prev is not None and prev[1] is not None and c.data.get("form") != "demonym" and \
+                LIST_JOINED.fullmatch(self.text, prev[0], c.start)
+            if joined and prev[1] != "subject":
+                # "to projects in Indonesia and Bangladesh": both where it goes (or comes from), neither the other side
+                return None, None
+            role: str | None = None
             if self.c.SOURCE_BEFORE.search(before):
-                src = src or c.value
+                src, role = src or c.value, "src"
             elif self.c.DEST_BEFORE.search(before):
-                dst = dst or c.value
+                dst, role = dst or c.value, "dst"
             elif subject is None:
-                subject = c.value
+                subject, role = c.value, "subject"
+            prev = (c.end, role)
         if indicator == "imports":
             src, dst = src, dst or subject
             if src is None and dst is None and self.reporter in parties:

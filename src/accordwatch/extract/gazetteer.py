@@ -297,8 +297,11 @@ def country_names() -> dict[str, str]:
     return {row["code"]: row["name"] for f in ("countries.tsv", "blocs.tsv") for row in lexicon(f)}
 
 
-# "U.S. dollars", "US$5 billion", "U.S. $406 million": the currency, not the country
-CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b|\s?\$\s?\d", re.I)
+# "U.S. dollars", "US$5 billion": the currency, not the country
+CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b|\$\s?\d", re.I)
+# "US $1,077 million", "U.S. $406 million": a short form before a spaced dollar sign is the currency's;
+# a name is not ("lent Argentina $7.5 billion")
+SPACED_DOLLAR = re.compile(r"\s\$\s?\d")
 CURRENCY_BEFORE = re.compile(r"(?:доллар[а-я]*|долл\.?)\s+$", re.I)   # "долларов США": the currency's name
 PARTY_JOIN = re.compile(r"^\s*(?:[-–+]|\+\s*\d)")
 
@@ -380,6 +383,7 @@ def find(doc: Document) -> dict[str, list[Span]]:
                     continue
             if entry.layer == "country" and (
                     CURRENCY_AFTER.match(doc.text, end)           # "U.S. dollars"
+                    or (end - start <= 4 and SPACED_DOLLAR.match(doc.text, end))
                     or CURRENCY_BEFORE.search(doc.text, max(0, start - 12), start)   # "долларов США"
                     or GEOGRAPHY_AFTER.match(doc.text, end)       # "the Indian Ocean"
                     or MEDIA_AFTER.match(doc.text, end)           # "Georgia Today reports"
