@@ -807,3 +807,9 @@ def test_a_projection_is_no_actual_and_a_trade_deficit_no_turnover(text, indicat
 def test_lending_its_parties_and_direction(text, parties, direction):
     f = one(text)
     assert (f["indicator"], f["parties"], (f["from"], f["to"])) == ("investment", parties, direction)
+
+
+def test_a_goal_paragraphs_after_a_figure_is_not_measured_by_it():
+    found = figures("The World Bank approved a $250 million loan to Morocco. The project will create 27,500 jobs in "
+                    "ecotourism. Morocco seeks to see the sector reach an added value of $563 million by 2030.")
+    assert [(f["indicator"], f["value"]) for f in found] == [("investment", 250_000_000), ("other", 563_000_000)]

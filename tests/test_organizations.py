@@ -445,3 +445,8 @@ def test_a_commissions_remit_stops_at_a_clause():
     text = ("The ministers signed the protocol of the 7th session of the Joint Committee for Economic, Scientific "
             "and Technical Cooperation, that stipulated pressing ahead with more cooperation between Egypt and Chad.")
     assert "Joint Committee for Economic, Scientific and Technical Cooperation" in orgs(text)
+
+
+def test_a_development_bank_takes_no_country_from_its_partner():
+    o = orgs("Rabat – Morocco and the World Bank have signed three financing agreements worth $800 million.")
+    assert (o["World Bank"]["kind"], o["World Bank"]["country"]) == ("bank", None)

@@ -22,6 +22,7 @@ from ..document import Document, Span
 from . import lang, morph
 from .event_names import generic_triggers, name_span, object_span, ordinal_words
 from .gazetteer import Ranges, longest, phrases
+from .organizations import MULTILATERAL_KINDS
 from .parties import C5_PHRASE, drop_third_parties, frame_only, main_parties, venue_only
 from .patterns import led
 from .pipeline import component
@@ -322,9 +323,6 @@ CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalise
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
-# the kinds of a known organization with no country that is a body of many states: a lender or an
-# organization of states acting as one side
-MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
 # the patterns and word sets a language gives the event finder: English's are the constants above,
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
@@ -592,8 +590,11 @@ class EventFinder:
         # "the parties", "both sides", or one side named: the article's main pair
         if "C5" not in found and self.central and C5_PHRASE.search(self.text, s0, s1):
             found.add("C5")
-        # (a country and a body of many states are the two sides: no second country from the article's pair)
-        if sides or (len(found) < 2 and (not found or (found & set(self.main) and not multilateral))):
+        # (a country and a body of many states are the two sides: no second country from the article's pair;
+        # a bloc with a lender still acts with its partners: "a study commissioned by the EU and carried out by
+        # the EBRD")
+        lender_and_one = multilateral and bool(found) and not found & blocs()
+        if sides or (len(found) < 2 and (not found or (found & set(self.main) and not lender_and_one))):
             found |= set(self.main)
         many = self._may(N_COUNTRIES_HAVE, s0, s1) and self.c.N_COUNTRIES.search(self.text, s0, s1)
         if many:

@@ -444,6 +444,12 @@ class FigureFinder:
                 found.add(c)
         return sorted(found)
 
+    def near_before(self, before: int, at: int) -> bool:
+        """Is the offset `before` in the sentence of `at` or the one right before it?"""
+        sentences = self.doc.sentences or []
+        k = bisect_right([s for s, _ in sentences], at) - 1
+        return k <= 0 or sentences[k - 1][0] <= before
+
     def direction(self, indicator: str, zone: Zone, parties: list[str]) -> tuple[str | None, str | None]:
         if indicator not in DIRECTED or len(parties) < 2:
             return None, None
@@ -522,9 +528,10 @@ class FigureFinder:
             if flow is not None:
                 # (a turnover in tonnes is a volume; its worth in money, the turnover)
                 ind, parties = self.measured.get(spans[-1].start, flow["indicator"]), flow["parties"]
-            if ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)):
+            if ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)) and \
+                    self.near_before(spans[-1].start, a.start):
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
-                # the figure before says what is measured
+                # the figure just before says what is measured (not one paragraphs away)
                 ind, parties = out[-1]["indicator"], out[-1]["parties"]
             elif ind == "other" and k and amounts[k - 1].data.get("indicator") == "projects" and \
                     self.c.WORTH_LEFT.fullmatch(z.left):

@@ -111,7 +111,9 @@ PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
 # "Energy and Natural Resources Ministry": portfolios joined by "and" name one ministry
 PORTFOLIO_MINISTRY = re.compile(rf"(?P<pre>{PORTFOLIO_WORD}(?:(?:and\s+)?{PORTFOLIO_WORD}){{0,3}})Ministry\b")
 CAPITAL = re.compile("[A-Z]")
-INTERNATIONAL = frozenset({"international_organization"})   # the kinds of bodies of many states
+# the kinds of a known organization with no country of its own that make it a body of many states (a
+# development bank, a fund, an organization of states): it takes no country from the words around it
+MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
 # a country's possessive opening a name: "Azerbaijan’s | Export and Investment Promotion Foundation"
@@ -359,7 +361,8 @@ class Finder:
             e = gz.org_index().get(s.value.lower())
             kind = (e.kind if e else None) or s.data.get("kind") or "company"
             country = (e.country if e else None) or s.data.get("country")
-            if country is None and kind not in INTERNATIONAL:
+            if country is None and not (e is not None and kind in MULTILATERAL_KINDS) and \
+                    kind != "international_organization":
                 # ("Peru hosted the APEC meeting": a body of many states belongs to none of them)
                 country = self.country_before(s.start)
             ent = self.entity(_norm(s.value), s.value, kind, country)
