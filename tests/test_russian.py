@@ -1021,3 +1021,20 @@ def test_taking_part_later_signatures_set_and_a_sitting_told_short_first():
 ])
 def test_a_comma_grouping_thousands_and_a_decimal_comma(text, value):
     assert [f["value"] for f in extract(text)["figures"]] == [value]
+
+
+@pytest.mark.parametrize(("text", "period", "change"), [
+    ("Во II квартале 2017 года товарооборот между Россией и Алжиром увеличился на 29% по сравнению с аналогичным "
+     "периодом 2016 года и составил 1,38 млрд долларов.", "2017-04/2017-06", 29.0),
+    ("Товарооборот между Россией и Алжиром в 2016 году вырос по сравнению с показателем 2015 года почти в 2 раза - "
+     "до $3,98 млрд.", "2016", 100.0),
+])
+def test_a_roman_quarter_a_comparison_with_a_level_and_a_doubling(text, period, change):
+    [f] = extract(text)["figures"]
+    assert (f["period"], f["change_pct"]) == (period, change)
+
+
+def test_the_socialist_republic_of_vietnam_is_vietnam():
+    rec = extract("Переговоры провел вице-премьер Правительства Социалистической Республики Вьетнам Чан Хонг Ха.")
+    assert [(p["name"], p["title"], p["country"]) for p in rec["people"]] == \
+        [("Чан Хонг Ха", "вице-премьер Правительства", "VNM")]

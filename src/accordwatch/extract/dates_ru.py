@@ -49,7 +49,8 @@ def pattern() -> re.Pattern:
     month = f"(?:{months()[0].pattern})"
     days = "|".join(weekdays())
     # where a date may begin: a digit or one of the words that open one (the engine skips the rest)
-    starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|перв|втор|трет|четв|прошл|текущ|эт|нынешн|следующ|будущ|" \
+    starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|(?:I{{1,3}}|IV)[-\s]|перв|втор|трет|четв|прошл|текущ|эт|" \
+             rf"нынешн|следующ|будущ|" \
              rf"позапрошл|сегодня|вчера|завтра|накануне|дв|тр|пят|шест|сем|вос|девят|десят|одиннадцат|" \
              rf"{months()[0].pattern})"
     return re.compile(rf"""
@@ -60,7 +61,7 @@ def pattern() -> re.Pattern:
         | (?P<full>\b(?P<d>[0-3]?\d)\s+(?P<dm>{month})(?:\s+(?P<dy>{YEAR}){YEAR_WORD})?)
         | (?P<numeric>\b(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>{YEAR})\b)
         | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
-        | (?P<quarter>\b(?P<q>[1-4I]{{1,3}}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
+        | (?P<quarter>\b(?P<q>[1-4]|I{{1,3}}|IV|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
                       (?:квартал\w*)\s+(?:(?P<qy>{YEAR}){YEAR_WORD}|(?P<qr>{REL_WORDS})))
         | (?P<half>\b(?:перв\w+|втор\w+)\s+(?:полугоди\w+|половин\w+)\s+
                    (?:(?P<hy>{YEAR}){YEAR_WORD}|(?P<hr>{REL_WORDS})))
