@@ -813,3 +813,11 @@ def test_a_goal_paragraphs_after_a_figure_is_not_measured_by_it():
     found = figures("The World Bank approved a $250 million loan to Morocco. The project will create 27,500 jobs in "
                     "ecotourism. Morocco seeks to see the sector reach an added value of $563 million by 2030.")
     assert [(f["indicator"], f["value"]) for f in found] == [("investment", 250_000_000), ("other", 563_000_000)]
+
+
+def test_a_level_reached_by_a_year_is_actual_and_each_step_of_a_goal_a_target():
+    found = figures("Our trade with Nigeria increased to $25.3 billion by the end of 2020 and our goal is to carry "
+                    "this figure to $50 billion first and then to $75 billion, the president said.",
+                    published="2021-10-22")
+    assert [(f["value"], f["kind"]) for f in found] == \
+        [(25_300_000_000, "actual"), (50_000_000_000, "target"), (75_000_000_000, "target")]

@@ -68,15 +68,21 @@ WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?
                         r"costing)\s+(?:about|around|over|more\s+than|some|nearly|almost)?\s*", re.I)
 # "20 billion cubic metres a year by 2027", "will deliver", "on track to": still to come
 BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+# "trade increased to | $25.3 billion by the end of 2020": a level reached, whatever the year after it says
+PAST_LEVEL = re.compile(r"\b(?:increased|rose|grew|climbed|jumped|reached|amounted|totall?ed|stood|expanded|doubled)"
+                        r"\s+(?:to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+                        re.I)
 # "the pipeline will carry up to 33 bcm a year": a design capacity, not a goal
 CAPACITY_VERB = re.compile(r"\b(?:carry|handle|hold|accommodate|process|transport)\s+(?:up\s+to\s+)?$", re.I)
 RAISE_TO = re.compile(r"(?:\b(?:raise|raising|increase|increasing|expand|expanding|bring|bringing|double|doubling|"
-                      r"boost|boosting)|\b(?:will|would|to)\s+(?:\w+\s+)?(?:rise|grow|climb))\b"
+                      r"boost|boosting|carry|carrying)|\b(?:will|would|to)\s+(?:\w+\s+)?(?:rise|grow|climb))\b"
                       r"(?:[^.;]|(?<=\d)\.(?=\d)){0,120}\bto\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+)?$",
                       re.I)   # (the point of a decimal, "$2.7 billion", ends no clause)
 # "... from $2.7 billion | to about | $6 billion": all that stands between two amounts of a span
 # ("trade will rise from $40 billion to more than $100 billion": a rise still to come is a goal too)
-TO_ONLY = re.compile(r"\s*to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)
+# ("to $50 billion first and then | to $75 billion": a second step of the same goal)
+TO_ONLY = re.compile(r"\s*(?:(?:first|and|then|later|eventually|finally),?\s+)*"
+                     r"to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)
 # "double trade from current levels of | $2.7 billion": the level a goal starts from
 FROM_LEVEL = re.compile(r"\bfrom\s+(?:(?:the\s+)?current\s+(?:levels?\s+of\s+)?|about\s+|around\s+|some\s+)?$", re.I)
 # "which amounted to", "stood at": the amount is a level reached, whatever goal the clause before names
@@ -126,7 +132,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE")
+             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL")
 NEVER = re.compile(r"(?!)")
 LIST_JOINED = re.compile(r"\s*,\s+|\s+(?:and|и)\s+(?:the\s+)?", re.I)   # "Indonesia and | Bangladesh"
 
@@ -329,7 +335,11 @@ class FigureFinder:
     def future(self, amount: Span, zone: Zone) -> bool:
         """A quantity still to come is a goal: "deliver 20 billion cubic metres a year by 2027",
         "will export 2 million tonnes in 2026" (a year after the publication's, or a deadline)."""
-        if self.c.BY_YEAR.match(zone.right) or self.c.WILL.search(zone.left[-80:]):
+        by_year = self.c.BY_YEAR.match(zone.right)
+        if by_year and not self.c.PAST_LEVEL.search(zone.left[-40:]) and not (
+                self.doc.published and by_year.group()[-4:] < self.doc.published[:4]):
+            return True   # (not "increased to $25.3 billion by the end of 2020", nor a deadline before publication)
+        if self.c.WILL.search(zone.left[-80:]):
             return True
         if not self.doc.published:
             return False
