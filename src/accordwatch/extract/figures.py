@@ -68,6 +68,8 @@ WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?
                         r"costing)\s+(?:about|around|over|more\s+than|some|nearly|almost)?\s*", re.I)
 # "20 billion cubic metres a year by 2027", "will deliver", "on track to": still to come
 BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+# "to projects in Indonesia and | Bangladesh": the words that join countries in a list
+LIST_JOINED = re.compile(r"\s*,\s+|\s+and\s+(?:the\s+)?", re.I)
 # "trade increased to | $25.3 billion by the end of 2020": a level reached, whatever the year after it says
 PAST_LEVEL = re.compile(r"\b(?:increased|rose|grew|climbed|jumped|reached|amounted|totall?ed|stood|expanded|doubled)"
                         r"\s+(?:to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
@@ -132,9 +134,8 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL")
+             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED")
 NEVER = re.compile(r"(?!)")
-LIST_JOINED = re.compile(r"\s*,\s+|\s+(?:and|и)\s+(?:the\s+)?", re.I)   # "Indonesia and | Bangladesh"
 
 
 @cache
@@ -471,7 +472,7 @@ class FigureFinder:
             if self.c.REPORTER.search(self.text[max(zone.start, c.start - 40):c.start]):
                 continue   # the source of the statistics ("according to", "figures from the Kazakh ..."), no side
             joined = prev is not None and prev[1] is not None and c.data.get("form") != "demonym" and \
-                LIST_JOINED.fullmatch(self.text, prev[0], c.start)
+                self.c.LIST_JOINED.fullmatch(self.text, prev[0], c.start)
             if joined and prev[1] != "subject":
                 # "to projects in Indonesia and Bangladesh": both where it goes (or comes from), neither the other side
                 return None, None
