@@ -193,29 +193,22 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         if g["deadline"]:
             return f"{y}-{last:02d}", "month", rel
         return f"{y}-{first:02d}/{y}-{last:02d}", "span", rel
-    if g["mrange"]:
-        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
-        y = _rel_year(g["mry"], base) if g["mry"] else (base.year if base else None)
-        if y is None or not m1 or not m2:
+    if g["mrange"] or g["mbetween"]:
+        # ("January-September 2023" or "between January and April": one of the two branches matched)
+        m1, m2 = month_number(g["m1"] or g["bm1"]), month_number(g["m2"] or g["bm2"])
+        yr = g["mry"] or g["bmy"]
+        y = _rel_year(yr, base) if yr else (base.year if base else None)
+        if y is None or not m1 or not m2 or (g["mbetween"] and m2 < m1):
             return None, "span", True
-        return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (g["mry"] and re.fullmatch(YEAR, g["mry"]))
-    if g["mbetween"]:
-        m1, m2 = month_number(g["bm1"]), month_number(g["bm2"])
-        y = _rel_year(g["bmy"], base) if g["bmy"] else (base.year if base else None)
-        if y is None or not m1 or not m2 or m2 < m1:
-            return None, "span", True
-        return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (g["bmy"] and re.fullmatch(YEAR, g["bmy"]))
-    if g["nmonths"]:
-        n = int(g["nm"]) if g["nm"].isdigit() else NUMBER_WORDS.get(g["nm"].lower(), 0)
-        y = _rel_year(g["nmy"], base)
+        return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (yr and re.fullmatch(YEAR, yr))
+    if g["nmonths"] or g["firstn"]:
+        # ("nine months of 2023", or "the first nine months" of the year of publication)
+        word = g["nm"] or g["fn"]
+        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 0)
+        y = _rel_year(g["nmy"], base) if g["nmonths"] else (base.year if base else None)
         if y is None or not 1 <= n <= 12:
             return None, "span", True
-        return f"{y}-01/{y}-{n:02d}", "span", not re.fullmatch(YEAR, g["nmy"])
-    if g["firstn"]:
-        n = int(g["fn"]) if g["fn"].isdigit() else NUMBER_WORDS.get(g["fn"].lower(), 0)
-        if base is None or not 1 <= n <= 12:
-            return None, "span", True
-        return f"{base.year}-01/{base.year}-{n:02d}", "span", True
+        return f"{y}-01/{y}-{n:02d}", "span", not (g["nmonths"] and re.fullmatch(YEAR, g["nmy"]))
     if g["drange_md"] or g["drange_dm"]:
         mon = month_number(g["rm"] or g["rmb"])
         d1 = int(g["rd1"] or g["rd1b"])

@@ -53,6 +53,9 @@ def title_heads() -> frozenset[str]:
     return office_words() | frozenset(cues().get("title_head", {}))
 
 
+TITLE_RUN_WORD = re.compile(r"[^\s,]+")   # a word of a run of capitalised words, its commas apart
+
+
 def before_title(text: str, start: int, end: int) -> int:
     """Where the run of capitalised words text[start:end] ends before the first title word after its
     first word ("Ministry of Foreign Affairs | Spokesperson Mumtaz Zahra Baloch", "Department of Trade
@@ -62,9 +65,6 @@ def before_title(text: str, start: int, end: int) -> int:
         if k and w.group() in heads:
             return len(text[:w.start()].rstrip(" ,"))
     return end
-
-
-TITLE_RUN_WORD = re.compile(r"[^\s,]+")
 
 
 @cache

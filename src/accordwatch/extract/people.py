@@ -217,9 +217,9 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
     return shape
 
 
+NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 # a capitalised word and another after it (a name), after a space: what follows an office written in
 # lower case that is a title ("foreign minister Mohamad Hasan", not "the foreign minister said")
-NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
 
 
