@@ -22,7 +22,6 @@ from ..document import Document, Span
 from . import lang, morph
 from .event_names import generic_triggers, name_span, object_span, ordinal_words
 from .gazetteer import Ranges, longest, phrases
-from .organizations import MULTILATERAL_KINDS
 from .parties import C5_PHRASE, drop_third_parties, frame_only, main_parties, venue_only
 from .patterns import led
 from .pipeline import component
@@ -572,7 +571,7 @@ class EventFinder:
                 continue
             if ent.name not in orgs:
                 orgs.append(ent.name)
-            multilateral = multilateral or (ent.known and ent.country is None and ent.kind in MULTILATERAL_KINDS)
+            multilateral = multilateral or ent.multilateral
             if ent.country:
                 found.add(ent.country)
                 actors.add(ent.country)

@@ -219,6 +219,12 @@ class OrgEntity:
     aliases: list[str] = field(default_factory=list)
     known: bool = False
 
+    @property
+    def multilateral(self) -> bool:
+        """A known body of many states: a development bank, a fund or an organization of states with no
+        country of its own."""
+        return self.known and self.country is None and self.kind in MULTILATERAL_KINDS
+
     def add_alias(self, alias: str) -> None:
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
@@ -361,8 +367,7 @@ class Finder:
             e = gz.org_index().get(s.value.lower())
             kind = (e.kind if e else None) or s.data.get("kind") or "company"
             country = (e.country if e else None) or s.data.get("country")
-            if country is None and not (e is not None and kind in MULTILATERAL_KINDS) and \
-                    kind != "international_organization":
+            if country is None and kind not in MULTILATERAL_KINDS:
                 # ("Peru hosted the APEC meeting": a body of many states belongs to none of them)
                 country = self.country_before(s.start)
             ent = self.entity(_norm(s.value), s.value, kind, country)
