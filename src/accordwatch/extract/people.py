@@ -307,7 +307,7 @@ class PeopleFinder:
         return i < len(starts) and starts[i] < e
 
     def words(self, start: int, end: int) -> list[Word]:
-        out = []
+        out: list[Word] = []
         ents = self._near(self.ents, self.ent_starts, start, end)
         anchors = self._near(self.anchors, self.anchor_starts, start, end)
         # where a span of each may cover a word: none covers a word that starts before the first
@@ -333,7 +333,7 @@ class PeopleFinder:
                 kind = "ent"
             elif cap and (anchor or title_word):
                 kind = "title"
-            elif anchor and low and not lower_titles and NAME_AFTER.match(self.text, covering.end):
+            elif covering is not None and low and not lower_titles and NAME_AFTER.match(self.text, covering.end):
                 kind = "title"   # "Malaysian foreign minister Mohamad Hasan": an office in lower case before a name
             elif lower_titles and (anchor or (in_title and low and t not in connectors
                                               and morph.pos(t[:blen]) not in CLAUSE_POS
@@ -358,7 +358,7 @@ class PeopleFinder:
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
             elif out and out[-1].kind == "name" and REGNAL.fullmatch(t):
                 kind = "name"   # "King Mohammed VI", "Charles III": a monarch's number
-            elif punct and t == "." and anchor and covering.data.get("kind") == "honorific":
+            elif punct and t == "." and covering is not None and covering.data.get("kind") == "honorific":
                 kind = "title"   # the full stop of "Dr.", "Mr.": part of the honorific, which a name follows
             elif in_title and brackets and any(b0 <= s < b1 for b0, b1 in brackets):
                 kind = "conn"   # "министр иностранных дел (МИД) Эфиопии": a short form inside a title
@@ -371,7 +371,7 @@ class PeopleFinder:
                 # the title goes on over it to a word in the genitive)
                 listed = in_title and t == ","
                 in_title = kind == "title" or (in_title and (kind in ("ent", "conn") or listed))
-            honor = anchor and covering.data.get("kind") == "honorific"
+            honor = covering is not None and covering.data.get("kind") == "honorific"
             if honor and kind == "title" and out and out[-1].kind == "name" and NAME_NEXT.match(self.text, m.end()):
                 # "Tengku Zafrul Tengku Abdul Aziz": an honorific between the name words an honorific
                 # opened is the father's, in the name (not "Abu Dhabi | Sheikh Mohammed")
@@ -431,16 +431,16 @@ class PeopleFinder:
             c = t0 - 1
             before: list[str] = []
             while c >= 0 and (ws[c].kind == "ent" or ws[c].text in ("and", ",", "и")):
-                if ws[c].country and ws[c].country not in before:
-                    before.insert(0, ws[c].country)
+                if (cc := ws[c].country) and cc not in before:
+                    before.insert(0, cc)
                 c -= 1
             j = k + 1
             # countries after it: "Ministers of X and Y", "вице-премьеры Узбекистана и Беларуси"
             if j < len(ws) and (ws[j].text == "of" or (self.lower_titles and ws[j].kind == "ent")):
                 j += 1 if ws[j].text == "of" else 0
                 while j < len(ws) and (ws[j].kind == "ent" or ws[j].text in ("and", ",", "the", "и")):
-                    if ws[j].country and ws[j].country not in countries:
-                        countries.append(ws[j].country)
+                    if (cc := ws[j].country) and cc not in countries:
+                        countries.append(cc)
                     j += 1
             countries = countries or before
             # "президенты двух стран Александр Лукашенко и Уго Чавес", "the presidents of the two countries, ...":
@@ -526,7 +526,8 @@ class PeopleFinder:
     def _subject(self, ws: list[Word], start: int, end: int) -> Person | None:
         """Whose counterpart: the person named nearest in the sentence, else the last one named
         before it."""
-        best, dist = None, None
+        best: Person | None = None
+        dist: int | None = None
         for p in self.people.values():
             for m in p.mentions:
                 if start <= m.start < end:
@@ -743,7 +744,7 @@ class PeopleFinder:
 
     # ---- recording ----
     def add(self, name_words: list[Word], title_ws: list[Word],
-            given: tuple[str, str | None] | None = None, case_of: str | None = None) -> Person | None:
+            given: tuple[str | None, str | None] | None = None, case_of: str | None = None) -> Person | None:
         """The person these name words name, with the title words' title and country (or `given`);
         None for a bare surname of nobody named in full. `case_of`: a word before the name whose case
         the name shares, where no title gives it ("коллегой Бадром" -> "Бадр")."""
@@ -812,7 +813,7 @@ class PeopleFinder:
     def title_and_country(self, ws: list[Word]) -> tuple[str | None, str | None]:
         if not ws:
             return None, None
-        country = None
+        country: str | None = None
         keep: list[Word] = []
         i = 0
         while i < len(ws):
