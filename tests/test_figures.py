@@ -479,6 +479,13 @@ def test_an_indicator_from_the_sentence_before():
     assert (f["indicator"], f["period"], f["change_pct"]) == ("trade_turnover", "2023", 12.0)
 
 
+def test_the_indicator_is_from_the_sentence_before_not_a_later_one():
+    # what a later sentence speaks of ("investment plans") does not say what "the figure" measured
+    f = one("The ministers reviewed bilateral trade between Kazakhstan and Hungary. In 2023 the figure "
+            "reached $300 million. Hungarian companies also announced investment plans in the region.")
+    assert f["indicator"] == "trade_turnover"
+
+
 @pytest.mark.parametrize("text", [
     "The developer will produce up to 2 million tonnes of green hydrogen a year by 2032.",
     "Kazakhstan expects to ship 10 million tonnes of cargo along the corridor in 2027.",

@@ -77,3 +77,11 @@ class Document:
             else:
                 return s, e
         return 0, len(self.text)
+
+    def sentence_before(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the last sentence ending at or before `offset` (None if none does):
+        the sentence before the one `offset` starts, whatever blanks stand between them."""
+        k = bisect_right(self.sentences, (offset, _INF)) - 1
+        while k >= 0 and self.sentences[k][1] > offset:
+            k -= 1
+        return self.sentences[k] if k >= 0 else None

@@ -353,9 +353,10 @@ class FigureFinder:
     def cue_before(self, amount: Span) -> str | None:
         """The indicator of the last cue in the sentence before the amount's."""
         s0, _ = self.doc.sentence_of(amount.start)
-        if s0 == 0:
+        previous = self.doc.sentence_before(s0) if s0 else None
+        if previous is None:
             return None
-        p0, p1 = self.doc.sentence_of(s0 - 1)
+        p0, p1 = previous
         if "\n\n" in self.text[p1:s0]:
             return None   # another paragraph
         pat, cues = cue_pattern()
