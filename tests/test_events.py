@@ -288,6 +288,22 @@ def test_the_period_of_an_amount_is_no_date_of_the_event(text, day):
     (ev,) = events(text)
     assert ev["date"] == day
 
+
+@pytest.mark.parametrize("text, published", [
+    # the year a trade figure is for, before its amount, and the year it is compared with
+    ("Chile's foreign minister met his Vietnamese counterpart in Hanoi. According to papers prepared for the "
+     "meeting, trade between Chile and Vietnam in 2022 exceeded $1.8 billion.", "2023-05-12"),
+    ("На встрече министр экономики Чили отметил, что товарооборот Чили и Вьетнама в 2022 году превысил "
+     "1,8 млрд долларов.", "2023-05-12"),
+    ("At the briefing after the talks, the Chilean minister said trade with Vietnam reached $1.3 billion last "
+     "year, up 90% compared with 2019.", None),
+    ("На брифинге по итогам переговоров министр Чили сказал, что товарооборот с Вьетнамом в прошлом году "
+     "достиг 1,3 млрд долларов, увеличившись вдвое по сравнению с показателями 2019 года.", None),
+])
+def test_the_year_a_trade_figure_reads_is_no_date_of_the_meeting(text, published):
+    (meeting,) = of_type(events(text, published=published), "meeting")
+    assert meeting["date"] == (published[:7] if published else None)
+
 # ---- projects ----
 
 @pytest.mark.parametrize("later", [

@@ -455,6 +455,7 @@ class EventFinder:
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
         self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")
                              for f in doc.meta.get("figures", []) if f["period"]]
+        self.figure_dates: set[int] = doc.meta.get("figure_dates", set())
         # the lower-cased text, where English cue patterns (re.I) are looked for only in sentences
         # that hold one of their words (_may); None where lower() does not fold as re.I does
         self.low = self.text.lower() if self.c is cues("en") and not UNFOLDED.search(self.text) else None
@@ -615,6 +616,7 @@ class EventFinder:
                    end: int | None = None) -> str | None:
         held = status == "signed" or (etype == "meeting" and status == "discussed")
         own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)
+               and d.start not in self.figure_dates
                and not (etype in ("project", "agreement") and self.attributive_year(d, at))
                and (etype == "agreement" or not self.in_force_day(s0, d))
                and not (etype == "agreement" and self.document_between(at, d))

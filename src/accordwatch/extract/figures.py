@@ -225,6 +225,11 @@ class FigureFinder:
         self.code = lang.of(doc).code
         self.c = cues(self.code)
         self.measured: dict[int, str] = {}   # amount start -> the indicator its words give (indicator())
+        # where the dates a figure read stand: the periods of flows of trade and the points of comparison
+        # ("in 2015 trade passed $1 billion", "twice the 2013 level"), which date no event
+        self.dates_read: set[int] = set()
+        self._period_at: int | None = None   # the start of the date period() chose last
+        self._compared: list[int] = []       # the dates period() passed over last as points of comparison
         self.countries = doc.layer("country")
         self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer))
         self.dates = doc.layer("date")
@@ -368,13 +373,17 @@ class FigureFinder:
 
     def period(self, amount: Span, zone: Zone, kind: str) -> str | None:
         best, dist = None, None
+        self._period_at, self._compared = None, []
         for d in self.dates_over(zone.start, zone.end):
             if amount.start <= d.start < amount.end:
                 continue
             if d.data.get("precision") == "day":
                 continue
             before = self.text[max(0, d.start - 30):d.start]
-            if self.c.COMPARISON_BEFORE.search(before) or PAST_WORDS.search(d.text):
+            if self.c.COMPARISON_BEFORE.search(before):
+                self._compared.append(d.start)
+                continue
+            if PAST_WORDS.search(d.text):
                 continue
             if d.end <= amount.start and self.dated_amount_before(d, amount):
                 continue   # "from $27 million in 2000 to $450 million": the year of the amount before
@@ -385,6 +394,7 @@ class FigureFinder:
                 best, dist = d, gap
         if best is None:
             return None
+        self._period_at = best.start
         value = best.value
         if value and re.search(r"\bsince\s+$", self.text[max(0, best.start - 8):best.start], re.I) and len(value) == 4:
             end = self.doc.published[:4] if self.doc.published else None
@@ -608,6 +618,10 @@ class FigureFinder:
             seen.add(key)
             out.append(fig)
             spans.append(a)
+            if ind != "deal_value":
+                self.dates_read.update(self._compared)
+                if ind in FLOWS and self._period_at is not None and fig["period"] is not None:
+                    self.dates_read.add(self._period_at)
         self._inherit_periods(out, spans)
         return out
 
@@ -641,4 +655,6 @@ def _key(fig: dict) -> tuple:
 
 @component("figures")
 def annotate(doc: Document) -> None:
-    doc.meta["figures"] = FigureFinder(doc).run() if doc.meta.get("prose", True) else []
+    finder = FigureFinder(doc)
+    doc.meta["figures"] = finder.run() if doc.meta.get("prose", True) else []
+    doc.meta["figure_dates"] = finder.dates_read
