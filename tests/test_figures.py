@@ -479,6 +479,13 @@ def test_an_indicator_from_the_sentence_before():
     assert (f["indicator"], f["period"], f["change_pct"]) == ("trade_turnover", "2023", 12.0)
 
 
+def test_a_word_of_a_persons_title_is_no_cue():
+    # "торговли" in the minister's title says nothing of what the sum measures
+    f = one("Общая сумма совместных проектов России и Никарагуа составляет 600 миллионов долларов, сообщил "
+            "министр развития, промышленности и торговли Никарагуа Орландо Солорсано.")
+    assert f["indicator"] != "trade_turnover"
+
+
 def test_the_indicator_is_from_the_sentence_before_not_a_later_one():
     # what a later sentence speaks of ("investment plans") does not say what "the figure" measured
     f = one("The ministers reviewed bilateral trade between Kazakhstan and Hungary. In 2023 the figure "

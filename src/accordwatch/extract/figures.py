@@ -231,7 +231,9 @@ class FigureFinder:
         self._period_at: int | None = None   # the start of the date period() chose last
         self._compared: list[int] = []       # the dates period() passed over last as points of comparison
         self.countries = doc.layer("country")
-        self.blocked = Ranges((s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer))
+        # cue words inside names and titles measure nothing ("the minister of industry and trade said")
+        self.blocked = Ranges([(s.start, s.end) for layer in ("org", "title", "person") for s in doc.layer(layer)]
+                              + doc.meta.get("title_spans", []))
         self.dates = doc.layer("date")
         self.main = main_parties(doc)
         # who can be an exporter or investor: countries, and organizations whose country is known
