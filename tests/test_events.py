@@ -98,6 +98,17 @@ def test_will_sign_is_planned_and_undated():
     assert ev["date"] is None
 
 
+@pytest.mark.parametrize("text", [
+    "The signing of three intergovernmental agreements between Russia and Nicaragua is planned.",
+    "The scheduled signing of a trade agreement between Chile and India was postponed.",
+    "По словам министра, запланировано подписание трех соглашений между Россией и Никарагуа.",
+    "На заседании намечено подписание протокола между Россией и Никарагуа.",
+])
+def test_a_signing_planned_or_scheduled_is_planned(text):
+    (ev,) = of_type(events(text), "agreement")
+    assert (ev["status"], ev["date"]) == ("planned", None)
+
+
 def test_agreed_on_a_roadmap_without_signing_is_agreed():
     ev = only("Kazakhstan and Türkiye agreed on a roadmap to expand cooperation in tourism.")
     assert (ev["instrument"], ev["status"]) == ("roadmap", "agreed")

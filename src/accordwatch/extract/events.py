@@ -46,7 +46,9 @@ SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
                        r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?(?:sign|signed)|"
                        r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely|likely|possible|prospective|"
-                       r"upcoming|forthcoming|future)\s+signing)\b",
+                       r"upcoming|forthcoming|future|planned|scheduled|expected)\s+signing|"
+                       # "the signing of three agreements is planned"
+                       r"signing\s+of\b[^.;:]{0,120}?\b(?:is|are)\s+(?:also\s+)?(?:planned|scheduled|expected|slated|due))\b",
                        re.I)
 # "discussed the signing of an agreement": a signing talked about, not one that took place
 SIGNING_DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*)\s+(?:the\s+)?"
