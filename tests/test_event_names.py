@@ -279,3 +279,17 @@ def test_a_meeting_named_by_its_day_is_the_one_told():
 def test_an_ordinal_after_the_trigger_opens_its_object():
     text = "The ministers signed the protocol of the 7th session of the Joint Committee for Economic Cooperation."
     assert names(text, "agreement") == ["protocol of the 7th session of the Joint Committee for Economic Cooperation"]
+
+
+@pytest.mark.parametrize("text", [
+    # the person met, in another case than where they were named: who met, no name
+    "В ходе визита президента Таджикистана Эмомали Рахмона в Китай подписаны документы. Подписанию "
+    "предшествовала встреча Рахмона с председателем КНР Си Цзиньпином.",
+    # a long title before the holder's name, past a comma
+    "Решение было принято на переговорах заместителя премьер-министра, министра инвестиций и внешней торговли "
+    "Узбекистана Сардора Умурзакова с делегацией США.",
+    # what the briefing followed
+    "На брифинге по итогам встречи президент Казахстана сказал, что отношения с Индией выходят на новый уровень.",
+])
+def test_a_russian_meeting_told_by_who_met_or_what_it_followed_has_no_name(text):
+    assert names(text, "meeting") == [None]

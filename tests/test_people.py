@@ -169,6 +169,14 @@ def test_bare_surname_joins_the_full_mention_with_offsets():
     assert p["mentions"][1]["start"] == text.index("Umarov toured")
 
 
+def test_a_russian_surname_in_another_case_is_a_mention():
+    text = ("Министр инвестиций Узбекистана Сардор Умурзаков провел переговоры в Ташкенте. "
+            "С Умурзаковым встретился посол Франции.")
+    p = people(text)["Сардор Умурзаков"]
+    assert [m["text"] for m in p["mentions"]] == ["Сардор Умурзаков", "Умурзаковым"]
+    assert p["mentions"][1]["start"] == text.index("Умурзаковым")
+
+
 def test_mentions_are_sorted_and_include_repeated_full_name():
     text = ("Kazakh Energy Minister Yerzhan Tulegenov met Azerbaijani Economy Minister Farid Guliyev. "
             "Tulegenov said more oil would be shipped. Guliyev agreed, and Yerzhan Tulegenov left for Astana.")

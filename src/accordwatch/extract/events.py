@@ -491,8 +491,12 @@ class EventFinder:
         told by who met, not named ("встречи министра энергетики Казахстана Алмаса Саткалиева и
         ..." has no name beyond "встреча")."""
         left, right = span
-        # (the person may follow the name after a comma: "the visit of Chinese Premier, Li Keqiang")
+        # (the person may follow the name after a comma: "the visit of Chinese Premier, Li Keqiang"; and
+        # a long title may end the name before the name of its holder: "переговорах заместителя
+        # премьер-министра, министра инвестиций ... Сардора Умурзакова")
         cut = next((s.start for s, _ in self.person_spans if end <= s.start < right + 3), None)
+        titled = next((a for a, _ in self.title_spans if end <= a < right), None)
+        cut = titled if cut is None or (titled is not None and titled < cut) else cut
         if cut is None:
             return span
         # back over the person's title and a country word ("Kazakh", "Узбекистана") before the name

@@ -883,6 +883,16 @@ class PeopleFinder:
                         continue
                     taken.add((start, end))
                     p.mentions.append(Span(start, end, "person", form, p.name))
+            if self.lower_titles and len(forms) > 1:
+                # a surname in another case ("встреча Рахмона", "с Алиевым"): its stem and an ending
+                surname = forms[-1]
+                for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}[а-яё]{{1,3}}(?![\w-])", self.text):
+                    start, end = m.span()
+                    if (start, end) in taken or any(s <= start < e for s, e in taken) or \
+                            not self.doc.in_body(start, end) or morph.nominative_name(m.group()) != surname:
+                        continue
+                    taken.add((start, end))
+                    p.mentions.append(Span(start, end, "person", m.group(), p.name))
 
     def resolve(self) -> list[Person]:
         fallback = None
