@@ -146,6 +146,23 @@ def test_descriptor_after_name():
     assert o["name"] == "RomGas"
 
 
+def test_a_part_of_the_worlds_giant_is_no_company():
+    assert orgs("Angola supplies some 40 percent of the Asian giant's oil needs and sells gas to the European "
+                "lender's clients.") == {}
+
+
+def test_a_descriptor_ends_at_its_line_unless_the_line_wraps_a_sentence():
+    text = ("China extends $2bn credit to Angolan state oil firm\n\nFile photo: Todd Korol.\n"
+            "Angola's state oil company Sonangol will benefit from a new credit line.")
+    assert set(orgs(text)) == {"Sonangol"}
+    wrapped = ("Germany and Kazakhstan signed several agreements on raw\n"
+               "materials on Monday, among them smaller deals with the\n"
+               "Kazakh state mining company and the German chemicals group\n"
+               "Lanxess, the ministry said in a statement released after\n"
+               "the talks in Berlin.")
+    assert set(orgs(wrapped)) == {"Lanxess"}
+
+
 def test_acronym_defined_in_brackets():
     text = "The Kazakh Agency for Grain Exports (KAGE) signed a contract. KAGE will ship wheat to Iran."
     o = only_org(text)

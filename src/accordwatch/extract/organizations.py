@@ -114,6 +114,8 @@ CAPITAL = re.compile("[A-Z]")
 # the kinds of a known organization with no country of its own that make it a body of many states (a
 # development bank, a fund, an organization of states): it takes no country from the words around it
 MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
+# one word with an adjective's ending ("Asian", "African", "Nordic"): what "the ... giant" says it is
+ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic)")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
 # a country's possessive opening a name: "Azerbaijan’s | Export and Investment Promotion Foundation"
@@ -268,6 +270,7 @@ class Finder:
         self.entities: dict[str, OrgEntity] = {}
         self.mentions: list[Span] = []
         self.country_spans = doc.layer("country")
+        self.wraps = frozenset(doc.meta.get("wraps", ()))   # the line breaks that only wrap a sentence
         self.blocked = [(s.start, s.end) for layer in ("outlet", "place") for s in doc.layer(layer)]
         if doc.meta.get("dateline_span"):
             # "TASHKENT (UrduPoint News / Sputnik - 18th August, 2022)": the agencies of a dateline are outlets
@@ -541,6 +544,11 @@ class Finder:
             name, start, end = m[g], m.start(g), m.end(g)
             if self.is_blocked(start, end) or not self.plausible(name):
                 continue
+            if any(i not in self.wraps for i in range(m.start(), end) if self.text[i] == "\n"):
+                continue   # "... state oil firm | File photo:": a headline, then a caption (a line that
+                #            only wraps a sentence goes on)
+            if g == "b" and ADJECTIVE.fullmatch(name):
+                continue   # "the Asian giant", "the European lender": a part of the world's, no name
             if self.overlaps_mention(start, end) or self.country_at(start, end):
                 continue
             cue = (m["bcue"] or m.group(0).split()[0]).lower()
