@@ -323,6 +323,16 @@ def test_a_particle_joined_to_a_surname():
         ("Badr Abdel Aty al-Sayed", "Foreign Minister")
 
 
+@pytest.mark.parametrize("text, name", [
+    # a Portuguese particle before a surname that is also a city's name
+    ("During the visit, he and President Jose Eduardo dos Santos pledged to diversify cooperation.",
+     "Jose Eduardo dos Santos"),
+    ("Italian Deputy Minister Marco di Stefano signed the deal in Luanda.", "Marco di Stefano"),
+])
+def test_romance_particles_inside_a_name(text, name):
+    assert found(text)[0][0] == name
+
+
 def test_an_official_with_no_country_serves_the_other_side():
     text = ("Vietnam and Kazakhstan held talks in Hanoi. Kazakh Trade Minister Arman Shakkaliyev met "
             "Minister of Industry and Trade Nguyen Hong Dien.")

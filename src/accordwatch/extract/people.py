@@ -385,7 +385,9 @@ class PeopleFinder:
         # ("Rovshan Najaf", "Charlotte Adriaen")
         for k, w in enumerate(out):
             if w.kind == "name" and places and _last_covering(places, w.start, w.end):
-                beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name")
+                beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name") \
+                    or (k > 1 and out[k - 1].text.lower() in self.particles and out[k - 2].kind == "name")
+                # ("Jose Eduardo dos Santos": a particle between)
                 if not beside:
                     w.kind = "other"
         return out
