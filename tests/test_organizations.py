@@ -163,6 +163,17 @@ def test_a_descriptor_ends_at_its_line_unless_the_line_wraps_a_sentence():
     assert set(orgs(wrapped)) == {"Lanxess"}
 
 
+def test_the_company_an_officer_heads():
+    assert set(orgs("Meanwhile the chief executive said the board of Tolkyn had approved the plan.")) == {"Tolkyn"}
+
+
+def test_an_officer_of_a_body_with_a_longer_name_names_no_company():
+    text = ("The session was chaired by Ricardo Cabrisas, a vice president of the Council of Ministers, and "
+            "Russian Deputy Prime Minister Dmitry Rogozin. Later Ricardo Cabrisas, a vice president of the "
+            "Council of Ministers and minister of Economy of Cuba, spoke.")
+    assert set(orgs(text)) == {"Council of Ministers"}
+
+
 def test_acronym_defined_in_brackets():
     text = "The Kazakh Agency for Grain Exports (KAGE) signed a contract. KAGE will ship wheat to Iran."
     o = only_org(text)

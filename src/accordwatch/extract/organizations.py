@@ -132,7 +132,9 @@ OFFICE_OF = re.compile("(?:" + alternation(
     ("director", "director-general", "head", "chief", "chairman", "chairwoman", "chair", "CEO", "president",
      "management", "board", "leadership", "shareholders", "shareholder", "representatives", "representative",
      "delegation", "executives", "executive"), boundary_before=True) + ")"
-    r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])")
+    # (one capitalised word that no other, nor an "of" with one, goes on: "president of the Council | of
+    # Ministers" is the head word of a longer name)
+    r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])(?!\s+of\s+(?:the\s+)?[A-Z])")
 COMMISSION = re.compile(r"""
     (?:(?:meeting|session|sitting|co-?chairs?|co-?chairm[ae]n|chairman|secretariat|members?)\s+of\s+(?:the\s+)?)
     (?P<name>(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?
