@@ -293,3 +293,9 @@ def test_an_ordinal_after_the_trigger_opens_its_object():
 ])
 def test_a_russian_meeting_told_by_who_met_or_what_it_followed_has_no_name(text):
     assert names(text, "meeting") == [None]
+
+
+def test_a_caption_glued_to_the_sentence_is_no_part_of_the_name():
+    text = ("Cabrisas Rusia acuerdosThe 15th Session of the Intergovernmental Commission between Cuba and Russia "
+            "was held in Moscow on Thursday.")
+    assert names(text, "meeting") == ["15th Session of the Intergovernmental Commission"]

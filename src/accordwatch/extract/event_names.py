@@ -21,6 +21,8 @@ from . import lang
 from .dates import FULL_MONTH, SEASON
 from .datetext import month_number
 
+# the capitalised end of a word glued to the one before it, as a page's caption runs into its text
+GLUED_TAIL = re.compile(r"[a-z]([A-Z][a-z]*)$")
 TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")   # "China–Kyrgyzstan": one word
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
 # (an ordinal is no number: "the protocol of the 7th session")
@@ -79,6 +81,9 @@ def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
         return True
     if low in words["stop"] or low in words["complement"] or low in QUANTIFIERS:
         return True
+    glued = GLUED_TAIL.search(tok)
+    if glued is not None and glued.group(1).lower() in words["stop"]:
+        return True   # "acuerdosThe 15th Session": a caption glued to the sentence's "The"
     if low in words["left_stop"] and (tok.islower() or low not in words["verb_left"]):
         return True   # "will open direct flights" (a verb), not "Open Skies Agreement" (a title)
     # "signed", "recently", "maintaining": verbs and adverbs, no modifiers
