@@ -299,3 +299,11 @@ def test_a_caption_glued_to_the_sentence_is_no_part_of_the_name():
     text = ("Cabrisas Rusia acuerdosThe 15th Session of the Intergovernmental Commission between Cuba and Russia "
             "was held in Moscow on Thursday.")
     assert names(text, "meeting") == ["15th Session of the Intergovernmental Commission"]
+
+
+@pytest.mark.parametrize("text", [
+    "The UAE and Egypt launched a giant $20 billion joint investment programme on Thursday.",
+    "Mexico and a US firm agreed on a new factory in Sonora. The $15 million plant will create around 500 jobs.",
+])
+def test_a_projects_worth_is_no_part_of_its_name(text):
+    assert not any(n and ("billion" in n or "million" in n) for n in names(text, "project"))

@@ -315,8 +315,11 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
         elif etype == "meeting" and ((tok.isdigit() and not text[a + len(tok):a + len(tok) + 1].isalpha())
                                      or month_number(tok) is not None):
             break   # "the October 12 visit", "their 2014 talks": when, not which
-        elif etype == "agreement" and (low in MULTIPLIERS or (tok[:1].isdigit() and text[a - 1:a] in CURRENCY_SIGNS)):
-            break   # "a $2.4 billion deal": what it is worth, not which ("26 commercial agreements" says which)
+        elif etype in ("agreement", "project") and (
+                low in MULTIPLIERS or (tok[:1].isdigit() and text[a - 1:a] in CURRENCY_SIGNS)):
+            # "a $2.4 billion deal", "a $20 billion joint investment programme": what it is worth, not which
+            # ("26 commercial agreements" says which)
+            break
         if tok.endswith(("’s", "'s")):
             break   # "Tuesday's meeting", "the committee's session"
         begin = a
