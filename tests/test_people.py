@@ -289,6 +289,12 @@ def test_a_counterpart_of_an_office_one_government_names_its_own_way(text, count
     assert counterpart in found(text)
 
 
+def test_the_office_a_counterpart_held_then_beats_the_one_the_list_knows():
+    # Thongloun Sisoulith, President of Laos in the list, was Prime Minister in 2020
+    text = "Prime Minister Nguyen Xuan Phuc and his Lao counterpart Thongloun Sisoulith held talks in Hanoi."
+    assert ("Thongloun Sisoulith", "Prime Minister", "LAO") in found(text)
+
+
 @pytest.mark.parametrize("text, counterpart", [
     ("Kyrgyz Foreign Minister Jeenbek Kulubaev met his counterpart from Qatar, Mohammed Al-Khulaifi, in Doha.",
      ("Mohammed Al-Khulaifi", "Foreign Minister", "QAT")),

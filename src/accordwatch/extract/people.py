@@ -909,8 +909,6 @@ class PeopleFinder:
             known = known_people().get(p.name.lower())
             if p.country is None and known:
                 p.country = known["country"]
-            if p.title is None and known and not self.lower_titles:
-                p.title = known["title"]   # (in English: a Russian record takes no English title)
             if p.country is None and p.title and fallback and USE_DATELINE_FALLBACK:
                 p.country = fallback
             p.mentions.sort(key=lambda s: s.start)
@@ -919,6 +917,12 @@ class PeopleFinder:
             if person.title is None and subject.title:
                 # "India's External Affairs Minister ... his UAE counterpart": the UAE's Foreign Minister
                 person.title = common_titles().get(subject.title.lower(), subject.title)
+        for p in out:
+            known = known_people().get(p.name.lower())
+            if p.title is None and known and not self.lower_titles:
+                # the office the list knows, where the text gives none (its "counterpart" gives one: the
+                # office held then, which the list's may not be)
+                p.title = known["title"]   # (in English: a Russian record takes no English title)
         self.other_side(out)
         return out
 
