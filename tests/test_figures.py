@@ -493,6 +493,17 @@ def test_the_indicator_is_from_the_sentence_before_not_a_later_one():
     assert f["indicator"] == "trade_turnover"
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("Two-way trade between Vietnam and Laos surpassed the target to 1.25 billion USD.", "trade_turnover"),
+    ("Trade between Vietnam and Laos exceeded the target, reaching $1.25 billion last year.", "trade_turnover"),
+    ("Товарооборот между Вьетнамом и Лаосом превысил поставленную цель и достиг 1,25 млрд долларов.",
+     "trade_turnover"),
+])
+def test_a_goal_met_leaves_the_level_reached(text, indicator):
+    f = one(text)
+    assert (f["indicator"], f["kind"]) == (indicator, "actual")
+
+
 @pytest.mark.parametrize("text", [
     "The developer will produce up to 2 million tonnes of green hydrogen a year by 2032.",
     "Kazakhstan expects to ship 10 million tonnes of cargo along the corridor in 2027.",

@@ -52,6 +52,9 @@ TARGET = re.compile(r"""
   | \b(?:projected|expected|forecast|forecasted|poised|set)\s+to\s+(?:surpass|reach|exceed|hit|top|cross)\b
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
+# "trade surpassed the target, reaching $1.25 billion": a goal met, the amount a level reached
+TARGET_MET = re.compile(r"\b(?:surpass|exceed|beat|outstrip|overfulfil|overfulfill|met|achieved)(?:ed|s)?\s+"
+                        r"(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:target|goal|plan)\b", re.I)
 CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal
 ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s+indicator)\s+(?:\w+\s+){0,2}?"
                      r"(?:rose|grew|fell|dropped|declined|"
@@ -134,7 +137,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED")
+             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET")
 NEVER = re.compile(r"(?!)")
 
 
@@ -578,9 +581,11 @@ class FigureFinder:
                 raise_to = self.c.RAISE_TO.search(self.text, max(s0, a.start - 170), a.start)
             target = self.c.TARGET.search(z.left) if ind in TARGETABLE else None
             if (raise_to or target) and (self.c.STOOD_AT.search(z.left[-40:])
-                                         or self.c.FROM_LEVEL.search(z.left[-50:])):
+                                         or self.c.FROM_LEVEL.search(z.left[-50:])
+                                         or self.c.TARGET_MET.search(z.left[-80:])):
                 # "an agreement to boost commerce, which amounted to $3.6 billion", "to double trade from
-                # current levels of $2.7 billion": the level it stood at
+                # current levels of $2.7 billion", "surpassed the target, reaching $1.25 billion": the level
+                # it stood at
                 raise_to = target = None
             goal = target or raise_to or (ind in TARGETABLE and self.future(a, z))
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
