@@ -289,6 +289,20 @@ def test_a_counterpart_of_an_office_one_government_names_its_own_way(text, count
     assert counterpart in found(text)
 
 
+@pytest.mark.parametrize("text, people", [
+    ("The delegation of Kazakhstan was headed by the Minister of National Economy Timur Suleimenov, the "
+     "delegation of Hungary by the Minister of Finance Mihaly Varga.",
+     [("Timur Suleimenov", "Minister of National Economy", "KAZ"), ("Mihaly Varga", "Minister of Finance", "HUN")]),
+    ("The Chilean side was headed by Minister of Agriculture Esteban Valenzuela.",
+     [("Esteban Valenzuela", "Minister of Agriculture", "CHL")]),
+    ("Делегацию Казахстана возглавил министр национальной экономики Тимур Сулейменов.",
+     [("Тимур Сулейменов", "министр национальной экономики", "KAZ")]),
+    ("Венгерскую делегацию возглавил министр финансов Михай Варга.", [("Михай Варга", "министр финансов", "HUN")]),
+])
+def test_the_delegation_a_person_heads_gives_their_country(text, people):
+    assert found(text) == people
+
+
 def test_the_office_a_counterpart_held_then_beats_the_one_the_list_knows():
     # Thongloun Sisoulith, President of Laos in the list, was Prime Minister in 2020
     text = "Prime Minister Nguyen Xuan Phuc and his Lao counterpart Thongloun Sisoulith held talks in Hanoi."

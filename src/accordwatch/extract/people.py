@@ -78,6 +78,17 @@ SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bempha
 
 
 @cache
+def delegation_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """A language's (before, after) patterns of the words around a country whose delegation the person
+    with the title that follows heads (data/delegation_cues.tsv)."""
+    return tuple((re.compile(row["before"], re.I), re.compile(row["after"], re.I))
+                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv"))
+
+
+DELEGATION_REACH = 60   # "the delegation of Hungary was headed by the | Vice Prime Minister": the country this near
+
+
+@cache
 def counterpart_words(code: str) -> tuple[frozenset[str], re.Pattern]:
     """A language's words for a counterpart (data/counterpart_words.tsv; lemmas where words are compared
     by lemma), and a pattern for where one may stand: their stems (a lemma without its last letter:
@@ -278,6 +289,7 @@ class PeopleFinder:
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
         self.particles = particles(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
+        self.delegation = delegation_cues(language.code)
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
 
@@ -761,6 +773,8 @@ class PeopleFinder:
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
+        if country is None and title_ws:
+            country = self.delegation_country(title_ws[0].start)
         if title and "(" in title:
             title = BRACKET_IN_TITLE.sub("", title).strip() or None   # "... иностранных дел (МИД РФ)"
         if title_ws:
@@ -797,6 +811,22 @@ class PeopleFinder:
         elif country:
             person.titles.append(("", country))
         return person
+
+    def delegation_country(self, at: int) -> str | None:
+        """The country whose delegation the title at `at` heads ("the delegation of Hungary was headed by
+        | the Minister of Finance", "делегацию Казахстана возглавил | министр"), if words say so."""
+        k = bisect_right(self.ent_starts, at) - 1
+        while k >= 0 and self.ents[k].start > at - DELEGATION_REACH:
+            c = self.ents[k]
+            k -= 1
+            if c.label != "country" or c.end > at:
+                continue
+            before = self.text[max(0, c.start - 40):c.start]
+            after = self.text[c.end:at]
+            if any(b.search(before) and a.match(after) for b, a in self.delegation):
+                return c.value
+            return None   # the nearest country is the one the words would name
+        return None
 
     def by_surname(self, surname: str, first: str | None = None) -> Person | None:
         """Someone already named whose surname this is; with `first` (the whole new name), also
