@@ -307,3 +307,8 @@ def test_a_caption_glued_to_the_sentence_is_no_part_of_the_name():
 ])
 def test_a_projects_worth_is_no_part_of_its_name(text):
     assert not any(n and ("billion" in n or "million" in n) for n in names(text, "project"))
+
+
+def test_a_dash_set_apart_between_two_countries_joins_them_in_a_name():
+    text = "The 42nd meeting of the Vietnam – Laos Inter-Governmental Committee was held in Hanoi on Saturday."
+    assert names(text, "meeting") == ["42nd meeting of the Vietnam – Laos Inter-Governmental Committee"]

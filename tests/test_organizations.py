@@ -174,6 +174,15 @@ def test_an_officer_of_a_body_with_a_longer_name_names_no_company():
     assert set(orgs(text)) == {"Council of Ministers"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The 42nd meeting of the Vietnam – Laos Inter-Governmental Committee was held in Hanoi.",
+     "Vietnam – Laos Inter-Governmental Committee"),
+    ("The Kazakhstan - China Business Council met in Almaty on Monday.", "Kazakhstan - China Business Council"),
+])
+def test_a_dash_set_apart_between_two_countries_opens_their_bodys_name(text, name):
+    assert list(orgs(text)) == [name]
+
+
 def test_acronym_defined_in_brackets():
     text = "The Kazakh Agency for Grain Exports (KAGE) signed a contract. KAGE will ship wheat to Iran."
     o = only_org(text)

@@ -315,6 +315,7 @@ CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to)\b|[,;]", re.
 # a verb that tells what happened: a meeting in a sentence with one has been held
 PAST_VERB = re.compile(r"\b(?:was|were|had|met|held|took|discussed|signed|agreed|reviewed|attended|visited|"
                        r"chaired|co-chaired|concluded)\b", re.I)
+SPACED_DASH = re.compile(r" [–-] ")   # "Vietnam – Laos"
 PERIOD_REACH = 12   # "$3.6 billion for 2007-08", "$1 billion in 2022": a period this close after an amount is its own
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
@@ -435,6 +436,7 @@ class EventFinder:
         self.text = doc.text
         self.c = cues(lang.of(doc).code)
         self.by_words = lang.of(doc).by_lemma   # names by part of speech (event_names.py)
+        self.joined = self.joined_pairs()
         self.main = main_parties(doc)
         try:
             self.base = date.fromisoformat(doc.published) if doc.published else None
@@ -470,12 +472,28 @@ class EventFinder:
         # document's name that gave it (short_forms)
         self.short_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
 
+    def joined_pairs(self) -> str:
+        """The text as names are read from it: a dash set apart between two countries' names joins them
+        as a hyphen does ("the Vietnam – Laos Inter-Governmental Committee", written "Vietnam–Laos"),
+        each of its three characters made a dash so that offsets hold."""
+        if " – " not in self.text and " - " not in self.text:
+            return self.text
+        countries = self.doc.layer("country")
+        ends = {c.end for c in countries}
+        starts = {c.start for c in countries}
+        chars = None
+        for m in SPACED_DASH.finditer(self.text):
+            if m.start() in ends and m.end() in starts:
+                chars = chars if chars is not None else list(self.text)
+                chars[m.start():m.end()] = "–" * (m.end() - m.start())
+        return self.text if chars is None else "".join(chars)
+
     def name_span(self, s0: int, s1: int, start: int, end: int, etype: str) -> tuple[int, int] | None:
         """event_names.name_span of a trigger in a sentence, found once per article (a trigger's
         name is asked for when it is checked, when its event is merged and when it is named)."""
         key = (s0, s1, start, end, etype)
         if key not in self._names:
-            span = name_span(self.text, s0, s1, start, end, etype, self.by_words)
+            span = name_span(self.joined, s0, s1, start, end, etype, self.by_words)
             if span is not None and etype == "agreement":
                 span = self.before_sibling(span, start, end)
             if span is not None and etype == "meeting":

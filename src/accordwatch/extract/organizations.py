@@ -114,6 +114,7 @@ CAPITAL = re.compile("[A-Z]")
 # the kinds of a known organization with no country of its own that make it a body of many states (a
 # development bank, a fund, an organization of states): it takes no country from the words around it
 MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
+PAIR_DASHES = (" – ", " - ")   # "Vietnam – Laos": a dash set apart between two countries' names
 # one word with an adjective's ending ("Asian", "African", "Nordic"): what "the ... giant" says it is
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic)")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
@@ -798,9 +799,28 @@ class Finder:
         self.camel()
         self.offices()
         self.listed()
+        self.paired()
         self.shorter_names()
         self.repeats()
         self.mentions.sort(key=lambda s: s.start)
+
+    def paired(self) -> None:
+        """A name that opens with a country right after another country and a dash set apart is the two
+        countries' body, as if the dash joined them ("the Vietnam – Laos Inter-Governmental Committee",
+        written "Vietnam-Laos"): its name opens with the first country, whose it is taken to be."""
+        for k, m in enumerate(self.mentions):
+            ent = self.entities.get(m.value)
+            if ent is None or ent.known or self.country_from(m.start) is None:
+                continue
+            first = next((c for c in self.country_spans
+                          if m.start - 4 <= c.end < m.start and self.text[c.end:m.start] in PAIR_DASHES), None)
+            if first is None:
+                continue
+            name = self.text[first.start:m.end]
+            paired = self.entity(_norm(name), name, ent.kind, first.value)
+            self.mentions[k] = Span(first.start, m.end, "org", name, paired.key)
+            if not any(o.value == ent.key for o in self.mentions):
+                del self.entities[ent.key]
 
     def shorter_names(self) -> None:
         """A body found by its pattern whose name is the end of a longer name found in the same article
