@@ -183,6 +183,33 @@ def test_a_dash_set_apart_between_two_countries_opens_their_bodys_name(text, nam
     assert list(orgs(text)) == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("BAKU - A Serbia-Azerbaijan intergovernmental commission on trade and economic cooperation held its eighth "
+     "session in Baku on Thursday.",
+     "Serbia-Azerbaijan intergovernmental commission on trade and economic cooperation"),
+    ("The Korea-Vietnam joint committee met in Hanoi.", "Korea-Vietnam joint committee"),
+])
+def test_two_countries_body_named_without_a_meeting_before_it(text, name):
+    o = only_org(text)
+    assert (o["name"], o["kind"], o["country"]) == (name, "commission", None)
+
+
+def test_a_body_still_to_be_set_up_is_no_organization():
+    assert orgs("The sides agreed to establish a Serbian-Azerbaijani business council.") == {}
+    assert orgs("A Serbian-Azerbaijani business council will be set up next year.") == {}
+
+
+def test_words_joined_by_of_before_a_known_name_are_not_its_name():
+    text = "The agreement was signed by Cabinet Secretary John Mbadi and Zhu Jia of China Exim Bank."
+    assert list(orgs(text)) == ["Export-Import Bank of China"]
+    assert "Trade and Development Bank of Mongolia" in orgs(
+        "A memorandum between Trade and Development Bank of Mongolia and Russian Export Center was signed.")
+
+
+def test_a_name_defined_before_a_project_word_is_no_organization():
+    assert orgs("The loan will support the Intelligent Transport System (ITS) project in Nairobi.") == {}
+
+
 def test_acronym_defined_in_brackets():
     text = "The Kazakh Agency for Grain Exports (KAGE) signed a contract. KAGE will ship wheat to Iran."
     o = only_org(text)

@@ -303,6 +303,16 @@ def test_the_delegation_a_person_heads_gives_their_country(text, people):
     assert found(text) == people
 
 
+@pytest.mark.parametrize("text, person", [
+    ("The loan agreement was signed by Kenyan Cabinet Secretary John Mbadi in Nairobi.",
+     ("John Mbadi", "Cabinet Secretary", "KEN")),
+    ("Al-Faleh was joined by Advisor at the Saudi Royal Court Mohammad Bin Mazyad Al-Tuwaijri in Riyadh.",
+     ("Mohammad Bin Mazyad Al-Tuwaijri", "Advisor at the Saudi Royal Court", "SAU")),
+])
+def test_offices_of_other_governments(text, person):
+    assert person in found(text)
+
+
 def test_the_office_a_counterpart_held_then_beats_the_one_the_list_knows():
     # Thongloun Sisoulith, President of Laos in the list, was Prime Minister in 2020
     text = "Prime Minister Nguyen Xuan Phuc and his Lao counterpart Thongloun Sisoulith held talks in Hanoi."

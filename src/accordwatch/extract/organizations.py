@@ -114,11 +114,15 @@ CAPITAL = re.compile("[A-Z]")
 # the kinds of a known organization with no country of its own that make it a body of many states (a
 # development bank, a fund, an organization of states): it takes no country from the words around it
 MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
+WORD_AFTER = re.compile(r"\)?\s+([A-Za-z-]+)")   # the word after an acronym's brackets
 PAIR_DASHES = (" – ", " - ")   # "Vietnam – Laos": a dash set apart between two countries' names
 # one word with an adjective's ending ("Asian", "African", "Nordic"): what "the ... giant" says it is
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic)")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
+# "John Mbadi and Zhu Jia of | China Exim Bank": what stands before a known name joined to it by "of" is
+# another phrase ("Trade and | Development Bank of Mongolia" is one name)
+JOINED_BEFORE = re.compile(r"\sof\s+(?:the\s+)?$")
 # a country's possessive opening a name: "Azerbaijan’s | Export and Investment Promotion Foundation"
 POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
 ACRONYM_DEF = re.compile(rf"(?P<long>{RUN})\s+\((?P<acr>[A-Z][A-Za-z&-]{{1,9}}[A-Z])\)")
@@ -142,6 +146,16 @@ COMMISSION = re.compile(r"""
       (?:[Ii]ntergovernmental|[Jj]oint|[Bb]usiness)\s+(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Ww]orking\s+[Gg]roup)
       (?:\s+(?:on|for)\s+(?:(?!,\s+(?:that|which|who)\b)[^.;()]){3,120}?\bcooperation)?)
 """, re.X)
+# "A Serbia-Azerbaijan intergovernmental commission on trade and economic cooperation held its eighth
+# session": the two countries' body, named as such with no "meeting of" before it (not one still to be set
+# up: "agreed to establish a Kazakh-Omani business council")
+PAIRED_COMMISSION = re.compile(r"""
+    (?P<name>[A-Z][a-z]+[-–][A-Z][a-z]+\s+
+      (?:[Ii]ntergovernmental|[Jj]oint|[Bb]usiness)\s+(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil)
+      (?:\s+(?:on|for)\s+(?:(?!,\s+(?:that|which|who)\b)[^.;()]){3,120}?\bcooperation)?)
+    (?!\s+(?:will|would|is\s+to|are\s+to|to|should|shall)\s+be\b)
+""", re.X)
+SET_UP_BEFORE = re.compile(r"\b(?:establish\w*|creat\w*|set\w*\s+up|form\w*|launch\w*)\s+(?:a|an|the)\s+$", re.I)
 
 # "U.S. Department of Commerce", "Bureau of Industry and Security", "Cabinet of Ministers of the
 # Kyrgyz Republic", "Intergovernmental Kyrgyz-Russian Commission on Trade, Economic, Scientific,
@@ -486,6 +500,9 @@ class Finder:
                     start = next(k.start for k in self.known_mentions if cut < k.start < end)
                 else:
                     end = cut
+            if any(start < k.start and k.end == end and JOINED_BEFORE.search(self.text, start, k.start)
+                   for k in self.known_mentions):
+                continue   # "John Mbadi and Zhu Jia of | China Exim Bank": a known name, words joined before it
             full = self.text[start:end]
             if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
                 continue
@@ -522,8 +539,11 @@ class Finder:
                     best = cand
                     break
             existing = [x for x in self.mentions if x.start < m.end("long") and long_start < x.end]
+            after = WORD_AFTER.match(self.text, m.end())
             if existing:
                 ent = self.entities[existing[-1].value]
+            elif after is not None and after[1].lower() in not_org_words():
+                continue   # "the Intelligent Transport System (ITS) project": what the name names follows it
             elif best and self.plausible(best) and \
                     not self._only_country_words(m.end("long") - len(best), m.end("long")):   # a route's name
                 start = m.end("long") - len(best)
@@ -656,7 +676,9 @@ class Finder:
                 self.mention(start, end, ent)
 
     def commissions(self) -> None:
-        for m in COMMISSION.finditer(self.text):
+        paired = [m for m in PAIRED_COMMISSION.finditer(self.text)
+                  if not SET_UP_BEFORE.search(self.text, max(0, m.start() - 40), m.start())]
+        for m in [*COMMISSION.finditer(self.text), *paired]:
             start, end = m.span("name")
             if self.is_blocked(start, end):
                 continue
