@@ -479,6 +479,17 @@ def test_an_indicator_from_the_sentence_before():
     assert (f["indicator"], f["period"], f["change_pct"]) == ("trade_turnover", "2023", 12.0)
 
 
+@pytest.mark.parametrize("text", [
+    "India and Russia aim to raise trade to $30 billion. \"We will reach the goal of $30 billion in trade by 2025,\" "
+    "the ambassador said.",
+    "Москва и Нью-Дели намерены довести товарооборот России и Индии до $30 млрд к 2025 году. \"Мы выполним задачу "
+    "по доведению товарооборота до $30 млрд\", - отметил посол.",
+])
+def test_a_figure_said_again_without_its_period_is_one_figure(text):
+    f = one(text, published="2022-12-22")
+    assert (f["value"], f["period"], f["kind"]) == (30_000_000_000, "2025", "target")
+
+
 def test_a_word_of_a_persons_title_is_no_cue():
     # "торговли" in the minister's title says nothing of what the sum measures
     f = one("Общая сумма совместных проектов России и Никарагуа составляет 600 миллионов долларов, сообщил "

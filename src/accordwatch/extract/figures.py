@@ -619,6 +619,14 @@ class FigureFinder:
             key = _key(fig)
             if key in seen:
                 continue   # the same figure said again (a quote restating the lead): one figure
+            same = next((i for i, f in enumerate(out) if _key(f)[:3] + _key(f)[4:] == key[:3] + key[4:]
+                         and (f["period"] is None) != (fig["period"] is None)), None)
+            if same is not None:
+                # the same figure again, its period said once ("... $30 billion by 2025" and the quote "...
+                # to $30 billion"): one figure, the mention that says its period
+                if fig["period"] is None:
+                    continue
+                del out[same], spans[same]
             if ind == "other" and any((f["value"], f["unit"], f["parties"]) == (a.value, a.data["unit"], parties)
                                       for f in out):
                 continue   # "with a value exceeding SR45 billion": a figure found already, its measure unsaid
