@@ -515,6 +515,11 @@ def test_a_goal_met_leaves_the_level_reached(text, indicator):
     assert (f["indicator"], f["kind"]) == (indicator, "actual")
 
 
+def test_a_goal_still_to_be_surpassed_is_a_target():
+    f = one("Trade between Vietnam and Laos will exceed the target, reaching $2 billion by 2026.")
+    assert f["kind"] == "target"
+
+
 @pytest.mark.parametrize("text", [
     "The developer will produce up to 2 million tonnes of green hydrogen a year by 2032.",
     "Kazakhstan expects to ship 10 million tonnes of cargo along the corridor in 2027.",

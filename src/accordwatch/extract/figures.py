@@ -53,7 +53,7 @@ TARGET = re.compile(r"""
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
 # "trade surpassed the target, reaching $1.25 billion": a goal met, the amount a level reached
-TARGET_MET = re.compile(r"\b(?:surpass|exceed|beat|outstrip|overfulfil|overfulfill|met|achieved)(?:ed|s)?\s+"
+TARGET_MET = re.compile(r"\b(?:surpassed|exceeded|outstripped|overfulfill?ed|met|achieved)\s+"
                         r"(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:target|goal|plan)\b", re.I)
 CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal
 ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s+indicator)\s+(?:\w+\s+){0,2}?"
