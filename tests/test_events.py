@@ -109,6 +109,17 @@ def test_a_signing_planned_or_scheduled_is_planned(text):
     assert (ev["status"], ev["date"]) == ("planned", None)
 
 
+@pytest.mark.parametrize("text", [
+    "Projects worth $600 million may be approved at the meeting of the Russia-Nicaragua intergovernmental commission.",
+    "Проекты на 600 млн долларов могут быть одобрены в ходе заседания межправительственной комиссии России и "
+    "Никарагуа.",
+    "На заседании межправительственной комиссии России и Никарагуа намечено подписание протокола.",
+])
+def test_a_meeting_where_things_may_be_done_is_still_to_come(text):
+    (meeting,) = of_type(events(text), "meeting")
+    assert meeting["status"] == "planned"
+
+
 def test_agreed_on_a_roadmap_without_signing_is_agreed():
     ev = only("Kazakhstan and Türkiye agreed on a roadmap to expand cooperation in tourism.")
     assert (ev["instrument"], ev["status"]) == ("roadmap", "agreed")
@@ -625,6 +636,11 @@ def test_a_trigger_word_inside_a_blocs_name_is_no_event():
     ("The Kyrgyz president will leave for Doha on Friday to visit Qatar.", "2024-04-05"),
     ("Президент Кыргызстана посетит Катар в пятницу с официальным визитом.", "2024-04-05"),
     ("В пятницу президент Кыргызстана отправится в Катар с официальным визитом.", "2024-04-05"),
+    # a trip told in the present: the meeting it goes to is still to come
+    ("The Kyrgyz delegation leaves for Doha on Friday to take part in the meeting of the Kyrgyz-Qatari "
+     "intergovernmental commission.", "2024-04-05"),
+    ("Делегация Кыргызстана в пятницу отправляется в Доху для участия в заседании кыргызско-катарской "
+     "межправительственной комиссии.", "2024-04-05"),
 ])
 def test_a_trip_still_to_come_is_planned_on_the_coming_weekday(text, date):
     """"will leave ... to visit", "посетит", "отправится": a visit to come, on the next such weekday."""

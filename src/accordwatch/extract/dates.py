@@ -34,7 +34,8 @@ SEASON = r"(?:spring|summer|autumn|fall|winter)"
 FULL_MONTH = "(?:" + alternation(MONTH_NAMES, ignore_case=True) + ")"
 # the clause before a weekday or a bare month says the event is still to come
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|due\s+to|expected\s+to|"
-                           r"plans?\s+to|planned|set\s+to|intends?\s+to|upcoming)\b[^.;!?]*$", re.I)
+                           r"plans?\s+to|planned|set\s+to|intends?\s+to|upcoming|"
+                           r"(?:leaves|departs|heads|flies)\s+for)\b[^.;!?]*$", re.I)   # (a trip told in the present)
 UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.I)
 FUTURE_AFTER = re.compile(r"\s*,?\s*(?:will|shall)\b", re.I)
 

@@ -103,7 +103,8 @@ def _rel_year(word: str, base: date | None) -> int | None:
 
 
 # the clause around a bare month speaks of what is still to come
-FUTURE_NEAR = re.compile(r"\b(?:будет|будут|пройд[её]т|состоится|состоятся|планиру\w*|намечен\w*|предстоящ\w*)\b",
+FUTURE_NEAR = re.compile(r"\b(?:будет|будут|пройд[её]т|состоится|состоятся|планиру\w*|намечен\w*|предстоящ\w*|"
+                         r"отправляется|вылетает|отбывает)\b",
                          re.I)
 
 

@@ -76,6 +76,11 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this|"
+                            # "leaves for Moscow on Monday to take part in the meeting": a trip in the present
+                            r"(?:leaves|is\s+leaving|departs|heads|is\s+heading|flies|travels)\s+(?:for|to)\s+"
+                            r"[^.;]{0,60}?\bto\s+(?:attend|take\s+part\s+in|participate\s+in)|"
+                            # "projects that may be approved at the meeting"
+                            r"(?:may|might|could)\s+be\s+\w+ed\s+(?:at|during|by)|"
                             r"(?:expects?|awaits?|looks?\s+forward\s+to)\s+(?:[\w-]+\s+){0,3}?visits?)\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
