@@ -59,3 +59,35 @@ def test_former_names_point_to_today():
 def test_missing_file_is_a_clear_error():
     with pytest.raises(DataError, match="AW201.*no_such.tsv"):
         read_tsv("no_such.tsv")
+
+
+@pytest.mark.parametrize("name, readers", [
+    # (amounts reads three patterns of figure_cues.tsv; events its word sets too)
+    ("figure_cues.tsv", [("figures", "CUE_NAMES"), ("amounts", None)]),
+    ("event_cues.tsv", [("events", "CUE_NAMES"), ("events", "CUE_SETS"), (None, "NUMBERS")]),
+    ("party_cues.tsv", [("parties", "CUE_NAMES")]),
+])
+def test_every_pattern_of_a_cue_file_is_one_its_finder_reads(name, readers):
+    """A misspelt name in data/<code>/*_cues.tsv would never be read (each finder takes the names it knows)."""
+    import importlib
+
+    from accordwatch.extract import lang
+
+    names: set[str] = set()
+    for module, attr in readers:
+        if module is None:
+            names.add(attr)   # one name its finder reads apart
+        elif attr is None:
+            names |= {"YEAR_BEFORE", "NUMBER_OF", "LEVEL"}   # (amounts.py)
+        else:
+            names |= set(getattr(importlib.import_module(f"accordwatch.extract.{module}"), attr))
+    for language in lang.LANGUAGES.values():
+        if language.code == "en":
+            continue   # English's patterns are the finder's constants
+        rows = language.lexicon(name)
+        assert rows, f"{language.code}/{name} is missing or empty"
+        unknown = {r["name"] for r in rows} - names
+        assert not unknown, f"{language.code}/{name}: {sorted(unknown)}"
+        for r in rows:
+            if "pattern" in r and r["name"] not in ("NUMBERS",):
+                re.compile(r["pattern"])

@@ -440,6 +440,7 @@ class EventFinder:
         self.doc = doc
         self.text = doc.text
         self.c = cues(lang.of(doc).code)
+        self.language = lang.of(doc).code
         self.by_words = lang.of(doc).by_lemma   # names by part of speech (event_names.py)
         self.joined = self.joined_pairs()
         self.main = main_parties(doc)
@@ -606,16 +607,17 @@ class EventFinder:
                 found.add(ent.country)
                 actors.add(ent.country)
         # a country named only as where the event is held is its place, not a side
-        found -= venue_only(self.text, self.within("country", s0, s1), s0, self.within("place", s0, s1)) - actors
+        found -= venue_only(self.text, self.within("country", s0, s1), s0, self.within("place", s0, s1),
+                            self.language) - actors
         # a third country named only as a destination or a route ("for export, primarily to
         # China") is no party to the two sides' event
         sides = self._may(PAIR_WORDS_HAVE, s0, s1) and self.c.PAIR_WORDS.search(self.text[s0:s1]) is not None
         found = drop_third_parties(self.text, self.within("country", s0, s1), s0, found, self.main, sides=sides,
-                                   actors=actors)
+                                   actors=actors, code=self.language)
         # "the meeting took place on the sidelines of the CIS heads of government council", "Kagame's meeting
         # with the Emir on the margins of the UN General Assembly": the occasion is no side; where it is
         # all the sentence names, the sides are the article's pair
-        found -= frame_only(self.text, self.within("country", s0, s1), s0) - actors
+        found -= frame_only(self.text, self.within("country", s0, s1), s0, self.language) - actors
         # "the parties", "both sides", or one side named: the article's main pair
         if "C5" not in found and self.central and C5_PHRASE.search(self.text, s0, s1):
             found.add("C5")

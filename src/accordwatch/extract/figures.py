@@ -463,7 +463,7 @@ class FigureFinder:
         if indicator == "trade_turnover" and len(named) == 1 and self.c.WORLD_TOTAL.search(zone.left) \
                 and not self.c.WITH_PARTNER.search(self.text, max(s0, zone.start), amount.start):
             return sorted(named)   # a country's trade with the world is its own figure
-        found = drop_third_parties(self.text, spans, lo, named, self.main)
+        found = drop_third_parties(self.text, spans, lo, named, self.main, code=self.code)
         if len(found) < 2:
             for c in self.main:
                 if len(found) >= 2:

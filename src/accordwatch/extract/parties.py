@@ -8,33 +8,30 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
+from types import SimpleNamespace
 
 from ..data import lexicon
 from ..document import Document, Span
+from . import lang
 
-# "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan", "через Монголию"
+# The patterns below are English's; another language's come from its data/<code>/party_cues.tsv (CUE_NAMES;
+# a pattern it lacks never matches).
+# "via Georgia", "along the Tajikistan–Iran railway", "via the grids of Uzbekistan"
 ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|along|transiting|cross(?:es|ing|ed)?|travers\w*)"
-                          r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$|"
-                          r"(?<!\w)через\s+(?:территори\w+\s+)?$", re.I)   # "газопровода через Монголию"
+                          r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$", re.I)
 # "the third largest trading partner for the year, after China and the United States": those ranked above
-RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$|"
-                         r"(?:\b(?:крупнейш|ведущ|основн)[а-яё]*|\bпо\s+величине)\b[^.;]{0,80}\bпосле\s+$", re.I)
+RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$", re.I)
 RANK_REACH = 120
-LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|и\s+)?|and\s+|or\s+|и\s+|или\s+|[–—-]\s*)(?:the\s+)?$")
+LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the\s+)?$")
 # a country joined to the next by a dash or a slash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line",
 # "China-Tajikistan-Kyrgyzstan-Uzbekistan-Turkmenistan/Kazakhstan"
 CHAIN_JOIN = re.compile(r"^\s?[–—/-]\s?$")
 # "coordination within the Organization of Turkic States": a framework, not a side
-# (in Russian the bloc follows its summit: "на полях саммита ШОС", "в рамках ЕАЭС")
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
                           r"\bsummit\s+of\s+(?:the\s+)?$|"
-                          r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$|"
-                          r"(?:в\s+рамках|на\s+полях)\s+(?:[а-яё]+\s+){0,2}$|\bсаммит[а-яё]*\s+(?:глав\s+государств\s+)?$|"
-                          r"в\s+ходе\s+(?:саммита|заседания|сессии|форума)\s+(?:[а-яё]+\s+){0,3}$",
-                          re.I)
-# "the crossing on the border with China", "bordering Russia", "на границе с Китаем": a neighbour, no side
-BORDER_BEFORE = re.compile(r"\b(?:borders?\s+with|bordering|borders|neighbou?ring)\s+(?:the\s+)?$|"
-                           r"(?<!\w)(?:границ[а-яё]*|граничащ[а-яё]*|граничит)\s+с\s+$", re.I)
+                          r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$", re.I)
+# "the crossing on the border with China", "bordering Russia": a neighbour, no side
+BORDER_BEFORE = re.compile(r"\b(?:borders?\s+with|bordering|borders|neighbou?ring)\s+(?:the\s+)?$", re.I)
 # a name's abbreviation in brackets right after it: "Шанхайской организации сотрудничества (ШОС)"
 ABBREVIATION_AFTER = re.compile(r"\s*\(\s*")
 FRAME_REACH = 60   # "в ходе заседания Совета глав правительств | СНГ"
@@ -44,15 +41,28 @@ FRAME_AFTER = re.compile(r"\s*(?:\+\s*\d+\s*)?(?:format|framework|platform|summi
 # where the event takes place
 VENUE_BEFORE = re.compile(r"\b(?:held|hosted|take\s+place|takes\s+place|took\s+place|taking\s+place|convened)\b"
                           r"[^.;,]{0,60}?\bin\s+(?:the\s+)?$", re.I)
-# "in the Chinese city of Shenzhen", "в китайском городе Шэньчжень": a city of the country, where it happens
-IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$|(?<!\w)во?\s+$", re.I)
+# "in the Chinese city of Shenzhen": a city of the country, where it happens
+IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 # "Montevideo, | Uruguay", "Монтевидео (| Уругвай": the country of a city named just before it
 CITY_COUNTRY = re.compile(r"(?:,|\s\()\s*$")
-CITY_AFTER = re.compile(r"\s+(?:city|town|capital|port|resort)\b|\s+(?:город|столиц|порт)[а-яё]*", re.I)
+CITY_AFTER = re.compile(r"\s+(?:city|town|capital|port|resort)\b", re.I)
 # the five Central Asian states acting together (SCHEMA.md: a region acting as a side -> C5)
 C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|states|republics|nations)\b")
 # "the EU and Central Asia", "Central Asia and China": the region named as a side
 C5_SIDE = re.compile(r"\b(?:and|with)\s+Central\s+Asia\b(?!n)|\bCentral\s+Asia\s+(?:and|with)\b|" + C5_PHRASE.pattern)
+
+CUE_NAMES = ("ROUTE_BEFORE", "RANK_BEFORE", "LIST_JOIN", "FRAME_BEFORE", "BORDER_BEFORE", "FRAME_AFTER", "VENUE_BEFORE",
+             "IN_BEFORE", "CITY_AFTER")
+NEVER = re.compile(r"(?!)")
+
+
+@cache
+def cues(code: str = "en") -> SimpleNamespace:
+    """The patterns of a language that tell a country named as no side (CUE_NAMES)."""
+    if code == "en":
+        return SimpleNamespace(**{n: globals()[n] for n in CUE_NAMES})
+    patterns = {r["name"]: r["pattern"] for r in lang.LANGUAGES[code].lexicon("party_cues.tsv")}
+    return SimpleNamespace(**{n: re.compile(patterns[n], re.I) if n in patterns else NEVER for n in CUE_NAMES})
 
 
 @cache
@@ -79,11 +89,12 @@ def _main_parties(doc: Document) -> list[str]:
     first: dict[str, int] = {}
     title_end = len(doc.title) + 2 if doc.title and doc.text.startswith(doc.title) else 0
     spans = doc.layer("country")
-    frames = framed(doc.text, spans, 0, among=bloc_codes())
+    c = cues(lang.of(doc).code)
+    frames = framed(doc.text, spans, 0, among=bloc_codes(), c=c)
     routes = _in_chains(doc.text, spans)
     for s, is_frame, on_route in zip(spans, frames, routes, strict=True):
         first.setdefault(s.value, s.start)
-        if on_route or BORDER_BEFORE.search(doc.text, max(0, s.start - 20), s.start):
+        if on_route or c.BORDER_BEFORE.search(doc.text, max(0, s.start - 20), s.start):
             # "the CAREC corridor (China-Tajikistan-Kyrgyzstan-Uzbekistan)": where a route runs, not who;
             # "a crossing on the border with China": a neighbour
             continue
@@ -122,25 +133,29 @@ def _in_chains(text: str, spans: list[Span]) -> list[bool]:
     return out
 
 
-def route_only(text: str, spans: list[Span], lo: int) -> set[str]:
+def route_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | None = None) -> set[str]:
     """Countries that `spans` (in text order, within a stretch starting at `lo`) name only as a
-    destination or a route: "primarily to China", "through Georgia, Türkiye and Greece"."""
-    return _listed_only(text, spans, lo, ROUTE_BEFORE, 20)
+    destination or a route: "primarily to China", "through Georgia, Türkiye and Greece", "через
+    Монголию" (`c`: the language's cues)."""
+    c = c or cues()
+    return _listed_only(text, spans, lo, c.ROUTE_BEFORE, 20, c)
 
 
-def rank_only(text: str, spans: list[Span], lo: int) -> set[str]:
+def rank_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | None = None) -> set[str]:
     """Countries that `spans` name only as those ranked above in a ranking: "India's third largest
     trading partner, after China and the United States", "после Китая и России"."""
-    return _listed_only(text, spans, lo, RANK_BEFORE, RANK_REACH)
+    c = c or cues()
+    return _listed_only(text, spans, lo, c.RANK_BEFORE, RANK_REACH, c)
 
 
-def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int) -> set[str]:
+def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int,
+                 c: SimpleNamespace) -> set[str]:
     """Countries that `spans` name only right after `before` (within `reach` characters) or in a list
     joined to one that is ("to Georgia, Türkiye and Greece")."""
     marks: list[bool] = []
     for k, s in enumerate(spans):
         marks.append(bool(before.search(text[max(lo, s.start - reach):s.start])) or (
-            k > 0 and marks[-1] and LIST_JOIN.match(text[spans[k - 1].end:s.start]) is not None))
+            k > 0 and marks[-1] and c.LIST_JOIN.match(text[spans[k - 1].end:s.start]) is not None))
     return _only_marked(spans, marks)
 
 
@@ -158,21 +173,22 @@ def _only_marked(spans: list[Span], marks: list[bool]) -> set[str]:
     return so - elsewhere
 
 
-def venue_only(text: str, spans: list[Span], lo: int, places: list[Span] = ()) -> set[str]:
+def venue_only(text: str, spans: list[Span], lo: int, places: list[Span] = (), code: str = "en") -> set[str]:
     """Countries that `spans` name only as where an event is held ("held talks in Kazakhstan", "met in
     the Chinese city of Shenzhen", "в китайском городе Шэньчжень", "signed in Montevideo, Uruguay",
     "в Монтевидео (Уругвай)"): the place, not a side. `places` are the place names of the stretch."""
     after_place = {p.end: p.start for p in places}
+    c = cues(code)
 
     def of_city(s: Span) -> bool:
         """Is `s` named right after a city it holds, the city after "in" or "at"?"""
         comma = CITY_COUNTRY.search(text, max(lo, s.start - 4), s.start)
         city = after_place.get(comma.start()) if comma else None
-        return city is not None and IN_BEFORE.search(text, max(lo, city - 8), city) is not None
+        return city is not None and c.IN_BEFORE.search(text, max(lo, city - 8), city) is not None
 
-    return _only(spans, lambda s: (CITY_AFTER.match(text, s.end) is not None
-                                   and IN_BEFORE.search(text, max(lo, s.start - 8), s.start) is not None)
-                 or VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]) or of_city(s))
+    return _only(spans, lambda s: (c.CITY_AFTER.match(text, s.end) is not None
+                                   and c.IN_BEFORE.search(text, max(lo, s.start - 8), s.start) is not None)
+                 or c.VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]) or of_city(s))
 
 
 def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
@@ -189,12 +205,14 @@ def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) ->
     return joined if len(found - joined) >= 2 else set()
 
 
-def framed(text: str, spans: list[Span], lo: int, among: frozenset[str] | None = None) -> list[bool]:
+def framed(text: str, spans: list[Span], lo: int, among: frozenset[str] | None = None,
+           c: SimpleNamespace | None = None) -> list[bool]:
     """For each of `spans` (in text order, within a stretch starting at `lo`), is it named as the
     framework of cooperation ("within the OTS", "in the C5+1 format", "on the sidelines of the SCO
     summit")? A name's abbreviation in brackets right after it is the same mention: "the summit of
     the Shanghai Cooperation Organisation (SCO)". With `among`, only spans of those values are looked at
     (the others are not framed)."""
+    c = c or cues()
     out: list[bool] = []
     for k, s in enumerate(spans):
         prev = spans[k - 1] if k else None
@@ -203,26 +221,28 @@ def framed(text: str, spans: list[Span], lo: int, among: frozenset[str] | None =
         elif prev is not None and prev.value == s.value and ABBREVIATION_AFTER.fullmatch(text, prev.end, s.start):
             out.append(out[-1])
         else:
-            out.append(bool(FRAME_BEFORE.search(text[max(lo, s.start - FRAME_REACH):s.start])
-                            or FRAME_AFTER.match(text, s.end)))
+            out.append(bool(c.FRAME_BEFORE.search(text[max(lo, s.start - FRAME_REACH):s.start])
+                            or c.FRAME_AFTER.match(text, s.end)))
     return out
 
 
-def frame_only(text: str, spans: list[Span], lo: int) -> set[str]:
+def frame_only(text: str, spans: list[Span], lo: int, code: str = "en") -> set[str]:
     """Blocs or countries named only as the framework of cooperation."""
-    return _only_marked(spans, framed(text, spans, lo))
+    return _only_marked(spans, framed(text, spans, lo, c=cues(code)))
 
 
 def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], main: list[str],
-                       sides: bool = False, actors: set[str] | frozenset[str] = frozenset()) -> set[str]:
+                       sides: bool = False, actors: set[str] | frozenset[str] = frozenset(),
+                       code: str = "en") -> set[str]:
     """A third country named only as a route or destination, as the framework ("within the
     EAEU") or inside the name of a line or route is no party: where both main parties are
     present, or where the text names the sides themselves ("the two countries discussed oil
     deliveries via Russia")."""
     if len(found) <= 2 and not sides:
         return found
-    third = (route_only(text, spans, lo) | rank_only(text, spans, lo) | in_names(text, spans, found, set(actors))
-             | frame_only(text, spans, lo))
+    c = cues(code)
+    third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c) | in_names(text, spans, found, set(actors))
+             | frame_only(text, spans, lo, code))
     third -= set(main)
     # where two sides remain (the main pair, or two others named as actors)
     if sides or set(main) <= found or len(found - third) >= 2:
