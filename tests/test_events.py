@@ -99,6 +99,7 @@ def test_will_sign_is_planned_and_undated():
 
 
 @pytest.mark.parametrize("text", [
+    "He referred to an agreement between Kuwait and Brunei, still in the making, to be later signed by the ministers.",
     "The signing of three intergovernmental agreements between Russia and Nicaragua is planned.",
     "The scheduled signing of a trade agreement between Chile and India was postponed.",
     "По словам министра, запланировано подписание трех соглашений между Россией и Никарагуа.",
@@ -118,6 +119,18 @@ def test_a_signing_planned_or_scheduled_is_planned(text):
 def test_a_meeting_where_things_may_be_done_is_still_to_come(text):
     (meeting,) = of_type(events(text), "meeting")
     assert meeting["status"] == "planned"
+
+
+def test_a_visit_a_leader_is_set_to_make_is_planned():
+    text = "The Philippine president is set to visit China in the third quarter to discuss economic cooperation."
+    (meeting,) = of_type(events(text), "meeting")
+    assert meeting["status"] == "planned"
+
+
+def test_the_start_of_a_figures_span_dates_no_event():
+    text = ("China has loaned Ecuador at least $6.68 billion since 2009 for projects ranging from the construction "
+            "of a hydroelectric dam to oil refineries.")
+    assert all(e["date"] is None for e in events(text, published="2011-06-27"))
 
 
 def test_agreed_on_a_roadmap_without_signing_is_agreed():

@@ -490,6 +490,11 @@ def test_a_figure_said_again_without_its_period_is_one_figure(text):
     assert (f["value"], f["period"], f["kind"]) == (30_000_000_000, "2025", "target")
 
 
+def test_a_sum_loaned_is_invested_by_the_lender():
+    f = one("China has loaned Ecuador at least $6.68 billion since 2009.", published="2011-06-27")
+    assert (f["indicator"], f["from"], f["to"], f["period"]) == ("investment", "CHN", "ECU", "2009/2010")
+
+
 def test_a_word_of_a_persons_title_is_no_cue():
     # "торговли" in the minister's title says nothing of what the sum measures
     f = one("Общая сумма совместных проектов России и Никарагуа составляет 600 миллионов долларов, сообщил "

@@ -210,6 +210,19 @@ def test_a_name_defined_before_a_project_word_is_no_organization():
     assert orgs("The loan will support the Intelligent Transport System (ITS) project in Nairobi.") == {}
 
 
+@pytest.mark.parametrize("text", [
+    "Ecuador signed a $2 billion loan with China Development Bank Corp. on Monday.",
+    "State-owned China Development Bank is the country's largest overseas lender.",
+])
+def test_a_known_name_with_its_form_or_its_owner_is_the_known_organization(text):
+    assert list(orgs(text)) == ["China Development Bank"]
+
+
+def test_opec_named_without_the_article():
+    o = only_org("Ecuador, the Organization of Petroleum Exporting Countries' smallest member, borrowed again.")
+    assert o["name"] == "OPEC"
+
+
 def test_acronym_defined_in_brackets():
     text = "The Kazakh Agency for Grain Exports (KAGE) signed a contract. KAGE will ship wheat to Iran."
     o = only_org(text)

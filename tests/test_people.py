@@ -313,6 +313,11 @@ def test_offices_of_other_governments(text, person):
     assert person in found(text)
 
 
+def test_professor_is_an_honorific():
+    assert found("Professor Recep Akdag, Turkish Minister of Health, signed for his country in Accra.") == \
+        [("Recep Akdag", "Minister of Health", "TUR")]
+
+
 def test_the_office_a_counterpart_held_then_beats_the_one_the_list_knows():
     # Thongloun Sisoulith, President of Laos in the list, was Prime Minister in 2020
     text = "Prime Minister Nguyen Xuan Phuc and his Lao counterpart Thongloun Sisoulith held talks in Hanoi."

@@ -44,7 +44,8 @@ NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
-                       r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?(?:sign|signed)|"
+                       r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?"
+                       r"(?:(?:later|soon|shortly|also|jointly|officially|formally)\s+)?(?:sign|signed)|"
                        r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely|likely|possible|prospective|"
                        r"upcoming|forthcoming|future|planned|scheduled|expected)\s+signing|"
                        # "the signing of three agreements is planned"
@@ -74,7 +75,7 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"scheduled|slated|upcoming|planned\s+for|"
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
-                            r"expected\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
+                            r"(?:expected|set)\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this|"
                             # "leaves for Moscow on Monday to take part in the meeting": a trip in the present
                             r"(?:leaves|is\s+leaving|departs|heads|is\s+heading|flies|travels)\s+(?:for|to)\s+"

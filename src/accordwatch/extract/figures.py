@@ -635,7 +635,9 @@ class FigureFinder:
             spans.append(a)
             if ind != "deal_value":
                 self.dates_read.update(self._compared)
-                if ind in FLOWS and self._period_at is not None and fig["period"] is not None:
+                if self._period_at is not None and fig["period"] is not None and (
+                        ind in FLOWS or "/" in fig["period"]):
+                    # (and the span of any measure: "has loaned $6.68 billion since 2009")
                     self.dates_read.add(self._period_at)
         self._inherit_periods(out, spans)
         return out

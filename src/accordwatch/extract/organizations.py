@@ -114,6 +114,10 @@ CAPITAL = re.compile("[A-Z]")
 # the kinds of a known organization with no country of its own that make it a body of many states (a
 # development bank, a fund, an organization of states): it takes no country from the words around it
 MULTILATERAL_KINDS = frozenset({"bank", "fund", "international_organization"})
+# "State-owned", "Government-backed": how a name's holder is owned, no word of the name
+OWNED = re.compile(r"[A-Z][a-z]+-(?:owned|run|backed|controlled|funded)")
+# the forms a company's name may be followed by ("PetroChina Co."): after a known name, that name
+CORPORATE = frozenset({"Co.", "Corp.", "Corp", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "JSC", "SA", "AG"})
 WORD_AFTER = re.compile(r"\)?\s+([A-Za-z-]+)")   # the word after an acronym's brackets
 PAIR_DASHES = (" – ", " - ")   # "Vietnam – Laos": a dash set apart between two countries' names
 # one word with an adjective's ending ("Asian", "African", "Nordic"): what "the ... giant" says it is
@@ -478,7 +482,8 @@ class Finder:
             # ("Oman’s Development Bank" keeps its country: the cue alone is no name)
             start = self.after_possessive_country(start, m.start())
             words = self.text[start:m.start()].split()
-            while words and words[0] in STOP_FIRST:   # "The Eurasian Development Bank"
+            while words and (words[0] in STOP_FIRST or OWNED.fullmatch(words[0])):
+                # "The Eurasian Development Bank", "State-owned China Development Bank"
                 start = self.text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
                 words = words[1:]
             if not words:
@@ -500,6 +505,9 @@ class Finder:
                     start = next(k.start for k in self.known_mentions if cut < k.start < end)
                 else:
                     end = cut
+            if m["cue"] in CORPORATE and any(k.start == start and self.text[k.end:m.start()].strip(" ,") == ""
+                                             for k in self.known_mentions):
+                continue   # "China Development Bank Corp.": the known name, with its form
             if any(start < k.start and k.end == end and JOINED_BEFORE.search(self.text, start, k.start)
                    for k in self.known_mentions):
                 continue   # "John Mbadi and Zhu Jia of | China Exim Bank": a known name, words joined before it
