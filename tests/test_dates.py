@@ -54,6 +54,20 @@ def test_a_year_before():
     assert dates("Shipments were lower a year before.", "2024-06-10") == [("a year before", "2023", "year")]
 
 
+@pytest.mark.parametrize("text, same", [
+    ("In 2021, Tanzania exported goods worth $273 million to China. In the same year, it imported goods worth "
+     "$2.7 billion.", "the same year"),
+    ("В 2021 году Танзания экспортировала в Китай товаров на 273 млн долларов. В том же году она импортировала "
+     "товаров на 2,7 млрд долларов.", "том же году"),
+])
+def test_the_same_year_is_the_year_named_before(text, same):
+    assert (same, "2021") in [(t, v) for t, v, _ in dates(text, "2022-12-19")]
+
+
+def test_the_same_year_with_no_year_before_is_the_publication_year():
+    assert ("the same year", "2022", "year") in dates("Trade rose in the same year.", "2022-12-19")
+
+
 def test_month_range_without_year_span_ends_at_the_month():
     assert dates("Exports rose in January-May, officials said.", "2024-06-10") == [
         ("January-May", "2024-01/2024-05", "span")]

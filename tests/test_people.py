@@ -353,6 +353,14 @@ def test_an_initial_without_a_full_stop_is_part_of_the_name():
     assert found("External Affairs Minister S Jaishankar arrived in Astana on Monday.")[0][0] == "S Jaishankar"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Deputy Minister of Industry and Trade Exaud S. Kigahe spoke at the forum in Dar es Salaam.", "Exaud S. Kigahe"),
+    ("Kazakh Energy Minister A. Satkaliyev met his Omani counterpart in Muscat.", "A. Satkaliyev"),
+])
+def test_an_initial_with_a_full_stop_is_part_of_the_name(text, name):
+    assert found(text)[0][0] == name
+
+
 def test_a_particle_joined_to_a_surname():
     assert found("Egyptian Foreign Minister Badr Abdel Aty al-Sayed spoke in Baku.")[0][:2] == \
         ("Badr Abdel Aty al-Sayed", "Foreign Minister")

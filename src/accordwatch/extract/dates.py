@@ -124,12 +124,21 @@ def _base(doc: Document) -> date | None:
     return None
 
 
-def _rel_year(phrase: str, base: date | None) -> int | None:
+SAME_REACH = 600   # "In 2021 ... In the same year": the year named this near before
+NAMED_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+
+
+def _rel_year(phrase: str, base: date | None, m: re.Match | None = None) -> int | None:
     if re.fullmatch(YEAR, phrase):
         return int(phrase)
+    p = phrase.lower()
+    if "same" in p and m is not None:
+        # "In 2021, Tanzania exported ... In the same year, it imported ...": the year named last
+        named = NAMED_YEAR.findall(m.string, max(0, m.start() - SAME_REACH), m.start())
+        if named:
+            return int(named[-1])
     if base is None:
         return None
-    p = phrase.lower()
     if "last" in p or "previous" in p or "past" in p or "earlier" in p or "ago" in p or "before" in p:
         return base.year - 1
     if "next" in p:
@@ -172,7 +181,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     if g["wday"]:
         return _weekday(m, base), "day", True
     if g["season"]:
-        y = _rel_year(g["srel"] + " year", base)
+        y = _rel_year(g["srel"] + " year", base, m)
         return (str(y) if y else None), "year", True
     if g["bmon"]:
         return _bare_month(m, base), "month", True
@@ -185,7 +194,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
             kind, n = g["pkind"].lower(), ORD[g["pord"].lower()]
             if kind == "half":
                 n = min(n, 2)
-            y = _rel_year(g["pyear"], base)
+            y = _rel_year(g["pyear"], base, m)
             rel = not re.fullmatch(YEAR, g["pyear"])
         if y is None:
             return None, "span", rel
@@ -198,7 +207,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         # ("January-September 2023" or "between January and April": one of the two branches matched)
         m1, m2 = month_number(g["m1"] or g["bm1"]), month_number(g["m2"] or g["bm2"])
         yr = g["mry"] or g["bmy"]
-        y = _rel_year(yr, base) if yr else (base.year if base else None)
+        y = _rel_year(yr, base, m) if yr else (base.year if base else None)
         if y is None or not m1 or not m2 or (g["mbetween"] and m2 < m1):
             return None, "span", True
         return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (yr and re.fullmatch(YEAR, yr))
@@ -206,7 +215,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         # ("nine months of 2023", or "the first nine months" of the year of publication)
         word = g["nm"] or g["fn"]
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 0)
-        y = _rel_year(g["nmy"], base) if g["nmonths"] else (base.year if base else None)
+        y = _rel_year(g["nmy"], base, m) if g["nmonths"] else (base.year if base else None)
         if y is None or not 1 <= n <= 12:
             return None, "span", True
         return f"{y}-01/{y}-{n:02d}", "span", not (g["nmonths"] and re.fullmatch(YEAR, g["nmy"]))
@@ -235,7 +244,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
             return None, "day", True
     if g["my"]:
         mon = month_number(g["mym"])
-        y = _rel_year(g["myy"], base)
+        y = _rel_year(g["myy"], base, m)
         if y is None or not mon:
             return None, "month", True
         return f"{y}-{mon:02d}", "month", not re.fullmatch(YEAR, g["myy"])
@@ -253,7 +262,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         a, b = g["ys1"] or g["ys1b"], g["ys2"] or g["ys2b"]
         return f"{a}/{b}", "span", False
     if g["rely"]:
-        y = _rel_year(g["rely"], base)
+        y = _rel_year(g["rely"], base, m)
         return (str(y) if y else None), "year", True
     if g["today"]:
         if base is None:

@@ -17,9 +17,10 @@ from .datetext import past_day, weekday_date
 
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
-REL = r"(?P<rel>прошл\w+|текущ\w+|эт\w+|нынешн\w+|следующ\w+|будущ\w+|позапрошл\w+)\s+(?:год\w*|г\.)"
+REL_YEAR_WORD = r"(?:прошл\w+|текущ\w+|эт\w+|нынешн\w+|следующ\w+|будущ\w+|позапрошл\w+|(?:том|того|тот)\s+же)"
+REL = rf"(?P<rel>{REL_YEAR_WORD})\s+(?:год\w*|г\.)"
 # a relative year inside a longer expression ("во втором квартале текущего года")
-REL_WORDS = r"(?:прошл\w+|текущ\w+|эт\w+|нынешн\w+|следующ\w+|будущ\w+|позапрошл\w+)\s+(?:год\w*|г\.)"
+REL_WORDS = rf"{REL_YEAR_WORD}\s+(?:год\w*|г\.)"
 DEADLINE = r"(?P<deadline>\bдо\s+(?:конца\s+)?)?"
 UNTIL = re.compile(r"\b(?:до|по)\s+$")
 
@@ -50,7 +51,7 @@ def pattern() -> re.Pattern:
     days = "|".join(weekdays())
     # where a date may begin: a digit or one of the words that open one (the engine skips the rest)
     starts = rf"(?<![\w-])(?=\d|до\s|в\s|во\s|за\s|(?:I{{1,3}}|IV)[-\s]|перв|втор|трет|четв|прошл|текущ|эт|" \
-             rf"нынешн|следующ|будущ|" \
+             rf"нынешн|следующ|будущ|том\s+же|того\s+же|тот\s+же|" \
              rf"позапрошл|сегодня|вчера|завтра|накануне|дв|тр|пят|шест|сем|вос|девят|десят|одиннадцат|" \
              rf"{months()[0].pattern})"
     return re.compile(rf"""
@@ -89,10 +90,19 @@ def _months_count(word: str) -> int | None:
     return next((n for stem, n in MONTH_COUNTS if w.startswith(stem)), None)
 
 
-def _rel_year(word: str, base: date | None) -> int | None:
+SAME_REACH = 600   # "В 2021 году ... В том же году": the year named this near before
+NAMED_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+
+
+def _rel_year(word: str, base: date | None, m: re.Match | None = None) -> int | None:
+    w = word.lower()
+    if w.startswith("т") and " же" in w and m is not None:
+        # "В 2021 году Танзания экспортировала ... В том же году ...": the year named last
+        named = NAMED_YEAR.findall(m.string, max(0, m.start() - SAME_REACH), m.start())
+        if named:
+            return int(named[-1])
     if base is None:
         return None
-    w = word.lower()
     if w.startswith("позапрошл"):
         return base.year - 2
     if w.startswith("прошл"):
@@ -151,9 +161,9 @@ def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
                         after=not past and bool(rel or _future_near(text, m)))
 
 
-def _year(digits: str | None, relative: str | None, base: date | None) -> int | None:
+def _year(digits: str | None, relative: str | None, base: date | None, m: re.Match | None = None) -> int | None:
     """The year of "2024 года" or of "текущего года" (against the publication date)."""
-    return int(digits) if digits else _rel_year(relative, base) if relative else None
+    return int(digits) if digits else _rel_year(relative, base, m) if relative else None
 
 
 def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
@@ -184,19 +194,19 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(word) or next(
             (n for stem, n in (("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)) if word.startswith(stem)), None) \
             or int(word)
-        y = _year(g["qy"], g["qr"], base)
+        y = _year(g["qy"], g["qr"], base, m)
         return (f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}" if y else None), "span", not g["qy"]
     if g["half"]:
         first = m.group("half").lower().startswith("перв")
-        y = _year(g["hy"], g["hr"], base)
+        y = _year(g["hy"], g["hr"], base, m)
         return ((f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12") if y else None), "span", not g["hy"]
     if g["nmonths"]:
-        n, y = _months_count(g["nmc"]), _year(g["nmy"], g["nmr"], base)
+        n, y = _months_count(g["nmc"]), _year(g["nmy"], g["nmr"], base, m)
         return (f"{y}-01/{y}-{n:02d}" if n and y else None), "span", not g["nmy"]
     if g["yrange"]:
         return f"{g['y1']}/{g['y2']}", "span", False
     if g["rely"]:
-        y = _rel_year(g["rel"], base)
+        y = _rel_year(g["rel"], base, m)
         return (str(y) if y else None), "year", True
     if g["today"]:
         if base is None:

@@ -333,9 +333,12 @@ class PeopleFinder:
         listed = False     # right after a comma inside one
         lower_titles, connectors = self.lower_titles, self.connectors
         places = self._near(self.places, self.place_starts, start, end)
+        dotted = -1   # the full stop of an initial read with it ("Exaud S. Kigahe")
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
             s = m.start()
+            if s == dotted:
+                continue
             blen, cap, title_word, name, initial, particle, punct, low = word_shape(t)
             be = s + blen   # "QazaqGaz’s": the entity is the word without its possessive
             ent = _last_covering(ents, s, be) if ent_lo <= s and be <= ent_hi else None
@@ -392,6 +395,11 @@ class PeopleFinder:
                     k -= 1
                 if k >= 0 and out[k].honor:
                     kind, honor = "name", False
+            if kind == "name" and initial and self.text[s + len(t):s + len(t) + 1] == "." and \
+                    out and out[-1].kind in ("name", "title") and INITIAL_NEXT.match(self.text, s + len(t)):
+                # an initial with its full stop ("Exaud S. Kigahe", "Minister A. Satkaliyev"): one name word
+                dotted = s + len(t)
+                t += "."
             out.append(Word(s, s + len(t), t, kind, anchor, ent, honor))
         # a place name is not a name word, unless a name word stands beside it
         # ("Rovshan Najaf", "Charlotte Adriaen")
