@@ -313,6 +313,19 @@ def test_offices_of_other_governments(text, person):
     assert person in found(text)
 
 
+def test_a_country_before_a_comma_opens_no_title():
+    text = ("Uzbekistan needs to increase trade with Azerbaijan, Minister of Investments, Industry and Trade of "
+            "Uzbekistan Laziz Kudratov said at the forum in Baku.")
+    assert found(text) == [("Laziz Kudratov", "Minister of Investments, Industry and Trade", "UZB")]
+
+
+def test_an_area_inside_a_title_then_the_name_after_a_comma():
+    text = "The loan agreement was signed by the Governor of Cordoba Province, Juan Schiaretti, in Riyadh."
+    assert found(text) == [("Juan Schiaretti", "Governor of Cordoba Province", "ARG")]
+    assert found("Vucic is also slated to meet with Hebei Province Governor Xu Qin in Beijing.")[0][:2] == \
+        ("Xu Qin", "Governor")
+
+
 def test_professor_is_an_honorific():
     assert found("Professor Recep Akdag, Turkish Minister of Health, signed for his country in Accra.") == \
         [("Recep Akdag", "Minister of Health", "TUR")]

@@ -171,6 +171,8 @@ class Person:
 
 
 IN_WORDS = frozenset({"in", "в", "во"})
+# title words that name an office's area ("Governor of Córdoba Province"): inside a title, never its first word
+AREA_WORDS = frozenset({"Province", "Region", "Oblast", "Prefecture", "Governorate", "County"})
 
 
 def _same_tail(full: str, short: str) -> bool:
@@ -573,14 +575,28 @@ class PeopleFinder:
             while k < len(ws) and ws[k].kind == "conn":
                 k += 1
             return k < len(ws) and ws[k].kind in ("title", "ent", "name")
-        if nxt is None or nxt.kind not in ("title", "ent", "name"):
+        if nxt is None or (nxt.kind not in ("title", "ent", "name") and not self._place_in_title(ws, j + 1)):
             return False
         if w.kind == "conn" or w.text.lower() in self.particles:
             return True
         # "Minister of Trade, Industry and Energy", "Board of Directors Chairman, Sanzhar Zharkeshov",
         # "the President of Kazakhstan, Kassym-Jomart Tokayev, said": a title's country or body, then the name
+        if w.text == "," and j > 0 and ws[j - 1].kind == "title" and self._whole_name_at(ws, j + 1):
+            # "the Governor of Córdoba Province, Juan Schiaretti": an office's remit ends in a title word
+            k = j - 1
+            while k >= 0 and (ws[k].kind in ("title", "conn") or self._place_in_title(ws, k)):
+                if ws[k].anchor:
+                    return True
+                k -= 1
         return w.text == "," and j > 0 and ws[j - 1].kind in ("title", "ent") and (
             nxt.kind == "title" or ws[j - 1].anchor or (ws[j - 1].kind == "ent" and self._whole_name_at(ws, j + 1)))
+
+    def _place_in_title(self, ws: list[Word], k: int) -> bool:
+        """Is word k a place's name inside a title, between "of" and a title word ("Governor of | Córdoba |
+        Province")?"""
+        return ws[k].kind == "other" and ws[k].text[:1].isupper() and 0 < k < len(ws) - 1 and \
+            ws[k - 1].text == "of" and ws[k + 1].kind == "title" and \
+            self._covering(self.places, self.place_starts, ws[k].start, ws[k].end) is not None
 
     @staticmethod
     def _whole_name_at(ws: list[Word], k: int) -> bool:
@@ -595,11 +611,17 @@ class PeopleFinder:
         'Prime Minister of Belarus Roman Golovchenko and Kazakhstan Prime Minister Askar Mamin'."""
         i = 0
         while i < len(ws):
-            if ws[i].kind not in ("title", "ent"):
+            if ws[i].kind not in ("title", "ent") or (
+                    ws[i].kind == "ent" and i + 1 < len(ws) and ws[i + 1].text == "," and not self.lower_titles) or (
+                    ws[i].text in AREA_WORDS and not ws[i].anchor):
+                # (nor does the word for an area: "Hebei Province | Governor Xu Qin")
+                # ("... trade with Azerbaijan, Minister of ... of Uzbekistan Laziz Kudratov said": a country
+                # before a comma ends a clause, it opens no title)
                 i += 1
                 continue
             j = i
-            while j < len(ws) and (ws[j].kind in ("title", "ent", "name") or self._bridges(ws, j)):
+            while j < len(ws) and (ws[j].kind in ("title", "ent", "name") or self._bridges(ws, j)
+                                   or self._place_in_title(ws, j)):
                 j += 1
             self._split_run(ws[self._place_before(ws, i):j])
             i = max(j, i + 1)
