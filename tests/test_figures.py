@@ -520,6 +520,14 @@ def test_a_goal_met_leaves_the_level_reached(text, indicator):
     assert (f["indicator"], f["kind"]) == (indicator, "actual")
 
 
+@pytest.mark.parametrize("text", [
+    "Uzbekistan plans to increase the volume of imports from Azerbaijan to $500 million, and exports to $600 million.",
+    "Узбекистан планирует увеличить импорт из Азербайджана до 500 млн долларов, а экспорт до 600 млн долларов.",
+])
+def test_goals_listed_one_after_another_are_all_targets(text):
+    assert [f["kind"] for f in figures(text)] == ["target", "target"]
+
+
 def test_a_goal_still_to_be_surpassed_is_a_target():
     f = one("Trade between Vietnam and Laos will exceed the target, reaching $2 billion by 2026.")
     assert f["kind"] == "target"

@@ -206,6 +206,10 @@ def test_words_joined_by_of_before_a_known_name_are_not_its_name():
         "A memorandum between Trade and Development Bank of Mongolia and Russian Export Center was signed.")
 
 
+def test_goals_are_no_organization():
+    assert orgs("The credit line contributes to the Sustainable Development Goals (SDG) of poverty eradication.") == {}
+
+
 def test_a_name_defined_before_a_project_word_is_no_organization():
     assert orgs("The loan will support the Intelligent Transport System (ITS) project in Nairobi.") == {}
 

@@ -326,6 +326,14 @@ def test_an_area_inside_a_title_then_the_name_after_a_comma():
         ("Xu Qin", "Governor")
 
 
+def test_a_title_in_lower_case_then_its_country_then_the_name():
+    text = ("Steps were discussed by Prime minister of Kazakhstan Alikhan Smailov and Vice President of the "
+            "European Commission Margaritis Schinas.")
+    assert found(text) == [("Alikhan Smailov", "Prime minister", "KAZ"),
+                           ("Margaritis Schinas", "Vice President of the European Commission", "EU")]
+    assert found("A delegation was led by head of Evergreen Motors Group Kim Chang Keon.") == []
+
+
 def test_professor_is_an_honorific():
     assert found("Professor Recep Akdag, Turkish Minister of Health, signed for his country in Accra.") == \
         [("Recep Akdag", "Minister of Health", "TUR")]

@@ -52,6 +52,9 @@ TARGET = re.compile(r"""
   | \b(?:projected|expected|forecast|forecasted|poised|set)\s+to\s+(?:surpass|reach|exceed|hit|top|cross)\b
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
+# "... imports to $500 million, | and exports to | $600 million": another goal, listed after one
+TARGET_LIST = re.compile(r"\s*,?\s*(?:and\s+|while\s+)?(?:[\w-]+\s+){0,3}?to\s+(?:about\s+|around\s+|up\s+to\s+|"
+                         r"more\s+than\s+|over\s+|some\s+)?", re.I)
 # "trade surpassed the target, reaching $1.25 billion": a goal met, the amount a level reached
 TARGET_MET = re.compile(r"\b(?:surpassed|exceeded|outstripped|overfulfill?ed|met|achieved)\s+"
                         r"(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:target|goal|plan)\b", re.I)
@@ -137,7 +140,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET")
+             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST")
 NEVER = re.compile(r"(?!)")
 
 
@@ -587,7 +590,11 @@ class FigureFinder:
                 # current levels of $2.7 billion", "surpassed the target, reaching $1.25 billion": the level
                 # it stood at
                 raise_to = target = None
-            goal = target or raise_to or (ind in TARGETABLE and self.future(a, z))
+            goal = target or raise_to or (ind in TARGETABLE and self.future(a, z)) or (
+                # "to increase imports to $500 million, and exports to $600 million": the next goal of a list
+                ind in TARGETABLE and out and out[-1]["kind"] == "target" and spans and
+                self.doc.sentence_of(spans[-1].start) == self.doc.sentence_of(a.start) and
+                self.c.TARGET_LIST.fullmatch(z.left) is not None)
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
                 self.c.CAPACITY_VERB.search(z.left[-40:]) and not target))
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"

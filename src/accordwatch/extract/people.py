@@ -234,6 +234,7 @@ NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 # a capitalised word and another after it (a name), after a space: what follows an office written in
 # lower case that is a title ("foreign minister Mohamad Hasan", not "the foreign minister said")
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
+OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")   # "Prime minister | of Kazakhstan Alikhan Smailov"
 
 
 @cache
@@ -295,6 +296,16 @@ class PeopleFinder:
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
 
+    def _country_then_name(self, at: int) -> bool:
+        """Do "of", a country and a name follow `at` ("Prime minister | of Kazakhstan Alikhan Smailov")?"""
+        of = OF_AFTER.match(self.text, at)
+        if of is None:
+            return False
+        k = bisect_left(self.ent_starts, of.end())
+        country = self.ents[k] if k < len(self.ents) and self.ents[k].start == of.end() else None
+        return country is not None and country.label == "country" and \
+            NAME_AFTER.match(self.text, country.end) is not None
+
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
         """The span of `spans` (sorted by start) that covers [s, e), if any: the one starting
@@ -350,7 +361,8 @@ class PeopleFinder:
                 kind = "ent"
             elif cap and (anchor or title_word):
                 kind = "title"
-            elif covering is not None and low and not lower_titles and NAME_AFTER.match(self.text, covering.end):
+            elif covering is not None and low and not lower_titles and (
+                    NAME_AFTER.match(self.text, covering.end) or self._country_then_name(covering.end)):
                 kind = "title"   # "Malaysian foreign minister Mohamad Hasan": an office in lower case before a name
             elif lower_titles and (anchor or (in_title and low and t not in connectors
                                               and morph.pos(t[:blen]) not in CLAUSE_POS
