@@ -334,6 +334,13 @@ def test_a_title_in_lower_case_then_its_country_then_the_name():
     assert found("A delegation was led by head of Evergreen Motors Group Kim Chang Keon.") == []
 
 
+def test_a_post_in_a_city_and_a_patronymic_word():
+    assert found("Chinese Ambassador in Minsk Xie Xiaoyong said so.") == \
+        [("Xie Xiaoyong", "Ambassador in Minsk", "CHN")]
+    assert found("Director of the Agency Shumkarbek Adylbek uulu told reporters.") == \
+        [("Shumkarbek Adylbek uulu", "Director of the Agency", None)]
+
+
 def test_professor_is_an_honorific():
     assert found("Professor Recep Akdag, Turkish Minister of Health, signed for his country in Accra.") == \
         [("Recep Akdag", "Minister of Health", "TUR")]

@@ -384,6 +384,21 @@ def test_changes_of_a_figure(text, change):
     assert figs[0]["change_pct"] == change
 
 
+def test_a_span_from_one_month_to_another_and_its_growth_said_apart():
+    f = extract("С января по август этого года товарооборот Китая и Беларуси составил $5,83 млрд, увеличившись в "
+                "годовом исчислении на 97%.", published="2023-09-30")["figures"]
+    assert [(x["period"], x["change_pct"]) for x in f] == [("2023-01/2023-08", 97.0)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Об этом сообщил посол Китая в Минске Се Сяоюн.", ("Се Сяоюн", "посол в Минске", "CHN")),
+    ("Об этом журналистам сообщил директор Агентства по инвестициям Шумкарбек Адылбек уулу.",
+     ("Шумкарбек Адылбек уулу", "директор Агентства по инвестициям", None)),
+])
+def test_a_post_after_v_and_a_patronymic_word_in_russian(text, person):
+    assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
+
+
 def test_a_video_meeting_is_a_meeting():
     events = extract("Президент Казахстана Касым-Жомарт Токаев и Президент Монголии Ухнаагийн Хурэлсух "
                      "провели видеовстречу и обсудили поставки угля.")["events"]

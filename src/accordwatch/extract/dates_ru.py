@@ -58,7 +58,8 @@ def pattern() -> re.Pattern:
         {starts}
         {DEADLINE}
         (?:
-          (?P<mrange>(?:в\s+|за\s+)?(?P<m1>{month})\s*[-–—]\s*(?P<m2>{month})(?:\s+(?P<mry>{YEAR}){YEAR_WORD})?)
+          (?P<mrange>(?:в\s+|за\s+)?(?P<m1>{month})(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{month})
+            (?:\s+(?:(?P<mry>{YEAR}){YEAR_WORD}|(?P<mrr>{REL_WORDS})))?)
         | (?P<full>\b(?P<d>[0-3]?\d)\s+(?P<dm>{month})(?:\s+(?P<dy>{YEAR}){YEAR_WORD})?)
         | (?P<numeric>\b(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>{YEAR})\b)
         | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
@@ -170,7 +171,8 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     g = m   # its groups by name, each read as it is needed
     if g["mrange"]:
         m1, m2 = month_of(g["m1"]), month_of(g["m2"])
-        y = int(g["mry"]) if g["mry"] else (base.year if base else None)
+        # ("январь-август", "с января по август этого года")
+        y = int(g["mry"]) if g["mry"] else _rel_year(g["mrr"], base, m) if g["mrr"] else (base.year if base else None)
         if not (m1 and m2 and y):
             return None, "span", True
         return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not g["mry"]

@@ -438,7 +438,7 @@ class FigureFinder:
                     continue
                 if text is zone.right and next_start is not None and next_start - p1 < p0 - amount.end:
                     continue
-                window = text[max(0, m.start() - 30):m.end() + 40]
+                window = text[max(0, m.start() - 45):m.end() + 40]   # ("увеличившись в годовом исчислении на 97%")
                 restated = self.c.RESTATED_CHANGE.search(self.text, max(0, p0 - 80), p0)
                 if restated:
                     window = restated.group(0)   # "an increase of $8.4 billion, or about 6.3%"

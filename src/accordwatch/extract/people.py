@@ -78,6 +78,12 @@ SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bnoted|\badded|\bstressed|\bempha
 
 
 @cache
+def name_suffixes(code: str) -> frozenset[str]:
+    """The lower-case words that end people's names of a language (name_suffixes.tsv: "uulu", "кызы")."""
+    return frozenset(row["suffix"] for row in lang.LANGUAGES[code].lexicon("name_suffixes.tsv"))
+
+
+@cache
 def delegation_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
     """A language's (before, after) patterns of the words around a country whose delegation the person
     with the title that follows heads (data/delegation_cues.tsv)."""
@@ -291,6 +297,7 @@ class PeopleFinder:
         self.lower_titles = language.by_lemma
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
         self.particles = particles(language.code)
+        self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
@@ -385,6 +392,9 @@ class PeopleFinder:
                 kind = "name"   # an initial: "S Jaishankar", "A. Satkaliyev"
             elif particle and out and out[-1].kind == "name":
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
+            elif low and out and out[-1].kind == "name" and t in self.name_suffixes and \
+                    len(out) > 1 and out[-2].kind == "name":
+                kind = "name"   # "Шумкарбек Адылбек уулу": "son of" after the father's name
             elif out and out[-1].kind == "name" and REGNAL.fullmatch(t):
                 kind = "name"   # "King Mohammed VI", "Charles III": a monarch's number
             elif punct and t == "." and covering is not None and covering.data.get("kind") == "honorific":
@@ -421,8 +431,14 @@ class PeopleFinder:
             if w.kind == "name" and places and _last_covering(places, w.start, w.end):
                 beside = (k > 0 and out[k - 1].kind == "name") or (k + 1 < len(out) and out[k + 1].kind == "name") \
                     or (k > 1 and out[k - 1].text.lower() in self.particles and out[k - 2].kind == "name")
-                # ("Jose Eduardo dos Santos": a particle between)
-                if not beside:
+                # ("Jose Eduardo dos Santos": a particle between; but "посол Китая в Минске Се Сяоюн": a place
+                # after "in" is where, whatever stands beside it)
+                after_in = k > 0 and out[k - 1].text.lower() in IN_WORDS
+                beside = beside and not after_in
+                if after_in and k > 1 and out[k - 2].kind in ("title", "ent") and \
+                        any(x.kind == "title" for x in out[max(0, k - 4):k - 1]):
+                    w.kind = "title"   # "Ambassador in | Minsk |", "посол Китая в | Минске |": the office's post
+                elif not beside:
                     w.kind = "other"
         return out
 
