@@ -528,6 +528,20 @@ def test_goals_listed_one_after_another_are_all_targets(text):
     assert [f["kind"] for f in figures(text)] == ["target", "target"]
 
 
+@pytest.mark.parametrize("text", [
+    "Russia shipped 7.8 million tonnes of wheat to Egypt. Total wheat imports into Egypt reached 11.2 million tonnes.",
+    "Россия поставила в Египет 7,8 млн тонн пшеницы. Общий импорт пшеницы в Египет был равен 11,2 миллиона тонн.",
+])
+def test_a_countrys_total_imports_are_its_own_figure(text):
+    total = figures(text)[-1]
+    assert (total["value"], total["parties"], total["from"], total["to"]) == (11_200_000, ["EGY"], None, None)
+
+
+def test_a_trade_balance_is_no_turnover_in_russian():
+    f = one("В итоге отрицательное сальдо торговли Молдовы с Румынией в январе-июле 2022 г. составило $100,6 млн.")
+    assert f["indicator"] == "other"
+
+
 def test_a_goal_still_to_be_surpassed_is_a_target():
     f = one("Trade between Vietnam and Laos will exceed the target, reaching $2 billion by 2026.")
     assert f["kind"] == "target"

@@ -102,6 +102,7 @@ WILL = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|on\s+track\s+to|expec
 WORLD_TOTAL = re.compile(r"\b(?:total|overall|foreign|external)\s+(?:foreign\s+|external\s+)?trade\b"
                          r"(?!\s+(?:with|between)\b)", re.I)
 WITH_PARTNER = re.compile(r"\b(?:with|between|and)\b", re.I)
+TOTAL_FLOW = re.compile(r"\b(?:total|overall)\s+(?:[\w-]+\s+){0,2}?(?:exports?|imports?)\b", re.I)
 DIRECTED = {"exports", "imports", "investment", "fdi"}
 # cues that value whatever the clause is about: another cue before them names the measure
 VALUATIONS = frozenset({"worth", "estimated at"})
@@ -140,7 +141,8 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST")
+             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST",
+             "TOTAL_FLOW")
 NEVER = re.compile(r"(?!)")
 
 
@@ -463,9 +465,13 @@ class FigureFinder:
             lo, hi = s0, s1
         spans = self.countries_in(lo, hi)
         named = {c.value for c in spans}
-        if indicator == "trade_turnover" and len(named) == 1 and self.c.WORLD_TOTAL.search(zone.left) \
+        total = self.c.WORLD_TOTAL if indicator == "trade_turnover" else \
+            self.c.TOTAL_FLOW if indicator in ("exports", "imports") else None
+        if total is not None and len(named) == 1 and total.search(zone.left) \
                 and not self.c.WITH_PARTNER.search(self.text, max(s0, zone.start), amount.start):
-            return sorted(named)   # a country's trade with the world is its own figure
+            # a country's trade with the world is its own figure ("Georgia's foreign trade", "the total
+            # imports of wheat into Egypt")
+            return sorted(named)
         found = drop_third_parties(self.text, spans, lo, named, self.main, code=self.code)
         if len(found) < 2:
             for c in self.main:
