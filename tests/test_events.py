@@ -121,6 +121,13 @@ def test_a_meeting_where_things_may_be_done_is_still_to_come(text):
     assert meeting["status"] == "planned"
 
 
+def test_a_year_that_dates_both_clauses_dates_the_signing():
+    # "In 2023" is the period of the exports too, but the signing's clause comes first
+    (ev,) = of_type(events("In 2023 Kazakhstan and Oman signed a memorandum, and Kazakhstan exported $1 billion of "
+                           "wheat to Oman.", published="2024-05-10"), "agreement")
+    assert ev["date"] == "2023"
+
+
 def test_a_visit_a_leader_is_set_to_make_is_planned():
     text = "The Philippine president is set to visit China in the third quarter to discuss economic cooperation."
     (meeting,) = of_type(events(text), "meeting")

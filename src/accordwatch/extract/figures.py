@@ -43,6 +43,8 @@ RESTATED_CHANGE = re.compile(r"""
     \s+(?:by|of)\s+[^,;%]{1,30}?,?\s+or\s+(?:about|around|approximately|some|roughly|nearly|almost|over|
     more\s+than)?\s*$""", re.X | re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
+# where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 TARGET = re.compile(r"""
     \b(?:aim|aims|aimed|aiming|goal|goals|target|targets|targeted|potential|objective|task|
          plan\s+to|plans\s+to|planned\s+to|intend|intends|seek|seeks|strive|want|wants|
@@ -142,7 +144,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST",
-             "TOTAL_FLOW")
+             "TOTAL_FLOW", "CLAUSE_BREAK")
 NEVER = re.compile(r"(?!)")
 
 
@@ -411,6 +413,11 @@ class FigureFinder:
             value = f"{value}/{int(end) - 1}" if end and int(end) - 1 > int(value) else value
         return value
 
+    def same_clause(self, at: int, amount: Span) -> bool:
+        """Is the offset `at` in the clause of `amount` (no clause ends between them)?"""
+        lo, hi = (at, amount.start) if at < amount.start else (amount.end, at)
+        return self.c.CLAUSE_BREAK.search(self.text, lo, hi) is None
+
     def nearer_amount_after(self, d: Span, amount: Span) -> bool:
         """Is the date `d`, after `amount` and past a clause of its own, the date of the next amount right
         after it ("in 2022, at $27.7 billion")?"""
@@ -649,8 +656,9 @@ class FigureFinder:
             if ind != "deal_value":
                 self.dates_read.update(self._compared)
                 if self._period_at is not None and fig["period"] is not None and (
-                        ind in FLOWS or "/" in fig["period"]):
-                    # (and the span of any measure: "has loaned $6.68 billion since 2009")
+                        ind in FLOWS or "/" in fig["period"]) and self.same_clause(self._period_at, a):
+                    # (and the span of any measure: "has loaned $6.68 billion since 2009"; not a date that
+                    # another clause shares: "In 2023 they signed a memorandum, and Kazakhstan exported ...")
                     self.dates_read.add(self._period_at)
         self._inherit_periods(out, spans)
         return out
