@@ -466,6 +466,9 @@ class EventFinder:
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
         self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")
                              for f in doc.meta.get("figures", []) if f["period"]]
+        self.figure_spans_sorted = sorted(self.figure_spans)
+        self.figure_starts_sorted = [f[0] for f in self.figure_spans_sorted]
+        self.longest_amount = max((a1 - a0 for a0, a1, _, _ in self.figure_spans), default=0)
         self.figure_dates: set[int] = doc.meta.get("figure_dates", set())
         # the lower-cased text, where English cue patterns (re.I) are looked for only in sentences
         # that hold one of their words (_may); None where lower() does not fold as re.I does
@@ -739,8 +742,14 @@ class EventFinder:
         """Is the date the period of a goal stated beside it ("bring trade to $500 million by 2030",
         "plans to ship 2.2 million tonnes in 2025"), or of an amount right before it ("commerce, which
         amounted to $3.6 billion for 2007-08")? A figure's period is never an event's date."""
-        for a0, a1, period, goal in self.figure_spans:
-            if not d.value or not period.split("/")[-1].startswith(d.value.split("/")[-1][:7]):
+        if not d.value:
+            return False
+        s0, s1 = self.doc.sentence_of(d.start)
+        # (the amounts of the date's sentence and of the stretch right before it: no other is looked at)
+        lo = bisect_left(self.figure_starts_sorted, min(s0, d.start - PERIOD_REACH - self.longest_amount))
+        hi = bisect_left(self.figure_starts_sorted, s1)
+        for a0, a1, period, goal in self.figure_spans_sorted[lo:hi]:
+            if not period.split("/")[-1].startswith(d.value.split("/")[-1][:7]):
                 continue
             if goal and self.doc.sentence_of(a0) == self.doc.sentence_of(d.start):
                 return True

@@ -550,6 +550,8 @@ class FigureFinder:
         out: list[dict] = []
         spans: list[Span] = []
         seen: set[tuple] = set()
+        dated: set[tuple] = set()           # the facts (keys but the period) of figures kept with a period
+        undated: dict[tuple, dict] = {}     # ... and the figure kept of each without one
         # every amount of the body, restatements in another currency too ("SR45 billion ($12
         # billion)"), against which a headline's figure is checked
         body_values = [(a.value, a.data["unit"]) for a in self.doc.layer("amount") if not self._in_title(a)]
@@ -639,20 +641,24 @@ class FigureFinder:
             key = _key(fig)
             if key in seen:
                 continue   # the same figure said again (a quote restating the lead): one figure
-            same = next((i for i, f in enumerate(out) if _key(f)[:3] + _key(f)[4:] == key[:3] + key[4:]
-                         and (f["period"] is None) != (fig["period"] is None)), None)
-            if same is not None:
-                # the same figure again, its period said once ("... $30 billion by 2025" and the quote "...
-                # to $30 billion"): one figure, the mention that says its period
-                if fig["period"] is None:
-                    continue
-                del out[same], spans[same]
+            # the same figure again, its period said once ("... $30 billion by 2025" and the quote "... to $30
+            # billion"): one figure, the mention that says its period
+            fact = key[:3] + key[4:]
+            if fig["period"] is None and fact in dated:
+                continue
+            if fig["period"] is not None and (undated_fig := undated.pop(fact, None)) is not None:
+                k = next(i for i, f in enumerate(out) if f is undated_fig)
+                del out[k], spans[k]
             if ind == "other" and any((f["value"], f["unit"], f["parties"]) == (a.value, a.data["unit"], parties)
                                       for f in out):
                 continue   # "with a value exceeding SR45 billion": a figure found already, its measure unsaid
             seen.add(key)
             out.append(fig)
             spans.append(a)
+            if fig["period"] is None:
+                undated.setdefault(fact, fig)
+            else:
+                dated.add(fact)
             if ind != "deal_value":
                 self.dates_read.update(self._compared)
                 if self._period_at is not None and fig["period"] is not None and (

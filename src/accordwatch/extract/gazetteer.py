@@ -413,8 +413,10 @@ def find(doc: Document) -> dict[str, list[Span]]:
     # Америка", "the Korean Peninsula", "Mexico City", "Thai Binh" in Vietnam): no country
     regions = [(p.start, p.end) for p in out["place"]]
     if regions:
+        inside = Ranges(regions)   # (most countries are in no place's name: those are spared the scan)
         out["country"] = [c for c in out["country"]
-                          if not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in regions)]
+                          if not (inside.covers(c.start, c.end) and
+                                  any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in regions))]
     # a place that is also a longer-or-equal country/org/outlet name is that, not a place
     others = Ranges((s.start, s.end) for layer in ("country", "org", "outlet") for s in out[layer])
     out["place"] = [p for p in out["place"] if not others.covers(p.start, p.end)]

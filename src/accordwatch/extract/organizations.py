@@ -291,11 +291,16 @@ class Finder:
         self.entities: dict[str, OrgEntity] = {}
         self.mentions: list[Span] = []
         self.country_spans = doc.layer("country")
+        self.country_ends_by_start: dict[int, int] = {}
+        for c in reversed(self.country_spans):   # (the first span starting there, as a scan finds it)
+            self.country_ends_by_start[c.start] = c.end
+        self.country_by_end = {c.end: c for c in reversed(self.country_spans)}
         self.wraps = frozenset(doc.meta.get("wraps", ()))   # the line breaks that only wrap a sentence
         self.blocked = [(s.start, s.end) for layer in ("outlet", "place") for s in doc.layer(layer)]
         if doc.meta.get("dateline_span"):
             # "TASHKENT (UrduPoint News / Sputnik - 18th August, 2022)": the agencies of a dateline are outlets
             self.blocked.append(doc.meta["dateline_span"])
+        self.blocked_ranges = gz.Ranges(self.blocked)
         self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
         self.known_mentions: list[Span] = []   # the gazetteer's organizations named (known())
 
@@ -308,7 +313,7 @@ class Finder:
 
     def country_from(self, start: int) -> int | None:
         """The end of a country's name that starts at `start` ("Киргизской Республики"), if one does."""
-        return next((s.end for s in self.country_spans if s.start == start), None)
+        return self.country_ends_by_start.get(start)
 
     def country_after(self, end: int) -> tuple[str | None, int]:
         """The country in an "of <country>" right after `end`, and where the name then ends."""
@@ -336,7 +341,7 @@ class Finder:
     def is_blocked(self, start: int, end: int) -> bool:
         if not self.doc.in_body(start, end):
             return True
-        return any(s <= start and end <= e for s, e in self.blocked)
+        return self.blocked_ranges.covers(start, end)
 
     def plausible(self, name: str) -> bool:
         if self.doc.outlet and name.lower() == self.doc.outlet.lower():
@@ -842,9 +847,8 @@ class Finder:
             ent = self.entities.get(m.value)
             if ent is None or ent.known or self.country_from(m.start) is None:
                 continue
-            first = next((c for c in self.country_spans
-                          if m.start - 4 <= c.end < m.start and self.text[c.end:m.start] in PAIR_DASHES), None)
-            if first is None:
+            first = self.country_by_end.get(m.start - 3)   # (each of PAIR_DASHES is three characters)
+            if first is None or self.text[first.end:m.start] not in PAIR_DASHES:
                 continue
             name = self.text[first.start:m.end]
             paired = self.entity(_norm(name), name, ent.kind, first.value)
