@@ -312,3 +312,8 @@ def test_a_projects_worth_is_no_part_of_its_name(text):
 def test_a_dash_set_apart_between_two_countries_joins_them_in_a_name():
     text = "The 42nd meeting of the Vietnam – Laos Inter-Governmental Committee was held in Hanoi on Saturday."
     assert names(text, "meeting") == ["42nd meeting of the Vietnam – Laos Inter-Governmental Committee"]
+
+
+def test_other_documents_are_named_elsewhere():
+    text = "Стороны подписали меморандум об инвестициях, работа над другими соглашениями продолжается."
+    assert not any(n and "други" in n for n in names(text))
