@@ -110,6 +110,24 @@ def test_a_signing_planned_or_scheduled_is_planned(text):
     assert (ev["status"], ev["date"]) == ("planned", None)
 
 
+@pytest.mark.parametrize("text, status, date", [
+    ("Подписание соглашения о сотрудничестве между Кыргызстаном и Турцией в области энергетики намечено на октябрь.",
+     "planned", "2024-10"),
+])
+def test_a_signing_set_for_a_month_is_planned_then(text, status, date):
+    (ev,) = of_type(events(text, published="2024-09-12"), "agreement")
+    assert (ev["status"], ev["date"]) == (status, date)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Заседание межправительственной комиссии Кыргызстана и Турции перенесено на март.", "2025-03"),
+    ("The session of the Kyrgyz-Turkish intergovernmental commission was postponed to March.", None),
+])
+def test_a_meeting_postponed_is_planned(text, date):
+    (ev,) = of_type(events(text, published="2024-09-12"), "meeting")
+    assert (ev["status"], ev["date"]) == ("planned", date)
+
+
 @pytest.mark.parametrize("text", [
     "Projects worth $600 million may be approved at the meeting of the Russia-Nicaragua intergovernmental commission.",
     "Проекты на 600 млн долларов могут быть одобрены в ходе заседания межправительственной комиссии России и "

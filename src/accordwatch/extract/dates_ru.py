@@ -74,7 +74,7 @@ def pattern() -> re.Pattern:
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
         | (?P<today>\b(?:сегодня|вчера|завтра|накануне)\b)
         | (?P<wday>\bво?\s+(?:(?P<wrel>прошл\w+|следующ\w+|ближайш\w+)\s+)?(?P<wdn>{days})\b)
-        | (?P<bmon>(?:(?<=\bв\s)|(?<=\bс\s))(?P<bmm>{month})(?![\w-]|\s*[-–—]))
+        | (?P<bmon>(?:(?<=\bв\s)|(?<=\bс\s)|(?<=\bна\s))(?P<bmm>{month})(?![\w-]|\s*[-–—]))
         )
     """, re.X | re.I)
 
@@ -147,7 +147,8 @@ def _bare_month(m: re.Match, base: date | None) -> str | None:
         return None
     mon = month_of(m["bmm"]) or 0
     text = m.string
-    future = _future_near(text, m)
+    # ("намечено на октябрь", "перенесено на март": a month something is set for is still to come)
+    future = text[max(0, m.start() - 3):m.start()].lower() == "на " or _future_near(text, m)
     return f"{base.year + (future and mon < base.month)}-{mon:02d}"
 
 

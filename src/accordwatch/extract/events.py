@@ -80,6 +80,8 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             # "leaves for Moscow on Monday to take part in the meeting": a trip in the present
                             r"(?:leaves|is\s+leaving|departs|heads|is\s+heading|flies|travels)\s+(?:for|to)\s+"
                             r"[^.;]{0,60}?\bto\s+(?:attend|take\s+part\s+in|participate\s+in)|"
+                            # "the session was postponed to March"
+                            r"(?:postponed|put\s+off|moved|rescheduled)\s+(?:until|to|till)\b|"
                             # "projects that may be approved at the meeting"
                             r"(?:may|might|could)\s+be\s+\w+ed\s+(?:at|during|by)|"
                             r"(?:expects?|awaits?|looks?\s+forward\s+to)\s+(?:[\w-]+\s+){0,3}?visits?)\b", re.I)
