@@ -341,6 +341,20 @@ def test_a_post_in_a_city_and_a_patronymic_word():
         [("Shumkarbek Adylbek uulu", "Director of the Agency", None)]
 
 
+@pytest.mark.parametrize("text, person", [
+    ("President Tokayev held talks with the Hungarian prime minister in Budapest.", ("Tokayev", "President", "KAZ")),
+    ("Переговоры с президентом Токаевым прошли в Будапеште.", ("Токаев", "президент", "KAZ")),
+])
+def test_a_well_known_officeholder_by_surname_after_a_title(text, person):
+    assert person in found(text)
+
+
+def test_a_surname_met_before_the_full_name_is_one_person():
+    text = ("President Kagame arrived in Doha on Monday. Rwandan President Paul Kagame and the Emir signed "
+            "three agreements. Kagame said more would follow.")
+    assert found(text) == [("Paul Kagame", "President", "RWA")]
+
+
 def test_professor_is_an_honorific():
     assert found("Professor Recep Akdag, Turkish Minister of Health, signed for his country in Accra.") == \
         [("Recep Akdag", "Minister of Health", "TUR")]

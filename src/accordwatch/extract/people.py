@@ -705,7 +705,7 @@ class PeopleFinder:
             # "... Economic Attractiveness and French Nationals Abroad": words right after a
             # connector inside a title are the title's, not a name
             if has_anchor and ends_person and not after_conn and (
-                    len(names) >= 2 or self.by_surname(names[0].text)):
+                    len(names) >= 2 or self.by_surname(names[0].text) or self._known_alone(names[0])):
                 of = run[q + 1] if q + 1 < len(run) and run[q].text == "of" else None
                 if of is not None and not self.lower_titles and of.country and (
                         q + 2 >= len(run) or run[q + 2].kind == "conn" or run[q + 2].text == ","):
@@ -851,8 +851,11 @@ class PeopleFinder:
         surface = _bare(self.text[name_words[0].start:name_words[-1].end])
         span = Span(name_words[0].start, name_words[0].start + len(surface), "person", surface)
         if len(name_words) == 1:
-            # a bare surname after a title: only as a mention of someone named in full
+            # a bare surname after a title: only as a mention of someone named in full, or of a well-known
+            # officeholder the list knows by it ("President Tokayev"), named as the text names them
             person = self.by_surname(name)
+            if person is None and title_ws and name.lower() in known_people():
+                person = self.people.setdefault(name.lower(), Person(name))
             if person is None:
                 return None
         else:
@@ -869,6 +872,12 @@ class PeopleFinder:
         elif country:
             person.titles.append(("", country))
         return person
+
+    def _known_alone(self, w: Word) -> bool:
+        """Is the one name word a well-known officeholder's surname the list knows ("Tokayev", "Токаевым")?"""
+        bare = _bare(w.text)
+        return bare.lower() in known_people() or (
+            self.lower_titles and morph.nominative_name(bare).lower() in known_people())
 
     def delegation_country(self, at: int) -> str | None:
         """The country whose delegation the title at `at` heads ("the delegation of Hungary was headed by
@@ -985,6 +994,16 @@ class PeopleFinder:
                     p.mentions.append(Span(start, end, "person", m.group(), p.name))
 
     def resolve(self) -> list[Person]:
+        # a well-known officeholder met by surname first ("President Kagame ... Paul Kagame"): one person
+        for key, p in list(self.people.items()):
+            if " " in p.name:
+                continue
+            full = next((q for q in self.people.values() if q is not p and " " in q.name
+                         and q.name.split()[-1].lower() == p.name.lower()), None)
+            if full is not None:
+                full.mentions.extend(m for m in p.mentions if all(m.start != f.start for f in full.mentions))
+                full.titles.extend(p.titles)
+                del self.people[key]
         fallback = None
         if self.doc.dateline:
             place = gz.place_index().get(self.doc.dateline.lower())
