@@ -15,7 +15,17 @@ from spacy.attrs import ORTH
 
 from ..document import Document, Span
 from . import dates_ru, lang
-from .datetext import FULL_DATE, MONTH, MONTH_NAMES, MONTHS, full_date, month_number, past_day, weekday_date
+from .datetext import (
+    FULL_DATE,
+    MONTH,
+    MONTH_NAMES,
+    MONTHS,
+    full_date,
+    month_number,
+    past_day,
+    weekday_date,
+    year_named_before,
+)
 from .patterns import alternation, may_start
 from .pipeline import component
 
@@ -124,19 +134,15 @@ def _base(doc: Document) -> date | None:
     return None
 
 
-SAME_REACH = 600   # "In 2021 ... In the same year": the year named this near before
-NAMED_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-
-
 def _rel_year(phrase: str, base: date | None, m: re.Match | None = None) -> int | None:
     if re.fullmatch(YEAR, phrase):
         return int(phrase)
     p = phrase.lower()
     if "same" in p and m is not None:
         # "In 2021, Tanzania exported ... In the same year, it imported ...": the year named last
-        named = NAMED_YEAR.findall(m.string, max(0, m.start() - SAME_REACH), m.start())
-        if named:
-            return int(named[-1])
+        named = year_named_before(m.string, m.start())
+        if named is not None:
+            return named
     if base is None:
         return None
     if "last" in p or "previous" in p or "past" in p or "earlier" in p or "ago" in p or "before" in p:

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..document import Document, Span
 from . import lang
-from .datetext import past_day, weekday_date
+from .datetext import past_day, weekday_date, year_named_before
 
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
@@ -91,17 +91,13 @@ def _months_count(word: str) -> int | None:
     return next((n for stem, n in MONTH_COUNTS if w.startswith(stem)), None)
 
 
-SAME_REACH = 600   # "В 2021 году ... В том же году": the year named this near before
-NAMED_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-
-
 def _rel_year(word: str, base: date | None, m: re.Match | None = None) -> int | None:
     w = word.lower()
     if w.startswith("т") and " же" in w and m is not None:
         # "В 2021 году Танзания экспортировала ... В том же году ...": the year named last
-        named = NAMED_YEAR.findall(m.string, max(0, m.start() - SAME_REACH), m.start())
-        if named:
-            return int(named[-1])
+        named = year_named_before(m.string, m.start())
+        if named is not None:
+            return named
     if base is None:
         return None
     if w.startswith("позапрошл"):

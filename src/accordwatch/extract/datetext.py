@@ -1,5 +1,5 @@
 """Absolute dates written in text: month names, numeric stamps; the day a weekday names. Shared by header
-and dates (both languages)."""
+and dates (both languages), and the year "the same year" refers to."""
 from __future__ import annotations
 
 import re
@@ -85,3 +85,14 @@ def past_day(value: str | None, base: date | None) -> str | None:
         past = day.replace(year=day.year - 1, day=28)
     # news tells of the weeks just gone: a day further back is no day the article can be sure of
     return past.isoformat() if (base - past).days <= PAST_DAY_REACH else None
+
+
+# "In 2021 ... In the same year", "В 2021 году ... В том же году": the year named this near before
+SAME_REACH = 600
+NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def year_named_before(text: str, at: int) -> int | None:
+    """The year named last before `at`, within SAME_REACH characters: the one "the same year" means."""
+    named = NAMED_YEAR.findall(text, max(0, at - SAME_REACH), at)
+    return int(named[-1]) if named else None

@@ -22,7 +22,7 @@ from ..document import Document, Span
 from . import lang, morph
 from .event_names import generic_triggers, name_span, object_span, ordinal_words
 from .gazetteer import Ranges, longest, phrases
-from .parties import C5_PHRASE, drop_third_parties, frame_only, main_parties, venue_only
+from .parties import C5_PHRASE, PAIR_DASH, drop_third_parties, frame_only, main_parties, venue_only
 from .patterns import led
 from .pipeline import component
 
@@ -323,7 +323,6 @@ CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|would|will|said|to)\b|[,;]", re.
 # a verb that tells what happened: a meeting in a sentence with one has been held
 PAST_VERB = re.compile(r"\b(?:was|were|had|met|held|took|discussed|signed|agreed|reviewed|attended|visited|"
                        r"chaired|co-chaired|concluded)\b", re.I)
-SPACED_DASH = re.compile(r" [–-] ")   # "Vietnam – Laos"
 PERIOD_REACH = 12   # "$3.6 billion for 2007-08", "$1 billion in 2022": a period this close after an amount is its own
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", re.I)
 # a verb an infinitive completes ("agreed to set up"): the "to" that follows it says no purpose
@@ -466,10 +465,10 @@ class EventFinder:
                               + self.title_spans)
         self.events: list[Event] = []
         self._index: dict[str, tuple[list[Span], list[int]]] = {}
-        self.figure_spans = [(f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")
-                             for f in doc.meta.get("figures", []) if f["period"]]
-        self.figure_spans_sorted = sorted(self.figure_spans)
-        self.figure_starts_sorted = [f[0] for f in self.figure_spans_sorted]
+        # (start, end, period, goal) of the figures with a period, in text order
+        self.figure_spans = sorted((f["amount"]["start"], f["amount"]["end"], f["period"], f["kind"] == "target")
+                                   for f in doc.meta.get("figures", []) if f["period"])
+        self.figure_starts = [f[0] for f in self.figure_spans]
         self.longest_amount = max((a1 - a0 for a0, a1, _, _ in self.figure_spans), default=0)
         self.figure_dates: set[int] = doc.meta.get("figure_dates", set())
         # the lower-cased text, where English cue patterns (re.I) are looked for only in sentences
@@ -494,7 +493,7 @@ class EventFinder:
         ends = {c.end for c in countries}
         starts = {c.start for c in countries}
         chars = None
-        for m in SPACED_DASH.finditer(self.text):
+        for m in PAIR_DASH.finditer(self.text):
             if m.start() in ends and m.end() in starts:
                 chars = chars if chars is not None else list(self.text)
                 chars[m.start():m.end()] = "–" * (m.end() - m.start())
@@ -748,12 +747,12 @@ class EventFinder:
             return False
         s0, s1 = self.doc.sentence_of(d.start)
         # (the amounts of the date's sentence and of the stretch right before it: no other is looked at)
-        lo = bisect_left(self.figure_starts_sorted, min(s0, d.start - PERIOD_REACH - self.longest_amount))
-        hi = bisect_left(self.figure_starts_sorted, s1)
-        for a0, a1, period, goal in self.figure_spans_sorted[lo:hi]:
+        lo = bisect_left(self.figure_starts, min(s0, d.start - PERIOD_REACH - self.longest_amount))
+        hi = bisect_left(self.figure_starts, s1)
+        for a0, a1, period, goal in self.figure_spans[lo:hi]:
             if not period.split("/")[-1].startswith(d.value.split("/")[-1][:7]):
                 continue
-            if goal and self.doc.sentence_of(a0) == self.doc.sentence_of(d.start):
+            if goal and self.doc.sentence_of(a0) == (s0, s1):
                 return True
             if not goal and 0 <= d.start - a1 <= PERIOD_REACH:
                 return True

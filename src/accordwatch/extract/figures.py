@@ -489,9 +489,8 @@ class FigureFinder:
 
     def near_before(self, before: int, at: int) -> bool:
         """Is the offset `before` in the sentence of `at` or the one right before it?"""
-        sentences = self.doc.sentences or []
-        k = bisect_right([s for s, _ in sentences], at) - 1
-        return k <= 0 or sentences[k - 1][0] <= before
+        previous = self.doc.sentence_before(self.doc.sentence_of(at)[0])
+        return previous is None or previous[0] <= before
 
     def direction(self, indicator: str, zone: Zone, parties: list[str]) -> tuple[str | None, str | None]:
         if indicator not in DIRECTED or len(parties) < 2:

@@ -21,6 +21,7 @@ from ..data import lexicon
 from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
+from .parties import PAIR_DASH
 from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches
 from .pipeline import component
 
@@ -119,7 +120,6 @@ OWNED = re.compile(r"[A-Z][a-z]+-(?:owned|run|backed|controlled|funded)")
 # the forms a company's name may be followed by ("PetroChina Co."): after a known name, that name
 CORPORATE = frozenset({"Co.", "Corp.", "Corp", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "JSC", "SA", "AG"})
 WORD_AFTER = re.compile(r"\)?\s+([A-Za-z-]+)")   # the word after an acronym's brackets
-PAIR_DASHES = (" – ", " - ")   # "Vietnam – Laos": a dash set apart between two countries' names
 # one word with an adjective's ending ("Asian", "African", "Nordic"): what "the ... giant" says it is
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic)")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
@@ -847,8 +847,8 @@ class Finder:
             ent = self.entities.get(m.value)
             if ent is None or ent.known or self.country_from(m.start) is None:
                 continue
-            first = self.country_by_end.get(m.start - 3)   # (each of PAIR_DASHES is three characters)
-            if first is None or self.text[first.end:m.start] not in PAIR_DASHES:
+            first = self.country_by_end.get(m.start - 3)   # (each of PAIR_DASH's matches is three characters)
+            if first is None or not PAIR_DASH.fullmatch(self.text, first.end, m.start):
                 continue
             name = self.text[first.start:m.end]
             paired = self.entity(_norm(name), name, ent.kind, first.value)
