@@ -655,3 +655,10 @@ def test_known_officeholders_and_name_particles_in_russian(text, person):
 def test_a_title_never_opens_with_a_comma():
     text = "Buhari said: “I am happy to welcome my brother, His Excellency, President Tayyip Erdogan, to Abuja.”"
     assert [(p["name"], p["title"]) for p in extract(text)["people"]] == [("Tayyip Erdogan", "President")]
+
+
+def test_a_known_officeholder_by_two_of_their_names_and_in_full_is_one_person():
+    rec = extract("Peña Nieto said trade with Brazil grew by a third. President Enrique Peña Nieto then met "
+                  "President Dilma Rousseff in Mexico City.")
+    assert [(p["name"], p["country"]) for p in rec["people"]] == \
+        [("Enrique Peña Nieto", "MEX"), ("Dilma Rousseff", "BRA")]

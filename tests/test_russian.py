@@ -1058,3 +1058,21 @@ def test_the_socialist_republic_of_vietnam_is_vietnam():
     rec = extract("Переговоры провел вице-премьер Правительства Социалистической Республики Вьетнам Чан Хонг Ха.")
     assert [(p["name"], p["title"], p["country"]) for p in rec["people"]] == \
         [("Чан Хонг Ха", "вице-премьер Правительства", "VNM")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a well-known officeholder named in full, with no title and no speech verb beside them
+    ("Александр Лукашенко прибыл в Ташкент во вторник. Переговоры продлились три часа.",
+     ("Александр Лукашенко", "BLR")),
+    # after a country's name, and written with "е" for "ё"
+    ("Лидер Узбекистана Шавкат Мирзиеев в среду провел переговоры с делегацией Кореи.", ("Шавкат Мирзиеев", "UZB")),
+])
+def test_a_known_officeholder_without_a_title(text, person):
+    assert [(p["name"], p["country"]) for p in extract(text)["people"]] == [person]
+
+
+def test_a_latin_letter_inside_a_cyrillic_name_is_the_same_person():
+    # "Cергей" opens with a Latin C: one person, named as the text spells it right
+    rec = extract("Министр энергетики России Cергей Цивилев открыл заседание комиссии в Москве. "
+                  "Сопредседатель комиссии Сергей Цивилев отметил рост поставок нефти.")
+    assert [p["name"] for p in rec["people"]] == ["Сергей Цивилев"]

@@ -53,6 +53,9 @@ SPEECH_ANYWHERE = re.compile("(?:" + alternation(
     ("said", "says", "noted", "notes", "added", "adds", "stressed", "stresses", "emphasised", "emphasized", "told",
      "stated", "explained", "announced", "highlighted", "pointed", "remarked", "underlined", "underscored",
      "recalled", "observed", "according"), boundary_before=True) + r")\b")
+# a run of two or more capitalised words, and its words: where a full name may stand
+CAPITAL_RUN = re.compile(r"[A-ZА-ЯЁ][\w'’-]*(?:[ \u00a0]+[A-ZА-ЯЁ][\w'’-]*)+")
+NAME_TOKEN = re.compile(r"\S+")
 # the endings of abstract nouns, which end an office's name ("Enlargement Negotiations"), never a first name
 NOMINAL = re.compile(r"(?:tions?|ments?|ships?|ities|ity)$")
 REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
@@ -141,14 +144,38 @@ def ru_title_heads() -> frozenset[str]:
     return frozenset(t.split(" ")[0] for t in ru_titles())
 
 
+# Latin letters that look like Cyrillic ones, which real pages type inside Cyrillic words ("Cергей")
+LOOKALIKES = str.maketrans("aceopxykmthb", "асеорхукмтнв")
+CYRILLIC = re.compile("[а-яё]")
+
+
+def fold(name: str) -> str:
+    """A name as compared: lower case, "ё" as "е" (Russian text writes either: "Мирзиёев", "Мирзиеев"),
+    and in a Cyrillic word the Latin letters that look like Cyrillic ones read as those."""
+    name = name.lower().replace("ё", "е")
+    if not CYRILLIC.search(name) or name.isascii():
+        return name
+    return " ".join(w.translate(LOOKALIKES) if CYRILLIC.search(w) else w for w in name.split(" "))
+
+
+def mixed_script(name: str) -> bool:
+    """Does a word of the name mix Latin and Cyrillic letters ("Cергей")?"""
+    return any(CYRILLIC.search(w.lower()) and re.search("[A-Za-z]", w) for w in name.split())
+
+
 @cache
 def known_people() -> dict[str, dict[str, str]]:
-    """lowercased full name or alias -> row of data/people.tsv."""
+    """folded full name or alias (`fold`) -> row of data/people.tsv."""
     out: dict[str, dict[str, str]] = {}
     for row in lexicon("people.tsv"):
         for n in [row["name"], *split(row.get("aliases", ""))]:
-            out.setdefault(n.lower(), dict(row))
+            out.setdefault(fold(n), dict(row))
     return out
+
+
+def known_person(name: str) -> dict[str, str] | None:
+    """The row of data/people.tsv for a full name or alias as the text writes it, if the list has one."""
+    return known_people().get(fold(name))
 
 
 @dataclass(slots=True)
@@ -447,14 +474,16 @@ class PeopleFinder:
         # where plural titles and counterparts are: looked up per sentence by bisection
         plural_at = [m.start() for m in PLURAL_TITLE.finditer(self.text)]
         counterpart_at = [m.start() for m in self.counterpart_stem.finditer(self.text)]
+        known_at = self.known_names_at()
         for s, e in self.doc.sentences or [(0, len(self.text))]:
             if not self.doc.in_body(s, e) and not any(s <= b0 < e for b0, _ in (self.doc.body or [])):
                 continue
             # a person is found only beside a title or a speech verb: skip the other sentences
             has_title = self._covering_any(self.anchors, self.anchor_starts, s, e)
             plural = bisect_left(plural_at, e) > bisect_left(plural_at, s)
+            known = bisect_left(known_at, e) > bisect_left(known_at, s)
             counterpart = bisect_left(counterpart_at, e) > bisect_left(counterpart_at, s)
-            if not (has_title or plural or counterpart) and not SPEECH_ANYWHERE.search(self.text, s, e):
+            if not (has_title or plural or counterpart or known) and not SPEECH_ANYWHERE.search(self.text, s, e):
                 continue
             ws = self.words(s, e)
             if plural or (self.lower_titles and has_title):
@@ -466,6 +495,18 @@ class PeopleFinder:
             if counterpart:
                 self.counterparts(ws)
         self.link_mentions()
+
+    def known_names_at(self) -> list[int]:
+        """Where a well-known officeholder's full name stands (people.tsv), which `speech` reads with no
+        title or speech verb beside it ("Александр Лукашенко прибыл в Ташкент"): the starts, in order."""
+        out = []
+        for m in CAPITAL_RUN.finditer(self.text):
+            words = [(w.start(), w.group()) for w in NAME_TOKEN.finditer(m.group())]
+            for i in range(len(words) - 1):
+                for n in (2, 3):
+                    if i + n <= len(words) and known_person(" ".join(t for _, t in words[i:i + n])):
+                        out.append(m.start() + words[i][0])
+        return out
 
     def plural_title(self, ws: list[Word]) -> None:
         """'the Energy Ministers of Kazakhstan and Poland, Arman Dauletov and Anna Nowak' and
@@ -697,7 +738,7 @@ class PeopleFinder:
             # (not after the bracket closing a short form: "... (МИД РФ) Андреем Кемарским")
             after_conn = bool(title) and title[-1].kind == "conn" and title[-1].text != ")"
             if len(names) >= 3 and (after_conn or NOMINAL.search(names[0].text)) and \
-                    not known_people().get(self._span_text(names).lower()):
+                    not known_person(self._span_text(names)):
                 # ("... Policy and Enlargement Negotiations Johannes Hahn": a noun of the office, no first name)
                 title.append(names[0])
                 names = names[1:]
@@ -792,7 +833,7 @@ class PeopleFinder:
         """Names of two or three words beside a speech verb ('said Aigerim Bekova'), or a well-known
         officeholder's full name (people.tsv)."""
         for i, w in enumerate(ws):
-            if w.kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent")):
+            if w.kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title")):
                 continue
             n = i
             while n < len(ws) and ws[n].kind == "name":
@@ -800,9 +841,11 @@ class PeopleFinder:
             if not 2 <= n - i <= 3 or (n < len(ws) and ws[n].kind in ("title", "ent")):
                 continue
             start, end = ws[i].start, ws[n - 1].end
+            known = known_person(self.text[start:end]) is not None
+            if i > 0 and ws[i - 1].kind == "ent" and not known:
+                continue   # (a country's or a company's name before: "Лидер Узбекистана Шавкат Мирзиеев" only)
             if SPEECH_AFTER.match(self.text[end:end + 30]) or \
-                    SPEECH_BEFORE.search(self.text[max(0, start - 25):start]) or \
-                    self.text[start:end].lower() in known_people():
+                    SPEECH_BEFORE.search(self.text[max(0, start - 25):start]) or known:
                 # (a well-known officeholder named in full needs neither: "Кобахидзе и Никол Пашинян обсудили")
                 self.add(ws[i:n], [])
 
@@ -840,11 +883,11 @@ class PeopleFinder:
         if self.lower_titles:
             written = name
             name = morph.nominative_name(name, title or case_of)
-            if name.lower() not in known_people():
+            if known_person(name) is None:
                 # a surname that does not decline, read as if it did ("Нарендры Моди" -> "Моди", not "Модь"):
                 # as written, where the first name put in the nominative makes a name the list knows
                 kept = " ".join(name.split()[:-1] + written.split()[-1:])
-                name = kept if kept.lower() in known_people() else name
+                name = kept if known_person(kept) is not None else name
             if title and morph.plural(title.split(" ")[0]):
                 title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
             title = _nominative_title(title) if title else title
@@ -854,16 +897,23 @@ class PeopleFinder:
             # a bare surname after a title: only as a mention of someone named in full, or of a well-known
             # officeholder the list knows by it ("President Tokayev"), named as the text names them
             person = self.by_surname(name)
-            if person is None and title_ws and name.lower() in known_people():
-                person = self.people.setdefault(name.lower(), Person(name))
+            if person is None and title_ws and known_person(name) is not None:
+                person = self.people.setdefault(fold(name), Person(name))
             if person is None:
                 return None
         else:
             # (one name spelt with hyphens or spaces is one person: "Al-Muhammad Al-Sabah", "Al Muhammad Al Sabah")
-            key = name.lower().replace("-", " ")
+            # (and one written with "ё" or "е", or with a Latin letter slipped in: "Cергей Цивилев")
+            key = fold(name).replace("-", " ")
             person = self.people.get(key) or self.by_surname(name_words[-1].text, first=name)
             if person is None:
                 person = self.people[key] = Person(name)
+            elif person.name != name and fold(person.name) == fold(name) and mixed_script(person.name) and \
+                    not mixed_script(name):
+                # the name first met with a Latin letter slipped in: named as the text spells it right
+                person.name = name
+                for m in person.mentions:
+                    m.value = name
         span.value = person.name
         if not any(m.start == span.start and m.end == span.end for m in person.mentions):
             person.mentions.append(span)   # (a name read twice: with its title and as a counterpart)
@@ -876,8 +926,8 @@ class PeopleFinder:
     def _known_alone(self, w: Word) -> bool:
         """Is the one name word a well-known officeholder's surname the list knows ("Tokayev", "Токаевым")?"""
         bare = _bare(w.text)
-        return bare.lower() in known_people() or (
-            self.lower_titles and morph.nominative_name(bare).lower() in known_people())
+        return known_person(bare) is not None or (
+            self.lower_titles and known_person(morph.nominative_name(bare)) is not None)
 
     def delegation_country(self, at: int) -> str | None:
         """The country whose delegation the title at `at` heads ("the delegation of Hungary was headed by
@@ -994,12 +1044,15 @@ class PeopleFinder:
                     p.mentions.append(Span(start, end, "person", m.group(), p.name))
 
     def resolve(self) -> list[Person]:
-        # a well-known officeholder met by surname first ("President Kagame ... Paul Kagame"): one person
+        # a well-known officeholder met by surname first ("President Kagame ... Paul Kagame"), or by
+        # another of the names the list knows ("Peña Nieto ... Enrique Peña Nieto"): one person
         for key, p in list(self.people.items()):
-            if " " in p.name:
+            row = known_person(p.name)
+            if " " in p.name and row is None:
                 continue
-            full = next((q for q in self.people.values() if q is not p and " " in q.name
-                         and q.name.split()[-1].lower() == p.name.lower()), None)
+            full = next((q for q in self.people.values() if q is not p and " " in q.name and len(q.name) > len(p.name)
+                         and (q.name.split()[-1].lower() == p.name.lower() or (
+                             row is not None and (known_person(q.name) or {}).get("name") == row["name"]))), None)
             if full is not None:
                 full.mentions.extend(m for m in p.mentions if all(m.start != f.start for f in full.mentions))
                 full.titles.extend(p.titles)
@@ -1013,7 +1066,7 @@ class PeopleFinder:
             titles = [t for t, _ in p.titles if t]
             p.title = max(titles, key=len) if titles else None
             p.country = next((c for _, c in p.titles if c), None)
-            known = known_people().get(p.name.lower())
+            known = known_person(p.name)
             if p.country is None and known:
                 p.country = known["country"]
             if p.country is None and p.title and fallback and USE_DATELINE_FALLBACK:
@@ -1025,7 +1078,7 @@ class PeopleFinder:
                 # "India's External Affairs Minister ... his UAE counterpart": the UAE's Foreign Minister
                 person.title = common_titles().get(subject.title.lower(), subject.title)
         for p in out:
-            known = known_people().get(p.name.lower())
+            known = known_person(p.name)
             if p.title is None and known and not self.lower_titles:
                 # the office the list knows, where the text gives none (its "counterpart" gives one: the
                 # office held then, which the list's may not be)
