@@ -192,3 +192,25 @@ def test_a_ten_and_a_unit_joined_by_a_hyphen_are_one_number_of_money():
 
     [f] = extract("Over twenty-five billion dollars of investment has come to Pakistan from China.")["figures"]
     assert (f["value"], f["unit"]) == (25_000_000_000, "USD")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # "a" before a multiplier is one of it
+    ("Trade between Turkey and Senegal is to grow to a billion dollars by 2020.", 1_000_000_000, "USD"),
+    # a smaller part in digits after a multiplier in words: one amount, not its part alone
+    ("Serbia's trade with Poland last year was one billion and 328 million euros.", 1_328_000_000, "EUR"),
+    # in Russian, a multiplier in the singular alone
+    ("Товарооборот Грузии и Армении впервые достиг миллиарда долларов.", 1_000_000_000, "USD"),
+])
+def test_money_with_its_multiplier_in_words(text, value, unit):
+    from accordwatch import extract
+
+    [f] = extract(text)["figures"]
+    assert (f["value"], f["unit"]) == (value, unit)
+
+
+def test_a_plural_multiplier_alone_is_no_amount():
+    from accordwatch import extract
+
+    assert extract("Товарооборот Грузии и Армении оценивается в миллиарды долларов.")["figures"] == []
+    assert extract("Товарооборот Грузии и Армении вырос на миллионы долларов.")["figures"] == []

@@ -390,6 +390,8 @@ def halves(doc: Document, found: list[Span]) -> list[Span]:
 
 
 # "two billion dollars", "более трех миллиардов долларов": a number in words, a multiplier, a currency
+# (in Russian the singular alone is one: "миллиарда долларов", but "миллиардов долларов" is no amount)
+SINGULAR_ALONE = {"ru": re.compile(r"(?i:миллиард|миллион|триллион)(?:а|у|ом|е)?")}
 MONEY_MULTIPLIERS = {"en": {"trillion": 10**12, "billion": 10**9, "million": 10**6}}
 MONEY_WORDS = {"en": ("illion",), "ru": ("иллион", "иллиард")}   # a cheap test before the scan
 
@@ -397,8 +399,8 @@ MONEY_WORDS = {"en": ("illion",), "ru": ("иллион", "иллиард")}   # 
 @cache
 def money_number_words(code: str) -> dict[str, float]:
     """Numbers in words that may open money: data/number_words.tsv ("one" too: "one billion dollars")."""
-    if code == "en":
-        return {**{w: float(v) for w, v in number_words().items()}, "one": 1.0}
+    if code == "en":   # ("a billion dollars": one)
+        return {**{w: float(v) for w, v in number_words().items()}, "one": 1.0, "a": 1.0}
     return {row["word"]: float(row["value"]) for row in lang.LANGUAGES[code].lexicon("number_words.tsv")}
 
 
@@ -418,7 +420,11 @@ def money_words_pattern(code: str) -> re.Pattern | None:
     hundred = r"(?:\s+(?P<h>hundred))?" if code == "en" else ""   # "seven hundred million dollars"
     # "twenty-five billion dollars": a ten and a unit joined by a hyphen are one number
     tens = r"(?:(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?" if code == "en" else ""
-    return re.compile(rf"(?<![\w-]){tens}(?P<n>{_alt(words)}){hundred}\s+(?P<m>{_alt(mults)})\s+"
+    # "one billion and 328 million euros": a smaller part in digits after the first
+    part = r"(?:\s+and\s+(?P<pn>\d{1,3})\s+(?P<pm>million|thousand))?" if code == "en" else ""
+    # "товарооборот достиг миллиарда долларов": a multiplier in the singular alone is one of it
+    number = rf"(?:(?P<n>{_alt(words)}){hundred}\s+)" + ("?" if code in SINGULAR_ALONE else "")
+    return re.compile(rf"(?<![\w-]){tens}{number}(?P<m>{_alt(mults)}){part}\s+"
                       rf"(?P<cur>{_alt(after)})(?!\w)", re.I)
 
 
@@ -438,10 +444,19 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
                if m.start("m") <= i < m.end("m")}
     for m in matches.values():
         start, end = m.span()
-        if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
+        # (an amount found inside it, "328 million euros" of "one billion and 328 million euros", is its part)
+        if not doc.in_body(start, end) or any(s.start < end and start < s.end and not start < s.start
+                                              for s in found):
             continue
-        number = words[m["n"].lower()] + (words[m["t"].lower()] if m.groupdict().get("t") else 0)
+        if m["n"] is None and (code not in SINGULAR_ALONE or not SINGULAR_ALONE[code].fullmatch(m["m"]) or
+                               text[max(0, start - 1):start].isalnum()):
+            continue
+        number = (words[m["n"].lower()] if m["n"] else 1) + (words[m["t"].lower()] if m.groupdict().get("t") else 0)
         value = number * (100 if m.groupdict().get("h") else 1) * mults[m["m"].lower()]
+        if m.groupdict().get("pm"):
+            if MONEY_MULTIPLIERS["en"].get(m["pm"].lower(), 10**3) >= mults[m["m"].lower()]:
+                continue
+            value += int(m["pn"]) * MONEY_MULTIPLIERS["en"].get(m["pm"].lower(), 10**3)
         out.append(amount_span(doc, code, start, end, int(value), currency_after(code, m["cur"]), None))
     return out
 
@@ -459,6 +474,7 @@ def annotate(doc: Document) -> None:
     found = find_amounts(doc)
     found += counts_stated_after(doc, found)
     found += halves(doc, found)
-    found += money_in_words(doc, found)
+    worded = money_in_words(doc, found)
+    found = [s for s in found if not any(w.start < s.start and s.end <= w.end for w in worded)] + worded
     words = counts_in_words(doc, found) if lang.of(doc).code == "en" else []
     doc.spans["amount"] = sorted(found + words, key=lambda s: s.start)
