@@ -317,3 +317,23 @@ def test_a_dash_set_apart_between_two_countries_joins_them_in_a_name():
 def test_other_documents_are_named_elsewhere():
     text = "Стороны подписали меморандум об инвестициях, работа над другими соглашениями продолжается."
     assert not any(n and "други" in n for n in names(text))
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # adjectives that say what the event was like, not which it was
+    ("По итогам официальных переговоров министры Беларуси и Кубы подписали протокол.", "meeting"),
+    ("В Минске министры Беларуси и Кубы подписали четыре новых документа.", "agreement"),
+    ("Министр Грузии сказал, что у него с коллегой из Армении состоялась очень хорошая встреча.", "meeting"),
+    ("Ministers of Chile and Peru signed bilateral documents in Lima on Friday.", "agreement"),
+])
+def test_vague_adjectives_before_a_kind_of_event_make_no_name(text, etype):
+    assert names(text, etype) == [None]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an adjective of the subject names it
+    ("В Минске министры Беларуси и Кубы подписали кредитное соглашение.", "кредитное соглашение"),
+    ("Ministers of Chile and Peru signed a joint development agreement in Lima.", "joint development agreement"),
+])
+def test_an_adjective_of_the_subject_names_the_document(text, name):
+    assert names(text, "agreement") == [name]

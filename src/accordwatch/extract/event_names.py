@@ -60,6 +60,15 @@ def _words() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in roles.items()}
 
 
+@cache
+def _ru_words() -> dict[str, frozenset[str]]:
+    """data/ru/event_name_words.tsv: role -> lemmas."""
+    roles: dict[str, set[str]] = {}
+    for row in lang.RUSSIAN.lexicon("event_name_words.tsv"):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
 def ordinal_words() -> frozenset[str]:
     """Lower-case ordinals that belong to a meeting's name ("first", "fifth", "next")."""
     return _words()["ordinal"]
@@ -247,6 +256,11 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         return None
     if left == start and text[start:end].lower() in RU_BARE and right - end < 3:
         return None
+    if right == end and left < start and " " not in text[start:end]:
+        words = _ru_words()
+        if morph.lemma(trigger.lower()) in words["kind"] and \
+                all(morph.lemma(w.lower()) in words["vague"] for w in text[left:start].split()):
+            return None   # "официальных переговоров", "хорошая встреча", "четыре новых документа": kinds, not names
     return left, right
 
 
@@ -277,6 +291,8 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
         low in ("supply", "deliver") and TO_VERB.search(text, max(lo, start - 4), start) is not None)
     right = _right(text, end, hi, etype, words, title=_is_title(trigger) or left < start, opened=takes_object,
                    generic=low in words["generic"], named=all(w[:1].isupper() for w in text[left:end].split()))
+    if right == end and low in words["kind"] and all(t.lower() in words["vague"] for a, t in toks if a >= left):
+        return None   # "signed bilateral documents", "new agreements": kinds, not names
     if left == start and right == end:
         return None
     return left, right
