@@ -1832,3 +1832,19 @@ def test_a_country_and_a_body_of_many_states_are_the_two_sides():
     found = events(text)
     assert [(e["parties"], e["organizations"]) for e in found] == \
         [(["KAZ", "UZB"], []), (["UZB"], ["Asian Development Bank"])]
+
+
+@pytest.mark.parametrize("text", [
+    # an occasion the one reported is told against: since then, or one the speaker referred to
+    "Ties between Ghana and Morocco have grown steadily since the Royal Visit to Accra in 2017.",
+    "The envoy also referred to President Ruto's visit to Qatar and said it opened a new chapter.",
+    "Торговля Беларуси и Египта выросла вдвое с момента визита президента в Каир.",
+])
+def test_an_earlier_occasion_told_as_background_is_no_event(text):
+    assert [e for e in events(text, "2019-03-01") if e["type"] == "meeting"] == []
+
+
+def test_a_visit_that_could_take_place_is_planned():
+    text = "The minister said that a visit of the President of Chile to Peru could take place in the autumn."
+    [ev] = events(text, "2021-06-11")
+    assert (ev["type"], ev["status"]) == ("meeting", "planned")

@@ -84,6 +84,8 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"(?:postponed|put\s+off|moved|rescheduled)\s+(?:until|to|till)\b|"
                             # "projects that may be approved at the meeting"
                             r"(?:may|might|could)\s+be\s+\w+ed\s+(?:at|during|by)|"
+                            # "assurances that the visit of the President could take place in autumn"
+                            r"(?:may|might|could)\s+(?:also\s+)?(?:take\s+place|be\s+held)|"
                             r"(?:expects?|awaits?|looks?\s+forward\s+to)\s+(?:[\w-]+\s+){0,3}?visits?)\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
@@ -253,7 +255,12 @@ YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "
 # "came two months after Kuczynski made his first foreign visit to China", "a follow-up to Kagame's meeting with
 # the Emir in September": an earlier occasion, told to date the one reported
 EARLIER_CLAUSE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\s+[^.;]{0,80}$|"
-                            r"\bfollow[\s-]*up\s+(?:to|on|of)\s+[^.;]{0,50}$", re.I)
+                            r"\bfollow[\s-]*up\s+(?:to|on|of)\s+[^.;]{0,50}$|"
+                            # "relations have grown since the Royal Visit to Abuja", "he referred to the
+                            # President's visit to Pakistan": an occasion before the one reported
+                            r"\bsince\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}$|"
+                            r"\b(?:recalled|recalling|referred\s+to|referring\s+to)\s+(?!that\b)(?:[\w’'-]+\s+){0,6}$",
+                            re.I)
 # "a joint press conference": the press conference of a meeting (its trigger, or the word before a
 # "conference" trigger)
 PRESS_BEFORE = re.compile(r"\bpress[\s-]$", re.I)
