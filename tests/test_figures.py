@@ -889,3 +889,22 @@ def test_a_level_reached_by_a_year_is_actual_and_each_step_of_a_goal_a_target():
                     published="2021-10-22")
     assert [(f["value"], f["kind"]) for f in found] == \
         [(25_300_000_000, "actual"), (50_000_000_000, "target"), (75_000_000_000, "target")]
+
+
+def test_a_surplus_after_exports_and_imports_is_no_flow_of_them():
+    text = ("Japan's exports to Vietnam rose 12 per cent ($9.1 billion), imports rose 8 per cent ($6.2 billion), "
+            "and the trade balance showed a surplus of $2.9 billion.")
+    assert [f["indicator"] for f in figures(text, "2023-08-01")] == ["exports", "imports", "other"]
+
+
+def test_it_will_reach_is_the_measure_just_stated_still_to_come():
+    text = "Trade between Turkey and Ghana was $330 million last year. It will reach $390 million in 2021."
+    assert [(f["indicator"], f["kind"], f["period"]) for f in figures(text, "2021-03-01")] == \
+        [("trade_turnover", "actual", "2020"), ("trade_turnover", "target", "2021")]
+
+
+def test_economic_exchange_is_trade_and_a_half_year_may_name_its_months():
+    text = ("Last year the economic exchange between Serbia and Poland was 1.3 billion euros; in the first half "
+            "(January-June) of this year it reached 700 million euros.")
+    assert [(f["indicator"], f["period"]) for f in figures(text, "2021-09-01")] == \
+        [("trade_turnover", "2020"), ("trade_turnover", "2021-01/2021-06")]

@@ -1076,3 +1076,18 @@ def test_a_latin_letter_inside_a_cyrillic_name_is_the_same_person():
     rec = extract("Министр энергетики России Cергей Цивилев открыл заседание комиссии в Москве. "
                   "Сопредседатель комиссии Сергей Цивилев отметил рост поставок нефти.")
     assert [p["name"] for p in rec["people"]] == ["Сергей Цивилев"]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a goal told as the increase agreed ("об увеличении ... до")
+    ("Президенты договорились об увеличении товарооборота Беларуси и Вьетнама до полумиллиарда долларов.",
+     [("trade_turnover", "target")]),
+    # goals listed by their terms after a dash, with "поставили цель" no supplies
+    ("Президенты Турции и Кыргызстана поставили цель: краткосрочно — достичь $2 млрд товарооборота, "
+     "среднесрочно — $5 млрд.", [("trade_turnover", "target"), ("trade_turnover", "target")]),
+    # "наторговать": trade
+    ("За два года Беларусь и Египет смогли наторговать больше, чем на 100 миллионов долларов.",
+     [("trade_turnover", "actual")]),
+])
+def test_goals_and_trade_told_by_russian_verbs_and_nouns(text, kinds):
+    assert [(f["indicator"], f["kind"]) for f in extract(text)["figures"]] == kinds

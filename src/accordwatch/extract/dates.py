@@ -60,9 +60,10 @@ DEADLINE = r"(?P<deadline>\b(?:by|before|until|till)\s+(?:the\s+)?(?:end|close)\
 HEAD = rf"\b(?={STARTS}){DEADLINE}?"
 # its forms, each a branch of PATTERN, tried in this order
 BRANCHES = (
-    # 1. Q1 2024 / the first quarter of 2024 / the second half of this year
+    # 1. Q1 2024 / the first quarter of 2024 / the second half of this year / the first half
+    #    (January-June) of 2021 (the months it spans in brackets)
     rf"""(?P<part>(?:the\s+)?(?P<pord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+
-               (?P<pkind>quarter|half)(?:\s+of)?\s+(?P<pyear>{YEAR}|{REL_YEAR}))""",
+               (?P<pkind>quarter|half)(?:\s+\([^()\n]{{3,30}}\))?(?:\s+of)?\s+(?P<pyear>{YEAR}|{REL_YEAR}))""",
     rf"""(?P<qshort>\b(?P<qk>Q|H)(?P<qn>[1-4])\s+(?P<qy>{YEAR})\b)""",
     # 2. January-September 2023 / from January through November 2023 / nine months of 2023
     rf"""(?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})

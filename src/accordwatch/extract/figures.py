@@ -63,7 +63,9 @@ TARGET_MET = re.compile(r"\b(?:surpassed|exceeded|outstripped|overfulfill?ed|met
 CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal
 ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s+indicator)\s+(?:\w+\s+){0,2}?"
                      r"(?:rose|grew|fell|dropped|declined|"
-                     r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed)\b", re.I)
+                     r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed|exceeded|"
+                     # "It will reach $390 million in 2016": the same measure, still to come
+                     r"reach|rise|grow|increase|total|amount|exceed|be)\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
 # amount is a change, not a level; the level, where stated, is the figure
@@ -235,6 +237,10 @@ class FigureFinder:
         self.code = lang.of(doc).code
         self.c = cues(self.code)
         self.measured: dict[int, str] = {}   # amount start -> the indicator its words give (indicator())
+        # the amounts a cue says measure something else ("a trade surplus of $3.8 billion", "сальдо"),
+        # which no figure before lends its measure to
+        self.said_other: set[int] = set()
+        self._stem_cued = False   # whether stem_indicator's answer came from a cue (else its default)
         # where the dates a figure read stand: the periods of flows of trade and the points of comparison
         # ("in 2015 trade passed $1 billion", "twice the 2013 level"), which date no event
         self.dates_read: set[int] = set()
@@ -288,6 +294,8 @@ class FigureFinder:
         unit = amount.data["unit"]
         if self.code != "en":
             ind = self.stem_indicator(amount, zone)
+            if ind == "other" and self._stem_cued:
+                self.said_other.add(amount.start)
         else:
             pat, cues = cue_pattern()
             best = None
@@ -312,6 +320,8 @@ class FigureFinder:
                         best = m
                         break
             ind = cues[best.group(0).lower()] if best else "other"
+            if best is not None and ind == "other":
+                self.said_other.add(amount.start)
             if best is not None and best.group(0).lower() in ("worth", "loan", "loans") and \
                     self.c.DEAL_WORDS.search(zone.left):
                 ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
@@ -338,6 +348,7 @@ class FigureFinder:
                 cand = (m.end(), m.end() - m.start(), ind)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
+        self._stem_cued = best is not None
         if best is not None:
             return best[2]
         after: tuple[int, str] | None = None
@@ -348,6 +359,7 @@ class FigureFinder:
             m = pat.search(zone.right)
             if m and not self.blocked.holds(amount.end + m.start()) and (after is None or m.start() < after[0]):
                 after = (m.start(), ind)
+        self._stem_cued = after is not None
         return after[1] if after else "other"
 
     def future(self, amount: Span, zone: Zone) -> bool:
@@ -572,7 +584,9 @@ class FigureFinder:
             if flow is not None:
                 # (a turnover in tonnes is a volume; its worth in money, the turnover)
                 ind, parties = self.measured.get(spans[-1].start, flow["indicator"]), flow["parties"]
-            if ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)) and \
+            if a.start in self.said_other:
+                pass   # (its cue says what it measures: no figure before lends it theirs)
+            elif ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)) and \
                     self.near_before(spans[-1].start, a.start):
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
                 # the figure just before says what is measured (not one paragraphs away)
