@@ -908,3 +908,24 @@ def test_economic_exchange_is_trade_and_a_half_year_may_name_its_months():
             "(January-June) of this year it reached 700 million euros.")
     assert [(f["indicator"], f["period"]) for f in figures(text, "2021-09-01")] == \
         [("trade_turnover", "2020"), ("trade_turnover", "2021-01/2021-06")]
+
+
+def test_exports_and_imports_of_one_sentence_each_keep_their_change_way_and_period():
+    # the percentage after the first amount is its own, a clause of its own follows; the imports go
+    # the other way though the words of the exports ("to the Philippines") come first in their zone
+    text = ("In the first half of 2016 Việt Nam exported $1.08 billion worth of goods to the Philippines, "
+            "up 17.5 per cent, while importing $443 million worth of goods, an increase of 10.3 per cent.")
+    assert [(f["indicator"], f["from"], f["to"], f["change_pct"], f["period"]) for f in figures(text, "2016-08-01")] \
+        == [("exports", "VNM", "PHL", 17.5, "2016-01/2016-06"), ("imports", "PHL", "VNM", 10.3, "2016-01/2016-06")]
+
+
+def test_the_other_flow_of_a_sentence_takes_the_period_its_opening_gives():
+    text = ("In January 2024 trade between Kazakhstan and Uzbekistan reached $352 million. In 2023 Kazakh exports "
+            "to Uzbekistan rose to $3.3 billion, and imports of Uzbek goods were $1.3 billion.")
+    assert [(f["indicator"], f["period"]) for f in figures(text, "2024-03-01")] == \
+        [("trade_turnover", "2024-01"), ("exports", "2023"), ("imports", "2023")]
+
+
+def test_a_us_dollar_adjective_names_no_country():
+    rec = extract("China and Chile signed a multi-billion-US-dollar currency swap deal.", published=PUB)
+    assert rec["countries"] == ["CHL", "CHN"]

@@ -457,7 +457,10 @@ class FigureFinder:
                 p0, p1 = offset + m.start(), offset + m.end()
                 if text is zone.left and prev_end is not None and p0 - prev_end < amount.start - p1:
                     continue
-                if text is zone.right and next_start is not None and next_start - p1 < p0 - amount.end:
+                if text is zone.right and next_start is not None and next_start - p1 < p0 - amount.end and \
+                        not self.c.CLAUSE_BREAK.search(self.text, p1, next_start):
+                    # (but "exported $1.08 billion to the Philippines, up 17.5 per cent, while importing
+                    # $443 million": a clause of its own begins before the next amount)
                     continue
                 window = text[max(0, m.start() - 45):m.end() + 40]   # ("увеличившись в годовом исчислении на 97%")
                 restated = self.c.RESTATED_CHANGE.search(self.text, max(0, p0 - 80), p0)
@@ -628,11 +631,14 @@ class FigureFinder:
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
             src, dst = self.direction(ind, z, parties) if flow is None else (flow["from"], flow["to"])
             s0, s1 = self.doc.sentence_of(a.start)
-            if src is None and dst is None and ind in ("exports", "imports") and out and spans and \
-                    out[-1]["indicator"] == OTHER_WAY[ind] and out[-1]["from"] and out[-1]["to"] and \
-                    set(out[-1]["parties"]) == set(parties) and self.doc.sentence_of(spans[-1].start) == (s0, s1):
+            other_way = out[-1] if ind in ("exports", "imports") and out and spans and \
+                out[-1]["indicator"] == OTHER_WAY[ind] and out[-1]["from"] and out[-1]["to"] and \
+                set(out[-1]["parties"]) == set(parties) and self.doc.sentence_of(spans[-1].start) == (s0, s1) else None
+            if other_way is not None and (src, dst) in ((None, None), (other_way["from"], other_way["to"])):
                 # "Kazakhstan's exports stood at $96 million, and imports at $436 million": the other way
-                src, dst = out[-1]["to"], out[-1]["from"]
+                # (so too where the words of the flow before, "exported $1 billion to the Philippines
+                # while importing $443 million", seemed to say this one's way: both flows one way)
+                src, dst = other_way["to"], other_way["from"]
             fig = {
                 "indicator": ind, "value": a.value, "unit": a.data["unit"],
                 # the worth of documents signed has no period (a signing's date is not one)
@@ -684,7 +690,8 @@ class FigureFinder:
 
     def _inherit_periods(self, figs: list[dict], spans: list[Span]) -> None:
         """Exports and imports stated right after a turnover figure share its period (that of the
-        last turnover figure with one before them, within two sentences)."""
+        last turnover figure with one before them, within two sentences), or, after the other flow in
+        their sentence, that flow's."""
         starts = [s for s, _ in self.doc.sentences]
         turnover = None   # index of the last actual turnover figure with a period so far
         for i, f in enumerate(figs):
@@ -693,7 +700,13 @@ class FigureFinder:
                 continue
             if f["period"] is not None or f["indicator"] not in ("exports", "imports") or f["kind"] != "actual":
                 continue
-            if turnover is not None and \
+            prev = figs[i - 1] if i else None
+            if prev is not None and prev["indicator"] in ("exports", "imports") and prev["kind"] == "actual" and \
+                    prev["period"] and self.doc.sentence_of(spans[i - 1].start) == self.doc.sentence_of(spans[i].start):
+                # "В 2023 году экспорт вырос до 3,3 млрд долларов, а импорт составил 1,3 млрд": the other
+                # flow of the sentence, in the period its opening gives
+                f["period"] = prev["period"]
+            elif turnover is not None and \
                     bisect_right(starts, spans[i].start) - bisect_right(starts, spans[turnover].start) <= 2:
                 f["period"] = figs[turnover]["period"]
 

@@ -297,8 +297,8 @@ def country_names() -> dict[str, str]:
     return {row["code"]: row["name"] for f in ("countries.tsv", "blocs.tsv") for row in lexicon(f)}
 
 
-# "U.S. dollars", "US$5 billion": the currency, not the country
-CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b|\$\s?\d", re.I)
+# "U.S. dollars", "a multi-billion-US-dollar swap", "US$5 billion": the currency, not the country
+CURRENCY_AFTER = re.compile(r"[\s-]+(?:dollars?|cents?)\b|\$\s?\d", re.I)
 # "US $1,077 million", "U.S. $406 million": a short form before a spaced dollar sign is the currency's;
 # a name is not ("lent Argentina $7.5 billion")
 SPACED_DOLLAR = re.compile(r"\s\$\s?\d")
