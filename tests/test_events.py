@@ -1848,3 +1848,16 @@ def test_a_visit_that_could_take_place_is_planned():
     text = "The minister said that a visit of the President of Chile to Peru could take place in the autumn."
     [ev] = events(text, "2021-06-11")
     assert (ev["type"], ev["status"]) == ("meeting", "planned")
+
+
+def test_the_deadline_of_a_goal_said_again_dates_no_event():
+    text = ("Chile and Peru set a trade target of $20 billion before 2030 as their ministers met in Lima on Monday. "
+            "They told their negotiators to meet regularly to conclude the trade agreement upgrade talks, so as to "
+            "reach the target of $20 billion before 2030.")
+    assert all(e["date"] != "2030" for e in events(text, "2024-04-02"))
+
+
+def test_what_talks_serve_as_is_no_event():
+    text = ("The ministers of Chile and Peru held talks in Lima on Monday. "
+            "The new negotiations shall be a forum to discuss the concerns of business.")
+    assert [(e["type"], e["date"]) for e in events(text, "2024-04-02")] == [("meeting", "2024-04-01")]

@@ -171,7 +171,9 @@ HABITUAL_AFTER = re.compile(r"s\b(?:\s+of\s+[^.;,]{0,80}?)?\s+are\s+(?:usually\s
                             r"normally\s+|always\s+)?(?:held|chaired|co-chaired|convened|organi[sz]ed|attended)\b",
                             re.I)
 GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$"
-                            r"|\bexchanges?\s+of\s+(?:\w+\s+and\s+)?$", re.I)
+                            r"|\bexchanges?\s+of\s+(?:\w+\s+and\s+)?$"
+                            # "the negotiations shall be a forum to discuss ...": what something serves as
+                            r"|\b(?:be|become|serve\s+as|act\s+as)\s+an?\s+(?:\w+\s+)?$", re.I)
 # fields named as the subject of cooperation or investment, not a project: "cooperation in energy and
 # production", "invest in Uzbekistan's energy, chemical production, pharmaceutics ..." (a list of them)
 COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*$|"

@@ -77,7 +77,7 @@ CHANGE_BY = re.compile(r"""
 WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?ing|valued\s+at|estimated\s+at|"
                         r"costing)\s+(?:about|around|over|more\s+than|some|nearly|almost)?\s*", re.I)
 # "20 billion cubic metres a year by 2027", "will deliver", "on track to": still to come
-BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,6}?\s+(?:by|before)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
 # "to projects in Indonesia and | Bangladesh": the words that join countries in a list
 LIST_JOINED = re.compile(r"\s*,\s+|\s+and\s+(?:the\s+)?", re.I)
 # "trade increased to | $25.3 billion by the end of 2020": a level reached, whatever the year after it says
@@ -657,6 +657,16 @@ class FigureFinder:
                 # one flow, one period: "2 million tonnes of wheat worth $500 million in 2023"
                 fig["period"] = fig["period"] or flow["period"]
                 flow["period"] = flow["period"] or fig["period"]
+            if ind != "deal_value":
+                # (a figure said again too: "... to achieve the target of $50 billion before 2030")
+                self.dates_read.update(self._compared)
+                if self._period_at is not None and fig["period"] is not None and (
+                        ind in FLOWS or "/" in fig["period"] or self.c.BY_YEAR.match(self.text, a.end)) and \
+                        self.same_clause(self._period_at, a):
+                    # (and the span of any measure: "has loaned $6.68 billion since 2009", and the deadline of any
+                    # goal: "the target of $50 billion before 2030"; not a date that another clause shares:
+                    # "In 2023 they signed a memorandum, and Kazakhstan exported ...")
+                    self.dates_read.add(self._period_at)
             key = _key(fig)
             if key in seen:
                 continue   # the same figure said again (a quote restating the lead): one figure
@@ -678,13 +688,6 @@ class FigureFinder:
                 undated.setdefault(fact, fig)
             else:
                 dated.add(fact)
-            if ind != "deal_value":
-                self.dates_read.update(self._compared)
-                if self._period_at is not None and fig["period"] is not None and (
-                        ind in FLOWS or "/" in fig["period"]) and self.same_clause(self._period_at, a):
-                    # (and the span of any measure: "has loaned $6.68 billion since 2009"; not a date that
-                    # another clause shares: "In 2023 they signed a memorandum, and Kazakhstan exported ...")
-                    self.dates_read.add(self._period_at)
         self._inherit_periods(out, spans)
         return out
 
