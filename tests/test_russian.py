@@ -1091,3 +1091,13 @@ def test_a_latin_letter_inside_a_cyrillic_name_is_the_same_person():
 ])
 def test_goals_and_trade_told_by_russian_verbs_and_nouns(text, kinds):
     assert [(f["indicator"], f["kind"]) for f in extract(text)["figures"]] == kinds
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Министры иностранных дел Беларуси и Монголии Сергей Алейник и Батмунхийн Батцэцэг подписали план.",
+     [("Сергей Алейник", "Министр иностранных дел", "BLR"), ("Батмунхийн Батцэцэг", "Министр иностранных дел", "MNG")]),
+    ("Затем министры иностранных дел двух стран Сергей Алейник и Батмунхийн Батцэцэг подписали план.",
+     [("Сергей Алейник", "министр иностранных дел", None), ("Батмунхийн Батцэцэг", "министр иностранных дел", None)]),
+])
+def test_an_office_of_several_words_in_the_plural_before_two_names(text, people):
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == people

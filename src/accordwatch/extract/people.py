@@ -528,6 +528,11 @@ class PeopleFinder:
                     before.insert(0, cc)
                 c -= 1
             j = k + 1
+            # the words of the office after it: "министры | иностранных дел | двух стран ..."
+            while self.lower_titles and j < len(ws) and ws[j].kind == "title" and not ws[j].honor and \
+                    not morph.plural(ws[j].text):
+                j += 1
+            t1 = j - 1
             # countries after it: "Ministers of X and Y", "вице-премьеры Узбекистана и Беларуси"
             if j < len(ws) and (ws[j].text == "of" or (self.lower_titles and ws[j].kind == "ent")):
                 j += 1 if ws[j].text == "of" else 0
@@ -559,7 +564,7 @@ class PeopleFinder:
                 continue
             title = self.text[ws[t0].start:ws[k].end]
             if self.lower_titles:
-                title = morph.singular(title, ru_titles())
+                title = morph.singular(title, ru_titles()) + self.text[ws[k].end:ws[t1].end]
             else:
                 title = title[:-1] if not title.endswith("men") else title[:-3] + "man"
             for i, name in enumerate(people):
