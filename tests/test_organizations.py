@@ -531,3 +531,18 @@ def test_a_commissions_remit_stops_at_a_clause():
 def test_a_development_bank_takes_no_country_from_its_partner():
     o = orgs("Rabat – Morocco and the World Bank have signed three financing agreements worth $800 million.")
     assert (o["World Bank"]["kind"], o["World Bank"]["country"]) == ("bank", None)
+
+
+@pytest.mark.parametrize("text", [
+    # a body's name cut inside an office ("the Prime | Minister")
+    "He met the Minister for European Affairs in the Cabinet of the Prime Minister of Poland, Anna Nowak.",
+    # the head of a bloc's name, which is a code among the countries
+    "Azerbaijan works closely with the Cooperation Council of Turkic Speaking States on trade.",
+])
+def test_no_organization_from_part_of_an_office_or_of_a_bloc(text):
+    assert orgs(text) == {}
+
+
+def test_a_pair_of_countries_joined_by_an_en_dash_opens_a_bodys_name():
+    assert "UAE–Bahrain Joint Higher Committee" in orgs(
+        "The 12th session of the UAE–Bahrain Joint Higher Committee was held in Manama.")

@@ -26,7 +26,7 @@ from .patterns import alternation, led, literal_matches, tokens_back, windowed_m
 from .pipeline import component
 
 # one capitalised word; not a place a company is based in ("Abu Dhabi-based | Allied Investment Partners")
-CAP = r"(?![A-Z][\w'’&.]*-(?:based|headquartered)\b)(?:[A-Z][\w'’&.-]*[\w&]|[A-Z])"
+CAP = r"(?![A-Z][\w'’&.]*-(?:based|headquartered)\b)(?:[A-Z][\w'’&.–-]*[\w&]|[A-Z])"
 RUN = rf"{CAP}(?:\s+(?:of\s+|and\s+|for\s+|&\s+|de\s+)?{CAP}){{0,6}}"
 
 
@@ -39,6 +39,18 @@ STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its
 @cache
 def not_org_words() -> frozenset[str]:
     return frozenset(row["word"].lower() for row in lexicon("not_org_words.tsv"))
+
+
+# the capitalised word right after a name: with the name's last word, the opening of an office ("... of the
+# Prime | Minister") cuts it inside the office
+OFFICE_NEXT = re.compile(r" ([A-Z][\w-]*)\b")
+
+
+@cache
+def office_openings() -> frozenset[str]:
+    """The first two words, lower-cased, of the offices of several words ("prime minister", "deputy prime")."""
+    return frozenset(" ".join(row["title"].lower().split()[:2]) for row in lexicon("titles.tsv")
+                     if " " in row["title"])
 
 
 @cache
@@ -519,6 +531,8 @@ class Finder:
             full = self.text[start:end]
             if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
                 continue
+            if any(c.start <= start and end <= c.end for c in self.country_spans):
+                continue   # "the Cooperation Council of Turkic Speaking States": inside a bloc's name
             if self.overlaps_mention(start, end) and (legal or not self._longer_than_overlaps(start, end)):
                 continue   # a known company keeps its name without the legal form
             country = self.country_at(start, end) or self.country_before(start)
@@ -672,6 +686,9 @@ class Finder:
                 continue
             if self.overlaps_mention(start, end) and not self._longer_than_overlaps(start, end):
                 continue
+            if (office := OFFICE_NEXT.match(self.text, end)) and \
+                    f"{name.split()[-1]} {office.group(1)}".lower() in office_openings():
+                continue   # "the Cabinet of the Prime | Minister": cut inside an office, no body's name
             kind = "commission" if m["head"] in ("Commission", "Council", "Committee") and \
                 re.search(r"(?i)intergovernmental|joint|business|cooperation", name) else _kind_of(m["head"])
             ent = self.entity(_norm(name), name, kind, country or self.country_before(start))
