@@ -1101,3 +1101,22 @@ def test_goals_and_trade_told_by_russian_verbs_and_nouns(text, kinds):
 ])
 def test_an_office_of_several_words_in_the_plural_before_two_names(text, people):
     assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a pair of countries as one adjective, the second capitalised too
+    ("В Бишкеке подписан протокол Турецко-Кыргызской Смешанной экономической комиссии.",
+     "Турецко-Кыргызская Смешанная экономическая комиссия"),
+    ("Вице-премьер возглавил делегацию на 22-м заседании Российско-Кубинской межправительственной комиссии.",
+     "Российско-Кубинская межправительственная комиссия"),
+])
+def test_a_body_named_by_a_pair_of_countries_written_with_two_capitals(text, name):
+    assert [o["name"] for o in extract(text)["organizations"]] == [name]
+
+
+def test_a_body_named_with_and_without_its_remit_is_one_organization():
+    rec = extract("Министр провел заседание Межправительственной российско-иракской комиссии по торгово-экономическому "
+                  "сотрудничеству. Сопредседатель Межправительственной российско-иракской комиссии отметил рост.")
+    [org] = rec["organizations"]
+    assert org["name"] == "Межправительственная российско-иракская комиссия по торгово-экономическому сотрудничеству"
+    assert "Межправительственная российско-иракская комиссия" in org["aliases"]

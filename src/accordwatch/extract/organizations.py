@@ -207,7 +207,7 @@ LISTED = re.compile(rf"""
 MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "national economy"}
 
 # Russian bodies (russian_bodies): up to three adjectives, then the head word
-RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[а-яё]+)?(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими)\s+)"
+RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими)\s+)"
 RU_HEAD = r"""
     (?P<head>[Мм]инистерств\w*|МИД|Мин[а-яё]+(?=\s+[А-ЯЁ])|Кабмин\w*|Кабинет\w*\s+[Мм]инистров|
              [Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
@@ -885,11 +885,12 @@ class Finder:
             if ent.known or len(short) < 2:
                 continue
             # (not into a name that joins two: "COSCO Shipping Corporation and Lianyungang Port Holdings Group"),
-            # and a body's name may go on with its remit: "Armenia-Georgia Intergovernmental Commission | for ..."
+            # and a body's name may go on with its remit: "Armenia-Georgia Intergovernmental Commission | for ...",
+            # "Межправительственная российско-иракская комиссия | по ..."
             longer = [k for k, w in words.items() if k != key and len(w) > len(short) and "and" not in w
                       and self.entities[k].kind == ent.kind
                       and (w[-len(short):] == short or (ent.kind in BODY_KINDS and w[:len(short)] == short
-                                                        and w[len(short)] in ("for", "on", "of")))]
+                                                        and w[len(short)] in ("for", "on", "of", "по", "при")))]
             if len(longer) == 1:
                 into[key] = longer[0]
         for key, target in into.items():
