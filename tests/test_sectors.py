@@ -319,3 +319,11 @@ def test_roads_and_archaeology_are_sectors_a_road_map_is_not(text, expected):
     assert expected <= found
     if not expected:
         assert "transport_logistics" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The UAE's non-oil foreign trade with Bahrain reached AED24.5 billion in the first nine months.",
+    "Azerbaijan's non oil exports to Italy grew by 15 percent last year.",
+])
+def test_non_takes_the_sector_out(text):
+    assert "oil_gas" not in sectors(text)

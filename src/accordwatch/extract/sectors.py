@@ -121,6 +121,9 @@ def _in_office_tail(text: str, start: int, names: list[tuple[int, int]]) -> bool
     return False
 
 
+# "non-oil trade", "non-energy exports": the word before a sector word that takes it out
+NEGATED_BEFORE = re.compile(r"(?i:non)[-\s]?$")
+
 def find_sectors(doc: Document) -> list[Span]:
     known = terms(lang.of(doc).code)
     # (and the titles read with people's names: "Adviser on Commerce and Investment")
@@ -177,6 +180,8 @@ def find_sectors(doc: Document) -> list[Span]:
             continue
         if composition(start):
             continue
+        if NEGATED_BEFORE.search(text_, max(0, start - 4), start):
+            continue   # "non-oil trade", "ненефтяной": all but the sector
         if known[term] == "energy" and out and out[-1].value == "renewables" and \
                 not text_[out[-1].end:start].strip():
             continue   # "solar power plants", "wind energy storage": a kind of renewable energy
