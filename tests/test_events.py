@@ -1861,3 +1861,13 @@ def test_what_talks_serve_as_is_no_event():
     text = ("The ministers of Chile and Peru held talks in Lima on Monday. "
             "The new negotiations shall be a forum to discuss the concerns of business.")
     assert [(e["type"], e["date"]) for e in events(text, "2024-04-02")] == [("meeting", "2024-04-01")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Trade between Chile and Peru rose 20 percent in January-July compared to the same period in 2018, the "
+     "minister said at the Chile-Peru Business Forum held in Lima on October 5.", "2019-10-05"),
+    ("Товарооборот Чили и Перу вырос на 20% по сравнению с 2018 годом, сообщил министр на бизнес-форуме, "
+     "который прошел в Лиме 5 октября.", "2019-10-05"),
+])
+def test_a_point_of_comparison_dates_no_meeting(text, date):
+    assert [e["date"] for e in events(text, "2019-10-07") if e["type"] == "meeting"] == [date]
