@@ -1871,3 +1871,13 @@ def test_what_talks_serve_as_is_no_event():
 ])
 def test_a_point_of_comparison_dates_no_meeting(text, date):
     assert [e["date"] for e in events(text, "2019-10-07") if e["type"] == "meeting"] == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks dealt with setting up a joint business council and with the trade committee, last held in "
+    "Lima in 2016.",
+    "Министры обсудили создание делового совета и работу комиссии, которая в последний раз собиралась в Лиме "
+    "в 2016 году.",
+])
+def test_when_the_one_before_was_held_dates_no_event(text):
+    assert all(e["date"] != "2016" for e in events(text, "2021-11-16"))

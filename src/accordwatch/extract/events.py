@@ -235,6 +235,8 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+
 # "her first visit to Mexico since she became president in 2011": the date opens a span before the
 # meeting (a project "operated since 2014" is dated by it)
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+# "holding the Trade Committee soon, last hosted in Cairo in | 2016": when the one before was held
+LAST_TIME_BEFORE = re.compile(r"\blast\s+(?:held|hosted|met|convened|took\s+place)\b[^.;]{0,40}$", re.I)
 # "increased by 83 percent compared to the same period in | 2018": a point of comparison, no event's date
 COMPARED_BEFORE = re.compile(r"(?:\bthan|\bcompared\s+(?:to|with)|\bversus|\bagainst)\s+(?:in\s+)?$|"
                              r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter)\s+(?:(?:of|in|last)\s+)?$",
@@ -361,7 +363,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
-             "COMPARED_BEFORE")
+             "COMPARED_BEFORE", "LAST_TIME_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -668,6 +670,7 @@ class EventFinder:
         own = [d for d in self.within("date", s0, s1) if self.own_date(d, at) and not self.figure_period(d)
                and d.start not in self.figure_dates
                and not self.c.COMPARED_BEFORE.search(self.text, max(0, d.start - 40), d.start)
+               and not self.c.LAST_TIME_BEFORE.search(self.text, max(0, d.start - 60), d.start)
                and not (etype in ("project", "agreement") and self.attributive_year(d, at))
                and (etype == "agreement" or not self.in_force_day(s0, d))
                and not (etype == "agreement" and self.document_between(at, d))
