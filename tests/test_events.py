@@ -1881,3 +1881,12 @@ def test_a_point_of_comparison_dates_no_meeting(text, date):
 ])
 def test_when_the_one_before_was_held_dates_no_event(text):
     assert all(e["date"] != "2016" for e in events(text, "2021-11-16"))
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The state visit allowed Chile and Peru to sign five agreements on mining and energy.", "signed"),
+    ("The talks afforded the two countries to sign cooperation agreements in agriculture.", "signed"),
+    ("Chile and Peru plan to sign five agreements on mining and energy.", "planned"),
+])
+def test_a_signing_a_past_verb_let_happen_took_place(text, status):
+    assert [e["status"] for e in events(text) if e["type"] == "agreement"] == [status]

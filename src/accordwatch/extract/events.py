@@ -235,6 +235,9 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+
 # "her first visit to Mexico since she became president in 2011": the date opens a span before the
 # meeting (a project "operated since 2014" is dated by it)
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+# "the visit allowed / afforded the countries | to sign ...": a past verb that let them do it
+ENABLED_TO = re.compile(r"\b(?:allowed|enabled|afforded|permitted|made\s+it\s+possible\s+for)\s+(?:[\w’'-]+\s+){0,4}$",
+                        re.I)
 # "holding the Trade Committee soon, last hosted in Cairo in | 2016": when the one before was held
 LAST_TIME_BEFORE = re.compile(r"\blast\s+(?:held|hosted|met|convened|took\s+place)\b[^.;]{0,40}$", re.I)
 # "increased by 83 percent compared to the same period in | 2018": a point of comparison, no event's date
@@ -363,7 +366,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
-             "COMPARED_BEFORE", "LAST_TIME_BEFORE")
+             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -888,7 +891,10 @@ class EventFinder:
             return None
         if self.c.SIGNING_DISCUSSED.search(sent):
             return "discussed"
-        if self.c.WILL_SIGN.search(sent):
+        will = self.c.WILL_SIGN.search(sent)
+        if will and self.c.ENABLED_TO.search(sent, max(0, will.start() - 60), will.start()):
+            return "signed"   # "the meeting afforded the countries to sign agreements": they signed them
+        if will:
             return "planned"
         if self.c.SIGNED.search(sent):
             return "signed"
