@@ -1890,3 +1890,9 @@ def test_when_the_one_before_was_held_dates_no_event(text):
 ])
 def test_a_signing_a_past_verb_let_happen_took_place(text, status):
     assert [e["status"] for e in events(text) if e["type"] == "agreement"] == [status]
+
+
+def test_the_first_country_to_sign_is_a_record_of_the_past():
+    text = ("Chile was the first South American country to establish diplomatic ties with China and the first "
+            "in the region to sign a free trade agreement with it.")
+    assert [e for e in events(text, "2015-05-26") if e["type"] == "agreement"] == []

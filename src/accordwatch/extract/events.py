@@ -235,6 +235,9 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+
 # "her first visit to Mexico since she became president in 2011": the date opens a span before the
 # meeting (a project "operated since 2014" is dated by it)
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+# "Chile was the first country in the region to sign | an FTA with China": a record of the past
+FIRST_TO_SIGN = re.compile(r"\b(?:was|were|became)\s+the\s+(?:first|only|last)\b[^.;]{0,120}?\bto\s+"
+                           r"(?:sign|conclude|ink)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "the visit allowed / afforded the countries | to sign ...": a past verb that let them do it
 ENABLED_TO = re.compile(r"\b(?:allowed|enabled|afforded|permitted|made\s+it\s+possible\s+for)\s+(?:[\w’'-]+\s+){0,4}$",
                         re.I)
@@ -366,7 +369,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
-             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO")
+             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1256,6 +1259,8 @@ class EventFinder:
                     listed_item = status is not None
                 if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
+                if self.c.FIRST_TO_SIGN.search(before[-140:]):
+                    continue   # "Chile was the first in the region to sign an FTA with China": history
                 if self.c.BODY_ON.search(before[-60:]):
                     continue   # "the joint committee on free trade agreements": what a body deals with
                 if self.c.FRAMEWORK_DOC.search(before[-90:]) and not self.has(etype, None):
