@@ -337,3 +337,14 @@ def test_vague_adjectives_before_a_kind_of_event_make_no_name(text, etype):
 ])
 def test_an_adjective_of_the_subject_names_the_document(text, name):
     assert names(text, "agreement") == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the document a supplement or a protocol amends is part of its name, one document
+    ("Стороны подписали дополнительное соглашение №2 к контракту на поставку электроэнергии.",
+     "дополнительное соглашение №2 к контракту на поставку электроэнергии"),
+    ("Министры подписали протокол о внесении изменений в соглашение о взаимных поездках граждан.",
+     "протокол о внесении изменений в соглашение о взаимных поездках граждан"),
+])
+def test_a_document_that_amends_another_is_one_named_with_it(text, name):
+    assert names(text, "agreement") == [name]

@@ -115,8 +115,9 @@ def _check_openers() -> None:
 
 # (a name in straight quotes opens after a blank: the quote after a word closes a citation)
 RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|(?<![^\s(])\"(?=\S)[^\"\n]{1,80}\"|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|"
-                      r"\w+(?:[-–]\w+)*|[^\w\s]")
-RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на"})
+                      r"№\s?\d+|\w+(?:[-–]\w+)*|[^\w\s]")
+# ("дополнительное соглашение №2 к контракту ...", "протокол к соглашению ...": "к" the document it amends)
+RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на", "к"})
 # "на заседании комиссии стороны обсудили": "the sides" are the subject of the clause that follows, never
 # a word of the name ("стороны" reads as a genitive too, so morphology alone cannot tell)
 RU_SUBJECTS = frozenset({"стороны"})
@@ -228,7 +229,9 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break
         if low == "на" and RU_WORTH.match(text, m.end()):
             break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
-        if low in RU_JOINERS or (low in ("в", "во") and RU_FIELD.match(text, m.end())):
+        if low in RU_JOINERS or (low in ("в", "во") and (RU_FIELD.match(text, m.end()) or
+                                                        prev.lower().startswith(("изменени", "дополнени")))):
+            # ("протокол о внесении изменений | в соглашение ...": the document it amends)
             governed = True
             if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())) \
                     and not (low == "и" and " " in text[start:end]):
@@ -244,7 +247,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         if morph.nominative_only(word) or low in RU_SUBJECTS:
             break   # "в ходе встречи лидеры обсудили": the subject of a new clause, which no name governs
         tag = morph.pos(word)
-        if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit():
+        if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit() or word.startswith("№"):
             if tag in ("NOUN", "ADJF") and not governed and word[:1].islower() and not morph.genitive(word):
                 break
             if tag == "NOUN":
