@@ -1896,3 +1896,11 @@ def test_the_first_country_to_sign_is_a_record_of_the_past():
     text = ("Chile was the first South American country to establish diplomatic ties with China and the first "
             "in the region to sign a free trade agreement with it.")
     assert [e for e in events(text, "2015-05-26") if e["type"] == "agreement"] == []
+
+
+def test_a_meeting_agreed_to_be_organised_in_a_quarter_is_planned_by_its_end():
+    text = ("The Chilean minister agreed to organise the second meeting of the Chile-Peru Joint Sub-Committee "
+            "on Trade in the third quarter of this year.")
+    [ev] = events(text, "2016-08-05")
+    assert (ev["status"], ev["date"], ev["name"]) == \
+        ("planned", "2016-09", "second meeting of the Chile-Peru Joint Sub-Committee on Trade")

@@ -546,3 +546,8 @@ def test_no_organization_from_part_of_an_office_or_of_a_bloc(text):
 def test_a_pair_of_countries_joined_by_an_en_dash_opens_a_bodys_name():
     assert "UAE–Bahrain Joint Higher Committee" in orgs(
         "The 12th session of the UAE–Bahrain Joint Higher Committee was held in Manama.")
+
+
+def test_a_sub_committee_keeps_the_words_before_its_prefix():
+    assert "Chile-Peru Joint Sub-Committee on Trade" in orgs(
+        "The ministers agreed to hold the next meeting of the Chile-Peru Joint Sub-Committee on Trade in Lima.")

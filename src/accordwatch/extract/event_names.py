@@ -32,7 +32,8 @@ NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥�
                         r"(?:this|last|next)\s+\w+\b)", re.I)
 TO_VERB = re.compile(r"\bto\s+$", re.I)
 # a month or season named next: "... in November", "... from early spring" (dates.py's words for them)
-SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL_MONTH}|{SEASON})\b", re.I)
+SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL_MONTH}|{SEASON}|"
+                          r"(?:first|second|third|fourth|last)\s+(?:quarter|half)|end\s+of\s+(?:the\s+)?year)\b", re.I)
 FIRST_WORD = re.compile(r"\s*(\w+)")
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)

@@ -76,7 +76,8 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"(?:expected|set)\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
-                            r"agreed\s+to\s+hold|and\s+to\s+hold|is\s+to\s+(?:hold|visit)|later\s+this|"
+                            r"agreed\s+to\s+(?:hold|organi[sz]e|host|convene)|and\s+to\s+(?:hold|organi[sz]e|host)|"
+                            r"is\s+to\s+(?:hold|visit)|later\s+this|"
                             # "leaves for Moscow on Monday to take part in the meeting": a trip in the present
                             r"(?:leaves|is\s+leaving|departs|heads|is\s+heading|flies|travels)\s+(?:for|to)\s+"
                             r"[^.;]{0,60}?\bto\s+(?:attend|take\s+part\s+in|participate\s+in)|"

@@ -107,6 +107,8 @@ def suffix_pattern() -> re.Pattern:
 # starts with CAP's capital letter and the regex engine skips to capitals
 LEFT_WORD = rf"{CAP}\s+(?:(?:of|and|for|&|de)\s+)?"
 LEFT_RUN = re.compile(rf"{LEFT_WORD}(?:{LEFT_WORD}){{0,5}}$")
+# the capitalised prefix joined by a hyphen to a cue word ("Sub-|Committee"), or nothing before the hyphen
+HYPHEN_PREFIX = re.compile(r"(?:[A-Z][a-z]*)?-$")
 
 
 @cache
@@ -481,8 +483,11 @@ class Finder:
         for m in suffix_pattern().finditer(self.text):
             if m["cue"] == "Ministry":
                 continue
-            lo = max(0, m.start() - 150)
-            left = LEFT_RUN.search(self.text, lo, m.start())
+            # ("Joint Sub-Committee on Trade": the cue's word opens with a prefix, whose run goes on before it)
+            cue_at = m.start() if self.text[m.start() - 1:m.start()] != "-" else \
+                HYPHEN_PREFIX.search(self.text, max(0, m.start() - 12), m.start()).start()
+            lo = max(0, cue_at - 150)
+            left = LEFT_RUN.search(self.text, lo, cue_at)
             if left is None:
                 continue
             start = left.start()
@@ -635,6 +640,8 @@ class Finder:
         for m in [*HEAD_OF.finditer(self.text), *HEAD_UNDER.finditer(self.text)]:
             tail = "tail" if "tail" in m.re.groupindex else "head"
             start, end = m.start("head"), m.end(tail)
+            if self.text[start - 1:start] == "-":   # "Joint Sub-|Committee on Trade"
+                start = HYPHEN_PREFIX.search(self.text, max(0, start - 12), start).start()
             lm = HEAD_LEFT.search(self.text, max(0, start - 80), start)
             left = lm.group().split() if lm else []
             while left and (left[0] in STOP_FIRST or left[0] in office_words()):
