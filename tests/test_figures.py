@@ -929,3 +929,10 @@ def test_the_other_flow_of_a_sentence_takes_the_period_its_opening_gives():
 def test_a_us_dollar_adjective_names_no_country():
     rec = extract("China and Chile signed a multi-billion-US-dollar currency swap deal.", published=PUB)
     assert rec["countries"] == ["CHL", "CHN"]
+
+
+def test_the_next_flows_clause_gives_this_one_no_way():
+    text = ("In January-August trade between Chile and Peru reached $96 million, including Chilean exports of "
+            "$57 million, imports from Peru of $39 million.")
+    assert [(f["indicator"], f["from"], f["to"]) for f in figures(text, "2018-10-31")] == \
+        [("trade_turnover", None, None), ("exports", "CHL", "PER"), ("imports", "PER", "CHL")]

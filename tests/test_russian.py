@@ -1120,3 +1120,10 @@ def test_a_body_named_with_and_without_its_remit_is_one_organization():
     [org] = rec["organizations"]
     assert org["name"] == "Межправительственная российско-иракская комиссия по торгово-экономическому сотрудничеству"
     assert "Межправительственная российско-иракская комиссия" in org["aliases"]
+
+
+def test_the_next_flows_clause_gives_this_one_no_way():
+    rec = extract("В январе-августе 2018 года товарооборот Беларуси и Сербии составил $96,3 млн, в том числе экспорт "
+                  "белорусских товаров - $56,8 млн, импорт из Сербии - $39,5 млн.", published="2018-10-31")
+    assert [(f["indicator"], f["from"], f["to"]) for f in rec["figures"]] == \
+        [("trade_turnover", None, None), ("exports", "BLR", "SRB"), ("imports", "SRB", "BLR")]

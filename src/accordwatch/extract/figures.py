@@ -45,6 +45,8 @@ RESTATED_CHANGE = re.compile(r"""
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+# "exports reached $5 billion, | imports from China $3 billion": the other flow's clause after a comma
+NEXT_FLOW = re.compile(r",\s*(?:(?:and|while)\s+)?(?:its\s+|the\s+)?(?:imports?|exports?)\b", re.I)
 TARGET = re.compile(r"""
     \b(?:aim|aims|aimed|aiming|goal|goals|target|targets|targeted|potential|objective|task|
          plan\s+to|plans\s+to|planned\s+to|intend|intends|seek|seeks|strive|want|wants|
@@ -146,7 +148,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST",
-             "TOTAL_FLOW", "CLAUSE_BREAK")
+             "TOTAL_FLOW", "CLAUSE_BREAK", "NEXT_FLOW")
 NEVER = re.compile(r"(?!)")
 
 
@@ -507,13 +509,18 @@ class FigureFinder:
         previous = self.doc.sentence_before(self.doc.sentence_of(at)[0])
         return previous is None or previous[0] <= before
 
-    def direction(self, indicator: str, zone: Zone, parties: list[str]) -> tuple[str | None, str | None]:
+    def direction(self, indicator: str, zone: Zone, parties: list[str],
+                  amount_end: int | None = None) -> tuple[str | None, str | None]:
         if indicator not in DIRECTED or len(parties) < 2:
             return None, None
         src = dst = subject = None
         prev: tuple[int, str | None] | None = None   # the end of the actor before and what it was
         starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
         for c in self.actors[bisect_left(starts, zone.start):bisect_left(starts, zone.end)]:
+            if amount_end is not None and c.start >= amount_end and (
+                    self.c.CLAUSE_BREAK.search(self.text, amount_end, c.start) or
+                    self.c.NEXT_FLOW.search(self.text, amount_end, c.start)):
+                break   # "экспорт белорусских товаров - $56,8 млн, | импорт из Сербии": the next clause's
             before = self.text[max(zone.start, c.start - 14):c.start]
             if self.c.REPORTER.search(self.text[max(zone.start, c.start - 40):c.start]):
                 continue   # the source of the statistics ("according to", "figures from the Kazakh ..."), no side
@@ -629,7 +636,7 @@ class FigureFinder:
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
                 self.c.CAPACITY_VERB.search(z.left[-40:]) and not target))
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
-            src, dst = self.direction(ind, z, parties) if flow is None else (flow["from"], flow["to"])
+            src, dst = self.direction(ind, z, parties, a.end) if flow is None else (flow["from"], flow["to"])
             s0, s1 = self.doc.sentence_of(a.start)
             other_way = out[-1] if ind in ("exports", "imports") and out and spans and \
                 out[-1]["indicator"] == OTHER_WAY[ind] and out[-1]["from"] and out[-1]["to"] and \
