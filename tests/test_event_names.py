@@ -348,3 +348,8 @@ def test_an_adjective_of_the_subject_names_the_document(text, name):
 ])
 def test_a_document_that_amends_another_is_one_named_with_it(text, name):
     assert names(text, "agreement") == [name]
+
+
+def test_how_long_a_visit_lasted_is_no_name():
+    assert names("В ходе двухдневного визита президент Узбекистана провел переговоры с президентом Турции.",
+                 "meeting") == [None]

@@ -1904,3 +1904,11 @@ def test_a_meeting_agreed_to_be_organised_in_a_quarter_is_planned_by_its_end():
     [ev] = events(text, "2016-08-05")
     assert (ev["status"], ev["date"], ev["name"]) == \
         ("planned", "2016-09", "second meeting of the Chile-Peru Joint Sub-Committee on Trade")
+
+
+@pytest.mark.parametrize("text", [
+    "The agreements signed during last year's visit of the Chilean President to Peru are bearing fruit.",
+    "Пакет соглашений, подписанных в ходе прошлогоднего визита президента Чили в Перу, уже приносит плоды.",
+])
+def test_documents_of_an_earlier_occasion_are_history(text):
+    assert events(text, "2018-08-17") == []

@@ -936,3 +936,17 @@ def test_the_next_flows_clause_gives_this_one_no_way():
             "$57 million, imports from Peru of $39 million.")
     assert [(f["indicator"], f["from"], f["to"]) for f in figures(text, "2018-10-31")] == \
         [("trade_turnover", None, None), ("exports", "CHL", "PER"), ("imports", "PER", "CHL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Masdar offered to build the solar plant in Armenia at a price of $0.029 per kWh.",
+    "Masdar предложила построить в Армении солнечную станцию по цене 0,029 долларов за киловатт-час.",
+])
+def test_a_price_of_a_unit_is_no_figure(text):
+    assert figures(text, "2021-07-29") == []
+
+
+def test_a_share_of_investment_after_a_level_is_no_change():
+    text = ("Объем товарооборота Казахстана и Германии по итогам 2017 года приблизился к 5 млрд евро, и свыше 90% "
+            "немецких инвестиций направлены в несырьевой сектор Казахстана.")
+    assert [f["change_pct"] for f in figures(text, "2018-08-17")] == [None]

@@ -236,6 +236,10 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+
 # "her first visit to Mexico since she became president in 2011": the date opens a span before the
 # meeting (a project "operated since 2014" is dated by it)
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+# "the agreements | signed during last year's visit": documents of an earlier occasion (matched right after the trigger)
+PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+(?:during|at|in\s+the\s+course\s+of)\s+"
+                           r"(?:the\s+)?(?:previous|last\s+year['’]s|last|earlier|past)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:visit|meeting|session|summit|talks)\b", re.I)
 # "Chile was the first country in the region to sign | an FTA with China": a record of the past
 FIRST_TO_SIGN = re.compile(r"\b(?:was|were|became)\s+the\s+(?:first|only|last)\b[^.;]{0,120}?\bto\s+"
                            r"(?:sign|conclude|ink)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -290,7 +294,7 @@ BODY_ON = re.compile(r"\b(?:committee|commission|council|group|board|subcommitte
 # say which sitting, not of which body
 NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b[IVX]+\b", re.I)
 SITTING_WORDS = frozenset({"session", "sessions", "meeting", "meetings", "sitting", "between", "with", "among"})
-PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w-]+){0,2},?\s+$", re.I)
+PREVIOUS_BEFORE = re.compile(r"\b(?:previous|preceding|prior|last)\b(?:,?\s+[\w’'-]+){0,2},?\s+$", re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
                             r"\d+(?:st|nd|rd|th))\s+$", re.I)
 # a named facility or route ("the port of Chabahar", "Trans-Caspian International Transport Route")
@@ -370,7 +374,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
-             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN")
+             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1262,6 +1266,8 @@ class EventFinder:
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if self.c.FIRST_TO_SIGN.search(before[-140:]):
                     continue   # "Chile was the first in the region to sign an FTA with China": history
+                if self.c.PAST_OCCASION.match(self.text, end, min(s1, end + 120)):
+                    continue   # "the agreements signed during last year's visit": history
                 if self.c.BODY_ON.search(before[-60:]):
                     continue   # "the joint committee on free trade agreements": what a body deals with
                 if self.c.FRAMEWORK_DOC.search(before[-90:]) and not self.has(etype, None):

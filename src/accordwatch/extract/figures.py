@@ -45,6 +45,10 @@ RESTATED_CHANGE = re.compile(r"""
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+# a price of a unit after the amount: "$0.029 | per kWh", "$300 a tonne"
+PER_UNIT = re.compile(r"\s*(?:per|a|/)\s*(?:kwh|kilowatt[-\s]hours?|mwh|megawatt[-\s]hours?|tonnes?|tons?|"
+                      r"barrels?|cubic\s+met(?:re|er)s?|thousand\s+cubic|kg|kilograms?|litres?|liters?|gallons?|"
+                      r"ounces?)\b", re.I)
 # "exports reached $5 billion, | imports from China $3 billion": the other flow's clause after a comma
 NEXT_FLOW = re.compile(r",\s*(?:(?:and|while)\s+)?(?:its\s+|the\s+)?(?:imports?|exports?)\b", re.I)
 TARGET = re.compile(r"""
@@ -148,7 +152,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST",
-             "TOTAL_FLOW", "CLAUSE_BREAK", "NEXT_FLOW")
+             "TOTAL_FLOW", "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT")
 NEVER = re.compile(r"(?!)")
 
 
@@ -566,6 +570,8 @@ class FigureFinder:
             # "increased by $85.4 million": a change; the level after it takes the whole clause
             if a.data["unit"] != "count" and self.c.CHANGE_BY.search(self.text, max(0, a.start - 40), a.start):
                 continue
+            if self.c.PER_UNIT.match(self.text, a.end):
+                continue   # "at $0.029 per kWh", "по цене 0,029 долларов за киловатт-час": a price, no flow or worth
             amounts.append(a)
         zones = _zones(self.doc, amounts, self.c.CLAUSE_END)
         out: list[dict] = []
