@@ -662,3 +662,8 @@ def test_a_known_officeholder_by_two_of_their_names_and_in_full_is_one_person():
                   "President Dilma Rousseff in Mexico City.")
     assert [(p["name"], p["country"]) for p in rec["people"]] == \
         [("Enrique Peña Nieto", "MEX"), ("Dilma Rousseff", "BRA")]
+
+
+def test_an_initial_glued_to_the_surname_is_a_full_name():
+    rec = extract("Russian Prime Minister Dmitry Medvedev met Mongolian Prime Minister U.Khurelsukh in Moscow.")
+    assert [(p["name"], p["country"]) for p in rec["people"]] == [("Dmitry Medvedev", "RUS"), ("U.Khurelsukh", "MNG")]

@@ -1127,3 +1127,15 @@ def test_the_next_flows_clause_gives_this_one_no_way():
                   "белорусских товаров - $56,8 млн, импорт из Сербии - $39,5 млн.", published="2018-10-31")
     assert [(f["indicator"], f["from"], f["to"]) for f in rec["figures"]] == \
         [("trade_turnover", None, None), ("exports", "BLR", "SRB"), ("imports", "SRB", "BLR")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a particle holds a long foreign name together: none of it is the office's
+    ("Заместитель министра иностранных дел Бразилии Лаудемар Гонсальвес де Агиар Нету отметил рост поставок.",
+     ("Лаудемар Гонсальвес де Агиар Нету", "Заместитель министра иностранных дел", "BRA")),
+    # an initial glued to the surname, as Mongolian names are written
+    ("Президент торговой палаты Монголии Б.Лхагважав заявил, что товарооборот с Китаем вырос.",
+     ("Б.Лхагважав", "Президент торговой палаты", "MNG")),
+])
+def test_foreign_names_written_in_russian(text, person):
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [person]

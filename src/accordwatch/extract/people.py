@@ -255,7 +255,8 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
         bare = _bare(t)
         cap = bare[:1].isupper()
         name = cap and ((bare not in not_names() and not bare.isupper() and bare.isalpha())
-                        or ("-" in bare and bare.replace("-", "").isalpha()))
+                        or ("-" in bare and bare.replace("-", "").isalpha())
+                        or GLUED_INITIAL.fullmatch(bare) is not None)
         shape = _shapes[t] = (len(bare), cap, bare.lower() in title_words(), name,
                               len(bare) == 1 and bare.isupper(),
                               "-" in bare and PARTICLE_NAME.match(bare) is not None,
@@ -264,6 +265,8 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
 
 
 NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
+# an initial glued to the surname, as Mongolian names are written: "Б.Лхагважав", "U.Khurelsukh"
+GLUED_INITIAL = re.compile(r"[A-ZА-ЯЁ]\.[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?")
 # a capitalised word and another after it (a name), after a space: what follows an office written in
 # lower case that is a title ("foreign minister Mohamad Hasan", not "the foreign minister said")
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
@@ -751,7 +754,8 @@ class PeopleFinder:
             # "... Economic Attractiveness and French Nationals Abroad": words right after a
             # connector inside a title are the title's, not a name
             if has_anchor and ends_person and not after_conn and (
-                    len(names) >= 2 or self.by_surname(names[0].text) or self._known_alone(names[0])):
+                    len(names) >= 2 or self.by_surname(names[0].text) or self._known_alone(names[0])
+                    or GLUED_INITIAL.fullmatch(names[0].text)):
                 of = run[q + 1] if q + 1 < len(run) and run[q].text == "of" else None
                 if of is not None and not self.lower_titles and of.country and (
                         q + 2 >= len(run) or run[q + 2].kind == "conn" or run[q + 2].text == ","):
@@ -873,7 +877,9 @@ class PeopleFinder:
             # opens with the last first name followed by a surname (and a patronymic)
             k = max((i for i, w in enumerate(name_words[:-1]) if morph.given_name(_bare(w.text))), default=0)
             if k > 0 and len(name_words) - k in (2, 3) and \
-                    not all(morph.given_name(_bare(w.text)) for w in name_words[:k]):
+                    not all(morph.given_name(_bare(w.text)) for w in name_words[:k]) and \
+                    not any(w.text.lower() in self.particles for w in name_words):
+                # (not a name a particle holds together: "Лаудемар Гонсальвес де Агиар Нету")
                 # (not where all before it are first names too: "Мохаммед Реза Хашеми-Голпайгани")
                 title_ws, name_words = title_ws + name_words[:k], name_words[k:]
         name = self.text[name_words[0].start:name_words[-1].end]
@@ -887,7 +893,11 @@ class PeopleFinder:
             self.title_spans.append((title_ws[0].start, title_ws[-1].end))
         if self.lower_titles:
             written = name
-            name = morph.nominative_name(name, title or case_of)
+            if GLUED_INITIAL.fullmatch(name):   # "У.Хурэлсухом": the surname after the initial in the nominative
+                initial, _, surname = name.partition(".")
+                name = f"{initial}.{morph.nominative_name(surname, title or case_of)}"
+            else:
+                name = morph.nominative_name(name, title or case_of)
             if known_person(name) is None:
                 # a surname that does not decline, read as if it did ("Нарендры Моди" -> "Моди", not "Модь"):
                 # as written, where the first name put in the nominative makes a name the list knows
@@ -898,7 +908,7 @@ class PeopleFinder:
             title = _nominative_title(title) if title else title
         surface = _bare(self.text[name_words[0].start:name_words[-1].end])
         span = Span(name_words[0].start, name_words[0].start + len(surface), "person", surface)
-        if len(name_words) == 1:
+        if len(name_words) == 1 and not GLUED_INITIAL.fullmatch(surface):
             # a bare surname after a title: only as a mention of someone named in full, or of a well-known
             # officeholder the list knows by it ("President Tokayev"), named as the text names them
             person = self.by_surname(name)
