@@ -1912,3 +1912,11 @@ def test_a_meeting_agreed_to_be_organised_in_a_quarter_is_planned_by_its_end():
 ])
 def test_documents_of_an_earlier_occasion_are_history(text):
     assert events(text, "2018-08-17") == []
+
+
+def test_a_session_of_a_commission_is_a_meeting_and_one_of_a_legislature_is_none():
+    held = events("На острове Лангкави проходит четвертая сессия совместной чилийско-перуанской комиссии "
+                  "по экономическому сотрудничеству.", "2025-11-11")
+    assert [(e["type"], e["parties"]) for e in held] == [("meeting", ["CHL", "PER"])]
+    assert [e for e in events("At the plenary session of the Parliament of Peru held today, deputies debated "
+                              "trade with Chile.", "2025-11-11") if e["type"] == "meeting"] == []

@@ -240,6 +240,9 @@ SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+(?:during|at|in\s+the\s+course\s+of)\s+"
                            r"(?:the\s+)?(?:previous|last\s+year['’]s|last|earlier|past)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:visit|meeting|session|summit|talks)\b", re.I)
+# "the plenary session | of the Parliament": a sitting of a legislature, no meeting between the sides
+LEGISLATURE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Parliament|Majlis\w*|Mazhilis|Senate|Duma|"
+                         r"National\s+Assembly|Congress|Jogorku\s+Kenesh|Verkhovna\s+Rada|Sejm|Knesset|Legislative)\b")
 # "Chile was the first country in the region to sign | an FTA with China": a record of the past
 FIRST_TO_SIGN = re.compile(r"\b(?:was|were|became)\s+the\s+(?:first|only|last)\b[^.;]{0,120}?\bto\s+"
                            r"(?:sign|conclude|ink)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -374,7 +377,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
-             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION")
+             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1315,6 +1318,8 @@ class EventFinder:
                          at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
+                if self.c.LEGISLATURE.match(self.text, end):
+                    continue   # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up
                 if (self.c.PRESS_BEFORE.search(before[-12:]) or self.c.PRESS_TRIGGER.match(self.text, start, end)) and \
