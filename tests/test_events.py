@@ -1920,3 +1920,16 @@ def test_a_session_of_a_commission_is_a_meeting_and_one_of_a_legislature_is_none
     assert [(e["type"], e["parties"]) for e in held] == [("meeting", ["CHL", "PER"])]
     assert [e for e in events("At the plenary session of the Parliament of Peru held today, deputies debated "
                               "trade with Chile.", "2025-11-11") if e["type"] == "meeting"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Both leaders affirmed their commitment to implementing agreements previously reached by Chile and Peru.",
+    "Лидеры Чили и Перу подтвердили приверженность выполнению ранее достигнутых договоренностей и соглашений.",
+])
+def test_documents_reached_before_are_history(text):
+    assert [e for e in events(text) if e["type"] == "agreement"] == []
+
+
+def test_a_summit_in_a_routes_name_is_no_meeting():
+    assert [e["type"] for e in events("Chile and Peru signed a deal for the Arica-Tacna-Mau Summit highway.")] == \
+        ["agreement"]

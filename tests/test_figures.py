@@ -950,3 +950,23 @@ def test_a_share_of_investment_after_a_level_is_no_change():
     text = ("Объем товарооборота Казахстана и Германии по итогам 2017 года приблизился к 5 млрд евро, и свыше 90% "
             "немецких инвестиций направлены в несырьевой сектор Казахстана.")
     assert [f["change_pct"] for f in figures(text, "2018-08-17")] == [None]
+
+
+def test_an_exchange_rate_note_is_no_figure_and_takes_no_period():
+    text = "Malaysia and Thailand aim at a bilateral trade target of US$30 billion (US$1=RM4.20) by 2025."
+    assert [(f["value"], f["unit"], f["period"]) for f in figures(text, "2022-02-26")] == \
+        [(30_000_000_000, "USD", "2025")]
+
+
+def test_the_worth_of_an_agreement_for_an_amount():
+    text = "Xi will also sign an agreement for an $11 billion swap that lets Argentina pay for Chinese imports."
+    assert [f["indicator"] for f in figures(text, "2014-07-18")] == ["deal_value"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Trade between Qatar and Kuwait reached 7.79 billion riyals in 2023.", "QAR"),
+    ("Trade between Saudi Arabia and Kuwait reached 7.79 billion riyals in 2023.", "SAR"),
+    ("Trade between Oman and India reached 500 million rials in 2023.", "OMR"),
+])
+def test_riyals_are_the_currency_of_the_country_named(text, unit):
+    assert [f["unit"] for f in figures(text, "2024-02-19")] == [unit]

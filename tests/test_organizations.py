@@ -551,3 +551,7 @@ def test_a_pair_of_countries_joined_by_an_en_dash_opens_a_bodys_name():
 def test_a_sub_committee_keeps_the_words_before_its_prefix():
     assert "Chile-Peru Joint Sub-Committee on Trade" in orgs(
         "The ministers agreed to hold the next meeting of the Chile-Peru Joint Sub-Committee on Trade in Lima.")
+
+
+def test_a_place_named_capital_is_no_fund():
+    assert orgs("The prime minister of Cambodia visited the Thanaleng Dry Port in Vientiane Capital, Laos.") == {}

@@ -207,6 +207,10 @@ def find_amounts(doc: Document) -> list[Span]:
             if m["cur2"].lower() in WORDLIKE_CURRENCIES and not m["m2"] and "," not in m["n2"]:
                 continue
             value, unit, hint = number(m["n2"], m["m2"], code), after[m["cur2"]], None
+            if m["cur2"] in contextual_currencies():   # "7.79 billion riyals" in an article on Qatar
+                if countries is None:
+                    countries = {s.value for s in doc.layer("country")}
+                unit = _in_context(m["cur2"], unit, countries)
             if m.groupdict().get("parts") and value is not None:
                 value = _with_parts(value, m["m2"], m["parts"], code)
         else:

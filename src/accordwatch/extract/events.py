@@ -239,7 +239,14 @@ SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 # "the agreements | signed during last year's visit": documents of an earlier occasion (matched right after the trigger)
 PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+(?:during|at|in\s+the\s+course\s+of)\s+"
                            r"(?:the\s+)?(?:previous|last\s+year['’]s|last|earlier|past)\s+(?:[\w-]+\s+){0,2}"
-                           r"(?:visit|meeting|session|summit|talks)\b", re.I)
+                           r"(?:visit|meeting|session|summit|talks)\b|"
+                           r"\s+(?:previously|earlier|already)\s+(?:reached|signed|concluded|agreed)\b", re.I)
+# "implementing the previously signed | agreements": documents of before
+EARLIER_REACHED = re.compile(r"\b(?:previously|earlier)\s+(?:reached|signed|concluded|agreed)\s+(?:[\w-]+\s+){0,3}$",
+                             re.I)
+# "the Nairobi-Nakuru-Mau Summit | highway": a place's name in a route's, no meeting
+ROUTE_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|dual\s+carriageway|six-lane|four-lane|"
+                         r"bypass|interchange)\b", re.I)
 # "the plenary session | of the Parliament": a sitting of a legislature, no meeting between the sides
 LEGISLATURE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Parliament|Majlis\w*|Mazhilis|Senate|Duma|"
                          r"National\s+Assembly|Congress|Jogorku\s+Kenesh|Verkhovna\s+Rada|Sejm|Knesset|Legislative)\b")
@@ -377,7 +384,8 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
-             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE")
+             "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
+             "EARLIER_REACHED", "ROUTE_AFTER")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1269,8 +1277,9 @@ class EventFinder:
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if self.c.FIRST_TO_SIGN.search(before[-140:]):
                     continue   # "Chile was the first in the region to sign an FTA with China": history
-                if self.c.PAST_OCCASION.match(self.text, end, min(s1, end + 120)):
-                    continue   # "the agreements signed during last year's visit": history
+                if self.c.PAST_OCCASION.match(self.text, end, min(s1, end + 120)) or \
+                        self.c.EARLIER_REACHED.search(before[-40:]):
+                    continue   # "the agreements signed during last year's visit", "ранее достигнутых": history
                 if self.c.BODY_ON.search(before[-60:]):
                     continue   # "the joint committee on free trade agreements": what a body deals with
                 if self.c.FRAMEWORK_DOC.search(before[-90:]) and not self.has(etype, None):
@@ -1318,7 +1327,7 @@ class EventFinder:
                          at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
-                if self.c.LEGISLATURE.match(self.text, end):
+                if self.c.LEGISLATURE.match(self.text, end) or self.c.ROUTE_AFTER.match(self.text, end):
                     continue   # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up

@@ -124,8 +124,13 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
 # documents, whatever other cue is near
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
-                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to)\b[^.;]{0,20}$",
+                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to)\b[^.;]{0,20}$|"
+                        # "an agreement for an $11 billion swap": the document's worth
+                        r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$",
                         re.I)
+# "(US$1=RM4.20)": an amount next to an equals sign is an exchange rate
+RATE_SIGN = re.compile(r"\s?=")
+RATE_SIGN_BEFORE = re.compile(r"=\s?$")
 # the word before a country that makes it the flow's source or its destination ("exports of
 # Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
 SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
@@ -572,6 +577,8 @@ class FigureFinder:
                 continue
             if self.c.PER_UNIT.match(self.text, a.end):
                 continue   # "at $0.029 per kWh", "по цене 0,029 долларов за киловатт-час": a price, no flow or worth
+            if RATE_SIGN.match(self.text, a.end) or RATE_SIGN_BEFORE.search(self.text, max(0, a.start - 3), a.start):
+                continue   # "(US$1=RM4.20)": the exchange rate the article used
             amounts.append(a)
         zones = _zones(self.doc, amounts, self.c.CLAUSE_END)
         out: list[dict] = []

@@ -107,6 +107,8 @@ def suffix_pattern() -> re.Pattern:
 # starts with CAP's capital letter and the regex engine skips to capitals
 LEFT_WORD = rf"{CAP}\s+(?:(?:of|and|for|&|de)\s+)?"
 LEFT_RUN = re.compile(rf"{LEFT_WORD}(?:{LEFT_WORD}){{0,5}}$")
+# cue words that follow a place's name in the name of the place itself ("Vientiane Capital")
+PLACE_CUES = frozenset({"Capital"})
 # the capitalised prefix joined by a hyphen to a cue word ("Sub-|Committee"), or nothing before the hyphen
 HYPHEN_PREFIX = re.compile(r"(?:[A-Z][a-z]*)?-$")
 
@@ -538,6 +540,8 @@ class Finder:
                 continue
             if any(c.start <= start and end <= c.end for c in self.country_spans):
                 continue   # "the Cooperation Council of Turkic Speaking States": inside a bloc's name
+            if m["cue"] in PLACE_CUES and self.text[start:m.start()].strip().lower() in gz.place_index():
+                continue   # "Vientiane Capital": a place's name, no fund
             if self.overlaps_mention(start, end) and (legal or not self._longer_than_overlaps(start, end)):
                 continue   # a known company keeps its name without the legal form
             country = self.country_at(start, end) or self.country_before(start)
