@@ -1933,3 +1933,10 @@ def test_documents_reached_before_are_history(text):
 def test_a_summit_in_a_routes_name_is_no_meeting():
     assert [e["type"] for e in events("Chile and Peru signed a deal for the Arica-Tacna-Mau Summit highway.")] == \
         ["agreement"]
+
+
+def test_a_signing_told_with_previously_is_still_a_signing():
+    # "previously signed a similar agreement": a verb with its object, a signing with a date of its own
+    [ev] = events("Masdar previously signed a similar agreement with the Peruvian government in March 2021.",
+                  "2023-08-19")
+    assert (ev["type"], ev["status"], ev["date"]) == ("agreement", "signed", "2021-03")

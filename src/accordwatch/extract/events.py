@@ -242,8 +242,10 @@ PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+
                            r"(?:visit|meeting|session|summit|talks)\b|"
                            r"\s+(?:previously|earlier|already)\s+(?:reached|signed|concluded|agreed)\b", re.I)
 # "implementing the previously signed | agreements": documents of before
-EARLIER_REACHED = re.compile(r"\b(?:previously|earlier)\s+(?:reached|signed|concluded|agreed)\s+(?:[\w-]+\s+){0,3}$",
-                             re.I)
+# (the participle before the documents, not a verb with its object: "Masdar previously signed a similar
+# agreement in March 2021" tells a signing, the article's background the gold counts)
+EARLIER_REACHED = re.compile(r"\b(?:previously|earlier)\s+(?:reached|signed|concluded|agreed)\s+"
+                             r"(?:(?!(?:a|an|the|one|two|three|several)\b)[\w-]+\s+){0,3}$", re.I)
 # "the Nairobi-Nakuru-Mau Summit | highway": a place's name in a route's, no meeting
 ROUTE_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|dual\s+carriageway|six-lane|four-lane|"
                          r"bypass|interchange)\b", re.I)
