@@ -353,3 +353,11 @@ def test_a_document_that_amends_another_is_one_named_with_it(text, name):
 def test_how_long_a_visit_lasted_is_no_name():
     assert names("В ходе двухдневного визита президент Узбекистана провел переговоры с президентом Турции.",
                  "meeting") == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister of Nepal is on a four-day official visit to India.",
+    "The President of Ghana arrived in Nairobi on a three-day state visit to Kenya.",
+])
+def test_how_long_and_what_kind_a_visit_is_is_no_name(text):
+    assert names(text, "meeting") == [None]

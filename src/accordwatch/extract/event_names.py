@@ -285,7 +285,9 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     if left < start:
         # the words from `left` on (a word's start, or a word's after "and "): as TOKEN reads them from there
         modifiers = [t for a, t in toks if a >= left]
-        if low in BARE_MEETINGS and not any(_is_title(t) or t.lower() in words["ordinal"] for t in modifiers):
+        # (so is one whose trigger holds its kind in lower case: "four-day official visit")
+        bare = low in BARE_MEETINGS or (" " in low and low.split()[-1] in BARE_MEETINGS and trigger.islower())
+        if bare and not any(_is_title(t) or t.lower() in words["ordinal"] for t in modifiers):
             left = start   # "three-day visit", "wide-ranging talks": kinds of meeting, not names
         elif low in words["generic"] and all(t.lower() in words["vague"] for t in modifiers):
             left = start   # "joint projects", "possible supplies": kinds, not names
