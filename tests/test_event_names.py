@@ -361,3 +361,8 @@ def test_how_long_a_visit_lasted_is_no_name():
 ])
 def test_how_long_and_what_kind_a_visit_is_is_no_name(text):
     assert names(text, "meeting") == [None]
+
+
+def test_where_a_document_was_signed_is_no_part_of_its_name():
+    assert names("Chile and Peru signed an MoU on the sidelines of the fifth Joint Economic Committee meeting.",
+                 "agreement") == [None]

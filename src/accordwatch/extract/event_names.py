@@ -35,6 +35,7 @@ TO_VERB = re.compile(r"\bto\s+$", re.I)
 SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL_MONTH}|{SEASON}|"
                           r"(?:first|second|third|fourth|last)\s+(?:quarter|half)|end\s+of\s+(?:the\s+)?year)\b", re.I)
 FIRST_WORD = re.compile(r"\s*(\w+)")
+SIDELINES_AHEAD = re.compile(r"\s+the\s+(?:sidelines|margins)\b", re.I)
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)
 OPENERS = frozenset({"of", "on", "for", "regarding", "concerning", "towards", "toward", "to", "in", "between",
@@ -444,6 +445,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             continue
         if low in ("in", "from") and k > 0 and SEASON_AHEAD.match(text, b, hi):
             break   # "direct flights between Almaty and Tashkent in November": when, not which
+        if low == "on" and SIDELINES_AHEAD.match(text, b, hi):
+            break   # "an MoU | on the sidelines of the meeting": where it was signed, not what it is on
         if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
                 etype != "project" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
                 and (low != "on" or not title))):
