@@ -1139,3 +1139,11 @@ def test_the_next_flows_clause_gives_this_one_no_way():
 ])
 def test_foreign_names_written_in_russian(text, person):
     assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [person]
+
+
+def test_a_commission_of_two_countries_named_with_both_and_its_remit():
+    rec = extract("В Душанбе состоялось 14-е заседание Совместной комиссии Республики Таджикистан и Исламской "
+                  "Республики Иран по торгово-экономическому, техническому и культурному сотрудничеству.")
+    assert [(o["name"], o["country"]) for o in rec["organizations"]] == [
+        ("Совместная комиссия Республики Таджикистан и Исламской Республики Иран по торгово-экономическому, "
+         "техническому и культурному сотрудничеству", None)]

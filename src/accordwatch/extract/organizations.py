@@ -226,6 +226,9 @@ RU_HEADS = led(re.compile(rf"(?<![\w-]){RU_HEAD}", re.X))
 RU_BODY_FIRST = re.compile(r"(?<![\w-])[А-ЯЁа-яё]")   # where a word starts
 RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
 RU_REPORTS = re.compile(r"\b(?:сообща\w+|переда[её]т|передают|информиру\w+|пишет|цитиру\w+)\s+$", re.I)
+RU_AND = re.compile(r"\s+и\s+")
+# a commission's remit: "по торгово-экономическому, техническому и культурному сотрудничеству"
+RU_REMIT = re.compile(r"\s+по\s+(?:[а-яё-]+(?:,\s*|\s+и\s+|\s+)){0,8}?(?:сотрудничеству|вопросам\s+[а-яё]+)")
 RU_GENERIC_PLACE = frozenset({"страны", "государства", "республики", "региона"})
 # "Министерство инвестиций, промышленности и торговли": a list of the remit goes on after a comma
 # "культуры, спорта, туризма и молодежи", "торгово-экономическому, научно-техническому и культурному"
@@ -789,6 +792,14 @@ class Finder:
                 prev_tag = tag
                 if self.country_at(w.start(), w.end()):
                     break   # "... Узбекистана": the country closes the name
+            if RU_COMMISSION.match(head) and end > m.end("head") and end in self.country_by_end and \
+                    (joined := RU_AND.match(self.text, end)) is not None and \
+                    (second := self.country_from(joined.end())) is not None:
+                # "Совместной комиссии Республики Таджикистан и Исламской Республики Иран по торгово-экономическому
+                # сотрудничеству": a body of the two countries, with its remit after the second
+                end = second
+                if (remit := RU_REMIT.match(self.text, end)) is not None:
+                    end = remit.end()
             if end == m.end("head") and (not adjs or (
                     head[:1].islower() and not any(a[:1].isupper() for a in adjs)
                     and self.country_at(start, end) is None)):
