@@ -970,3 +970,11 @@ def test_the_worth_of_an_agreement_for_an_amount():
 ])
 def test_riyals_are_the_currency_of_the_country_named(text, unit):
     assert [f["unit"] for f in figures(text, "2024-02-19")] == [unit]
+
+
+def test_the_year_a_sentence_opens_with_is_each_of_its_figures_but_a_totals():
+    text = ("In 2023, Qatari exports to Kuwait rose 12 percent to 3.1 billion riyals, while imports from Kuwait "
+            "reached 4.7 billion riyals, and the trade balance showed a deficit of 1.6 billion riyals.")
+    assert [f["period"] for f in figures(text, "2024-02-20")] == ["2023", "2023", "2023"]
+    text = "In 2024 trade between Chile and Peru reached $5 billion, and total Peruvian investment $20 billion."
+    assert [f["period"] for f in figures(text, "2025-02-20")] == ["2024", None]

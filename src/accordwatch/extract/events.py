@@ -1230,6 +1230,13 @@ class EventFinder:
                     continue
             if self.c.ANNIVERSARY.search(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
+            if etype == "agreement" and (
+                    self.c.FIRST_TO_SIGN.search(before[-140:])
+                    or self.c.PAST_OCCASION.match(self.text, end, min(s1, end + 120))
+                    or self.c.EARLIER_REACHED.search(before[-40:])):
+                # "Chile was the first in the region to sign an FTA with China", "the agreements signed during
+                # last year's visit", "ранее достигнутых договоренностей": history
+                continue
             if etype == "agreement" and sent.rstrip().endswith(":") and self.c.FOLLOWING.search(before[-40:]) and \
                     self.opens_list(s0, s1):
                 continue   # "... signed the following documents:": the documents are the items listed under it
@@ -1277,11 +1284,6 @@ class EventFinder:
                     listed_item = status is not None
                 if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
-                if self.c.FIRST_TO_SIGN.search(before[-140:]):
-                    continue   # "Chile was the first in the region to sign an FTA with China": history
-                if self.c.PAST_OCCASION.match(self.text, end, min(s1, end + 120)) or \
-                        self.c.EARLIER_REACHED.search(before[-40:]):
-                    continue   # "the agreements signed during last year's visit", "ранее достигнутых": history
                 if self.c.BODY_ON.search(before[-60:]):
                     continue   # "the joint committee on free trade agreements": what a body deals with
                 if self.c.FRAMEWORK_DOC.search(before[-90:]) and not self.has(etype, None):

@@ -128,6 +128,9 @@ DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
                         # "an agreement for an $11 billion swap": the document's worth
                         r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$",
                         re.I)
+OPENING_REACH = 12   # "In 2023, ...", "По итогам 2025 года": a date this close to a sentence's start opens it
+# the words of a total over the years, which no year's opening dates ("total", "общий приток", "накопленные")
+STOCK = re.compile(r"(?i:\b(?:total|overall|accumulated|cumulative)\b|(?<!\w)(?:общ|накопленн|совокупн)\w*)")
 # "(US$1=RM4.20)": an amount next to an equals sign is an exchange rate
 RATE_SIGN = re.compile(r"\s?=")
 RATE_SIGN_BEFORE = re.compile(r"=\s?$")
@@ -721,6 +724,12 @@ class FigureFinder:
             if f["indicator"] == "trade_turnover" and f["kind"] == "actual" and f["period"]:
                 turnover = i
                 continue
+            if f["period"] is None and f["kind"] == "actual" and i and figs[i - 1]["period"] and \
+                    self.opened_with(figs[i - 1]["period"], spans[i - 1], spans[i]):
+                # "In 2023, exports rose to ..., imports reached ..., and the balance showed a deficit of ...":
+                # the period the sentence opens with is each of its figures'
+                f["period"] = figs[i - 1]["period"]
+                continue
             if f["period"] is not None or f["indicator"] not in ("exports", "imports") or f["kind"] != "actual":
                 continue
             prev = figs[i - 1] if i else None
@@ -732,6 +741,14 @@ class FigureFinder:
             elif turnover is not None and \
                     bisect_right(starts, spans[i].start) - bisect_right(starts, spans[turnover].start) <= 2:
                 f["period"] = figs[turnover]["period"]
+
+    def opened_with(self, period: str, before: Span, amount: Span) -> bool:
+        """Do the amounts `before` and `amount` share a sentence that opens with the date whose value is
+        `period` ("In 2023, ...", "В 2023 году ...")?"""
+        s0, s1 = self.doc.sentence_of(amount.start)
+        if self.doc.sentence_of(before.start) != (s0, s1) or STOCK.search(self.text, before.end, amount.start):
+            return False   # (not a stock: "..., а общий приток европейских инвестиций – 200 млрд долларов")
+        return any(d.value == period and d.start - s0 <= OPENING_REACH for d in self.dates_over(s0, amount.start))
 
     def _in_title(self, amount: Span) -> bool:
         title = (self.doc.title or "").strip()
