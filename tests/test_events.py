@@ -1940,3 +1940,13 @@ def test_a_signing_told_with_previously_is_still_a_signing():
     [ev] = events("Masdar previously signed a similar agreement with the Peruvian government in March 2021.",
                   "2023-08-19")
     assert (ev["type"], ev["status"], ev["date"]) == ("agreement", "signed", "2021-03")
+
+
+@pytest.mark.parametrize("text", [
+    "The President of Chile met the President of Peru on the sidelines of the session of the UN General Assembly "
+    "in New York.",
+    "Президент Чили провел встречу с президентом Перу на полях сессии Генеральной Ассамблеи ООН в Нью-Йорке.",
+])
+def test_the_occasion_a_meeting_was_held_at_is_no_name_and_no_side(text):
+    [ev] = events(text, "2025-09-24")
+    assert (ev["type"], ev["name"], ev["parties"]) == ("meeting", None, ["CHL", "PER"])

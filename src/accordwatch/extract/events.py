@@ -246,6 +246,8 @@ PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+
 # agreement in March 2021" tells a signing, the article's background the gold counts)
 EARLIER_REACHED = re.compile(r"\b(?:previously|earlier)\s+(?:reached|signed|concluded|agreed)\s+"
                              r"(?:(?!(?:a|an|the|one|two|three|several)\b)[\w-]+\s+){0,3}$", re.I)
+# "on the sidelines of | the session of the UN General Assembly": the occasion a meeting was held at
+SIDELINES_BEFORE = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "the Nairobi-Nakuru-Mau Summit | highway": a place's name in a route's, no meeting
 ROUTE_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|dual\s+carriageway|six-lane|four-lane|"
                          r"bypass|interchange)\b", re.I)
@@ -387,7 +389,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
              "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
-             "EARLIER_REACHED", "ROUTE_AFTER")
+             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1333,6 +1335,9 @@ class EventFinder:
             elif etype == "meeting":
                 if self.c.LEGISLATURE.match(self.text, end) or self.c.ROUTE_AFTER.match(self.text, end):
                     continue   # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting
+                if self.c.SIDELINES_BEFORE.search(before[-30:]) and any(
+                        f[2][0] == "meeting" and f[0] != start for f in found):
+                    continue   # "met ... on the sidelines of | the UN General Assembly": where they met
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
                     continue   # "an agreement on the establishment of an annual forum": what it sets up
                 if (self.c.PRESS_BEFORE.search(before[-12:]) or self.c.PRESS_TRIGGER.match(self.text, start, end)) and \

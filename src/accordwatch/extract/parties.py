@@ -31,6 +31,8 @@ CHAIN_JOIN = re.compile(r"^\s?[–—/-]\s?$")
 PAIR_DASH = re.compile(r" [–-] ")
 # "coordination within the Organization of Turkic States": a framework, not a side
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
+                          # "on the sidelines of the session of the UN General Assembly"
+                          r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$|"
                           r"\bsummit\s+of\s+(?:the\s+)?$|"
                           r"\bin\s+the\s+framework\s+of\s+(?:the\s+)?$", re.I)
 # "the crossing on the border with China", "bordering Russia": a neighbour, no side
