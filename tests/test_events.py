@@ -1950,3 +1950,11 @@ def test_a_signing_told_with_previously_is_still_a_signing():
 def test_the_occasion_a_meeting_was_held_at_is_no_name_and_no_side(text):
     [ev] = events(text, "2025-09-24")
     assert (ev["type"], ev["name"], ev["parties"]) == ("meeting", None, ["CHL", "PER"])
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers of Chile and Peru met in Lima. At the meeting they noted that trade last year grew by 20%.",
+    "Министры Чили и Перу встретились в Лиме. На встрече отметили, что торговля в прошлом году выросла на 20%.",
+])
+def test_the_period_of_a_change_dates_no_meeting(text):
+    assert [e["date"] for e in events(text, "2025-10-15") if e["type"] == "meeting"] == ["2025-10"]

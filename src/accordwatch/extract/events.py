@@ -246,6 +246,9 @@ PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+
 # agreement in March 2021" tells a signing, the article's background the gold counts)
 EARLIER_REACHED = re.compile(r"\b(?:previously|earlier)\s+(?:reached|signed|concluded|agreed)\s+"
                              r"(?:(?!(?:a|an|the|one|two|three|several)\b)[\w-]+\s+){0,3}$", re.I)
+# "trade in 2024 | grew by 62.7%": the period of a statistic the sentence gives, no event's date
+CHANGE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:increased|grew|rose|fell|declined|decreased|jumped|dropped|surged)\s+"
+                          r"(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+|more\s+than\s+)?\d", re.I)
 # "on the sidelines of | the session of the UN General Assembly": the occasion a meeting was held at
 SIDELINES_BEFORE = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "the Nairobi-Nakuru-Mau Summit | highway": a place's name in a route's, no meeting
@@ -389,7 +392,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
              "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
-             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE")
+             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -697,6 +700,7 @@ class EventFinder:
                and d.start not in self.figure_dates
                and not self.c.COMPARED_BEFORE.search(self.text, max(0, d.start - 40), d.start)
                and not self.c.LAST_TIME_BEFORE.search(self.text, max(0, d.start - 60), d.start)
+               and not self.c.CHANGE_AFTER.match(self.text, d.end, min(s1, d.end + 80))
                and not (etype in ("project", "agreement") and self.attributive_year(d, at))
                and (etype == "agreement" or not self.in_force_day(s0, d))
                and not (etype == "agreement" and self.document_between(at, d))
