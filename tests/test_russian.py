@@ -1147,3 +1147,10 @@ def test_a_commission_of_two_countries_named_with_both_and_its_remit():
     assert [(o["name"], o["country"]) for o in rec["organizations"]] == [
         ("Совместная комиссия Республики Таджикистан и Исламской Республики Иран по торгово-экономическому, "
          "техническому и культурному сотрудничеству", None)]
+
+
+def test_a_declaration_adopted_is_signed_and_what_the_document_says_is_its_content():
+    rec = extract("Президент Чили совершил визит в Перу. По итогам поездки страны приняли совместную декларацию. "
+                  "Согласно документу, чилийские компании будут участвовать в разработке месторождений меди.",
+                  published="2023-02-13")
+    assert [(e["type"], e["status"]) for e in rec["events"]] == [("meeting", "discussed"), ("agreement", "signed")]
