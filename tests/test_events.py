@@ -1958,3 +1958,10 @@ def test_the_occasion_a_meeting_was_held_at_is_no_name_and_no_side(text):
 ])
 def test_the_period_of_a_change_dates_no_meeting(text):
     assert [e["date"] for e in events(text, "2025-10-15") if e["type"] == "meeting"] == ["2025-10"]
+
+
+def test_a_sitting_still_to_come_beside_a_visit_under_way_is_its_own_event():
+    text = ("The Prime Minister of Chile, who is on a three-day official visit to Peru, said both sides hoped that "
+            "the third ministerial-level Joint Trade Committee (JTC) meeting could be held as soon as possible.")
+    assert [(e["status"], e["name"]) for e in events(text, "2022-02-26")] == [
+        ("discussed", None), ("planned", "third ministerial-level Joint Trade Committee (JTC) meeting")]

@@ -325,6 +325,9 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
     while i >= 0 and taken < MAX_LEFT:
         a, tok = toks[i]
         low = tok.lower()
+        if tok == ")" and i >= 2 and toks[i - 2][1] == "(" and toks[i - 1][1].isupper():
+            i -= 3   # "Joint Trade Committee (JTC) | meeting": a short form inside the name
+            continue
         if low == "and":
             # "Partnership and Cooperation Agreement": only inside a name in title case
             if not (_is_title(text[begin:start] or trigger) and i > 0 and toks[i - 1][1][:1].isupper()):

@@ -246,6 +246,9 @@ PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+
 # agreement in March 2021" tells a signing, the article's background the gold counts)
 EARLIER_REACHED = re.compile(r"\b(?:previously|earlier)\s+(?:reached|signed|concluded|agreed)\s+"
                              r"(?:(?!(?:a|an|the|one|two|three|several)\b)[\w-]+\s+){0,3}$", re.I)
+# "the third ministerial-level Joint Trade Committee (JTC) | meeting": an ordinal of a sitting a few words before
+ORDINAL_NEAR = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|"
+                          r"\d+(?:st|nd|rd|th))\b[^.;,]{0,60}$", re.I)
 # "trade in 2024 | grew by 62.7%": the period of a statistic the sentence gives, no event's date
 CHANGE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:increased|grew|rose|fell|declined|decreased|jumped|dropped|surged)\s+"
                           r"(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+|more\s+than\s+)?\d", re.I)
@@ -392,7 +395,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
              "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
-             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER")
+             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER", "ORDINAL_NEAR")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1352,7 +1355,14 @@ class EventFinder:
                     # session", "two months after Kuczynski made his first foreign visit to China": an earlier
                     # occasion, history told to place the one reported (no event, and none of its words)
                     continue
-                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])):
+                # (and "on a visit to Thailand, said they hoped that the third Joint Trade Committee meeting could be
+                # held soon": a sitting of its own still to come, after an occasion that is not)
+                nxt_meeting = min((a for a, _, (t, _) in found if a > end and t == "meeting"), default=s1)
+                own_future = self.c.MEETING_FUTURE.search(self.text, end, nxt_meeting) is not None and \
+                    self.c.ORDINAL_NEAR.search(before[-70:]) is not None
+                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])) and not (
+                        own_future and not any(e.type == "meeting" and e.status == "planned" and (s0, s1) in e.evidence
+                                               for e in self.events)):
                     # "at a briefing after the meeting of the commission's co-chairs": one occasion,
                     # which the later words may name (but "met on Monday and agreed to hold the next
                     # meeting in Astana": the next one is another)
@@ -1366,7 +1376,11 @@ class EventFinder:
                         or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
                     continue
                 # "очередное заседание": the next one, unless the sentence says it was held
-                future = self.c.MEETING_FUTURE.search(sent) is not None or (
+                coming = self.c.MEETING_FUTURE.search(sent)
+                if coming is not None and any(end <= a < s0 + coming.start() and t == "meeting"
+                                              for a, _, (t, _) in found):
+                    coming = None   # "who is on a visit ..., hoped that the JTC meeting could be held": the later one's
+                future = coming is not None or (
                     self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
                 if future and self.c.HELD_NOW.search(sent) and not self.c.STILL_TO_COME.search(sent):
                     future = False
