@@ -1154,3 +1154,13 @@ def test_a_declaration_adopted_is_signed_and_what_the_document_says_is_its_conte
                   "Согласно документу, чилийские компании будут участвовать в разработке месторождений меди.",
                   published="2023-02-13")
     assert [(e["type"], e["status"]) for e in rec["events"]] == [("meeting", "discussed"), ("agreement", "signed")]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Стороны высоко оценили партнерство с Корейским агентством по международному сотрудничеству и Эксимбанком "
+     "Кореи.", [("Корейское агентство по международному сотрудничеству", "KOR"), ("Эксимбанк Кореи", "KOR")]),
+    # a director's region after a bank is no remit of the bank
+    ("Об этом сообщил региональный директор Всемирного банка по Центральной Азии.", [("Всемирный банк", None)]),
+])
+def test_banks_and_agencies_named_in_russian(text, orgs):
+    assert [(o["name"], o["country"]) for o in extract(text)["organizations"]] == orgs

@@ -211,12 +211,13 @@ LISTED = re.compile(rf"""
 MINISTRY_PORTFOLIO_SYNONYMS = {"foreign": "foreign affairs", "economy": "national economy"}
 
 # Russian bodies (russian_bodies): up to three adjectives, then the head word
-RU_ADJ = r"(?:[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими)\s+)"
+RU_ADJ = (r"(?:[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?"
+          r"(?:ой|ая|ого|ому|ым|ом|ую|ые|ых|ий|ый|ое|ей|ие|ими|им|их|его|ему|ее|яя|юю)\s+)")
 RU_HEAD = r"""
     (?P<head>[Мм]инистерств\w*|МИД|Мин[а-яё]+(?=\s+[А-ЯЁ])|Кабмин\w*|Кабинет\w*\s+[Мм]инистров|
              [Кк]омисси\w*|[Мм]ежправкомисси\w*|[Сс]овет\w*|[Кк]омитет\w*|
              [Аа]гентств\w*|[Фф]онд\w*|[Пп]алат\w*|[Сс]лужб\w*|[Кк]орпораци\w*|[Аа]ссоциаци\w*|
-             [Дд]епартамент\w*|[Уу]правлени\w*|[Аа]кимат\w*|[Хх]окимият\w*)(?!\w)
+             [Дд]епартамент\w*|[Уу]правлени\w*|[Аа]кимат\w*|[Хх]окимият\w*|Эксимбанк\w*|[Бб]анк\w*)(?!\w)
 """
 RU_BODY = re.compile(rf"(?<![\w-])(?P<adj>{RU_ADJ}{{0,3}}){RU_HEAD}", re.X)
 # where RU_BODY is tried (patterns.windowed_matches), instead of at every offset: at each head word
@@ -778,11 +779,15 @@ class Finder:
                     end = opening
                     break   # "... Киргизской Республики": a country of two words closes it too
                 tag = morph.pos(word)
+                if word == "по" and head.lower().startswith(("банк", "эксимбанк")):
+                    break   # "директор Всемирного банка | по Центральной Азии": the director's region, no remit
                 if word in ("по", "при") or (word == "и" and end > m.end("head")):
                     pos_ = w.end()
                     continue
                 if word in RU_GENERIC_PLACE:
                     break   # "Кабмин страны": the country's, not a name
+                if word[:1].isupper() and RU_HEADS.match(self.text, w.start()):
+                    break   # "... по международному сотрудничеству и | Эксимбанком Кореи": the next body
                 if word[:1].isupper() and not word.isupper() and self._person_ahead(w):
                     break   # "вице-президентом Европейской комиссии Марошем Шефчовичем": a person's name follows
                 if tag not in ("NOUN", "ADJF", "PRTF") or (word[:1].isupper() and self.country_at(w.start(), w.end())
@@ -816,7 +821,8 @@ class Finder:
             low = head.lower()
             kind = "ministry" if low.startswith(("министерств", "мид", "мин")) else (
                 "commission" if RU_COMMISSION.match(head) else "company" if low.startswith("корпораци") else
-                "fund" if low.startswith("фонд") else "chamber" if low.startswith("палат") else "agency")
+                "fund" if low.startswith("фонд") else "chamber" if low.startswith("палат") else
+                "bank" if low.startswith(("банк", "эксимбанк")) else "agency")
             ent = self.entity(_norm(name), name, kind, country)
             self.mention(start, end, ent)
 
