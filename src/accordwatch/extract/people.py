@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..data import lexicon, split
 from ..document import Document, Span
@@ -149,11 +149,15 @@ LOOKALIKES = str.maketrans("aceopxykmthb", "асеорхукмтнв")
 CYRILLIC = re.compile("[а-яё]")
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
     """A name as compared: lower case, "ё" as "е" (Russian text writes either: "Мирзиёев", "Мирзиеев"),
     and in a Cyrillic word the Latin letters that look like Cyrillic ones read as those."""
-    name = name.lower().replace("ё", "е")
-    if not CYRILLIC.search(name) or name.isascii():
+    name = name.lower()
+    if name.isascii():
+        return name
+    name = name.replace("ё", "е")
+    if not CYRILLIC.search(name):
         return name
     return " ".join(w.translate(LOOKALIKES) if CYRILLIC.search(w) else w for w in name.split(" "))
 
@@ -171,6 +175,12 @@ def known_people() -> dict[str, dict[str, str]]:
         for n in [row["name"], *split(row.get("aliases", ""))]:
             out.setdefault(fold(n), dict(row))
     return out
+
+
+@cache
+def known_first_words() -> frozenset[str]:
+    """The first words of the names and aliases of data/people.tsv, folded (`fold`)."""
+    return frozenset(key.split(" ")[0] for key in known_people())
 
 
 def known_person(name: str) -> dict[str, str] | None:
@@ -503,11 +513,14 @@ class PeopleFinder:
         """Where a well-known officeholder's full name stands (people.tsv), which `speech` reads with no
         title or speech verb beside it ("Александр Лукашенко прибыл в Ташкент"): the starts, in order."""
         out = []
+        known, first = known_people(), known_first_words()
         for m in CAPITAL_RUN.finditer(self.text):
-            words = [(w.start(), w.group()) for w in NAME_TOKEN.finditer(m.group())]
+            words = [(w.start(), fold(w.group())) for w in NAME_TOKEN.finditer(m.group())]
             for i in range(len(words) - 1):
+                if words[i][1] not in first:
+                    continue   # (no known name opens with the word: most runs are spared the joins)
                 for n in (2, 3):
-                    if i + n <= len(words) and known_person(" ".join(t for _, t in words[i:i + n])):
+                    if i + n <= len(words) and " ".join(t for _, t in words[i:i + n]) in known:
                         out.append(m.start() + words[i][0])
         return out
 
