@@ -1355,10 +1355,11 @@ class EventFinder:
                     # session", "two months after Kuczynski made his first foreign visit to China": an earlier
                     # occasion, history told to place the one reported (no event, and none of its words)
                     continue
+                # where the next meeting word of the sentence starts
+                nxt = min((a for a, _, (t, _) in found if a > end and t == "meeting"), default=s1)
                 # (and "on a visit to Thailand, said they hoped that the third Joint Trade Committee meeting could be
                 # held soon": a sitting of its own still to come, after an occasion that is not)
-                nxt_meeting = min((a for a, _, (t, _) in found if a > end and t == "meeting"), default=s1)
-                own_future = self.c.MEETING_FUTURE.search(self.text, end, nxt_meeting) is not None and \
+                own_future = self.c.MEETING_FUTURE.search(self.text, end, nxt) is not None and \
                     self.c.ORDINAL_NEAR.search(before[-70:]) is not None
                 if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])) and not (
                         own_future and not any(e.type == "meeting" and e.status == "planned" and (s0, s1) in e.evidence
@@ -1377,8 +1378,7 @@ class EventFinder:
                     continue
                 # "очередное заседание": the next one, unless the sentence says it was held
                 coming = self.c.MEETING_FUTURE.search(sent)
-                if coming is not None and any(end <= a < s0 + coming.start() and t == "meeting"
-                                              for a, _, (t, _) in found):
+                if coming is not None and nxt < s0 + coming.start():
                     coming = None   # "who is on a visit ..., hoped that the JTC meeting could be held": the later one's
                 future = coming is not None or (
                     self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
@@ -1406,7 +1406,6 @@ class EventFinder:
                     future = True   # "The meeting of the commerce secretaries in November would lay down ..."
                 # (up to the next meeting word: "The visit is a follow-up to the meeting in September" dates
                 # the meeting, not the visit)
-                nxt = min((a for a, _, (t, _) in found if a > end and t == "meeting"), default=s1)
                 earlier = self.earlier_occasion(s0, nxt, start, end)
                 possessed = self.c.POSSESSED.search(before[-25:]) is not None   # "In their talks, ..."
                 if (self.c.BACKREF.search(before) or self.definite(before, s0, s1, start, end, etype) or possessed) \

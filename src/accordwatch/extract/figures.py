@@ -254,7 +254,6 @@ class FigureFinder:
         # the amounts a cue says measure something else ("a trade surplus of $3.8 billion", "сальдо"),
         # which no figure before lends its measure to
         self.said_other: set[int] = set()
-        self._stem_cued = False   # whether stem_indicator's answer came from a cue (else its default)
         # where the dates a figure read stand: the periods of flows of trade and the points of comparison
         # ("in 2015 trade passed $1 billion", "twice the 2013 level"), which date no event
         self.dates_read: set[int] = set()
@@ -307,8 +306,8 @@ class FigureFinder:
             return amount.data["indicator"]
         unit = amount.data["unit"]
         if self.code != "en":
-            ind = self.stem_indicator(amount, zone)
-            if ind == "other" and self._stem_cued:
+            ind, cued = self.stem_indicator(amount, zone)
+            if ind == "other" and cued:
                 self.said_other.add(amount.start)
         else:
             pat, cues = cue_pattern()
@@ -349,8 +348,9 @@ class FigureFinder:
             return "other"
         return ind
 
-    def stem_indicator(self, amount: Span, zone: Zone) -> str:
-        """The indicator of the nearest cue stem before the amount in its zone, else after it."""
+    def stem_indicator(self, amount: Span, zone: Zone) -> tuple[str, bool]:
+        """The indicator of the nearest cue stem before the amount in its zone, else after it, and whether a
+        cue gave it (else it is the default, "other")."""
         best: tuple[int, int, str] | None = None   # (end, length, indicator): the nearest, then the longest
         openings, low = stem_openings(self.code), _folded(zone.left)
         for (pat, ind), opening in zip(stem_cues(self.code), openings, strict=True):
@@ -362,9 +362,8 @@ class FigureFinder:
                 cand = (m.end(), m.end() - m.start(), ind)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
-        self._stem_cued = best is not None
         if best is not None:
-            return best[2]
+            return best[2], True
         after: tuple[int, str] | None = None
         low = _folded(zone.right)
         for (pat, ind), opening in zip(stem_cues(self.code), openings, strict=True):
@@ -373,8 +372,7 @@ class FigureFinder:
             m = pat.search(zone.right)
             if m and not self.blocked.holds(amount.end + m.start()) and (after is None or m.start() < after[0]):
                 after = (m.start(), ind)
-        self._stem_cued = after is not None
-        return after[1] if after else "other"
+        return (after[1], True) if after else ("other", False)
 
     def future(self, amount: Span, zone: Zone) -> bool:
         """A quantity still to come is a goal: "deliver 20 billion cubic metres a year by 2027",

@@ -113,6 +113,11 @@ PLACE_CUES = frozenset({"Capital"})
 HYPHEN_PREFIX = re.compile(r"(?:[A-Z][a-z]*)?-$")
 
 
+def hyphen_start(text: str, at: int) -> int:
+    """Where the word of a cue or head at `at` starts: before the prefix a hyphen joins to it ("Sub-|Committee")."""
+    return at if text[at - 1:at] != "-" else HYPHEN_PREFIX.search(text, max(0, at - 12), at).start()
+
+
 @cache
 def descriptor_pattern() -> re.Pattern:
     alt = alternation(sorted(cues().get("prefix_descriptor", {}), key=len, reverse=True))
@@ -490,8 +495,7 @@ class Finder:
             if m["cue"] == "Ministry":
                 continue
             # ("Joint Sub-Committee on Trade": the cue's word opens with a prefix, whose run goes on before it)
-            cue_at = m.start() if self.text[m.start() - 1:m.start()] != "-" else \
-                HYPHEN_PREFIX.search(self.text, max(0, m.start() - 12), m.start()).start()
+            cue_at = hyphen_start(self.text, m.start())
             lo = max(0, cue_at - 150)
             left = LEFT_RUN.search(self.text, lo, cue_at)
             if left is None:
@@ -648,8 +652,7 @@ class Finder:
         for m in [*HEAD_OF.finditer(self.text), *HEAD_UNDER.finditer(self.text)]:
             tail = "tail" if "tail" in m.re.groupindex else "head"
             start, end = m.start("head"), m.end(tail)
-            if self.text[start - 1:start] == "-":   # "Joint Sub-|Committee on Trade"
-                start = HYPHEN_PREFIX.search(self.text, max(0, start - 12), start).start()
+            start = hyphen_start(self.text, start)   # "Joint Sub-|Committee on Trade"
             lm = HEAD_LEFT.search(self.text, max(0, start - 80), start)
             left = lm.group().split() if lm else []
             while left and (left[0] in STOP_FIRST or left[0] in office_words()):
