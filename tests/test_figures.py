@@ -978,3 +978,47 @@ def test_the_year_a_sentence_opens_with_is_each_of_its_figures_but_a_totals():
     assert [f["period"] for f in figures(text, "2024-02-20")] == ["2023", "2023", "2023"]
     text = "In 2024 trade between Chile and Peru reached $5 billion, and total Peruvian investment $20 billion."
     assert [f["period"] for f in figures(text, "2025-02-20")] == ["2024", None]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 trade between Armenia and Georgia came to $842.6 million, which is $97 million (13%) more than in 2022.",
+    "В 2023 году товарооборот Армении и Грузии составил $842,6 млн, что на $97 млн (13%) больше, чем в 2022 году.",
+    "Товарооборот Армении и Грузии в 2023 году составил 842,6 млн долларов, что на 97 млн долларов больше, "
+    "чем годом ранее.",
+])
+def test_the_difference_from_last_year_is_no_second_figure(text):
+    """"..., which is $97 million (13%) more than in 2022": the level is the figure, the difference is not."""
+    [f] = figures(text)
+    assert (f["indicator"], f["value"], f["period"]) == ("trade_turnover", 842_600_000, "2023")
+    if "13%" in text:
+        assert f["change_pct"] == 13.0
+
+
+def test_a_russian_amount_in_two_parts_after_the_currency():
+    """"$2 млрд 450 миллионов": one amount, the smaller part added."""
+    [f] = figures("По данным таможни, товарооборот Армении и Грузии превысил $2 млрд 450 миллионов.")
+    assert (f["value"], f["unit"]) == (2_450_000_000, "USD")
+
+
+@pytest.mark.parametrize("text", [
+    "Министры одобрили программу по доведению товарооборота Армении и Грузии до 3 млрд долларов.",
+    "Новый маршрут послужит увеличению товарооборота Армении и Грузии до $3 млрд.",
+])
+def test_russian_goals_named_by_a_noun_in_any_case(text):
+    """"по доведению товарооборота до ...": the noun of a goal in the dative is a goal too."""
+    [f] = figures(text)
+    assert (f["indicator"], f["kind"]) == ("trade_turnover", "target")
+
+
+@pytest.mark.parametrize("text", [
+    "Общая сумма совместных проектов Армении и Грузии составляет 750 миллионов долларов.",
+    "Портфель совместных армяно-грузинских проектов оценивается в $750 млн.",
+])
+def test_the_sum_of_russian_joint_projects_is_investment(text):
+    [f] = figures(text)
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", None, None)
+
+
+def test_money_two_countries_put_in_together_has_no_direction():
+    [f] = figures("Инвестиции Армении и Грузии в совместные предприятия составили 120 млн долларов.")
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", None, None)

@@ -138,7 +138,8 @@ def pattern(code: str = "en") -> re.Pattern:
     # led: the engine skips ahead to a digit or a currency's first character
     return led(re.compile(rf"""
         (?:
-            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m1>{mult}))?(?!\s*%)
+            (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?
+            (?:\s?(?P<m1>{mult})(?P<parts1>(?:\.?\s+\d{{1,3}}\s?{mult}){{1,2}})?)?(?!\s*%)   # "$1 млрд 200 миллионов"
           | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult})\.?
             (?P<parts>(?:\s+\d{{1,3}}\s?{mult}){{0,2}}))?     # "4 млрд 637 млн долларов": one amount ("млн.": too)
             {RESTATED_BEFORE_CURRENCY}\s+(?P<cur2>{_alt(after)})(?!\w)
@@ -197,6 +198,8 @@ def find_amounts(doc: Document) -> list[Span]:
             continue
         if m["n1"]:
             value, unit, hint = number(m["n1"], m["m1"], code), before[m["cur1"]], None
+            if m.groupdict().get("parts1") and value is not None:
+                value = _with_parts(value, m["m1"], m["parts1"].replace(".", ""), code)
             if m["cur1"] in contextual_currencies():
                 if countries is None:
                     countries = {s.value for s in doc.layer("country")}

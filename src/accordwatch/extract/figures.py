@@ -80,6 +80,10 @@ CHANGE_BY = re.compile(r"""
           surg\w*|climb\w*|expand\w*|gain\w*|shr[ai]nk\w*|up|down|higher|lower)\s+by
      | \b(?:an?\s+)?(?:increase|growth|rise|decrease|decline|drop|gain)\s+of)
     \s+(?:about|around|nearly|almost|over|more\s+than|some|approximately|roughly)?\s*$""", re.X | re.I)
+# "reached $312 million, which is $41 million (15.1%) more than in 2020": the amount before the
+# comparative is the difference, not a level
+DIFFERENCE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:more|less|higher|lower|greater)\s+(?:than|compared)\b",
+                              re.I)
 WORTH_LEFT = re.compile(r"\s*(?:with\s+a\s+(?:total\s+)?value\s+of|worth|totall?ing|valued\s+at|estimated\s+at|"
                         r"costing)\s+(?:about|around|over|more\s+than|some|nearly|almost)?\s*", re.I)
 # "20 billion cubic metres a year by 2027", "will deliver", "on track to": still to come
@@ -114,6 +118,7 @@ WORLD_TOTAL = re.compile(r"\b(?:total|overall|foreign|external)\s+(?:foreign\s+|
 WITH_PARTNER = re.compile(r"\b(?:with|between|and)\b", re.I)
 TOTAL_FLOW = re.compile(r"\b(?:total|overall)\s+(?:[\w-]+\s+){0,2}?(?:exports?|imports?)\b", re.I)
 DIRECTED = {"exports", "imports", "investment", "fdi"}
+PAIR_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})   # "Kazakh-Georgian", "армяно-грузинских": both sides
 # cues that value whatever the clause is about: another cue before them names the measure
 VALUATIONS = frozenset({"worth", "estimated at"})
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
@@ -155,7 +160,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET", "CAPACITY",
+CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET",
+             "CAPACITY",
              "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
@@ -524,7 +530,9 @@ class FigureFinder:
         if indicator not in DIRECTED or len(parties) < 2:
             return None, None
         src = dst = subject = None
-        prev: tuple[int, str | None] | None = None   # the end of the actor before and what it was
+        both = False
+        # the end of the actor before, what it was and whether it was an adjective
+        prev: tuple[int, str | None, bool] | None = None
         starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
         for c in self.actors[bisect_left(starts, zone.start):bisect_left(starts, zone.end)]:
             if amount_end is not None and c.start >= amount_end and (
@@ -539,6 +547,11 @@ class FigureFinder:
             if joined and prev[1] != "subject":
                 # "to projects in Indonesia and Bangladesh": both where it goes (or comes from), neither the other side
                 return None, None
+            if joined or (prev is not None and prev[2] and c.data.get("form") == "demonym" and
+                          self.text[prev[0]:c.start] in PAIR_HYPHENS):
+                # "investment of Kazakhstan and Georgia in joint projects", "армяно-грузинских проектов": both
+                # sides together, a direction only where words tell it ("... from the Iranian partner")
+                both = True
             role: str | None = None
             if self.c.SOURCE_BEFORE.search(before):
                 src, role = src or c.value, "src"
@@ -546,7 +559,9 @@ class FigureFinder:
                 dst, role = dst or c.value, "dst"
             elif subject is None:
                 subject, role = c.value, "subject"
-            prev = (c.end, role)
+            prev = (c.end, role, c.data.get("form") == "demonym")
+        if both and src is None and dst is None:
+            return None, None
         if indicator == "imports":
             src, dst = src, dst or subject
             if src is None and dst is None and self.reporter in parties:
@@ -574,7 +589,8 @@ class FigureFinder:
             if amounts and self.c.RESTATED.fullmatch(self.text[amounts[-1].end:a.start]):
                 continue
             # "increased by $85.4 million": a change; the level after it takes the whole clause
-            if a.data["unit"] != "count" and self.c.CHANGE_BY.search(self.text, max(0, a.start - 40), a.start):
+            if a.data["unit"] != "count" and (self.c.CHANGE_BY.search(self.text, max(0, a.start - 40), a.start)
+                                              or self.c.DIFFERENCE_AFTER.match(self.text, a.end)):
                 continue
             if self.c.PER_UNIT.match(self.text, a.end):
                 continue   # "at $0.029 per kWh", "по цене 0,029 долларов за киловатт-час": a price, no flow or worth
