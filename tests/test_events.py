@@ -1965,3 +1965,36 @@ def test_a_sitting_still_to_come_beside_a_visit_under_way_is_its_own_event():
             "the third ministerial-level Joint Trade Committee (JTC) meeting could be held as soon as possible.")
     assert [(e["status"], e["name"]) for e in events(text, "2022-02-26")] == [
         ("discussed", None), ("planned", "third ministerial-level Joint Trade Committee (JTC) meeting")]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The Uzbek-Latvian intergovernmental commission will meet in Riga on 14 March.", "2025-03-14"),
+    ("The Uzbek-Latvian intergovernmental commission may meet in Riga on 14 March, the ministry said.",
+     "2025-03-14"),
+    ("Uzbek Foreign Minister Bakhtiyor Saidov is expected to meet Latvian Foreign Minister Baiba Braže in Riga "
+     "on 14 May.", "2024-05-14"),
+])
+def test_a_meeting_told_by_a_verb_still_to_come(text, date):
+    """"will meet", "may meet": a meeting announced for later, its day without a year the next one to come."""
+    ev = only(text)
+    assert (ev["type"], ev["status"], ev["date"], ev["parties"]) == ("meeting", "planned", date, ["LVA", "UZB"])
+
+
+def test_meeting_a_demand_is_no_meeting():
+    assert events("Uzbekistan and Latvia may meet the growing demand for fertilisers in the Baltic region.") == []
+
+
+def test_the_occasion_of_saying_is_a_meeting_apart_from_the_one_announced():
+    """"The commission may meet on 14 March, the minister said at the meeting with his counterpart": two
+    meetings, one still to come and the one where it was said."""
+    found = events("The Uzbek-Latvian intergovernmental commission may meet on 14 March in Riga, Uzbek Foreign "
+                   "Minister Bakhtiyor Saidov said at the meeting with Latvian Foreign Minister Baiba Braže "
+                   "in Tashkent.")
+    assert sorted((ev["type"], ev["status"], ev["date"]) for ev in found) == [
+        ("meeting", "discussed", "2024-04"), ("meeting", "planned", "2025-03-14")]
+
+
+def test_how_a_body_set_up_will_meet_is_no_meeting_of_its_own():
+    found = events("Uzbekistan and Latvia agreed to establish a joint business council, which will meet twice a "
+                   "year in Tashkent and Riga by turns.")
+    assert [(ev["type"], ev["status"]) for ev in found] == [("working_group", "agreed")]

@@ -43,8 +43,9 @@ SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # a month written in full (no "Mar", no "Jun."), for a month with neither day nor year: "in September"
 FULL_MONTH = "(?:" + alternation(MONTH_NAMES, ignore_case=True) + ")"
 # the clause before a weekday or a bare month says the event is still to come
-FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|due\s+to|expected\s+to|"
-                           r"plans?\s+to|planned|set\s+to|intends?\s+to|upcoming|"
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|would|could|might|(?-i:may)|is\s+to|are\s+to|to\s+be\s+held|scheduled|"
+                           r"due\s+to|expected\s+to|plans?\s+to|planned|set\s+to|intends?\s+to|upcoming|"
+                           r"(?:suggest|propos)\w*\s+(?:to\s+)?(?:hold|holding|meet|meeting|sign|signing)|"
                            r"(?:leaves|departs|heads|flies)\s+for)\b[^.;!?]*$", re.I)   # (a trip told in the present)
 UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.I)
 FUTURE_AFTER = re.compile(r"\s*,?\s*(?:will|shall)\b", re.I)
@@ -245,8 +246,10 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         day = int(g["mdd"] or g["dmd"])
         if base is None or not mon:
             return None, "day", True
+        # "will meet on March 3" in an article of September: the next March
+        y = base.year + ((mon, day) < (base.month, base.day) and _future(m.string, m))
         try:
-            return date(base.year, mon, day).isoformat(), "day", True
+            return date(y, mon, day).isoformat(), "day", True
         except ValueError:
             return None, "day", True
     if g["my"]:

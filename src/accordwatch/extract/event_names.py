@@ -278,7 +278,7 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     words = _words()
     trigger = text[start:end]
     low = trigger.lower()
-    if low in ("met", "meets", "meet"):
+    if low.rsplit(" ", 1)[-1] in ("met", "meets", "meet"):   # (and "will meet", "may meet")
         return None   # a verb: the meeting's name, if any, is elsewhere
     lo, hi = max(lo, start - 70), min(hi, end + 300)   # no name reaches further
     toks = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, start)]

@@ -65,10 +65,14 @@ MEETING_HELD = re.compile(r"(?!)")
 HELD_NOW = re.compile(r"\b(?:was|were)\s+(?:held|convened)\b|\btook\s+place\b", re.I)
 STILL_TO_COME = re.compile(r"\b(?:will|would|shall|scheduled|upcoming)\b|\bto\s+be\s+held\b", re.I)
 MET_PAST = re.compile(r"met", re.I)   # a meeting trigger that says the meeting took place
+# "may meet the demand for grain", "meeting the needs of farmers": a verb of meeting an aim, no meeting
+MET_OBJECT = re.compile(r"\s+(?:(?:the|its|their|our|all|this|these|growing|rising|domestic|local|such)\s+){0,2}"
+                        r"(?:[\w-]+\s+)?(?:demand|needs?|targets?|requirements?|expectations?|standards?|criteria|"
+                        r"conditions|obligations?|deadlines?|goals?|challenges?|costs?)\b", re.I)
 DAYS_BEFORE = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[-\s]day\s+(?:[\w-]+\s+){0,2}$", re.I)
 NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,2}$", re.I)   # "the next meeting", "the next joint session"
-MEETING_FUTURE = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+|soon\s+)?(?:be\s+held|take\s+place|hold|visit|meet|"
-                            r"travel|attend|host|leave|fly|head|depart|arrive|go\s+to|convene)|"
+MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|soon\s+)?"
+                            r"(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|leave|fly|head|depart|arrive|go\s+to|convene)|"
                             r"will\s+(?:[^.;]{0,80}?\band\s+)?(?:participate|take\s+part)\s+in\s+(?:the\s+|an?\s+)?"
                             r"(?:[\w-]+\s+){0,6}?(?:session|meeting|summit|forum|talks|conference)\b|"
                             r"will\s+(?:pay|make)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?visit|to\s+be\s+held|"
@@ -196,6 +200,8 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
 # "..., the president said on Wednesday." and then "Speaking at a joint news conference with ...": the
 # words said at the meeting are the lead's, and so is their day
 SPOKE_AT = re.compile(r"\b(?:speaking|addressing|spoke|told)\b", re.I)
+SAID_AT = re.compile(r"\b(?:said|noted|stated|announced|told\s+[\w-]+)\s+(?:at|during|after|following)\s+"
+                     r"(?:the|a|an|his|her|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 SAID_ON = re.compile(r"\b(?:said|told|announced|stated|declared)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # a clause about a person set off by commas ("Erdogan, who toured Cairo in February, said"): a date
 # in it of another month than the report's is the person's other doing, not an event's told outside
@@ -382,6 +388,7 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
+             "MET_OBJECT", "SAID_AT",
              "NEXT_BEFORE", "DAYS_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT",
              "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF",
              "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH",
@@ -1340,7 +1347,8 @@ class EventFinder:
                          at=start, trigger_end=end)
                 made.add(etype)
             elif etype == "meeting":
-                if self.c.LEGISLATURE.match(self.text, end) or self.c.ROUTE_AFTER.match(self.text, end):
+                if self.c.LEGISLATURE.match(self.text, end) or self.c.ROUTE_AFTER.match(self.text, end) or \
+                        self.c.MET_OBJECT.match(self.text, end):
                     continue   # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting
                 if self.c.SIDELINES_BEFORE.search(before[-30:]) and any(
                         f[2][0] == "meeting" and f[0] != start for f in found):
@@ -1361,7 +1369,11 @@ class EventFinder:
                 # held soon": a sitting of its own still to come, after an occasion that is not)
                 own_future = self.c.MEETING_FUTURE.search(self.text, end, nxt) is not None and \
                     self.c.ORDINAL_NEAR.search(before[-70:]) is not None
-                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])) and not (
+                # ("the commission may meet on December 13, the minister said at the meeting with his counterpart":
+                # the occasion of the saying, held, after one still to come)
+                said_at = etype in made and self.c.SAID_AT.search(before[-60:]) is not None and any(
+                    e.type == "meeting" and e.status == "planned" and (s0, s1) in e.evidence for e in self.events)
+                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])) and not said_at and not (
                         own_future and not any(e.type == "meeting" and e.status == "planned" and (s0, s1) in e.evidence
                                                for e in self.events)):
                     # "at a briefing after the meeting of the commission's co-chairs": one occasion,
@@ -1376,6 +1388,12 @@ class EventFinder:
                         or self.c.NEGOTIATION_PAST.search(before[-30:]) \
                         or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
                     continue
+                if self.text[start:end].rsplit(" ", 1)[-1].lower() == "meet" and \
+                        any(t == "working_group" for a, _, (t, _) in found if a < start) and \
+                        any(e.type == "working_group" for e in self.events):
+                    # "agreed to establish a business council, which will meet twice a year", "the working group
+                    # will meet for the first time in London": how the body set up is to work, no meeting of its own
+                    continue
                 # "очередное заседание": the next one, unless the sentence says it was held
                 coming = self.c.MEETING_FUTURE.search(sent)
                 if coming is not None and nxt < s0 + coming.start():
@@ -1387,6 +1405,8 @@ class EventFinder:
                 if self.c.MET_PAST.fullmatch(self.text, start, end):
                     future = False   # "met in Muscat on Monday and agreed to hold the next meeting ...": held
                     met = True
+                if said_at:
+                    future = False
                 sitting = self.another_sitting(s0, s1, start, end)
                 if not sitting and (again := self.sitting_named(s0, s1, start, end)) is not None:
                     # "... the 18th meeting of the commission" again, in other words or another case
@@ -1409,7 +1429,7 @@ class EventFinder:
                 earlier = self.earlier_occasion(s0, nxt, start, end)
                 possessed = self.c.POSSESSED.search(before[-25:]) is not None   # "In their talks, ..."
                 if (self.c.BACKREF.search(before) or self.definite(before, s0, s1, start, end, etype) or possessed) \
-                        and like and not future and not sitting and not earlier:
+                        and like and not future and not sitting and not earlier and not said_at:
                     # "during the meeting the leaders discussed ... in the oil and gas industry": what
                     # was discussed there is what the meeting covered
                     covered = possessed or self.c.DISCUSSED_WITH.search(sent) is not None
