@@ -1998,3 +1998,20 @@ def test_how_a_body_set_up_will_meet_is_no_meeting_of_its_own():
     found = events("Uzbekistan and Latvia agreed to establish a joint business council, which will meet twice a "
                    "year in Tashkent and Riga by turns.")
     assert [(ev["type"], ev["status"]) for ev in found] == [("working_group", "agreed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The final protocol of the Uzbek-Latvian commission would be discussed, agreed and signed at the plenary "
+    "session on Friday.",
+    "Uzbekistan and Latvia will review and sign the final protocol of the commission on Friday.",
+])
+def test_a_signing_after_other_verbs_still_to_come_is_planned(text):
+    [ev] = of_type(events(text), "agreement")
+    assert (ev["status"], ev["date"]) == ("planned", "2024-04-05")
+
+
+def test_the_protocol_of_a_commission_sets_up_no_body():
+    """"proposals ... would go into the protocol of the commission": the commission exists, no body is set up."""
+    found = events("The 9th meeting of the Uzbek-Latvian intergovernmental commission opened in Riga on Tuesday. "
+                   "The proposals of the expert groups would go into the protocol of the commission.")
+    assert of_type(found, "working_group") == []

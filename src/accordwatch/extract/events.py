@@ -46,6 +46,8 @@ SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
                        r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?"
                        r"(?:(?:later|soon|shortly|also|jointly|officially|formally)\s+)?(?:sign|signed)|"
+                       # "would be discussed, agreed and signed", "will review and sign"
+                       r"(?:will|would|shall|to)\s+(?:be\s+)?(?:[a-z]+,?\s+){1,3}and\s+(?:sign|signed)|"
                        r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely|likely|possible|prospective|"
                        r"upcoming|forthcoming|future|planned|scheduled|expected)\s+signing|"
                        # "the signing of three agreements is planned"
@@ -163,7 +165,10 @@ IDIOM = re.compile(r"\b(?:reach\w*\s+an\s+agreement|agreement\s+was\s+reached|in
                    r"(?:good|great)\s+deal)\b", re.I)
 BACKREF = re.compile(r"\b(?:during|at|after|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+"
                      r"(?:the|his|her|their|this|that|its)\s+(?:\w+\s+)?$", re.I)
-SESSION_OF = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]{0,40}$", re.I)
+SESSION_OF = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]{0,40}$|"
+                        # (and a body that exists: "the final protocol of the commission")
+                        r"\b(?:protocol|minutes|decisions?|co-?chairs?|secretariat)\s+of\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}$",
+                        re.I)
 PROJECT_CONTEXT = re.compile(r"\b(?:participat\w*|join|agreed|agree|plans?|planned|will|would|intend\w*|discuss\w*|"
                              r"consider\w*|propos\w*|offer\w*|interest\w*|commit\w*|develop\w*|build\w*|construct\w*|"
                              r"launch\w*|implement\w*|start\w*|joint|jointly|together|acquir\w*|use|using|"
