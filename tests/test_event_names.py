@@ -366,3 +366,14 @@ def test_how_long_and_what_kind_a_visit_is_is_no_name(text):
 def test_where_a_document_was_signed_is_no_part_of_its_name():
     assert names("Chile and Peru signed an MoU on the sidelines of the fifth Joint Economic Committee meeting.",
                  "agreement") == [None]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("After signing an MoU on expansion of economic cooperation, Bakhtiyor Saidov voiced satisfaction with "
+     "the talks between Uzbekistan and Latvia.", "MoU on expansion of economic cooperation"),
+    ("Uzbekistan and Latvia adopted a joint declaration on deepening the strategic partnership covering "
+     "the areas of trade and transport.", "joint declaration on deepening the strategic partnership"),
+])
+def test_a_name_ends_where_a_clause_or_a_participle_starts(text, name):
+    [ev] = [e for e in accordwatch.extract(text, published="2024-04-02")["events"] if e["type"] == "agreement"]
+    assert ev["name"] == name

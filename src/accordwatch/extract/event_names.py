@@ -491,6 +491,9 @@ def _between_then_subject(toks: list[tuple[int, int, str]], words: dict[str, fro
     return False
 
 
+TITLE_JOINERS = frozenset({"of", "the", "on", "in", "for", "and", "or"})   # lower-case words inside a title
+
+
 def _list_goes_on(toks: list[tuple[int, int, str]], k: int, words: dict[str, frozenset[str]], title: bool) -> bool:
     """After a comma inside a complement: another item of a list ("raw materials, batteries, and
     renewable hydrogen", "Trade, Economic, Scientific, Technical and Humanitarian Cooperation")
@@ -508,6 +511,12 @@ def _list_goes_on(toks: list[tuple[int, int, str]], k: int, words: dict[str, fro
     if any(t.lower() in SPEECH for _, _, t in rest[:4]):
         return False   # ", Trend reports", ", the minister said": a new clause
     if title and nxt[:1].isupper():
+        # (but ", Rahmani Fazli voiced satisfaction": a name and its verb, a new clause)
+        for _, _, tok in rest[1:]:
+            if tok.lower() in ("and", "or") or not tok[:1].isalnum():
+                return True
+            if tok[:1].islower() and tok not in TITLE_JOINERS:
+                return False
         return True
     for _, _, tok in rest[1:]:
         if tok.lower() == "and":
