@@ -2015,3 +2015,8 @@ def test_the_protocol_of_a_commission_sets_up_no_body():
     found = events("The 9th meeting of the Uzbek-Latvian intergovernmental commission opened in Riga on Tuesday. "
                    "The proposals of the expert groups would go into the protocol of the commission.")
     assert of_type(found, "working_group") == []
+
+
+def test_a_document_initialled_is_agreed_not_signed():
+    ev = only("Uzbekistan and Latvia initialled an agreement on air services in Riga.")
+    assert (ev["type"], ev["status"]) == ("agreement", "agreed")

@@ -100,6 +100,8 @@ def test_a_goal_is_a_target():
      "meeting", "planned"),
     ("Министры Казахстана и Омана обсудили строительство завода по производству удобрений.",
      "project", "discussed"),
+    # initialled, not yet signed: the text is agreed
+    ("Казахстан и Оман парафировали соглашение о воздушном сообщении.", "agreement", "agreed"),
 ])
 def test_events_and_their_status(text, etype, status):
     found = [(e["type"], e["status"], e["parties"]) for e in extract(text)["events"]]

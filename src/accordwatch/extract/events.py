@@ -152,7 +152,7 @@ BACKGROUND = re.compile(r"\b(?:have|has)\s+(?:long\s+|traditionally\s+|successfu
                         r"(?:cooperating|collaborating|working\s+together)\b|\b(?:have|has|enjoy|enjoys)\s+"
                         r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cooperation|ties|relations|partnership)\s+in\b", re.I)
 AGREED = re.compile(r"\b(?:agreed|agree|decided|reached\s+an\s+agreement|agreement\s+was\s+reached|"
-                    r"committed|commitment|approved|welcomed)\b", re.I)
+                    r"committed|commitment|approved|welcomed|initial(?:l)?ed)\b", re.I)   # (initialled: not yet signed)
 DISCUSSED = re.compile(r"\b(?:discuss\w*|consider\w*|review\w*|explor\w*|propos\w*|offer\w*|interest\w*|"
                        r"negotiat\w*|talks\s+on|in\s+talks|promising|possible|potential|called\s+for|idea)\b", re.I)
 ESTABLISH = re.compile(r"\b(?:establish\w*|set\s+up|setting\s+up|creat\w*|form|formed|forming|launch\w*|"
