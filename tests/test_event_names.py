@@ -377,3 +377,17 @@ def test_where_a_document_was_signed_is_no_part_of_its_name():
 def test_a_name_ends_where_a_clause_or_a_participle_starts(text, name):
     [ev] = [e for e in accordwatch.extract(text, published="2024-04-02")["events"] if e["type"] == "agreement"]
     assert ev["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Узбекистан и Латвия подписали меморандум о сотрудничестве в энергетике.",
+     "меморандум о сотрудничестве в энергетике"),
+    ("Узбекистан и Латвия подписали соглашение о сотрудничестве в сельском хозяйстве и рыболовстве.",
+     "соглашение о сотрудничестве в сельском хозяйстве и рыболовстве"),
+    # a place or a time after the cooperation is no field of it
+    ("Узбекистан и Латвия подписали соглашение о сотрудничестве в Риге.", "соглашение о сотрудничестве"),
+    ("Узбекистан и Латвия подписали соглашение о сотрудничестве в прошлом году.", "соглашение о сотрудничестве"),
+])
+def test_the_field_of_a_russian_cooperation_belongs_to_the_name(text, name):
+    [ev] = accordwatch.extract(text, published="2024-04-02")["events"]
+    assert ev["name"] == name

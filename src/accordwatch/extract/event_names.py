@@ -124,6 +124,10 @@ RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для"
 # a word of the name ("стороны" reads as a genitive too, so morphology alone cannot tell)
 RU_SUBJECTS = frozenset({"стороны"})
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
+RU_COOPERATION = ("сотрудничеств", "взаимодейств", "партнерств", "партнёрств")
+RU_LOWER_WORD = re.compile(r"\s+[а-яё]")
+RU_WHEN_AHEAD = re.compile(r"\s+(?:[а-яё]+\s+)?(?:год|году|года|месяц\w*|недел\w*|квартал\w*|полугоди\w*|"
+                           r"ближайш\w*|будущем|настоящ\w*|период\w*|течени\w*)(?!\w)")
 RU_BARE = frozenset({"встреча", "переговоры", "визит", "заседание", "проект", "соглашение", "документ"})
 # "контракт на поставку автобусов": what a document is for, after "на"
 RU_PURPOSE = re.compile(r"\s+(?:поставк|строительств|создани|реализаци|разработк|закупк|производств|модернизаци)\w*",
@@ -232,8 +236,12 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         if low == "на" and RU_WORTH.match(text, m.end()):
             break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
         if low in RU_JOINERS or (low in ("в", "во") and (RU_FIELD.match(text, m.end()) or
-                                                        prev.lower().startswith(("изменени", "дополнени")))):
-            # ("протокол о внесении изменений | в соглашение ...": the document it amends)
+                                                        prev.lower().startswith(("изменени", "дополнени")) or
+                                                        (prev.lower().startswith(RU_COOPERATION) and
+                                                         RU_LOWER_WORD.match(text, m.end()) and
+                                                         not RU_WHEN_AHEAD.match(text, m.end())))):
+            # ("протокол о внесении изменений | в соглашение ...": the document it amends; "о сотрудничестве |
+            # в энергетике": the field of the cooperation, not a place or a time)
             governed = True
             if right == end and low in ("и", "с", "на") and not (low == "на" and RU_PURPOSE.match(text, m.end())) \
                     and not (low == "и" and " " in text[start:end]):
