@@ -1022,3 +1022,21 @@ def test_the_sum_of_russian_joint_projects_is_investment(text):
 def test_money_two_countries_put_in_together_has_no_direction():
     [f] = figures("Инвестиции Армении и Грузии в совместные предприятия составили 120 млн долларов.")
     assert (f["indicator"], f["from"], f["to"]) == ("investment", None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Bilateral commerce between Peru and Chile reached $9.6 billion in 2023.",
+    "Commercial exchange between Peru and Chile reached $9.6 billion in 2023.",
+])
+def test_commerce_between_two_countries_is_trade(text):
+    assert one(text)["indicator"] == "trade_turnover"
+
+
+@pytest.mark.parametrize("text", [
+    "The plan aims to deepen trade and investment ties, with bilateral commerce near $9.6 billion last year.",
+    "Цель плана - нарастить товарооборот, который составил 9,6 млрд долларов в прошлом году.",
+])
+def test_a_level_of_last_year_is_no_goal(text):
+    """A goal's words before it, but "last year" after it: the level the year before, not a target."""
+    f = one(text)
+    assert (f["indicator"], f["kind"], f["period"]) == ("trade_turnover", "actual", "2023")

@@ -80,6 +80,9 @@ CHANGE_BY = re.compile(r"""
           surg\w*|climb\w*|expand\w*|gain\w*|shr[ai]nk\w*|up|down|higher|lower)\s+by
      | \b(?:an?\s+)?(?:increase|growth|rise|decrease|decline|drop|gain)\s+of)
     \s+(?:about|around|nearly|almost|over|more\s+than|some|approximately|roughly)?\s*$""", re.X | re.I)
+# "$14 billion last year": a level the year before, never a goal's deadline
+LAST_YEAR_AFTER = re.compile(r"\s+(?:last\s+year|in\s+the\s+(?:past|previous|last)\s+year|"
+                             r"a\s+year\s+(?:earlier|ago))\b", re.I)
 # "reached $312 million, which is $41 million (15.1%) more than in 2020": the amount before the
 # comparative is the difference, not a level
 DIFFERENCE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:more|less|higher|lower|greater)\s+(?:than|compared)\b",
@@ -160,12 +163,12 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "SHARE_AFTER", "MULTIPLE", "CLAUSE_END", "TARGET",
-             "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
-             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
-             "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST",
-             "TOTAL_FLOW", "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT")
+CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "SHARE_AFTER", "MULTIPLE",
+             "CLAUSE_END", "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN",
+             "RESTATED_CHANGE", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY",
+             "FROM_LEVEL", "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
+             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
+             "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT")
 NEVER = re.compile(r"(?!)")
 
 
@@ -662,6 +665,8 @@ class FigureFinder:
                 ind in TARGETABLE and out and out[-1]["kind"] == "target" and spans and
                 self.doc.sentence_of(spans[-1].start) == self.doc.sentence_of(a.start) and
                 self.c.TARGET_LIST.fullmatch(z.left) is not None)
+            if goal and self.c.LAST_YEAR_AFTER.match(self.text, a.end):
+                goal = False   # "aims to diversify trade, with commerce near $14 billion last year": a level reached
             capacity = goal and ((self.c.CAPACITY.search(z.left) and not raise_to) or (
                 self.c.CAPACITY_VERB.search(z.left[-40:]) and not target))
             kind = "target" if ind in TARGETABLE and goal and not capacity else "actual"
