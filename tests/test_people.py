@@ -667,3 +667,11 @@ def test_a_known_officeholder_by_two_of_their_names_and_in_full_is_one_person():
 def test_an_initial_glued_to_the_surname_is_a_full_name():
     rec = extract("Russian Prime Minister Dmitry Medvedev met Mongolian Prime Minister U.Khurelsukh in Moscow.")
     assert [(p["name"], p["country"]) for p in rec["people"]] == [("Dmitry Medvedev", "RUS"), ("U.Khurelsukh", "MNG")]
+
+
+def test_a_plural_noun_ending_an_office_is_no_first_name():
+    """"Minister for States and Frontier Regions Abdul Qadir Baloch": "Regions" ends the title."""
+    [person] = [p for p in accordwatch.extract(
+        "Pakistan's Minister for States and Frontier Regions Abdul Qadir Baloch arrived in Tehran for talks with "
+        "Iran.")["people"]]
+    assert (person["name"], person["title"]) == ("Abdul Qadir Baloch", "Minister for States and Frontier Regions")
