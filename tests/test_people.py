@@ -675,3 +675,24 @@ def test_a_plural_noun_ending_an_office_is_no_first_name():
         "Pakistan's Minister for States and Frontier Regions Abdul Qadir Baloch arrived in Tehran for talks with "
         "Iran.")["people"]]
     assert (person["name"], person["title"]) == ("Abdul Qadir Baloch", "Minister for States and Frontier Regions")
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Tokayev and Mirziyoyev agreed to set up a council of foreign ministers of Kazakhstan and Uzbekistan.",
+     {("Tokayev", "KAZ"), ("Mirziyoyev", "UZB")}),
+    ("Токаев и Мирзиёев договорились создать совет министров иностранных дел Казахстана и Узбекистана.",
+     {("Токаев", "KAZ"), ("Мирзиёев", "UZB")}),
+    # an article about other countries: a surname alone is nobody's there
+    ("Tokayev Street in the centre of Riga will be closed, Latvian officials said.", set()),
+])
+def test_a_well_known_officeholder_by_the_surname_alone(text, people):
+    found = {(p["name"], p["country"]) for p in accordwatch.extract(text)["people"]}
+    assert found == people
+
+
+def test_a_surname_met_first_alone_takes_the_full_name_that_follows():
+    text = ("Порошенко подписал меморандумы с Саудовской Аравией. Президент Украины Петр Порошенко находится "
+            "в Эр-Рияде с официальным визитом.")
+    [person] = accordwatch.extract(text)["people"]
+    assert (person["name"], person["country"]) == ("Петр Порошенко", "UKR")
+    assert [m["text"] for m in person["mentions"]] == ["Порошенко", "Петр Порошенко"]

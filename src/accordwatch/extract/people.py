@@ -56,6 +56,7 @@ SPEECH_ANYWHERE = re.compile("(?:" + alternation(
 # a run of two or more capitalised words, and its words: where a full name may stand
 CAPITAL_RUN = re.compile(r"[A-ZА-ЯЁ][\w'’-]*(?:[ \u00a0]+[A-ZА-ЯЁ][\w'’-]*)+")
 NAME_TOKEN = re.compile(r"\S+")
+CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁ][\w'’-]{3,}")
 # the endings of abstract nouns, which end an office's name ("Enlargement Negotiations"), never a first name
 NOMINAL = re.compile(r"(?:tions?|ments?|ships?|ities|ity)$")
 REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
@@ -181,6 +182,17 @@ def known_people() -> dict[str, dict[str, str]]:
 def known_first_words() -> frozenset[str]:
     """The first words of the names and aliases of data/people.tsv, folded (`fold`)."""
     return frozenset(key.split(" ")[0] for key in known_people())
+
+
+@cache
+def known_surnames() -> dict[str, tuple[str, ...]]:
+    """The one-word aliases of data/people.tsv, folded (the surnames a well-known officeholder goes by alone,
+    "Tokayev", "Токаев"), by their first four letters."""
+    out: dict[str, list[str]] = {}
+    for key in known_people():
+        if " " not in key:
+            out.setdefault(key[:4], []).append(key)
+    return {head: tuple(keys) for head, keys in out.items()}
 
 
 def known_person(name: str) -> dict[str, str] | None:
@@ -323,6 +335,7 @@ class PeopleFinder:
         self.title_spans: list[tuple[int, int]] = []
         self.ents = sorted(doc.layer("country") + doc.layer("org"), key=lambda s: s.start)
         self.ent_starts = [s.start for s in self.ents]
+        self.countries = {s.value for s in doc.layer("country")}   # the article's countries
         language = lang.of(doc)
         idioms = title_idioms(language.code)
         self.anchors = sorted((s for s in doc.layer("title") if not (idioms and _inside(idioms, doc.text, s))),
@@ -513,7 +526,7 @@ class PeopleFinder:
         """Where a well-known officeholder's full name stands (people.tsv), which `speech` reads with no
         title or speech verb beside it ("Александр Лукашенко прибыл в Ташкент"): the starts, in order."""
         out = []
-        known, first = known_people(), known_first_words()
+        known, first, alone = known_people(), known_first_words(), known_surnames()
         for m in CAPITAL_RUN.finditer(self.text):
             words = [(w.start(), fold(w.group())) for w in NAME_TOKEN.finditer(m.group())]
             for i in range(len(words) - 1):
@@ -522,7 +535,13 @@ class PeopleFinder:
                 for n in (2, 3):
                     if i + n <= len(words) and " ".join(t for _, t in words[i:i + n]) in known:
                         out.append(m.start() + words[i][0])
-        return out
+        # and a surname the list knows alone, in any case ending ("Tokayev and Mirziyoyev agreed",
+        # "Токаевым"): a word that opens with it, at most three letters longer
+        for w in CAPITAL_WORD.finditer(self.text):
+            f = fold(w.group())
+            if any(f.startswith(c) and len(f) - len(c) <= 3 for c in alone.get(f[:4], ())):
+                out.append(w.start())
+        return sorted(out)
 
     def plural_title(self, ws: list[Word]) -> None:
         """'the Energy Ministers of Kazakhstan and Poland, Arman Dauletov and Anna Nowak' and
@@ -860,6 +879,14 @@ class PeopleFinder:
             n = i
             while n < len(ws) and ws[n].kind == "name":
                 n += 1
+            if n - i == 1 and not (i > 0 and ws[i - 1].kind == "ent") and \
+                    not (n < len(ws) and ws[n].kind in ("title", "ent")) and self._known_alone(w):
+                # a well-known officeholder by the surname alone, in an article about their country:
+                # "Tokayev and Mirziyoyev agreed ...", "Токаев и Мирзиёев договорились ..."
+                row = known_person(_bare(w.text)) or known_person(morph.nominative_name(_bare(w.text)))
+                if row is not None and row["country"] in self.countries:
+                    self.add(ws[i:n], [], given=(None, row["country"]))
+                continue
             if not 2 <= n - i <= 3 or (n < len(ws) and ws[n].kind in ("title", "ent")):
                 continue
             start, end = ws[i].start, ws[n - 1].end
@@ -925,8 +952,9 @@ class PeopleFinder:
             # a bare surname after a title: only as a mention of someone named in full, or of a well-known
             # officeholder the list knows by it ("President Tokayev"), named as the text names them
             person = self.by_surname(name)
-            if person is None and title_ws and known_person(name) is not None:
-                person = self.people.setdefault(fold(name), Person(name))
+            if person is None and (title_ws or given is not None) and (row := known_person(name)) is not None:
+                # (kept under the full name the list gives: "Jokowi" and "Widodo" are one person)
+                person = self.people.setdefault(fold(row["name"]).replace("-", " "), Person(name))
             if person is None:
                 return None
         else:
@@ -936,6 +964,11 @@ class PeopleFinder:
             person = self.people.get(key) or self.by_surname(name_words[-1].text, first=name)
             if person is None:
                 person = self.people[key] = Person(name)
+            elif " " not in person.name and " " in name:
+                # first met by the surname alone ("Порошенко подписал ..."), now named in full
+                person.name = name
+                for m in person.mentions:
+                    m.value = name
             elif person.name != name and fold(person.name) == fold(name) and mixed_script(person.name) and \
                     not mixed_script(name):
                 # the name first met with a Latin letter slipped in: named as the text spells it right
