@@ -1040,3 +1040,14 @@ def test_a_level_of_last_year_is_no_goal(text):
     """A goal's words before it, but "last year" after it: the level the year before, not a target."""
     f = one(text)
     assert (f["indicator"], f["kind"], f["period"]) == ("trade_turnover", "actual", "2023")
+
+
+def test_a_trade_imbalance_is_no_turnover():
+    assert one("Peru had a trade imbalance of $1.9 billion with Chile in 2023.")["indicator"] == "other"
+
+
+def test_the_words_of_a_task_force_name_say_nothing_of_the_amount():
+    """"the Joint Task Force on Trade and Investment": a body's name, not what the target measures."""
+    f = one("Peru and Chile want to raise bilateral trade through the Joint Task Force on Trade and Investment, "
+            "with a target of $30 billion by 2030.")
+    assert (f["indicator"], f["kind"]) == ("trade_turnover", "target")

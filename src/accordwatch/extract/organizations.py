@@ -188,7 +188,7 @@ SET_UP_BEFORE = re.compile(r"\b(?:establish\w*|creat\w*|set\w*\s+up|form\w*|laun
 # a body's head word and its remit; the country or government it belongs to is read after it
 BODY_HEADS = ["Department", "Bureau", "Agency", "Cabinet", "University", "Institute", "Academy", "Chamber", "Service",
               "Committee", "Council", "Commission", "Office", "Administration", "Authority", "Fund", "Court",
-              "Assembly", "Parliament", "Senate"]
+              "Assembly", "Parliament", "Senate", "Task Force"]
 HEAD_OF = re.compile(rf"""
     (?P<head>{alternation(BODY_HEADS, boundary_before=True)})
     (?P<between>\s+between\s+(?:the\s+)?{CAP}(?:\s+{CAP})?\s+and\s+(?:the\s+)?{CAP}(?:\s+{CAP})?)?
@@ -977,8 +977,10 @@ def _furniture(name: str) -> bool:
 
 
 def _kind_of(name: str) -> str:
-    last = name.split()[-1]
-    return cues().get("suffix", {}).get(last, "company")
+    """The kind the name's head says: its last word's, or its last two words' ("Task Force")."""
+    suffixes = cues().get("suffix", {})
+    words = name.split()
+    return suffixes.get(" ".join(words[-2:])) or suffixes.get(words[-1], "company")
 
 
 @component("organizations")
