@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+import accordwatch
 from accordwatch import Document
 from accordwatch.extract.amounts import find_amounts
 
@@ -214,3 +215,14 @@ def test_a_plural_multiplier_alone_is_no_amount():
 
     assert extract("Товарооборот Грузии и Армении оценивается в миллиарды долларов.")["figures"] == []
     assert extract("Товарооборот Грузии и Армении вырос на миллионы долларов.")["figures"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trade between Bulgaria and Romania amounted to EUR 1,65 B in the first eight months.", 1_650_000_000),
+    ("Trade between Bulgaria and Romania reached EUR 2,5 billion.", 2_500_000_000),
+    # a comma before three digits still groups thousands
+    ("Trade between Bulgaria and Romania reached EUR 1,650 million.", 1_650_000_000),
+])
+def test_a_decimal_comma_before_a_multiplier_in_english(text, value):
+    [f] = accordwatch.extract(text)["figures"]
+    assert f["value"] == value

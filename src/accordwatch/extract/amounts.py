@@ -22,7 +22,9 @@ from .gazetteer import Ranges
 from .patterns import alternation, led
 from .pipeline import component
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (and "EUR 1,65 B": a decimal comma, as European outlets write in English, only right before a multiplier)
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3},\d{1,2}(?=[\s-]?(?i:billion|bln|bn|million|mln|mn|b|m)\b)|\d+(?:\.\d+)?"
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 # "$500-700 million", "$ 500−700 млн": a range of money, valued at its lower end with the multiplier they share
 RANGE_TO = r"\s?[-–—−]\s?"
 RANGED = re.compile(rf"\d{RANGE_TO}\d")
@@ -156,7 +158,9 @@ GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 
 
 def number(text: str, mult: str | None, code: str = "en") -> int | float | None:
-    if code == "en" or (not mult and GROUPED.fullmatch(text)):
+    if code == "en" and DECIMAL_COMMA.fullmatch(text):
+        raw = text.replace(",", ".")
+    elif code == "en" or (not mult and GROUPED.fullmatch(text)):
         raw = text.replace(",", "")
     else:
         raw = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
