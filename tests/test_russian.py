@@ -1166,3 +1166,17 @@ def test_a_declaration_adopted_is_signed_and_what_the_document_says_is_its_conte
 ])
 def test_banks_and_agencies_named_in_russian(text, orgs):
     assert [(o["name"], o["country"]) for o in extract(text)["organizations"]] == orgs
+
+
+def test_a_difference_after_a_russian_comparative_is_no_second_figure():
+    """"составил $1,9 млрд, что по сравнению с 2023 годом больше на $200 млн": one level, no second figure."""
+    found = extract("В 2024 году товарооборот Таджикистана и Казахстана составил $1,9 млрд, что по сравнению с "
+                    "2023 годом больше на $200 млн.", published="2025-03-01")["figures"]
+    assert [(f["value"], f["period"]) for f in found] == [(1_900_000_000, "2024")]
+
+
+def test_the_period_compared_with_is_not_the_figures():
+    """"... по сравнению с аналогичным периодом в 2016 году и составил": the period is the quarter of 2017."""
+    [f] = extract("Во II квартале 2017 года товарооборот между Казахстаном и Алжиром увеличился на 29% по сравнению "
+                  "с аналогичным периодом в 2016 году и составил $1,38 млрд.", published="2017-09-01")["figures"]
+    assert (f["period"], f["change_pct"]) == ("2017-04/2017-06", 29.0)
