@@ -1180,3 +1180,15 @@ def test_the_period_compared_with_is_not_the_figures():
     [f] = extract("Во II квартале 2017 года товарооборот между Казахстаном и Алжиром увеличился на 29% по сравнению "
                   "с аналогичным периодом в 2016 году и составил $1,38 млрд.", published="2017-09-01")["figures"]
     assert (f["period"], f["change_pct"]) == ("2017-04/2017-06", 29.0)
+
+
+@pytest.mark.parametrize("text, countries", [
+    # "РТ" in an article about Tatarstan is the republic of Russia, not Tajikistan
+    ("Президент РТ Рустам Минниханов и хоким Ташкентской области Узбекистана подписали соглашение, сообщает "
+     "пресс-служба президента Татарстана.", ["UZB"]),
+    ("Президент РТ Эмомали Рахмон и президент Узбекистана подписали соглашение о сотрудничестве.", ["TJK", "UZB"]),
+    # named otherwise too, the short form is the country's
+    ("Президент РТ Эмомали Рахмон посетил Татарстан, где обсудил поставки таджикского хлопка.", ["TJK"]),
+])
+def test_a_short_form_a_region_shares(text, countries):
+    assert extract(text)["countries"] == countries

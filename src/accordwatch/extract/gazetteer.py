@@ -406,7 +406,8 @@ def find(doc: Document) -> dict[str, list[Span]]:
         taken[entry.layer].add(start, end)
         out[entry.layer].append(Span(start, end, entry.layer, text, entry.key,
                                      {"form": entry.form, "country": entry.country, "kind": entry.kind}))
-    out["country"] = _shared_names_resolved(out["country"], language)
+    out["country"] = _region_abbreviations_dropped(doc.text, _shared_names_resolved(out["country"], language),
+                                                    language)
     out["org"] = [o for o in out["org"]
                   if not (o.data["form"] == "alias" and _defined_otherwise(doc.text, o.text, o.value, language.code))]
     # a country's name inside a longer name of a place is the place's ("Latin America", "Южная
@@ -472,6 +473,23 @@ def _shared_names_resolved(spans: list[Span], language: lang.Language) -> list[S
         if codes and s.value not in own and len(meant := codes & own) == 1:
             s.value = next(iter(meant))
     return spans
+
+
+@cache
+def region_abbreviations(code: str) -> dict[str, re.Pattern]:
+    """A country's short form a region shares ("РТ": Tatarstan too) -> a pattern of those regions' names."""
+    return {row["abbreviation"]: re.compile(rf"(?<!\w)(?:{'|'.join(split(row['regions']))})\w*")
+            for row in lang.LANGUAGES[code].lexicon("region_abbreviations.tsv")}
+
+
+def _region_abbreviations_dropped(text: str, spans: list[Span], language: lang.Language) -> list[Span]:
+    """A short form a region shares ("РТ") in an article that names the region ("Татарстан") and names
+    the country no other way is the region's: no country."""
+    shared = region_abbreviations(language.code)
+    if not shared:
+        return spans
+    named = {s.value for s in spans if s.text not in shared}
+    return [s for s in spans if not (s.text in shared and s.value not in named and shared[s.text].search(text))]
 
 
 WORDS = re.compile(r"[^\W\d_][\w'’-]*")
