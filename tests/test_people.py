@@ -696,3 +696,14 @@ def test_a_surname_met_first_alone_takes_the_full_name_that_follows():
     [person] = accordwatch.extract(text)["people"]
     assert (person["name"], person["country"]) == ("Петр Порошенко", "UKR")
     assert [m["text"] for m in person["mentions"]] == ["Порошенко", "Петр Порошенко"]
+
+
+@pytest.mark.parametrize("text", [
+    "They signed a memorandum between the Foreign Service Institute of Maldives and Sri Lanka’s Bandaranaike "
+    "Diplomatic Training Institute.",
+    "A state banquet was held in his honour at the Kurumba Resort, hosted by President Muizzu of Maldives.",
+    "Binational Cabinets constitute a mechanism of dialogue between Peru and Ecuador.",
+])
+def test_the_names_of_bodies_and_places_are_nobodys(text):
+    names = [p["name"] for p in accordwatch.extract(text)["people"]]
+    assert not any(w in n for n in names for w in ("Institute", "Resort", "Cabinets")), names

@@ -109,6 +109,19 @@ def counterpart_words(code: str) -> tuple[frozenset[str], re.Pattern]:
     return words, re.compile("|".join(map(re.escape, stems)) or "(?!)", re.I)
 
 
+# the kinds of organization whose head words no surname shares ("Institute", "Ministry"; not "Power", "Gold")
+INSTITUTION_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
+                               "international_organization"})
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """The one-word heads that end institutions' names (data/org_cues.tsv: "Institute", "Bank", "Ministry"):
+    never a word of a person's name after its first."""
+    return frozenset(row["word"] for row in lexicon("org_cues.tsv")
+                     if row["position"] == "suffix" and row["kind"] in INSTITUTION_KINDS and " " not in row["word"])
+
+
 @cache
 def not_names() -> frozenset[str]:
     return frozenset(row["word"] for row in lexicon("not_names.tsv")) | {m.capitalize() for m in MONTHS}
@@ -922,6 +935,8 @@ class PeopleFinder:
                 # (not a name a particle holds together: "Лаудемар Гонсальвес де Агиар Нету")
                 # (not where all before it are first names too: "Мохаммед Реза Хашеми-Голпайгани")
                 title_ws, name_words = title_ws + name_words[:k], name_words[k:]
+        if any(w.text in org_heads() for w in name_words[1:]):
+            return None   # "Bandaranaike Diplomatic Training Institute": a body's name, nobody's
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
