@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import accordwatch
 from accordwatch import Document, extract_document
 
 
@@ -555,3 +556,16 @@ def test_a_sub_committee_keeps_the_words_before_its_prefix():
 
 def test_a_place_named_capital_is_no_fund():
     assert orgs("The prime minister of Cambodia visited the Thanaleng Dry Port in Vientiane Capital, Laos.") == {}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Deals were signed between China Development Bank and Reliance Power.",
+     {"China Development Bank", "Reliance Power"}),
+    ("The Qatar Investment Authority and Halek Elton Company signed a memorandum with Turkey.",
+     {"Qatar Investment Authority", "Halek Elton Company"}),
+    # "and" inside one name
+    ("Kazakh Oil and Gas Company and the Trade and Development Bank of Mongolia signed a deal.",
+     {"Kazakh Oil and Gas Company", "Trade and Development Bank of Mongolia"}),
+])
+def test_a_name_closed_by_its_head_before_and_is_one_of_two(text, names):
+    assert {o["name"] for o in accordwatch.extract(text)["organizations"]} == names

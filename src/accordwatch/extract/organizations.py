@@ -90,6 +90,12 @@ def cues() -> dict[str, dict[str, str]]:
 
 
 @cache
+def closing_heads() -> frozenset[str]:
+    """Head words that close an organization's name (CLOSING_KINDS, CLOSING_CORPORATE)."""
+    return frozenset(w for w, kind in cues().get("suffix", {}).items() if kind in CLOSING_KINDS) | CLOSING_CORPORATE
+
+
+@cache
 def suffix_pattern() -> re.Pattern:
     """A cue word that ends an organization's name ("... Bank", "... Company"), optionally with
     "of <country>" after it. The cue must end the capitalised run: "Kazakh Energy Minister" is
@@ -145,6 +151,11 @@ WORD_AFTER = re.compile(r"\)?\s+([A-Za-z-]+)")   # the word after an acronym's b
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic)")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
+AND_AFTER_HEAD = re.compile(r"(?P<head>[A-Z][\w.]*)\s+(?:and|&)\s+(?:the\s+)?")
+# the kinds whose head word closes a name: "... Bank and ...", "... Authority and ..." (not "Oil and Gas")
+CLOSING_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
+                           "international_organization"})
+CLOSING_CORPORATE = frozenset({"Company", "Corporation", "Corp.", "Group", "Holding", "Holdings", "Fund", "Foundation"})
 # "John Mbadi and Zhu Jia of | China Exim Bank": what stands before a known name joined to it by "of" is
 # another phrase ("Trade and | Development Bank of Mongolia" is one name)
 JOINED_BEFORE = re.compile(r"\sof\s+(?:the\s+)?$")
@@ -511,6 +522,12 @@ class Finder:
                 joined = list(AND_POSSESSIVE.finditer(self.text, start, m.start()))
                 if joined:
                     start = joined[-1].end("and")
+                # "China Development Bank and Reliance Power": a name that ends in its own head before "and"
+                # is another name ("Oil and Gas Company", "Trade and Development Bank" are one)
+                heads = [a for a in AND_AFTER_HEAD.finditer(self.text, start, m.start())
+                         if a["head"] in closing_heads()]
+                if heads:
+                    start = heads[-1].end()
             # ("Oman’s Development Bank" keeps its country: the cue alone is no name)
             start = self.after_possessive_country(start, m.start())
             words = self.text[start:m.start()].split()
