@@ -1051,3 +1051,13 @@ def test_the_words_of_a_task_force_name_say_nothing_of_the_amount():
     f = one("Peru and Chile want to raise bilateral trade through the Joint Task Force on Trade and Investment, "
             "with a target of $30 billion by 2030.")
     assert (f["indicator"], f["kind"]) == ("trade_turnover", "target")
+
+
+@pytest.mark.parametrize("text", [
+    "Xi Jinping arrived in Tanzania for talks. In Dar es Salaam he said trade between China and Africa topped "
+    "$200 billion last year.",
+    "Си Цзиньпин прибыл в Танзанию. Товарооборот Китая с Африкой превысил $200 млрд.",
+])
+def test_trade_with_a_continent_is_the_countrys_alone(text):
+    """A region the other side has no code: the figure's party is the country, not the article's pair."""
+    assert one(text)["parties"] == ["CHN"]

@@ -569,3 +569,13 @@ def test_a_place_named_capital_is_no_fund():
 ])
 def test_a_name_closed_by_its_head_before_and_is_one_of_two(text, names):
     assert {o["name"] for o in accordwatch.extract(text)["organizations"]} == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ethiopian Ministry of Foreign Affairs, Nebyat Getachew, said Ethiopia and Djibouti signed three "
+     "agreements.", "Ministry of Foreign Affairs"),
+    ("The Ministry of Industry, Trade and Tourism of Ethiopia signed a deal with Djibouti.",
+     "Ministry of Industry, Trade and Tourism of Ethiopia"),
+])
+def test_a_remit_listed_after_a_comma_closes_with_and(text, name):
+    assert [o["name"] for o in accordwatch.extract(text)["organizations"]] == [name]

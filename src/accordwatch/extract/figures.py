@@ -273,6 +273,7 @@ class FigureFinder:
                               + doc.meta.get("title_spans", []))
         self.dates = doc.layer("date")
         self.main = main_parties(doc)
+        self.regions = [p for p in doc.layer("place") if p.data.get("country") is None]   # continents, regions
         # who can be an exporter or investor: countries, and organizations whose country is known
         orgs = doc.meta.get("organizations", {})
         self.actors = sorted(self.countries + [
@@ -515,6 +516,11 @@ class FigureFinder:
             # imports of wheat into Egypt")
             return sorted(named)
         found = drop_third_parties(self.text, spans, lo, named, self.main, code=self.code)
+        if len(found) == 1 and any(lo <= p.start and p.end <= hi and p.data.get("kind") in ("continent", "region")
+                                   and self.c.WITH_PARTNER.search(self.text, max(s0, p.start - 10), p.start)
+                                   for p in self.regions):
+            # "trade between China and Africa": a region the other side, which has no code (not the article's pair)
+            return sorted(found)
         if len(found) < 2:
             for c in self.main:
                 if len(found) >= 2:

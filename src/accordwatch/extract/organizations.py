@@ -89,6 +89,14 @@ def cues() -> dict[str, dict[str, str]]:
     return out
 
 
+def list_closed(text: str, lo: int, end: int) -> int:
+    """The end of a remit [lo, end) whose list closes with "and" ("Ministry of Industry, Trade and Tourism");
+    after a comma with no "and" to close it the name has ended ("Ministry of Foreign Affairs, Nebyat Getachew")."""
+    while (comma := text.rfind(",", lo, end)) != -1 and not LIST_CLOSED.search(text, comma, end):
+        end = comma
+    return end
+
+
 @cache
 def closing_heads() -> frozenset[str]:
     """Head words that close an organization's name (CLOSING_KINDS, CLOSING_CORPORATE)."""
@@ -151,6 +159,7 @@ WORD_AFTER = re.compile(r"\)?\s+([A-Za-z-]+)")   # the word after an acronym's b
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic)")
 AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
+LIST_CLOSED = re.compile(r"\s(?:and|&)\s")
 AND_AFTER_HEAD = re.compile(r"(?P<head>[A-Z][\w.]*)\s+(?:and|&)\s+(?:the\s+)?")
 # the kinds whose head word closes a name: "... Bank and ...", "... Authority and ..." (not "Oil and Gas")
 CLOSING_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
@@ -446,7 +455,8 @@ class Finder:
         if "Ministry" not in self.text:   # in every match of both patterns: spare their scans
             return
         for m in MINISTRY_OF.finditer(self.text):
-            start, end = m.start(), before_title(self.text, m.start("port"), m.end())
+            start, end = m.start(), list_closed(self.text, m.start("port"),
+                                                before_title(self.text, m.start("port"), m.end()))
             port = self.text[m.start("port"):end]
             # "... of Kazakhstan", "... of the Republic of Kazakhstan" closing the name
             country, end = self.country_after(end)
@@ -688,6 +698,7 @@ class Finder:
                     end = len(self.text[:t0].rstrip(" ,"))
             if tail == "tail":
                 end = before_title(self.text, m.start(tail), end)
+                end = list_closed(self.text, m.start(tail), end)
             if end <= m.start(tail):
                 continue
             if tail == "tail":
