@@ -2020,3 +2020,12 @@ def test_the_protocol_of_a_commission_sets_up_no_body():
 def test_a_document_initialled_is_agreed_not_signed():
     ev = only("Uzbekistan and Latvia initialled an agreement on air services in Riga.")
     assert (ev["type"], ev["status"]) == ("agreement", "agreed")
+
+
+@pytest.mark.parametrize("text", [
+    "Uzbekistan and Latvia are holding negotiations on the conclusion of a free trade agreement.",
+    "Узбекистан и Латвия ведут переговоры о заключении соглашения о свободной торговле.",
+])
+def test_negotiations_on_a_document_are_the_document_discussed(text):
+    """What is negotiated is the event (SCHEMA.md: "negotiating a production sharing agreement"), not a meeting."""
+    assert [(ev["type"], ev["status"]) for ev in events(text)] == [("agreement", "discussed")]

@@ -388,12 +388,15 @@ CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalise
                           r"promises|expects?)\s+$", re.I)
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
+# "negotiations | on the conclusion of ...": what is negotiated follows
+NEGOTIATION_ON = re.compile(r"\s+(?:on|about|over|for)\s+(?:the\s+)?(?:(?:conclusion|signing|drafting)\s+of\s+)?", re.I)
+NEGOTIATED_REACH = 60   # the document negotiated starts this close after the trigger
 AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # the patterns and word sets a language gives the event finder: English's are the constants above,
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
-             "MET_OBJECT", "SAID_AT",
+             "MET_OBJECT", "SAID_AT", "NEGOTIATION_ON",
              "NEXT_BEFORE", "DAYS_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT",
              "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF",
              "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH",
@@ -1392,6 +1395,12 @@ class EventFinder:
                 if self.c.GENERIC_BEFORE.search(before) or self.c.HABITUAL_AFTER.match(self.text, end - 1, s1) \
                         or self.c.NEGOTIATION_PAST.search(before[-30:]) \
                         or ("working_group" in made and self.c.ITS_MEETING.search(before[-20:])):
+                    continue
+                if self.c.NEGOTIATING.match(self.text, start, end) and self.c.NEGOTIATION_ON.match(self.text, end) and \
+                        any(t == "agreement" and end < a <= end + NEGOTIATED_REACH for a, _, (t, _) in found) and \
+                        not self.c.HELD_NOW.search(sent):
+                    # "are holding negotiations on the conclusion of a free trade agreement", "ведут переговоры о
+                    # заключении контрактов": the document negotiated is the event (discussed), not a meeting
                     continue
                 if self.text[start:end].rsplit(" ", 1)[-1].lower() == "meet" and \
                         any(t == "working_group" for a, _, (t, _) in found if a < start) and \
