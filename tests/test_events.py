@@ -2029,3 +2029,16 @@ def test_a_document_initialled_is_agreed_not_signed():
 def test_negotiations_on_a_document_are_the_document_discussed(text):
     """What is negotiated is the event (SCHEMA.md: "negotiating a production sharing agreement"), not a meeting."""
     assert [(ev["type"], ev["status"]) for ev in events(text)] == [("agreement", "discussed")]
+
+
+def test_meetings_of_various_bodies_reviewed_are_no_occasion():
+    found = events("Uzbek Foreign Minister Bakhtiyor Saidov held a video call on Monday with Latvian Foreign Minister "
+                   "Baiba Braže. They reviewed the progress in the various Working Groups and Sub-Group Meetings.")
+    assert [(ev["type"], ev["name"]) for ev in found] == [("meeting", None)]
+
+
+def test_a_meeting_still_to_come_is_never_dated_before_the_report():
+    """"since their meeting in Riga in November 2023 ... to prepare the next meeting": not the earlier date."""
+    found = events("The ministers of Uzbekistan and Latvia reviewed the work done since their meeting in Riga in "
+                   "November 2023 and gave guidance to prepare the next meeting of the commission.")
+    assert [(ev["status"], ev["date"]) for ev in found if ev["status"] == "planned"] == [("planned", None)]

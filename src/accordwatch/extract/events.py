@@ -181,6 +181,8 @@ HABITUAL_AFTER = re.compile(r"s\b(?:\s+of\s+[^.;,]{0,80}?)?\s+are\s+(?:usually\s
                             r"normally\s+|always\s+)?(?:held|chaired|co-chaired|convened|organi[sz]ed|attended)\b",
                             re.I)
 GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)\s+(?:\w+\s+)?$"
+                            # "the progress in the various Working Groups and Sub-Group Meetings": kinds, no occasion
+                            r"|\b(?:various|different)\s+(?:[\w-]+\s+){0,4}$"
                             r"|\bexchanges?\s+of\s+(?:\w+\s+and\s+)?$"
                             # "the negotiations shall be a forum to discuss ...": what something serves as
                             r"|\b(?:be|become|serve\s+as|act\s+as)\s+an?\s+(?:\w+\s+)?$", re.I)
@@ -1857,12 +1859,17 @@ def _index(starts: list[int], offset: int) -> int:
 
 def as_record(doc: Document, ev: Event) -> dict:
     s0, s1 = ev.evidence[0]
+    date = ev.date
+    last = date.split("/")[-1] if date else ""
+    if ev.status == "planned" and ev.type in ("meeting", "agreement") and last and doc.published and \
+            last < doc.published[:len(last)]:
+        date = None   # a sitting or a signing still to come is never dated before the report (an earlier one's date)
     # a name wrapped over lines reads as one line; its span points at the text as written
     name = {"name": " ".join(doc.text[ev.name[0]:ev.name[1]].split()),
             "name_span": {"start": ev.name[0], "end": ev.name[1]}} if ev.name else {"name": None, "name_span": None}
     return {
         "type": ev.type, "name": name["name"], "instrument": ev.instrument, "status": ev.status, "parties": ev.parties,
-        "organizations": ev.organizations, "date": ev.date, "location": ev.location, "sectors": ev.sectors,
+        "organizations": ev.organizations, "date": date, "location": ev.location, "sectors": ev.sectors,
         "evidence": doc.text[s0:s1],
         "evidence_spans": [{"start": a, "end": b} for a, b in ev.evidence],
         "name_span": name["name_span"],
