@@ -2042,3 +2042,14 @@ def test_a_meeting_still_to_come_is_never_dated_before_the_report():
     found = events("The ministers of Uzbekistan and Latvia reviewed the work done since their meeting in Riga in "
                    "November 2023 and gave guidance to prepare the next meeting of the commission.")
     assert [(ev["status"], ev["date"]) for ev in found if ev["status"] == "planned"] == [("planned", None)]
+
+
+def test_occasions_listed_in_one_sentence_are_each_their_own():
+    """"the first meeting of the council, as well as the business forum and the 6th meeting of the business
+    council were held": three occasions, not one."""
+    found = events("Uzbek President Shavkat Mirziyoyev held talks with Latvian President Edgars Rinkēvičs in Riga "
+                   "on Monday. As part of the visit, the first meeting of the Uzbek-Latvian Cooperation Council, as "
+                   "well as the Uzbek-Latvian business forum and the 3rd meeting of the Business Council were held.")
+    names = {ev["name"] for ev in of_type(found, "meeting")}
+    assert {"first meeting of the Uzbek-Latvian Cooperation Council", "Uzbek-Latvian business forum",
+            "3rd meeting of the Business Council"} <= names

@@ -390,6 +390,7 @@ CONTROL_VERB = re.compile(r"\b(?:(?!(?:signed|inked|concluded|finalized|finalise
                           r"promises|expects?)\s+$", re.I)
 NEGOTIATIONS_CONCLUDED = re.compile(r"\bnegotiations\s+on\b.{0,80}\bconcluded", re.I)
 NEGOTIATING = re.compile(r"\bnegotiat\w*", re.I)
+AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 # "negotiations | on the conclusion of ...": what is negotiated follows
 NEGOTIATION_ON = re.compile(r"\s+(?:on|about|over|for)\s+(?:the\s+)?(?:(?:conclusion|signing|drafting)\s+of\s+)?", re.I)
 NEGOTIATED_REACH = 60   # the document negotiated starts this close after the trigger
@@ -398,7 +399,7 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
-             "MET_OBJECT", "SAID_AT", "NEGOTIATION_ON",
+             "MET_OBJECT", "SAID_AT", "NEGOTIATION_ON", "AS_WELL_AS",
              "NEXT_BEFORE", "DAYS_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT",
              "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF",
              "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH",
@@ -1383,7 +1384,18 @@ class EventFinder:
                 # the occasion of the saying, held, after one still to come)
                 said_at = etype in made and self.c.SAID_AT.search(before[-60:]) is not None and any(
                     e.type == "meeting" and e.status == "planned" and (s0, s1) in e.evidence for e in self.events)
-                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])) and not said_at and not (
+                # ("the first meeting of the Supreme Interstate Council, as well as the business forum and the 6th
+                # meeting of the Business Council were held": occasions listed, each its own)
+                earlier_here = [a for a, b, (t, _) in found if t == "meeting" and s0 <= a and b <= start]
+                ordinal = self.c.ORDINAL_BEFORE.search(before[-15:])
+                # (two sittings told by two numbers)
+                numbered = etype in made and ordinal is not None and any(
+                    (o := self.c.ORDINAL_BEFORE.search(self.text, max(s0, a - 15), a)) is not None and
+                    o.group().strip().lower() != ordinal.group().strip().lower() for a in earlier_here)
+                listed = numbered or (etype in made and bool(earlier_here) and
+                                      self.c.AS_WELL_AS.search(before[-80:]) is not None and self.forum(start, end))
+                if etype in made and not (met and self.c.NEXT_BEFORE.search(before[-40:])) and not said_at and \
+                        not listed and not (
                         own_future and not any(e.type == "meeting" and e.status == "planned" and (s0, s1) in e.evidence
                                                for e in self.events)):
                     # "at a briefing after the meeting of the commission's co-chairs": one occasion,
@@ -1423,7 +1435,7 @@ class EventFinder:
                     met = True
                 if said_at:
                     future = False
-                sitting = self.another_sitting(s0, s1, start, end)
+                sitting = numbered or self.another_sitting(s0, s1, start, end)
                 if not sitting and (again := self.sitting_named(s0, s1, start, end)) is not None:
                     # "... the 18th meeting of the commission" again, in other words or another case
                     again.cite(s0, s1)
