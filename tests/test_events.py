@@ -2053,3 +2053,19 @@ def test_occasions_listed_in_one_sentence_are_each_their_own():
     names = {ev["name"] for ev in of_type(found, "meeting")}
     assert {"first meeting of the Uzbek-Latvian Cooperation Council", "Uzbek-Latvian business forum",
             "3rd meeting of the Business Council"} <= names
+
+
+def test_a_forum_on_whose_sidelines_they_met_names_no_other_meeting():
+    """"At a bilateral meeting held on the sidelines of the Uzbek-Latvian business forum": where they met."""
+    found = events("On 1 April 2024, talks were held in Riga between the presidents of Uzbekistan and Latvia. At a "
+                   "bilateral meeting held on the sidelines of the Uzbek-Latvian business forum, the ministers agreed "
+                   "on 12 projects.")
+    assert "Uzbek-Latvian business forum" not in [ev["name"] for ev in found if ev["date"] == "2024-04-01"]
+
+
+def test_a_sitting_suggested_for_a_day_is_the_one_still_to_come():
+    found = events("The Uzbek-Latvian intergovernmental commission may meet on 14 May in Riga, the minister said at "
+                   "the meeting with his counterpart in Tashkent. \"We suggest to hold the 5th session of the "
+                   "intergovernmental commission on 14 May in Riga,\" he said.")
+    assert ("planned", "2024-05-14", "5th session of the intergovernmental commission") in [
+        (ev["status"], ev["date"], ev["name"]) for ev in found]

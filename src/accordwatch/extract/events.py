@@ -83,6 +83,7 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
                             r"(?:expected|set)\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+(?:hold|organi[sz]e|host|convene)|and\s+to\s+(?:hold|organi[sz]e|host)|"
+                            r"(?:suggest|propos)\w*\s+(?:to\s+)?(?:hold|holding|convene|convening)|"
                             r"is\s+to\s+(?:hold|visit)|later\s+this|"
                             # "leaves for Moscow on Monday to take part in the meeting": a trip in the present
                             r"(?:leaves|is\s+leaving|departs|heads|is\s+heading|flies|travels)\s+(?:for|to)\s+"
@@ -1361,7 +1362,7 @@ class EventFinder:
                 if self.c.LEGISLATURE.match(self.text, end) or self.c.ROUTE_AFTER.match(self.text, end) or \
                         self.c.MET_OBJECT.match(self.text, end):
                     continue   # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting
-                if self.c.SIDELINES_BEFORE.search(before[-30:]) and any(
+                if self.c.SIDELINES_BEFORE.search(before[-70:]) and any(
                         f[2][0] == "meeting" and f[0] != start for f in found):
                     continue   # "met ... on the sidelines of | the UN General Assembly": where they met
                 if last_document is not None and self.in_document_name(s0, s1, last_document, start):
