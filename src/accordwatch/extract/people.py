@@ -551,7 +551,10 @@ class PeopleFinder:
         # and a surname the list knows alone, in any case ending ("Tokayev and Mirziyoyev agreed",
         # "Токаевым"): a word that opens with it, at most three letters longer
         for w in CAPITAL_WORD.finditer(self.text):
-            f = fold(w.group())
+            word = w.group()
+            if fold(word[:4]) not in alone:
+                continue   # (most capitalised words: no known surname opens the same way)
+            f = fold(word)
             if any(f.startswith(c) and len(f) - len(c) <= 3 for c in alone.get(f[:4], ())):
                 out.append(w.start())
         return sorted(out)
