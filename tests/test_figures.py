@@ -1061,3 +1061,17 @@ def test_the_words_of_a_task_force_name_say_nothing_of_the_amount():
 def test_trade_with_a_continent_is_the_countrys_alone(text):
     """A region the other side has no code: the figure's party is the country, not the article's pair."""
     assert one(text)["parties"] == ["CHN"]
+
+
+@pytest.mark.parametrize("text", [
+    "In January-November 2023 Peruvian exports to Chile fell by 12.5% to $168.4 million. Imports from Chile grew "
+    "1.5 times over the same period, to $361.6 million.",
+    "За 11 месяцев 2023 года экспорт перуанских товаров в Чили составил 168,4 млн долларов, сократившись на 12,5%. "
+    "Импорт чилийской продукции в Перу вырос за тот же период в 1,5 раза - до 361,6 млн долларов. Доля Чили в "
+    "общем объеме перуанского экспорта сократилась с 32,5% до 18,1%.",
+])
+def test_a_multiple_over_the_same_period(text):
+    """"grew 1.5 times over the same period": +50% in the period of the figure before; a share moving from
+    one percentage to another is no change of the amount."""
+    imports = [f for f in figures(text) if f["indicator"] == "imports"]
+    assert [(f["change_pct"], f["period"]) for f in imports] == [(50.0, "2023-01/2023-11")]

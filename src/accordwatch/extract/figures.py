@@ -35,6 +35,15 @@ SHARE_AFTER = re.compile(r"\s+of\b")
 MULTIPLE = re.compile(r"\b(?:(?P<x2>doubled)|(?P<x3>tripled)|(?P<half>halved))\b", re.I)
 # "more than doubled in three years", "tripled from 2015 to 2020": growth over several years is not
 # the change on the period before, which is what change_pct holds
+# "grew 1.5 times", "a 2.5-fold increase": a multiple in figures
+TIMES = re.compile(r"\b(?:grew|rose|increased|jumped|expanded|surged|climbed)\s+(?:by\s+)?"
+                   r"(?:almost\s+|nearly\s+|about\s+|more\s+than\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:times|-fold|fold)\b|"
+                   r"\b(?P<n2>\d+(?:\.\d+)?)-fold\s+(?:increase|rise|growth)\b", re.I)
+# "the share fell from 32.5% | to 18.1%", "с 32,5% | до 18,1%": a share moving, not the amount's change
+PCT_TO_PCT = re.compile(r"\s+(?:to|до)\s+\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b|процент)", re.I)
+PCT_FROM_PCT = re.compile(r"\d\s*(?:%|percent|per\s+cent|процент\w*)\s+(?:to|до)\s+$", re.I)
+# "over the same period": the period of the figure told just before
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:period|months|time)\b", re.I)
 MULTIPLE_SPAN = re.compile(r"\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b"
                            r"|\s+(?:from|between|since)\s+(?:19|20)\d\d\b", re.I)
 # "an increase of $572.7 million, or nearly 6.9%": the percentage restates the change before it
@@ -163,7 +172,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "SHARE_AFTER", "MULTIPLE",
+CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD",
+             "SHARE_AFTER", "MULTIPLE",
              "CLAUSE_END", "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN",
              "RESTATED_CHANGE", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY",
              "FROM_LEVEL", "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
@@ -473,8 +483,9 @@ class FigureFinder:
         goal of $5 billion": the 30% is the billion's)."""
         for text, offset in ((zone.right, amount.end), (zone.left, zone.start)):
             for m in self.c.PCT.finditer(text):
-                if self.c.SHARE_AFTER.match(text, m.end()):
-                    continue   # "40 percent of which was grain" is a share, not a change
+                if self.c.SHARE_AFTER.match(text, m.end()) or PCT_TO_PCT.match(text, m.end()) or \
+                        PCT_FROM_PCT.search(text, max(0, m.start() - 30), m.start()):
+                    continue   # "40 percent of which was grain", "fell from 32.5% to 18.1%": shares, not a change
                 p0, p1 = offset + m.start(), offset + m.end()
                 if text is zone.left and prev_end is not None and p0 - prev_end < amount.start - p1:
                     continue
@@ -496,6 +507,10 @@ class FigureFinder:
                 if down and (not up or down.start() > (up.start() if up else -1) and "more" not in up.group(0)):
                     value = -value
                 return value
+            tm = self.c.TIMES.search(text)
+            if tm and not self.c.MULTIPLE_SPAN.match(text, tm.end()) and \
+                    (n := float((tm["n"] or tm["n2"]).replace(",", "."))) > 1:
+                return round((n - 1) * 100, 1)   # "grew 1.5 times", "вырос в 1,5 раза": +50%
             mm = self.c.MULTIPLE.search(text)
             if mm and not self.c.MULTIPLE_SPAN.match(text, mm.end()):
                 return 100.0 if mm["x2"] else 200.0 if mm["x3"] else -50.0
@@ -700,6 +715,9 @@ class FigureFinder:
                 "evidence_span": {"start": s0, "end": s1},
                 "amount": a.as_offsets(),
             }
+            if fig["period"] is None and out and fig["kind"] == "actual" and \
+                    self.near_before(spans[-1].start, a.start) and self.c.SAME_PERIOD.search(self.text, s0, s1):
+                fig["period"] = out[-1]["period"]   # "Imports grew 1.5 times over the same period, to $361.6 million"
             if flow is not None and flow["kind"] == kind:
                 # one flow, one period: "2 million tonnes of wheat worth $500 million in 2023"
                 fig["period"] = fig["period"] or flow["period"]
