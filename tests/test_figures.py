@@ -1075,3 +1075,13 @@ def test_a_multiple_over_the_same_period(text):
     one percentage to another is no change of the amount."""
     imports = [f for f in figures(text) if f["indicator"] == "imports"]
     assert [(f["change_pct"], f["period"]) for f in imports] == [(50.0, "2023-01/2023-11")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Peru and Chile, most of which is Chilean exports to Peru, exceeded $1.2 billion.",
+    "Объем товарооборота между Перу и Чили, большую часть которого составляет чилийский экспорт в Перу, "
+    "превысил $1 млрд 200 миллионов.",
+])
+def test_a_cue_in_a_clause_set_aside_is_a_part_not_the_measure(text):
+    f = one(text)
+    assert (f["indicator"], f["value"]) == ("trade_turnover", 1_200_000_000)

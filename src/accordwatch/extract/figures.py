@@ -42,6 +42,8 @@ TIMES = re.compile(r"\b(?:grew|rose|increased|jumped|expanded|surged|climbed)\s+
 # "the share fell from 32.5% | to 18.1%", "с 32,5% | до 18,1%": a share moving, not the amount's change
 PCT_TO_PCT = re.compile(r"\s+(?:to|до)\s+\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b|процент)", re.I)
 PCT_FROM_PCT = re.compile(r"\d\s*(?:%|percent|per\s+cent|процент\w*)\s+(?:to|до)\s+$", re.I)
+# ", most of which is Russian exports,": a clause set aside by commas, closed before the amount
+ASIDE = re.compile(r",\s+(?:(?:most|much|part|half|some|the\s+bulk)\s+of\s+)?(?:which|whose)\b[^,;]{0,120},", re.I)
 # "over the same period": the period of the figure told just before
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:period|months|time)\b", re.I)
 MULTIPLE_SPAN = re.compile(r"\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b"
@@ -172,7 +174,7 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # the patterns a language gives the figure finder: English's are the constants above, another
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD",
+CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
              "SHARE_AFTER", "MULTIPLE",
              "CLAUSE_END", "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN",
              "RESTATED_CHANGE", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY",
@@ -337,10 +339,13 @@ class FigureFinder:
             if named is not None and (m := pat.match(zone.right, named.end())) is not None and \
                     not self.blocked.holds(amount.end + m.start()):
                 best = m
+            aside = [m.span() for m in self.c.ASIDE.finditer(zone.left)] if best is None else []
             for m in pat.finditer(zone.left) if best is None else ():
                 pos = zone.start + m.start()
                 if self.blocked.holds(pos):
                     continue
+                if any(a <= m.start() < b for a, b in aside) and best is not None:
+                    continue   # ("trade, most of which is Russian exports, exceeded ...": a part, set aside)
                 # the last one before the amount is the nearest; a bare valuation ("worth", "estimated
                 # at") yields to any other cue ("trade flows estimated at $4 billion": trade)
                 if best is None or m.group(0).lower() not in VALUATIONS or best.group(0).lower() in VALUATIONS:
@@ -372,6 +377,10 @@ class FigureFinder:
         cue gave it (else it is the default, "other")."""
         best: tuple[int, int, str] | None = None   # (end, length, indicator): the nearest, then the longest
         openings, low = stem_openings(self.code), _folded(zone.left)
+        # ("товарооборот, большую часть которого составляет российский экспорт, превысил ...": a cue in a
+        # clause set aside by commas says what part of it is, not what the amount measures)
+        aside = [m.span() for m in self.c.ASIDE.finditer(zone.left)]
+        set_aside: tuple[int, int, str] | None = None
         for (pat, ind), opening in zip(stem_cues(self.code), openings, strict=True):
             if low is not None and opening not in low:
                 continue   # its opening is nowhere in the zone: no match (a scan spared)
@@ -379,8 +388,12 @@ class FigureFinder:
                 if self.blocked.holds(zone.start + m.start()):
                     continue
                 cand = (m.end(), m.end() - m.start(), ind)
-                if best is None or cand[:2] > best[:2]:
+                if any(a <= m.start() < b for a, b in aside):
+                    if set_aside is None or cand[:2] > set_aside[:2]:
+                        set_aside = cand
+                elif best is None or cand[:2] > best[:2]:
                     best = cand
+        best = best or set_aside
         if best is not None:
             return best[2], True
         after: tuple[int, str] | None = None
