@@ -1085,3 +1085,20 @@ def test_a_multiple_over_the_same_period(text):
 def test_a_cue_in_a_clause_set_aside_is_a_part_not_the_measure(text):
     f = one(text)
     assert (f["indicator"], f["value"]) == ("trade_turnover", 1_200_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile held talks. In nine months, goods worth $52 billion were exchanged between Peru and various "
+    "countries.",
+    "Peru and Chile held talks. Peru's trade with other countries reached $52 billion.",
+    "Перу и Чили провели переговоры. Товарооборот Перу с другими странами достиг $52 млрд.",
+])
+def test_trade_with_other_countries_is_the_countrys_alone(text):
+    f = one(text)
+    assert (f["indicator"], f["parties"]) == ("trade_turnover", ["PER"])
+
+
+def test_a_valuation_yields_to_a_cue_after_it_but_not_past_the_clause():
+    found = figures("Peru and Chile agreed on 34 investment projects worth $4.4 billion and 7 trade contracts worth "
+                    "$2.6 billion.")
+    assert [f["indicator"] for f in found if f["unit"] == "USD"] == ["investment", "deal_value"]

@@ -42,6 +42,10 @@ TIMES = re.compile(r"\b(?:grew|rose|increased|jumped|expanded|surged|climbed)\s+
 # "the share fell from 32.5% | to 18.1%", "с 32,5% | до 18,1%": a share moving, not the amount's change
 PCT_TO_PCT = re.compile(r"\s+(?:to|до)\s+\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b|процент)", re.I)
 PCT_FROM_PCT = re.compile(r"\d\s*(?:%|percent|per\s+cent|процент\w*)\s+(?:to|до)\s+$", re.I)
+VERB_AFTER_REACH = 30
+# "trade with other countries", "between Iran and various countries", "with the world": no one partner
+WORLD_PARTNER = re.compile(r"\b(?:with|and)\s+(?:the\s+)?(?:(?:various|other|foreign|all|many|\d+)\s+(?:other\s+)?"
+                           r"countries|rest\s+of\s+the\s+world|world)\b", re.I)
 # ", most of which is Russian exports,": a clause set aside by commas, closed before the amount
 ASIDE = re.compile(r",\s+(?:(?:most|much|part|half|some|the\s+bulk)\s+of\s+)?(?:which|whose)\b[^,;]{0,120},", re.I)
 # "over the same period": the period of the figure told just before
@@ -175,6 +179,7 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
+             "WORLD_PARTNER",
              "SHARE_AFTER", "MULTIPLE",
              "CLAUSE_END", "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN",
              "RESTATED_CHANGE", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY",
@@ -356,6 +361,14 @@ class FigureFinder:
                     if not self.blocked.holds(pos):
                         best = m
                         break
+            elif best.group(0).lower() in VALUATIONS:
+                # "goods worth $52 billion were traded": the verb right after a bare valuation says what it is
+                near = zone.right[:VERB_AFTER_REACH]
+                near = near[:min((i for i in (near.find(","), near.find(" and ")) if i >= 0), default=len(near))]
+                m = pat.search(near)
+                if m is not None and not self.blocked.holds(amount.end + m.start()) and \
+                        m.group(0).lower() not in VALUATIONS:
+                    best = m
             ind = cues[best.group(0).lower()] if best else "other"
             if best is not None and ind == "other":
                 self.said_other.add(amount.start)
@@ -544,6 +557,8 @@ class FigureFinder:
             # imports of wheat into Egypt")
             return sorted(named)
         found = drop_third_parties(self.text, spans, lo, named, self.main, code=self.code)
+        if len(found) == 1 and self.c.WORLD_PARTNER.search(self.text, lo, hi):
+            return sorted(found)   # "Iran's trade with other countries", "between Iran and various countries"
         if len(found) == 1 and any(lo <= p.start and p.end <= hi and p.data.get("kind") in ("continent", "region")
                                    and self.c.WITH_PARTNER.search(self.text, max(s0, p.start - 10), p.start)
                                    for p in self.regions):
