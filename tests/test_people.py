@@ -707,3 +707,10 @@ def test_a_surname_met_first_alone_takes_the_full_name_that_follows():
 def test_the_names_of_bodies_and_places_are_nobodys(text):
     names = [p["name"] for p in accordwatch.extract(text)["people"]]
     assert not any(w in n for n in names for w in ("Institute", "Resort", "Cabinets")), names
+
+
+def test_a_known_officeholder_named_with_one_more_given_name_keeps_the_country():
+    [president] = [p for p in accordwatch.extract(
+        "President Arthur Peter Mutharika met Tanzania's Minister of Foreign Affairs Augustine Mahiga in Lilongwe."
+    )["people"] if p["title"] == "President"]
+    assert (president["name"], president["country"]) == ("Arthur Peter Mutharika", "MWI")

@@ -1146,6 +1146,9 @@ class PeopleFinder:
             p.title = max(titles, key=len) if titles else None
             p.country = next((c for _, c in p.titles if c), None)
             known = known_person(p.name)
+            if known is None and p.name.count(" ") >= 2:
+                # "President Arthur Peter Mutharika": a name the list knows without its first given name
+                known = known_person(p.name.split(" ", 1)[1])
             if p.country is None and known:
                 p.country = known["country"]
             if p.country is None and p.title and fallback and USE_DATELINE_FALLBACK:
