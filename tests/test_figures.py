@@ -1102,3 +1102,12 @@ def test_a_valuation_yields_to_a_cue_after_it_but_not_past_the_clause():
     found = figures("Peru and Chile agreed on 34 investment projects worth $4.4 billion and 7 trade contracts worth "
                     "$2.6 billion.")
     assert [f["indicator"] for f in found if f["unit"] == "USD"] == ["investment", "deal_value"]
+
+
+@pytest.mark.parametrize("text", [
+    "By 2030 Peru and Chile want bilateral trade of at least $20 billion.",
+    "Мы договорились, что к 2030 году Перу будет иметь с Чили как минимум 20 миллиардов долларов товарооборота.",
+])
+def test_a_deadline_before_the_amount_makes_a_goal(text):
+    f = one(text, published="2025-03-01")
+    assert (f["kind"], f["period"]) == ("target", "2030")

@@ -43,6 +43,7 @@ TIMES = re.compile(r"\b(?:grew|rose|increased|jumped|expanded|surged|climbed)\s+
 PCT_TO_PCT = re.compile(r"\s+(?:to|до)\s+\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b|процент)", re.I)
 PCT_FROM_PCT = re.compile(r"\d\s*(?:%|percent|per\s+cent|процент\w*)\s+(?:to|до)\s+$", re.I)
 VERB_AFTER_REACH = 30
+BY_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.I)   # "by | 2030 ...": a deadline
 # "trade with other countries", "between Iran and various countries", "with the world": no one partner
 WORLD_PARTNER = re.compile(r"\b(?:with|and)\s+(?:the\s+)?(?:(?:various|other|foreign|all|many|\d+)\s+(?:other\s+)?"
                            r"countries|rest\s+of\s+the\s+world|world)\b", re.I)
@@ -179,7 +180,7 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
-             "WORLD_PARTNER",
+             "WORLD_PARTNER", "BY_BEFORE",
              "SHARE_AFTER", "MULTIPLE",
              "CLAUSE_END", "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN",
              "RESTATED_CHANGE", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY",
@@ -431,8 +432,9 @@ class FigureFinder:
         if not self.doc.published:
             return False
         for d in self.dates_over(zone.start, zone.end):
+            # (a year to come before it too: "к 2010 году Беларусь будет иметь ... 1,5 миллиарда долларов")
             if d.value and d.value[:4].isdigit() and d.value.split("/")[-1][:4] > self.doc.published[:4] \
-                    and amount.end <= d.start:
+                    and (amount.end <= d.start or self.c.BY_BEFORE.search(self.text, max(0, d.start - 12), d.start)):
                 return True
         return False
 
