@@ -1361,7 +1361,9 @@ class EventFinder:
             elif etype == "meeting":
                 if self.c.LEGISLATURE.match(self.text, end) or self.c.ROUTE_AFTER.match(self.text, end) or \
                         self.c.MET_OBJECT.match(self.text, end):
-                    continue   # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting
+                    # "the session of the Majlisi Namoyandagon ratified ...": a legislature's sitting; "may meet the
+                    # demand": an aim met
+                    continue
                 if self.c.SIDELINES_BEFORE.search(before[-70:]) and any(
                         f[2][0] == "meeting" and f[0] != start for f in found):
                     continue   # "met ... on the sidelines of | the UN General Assembly": where they met
