@@ -35,14 +35,17 @@ SHARE_AFTER = re.compile(r"\s+of\b")
 MULTIPLE = re.compile(r"\b(?:(?P<x2>doubled)|(?P<x3>tripled)|(?P<half>halved))\b", re.I)
 # "more than doubled in three years", "tripled from 2015 to 2020": growth over several years is not
 # the change on the period before, which is what change_pct holds
+MULTIPLE_SPAN = re.compile(r"\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b"
+                           r"|\s+(?:from|between|since)\s+(?:19|20)\d\d\b", re.I)
 # "grew 1.5 times", "a 2.5-fold increase": a multiple in figures
 TIMES = re.compile(r"\b(?:grew|rose|increased|jumped|expanded|surged|climbed)\s+(?:by\s+)?"
                    r"(?:almost\s+|nearly\s+|about\s+|more\s+than\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:times|-fold|fold)\b|"
                    r"\b(?P<n2>\d+(?:\.\d+)?)-fold\s+(?:increase|rise|growth)\b", re.I)
-# "the share fell from 32.5% | to 18.1%", "с 32,5% | до 18,1%": a share moving, not the amount's change
-PCT_TO_PCT = re.compile(r"\s+(?:to|до)\s+\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b|процент)", re.I)
-PCT_FROM_PCT = re.compile(r"\d\s*(?:%|percent|per\s+cent|процент\w*)\s+(?:to|до)\s+$", re.I)
+# "the share fell from 32.5% | to 18.1%": a share moving, not the amount's change (either end of it)
+PCT_TO_PCT = re.compile(r"\s+to\s+\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)", re.I)
+PCT_FROM_PCT = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+to\s+$", re.I)
 VERB_AFTER_REACH = 30
+CLAUSE_SPLIT = re.compile(r",| and ")
 BY_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.I)   # "by | 2030 ...": a deadline
 # "trade with other countries", "between Iran and various countries", "with the world": no one partner
 WORLD_PARTNER = re.compile(r"\b(?:with|and)\s+(?:the\s+)?(?:(?:various|other|foreign|all|many|\d+)\s+(?:other\s+)?"
@@ -51,8 +54,6 @@ WORLD_PARTNER = re.compile(r"\b(?:with|and)\s+(?:the\s+)?(?:(?:various|other|for
 ASIDE = re.compile(r",\s+(?:(?:most|much|part|half|some|the\s+bulk)\s+of\s+)?(?:which|whose)\b[^,;]{0,120},", re.I)
 # "over the same period": the period of the figure told just before
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:period|months|time)\b", re.I)
-MULTIPLE_SPAN = re.compile(r"\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b"
-                           r"|\s+(?:from|between|since)\s+(?:19|20)\d\d\b", re.I)
 # "an increase of $572.7 million, or nearly 6.9%": the percentage restates the change before it
 RESTATED_CHANGE = re.compile(r"""
     \b(?:an?\s+)?(?:increas\w*|grew|grow\w*|growth|rose|rise|gain\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*)
@@ -180,11 +181,10 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # language's come from its data/<code>/figure_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
-             "WORLD_PARTNER", "BY_BEFORE",
-             "SHARE_AFTER", "MULTIPLE",
-             "CLAUSE_END", "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN",
-             "RESTATED_CHANGE", "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY",
-             "FROM_LEVEL", "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
+             "WORLD_PARTNER", "BY_BEFORE", "SHARE_AFTER", "PCT_TO_PCT", "PCT_FROM_PCT", "MULTIPLE", "CLAUSE_END",
+             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
+             "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
+             "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT")
 NEVER = re.compile(r"(?!)")
@@ -364,8 +364,7 @@ class FigureFinder:
                         break
             elif best.group(0).lower() in VALUATIONS:
                 # "goods worth $52 billion were traded": the verb right after a bare valuation says what it is
-                near = zone.right[:VERB_AFTER_REACH]
-                near = near[:min((i for i in (near.find(","), near.find(" and ")) if i >= 0), default=len(near))]
+                near = CLAUSE_SPLIT.split(zone.right[:VERB_AFTER_REACH], maxsplit=1)[0]   # (its own clause)
                 m = pat.search(near)
                 if m is not None and not self.blocked.holds(amount.end + m.start()) and \
                         m.group(0).lower() not in VALUATIONS:
@@ -511,8 +510,8 @@ class FigureFinder:
         goal of $5 billion": the 30% is the billion's)."""
         for text, offset in ((zone.right, amount.end), (zone.left, zone.start)):
             for m in self.c.PCT.finditer(text):
-                if self.c.SHARE_AFTER.match(text, m.end()) or PCT_TO_PCT.match(text, m.end()) or \
-                        PCT_FROM_PCT.search(text, max(0, m.start() - 30), m.start()):
+                if self.c.SHARE_AFTER.match(text, m.end()) or self.c.PCT_TO_PCT.match(text, m.end()) or \
+                        self.c.PCT_FROM_PCT.search(text, max(0, m.start() - 30), m.start()):
                     continue   # "40 percent of which was grain", "fell from 32.5% to 18.1%": shares, not a change
                 p0, p1 = offset + m.start(), offset + m.end()
                 if text is zone.left and prev_end is not None and p0 - prev_end < amount.start - p1:
@@ -537,7 +536,7 @@ class FigureFinder:
                 return value
             tm = self.c.TIMES.search(text)
             if tm and not self.c.MULTIPLE_SPAN.match(text, tm.end()) and \
-                    (n := float((tm["n"] or tm["n2"]).replace(",", "."))) > 1:
+                    (n := float((tm["n"] or tm.groupdict().get("n2")).replace(",", "."))) > 1:
                 return round((n - 1) * 100, 1)   # "grew 1.5 times", "вырос в 1,5 раза": +50%
             mm = self.c.MULTIPLE.search(text)
             if mm and not self.c.MULTIPLE_SPAN.match(text, mm.end()):
@@ -559,12 +558,11 @@ class FigureFinder:
             # imports of wheat into Egypt")
             return sorted(named)
         found = drop_third_parties(self.text, spans, lo, named, self.main, code=self.code)
-        if len(found) == 1 and self.c.WORLD_PARTNER.search(self.text, lo, hi):
-            return sorted(found)   # "Iran's trade with other countries", "between Iran and various countries"
-        if len(found) == 1 and any(lo <= p.start and p.end <= hi and p.data.get("kind") in ("continent", "region")
-                                   and self.c.WITH_PARTNER.search(self.text, max(s0, p.start - 10), p.start)
-                                   for p in self.regions):
-            # "trade between China and Africa": a region the other side, which has no code (not the article's pair)
+        if len(found) == 1 and (self.c.WORLD_PARTNER.search(self.text, lo, hi) or any(
+                lo <= p.start and p.end <= hi and p.data.get("kind") in ("continent", "region")
+                and self.c.WITH_PARTNER.search(self.text, max(s0, p.start - 10), p.start) for p in self.regions)):
+            # "Iran's trade with other countries", "trade between China and Africa": the other side has no code
+            # (not the article's pair)
             return sorted(found)
         if len(found) < 2:
             for c in self.main:

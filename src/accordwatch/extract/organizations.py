@@ -98,9 +98,16 @@ def list_closed(text: str, lo: int, end: int) -> int:
 
 
 @cache
+def institution_heads() -> frozenset[str]:
+    """The one-word heads that end institutions' names (org_cues.tsv: "Institute", "Bank", "Ministry"), which
+    close a name before "and" and are never a word of a person's name after its first."""
+    return frozenset(w for w, kind in cues().get("suffix", {}).items() if kind in INSTITUTION_KINDS and " " not in w)
+
+
+@cache
 def closing_heads() -> frozenset[str]:
-    """Head words that close an organization's name (CLOSING_KINDS, CLOSING_CORPORATE)."""
-    return frozenset(w for w, kind in cues().get("suffix", {}).items() if kind in CLOSING_KINDS) | CLOSING_CORPORATE
+    """Head words that close an organization's name (institution_heads, CLOSING_CORPORATE)."""
+    return institution_heads() | CLOSING_CORPORATE
 
 
 @cache
@@ -161,9 +168,10 @@ AND_POSSESSIVE = re.compile(r"\b(?P<and>and\s+)\S+['’]s\s")
 AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
 LIST_CLOSED = re.compile(r"\s(?:and|&)\s")
 AND_AFTER_HEAD = re.compile(r"(?P<head>[A-Z][\w.]*)\s+(?:and|&)\s+(?:the\s+)?")
-# the kinds whose head word closes a name: "... Bank and ...", "... Authority and ..." (not "Oil and Gas")
-CLOSING_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
-                           "international_organization"})
+# the kinds of institution whose head word closes a name ("... Bank and ...", "... Authority and ...", not
+# "Oil and Gas") and no surname shares ("Institute", "Ministry"; not "Power", "Gold")
+INSTITUTION_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
+                               "international_organization"})
 CLOSING_CORPORATE = frozenset({"Company", "Corporation", "Corp.", "Group", "Holding", "Holdings", "Fund", "Foundation"})
 # "John Mbadi and Zhu Jia of | China Exim Bank": what stands before a known name joined to it by "of" is
 # another phrase ("Trade and | Development Bank of Mongolia" is one name)

@@ -23,6 +23,7 @@ from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
 from .datetext import MONTHS
+from .organizations import institution_heads
 from .parties import main_parties
 from .patterns import alternation, literal_matches
 from .pipeline import component
@@ -107,19 +108,6 @@ def counterpart_words(code: str) -> tuple[frozenset[str], re.Pattern]:
     words = frozenset(row["word"] for row in language.lexicon("counterpart_words.tsv"))
     stems = sorted({w[:-1] if language.by_lemma else w for w in words}, key=len, reverse=True)
     return words, re.compile("|".join(map(re.escape, stems)) or "(?!)", re.I)
-
-
-# the kinds of organization whose head words no surname shares ("Institute", "Ministry"; not "Power", "Gold")
-INSTITUTION_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
-                               "international_organization"})
-
-
-@cache
-def org_heads() -> frozenset[str]:
-    """The one-word heads that end institutions' names (data/org_cues.tsv: "Institute", "Bank", "Ministry"):
-    never a word of a person's name after its first."""
-    return frozenset(row["word"] for row in lexicon("org_cues.tsv")
-                     if row["position"] == "suffix" and row["kind"] in INSTITUTION_KINDS and " " not in row["word"])
 
 
 @cache
@@ -896,10 +884,10 @@ class PeopleFinder:
             while n < len(ws) and ws[n].kind == "name":
                 n += 1
             if n - i == 1 and not (i > 0 and ws[i - 1].kind == "ent") and \
-                    not (n < len(ws) and ws[n].kind in ("title", "ent")) and self._known_alone(w):
+                    not (n < len(ws) and ws[n].kind in ("title", "ent")):
                 # a well-known officeholder by the surname alone, in an article about their country:
                 # "Tokayev and Mirziyoyev agreed ...", "Токаев и Мирзиёев договорились ..."
-                row = known_person(_bare(w.text)) or known_person(morph.nominative_name(_bare(w.text)))
+                row = self._known_alone(w)
                 if row is not None and row["country"] in self.countries:
                     self.add(ws[i:n], [], given=(None, row["country"]))
                 continue
@@ -938,7 +926,7 @@ class PeopleFinder:
                 # (not a name a particle holds together: "Лаудемар Гонсальвес де Агиар Нету")
                 # (not where all before it are first names too: "Мохаммед Реза Хашеми-Голпайгани")
                 title_ws, name_words = title_ws + name_words[:k], name_words[k:]
-        if any(w.text in org_heads() for w in name_words[1:]):
+        if any(w.text in institution_heads() for w in name_words[1:]):
             return None   # "Bandaranaike Diplomatic Training Institute": a body's name, nobody's
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
@@ -1002,11 +990,11 @@ class PeopleFinder:
             person.titles.append(("", country))
         return person
 
-    def _known_alone(self, w: Word) -> bool:
-        """Is the one name word a well-known officeholder's surname the list knows ("Tokayev", "Токаевым")?"""
+    def _known_alone(self, w: Word) -> dict[str, str] | None:
+        """The row of the well-known officeholder whose surname the one name word is ("Tokayev", "Токаевым"),
+        if the list knows one."""
         bare = _bare(w.text)
-        return known_person(bare) is not None or (
-            self.lower_titles and known_person(morph.nominative_name(bare)) is not None)
+        return known_person(bare) or (known_person(morph.nominative_name(bare)) if self.lower_titles else None)
 
     def delegation_country(self, at: int) -> str | None:
         """The country whose delegation the title at `at` heads ("the delegation of Hungary was headed by
