@@ -271,3 +271,16 @@ def test_places_that_hold_a_country_word_and_a_bloc_in_title_case(text, codes):
 ])
 def test_states_whose_names_hold_a_country_name_name_no_country(text, codes):
     assert extract(text)["countries"] == codes
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # the first part of an English compound adjective is a country before a hyphen and another country
+    ("Sino-Brazilian trade rose sharply last year.", ["BRA", "CHN"]),
+    ("Indo-Japanese talks on rail links resumed in Tokyo.", ["IND", "JPN"]),
+    ("The Franco-Italian summit opened in Turin.", ["FRA", "ITA"]),
+    # ... and nothing else: an ocean's region, an ethnic or language name
+    ("Japan presented its Indo-Pacific strategy in Tokyo.", ["JPN"]),
+    ("The Anglo-Saxon legal tradition shapes contracts in Singapore.", ["SGP"]),
+])
+def test_combining_forms_of_countries_before_a_hyphen(text, codes):
+    assert countries(text) == codes

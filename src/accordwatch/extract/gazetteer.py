@@ -40,6 +40,8 @@ def case_sensitive(term: str) -> bool:
 
 
 APOSTROPHES = (("'", "’"), ("’", "'"))
+COMBINING = frozenset({"combining"})
+HYPHENS = ("-", "–")
 
 
 @cache
@@ -72,6 +74,10 @@ def entries(code: str = "en") -> dict[str, list[Entry]]:
                 if language.by_lemma and d.endswith(("ский", "цкий")):
                     # the first part of a compound adjective: "казахстанско-узбекский"
                     add(d[:-2] + "о", Entry("country", code_, "demonym", flags=flags))
+    # English's first parts of compound adjectives ("Sino-Russian", "Indo-Pak"): a country only
+    # before a hyphen and another country ("Indo-Pacific" is an ocean's)
+    for row in rows("combining_forms.tsv"):
+        add(row["form"], Entry("country", row["code"], "demonym", flags=COMBINING))
     return _other_entries(language, out, add, rows)
 
 
@@ -390,6 +396,10 @@ def find(doc: Document) -> dict[str, list[Span]]:
                     or REGION_BEFORE.search(doc.text, max(0, start - 15), start)):
                 continue
             cands.append((start, end, text, entry))
+    if any(c[3].flags is COMBINING for c in cands):
+        countries_at = {c[0] for c in cands if c[3].layer == "country" and c[3].flags is not COMBINING}
+        cands = [c for c in cands if c[3].flags is not COMBINING
+                 or (doc.text[c[1]:c[1] + 1] in HYPHENS and c[1] + 1 in countries_at)]
     out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = {layer: Taken() for layer in LAYERS}
