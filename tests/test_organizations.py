@@ -579,3 +579,12 @@ def test_a_name_closed_by_its_head_before_and_is_one_of_two(text, names):
 ])
 def test_a_remit_listed_after_a_comma_closes_with_and(text, name):
     assert [o["name"] for o in accordwatch.extract(text)["organizations"]] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The Peru-Chile Joint Economic Committee met in Lima.",
+    "The 12th Sino-Peruvian Inter-Governmental Joint Trade Commission meeting opened in Lima.",
+])
+def test_a_joint_body_of_two_countries_named_before_its_head_is_neithers(text):
+    body = only_org(text)
+    assert (body["kind"], body["country"]) == ("commission", None)

@@ -364,6 +364,12 @@ class Finder:
                 return s.value
         return None
 
+    def sole_country(self, start: int, end: int) -> str | None:
+        """The one country named from `start` to `end`; none where two are ("the Iran-Armenia Joint
+        Economic Committee", "Indo-Russian ... Commission": a body of two countries is neither's)."""
+        named = {c.value for c in self.country_spans if c.start < end and start < c.end}
+        return named.pop() if len(named) == 1 else None
+
     def country_from(self, start: int) -> int | None:
         """The end of a country's name that starts at `start` ("Киргизской Республики"), if one does."""
         return self.country_ends_by_start.get(start)
@@ -587,8 +593,9 @@ class Finder:
                 continue   # "Vientiane Capital": a place's name, no fund
             if self.overlaps_mention(start, end) and (legal or not self._longer_than_overlaps(start, end)):
                 continue   # a known company keeps its name without the legal form
-            country = self.country_at(start, end) or self.country_before(start)
-            ent = self.entity(_norm(full), full, suffix.get(m["cue"], "company"), country)
+            country = self.sole_country(start, end) if self.country_at(start, end) else self.country_before(start)
+            kind = "commission" if _joint_body(m["cue"], full) else suffix.get(m["cue"], "company")
+            ent = self.entity(_norm(full), full, kind, country)
             self.mention(start, end, ent)
 
     def _only_country_words(self, start: int, end: int) -> bool:
@@ -722,8 +729,7 @@ class Finder:
                     break
             if skip:
                 continue
-            country = tail_country or next((c.value for c in self.country_spans
-                                            if c.start < m.start("head") and start < c.end), None)
+            country = tail_country or self.sole_country(start, m.start("head"))
             if tail_country is None:
                 after, new_end = self.country_after(end)
                 if after is None:
@@ -743,8 +749,7 @@ class Finder:
             if (office := OFFICE_NEXT.match(self.text, end)) and \
                     f"{name.split()[-1]} {office.group(1)}".lower() in office_openings():
                 continue   # "the Cabinet of the Prime | Minister": cut inside an office, no body's name
-            kind = "commission" if m["head"] in ("Commission", "Council", "Committee") and \
-                re.search(r"(?i)intergovernmental|joint|business|cooperation", name) else _kind_of(m["head"])
+            kind = "commission" if _joint_body(m["head"], name) else _kind_of(m["head"])
             ent = self.entity(_norm(name), name, kind, country or self.country_before(start))
             self.mention(start, end, ent)
 
@@ -1010,6 +1015,13 @@ def _furniture(name: str) -> bool:
     humps = [h.lower() for h in HUMP.findall(name)]
     return any(h in furniture_words() for h in humps) or \
         any(len(h) >= 4 and h in gz.country_index() for h in humps)
+
+
+def _joint_body(head: str, name: str) -> bool:
+    """Is the body two countries hold together: a commission, committee or council that its name
+    calls intergovernmental, joint, business or of cooperation?"""
+    return head in ("Commission", "Council", "Committee") and \
+        re.search(r"(?i)intergovernmental|joint|business|cooperation", name) is not None
 
 
 def _kind_of(name: str) -> str:
