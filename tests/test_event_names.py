@@ -391,3 +391,16 @@ def test_a_name_ends_where_a_clause_or_a_participle_starts(text, name):
 def test_the_field_of_a_russian_cooperation_belongs_to_the_name(text, name):
     [ev] = accordwatch.extract(text, published="2024-04-02")["events"]
     assert ev["name"] == name
+
+
+def test_a_numbered_meeting_keeps_its_number_however_long_its_name():
+    text = "The 12th Peru-Chile Inter-Governmental Joint Economic and Trade Commission meeting was held in Lima."
+    assert names(text, "meeting") == ["12th Peru-Chile Inter-Governmental Joint Economic and Trade Commission meeting"]
+
+
+def test_a_russian_name_opens_after_the_relative_word_of_its_clause():
+    record = extract_document(Document(text="Делегации Перу и Чили подписали ряд документов, среди которых "
+                                            "соглашения между компанией «Андина» и двумя чилийскими портами.",
+                                       published="2024-05-20"))
+    assert [e["name"] for e in record["events"] if e["name"]] == \
+        ["соглашения между компанией «Андина» и двумя чилийскими портами"]

@@ -23,7 +23,9 @@ from .datetext import month_number
 
 # the capitalised end of a word glued to the one before it, as a page's caption runs into its text
 GLUED_TAIL = re.compile(r"[a-z]([A-Z][a-z]*)$")
-TOKEN = re.compile(r"\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")   # "China–Kyrgyzstan": one word
+# "China–Kyrgyzstan" is one word, "16th" too
+TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")
+NUMERIC_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
 # (an ordinal is no number: "the protocol of the 7th session")
 NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥₸]|"
@@ -51,6 +53,8 @@ SPEECH = frozenset({"reports", "reported", "said", "says", "told", "noted", "add
 CURRENCY_SIGNS = tuple("$€£¥₸")
 MULTIPLIERS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "bn"})
 MAX_LEFT = 6
+MAX_LEFT_TITLED = 10
+LEFT_REACH = 110   # characters
 MAX_RIGHT = 32
 
 
@@ -139,7 +143,9 @@ RU_CIRCUMSTANCE = re.compile(r"(?:с\s+участием|при\s+участии|
 RU_WORTH = re.compile(r"\s+(?:\d|\$|(?:общую\s+)?сумм|(?:более|свыше|около|почти)\s)", re.I)
 # "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
 RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|подписанн|аналогичн|подобн|"
-                        r"друг|таки|такой|такого|такому|таком|такая|такую|такое|сво|наш|ваш)\w*$", re.I)
+                        r"друг|таки|такой|такого|такому|таком|такая|такую|такое|сво|наш|ваш|"
+                        # "ряд документов, среди | которых соглашения": a relative word, the clause's link
+                        r"котор|как|чь)\w*$", re.I)
 ORDINAL_RU = re.compile(r"\d+-(?:е|го|й|м|ом|ое|ая|ой)$|^(?:перв|втор|трет|очередн|следующ)\w*$", re.I)
 
 
@@ -288,8 +294,10 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     low = trigger.lower()
     if low.rsplit(" ", 1)[-1] in ("met", "meets", "meet"):   # (and "will meet", "may meet")
         return None   # a verb: the meeting's name, if any, is elsewhere
-    lo, hi = max(lo, start - 70), min(hi, end + 300)   # no name reaches further
+    lo, hi = max(lo, start - LEFT_REACH), min(hi, end + 300)   # no name reaches further
     toks = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, start)]
+    if toks and toks[0][0] == lo and lo > 0 and text[lo - 1].isalnum():
+        del toks[0]   # (the end of a word cut by the reach)
     left = _left(text, toks, start, trigger, etype, words)
     if left < start:
         # the words from `left` on (a word's start, or a word's after "and "): as TOKEN reads them from there
@@ -329,10 +337,14 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
     """Where the name begins, from the words (start, text) before the trigger."""
     begin = start
     taken = 0
+    titled = True   # every word taken so far in title case (or a small word of a title)
     i = len(toks) - 1
-    while i >= 0 and taken < MAX_LEFT:
+    while i >= 0 and taken < MAX_LEFT_TITLED:
         a, tok = toks[i]
         low = tok.lower()
+        if taken >= MAX_LEFT and not (titled and (tok[:1].isupper() or NUMERIC_ORDINAL.fullmatch(low))):
+            break   # (a name in title case runs further: "12th Peru-Chile Inter-Governmental Joint ... Commission")
+        titled = titled and (tok[:1].isupper() or low in ("and", "of"))
         if tok == ")" and i >= 2 and toks[i - 2][1] == "(" and toks[i - 1][1].isupper():
             i -= 3   # "Joint Trade Committee (JTC) | meeting": a short form inside the name
             continue
@@ -340,9 +352,10 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             # "Partnership and Cooperation Agreement": only inside a name in title case
             if not (_is_title(text[begin:start] or trigger) and i > 0 and toks[i - 1][1][:1].isupper()):
                 break
-        elif low in words["ordinal"]:
+        elif low in words["ordinal"] or (etype == "meeting" and NUMERIC_ORDINAL.fullmatch(low)):
+            # ("the 12th Term JEC Protocol": a document's numbered name takes its number as any word)
             if etype == "meeting":
-                begin = a   # "first meeting", "next session": the ordinal opens a meeting's name
+                begin = a   # "first meeting", "16th session": the ordinal opens a meeting's name
             break           # "second agreement": a count, not a name
         elif _ends_left(tok, words):
             break
