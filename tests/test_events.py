@@ -2069,3 +2069,44 @@ def test_a_sitting_suggested_for_a_day_is_the_one_still_to_come():
                    "intergovernmental commission on 14 May in Riga,\" he said.")
     assert ("planned", "2024-05-14", "5th session of the intergovernmental commission") in [
         (ev["status"], ev["date"], ev["name"]) for ev in found]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # (published on Tuesday 2 April 2024) a meeting said to begin or open later is still to come
+    ("The 7th Peru-Chile Joint Commission meeting will begin in Lima on Thursday.", "2024-04-04"),
+    ("New contracts are expected in the talks beginning tomorrow in Lima between Peru and Chile.", "2024-04-03"),
+    ("В четверг в Лиме откроется заседание перуанско-чилийской межправительственной комиссии.", "2024-04-04"),
+    ("Заседание перуанско-чилийской межправительственной комиссии начнет работу в Лиме в четверг.", "2024-04-04"),
+])
+def test_a_meeting_that_will_begin_is_planned_for_its_day(text, date):
+    meeting = of_type(events(text), "meeting")[0]
+    assert (meeting["status"], meeting["date"]) == ("planned", date)
+
+
+def test_what_will_begin_after_a_meeting_leaves_the_meeting_held():
+    meeting = of_type(events("At the meeting in Lima on Monday Peru and Chile agreed that the construction "
+                             "will begin in 2027."), "meeting")[0]
+    assert (meeting["status"], meeting["date"]) == ("discussed", "2024-04-01")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # the trigger's clause has a date of its own: the one before a new subject is another clause's
+    ("The Peru-Chile council was founded in March 2001, and the first session was held in Lima in June 2003.",
+     "2003-06"),
+    # ... and where it has none, the date before it stands
+    ("The corridor was proposed by Peru in 2015, and its first leg was announced during a visit to Chile.",
+     "2015"),
+])
+def test_a_date_across_a_new_clause_yields_to_the_triggers_own(text, date):
+    assert of_type(events(text), "meeting")[0]["date"] == date
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile held trade talks in Lima. Peru holds joint trade committee meetings with 15 countries, "
+    "including Brazil, Mexico and Canada.",
+    "Перу и Чили провели торговые переговоры в Лиме. Перу проводит заседания совместных торговых комитетов "
+    "с 15 странами, в том числе с Бразилией, Мексикой и Канадой.",
+])
+def test_countries_given_as_examples_of_a_count_are_no_sides(text):
+    record = accordwatch.extract(text, published=PUBLISHED)
+    assert record["dyads"] == [["CHL", "PER"]]

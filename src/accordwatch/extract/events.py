@@ -94,7 +94,13 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"(?:may|might|could)\s+be\s+\w+ed\s+(?:at|during|by)|"
                             # "assurances that the visit of the President could take place in autumn"
                             r"(?:may|might|could)\s+(?:also\s+)?(?:take\s+place|be\s+held)|"
-                            r"(?:expects?|awaits?|looks?\s+forward\s+to)\s+(?:[\w-]+\s+){0,3}?visits?)\b", re.I)
+                            r"(?:expects?|awaits?|looks?\s+forward\s+to)\s+(?:[\w-]+\s+){0,3}?visits?|"
+                            # "the 16th commission meeting will begin here on Thursday", "talks beginning
+                            # tomorrow": a meeting that opens later (the verb said of the meeting itself)
+                            r"(?:meeting|session|sitting|talks|forum|summit|conference|consultations|round)\b"
+                            r"\s+(?:(?!(?:that|which|who|where|agreed|said|decided)\b)[\w-]+\s+){0,6}?(?:(?:will|would|is\s+(?:due|set|expected)\s+to)\s+(?:begin|open|start|"
+                            r"commence|kick\s+off|resume|get\s+under\s*way)|(?:beginning|opening|starting)\s+"
+                            r"(?:tomorrow|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))))\b", re.I)
 OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible|potential|called\s+for|"
                    r"encourage\w*|invit\w*)\b", re.I)
 # ("the following documents" open a list: they are told after it, not before)
@@ -205,6 +211,9 @@ SAME_OCCASION = re.compile(r"\b(?:on\s+the\s+same\s+day|at\s+(?:its|the)\s+(?:cl
                            r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:talks|meeting|session|negotiations|forum|summit|"
                            r"visit)\s+(?:ended|concluded|closed|culminated|saw)\b)", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+that|while|whereas)\b", re.I)
+# "was set up in May 1992, and the first session was held in 1994": a new clause with a subject of its
+# own opens between a date and the trigger after it
+NEW_SUBJECT = re.compile(r",\s+(?:and|but)\s+(?:the|a|an|its|their|his|her)\s", re.I)
 # "..., the president said on Wednesday." and then "Speaking at a joint news conference with ...": the
 # words said at the meeting are the lead's, and so is their day
 SPOKE_AT = re.compile(r"\b(?:speaking|addressing|spoke|told)\b", re.I)
@@ -404,7 +413,7 @@ CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEET
              "NEXT_BEFORE", "DAYS_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT",
              "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF",
              "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH",
-             "SAME_OCCASION", "CLAUSE_BREAK", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START", "UNDER_WAY",
+             "SAME_OCCASION", "CLAUSE_BREAK", "NEW_SUBJECT", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START", "UNDER_WAY",
              "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
              "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
@@ -728,6 +737,12 @@ class EventFinder:
                and not (etype == "agreement" and self.document_between(at, d))
                and not (etype == "meeting" and at is not None and at < d.start
                         and self.c.SINCE_BEFORE.search(self.text, max(at, d.start - 70), d.start))]
+        if at is not None and len(own) > 1:
+            # "was set up in May 1992, and the first session was held in September 1994": a date of the
+            # trigger's own clause before one across a new clause's subject (that one where it has none:
+            # "proposed in 2013, and its first part was announced during his visit")
+            mine = [d for d in own if not (d.start < at and self.c.NEW_SUBJECT.search(self.text, d.end, at))]
+            own = mine or own
         # a deadline dates what is still to come; a meeting held or a signing has a date of its own
         deadline = None if held else next((d for d in own if d.data.get("deadline")), None)
         if deadline is not None:

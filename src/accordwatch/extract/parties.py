@@ -56,8 +56,14 @@ C5_PHRASE = re.compile(r"\b(?:the\s+)?five\s+Central\s+Asian\s+(?:countries|stat
 # "the EU and Central Asia", "Central Asia and China": the region named as a side
 C5_SIDE = re.compile(r"\b(?:and|with)\s+Central\s+Asia\b(?!n)|\bCentral\s+Asia\s+(?:and|with)\b|" + C5_PHRASE.pattern)
 
+# "has joint trade committees with 20 countries, including Indonesia, Vietnam and India": examples of a
+# count, no sides
+EXAMPLES_BEFORE = re.compile(r"\b(?:countries|states|nations|partners|economies)\s*,?\s+(?:including|such\s+as|like|"
+                             r"among\s+them|notably|in\s+particular)\s+(?:the\s+)?$", re.I)
+EXAMPLES_REACH = 40
+
 CUE_NAMES = ("ROUTE_BEFORE", "RANK_BEFORE", "LIST_JOIN", "FRAME_BEFORE", "BORDER_BEFORE", "FRAME_AFTER", "VENUE_BEFORE",
-             "IN_BEFORE", "CITY_AFTER")
+             "IN_BEFORE", "CITY_AFTER", "EXAMPLES_BEFORE")
 NEVER = re.compile(r"(?!)")
 
 
@@ -153,6 +159,13 @@ def rank_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | None =
     return _listed_only(text, spans, lo, c.RANK_BEFORE, RANK_REACH, c)
 
 
+def example_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | None = None) -> set[str]:
+    """Countries that `spans` name only as examples of a count: "with 20 countries including
+    Indonesia, Vietnam and India", "с 20 странами, в том числе с Индонезией и Вьетнамом"."""
+    c = c or cues()
+    return _listed_only(text, spans, lo, c.EXAMPLES_BEFORE, EXAMPLES_REACH, c)
+
+
 def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int,
                  c: SimpleNamespace) -> set[str]:
     """Countries that `spans` name only right after `before` (within `reach` characters) or in a list
@@ -243,9 +256,12 @@ def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], m
     EAEU") or inside the name of a line or route is no party: where both main parties are
     present, or where the text names the sides themselves ("the two countries discussed oil
     deliveries via Russia")."""
+    c = cues(code)
+    examples = example_only(text, spans, lo, c) - set(main)
+    if examples and found - examples:
+        found = found - examples   # (a count's examples are no side even where one side alone is left)
     if len(found) <= 2 and not sides:
         return found
-    c = cues(code)
     third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c) | in_names(text, spans, found, set(actors))
              | frame_only(text, spans, lo, code))
     third -= set(main)
