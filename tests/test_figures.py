@@ -1111,3 +1111,33 @@ def test_a_valuation_yields_to_a_cue_after_it_but_not_past_the_clause():
 def test_a_deadline_before_the_amount_makes_a_goal(text):
     f = one(text, published="2025-03-01")
     assert (f["kind"], f["period"]) == ("target", "2030")
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Peru and Chile is growing in line with the $10 billion target the two presidents set.",
+    "The minister said the US$10 billion goal for trade between Peru and Chile was within reach.",
+])
+def test_an_amount_a_target_noun_follows_is_a_goal(text):
+    assert one(text)["kind"] == "target"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru may sell cars to Chile with tax breaks of up to $1.5 for every dollar imported.",
+    "The price of Chilean gas for Peru rose to $210 per 1,000 cubic metres.",
+    "Цена чилийского газа для Перу выросла до 210 долларов за 1000 кубометров.",
+    "Перу может продавать автомобили в Чили с льготами до 1,5 доллара на каждый доллар импорта.",
+])
+def test_a_rate_and_the_quantity_a_price_is_for_are_no_figures(text):
+    assert figures(text) == []
+
+
+def test_a_loan_in_spaced_us_dollars_is_money_lent_whatever_document_a_clause_before_names():
+    f = one("Under the agreement, Chile will provide a loan of 50 million U. S. dollars to Peru.")
+    assert (f["indicator"], f["value"], f["unit"]) == ("investment", 50_000_000, "USD")
+    assert (f["from"], f["to"]) == ("CHL", "PER")
+
+
+def test_a_country_whose_flow_follows_from_is_the_subject_not_the_source():
+    found = figures("Trade between Peru and Chile is $5 billion. Of this, $2 billion comes from Peru's copper imports.")
+    imports = [f for f in found if f["indicator"] == "imports"]
+    assert [(f["from"], f["to"]) for f in imports] == [("CHL", "PER")]

@@ -42,6 +42,8 @@ def test_countries_in_every_case_and_as_adjectives(text, codes):
     ("В прошлом году поставки удвоились.", "2023", "year"),
     ("Завод построят до конца 2025 года.", "2025-12", "month"),
     ("Во втором квартале 2024 года начнется строительство.", "2024-04/2024-06", "span"),
+    # the year said before the months counted: "в прошлом году за девять месяцев"
+    ("В прошлом году за девять месяцев экспорт Перу в Чили вырос.", "2023-01/2023-09", "span"),
 ])
 def test_dates(text, value, precision):
     [d] = extract(text)["dates"]
@@ -1192,3 +1194,12 @@ def test_the_period_compared_with_is_not_the_figures():
 ])
 def test_a_short_form_a_region_shares(text, countries):
     assert extract(text)["countries"] == countries
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("Импорт Перу из Чили снизился на 13%, до 310 млн долларов.", -13.0),
+    ("Товарооборот Перу и Чили просел на 8% и составил 4 млрд долларов.", -8.0),
+])
+def test_a_fall_in_the_perfective_forms_is_a_negative_change(text, change):
+    [f] = extract(text)["figures"]
+    assert f["change_pct"] == change

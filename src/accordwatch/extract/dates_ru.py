@@ -67,8 +67,9 @@ def pattern() -> re.Pattern:
                       (?:квартал\w*)\s+(?:(?P<qy>{YEAR}){YEAR_WORD}|(?P<qr>{REL_WORDS})))
         | (?P<half>\b(?:перв\w+|втор\w+)\s+(?:полугоди\w+|половин\w+)\s+
                    (?:(?P<hy>{YEAR}){YEAR_WORD}|(?P<hr>{REL_WORDS})))
-        | (?P<nmonths>\b(?P<nmc>\d{{1,2}}|дв\w+|тр[её]х|четыр\w+|пят\w+|шест\w+|сем\w+|вос[ье]м\w+|девят\w+|десят\w+|
-                        одиннадцат\w+)\s+месяц\w*\s+(?:(?P<nmy>{YEAR}){YEAR_WORD}|(?P<nmr>{REL_WORDS})))
+        | (?P<nmonths>\b(?:(?:в|во)\s+(?P<nmp>{REL_YEAR_WORD})\s+году\s*,?\s+за\s+)?   # "в текущем году за 10 месяцев"
+                        (?P<nmc>\d{{1,2}}|дв\w+|тр[её]х|четыр\w+|пят\w+|шест\w+|сем\w+|вос[ье]м\w+|девят\w+|десят\w+|
+                        одиннадцат\w+)\s+месяц\w*(?(nmp)|\s+(?:(?P<nmy>{YEAR}){YEAR_WORD}|(?P<nmr>{REL_WORDS}))))
         | (?P<yrange>\b(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR}){YEAR_WORD})
         | (?P<rely>{REL})
         | (?P<year>(?<![\d,.])\b(?P<yy>{YEAR})\b(?![\d,.]?\d){YEAR_WORD})
@@ -200,7 +201,7 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         y = _year(g["hy"], g["hr"], base, m)
         return ((f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12") if y else None), "span", not g["hy"]
     if g["nmonths"]:
-        n, y = _months_count(g["nmc"]), _year(g["nmy"], g["nmr"], base, m)
+        n, y = _months_count(g["nmc"]), _year(g["nmy"], g["nmr"] or g["nmp"], base, m)
         return (f"{y}-01/{y}-{n:02d}" if n and y else None), "span", not g["nmy"]
     if g["yrange"]:
         return f"{g['y1']}/{g['y2']}", "span", False

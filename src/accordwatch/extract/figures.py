@@ -63,9 +63,14 @@ CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 # a price of a unit after the amount: "$0.029 | per kWh", "$300 a tonne"
-PER_UNIT = re.compile(r"\s*(?:per|a|/)\s*(?:kwh|kilowatt[-\s]hours?|mwh|megawatt[-\s]hours?|tonnes?|tons?|"
+PER_UNIT = re.compile(r"\s*(?:per|a|/)\s*(?:(?:1|1,000|one|one\s+thousand|a\s+thousand)\s+)?"
+                      r"(?:kwh|kilowatt[-\s]hours?|mwh|megawatt[-\s]hours?|tonnes?|tons?|"
                       r"barrels?|cubic\s+met(?:re|er)s?|thousand\s+cubic|kg|kilograms?|litres?|liters?|gallons?|"
-                      r"ounces?)\b", re.I)
+                      r"ounces?)\b|\s*for\s+(?:every|each)\b", re.I)   # "$1.5 for every dollar imported": a rate
+# "$125 per 1,000 cubic metres": the quantity a price is given for, no figure of its own
+PER_BEFORE = re.compile(r"\bper\s*$", re.I)
+# "in line with the $100 billion target", "the US$30 billion goal was achievable": the amount a goal names
+TARGET_AFTER = re.compile(r"\s*(?:(?:trade|turnover|export|import)\s+)?(?:target|goal)\b", re.I)
 # "exports reached $5 billion, | imports from China $3 billion": the other flow's clause after a comma
 NEXT_FLOW = re.compile(r",\s*(?:(?:and|while)\s+)?(?:its\s+|the\s+)?(?:imports?|exports?)\b", re.I)
 TARGET = re.compile(r"""
@@ -161,6 +166,7 @@ RATE_SIGN = re.compile(r"\s?=")
 RATE_SIGN_BEFORE = re.compile(r"=\s?$")
 # the word before a country that makes it the flow's source or its destination ("exports of
 # Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
+POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
@@ -186,7 +192,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
-             "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT")
+             "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER")
 NEVER = re.compile(r"(?!)")
 
 
@@ -373,8 +379,10 @@ class FigureFinder:
             if best is not None and ind == "other":
                 self.said_other.add(amount.start)
             if best is not None and best.group(0).lower() in ("worth", "loan", "loans") and \
-                    self.c.DEAL_WORDS.search(zone.left):
-                ind = "deal_value"   # "contracts worth ...", "a finance contract for a €100 million loan"
+                    self.c.DEAL_WORDS.search(zone.left.rsplit(",", 1)[-1]):
+                # "contracts worth ...", "a finance contract for a €100 million loan" (not a document of
+                # another clause: "With the agreement, China will provide a loan of ...")
+                ind = "deal_value"
         if self.c.DEAL_WORTH.search(zone.left[-120:]):
             ind = "deal_value"   # "10 investment agreements, worth over ..."
         self.measured[amount.start] = ind   # what the words say it measures, before the unit has its say
@@ -604,9 +612,12 @@ class FigureFinder:
                 # sides together, a direction only where words tell it ("... from the Iranian partner")
                 both = True
             role: str | None = None
-            if self.c.SOURCE_BEFORE.search(before):
+            # ("comes from | Turkey's energy imports": the preposition governs what the country has, and
+            # the country's own flow makes it the subject)
+            possessive = self.text[c.end:c.end + 2] in POSSESSIVE_ENDS
+            if self.c.SOURCE_BEFORE.search(before) and not possessive:
                 src, role = src or c.value, "src"
-            elif self.c.DEST_BEFORE.search(before):
+            elif self.c.DEST_BEFORE.search(before) and not possessive:
                 dst, role = dst or c.value, "dst"
             elif subject is None:
                 subject, role = c.value, "subject"
@@ -645,6 +656,8 @@ class FigureFinder:
                 continue
             if self.c.PER_UNIT.match(self.text, a.end):
                 continue   # "at $0.029 per kWh", "по цене 0,029 долларов за киловатт-час": a price, no flow or worth
+            if self.c.PER_BEFORE.search(self.text, max(0, a.start - 30), a.start):
+                continue   # "$125 per 1,000 cubic metres": what the price is of
             if RATE_SIGN.match(self.text, a.end) or RATE_SIGN_BEFORE.search(self.text, max(0, a.start - 3), a.start):
                 continue   # "(US$1=RM4.20)": the exchange rate the article used
             amounts.append(a)
@@ -701,7 +714,8 @@ class FigureFinder:
                 # the zone starts after
                 s0 = self.doc.sentence_of(a.start)[0]
                 raise_to = self.c.RAISE_TO.search(self.text, max(s0, a.start - 170), a.start)
-            target = self.c.TARGET.search(z.left) if ind in TARGETABLE else None
+            target = (self.c.TARGET.search(z.left) or self.c.TARGET_AFTER.match(self.text, a.end)) \
+                if ind in TARGETABLE else None
             if (raise_to or target) and (self.c.STOOD_AT.search(z.left[-40:])
                                          or self.c.FROM_LEVEL.search(z.left[-50:])
                                          or self.c.TARGET_MET.search(z.left[-80:])):
