@@ -714,3 +714,24 @@ def test_a_known_officeholder_named_with_one_more_given_name_keeps_the_country()
         "President Arthur Peter Mutharika met Tanzania's Minister of Foreign Affairs Augustine Mahiga in Lilongwe."
     )["people"] if p["title"] == "President"]
     assert (president["name"], president["country"]) == ("Arthur Peter Mutharika", "MWI")
+
+
+def test_a_first_name_the_russian_dictionary_reads_as_a_conjunction_stays_in_the_name():
+    person = only_person("Министр нефти Ирака Али Хасан Салех прибыл в Ереван.")
+    assert (person["name"], person["title"], person["country"]) == ("Али Хасан Салех", "Министр нефти", "IRQ")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Документ подписан заместителем генерального директора компании «Андина» Иваном Петровым.",
+     "заместитель генерального директора компании «Андина»"),
+    ("Документ подписал заместитель главы компании «Андина» Иван Петров.", "заместитель главы компании «Андина»"),
+])
+def test_a_russian_deputy_keeps_the_word_deputy_before_any_head(text, title):
+    assert only_person(text)["title"] == title
+
+
+def test_a_company_named_in_a_title_closes_before_the_persons_name():
+    person = only_person("Peru and Chile met in Lima. Chief Executive Officer of Andina Copper Trading Company "
+                         "Luis Alberto Rojas also attended the talks.")
+    assert (person["name"], person["title"]) == \
+        ("Luis Alberto Rojas", "Chief Executive Officer of Andina Copper Trading Company")

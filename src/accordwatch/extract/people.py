@@ -23,7 +23,7 @@ from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
 from .datetext import MONTHS
-from .organizations import institution_heads
+from .organizations import closing_heads, institution_heads
 from .parties import main_parties
 from .patterns import alternation, literal_matches
 from .pipeline import component
@@ -116,6 +116,9 @@ def not_names() -> frozenset[str]:
 
 
 # parts of speech that open a clause of their own: a lower-case title does not run on over them
+# a capitalised word of a name that the dictionary reads as a function word ("Али": a conjunction) is a
+# first name no company's name holds
+FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "NUMR"})   # (a numeral: "президенты | двух стран")
 
 
@@ -921,11 +924,18 @@ class PeopleFinder:
             # opens with the last first name followed by a surname (and a patronymic)
             k = max((i for i, w in enumerate(name_words[:-1]) if morph.given_name(_bare(w.text))), default=0)
             if k > 0 and len(name_words) - k in (2, 3) and \
-                    not all(morph.given_name(_bare(w.text)) for w in name_words[:k]) and \
+                    not all(morph.given_name(_bare(w.text)) or morph.pos(_bare(w.text)) in FUNCTION_POS
+                            for w in name_words[:k]) and \
                     not any(w.text.lower() in self.particles for w in name_words):
                 # (not a name a particle holds together: "Лаудемар Гонсальвес де Агиар Нету")
                 # (not where all before it are first names too: "Мохаммед Реза Хашеми-Голпайгани")
                 title_ws, name_words = title_ws + name_words[:k], name_words[k:]
+        heads = [k for k, w in enumerate(name_words) if w.text in closing_heads()]
+        if heads and len(name_words) - heads[-1] > 2:
+            # "Chief Executive Officer of Aramco Associates Company Al Buainain Ibrahim Qassim": a body's
+            # name closes before the person's, which is the title's
+            k = heads[-1] + 1
+            title_ws, name_words = title_ws + name_words[:k], name_words[k:]
         if any(w.text in institution_heads() for w in name_words[1:]):
             return None   # "Bandaranaike Diplomatic Training Institute": a body's name, nobody's
         name = self.text[name_words[0].start:name_words[-1].end]
