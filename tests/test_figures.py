@@ -1141,3 +1141,32 @@ def test_a_country_whose_flow_follows_from_is_the_subject_not_the_source():
     found = figures("Trade between Peru and Chile is $5 billion. Of this, $2 billion comes from Peru's copper imports.")
     imports = [f for f in found if f["indicator"] == "imports"]
     assert [(f["from"], f["to"]) for f in imports] == [("CHL", "PER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile agreed to boost trade. Of this, Peru's exports to Chile were valued at $8.6 billion and imports "
+    "from Chile at $4.3 billion.",
+    "Перу и Чили договорились нарастить торговлю. Из этой суммы экспорт Перу в Чили составил 8,6 млрд долларов и "
+    "импорт из Чили 4,3 млрд долларов.",
+])
+def test_the_next_flow_joined_by_and_alone_takes_its_own_way(text):
+    found = figures(text)
+    assert [(f["indicator"], f["from"], f["to"]) for f in found] == \
+        [("exports", "PER", "CHL"), ("imports", "CHL", "PER")]
+
+
+def test_the_measure_worth_of_which_an_amount_is_named_after_it_is_its_own():
+    found = figures("Peru shipped $3.1 billion worth of goods to Chile and brought in $2.7 billion worth of imports.")
+    assert [(f["indicator"], f["from"], f["to"]) for f in found] == \
+        [("exports", "PER", "CHL"), ("imports", "CHL", "PER")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers discussed the roadmaps signed after the president's visit to Chile in December 2022, including "
+    "the one on increasing trade between Peru and Chile to $10 billion.",
+    "Министры обсудили дорожные карты, подписанные после визита президента в Чили в декабре 2022 года, в том числе "
+    "по увеличению товарооборота Перу и Чили до 10 млрд долларов.",
+])
+def test_the_date_of_an_occasion_named_before_it_is_no_period(text):
+    f = one(text, published="2024-01-08")
+    assert (f["kind"], f["period"]) == ("target", None)

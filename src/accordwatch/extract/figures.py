@@ -72,7 +72,8 @@ PER_BEFORE = re.compile(r"\bper\s*$", re.I)
 # "in line with the $100 billion target", "the US$30 billion goal was achievable": the amount a goal names
 TARGET_AFTER = re.compile(r"\s*(?:(?:trade|turnover|export|import)\s+)?(?:target|goal)\b", re.I)
 # "exports reached $5 billion, | imports from China $3 billion": the other flow's clause after a comma
-NEXT_FLOW = re.compile(r",\s*(?:(?:and|while)\s+)?(?:its\s+|the\s+)?(?:imports?|exports?)\b", re.I)
+NEXT_FLOW = re.compile(r"(?:,\s*(?:(?:and|while)\s+)?|\s+(?:and|while)\s+)(?:its\s+|the\s+)?(?:imports?|exports?)\b",
+                       re.I)
 TARGET = re.compile(r"""
     \b(?:aim|aims|aimed|aiming|goal|goals|target|targets|targeted|potential|objective|task|
          plan\s+to|plans\s+to|planned\s+to|intend|intends|seek|seeks|strive|want|wants|
@@ -177,8 +178,11 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:fr
 FLOWS = frozenset({"exports", "imports", "trade_turnover"})
 OTHER_WAY = {"exports": "imports", "imports": "exports"}
 # what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
-IN_MEASURE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?",
-                        re.I)
+IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?"
+                        r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?", re.I)
+# "the visit to Uzbekistan in | December 2022": a date an occasion named right before it holds
+EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|session|forum)\b[^.;,]{0,40}?\bin\s+$",
+                               re.I)
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
 NEXT_AMOUNT_GAP = 8   # "in 2022, at | $27.7 billion"
@@ -192,7 +196,8 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
-             "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER")
+             "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
+             "EVENT_DATE_BEFORE")
 NEVER = re.compile(r"(?!)")
 
 
@@ -345,8 +350,8 @@ class FigureFinder:
         else:
             pat, cues = cue_pattern()
             best = None
-            # "$30 billion in trade turnover", "$500 million in investment": the measure named right after
-            # the amount is its own, whatever cue comes before ("trade and investment cooperation ...")
+            # "$30 billion in trade turnover", "$500 million in investment", "brought in $12.1 billion worth of
+            # imports": the measure named right after the amount is its own, whatever cue comes before
             named = IN_MEASURE.match(zone.right)
             if named is not None and (m := pat.match(zone.right, named.end())) is not None and \
                     not self.blocked.holds(amount.end + m.start()):
@@ -475,6 +480,8 @@ class FigureFinder:
                 continue
             if PAST_WORDS.search(d.text):
                 continue
+            if d.end <= amount.start and self.c.EVENT_DATE_BEFORE.search(self.text, max(0, d.start - 60), d.start):
+                continue   # "signed after the visit to Chile in December 2022, ... to $10 billion": the visit's
             if d.end <= amount.start and self.dated_amount_before(d, amount):
                 continue   # "from $27 million in 2000 to $450 million": the year of the amount before
             if d.start >= amount.end and self.nearer_amount_after(d, amount):
