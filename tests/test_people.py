@@ -735,3 +735,18 @@ def test_a_company_named_in_a_title_closes_before_the_persons_name():
                          "Luis Alberto Rojas also attended the talks.")
     assert (person["name"], person["title"]) == \
         ("Luis Alberto Rojas", "Chief Executive Officer of Andina Copper Trading Company")
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # an apostrophe inside a name
+    ("Peruvian Trade Minister Ken'ichi Sato met the delegation in Lima.", "Ken'ichi Sato", "Trade Minister"),
+    ("Chilean Foreign Minister Shaun O’Brien met the delegation in Lima.", "Shaun O’Brien", "Foreign Minister"),
+    # the serial comma of a title's list, and a short form in brackets between the title and the name
+    ("Peruvian Minister of Foreign Trade, Tourism, and Culture Ana Ruiz met the delegation in Lima.", "Ana Ruiz",
+     "Minister of Foreign Trade, Tourism, and Culture"),
+    ("Chilean Minister of Economy, Development and Tourism (MEDT) Nicolas Grau met the delegation in Lima.",
+     "Nicolas Grau", "Minister of Economy, Development and Tourism"),
+])
+def test_names_with_apostrophes_and_titles_with_serial_commas_or_short_forms(text, name, title):
+    person = only_person(text)
+    assert (person["name"], person["title"]) == (name, title)

@@ -280,7 +280,9 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
             _shapes.clear()
         bare = _bare(t)
         cap = bare[:1].isupper()
-        name = cap and ((bare not in not_names() and not bare.isupper() and bare.isalpha())
+        # (an apostrophe inside a name is the name's: "O'Brien", "Ken'ichi", "D’Souza")
+        name = cap and ((bare not in not_names() and not bare.isupper()
+                         and bare.replace("'", "").replace("’", "").isalpha())
                         or ("-" in bare and bare.replace("-", "").isalpha())
                         or GLUED_INITIAL.fullmatch(bare) is not None)
         shape = _shapes[t] = (len(bare), cap, bare.lower() in title_words(), name,
@@ -406,7 +408,7 @@ class PeopleFinder:
         in_title = False   # inside a lower-case title ("министр промышленности и энергетики РФ")
         # the brackets of a short form ("(МИД)", "(МИД РФ)"): where the title goes on over them
         brackets = [m.span() for m in BRACKETED.finditer(self.text, start, end)] \
-            if self.lower_titles and "(" in self.text[start:end] else []
+            if "(" in self.text[start:end] else []
         listed = False     # right after a comma inside one
         lower_titles, connectors = self.lower_titles, self.connectors
         places = self._near(self.places, self.place_starts, start, end)
@@ -421,7 +423,12 @@ class PeopleFinder:
             ent = _last_covering(ents, s, be) if ent_lo <= s and be <= ent_hi else None
             covering = _last_covering(anchors, s, be) if anchor_lo <= s and be <= anchor_hi else None
             anchor = covering is not None
-            if ent is not None:
+            if brackets and not lower_titles and out and out[-1].kind in ("title", "ent", "conn") and \
+                    any(b0 <= s < b1 for b0, b1 in brackets) and \
+                    (t == "(" or out[-1].kind == "conn" or self.text[s - 1:s] == "("):
+                # "Minister of Economy, Trade and Industry (METI) Ken Saito": a short form inside a title
+                kind = "conn"
+            elif ent is not None:
                 kind = "ent"
             elif cap and (anchor or title_word):
                 kind = "title"
@@ -691,6 +698,9 @@ class PeopleFinder:
             while k < len(ws) and ws[k].kind == "conn":
                 k += 1
             return k < len(ws) and ws[k].kind in ("title", "ent", "name")
+        if w.text == "," and nxt is not None and nxt.text.lower() in ("and", "и") and j > 0 and j + 2 < len(ws) and \
+                ws[j - 1].kind in ("title", "ent") and ws[j + 2].kind in ("title", "ent"):
+            return True   # "Minister of Economy, Trade, and Industry": the serial comma of a title's list
         if nxt is None or (nxt.kind not in ("title", "ent", "name") and not self._place_in_title(ws, j + 1)):
             return False
         if w.kind == "conn" or w.text.lower() in self.particles:
