@@ -2110,3 +2110,14 @@ def test_a_date_across_a_new_clause_yields_to_the_triggers_own(text, date):
 def test_countries_given_as_examples_of_a_count_are_no_sides(text):
     record = accordwatch.extract(text, published=PUBLISHED)
     assert record["dyads"] == [["CHL", "PER"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The 12th meeting of the Joint Commission on Trade and Economic Cooperation between Peru and Chile was held in "
+    "Lima on Monday. Then the 12th meeting of the Joint Commission took place under the ministers' chairmanship.",
+    "1 апреля в Лиме состоялось 12-е заседание Совместной комиссии по экономическому сотрудничеству между Перу и "
+    "Чили. Затем под сопредседательством министров прошло 12-е заседание Совместной комиссии.",
+])
+def test_a_sitting_named_again_without_its_remit_is_the_same_sitting(text):
+    meetings = of_type(events(text), "meeting")
+    assert [m["date"] for m in meetings] == ["2024-04-01"]

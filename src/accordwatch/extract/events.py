@@ -1847,11 +1847,13 @@ def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
     words = [{w[:4].lower() for w in re.findall(r"\w+", BRACKETED.sub("", name)) if len(w) > 2 or w.isdigit()}
              for name in (a, b)]
     if sitting and words[0] != words[1]:
-        # (with `sitting`, two names of an ordinal sitting: the same number, one word more or less; or
-        # the number and the sitting alone, "the fifth session", and the same with its body's name)
+        # (with `sitting`, two names of an ordinal sitting: the same number, and every word of the shorter in
+        # the longer; or the number and the sitting alone, "the fifth session", and the same with its body's name)
         small, large = sorted(({w for w in ws if len(w) > 3 or w[:1].isdigit()} for ws in words), key=len)
         ordinal = any(w[:1].isdigit() or w in ordinal_stems() for w in small)
-        return ordinal and small < large and (len(large - small) == 1 and len(small) >= 3 or len(small) == 2)
+        # (the longer may add the body's whole remit: "12-е заседание Совместной межправительственной комиссии"
+        # is "12-е заседание Совместной межправительственной комиссии по экономическому сотрудничеству между ...")
+        return ordinal and small < large and len(small) >= 2
     return words[0] == words[1]
 
 
