@@ -2121,3 +2121,12 @@ def test_countries_given_as_examples_of_a_count_are_no_sides(text):
 def test_a_sitting_named_again_without_its_remit_is_the_same_sitting(text):
     meetings = of_type(events(text), "meeting")
     assert [m["date"] for m in meetings] == ["2024-04-01"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("1 апреля в Лиме состоялось заседание межправительственной комиссии Перу и Чили.", "Лима"),
+    ("Президенты Перу и Чили провели переговоры в Сантьяго.", "Сантьяго"),
+    ("Министры Перу и Чили встретились во Владивостоке.", "Владивосток"),
+])
+def test_russian_articles_know_capitals_and_large_cities_beyond_the_region(text, place):
+    assert of_type(events(text), "meeting")[0]["location"] == place
