@@ -1170,3 +1170,8 @@ def test_the_measure_worth_of_which_an_amount_is_named_after_it_is_its_own():
 def test_the_date_of_an_occasion_named_before_it_is_no_period(text):
     f = one(text, published="2024-01-08")
     assert (f["kind"], f["period"]) == ("target", None)
+
+
+def test_a_countrys_investments_in_another_are_investment_from_it():
+    f = one("Standing at $20 billion, Chilean Investments in Peru were at a record high.")
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", "CHL", "PER")

@@ -588,3 +588,16 @@ def test_a_remit_listed_after_a_comma_closes_with_and(text, name):
 def test_a_joint_body_of_two_countries_named_before_its_head_is_neithers(text):
     body = only_org(text)
     assert (body["kind"], body["country"]) == ("commission", None)
+
+
+@pytest.mark.parametrize("text", [
+    # what a country puts in another is no company, nor is an index
+    "Chilean Investments in Peru reached $20 billion last year.",
+    "Peru's Purchasing Managers Index (PMI) rose to 51.3 in March.",
+])
+def test_a_countrys_investments_and_an_index_are_no_organizations(text):
+    assert extract(text)["organizations"] == []
+
+
+def test_a_company_whose_name_ends_in_investments_stays_one():
+    assert only_org("Peru signed a deal with Chile's Andina Investments in Lima.")["name"] == "Andina Investments"

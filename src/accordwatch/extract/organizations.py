@@ -172,6 +172,9 @@ AND_AFTER_HEAD = re.compile(r"(?P<head>[A-Z][\w.]*)\s+(?:and|&)\s+(?:the\s+)?")
 # "Oil and Gas") and no surname shares ("Institute", "Ministry"; not "Power", "Gold")
 INSTITUTION_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
                                "international_organization"})
+# a cue that is also the flow a country sends, with a place after it: "Saudi Investments | in Egypt"
+FLOW_CUES = frozenset({"Investments"})
+FLOW_PLACE_AFTER = re.compile(r"\s+(?:in|into|to|from)\s")
 CLOSING_CORPORATE = frozenset({"Company", "Corporation", "Corp.", "Group", "Holding", "Holdings", "Fund", "Foundation"})
 # "John Mbadi and Zhu Jia of | China Exim Bank": what stands before a known name joined to it by "of" is
 # another phrase ("Trade and | Development Bank of Mongolia" is one name)
@@ -587,6 +590,9 @@ class Finder:
             full = self.text[start:end]
             if self.is_blocked(start, end) or not self.plausible(full) or self._only_country_words(start, end):
                 continue
+            if m["cue"] in FLOW_CUES and self._only_country_words(start, m.start()) and \
+                    FLOW_PLACE_AFTER.match(self.text, end):
+                continue   # "Saudi Investments in Egypt were at a high": what a country puts in, no company
             if any(c.start <= start and end <= c.end for c in self.country_spans):
                 continue   # "the Cooperation Council of Turkic Speaking States": inside a bloc's name
             if m["cue"] in PLACE_CUES and self.text[start:m.start()].strip().lower() in gz.place_index():
