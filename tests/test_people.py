@@ -750,3 +750,15 @@ def test_a_company_named_in_a_title_closes_before_the_persons_name():
 def test_names_with_apostrophes_and_titles_with_serial_commas_or_short_forms(text, name, title):
     person = only_person(text)
     assert (person["name"], person["title"]) == (name, title)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Joint Secretary in the Ministry of Foreign Trade Luis Alberto Rojas told reporters in Lima.",
+     "Luis Alberto Rojas", "Joint Secretary in the Ministry of Foreign Trade"),
+    ("Permanent Secretary of the Ministry of Mines John Kamau met the delegation in Lima.",
+     "John Kamau", "Permanent Secretary of the Ministry of Mines"),
+])
+def test_a_secretary_of_a_ministry_is_found_and_the_ministry_ends_before_the_name(text, name, title):
+    record = extract(text)
+    assert [(p["name"], p["title"]) for p in record["people"]] == [(name, title)]
+    assert [o["name"] for o in record["organizations"]] == [title.split(" the ", 1)[1]]

@@ -80,6 +80,37 @@ def before_title(text: str, start: int, end: int) -> int:
     return end
 
 
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*")   # a word a person's name may hold
+
+
+@cache
+def remit_words() -> frozenset[str]:
+    """Lower-case words that bodies' names and offices are made of ("foreign", "affairs", "trade",
+    "planning"): every word of the names of the known institutions (no company's: "John Deere"; short forms
+    in capitals aside), of the titles and of the sector terms."""
+    out: set[str] = set()
+    texts = [t for r in lexicon("organizations.tsv") if r.get("kind") in INSTITUTION_KINDS
+             for t in (r["name"], *gz.split(r.get("aliases", "")))]
+    texts += [r["title"] for r in lexicon("titles.tsv")] + [r["term"] for r in lexicon("sectors.tsv")]
+    for t in texts:
+        out.update(w.lower() for w in re.findall(r"[A-Za-z]+", t) if not w.isupper())
+    return frozenset(out)
+
+
+def before_name(text: str, start: int, end: int) -> int:
+    """Where a body's remit text[start:end] ends before a person's name run into it ("Ministry of External
+    Affairs | Ajay Bisaria told reporters"): two to four capitalised words at its end, none a word bodies'
+    names are made of, after one that is. `end` where there are none."""
+    words = list(TITLE_RUN_WORD.finditer(text, start, end))
+    vocabulary = remit_words()
+    for k in range(1, len(words) - 1):
+        rest = words[k:]
+        if len(rest) <= 4 and words[k - 1].group().lower() in vocabulary and \
+                all(NAME_WORD.fullmatch(w.group()) and w.group().lower() not in vocabulary for w in rest):
+            return len(text[:words[k].start()].rstrip())
+    return end
+
+
 @cache
 def cues() -> dict[str, dict[str, str]]:
     """position -> {word: kind} from data/org_cues.tsv."""
@@ -474,6 +505,7 @@ class Finder:
         for m in MINISTRY_OF.finditer(self.text):
             start, end = m.start(), list_closed(self.text, m.start("port"),
                                                 before_title(self.text, m.start("port"), m.end()))
+            end = before_name(self.text, m.start("port"), end)
             port = self.text[m.start("port"):end]
             # "... of Kazakhstan", "... of the Republic of Kazakhstan" closing the name
             country, end = self.country_after(end)
@@ -720,6 +752,7 @@ class Finder:
             if tail == "tail":
                 end = before_title(self.text, m.start(tail), end)
                 end = list_closed(self.text, m.start(tail), end)
+                end = before_name(self.text, m.start(tail), end)
             if end <= m.start(tail):
                 continue
             if tail == "tail":
