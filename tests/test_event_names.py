@@ -404,3 +404,12 @@ def test_a_russian_name_opens_after_the_relative_word_of_its_clause():
                                        published="2024-05-20"))
     assert [e["name"] for e in record["events"] if e["name"]] == \
         ["соглашения между компанией «Андина» и двумя чилийскими портами"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Peru and Chile signed a memorandum on mining in the past.", "memorandum on mining"),
+    ("Peru and Chile will sign an agreement on investment in the near future.", "agreement on investment"),
+    ("Peru and Chile signed agreements in recent years.", None),
+])
+def test_a_time_phrase_after_a_document_is_when_not_which(text, name):
+    assert names(text) == [name]

@@ -35,7 +35,10 @@ NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥�
 TO_VERB = re.compile(r"\bto\s+$", re.I)
 # a month or season named next: "... in November", "... from early spring" (dates.py's words for them)
 SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL_MONTH}|{SEASON}|"
-                          r"(?:first|second|third|fourth|last)\s+(?:quarter|half)|end\s+of\s+(?:the\s+)?year)\b", re.I)
+                          r"(?:first|second|third|fourth|last)\s+(?:quarter|half)|end\s+of\s+(?:the\s+)?year|"
+                          # "signed twinning agreements | in the past and in the recent year": when, not which
+                          r"past|recent\s+(?:years?|months?|weeks?|past)|coming\s+(?:years?|months?|weeks?)|"
+                          r"(?:near\s+)?future|previous\s+(?:years?|months?))\b", re.I)
 FIRST_WORD = re.compile(r"\s*(\w+)")
 SIDELINES_AHEAD = re.compile(r"\s+the\s+(?:sidelines|margins)\b", re.I)
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
@@ -467,7 +470,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
         if prev == "to" and k == 1 and to_opens and low not in ("the", "a", "an"):
             last, prev = b, "of"   # "working group to prepare a ...": the verb, then its object
             continue
-        if low in ("in", "from") and k > 0 and SEASON_AHEAD.match(text, b, hi):
+        if low in ("in", "from") and SEASON_AHEAD.match(text, b, hi):
             break   # "direct flights between Almaty and Tashkent in November": when, not which
         if low == "on" and SIDELINES_AHEAD.match(text, b, hi):
             break   # "an MoU | on the sidelines of the meeting": where it was signed, not what it is on
