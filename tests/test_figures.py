@@ -1175,3 +1175,31 @@ def test_the_date_of_an_occasion_named_before_it_is_no_period(text):
 def test_a_countrys_investments_in_another_are_investment_from_it():
     f = one("Standing at $20 billion, Chilean Investments in Peru were at a record high.")
     assert (f["indicator"], f["from"], f["to"]) == ("investment", "CHL", "PER")
+
+
+def test_that_was_up_from_names_the_earlier_level_of_the_measure_just_told():
+    found = figures("Trade between Peru and Chile reached $7.1 billion in 2015. That was up from some $5.3 billion "
+                    "in 2014 and $3.5 billion in 2013.")
+    assert [(f["indicator"], f["period"]) for f in found] == \
+        [("trade_turnover", "2015"), ("trade_turnover", "2014"), ("trade_turnover", "2013")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bilateral trade between Peru and Chile soared to $7.1 billion, with Peruvian exports at $4.6 billion and "
+    "Chilean exports at $2.5 billion in 2015.",
+    "Товарооборот Перу и Чили вырос до 7,1 млрд долларов, в том числе экспорт Перу в Чили составил 4,6 млрд "
+    "долларов, а экспорт Чили в Перу — 2,5 млрд долларов в 2015 году.",
+])
+def test_the_date_closing_a_list_of_amounts_is_each_ones(text):
+    assert [f["period"] for f in figures(text)] == ["2015", "2015", "2015"]
+
+
+def test_that_was_up_from_takes_the_measure_the_sentence_before_opened_with():
+    found = figures("Bilateral trade between Peru and Chile soared to $7.1 billion, with Peruvian exports at $4.6 "
+                    "billion and Chilean exports at $2.5 billion in 2015. That was up from some $5.3 billion in 2014.")
+    assert (found[-1]["indicator"], found[-1]["period"]) == ("trade_turnover", "2014")
+
+
+def test_a_level_then_a_goal_with_a_date_keep_their_own_periods():
+    found = figures("Trade between Peru and Chile reached $4.6 billion and is expected to reach $10 billion in 2030.")
+    assert [(f["kind"], f["period"]) for f in found] == [("actual", None), ("target", "2030")]

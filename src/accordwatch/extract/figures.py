@@ -94,7 +94,9 @@ ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s
                      r"(?:rose|grew|fell|dropped|declined|"
                      r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed|exceeded|"
                      # "It will reach $390 million in 2016": the same measure, still to come
-                     r"reach|rise|grow|increase|total|amount|exceed|be)\b", re.I)
+                     r"reach|rise|grow|increase|total|amount|exceed|be)\b"
+                     # "That was up from $5.3 billion in 2004": the level before, of the measure just told
+                     r"|(?-i:\b(?:That|This))\s+(?:was|is|marks?|marked)\s+(?:\w+\s+){0,2}?(?:up|down)\s+from\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
 # amount is a change, not a level; the level, where stated, is the figure
@@ -180,6 +182,9 @@ OTHER_WAY = {"exports": "imports", "imports": "exports"}
 # what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
 IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?"
                         r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?", re.I)
+# what stands between two amounts of one list, the next closing it with a date: ", with Chilean exports at",
+# "and Chinese exports at" (no date or amount between)
+LISTED_BEFORE = re.compile(r"(?:,\s*with|,?\s+and)\s[^.;:\d$€£]{0,60}", re.I)
 # "the visit to Uzbekistan in | December 2022": a date an occasion named right before it holds
 EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|session|forum)\b[^.;,]{0,40}?\bin\s+$",
                                re.I)
@@ -197,7 +202,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
-             "EVENT_DATE_BEFORE")
+             "EVENT_DATE_BEFORE", "LISTED_BEFORE")
 NEVER = re.compile(r"(?!)")
 
 
@@ -697,11 +702,18 @@ class FigureFinder:
                 ind, parties = self.measured.get(spans[-1].start, flow["indicator"]), flow["parties"]
             if a.start in self.said_other:
                 pass   # (its cue says what it measures: no figure before lends it theirs)
-            elif ind == "other" and out and (self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)) and \
-                    self.near_before(spans[-1].start, a.start):
+            elif ind == "other" and out and (anaphor := self.c.ANAPHOR.search(z.left) or self.c.TARGET.search(z.left)) \
+                    and self.near_before(spans[-1].start, a.start):
                 # "In January–April 2023, it totalled $130.2 million", "The goal is $5 billion":
-                # the figure just before says what is measured (not one paragraphs away)
-                ind, parties = out[-1]["indicator"], out[-1]["parties"]
+                # the figure just before says what is measured (not one paragraphs away); "That was up
+                # from ...": the one the sentence before opened with ("Trade soared to $7.1 billion, with
+                # exports at ...")
+                told = out[-1]
+                if anaphor.group().lower().endswith(" from"):
+                    before = self.doc.sentence_of(spans[-1].start)
+                    told = next(f for f, sp in zip(out, spans, strict=True)
+                                if self.doc.sentence_of(sp.start) == before)
+                ind, parties = told["indicator"], told["parties"]
             elif ind == "other" and k and amounts[k - 1].data.get("indicator") == "projects" and \
                     self.c.WORTH_LEFT.fullmatch(z.left):
                 ind = "investment"   # "three projects totaling $450 million": what the projects cost
@@ -832,6 +844,19 @@ class FigureFinder:
             elif turnover is not None and \
                     bisect_right(starts, spans[i].start) - bisect_right(starts, spans[turnover].start) <= 2:
                 f["period"] = figs[turnover]["period"]
+        for i in range(len(figs) - 2, -1, -1):
+            f, nxt = figs[i], figs[i + 1]
+            if f["period"] is None and f["kind"] == "actual" and nxt["period"] and nxt["kind"] == "actual" and \
+                    self.c.LISTED_BEFORE.fullmatch(self.text, spans[i].end, spans[i + 1].start) and \
+                    self.dated_after(nxt["period"], spans[i + 1]):
+                # "trade soared to $7.1 billion, with Chilean exports at $4.6 billion and Chinese exports at
+                # $2.5 billion in 2005": the date closing a list of amounts is each one's
+                f["period"] = nxt["period"]
+
+    def dated_after(self, period: str, amount: Span) -> bool:
+        """Is `period` the value of a date after `amount`, in its sentence?"""
+        s1 = self.doc.sentence_of(amount.start)[1]
+        return any(d.value == period and d.start >= amount.end for d in self.dates_over(amount.end, s1))
 
     def opened_with(self, period: str, before: Span, amount: Span) -> bool:
         """Do the amounts `before` and `amount` share a sentence that opens with the date whose value is
