@@ -1203,3 +1203,22 @@ def test_that_was_up_from_takes_the_measure_the_sentence_before_opened_with():
 def test_a_level_then_a_goal_with_a_date_keep_their_own_periods():
     found = figures("Trade between Peru and Chile reached $4.6 billion and is expected to reach $10 billion in 2030.")
     assert [(f["kind"], f["period"]) for f in found] == [("actual", None), ("target", "2030")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian exports to Chile totalled $1.08 billion. This figure rose by almost 4 percent, compared to $1.04 "
+    "billion over the same period of 2022.",
+    "Экспорт Перу в Чили составил 1,08 млрд долларов. Показатель вырос почти на 4% по сравнению с 1,04 млрд "
+    "долларов за аналогичный период 2022 года.",
+])
+def test_the_amount_compared_with_is_the_earlier_level_of_the_same_flow(text):
+    now, then = figures(text, published="2023-05-22")
+    assert (now["change_pct"], then["change_pct"]) == (4.0, None)
+    assert (then["indicator"], then["from"], then["to"], then["period"]) == ("exports", "PER", "CHL", "2022")
+
+
+def test_an_amount_compared_with_that_names_its_own_measure_keeps_it():
+    found = figures("Peru's exports to Chile amounted to 148 million euros in 2011, as against 135 million euros of "
+                    "imports from Chile.")
+    assert [(f["indicator"], f["from"], f["to"]) for f in found] == \
+        [("exports", "PER", "CHL"), ("imports", "CHL", "PER")]

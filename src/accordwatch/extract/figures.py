@@ -182,6 +182,9 @@ OTHER_WAY = {"exports": "imports", "imports": "exports"}
 # what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
 IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?"
                         r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?", re.I)
+# "compared to | $1.04 billion", "compared to January-April 2022 (| $366.5 million)": the amount compared with
+COMPARED_AMOUNT = re.compile(r"(?:compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:(?:the|about|some|around|nearly|"
+                             r"almost|over)\s+)*(?:[^.;()$€£\d]{0,30}\d{4}\s*\(\s*)?$", re.I)
 # what stands between two amounts of one list, the next closing it with a date: ", with Chilean exports at",
 # "and Chinese exports at" (no date or amount between)
 LISTED_BEFORE = re.compile(r"(?:,\s*with|,?\s+and)\s[^.;:\d$€£]{0,60}", re.I)
@@ -202,7 +205,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
-             "EVENT_DATE_BEFORE", "LISTED_BEFORE")
+             "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT")
 NEVER = re.compile(r"(?!)")
 
 
@@ -776,7 +779,11 @@ class FigureFinder:
                 "evidence_span": {"start": s0, "end": s1},
                 "amount": a.as_offsets(),
             }
-            if fig["period"] is None and out and fig["kind"] == "actual" and \
+            if out and fig["kind"] == "actual" and out[-1]["kind"] == "actual" and a.data["unit"] != "count" and \
+                    ind in ("other", out[-1]["indicator"]) and self.near_before(spans[-1].start, a.start) and \
+                    self.c.COMPARED_AMOUNT.search(self.text, max(s0, a.start - 60), a.start):
+                self._as_base(fig, out[-1], a, s1)
+            elif fig["period"] is None and out and fig["kind"] == "actual" and \
                     self.near_before(spans[-1].start, a.start) and self.c.SAME_PERIOD.search(self.text, s0, s1):
                 fig["period"] = out[-1]["period"]   # "Imports grew 1.5 times over the same period, to $361.6 million"
             if flow is not None and flow["kind"] == kind:
@@ -852,6 +859,24 @@ class FigureFinder:
                 # "trade soared to $7.1 billion, with Chilean exports at $4.6 billion and Chinese exports at
                 # $2.5 billion in 2005": the date closing a list of amounts is each one's
                 f["period"] = nxt["period"]
+
+    def _as_base(self, fig: dict, measured: dict, a: Span, s1: int) -> None:
+        """"exports totalled $1.08 billion, up 4 percent compared to $1.04 billion over the same period of
+        2022": the amount compared with is the earlier level of the measure just told (its indicator, sides
+        and way), in the period of the comparison; the change is the measure's, not the base's."""
+        fig.update(indicator=measured["indicator"], parties=measured["parties"],
+                   **{"from": measured["from"], "to": measured["to"]})
+        if measured["change_pct"] is None:
+            measured["change_pct"] = fig["change_pct"]
+        fig["change_pct"] = None
+        dates = [d for d in self.dates_over(max(0, a.start - 60), min(s1, a.end + 60))
+                 if d.value and d.data.get("precision") != "day"]
+        before = [d for d in dates if d.end <= a.start and self.c.COMPARISON_BEFORE.search(
+            self.text, max(0, d.start - 30), d.start)]
+        after = [d for d in dates if d.start >= a.end and self.c.COMPARISON_BEFORE.search(
+            self.text, max(0, d.start - 30), d.start)]
+        # ("compared to January-April 2022 ($366.5 million)", "compared to $1.04 billion over the same period of 2022")
+        fig["period"] = (after[0] if after else before[-1]).value if after or before else fig["period"]
 
     def dated_after(self, period: str, amount: Span) -> bool:
         """Is `period` the value of a date after `amount`, in its sentence?"""
