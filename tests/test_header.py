@@ -354,3 +354,12 @@ def test_a_writer_after_by_is_no_outlet_but_an_outlet_is():
     assert document(" date 2021-05-04 By Trend\n\nUzbekistan and Turkey signed ten documents.")["outlet"] == "Trend"
     # a country after the city is no agency
     assert document("TASHKENT, UZBEKISTAN. Uzbekistan and Turkey signed ten documents.")["outlet"] is None
+
+
+def test_a_byline_before_a_title_case_dateline():
+    doc = Document(text="Maria Lopez, Lima – A copper smelter run by Chile's Andina Metals will open in Peru in "
+                        "August, according to Trade Minister Jose Perez.")
+    record = extract_document(doc)
+    assert doc.dateline == "Lima"
+    assert doc.text[slice(*doc.meta["dateline_span"])] == "Maria Lopez, Lima – "
+    assert "Maria Lopez" not in [p["name"] for p in record["people"]]

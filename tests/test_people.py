@@ -762,3 +762,15 @@ def test_a_secretary_of_a_ministry_is_found_and_the_ministry_ends_before_the_nam
     record = extract(text)
     assert [(p["name"], p["title"]) for p in record["people"]] == [(name, title)]
     assert [o["name"] for o in record["organizations"]] == [title.split(" the ", 1)[1]]
+
+
+@pytest.mark.parametrize(("dateline", "country"), [
+    # the press of the side whose official is named leaves its own officials' country unsaid: no guess
+    ("Santiago", None),
+    # the other side's press: the official with no country serves the side no one else named serves
+    ("Lima", "PER"),
+])
+def test_an_official_with_no_country_and_the_datelines_side(dateline, country):
+    record = extract(f"Maria Lopez, {dateline} – A copper smelter run by Peru's Andina Metals will open in August, "
+                     "according to Trade Minister Jose Perez. President Gabriel Boric of Chile welcomed the project.")
+    assert {p["name"]: p["country"] for p in record["people"]} == {"Jose Perez": country, "Gabriel Boric": "CHL"}

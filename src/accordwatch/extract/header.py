@@ -66,7 +66,9 @@ DATELINE = re.compile(rf"""
 # a city in title case: only a known place makes it a dateline ("Abu Dhabi, Sep 2 (PTI)",
 # "Buenos Aires: Prime Minister ..."), never a sentence that starts with a name and a colon
 DATELINE_MIXED = re.compile(rf"""
-    ^(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}})
+    # a byline first: "Jayanty Nada Shofa, Jakarta –"
+    ^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){{1,3}},\s+(?=[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}}\s+[–—-]))?
+    (?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}})
     (?:\s*\[[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\](?=,))?                 # "New Delhi [India], December 6 :"
     (?:,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*\())?   # "Tashkent, Uzbekistan (UzDaily.com) --"
     (?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?))?   # "13 September 2014"

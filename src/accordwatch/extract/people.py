@@ -1189,6 +1189,10 @@ class PeopleFinder:
         known = {p.country for p in people if p.country}
         if len(known) != 1 or not known <= set(main):
             return
+        place = gz.place_index().get(self.doc.dateline.lower()) if self.doc.dateline else None
+        if place is not None and {place[1]} == known:
+            return   # ("Jakarta – ..., according to Investment Minister Bahlil Lahadalia": the press of the side
+            # named leaves its own officials' country unsaid; no guess)
         other = main[0] if known == {main[1]} else main[1]
         for p in people:
             if p.country is None and p.title:
