@@ -1222,3 +1222,18 @@ def test_an_amount_compared_with_that_names_its_own_measure_keeps_it():
                     "imports from Chile.")
     assert [(f["indicator"], f["from"], f["to"]) for f in found] == \
         [("exports", "PER", "CHL"), ("imports", "CHL", "PER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's exports to Chile fell 7.5% to $2.7 billion. The difference between imports and exports was $3.1 billion.",
+    "Экспорт товаров из Перу в Чили уменьшился на 7,5% и составил $2,7 млрд. Разница между объемами импорта и "
+    "экспорта составляет $3,1 млрд.",
+])
+def test_the_difference_between_imports_and_exports_is_no_flow(text):
+    assert [f["indicator"] for f in figures(text)] == ["exports", "other"]
+
+
+def test_an_amount_of_unsaid_measure_that_a_later_figure_states_is_that_figure():
+    found = figures("Peru and Chile agreed on the $1.2 billion oil facility. Earlier, a financing agreement worth "
+                    "$1.2 billion was signed between Peru and Chile.")
+    assert [(f["indicator"], f["value"]) for f in found] == [("deal_value", 1_200_000_000)]

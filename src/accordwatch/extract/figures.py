@@ -822,7 +822,10 @@ class FigureFinder:
             else:
                 dated.add(fact)
         self._inherit_periods(out, spans)
-        return out
+        # "Речь идёт о почти 300 млрд рублей. ... достиг рекордной отметки - почти 300 млрд рублей": an amount
+        # whose measure goes unsaid that a figure after it states is that figure
+        told = {(f["value"], f["unit"], tuple(f["parties"])) for f in out if f["indicator"] != "other"}
+        return [f for f in out if f["indicator"] != "other" or (f["value"], f["unit"], tuple(f["parties"])) not in told]
 
     def _inherit_periods(self, figs: list[dict], spans: list[Span]) -> None:
         """Exports and imports stated right after a turnover figure share its period (that of the
