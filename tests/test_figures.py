@@ -1237,3 +1237,22 @@ def test_an_amount_of_unsaid_measure_that_a_later_figure_states_is_that_figure()
     found = figures("Peru and Chile agreed on the $1.2 billion oil facility. Earlier, a financing agreement worth "
                     "$1.2 billion was signed between Peru and Chile.")
     assert [(f["indicator"], f["value"]) for f in found] == [("deal_value", 1_200_000_000)]
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("Peru exported copper (71.8% of the total) worth $38.3 million (+18.5%) to Chile.", 18.5),
+    ("Peru exported copper worth $38.3 million (-3.2%) to Chile.", -3.2),
+    ("Перу поставило в Чили меди (71,8% в общем объеме) на 38,3 миллиона долларов (+18,5%).", 18.5),
+    ("Перу поставило в Чили молочных продуктов на 14,35 миллиона долларов (рост в 1,76 раза).", 76.0),
+])
+def test_a_change_in_brackets_right_after_the_amount_is_its_own(text, change):
+    assert one(text)["change_pct"] == change
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's exports to Chile included copper for $122.6 million, zinc for $38.3 million and silver for $14.4 million.",
+    "Перу лидировало по поставкам в Чили меди — на 122,6 миллиона долларов, цинка — на 38,3 миллиона долларов и "
+    "серебра — на 14,4 миллиона долларов.",
+])
+def test_the_items_of_one_flows_list_go_its_way(text):
+    assert [(f["from"], f["to"]) for f in figures(text)] == [("PER", "CHL")] * 3

@@ -182,6 +182,10 @@ OTHER_WAY = {"exports": "imports", "imports": "exports"}
 # what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
 IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?"
                         r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?", re.I)
+# "$38.3 million (+18.5%)", "(-3,2%)": the change, signed, in brackets right after the amount
+SIGNED_AFTER = re.compile(r"\s*\(\s*(?P<sign>[+−–-])\s*(?P<num>\d+(?:[.,]\d+)?)\s*%\s*\)")
+# "$14.4 million (up 1.76 times)": a multiple in brackets right after the amount
+TIMES_AFTER = re.compile(r"\s*\(\s*(?:up|growth\s+of|an?\s+increase\s+of)\s+(?P<n>\d+(?:\.\d+)?)\s+times\s*\)", re.I)
 # "compared to | $1.04 billion", "compared to January-April 2022 (| $366.5 million)": the amount compared with
 COMPARED_AMOUNT = re.compile(r"(?:compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:(?:the|about|some|around|nearly|"
                              r"almost|over)\s+)*(?:[^.;()$€£\d]{0,30}\d{4}\s*\(\s*)?$", re.I)
@@ -205,7 +209,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
-             "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT")
+             "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER")
 NEVER = re.compile(r"(?!)")
 
 
@@ -531,6 +535,13 @@ class FigureFinder:
         """The change on the period before, stated next to the amount. A percentage between two
         amounts of one sentence belongs to the nearer one ("exceeded $1 billion, up 30%, and set the
         goal of $5 billion": the 30% is the billion's)."""
+        signed = SIGNED_AFTER.match(self.text, amount.end)
+        if signed is not None:   # "$38.3 million (+18.5%)": a signed percentage in brackets after the amount
+            value = float(signed["num"].replace(",", "."))
+            return -value if signed["sign"] in "−–-" else value
+        times = self.c.TIMES_AFTER.match(self.text, amount.end)
+        if times is not None and (n := float(times["n"].replace(",", "."))) > 1:
+            return round((n - 1) * 100, 1)   # "14,35 миллиона долларов (рост в 1,76 раза)": +76%
         for text, offset in ((zone.right, amount.end), (zone.left, zone.start)):
             for m in self.c.PCT.finditer(text):
                 if self.c.SHARE_AFTER.match(text, m.end()) or self.c.PCT_TO_PCT.match(text, m.end()) or \
@@ -765,6 +776,12 @@ class FigureFinder:
                 # (so too where the words of the flow before, "exported $1 billion to the Philippines
                 # while importing $443 million", seemed to say this one's way: both flows one way)
                 src, dst = other_way["to"], other_way["from"]
+            elif (src, dst) == (None, None) and ind in DIRECTED and out and spans and out[-1]["indicator"] == ind \
+                    and out[-1]["from"] and set(out[-1]["parties"]) == set(parties) and \
+                    self.doc.sentence_of(spans[-1].start) == (s0, s1):
+                # "led its supplies to Uzbekistan of margarine — $122.6 million, of cocoa — $38.3 million, ...":
+                # the items of one flow's list go its way
+                src, dst = out[-1]["from"], out[-1]["to"]
             fig = {
                 "indicator": ind, "value": a.value, "unit": a.data["unit"],
                 # the worth of documents signed has no period (a signing's date is not one)
