@@ -601,3 +601,13 @@ def test_a_countrys_investments_and_an_index_are_no_organizations(text):
 
 def test_a_company_whose_name_ends_in_investments_stays_one():
     assert only_org("Peru signed a deal with Chile's Andina Investments in Lima.")["name"] == "Andina Investments"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Общая сумма кредитов, выделенных Банком развития Перу чилийским компаниям, достигла $1 млрд.",
+     "Банк развития Перу"),
+    ("Перу экспортировало в Чили 70 тысяч тонн меди, сообщили СМИ со ссылкой на данные Управления по делам "
+     "горнодобывающей промышленности Перу.", "Управление по делам горнодобывающей промышленности Перу"),
+])
+def test_a_lower_case_participle_before_a_capitalised_body_is_no_word_of_its_name(text, name):
+    assert name in orgs(text)

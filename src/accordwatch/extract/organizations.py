@@ -833,6 +833,8 @@ class Finder:
             while k > 0 and morph.pos(adjs[k - 1]) in ("ADJF", "PRTF"):
                 k -= 1
             adjs = adjs[k:]
+            while adjs and head[:1].isupper() and adjs[0][:1].islower() and morph.pos(adjs[0]) == "PRTF":
+                adjs = adjs[1:]   # "кредитов, выделенных | Банком развития Китая": a participle's clause, no name
             start = m.start("head") - len(" ".join(adjs)) - (1 if adjs else 0)
             if head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)) and \
                     not (adjs and adjs[0][:1].isupper() and start > 0 and self.text[start - 1] == " "
