@@ -1256,3 +1256,9 @@ def test_a_change_in_brackets_right_after_the_amount_is_its_own(text, change):
 ])
 def test_the_items_of_one_flows_list_go_its_way(text):
     assert [(f["from"], f["to"]) for f in figures(text)] == [("PER", "CHL")] * 3
+
+
+def test_a_body_of_a_bloc_named_after_v_ramkakh_is_a_frame_not_a_party():
+    f = one("Благодаря договоренности, достигнутой в рамках работы Межбанковского объединения ШОС, общая сумма "
+            "кредитов, выделенных Банком развития Перу чилийским компаниям, достигла $1 млрд.")
+    assert f["parties"] == ["CHL", "PER"]
