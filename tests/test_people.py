@@ -774,3 +774,18 @@ def test_an_official_with_no_country_and_the_datelines_side(dateline, country):
     record = extract(f"Maria Lopez, {dateline} – A copper smelter run by Peru's Andina Metals will open in August, "
                      "according to Trade Minister Jose Perez. President Gabriel Boric of Chile welcomed the project.")
     assert {p["name"]: p["country"] for p in record["people"]} == {"Jose Perez": country, "Gabriel Boric": "CHL"}
+
+
+def test_a_russian_title_stops_at_a_pronoun_and_the_name_after_it_is_in_the_nominative():
+    person = only_person("Об этом заявил министр финансов Перу после его встречи с министром Чили Марией Лопес.")
+    assert (person["name"], person["title"], person["country"]) == ("Мария Лопес", "министр", "CHL")
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Президент Перу встретился с шейхом Мухаммадом бин Заидом Аль Нахайяном.", "Мухаммад бин Заид Аль Нахайян", None),
+    ("Президент Перу встретился с королем Саудовской Аравии Салманом бин Абдулазизом Аль Саудом.",
+     "Салман бин Абдулазиз Аль Сауд", "король"),
+])
+def test_russian_names_with_particles_agree_around_them_and_royal_titles(text, name, title):
+    found = {p["name"]: p["title"] for p in extract(text)["people"]}
+    assert found.get(name, "missing") == title

@@ -119,7 +119,7 @@ def not_names() -> frozenset[str]:
 # a capitalised word of a name that the dictionary reads as a function word ("Али": a conjunction) is a
 # first name no company's name holds
 FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
-CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "NUMR"})   # (a numeral: "президенты | двух стран")
+CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "NUMR", "NPRO"})   # (a numeral: "президенты | двух стран")
 
 
 @cache
@@ -962,6 +962,13 @@ class PeopleFinder:
             if GLUED_INITIAL.fullmatch(name):   # "У.Хурэлсухом": the surname after the initial in the nominative
                 initial, _, surname = name.partition(".")
                 name = f"{initial}.{morph.nominative_name(surname, title or case_of)}"
+            elif any(w.lower() in self.particles for w in name.split()):
+                # "Мухаммадом бин Заидом Аль Нахайяном": the particles stay as written, the name words
+                # between them agree with each other ("Мухаммад бин Заид Аль Нахайян")
+                words = name.split()
+                inflecting = [w for w in words if w.lower() not in self.particles]
+                forms = iter(morph.nominative_name(" ".join(inflecting), title or case_of).split())
+                name = " ".join(w if w.lower() in self.particles else next(forms, w) for w in words)
             else:
                 name = morph.nominative_name(name, title or case_of)
             if known_person(name) is None:
