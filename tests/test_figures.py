@@ -1262,3 +1262,9 @@ def test_a_body_of_a_bloc_named_after_v_ramkakh_is_a_frame_not_a_party():
     f = one("Благодаря договоренности, достигнутой в рамках работы Межбанковского объединения ШОС, общая сумма "
             "кредитов, выделенных Банком развития Перу чилийским компаниям, достигла $1 млрд.")
     assert f["parties"] == ["CHL", "PER"]
+
+
+def test_this_indicator_in_russian_takes_the_measure_the_sentence_before_names():
+    f = one("Объем взаимного товарооборота Перу с Чили стал самым крупным. За этот период данный показатель составил "
+            "968,5 млн долларов, увеличившись на 14,1%.")
+    assert (f["indicator"], f["change_pct"]) == ("trade_turnover", 14.1)

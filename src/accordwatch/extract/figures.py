@@ -471,6 +471,13 @@ class FigureFinder:
         p0, p1 = previous
         if "\n\n" in self.text[p1:s0]:
             return None   # another paragraph
+        if self.code != "en":
+            # ("Объем товарооборота ... стал самым крупным. ... данный показатель составил ..."): the cue
+            # stems, the last one ending before the sentence's end
+            text = self.text[p0:p1]
+            found = [(m.end(), ind) for pat, ind in stem_cues(self.code) for m in pat.finditer(text)
+                     if not self.blocked.holds(p0 + m.start())]
+            return max(found)[1] if found else None
         pat, cues = cue_pattern()
         last = None
         for m in pat.finditer(self.text, p0, p1):
