@@ -789,3 +789,8 @@ def test_a_russian_title_stops_at_a_pronoun_and_the_name_after_it_is_in_the_nomi
 def test_russian_names_with_particles_agree_around_them_and_royal_titles(text, name, title):
     found = {p["name"]: p["title"] for p in extract(text)["people"]}
     assert found.get(name, "missing") == title
+
+
+def test_a_vice_chancellor_is_no_chancellor():
+    person = only_person("German vice chancellor Sigmar Gabriel has suggested a new trade policy toward Peru.")
+    assert (person["title"], person["country"]) == ("vice chancellor", "DEU")
