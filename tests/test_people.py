@@ -794,3 +794,10 @@ def test_russian_names_with_particles_agree_around_them_and_royal_titles(text, n
 def test_a_vice_chancellor_is_no_chancellor():
     person = only_person("German vice chancellor Sigmar Gabriel has suggested a new trade policy toward Peru.")
     assert (person["title"], person["country"]) == ("vice chancellor", "DEU")
+
+
+def test_whose_counterpart_after_a_gerund_clause_is_the_sentences_subject():
+    people = {p["name"]: p["title"] for p in extract(
+        "Peruvian Prime Minister Gustavo Adrianzen arrived in Santiago. Mr Adrianzen met President Gabriel Boric "
+        "before greeting his Chilean counterpart, Carolina Toha, with a trade report.")["people"]}
+    assert people["Carolina Toha"] == "Prime Minister"

@@ -66,6 +66,8 @@ PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|de|da|di|du|va
 INITIAL_NEXT = re.compile(r"\.?\s[A-Z][a-z]")
 # "his visiting Egyptian counterpart Abdel Fattah al-Sisi": a person with the title of the one
 # whose counterpart they are (the words for a counterpart: data/counterpart_words.tsv)
+# "... before greeting his | counterpart": a clause of the sentence's subject, whose counterpart it is
+GERUND_POSSESSIVE = re.compile(r"\b(?:before|after|while|when|by)\s+[a-z]+ing\s+(?:his|her|their)\b[^,;.]*$")
 FROM_WORDS = frozenset({"from", "из"})   # "his counterpart from Oman", "коллегой из Омана"
 VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one is the host
 # "с российской стороны", "from the Kazakh side": which side an official is on, no part of the office
@@ -361,6 +363,8 @@ class PeopleFinder:
         self.delegation = delegation_cues(language.code)
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
+        # (index in counterpart_of, sentence start, counterpart word): whose is the sentence's first person
+        self.subject_first: list[tuple[int, int, int]] = []
 
     def _country_then_name(self, at: int) -> bool:
         """Do "of", a country and a name follow `at` ("Prime minister | of Kazakhstan Alikhan Smailov")?"""
@@ -653,6 +657,11 @@ class PeopleFinder:
             subject = self._subject(ws, ws[first].start, ws[n - 1].end)
             if person is not None and subject is not None and subject is not person:
                 self.counterpart_of.append((person, subject))
+                if GERUND_POSSESSIVE.search(self.text, max(ws[0].start, ws[k].start - 80), ws[k].start):
+                    # "Mr Zubkov met President Lukashenko before greeting his Belarusian counterpart, Sergey
+                    # Sidorsky": the clause is its subject's, the person the sentence opens with (read when every
+                    # mention is known)
+                    self.subject_first.append((len(self.counterpart_of) - 1, ws[0].start, ws[k].start))
                 if country:
                     self.sides.append((subject, country))   # "his UAE counterpart": he is the other side
                 elif k > 0 and ws[k - 1].text.lower() in VISITING and (away := self._visitor(ws)) is not None:
@@ -1170,6 +1179,11 @@ class PeopleFinder:
                 p.country = fallback
             p.mentions.sort(key=lambda s: s.start)
             out.append(p)
+        for k, lo, hi in self.subject_first:
+            opening = min(((m.start, p) for p in out for m in p.mentions if lo <= m.start < hi),
+                          key=lambda c: c[0], default=None)
+            if opening is not None and opening[1] is not self.counterpart_of[k][0]:
+                self.counterpart_of[k] = (self.counterpart_of[k][0], opening[1])
         for person, subject in self.counterpart_of:
             if person.title is None and subject.title:
                 # "India's External Affairs Minister ... his UAE counterpart": the UAE's Foreign Minister
