@@ -611,3 +611,9 @@ def test_a_company_whose_name_ends_in_investments_stays_one():
 ])
 def test_a_lower_case_participle_before_a_capitalised_body_is_no_word_of_its_name(text, name):
     assert name in orgs(text)
+
+
+def test_a_company_and_co_keeps_its_ampersand_and_an_events_subject_is_no_company():
+    found = orgs("Peru's health ministry signed a deal with Japan’s Shionogi & Co. Ltd. at the Tokyo International "
+                 "Conference on Andean Development in Yokohama.")
+    assert "Shionogi & Co. Ltd" in found and "Andean Development" not in found

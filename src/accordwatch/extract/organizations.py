@@ -203,6 +203,8 @@ AND_AFTER_HEAD = re.compile(r"(?P<head>[A-Z][\w.]*)\s+(?:and|&)\s+(?:the\s+)?")
 # "Oil and Gas") and no surname shares ("Institute", "Ministry"; not "Power", "Gold")
 INSTITUTION_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
                                "international_organization"})
+# "Conference on | African Development": the word before the "on" a name's run follows
+SUBJECT_ON_BEFORE = re.compile(r"\b([A-Za-z]+)\s+on\s+(?:the\s+)?$")
 # a cue that is also the flow a country sends, with a place after it: "Saudi Investments | in Egypt"
 FLOW_CUES = frozenset({"Investments"})
 FLOW_PLACE_AFTER = re.compile(r"\s+(?:in|into|to|from)\s")
@@ -573,7 +575,10 @@ class Finder:
             start = left.start()
             legal = m["cue"] in cues().get("legal_form", {}) and m["cue"] not in suffix
             if legal:   # "Caspian Pipe Coatings LLP and KazTransOil JSC": two companies, each with its form
-                cut = max(self.text.rfind(" and ", start, m.start()), self.text.rfind(" & ", start, m.start()))
+                # ("Shionogi & Co. Ltd.": "& Co." is the one company's form)
+                amp = self.text.rfind(" & ", start, m.start())
+                amp = -1 if amp != -1 and amp + 3 == m.start() and m["cue"].startswith("Co") else amp
+                cut = max(self.text.rfind(" and ", start, m.start()), amp)
                 start = start if cut < 0 else self.text.index(" ", cut + 1) + 1
             else:
                 # "Kazakhstan’s Export Credit Agency and Oman’s Development Bank": a possessive after "and"
@@ -627,6 +632,9 @@ class Finder:
                 continue   # "Saudi Investments in Egypt were at a high": what a country puts in, no company
             if any(c.start <= start and end <= c.end for c in self.country_spans):
                 continue   # "the Cooperation Council of Turkic Speaking States": inside a bloc's name
+            if (on := SUBJECT_ON_BEFORE.search(self.text, max(0, start - 40), start)) and \
+                    on.group(1).lower() in not_org_words():
+                continue   # "Tokyo International Conference on | African Development": what an event is on
             if m["cue"] in PLACE_CUES and self.text[start:m.start()].strip().lower() in gz.place_index():
                 continue   # "Vientiane Capital": a place's name, no fund
             if self.overlaps_mention(start, end) and (legal or not self._longer_than_overlaps(start, end)):
