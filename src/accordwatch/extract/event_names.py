@@ -23,9 +23,9 @@ from .datetext import month_number
 
 # the capitalised end of a word glued to the one before it, as a page's caption runs into its text
 GLUED_TAIL = re.compile(r"[a-z]([A-Z][a-z]*)$")
-# "China–Kyrgyzstan" is one word, "16th" too
-TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")
 NUMERIC_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# "China–Kyrgyzstan" is one word, "16th" too
+TOKEN = re.compile(rf"{NUMERIC_ORDINAL.pattern}\b|\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
 # (an ordinal is no number: "the protocol of the 7th session")
 NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥₸]|"

@@ -396,9 +396,9 @@ def find(doc: Document) -> dict[str, list[Span]]:
                     or REGION_BEFORE.search(doc.text, max(0, start - 15), start)):
                 continue
             cands.append((start, end, text, entry))
-    if any(c[3].flags is COMBINING for c in cands):
-        countries_at = {c[0] for c in cands if c[3].layer == "country" and c[3].flags is not COMBINING}
-        cands = [c for c in cands if c[3].flags is not COMBINING
+    if any("combining" in c[3].flags for c in cands):
+        countries_at = {c[0] for c in cands if c[3].layer == "country" and "combining" not in c[3].flags}
+        cands = [c for c in cands if "combining" not in c[3].flags
                  or (doc.text[c[1]:c[1] + 1] in HYPHENS and c[1] + 1 in countries_at)]
     out: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))

@@ -908,9 +908,7 @@ class Finder:
                     not self._longer_than_overlaps(start, end):
                 continue
             name = morph.nominative_head(self.text[start:end])
-            # (a body of two countries, "казахско-кыргызский совет", is neither's)
-            named = {c.value for c in self.country_spans if start <= c.start < end}
-            country = named.pop() if len(named) == 1 else None
+            country = self.sole_country(start, end)   # (a body of two countries, "казахско-кыргызский совет")
             low = head.lower()
             kind = "ministry" if low.startswith(("министерств", "мид", "мин")) else (
                 "commission" if RU_COMMISSION.match(head) else "company" if low.startswith("корпораци") else

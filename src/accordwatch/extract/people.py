@@ -1160,10 +1160,7 @@ class PeopleFinder:
                 full.mentions.extend(m for m in p.mentions if all(m.start != f.start for f in full.mentions))
                 full.titles.extend(p.titles)
                 del self.people[key]
-        fallback = None
-        if self.doc.dateline:
-            place = gz.place_index().get(self.doc.dateline.lower())
-            fallback = place[1] if place else None
+        fallback = self.dateline_country()
         out = []
         for p in self.people.values():
             titles = [t for t, _ in p.titles if t]
@@ -1197,6 +1194,11 @@ class PeopleFinder:
         self.other_side(out)
         return out
 
+    def dateline_country(self) -> str | None:
+        """The country of the article's dateline, where it is a known place."""
+        place = gz.place_index().get(self.doc.dateline.lower()) if self.doc.dateline else None
+        return place[1] if place else None
+
     def other_side(self, people: list[Person]) -> None:
         """In an article between two countries, an official with no country of their own serves
         the side no other official named serves: "his UAE counterpart" makes him the other
@@ -1210,8 +1212,7 @@ class PeopleFinder:
         known = {p.country for p in people if p.country}
         if len(known) != 1 or not known <= set(main):
             return
-        place = gz.place_index().get(self.doc.dateline.lower()) if self.doc.dateline else None
-        if place is not None and {place[1]} == known:
+        if {self.dateline_country()} == known:
             return   # ("Jakarta – ..., according to Investment Minister Bahlil Lahadalia": the press of the side
             # named leaves its own officials' country unsaid; no guess)
         other = main[0] if known == {main[1]} else main[1]
