@@ -164,6 +164,9 @@ def test_yesterday_is_the_day_before_publication():
      ("Monday", "2024-05-20", "day")),
     ("The trade mission arrives in Riga next Friday.", "2024-05-17",
      ("next Friday", "2024-05-24", "day")),
+    # the clause's subject between the weekday and its "will": still to come
+    ("On Sunday, Kyrgyz Economy Minister Daniyar Amangeldiev will fly to Baku.", "2024-05-16",
+     ("Sunday", "2024-05-19", "day")),
 ])
 def test_weekdays_resolve_against_the_publication_day(text, published, expected):
     assert dates(text, published) == [expected]

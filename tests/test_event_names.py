@@ -413,3 +413,17 @@ def test_a_russian_name_opens_after_the_relative_word_of_its_clause():
 ])
 def test_a_time_phrase_after_a_document_is_when_not_which(text, name):
     assert names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # subjects joined by "and" in lower case are one name
+    ("Peru and Chile signed a trade and economic cooperation agreement.", "trade and economic cooperation agreement"),
+    ("Peru and Chile signed an updated trade and investment agreement.", "trade and investment agreement"),
+    # a document and another kind of document are two
+    ("Peru and Chile signed contracts and investment agreements.", "investment agreements"),
+    # how long a document runs is no part of its name
+    ("Peru and Chile signed a 15-year agreement on copper supplies.", "agreement on copper supplies"),
+    ("Peru and Chile signed a 30-year contract.", None),
+])
+def test_a_lower_case_name_joins_subjects_but_not_a_term(text, name):
+    assert names(text, "agreement")[-1] == name

@@ -2130,3 +2130,11 @@ def test_a_sitting_named_again_without_its_remit_is_the_same_sitting(text):
 ])
 def test_russian_articles_know_capitals_and_large_cities_beyond_the_region(text, place):
     assert of_type(events(text), "meeting")[0]["location"] == place
+
+
+def test_a_trip_that_will_begin_on_a_weekday_is_planned_then():
+    """"On Sunday, the foreign secretary will begin a five-day trip": a trip still to come, on the Sunday
+    after publication."""
+    [ev] = accordwatch.extract("On Sunday, Chile's Foreign Minister Alberto van Klaveren will begin a five-day trip to "
+                   "Brazil.", published="2024-06-06")["events"]
+    assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "planned", "2024-06-09")

@@ -1268,3 +1268,10 @@ def test_this_indicator_in_russian_takes_the_measure_the_sentence_before_names()
     f = one("Объем взаимного товарооборота Перу с Чили стал самым крупным. За этот период данный показатель составил "
             "968,5 млн долларов, увеличившись на 14,1%.")
     assert (f["indicator"], f["change_pct"]) == ("trade_turnover", 14.1)
+
+
+def test_a_level_reached_by_the_end_of_a_year_is_that_years():
+    """"by the end of 2012 trade had reached $11 billion": the year's figure, not its December's
+    (a goal's deadline stays a deadline)."""
+    f = one("By the end of 2012, trade between Russia and Vietnam had reached $3.6 billion.")
+    assert (f["kind"], f["period"]) == ("actual", "2012")

@@ -401,6 +401,14 @@ def test_the_reporting_agency_in_a_dateline_is_the_outlet_not_an_organization():
     assert record["organizations"] == []
 
 
+def test_a_city_in_a_dateline_is_no_company_of_that_name():
+    """"SUEZ, Egypt -": the city the story is filed from, not the French company called SUEZ."""
+    record = extract("SUEZ, Egypt - Egypt and China signed an agreement on a new industrial zone on Sunday.")
+    assert record["document"]["dateline"] == "Suez"
+    assert record["organizations"] == []
+    assert [e["parties"] for e in record["events"]] == [["CHN", "EGY"]]
+
+
 @pytest.mark.parametrize("text, name", [
     ("The memorandum was signed by Azerbaijan’s Export and Investment Promotion Foundation and a Georgian agency.",
      "Export and Investment Promotion Foundation"),

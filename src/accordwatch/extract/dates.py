@@ -48,7 +48,10 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|would|could|might|(?-i:may)|is\s+to
                            r"(?:suggest|propos)\w*\s+(?:to\s+)?(?:hold|holding|meet|meeting|sign|signing)|"
                            r"(?:leaves|departs|heads|flies)\s+for)\b[^.;!?]*$", re.I)   # (a trip told in the present)
 UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.I)
-FUTURE_AFTER = re.compile(r"\s*,?\s*(?:will|shall)\b", re.I)
+# (after the weekday, its clause's subject may come first: "On Sunday, Mexico's Foreign Secretary Luis
+# Derbez will begin a trip")
+FUTURE_AFTER = re.compile(r"\s*,?\s*(?:(?-i:[A-Z][\w’'.-]*)\s+|(?:the|of|and|van|von|de|da|del|bin|al)\s+){0,8}"
+                          r"(?:will|shall)\b", re.I)
 
 # where a date expression may begin: a cheap look-ahead that fails fast at every other position
 STARTS = (r"(?:by|before|until|till|the|first|second|third|fourth|1st|2nd|3rd|4th|last|final|q[1-4]|h[12]|"
@@ -371,10 +374,13 @@ def find_dates(doc: Document) -> list[Span]:
         if not doc.in_body(m.start(), m.end()):
             continue
         value, precision, relative = normalise(m, base)
+        year = None
         if value and precision == "year" and m.group("deadline"):
-            value, precision = f"{value}-12", "month"   # "by the end of 2024": its last month
+            year, value, precision = value, f"{value}-12", "month"   # "by the end of 2024": its last month
         data = {"precision": precision, "relative": relative, "deadline": bool(m.group("deadline") or
                                                                                m.group("yearend"))}
+        if year:
+            data["year"] = year   # (the level a figure had reached by then is the year's)
         if m.group("wday") and value:
             data["past"] = _weekday(m, base, past=True)   # for a meeting held or a signing
         elif relative and precision == "day" and (past := past_day(value, base)) is not None:

@@ -352,8 +352,11 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             i -= 3   # "Joint Trade Committee (JTC) | meeting": a short form inside the name
             continue
         if low == "and":
-            # "Partnership and Cooperation Agreement": only inside a name in title case
-            if not (_is_title(text[begin:start] or trigger) and i > 0 and toks[i - 1][1][:1].isupper()):
+            # "Partnership and Cooperation Agreement": only inside a name in title case, or between two
+            # subjects ("trade and economic cooperation agreement")
+            if not (_is_title(text[begin:start] or trigger) and i > 0 and toks[i - 1][1][:1].isupper()) and \
+                    not (i > 0 and toks[i - 1][1].lower() in words["coordinated"] and begin < start
+                         and text[begin:start].split(None, 1)[0].lower() in words["coordinated"]):
                 break
         elif low in words["ordinal"] or (etype == "meeting" and NUMERIC_ORDINAL.fullmatch(low)):
             # ("the 12th Term JEC Protocol": a document's numbered name takes its number as any word)
@@ -372,6 +375,8 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             break
         if tok.endswith(("’s", "'s")):
             break   # "Tuesday's meeting", "the committee's session"
+        if text[a - 2:a - 1].isdigit() and text[a - 1:a] in "-–":
+            break   # "a 45-year contract", "a 10-year loan": how long it runs, not which
         begin = a
         taken += 1
         i -= 1

@@ -512,6 +512,8 @@ class FigureFinder:
             return None
         self._period_at = best.start
         value = best.value
+        if kind == "actual" and best.data.get("year"):
+            value = best.data["year"]   # "by the end of 2012 trade had reached $11 billion": the year's level
         if value and re.search(r"\bsince\s+$", self.text[max(0, best.start - 8):best.start], re.I) and len(value) == 4:
             end = self.doc.published[:4] if self.doc.published else None
             value = f"{value}/{int(end) - 1}" if end and int(end) - 1 > int(value) else value

@@ -485,9 +485,12 @@ class Finder:
 
     # ---- candidates ----
     def known(self) -> None:
+        dateline = self.doc.meta.get("dateline_span")
         for s in self.doc.layer("org"):
             if s.text.lower() in gz.country_index():   # blocs are codes in countries, never organizations
                 continue
+            if dateline and s.start == dateline[0] and s.end <= dateline[1]:
+                continue   # "SUEZ, Egypt -": the dateline's city, not the company of that name
             e = gz.org_index().get(s.value.lower())
             kind = (e.kind if e else None) or s.data.get("kind") or "company"
             country = (e.country if e else None) or s.data.get("country")
