@@ -1275,3 +1275,16 @@ def test_a_level_reached_by_the_end_of_a_year_is_that_years():
     (a goal's deadline stays a deadline)."""
     f = one("By the end of 2012, trade between Russia and Vietnam had reached $3.6 billion.")
     assert (f["kind"], f["period"]) == ("actual", "2012")
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Trade between Iran and Turkey reached $22 billion last year despite the pressure of U.S. sanctions.",
+     ["IRN", "TUR"]),
+    ("Trade between Iran and Turkey reached $22 billion last year despite sanctions imposed by the United States.",
+     ["IRN", "TUR"]),
+    ("Товарооборот Ирана и Турции достиг 22 млрд долларов, несмотря на санкции США.", ["IRN", "TUR"]),
+    # a third country that trades is a party
+    ("Trade among Iran, Turkey and Iraq reached $22 billion last year.", ["IRN", "IRQ", "TUR"]),
+])
+def test_a_country_that_imposes_sanctions_is_no_party(text, parties):
+    assert one(text)["parties"] == parties

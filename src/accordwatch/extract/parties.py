@@ -62,8 +62,15 @@ EXAMPLES_BEFORE = re.compile(r"\b(?:countries|states|nations|partners|economies)
                              r"among\s+them|notably|in\s+particular)\s+(?:the\s+)?$", re.I)
 EXAMPLES_REACH = 40
 
+# "despite the pressures of the U.S. sanctions", "sanctions imposed by the EU": who imposes sanctions on
+# the sides is no side of their trade
+SANCTIONS_AFTER = re.compile(r"(?:[’']s)?\s*(?:-led\s+)?(?:(?:economic|trade|financial|unilateral|secondary|new)\s+)?"
+                             r"sanctions\b", re.I)
+SANCTIONS_BEFORE = re.compile(r"\bsanctions\s+(?:imposed\s+|introduced\s+)?(?:by|of|from)\s+(?:the\s+)?$", re.I)
+SANCTIONS_REACH = 40
+
 CUE_NAMES = ("ROUTE_BEFORE", "RANK_BEFORE", "LIST_JOIN", "FRAME_BEFORE", "BORDER_BEFORE", "FRAME_AFTER", "VENUE_BEFORE",
-             "IN_BEFORE", "CITY_AFTER", "EXAMPLES_BEFORE")
+             "IN_BEFORE", "CITY_AFTER", "EXAMPLES_BEFORE", "SANCTIONS_AFTER", "SANCTIONS_BEFORE")
 NEVER = re.compile(r"(?!)")
 
 
@@ -166,6 +173,14 @@ def example_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | Non
     return _listed_only(text, spans, lo, c.EXAMPLES_BEFORE, EXAMPLES_REACH, c)
 
 
+def sanctions_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | None = None) -> set[str]:
+    """Countries that `spans` name only as imposing sanctions: "despite the U.S. sanctions", "sanctions
+    imposed by the EU", "санкций США"."""
+    c = c or cues()
+    return _only(spans, lambda s: c.SANCTIONS_AFTER.match(text, s.end) is not None
+                 or c.SANCTIONS_BEFORE.search(text[max(lo, s.start - SANCTIONS_REACH):s.start]) is not None)
+
+
 def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int,
                  c: SimpleNamespace) -> set[str]:
     """Countries that `spans` name only right after `before` (within `reach` characters) or in a list
@@ -263,7 +278,7 @@ def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], m
     if len(found) <= 2 and not sides:
         return found
     third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c) | in_names(text, spans, found, set(actors))
-             | frame_only(text, spans, lo, code))
+             | frame_only(text, spans, lo, code) | sanctions_only(text, spans, lo, c))
     third -= set(main)
     # where two sides remain (the main pair, or two others named as actors)
     if sides or set(main) <= found or len(found - third) >= 2:
