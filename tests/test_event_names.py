@@ -427,3 +427,9 @@ def test_a_time_phrase_after_a_document_is_when_not_which(text, name):
 ])
 def test_a_lower_case_name_joins_subjects_but_not_a_term(text, name):
     assert names(text, "agreement")[-1] == name
+
+
+def test_a_list_of_documents_each_with_its_article_is_no_one_name():
+    """", and an administrative agreement": the next document of a list, not part of the first's subject."""
+    assert names("Peru and Chile signed an agreement on social security, and an administrative agreement "
+                 "on its application.", "agreement")[0] == "agreement on social security"

@@ -2138,3 +2138,10 @@ def test_a_trip_that_will_begin_on_a_weekday_is_planned_then():
     [ev] = accordwatch.extract("On Sunday, Chile's Foreign Minister Alberto van Klaveren will begin a five-day trip to "
                    "Brazil.", published="2024-06-06")["events"]
     assert (ev["type"], ev["status"], ev["date"]) == ("meeting", "planned", "2024-06-09")
+
+
+def test_a_signing_in_the_past_after_a_pledge_is_signed():
+    """"pledged to enhance ties and signed a memorandum": "signed" is a verb of its own, in the past."""
+    [ev] = accordwatch.extract("Kenya and Ethiopia pledged to enhance ties and signed a memorandum of "
+                               "understanding on tourism.", published="2024-02-22")["events"]
+    assert (ev["status"], ev["date"]) == ("signed", "2024-02")

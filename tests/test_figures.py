@@ -1288,3 +1288,17 @@ def test_a_level_reached_by_the_end_of_a_year_is_that_years():
 ])
 def test_a_country_that_imposes_sanctions_is_no_party(text, parties):
     assert one(text)["parties"] == parties
+
+
+@pytest.mark.parametrize("text, direction", [
+    # a credit agreed between a government and a bank: the bank's country lends, whatever the order
+    ("The credit agreed in 2004 between the Angolan government and China’s Eximbank totalled $2 billion.",
+     ("CHN", "AGO")),
+    ("Кредит в размере 2 млрд долларов, согласованный между правительством Анголы и Эксимбанком Китая, "
+     "был выдан в 2004 году.", ("CHN", "AGO")),
+    # the amount named as a loan is one, whatever verb comes before it
+    ("Angola received a $2 billion loan from China in 2004.", ("CHN", "AGO")),
+])
+def test_a_credit_or_loan_is_investment_from_the_lender(text, direction):
+    f = one(text)
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", *direction)

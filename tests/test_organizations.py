@@ -625,3 +625,14 @@ def test_a_company_and_co_keeps_its_ampersand_and_an_events_subject_is_no_compan
     found = orgs("Peru's health ministry signed a deal with Japan’s Shionogi & Co. Ltd. at the Tokyo International "
                  "Conference on Andean Development in Yokohama.")
     assert "Shionogi & Co. Ltd" in found and "Andean Development" not in found
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The statement was issued by the Infrastructure Ministry of Ukraine.", "Infrastructure Ministry of Ukraine",
+     "UKR"),
+    # the country after "of" belongs to the ministry named before it: no "Ministry of Kazakhstan"
+    ("The statement was issued by the Energy Ministry of Kazakhstan.", "Energy Ministry of Kazakhstan", "KAZ"),
+])
+def test_a_ministry_named_by_its_portfolio_ends_at_the_country_its_of_names(text, name, country):
+    [org] = extract(text)["organizations"]
+    assert (org["name"], org["country"]) == (name, country)

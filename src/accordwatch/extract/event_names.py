@@ -535,8 +535,9 @@ def _list_goes_on(toks: list[tuple[int, int, str]], k: int, words: dict[str, fro
     if low in words["stop"] or low in words["verb_ing"] or not nxt[:1].isalnum():
         return False
     if low == "and":
-        # (", and other issues of mutual interest": what else was done, no item of the name)
-        return len(rest) < 2 or rest[1][2].lower() not in words["deictic"]
+        # (", and other issues of mutual interest": what else was done, no item of the name; ", and an
+        # administrative agreement": another document of the list)
+        return len(rest) < 2 or rest[1][2].lower() not in words["deictic"] | {"a", "an"}
     if any(t.lower() in SPEECH for _, _, t in rest[:4]):
         return False   # ", Trend reports", ", the minister said": a new clause
     if title and nxt[:1].isupper():

@@ -46,8 +46,10 @@ SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
 WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
                        r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?"
                        r"(?:(?:later|soon|shortly|also|jointly|officially|formally)\s+)?(?:sign|signed)|"
-                       # "would be discussed, agreed and signed", "will review and sign"
-                       r"(?:will|would|shall|to)\s+(?:be\s+)?(?:[a-z]+,?\s+){1,3}and\s+(?:sign|signed)|"
+                       # "would be discussed, agreed and signed", "will review and sign" (not "pledged to enhance
+                       # ties and signed a memorandum": a signing in the past tense)
+                       r"(?:will|would|shall|to)\s+be\s+(?:[a-z]+,?\s+){1,3}and\s+signed|"
+                       r"(?:will|would|shall|to)\s+(?:[a-z]+,?\s+){1,3}and\s+sign\b|"
                        r"(?:soonest|earliest|early|speedy|swift|prompt|quick|timely|likely|possible|prospective|"
                        r"upcoming|forthcoming|future|planned|scheduled|expected)\s+signing|"
                        # "the signing of three agreements is planned"

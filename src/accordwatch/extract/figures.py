@@ -172,6 +172,9 @@ RATE_SIGN_BEFORE = re.compile(r"=\s?$")
 POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
+# a loan or a credit: the bank that lends is where it comes from
+LOAN_WORDS = re.compile(r"\b(?:loans?|credits?|lent|lends?|lending)\b", re.I)
+BETWEEN = re.compile(r"\bbetween\b", re.I)   # (where the order of the two sides says nothing of who lends)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
                       r"|\baccording\s+to\s+(?:the\s+)?$", re.I)
 
@@ -181,7 +184,9 @@ FLOWS = frozenset({"exports", "imports", "trade_turnover"})
 OTHER_WAY = {"exports": "imports", "imports": "exports"}
 # what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
 IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?"
-                        r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?", re.I)
+                        r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?|"
+                        # "received a $2 billion loan from China": a loan's amount, whatever verb comes before
+                        r"\s+(?:(?:soft|concessional|preferential|new)\s+)?(?=(?:loans?|credits?)\b)", re.I)
 # "$38.3 million (+18.5%)", "(-3,2%)": the change, signed, in brackets right after the amount
 SIGNED_AFTER = re.compile(r"\s*\(\s*(?P<sign>[+−–-])\s*(?P<num>\d+(?:[.,]\d+)?)\s*%\s*\)")
 # "$14.4 million (up 1.76 times)": a multiple in brackets right after the amount
@@ -209,7 +214,8 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
-             "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER")
+             "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
+             "BETWEEN")
 NEVER = re.compile(r"(?!)")
 
 
@@ -325,6 +331,9 @@ class FigureFinder:
         # layer is not in text order (never, from the built-in components): then they are scanned
         self.country_starts = _ordered([c.start for c in self.countries])
         self.actor_starts = [a.start for a in self.actors]
+        # the banks whose country is known, which lend ("China's Eximbank"): (start, country)
+        self.banks = sorted((s.start, orgs[s.value].country) for s in doc.layer("org")
+                            if s.value in orgs and orgs[s.value].country and orgs[s.value].kind == "bank")
         self.date_starts = _ordered([d.start for d in self.dates])
         self.date_ends = _ordered([d.end for d in self.dates])
         self.amount_spans = sorted(doc.layer("amount"), key=lambda a: a.start)
@@ -657,6 +666,10 @@ class FigureFinder:
             elif subject is None:
                 subject, role = c.value, "subject"
             prev = (c.end, role, c.data.get("form") == "demonym")
+        if indicator == "investment" and src is None and dst is None and len(parties) == 2 and \
+                (lender := self.lender(zone, parties)) is not None:
+            # "the credit agreed between the Angolan government and China's Eximbank": the bank lends
+            return lender, parties[1 - parties.index(lender)]
         if both and src is None and dst is None:
             return None, None
         if indicator == "imports":
@@ -677,6 +690,16 @@ class FigureFinder:
         if src == dst or src not in parties or dst not in parties:
             return None, None
         return src, dst
+
+    def lender(self, zone: Zone, parties: list[str]) -> str | None:
+        """The one side whose banks the zone names, where it speaks of a loan or a credit agreed between
+        the two ("the credit agreed between the Angolan government and China's Eximbank")."""
+        if not (self.c.LOAN_WORDS.search(self.text, zone.start, zone.end)
+                and self.c.BETWEEN.search(self.text, zone.start, zone.end)):
+            return None
+        lenders = {country for start, country in self.banks[bisect_left(self.banks, (zone.start, "")):]
+                   if start < zone.end and country in parties}
+        return lenders.pop() if len(lenders) == 1 else None
 
     def run(self) -> list[dict]:
         amounts: list[Span] = []

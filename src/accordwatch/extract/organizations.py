@@ -512,6 +512,8 @@ class Finder:
                                                 before_title(self.text, m.start("port"), m.end()))
             end = before_name(self.text, m.start("port"), end)
             port = self.text[m.start("port"):end]
+            if self._only_country_words(m.start("port"), end):
+                continue   # "the Energy Ministry | of Kazakhstan": the country of the ministry named before it
             # "... of Kazakhstan", "... of the Republic of Kazakhstan" closing the name
             country, end = self.country_after(end)
             # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."
@@ -537,13 +539,15 @@ class Finder:
                 pre_words = pre_words[1:]
             if not pre_words or self.is_blocked(start, m.end()):
                 continue
-            country = self.country_at(start, m.end()) or self.country_before(start)
+            # "the Infrastructure Ministry of Ukraine": the country its "of" names closes the name
+            after, end = self.country_after(m.end())
+            country = self.country_at(start, m.end()) or self.country_before(start) or after
             port_words = [w for w in pre_words if not self.country_at(
                 start + self.text[start:m.end()].find(w), start + self.text[start:m.end()].find(w) + len(w))]
             port = " ".join(w.removesuffix("’s").removesuffix("'s") for w in port_words)
             if not port:
                 continue
-            self._add_ministry(start, m.end(), port, country)
+            self._add_ministry(start, end, port, country)
 
     def _ministry_windows(self) -> Iterator[tuple[int, int]]:
         at = self.text.find("Ministry")
