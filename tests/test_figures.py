@@ -1302,3 +1302,14 @@ def test_a_country_that_imposes_sanctions_is_no_party(text, parties):
 def test_a_credit_or_loan_is_investment_from_the_lender(text, direction):
     f = one(text)
     assert (f["indicator"], f["from"], f["to"]) == ("investment", *direction)
+
+
+def test_flows_after_a_turnover_and_its_base_share_the_turnovers_period():
+    """"In 2021 trade reached $900 million, up 20% compared to 2020 ($750 million). Exports amounted to ...":
+    the flows are 2021's; the level compared with dates nothing after it."""
+    figs = figures("In 2021, trade between Georgia and Armenia reached $900 million, up 20% compared to 2020 "
+                   "($750 million). Georgian exports to Armenia amounted to $500 million, while imports reached "
+                   "$400 million.", published="2022-03-01")
+    assert [(f["indicator"], f["value"], f["period"]) for f in figs] == [
+        ("trade_turnover", 900000000, "2021"), ("trade_turnover", 750000000, "2020"),
+        ("exports", 500000000, "2021"), ("imports", 400000000, "2021")]

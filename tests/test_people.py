@@ -801,3 +801,11 @@ def test_whose_counterpart_after_a_gerund_clause_is_the_sentences_subject():
         "Peruvian Prime Minister Gustavo Adrianzen arrived in Santiago. Mr Adrianzen met President Gabriel Boric "
         "before greeting his Chilean counterpart, Carolina Toha, with a trade report.")["people"]}
     assert people["Carolina Toha"] == "Prime Minister"
+
+
+@pytest.mark.parametrize("text", [
+    "After the talks, Suga said Southeast Asian countries were key to the plan.",
+    "After the talks, Suga said Latin American markets were key to the plan.",
+])
+def test_a_regions_adjective_after_said_is_nobody(text):
+    assert not [name for name in people(text) if "Asian" in name or "American" in name]

@@ -309,6 +309,7 @@ class FigureFinder:
         # the amounts a cue says measure something else ("a trade surplus of $3.8 billion", "сальдо"),
         # which no figure before lends its measure to
         self.said_other: set[int] = set()
+        self.bases: set[int] = set()   # the amounts that are the earlier level a change is compared with (_as_base)
         # where the dates a figure read stand: the periods of flows of trade and the points of comparison
         # ("in 2015 trade passed $1 billion", "twice the 2013 level"), which date no event
         self.dates_read: set[int] = set()
@@ -884,7 +885,8 @@ class FigureFinder:
         turnover = None   # index of the last actual turnover figure with a period so far
         for i, f in enumerate(figs):
             if f["indicator"] == "trade_turnover" and f["kind"] == "actual" and f["period"]:
-                turnover = i
+                if spans[i].start not in self.bases:   # (not the level compared with: "compared to 2020 ($985
+                    turnover = i                         # million)" dates no flow after it)
                 continue
             if f["period"] is None and f["kind"] == "actual" and i and figs[i - 1]["period"] and \
                     self.opened_with(figs[i - 1]["period"], spans[i - 1], spans[i]):
@@ -916,6 +918,7 @@ class FigureFinder:
         """"exports totalled $1.08 billion, up 4 percent compared to $1.04 billion over the same period of
         2022": the amount compared with is the earlier level of the measure just told (its indicator, sides
         and way), in the period of the comparison; the change is the measure's, not the base's."""
+        self.bases.add(a.start)
         fig.update(indicator=measured["indicator"], parties=measured["parties"],
                    **{"from": measured["from"], "to": measured["to"]})
         if measured["change_pct"] is None:

@@ -917,6 +917,8 @@ class PeopleFinder:
                 continue
             start, end = ws[i].start, ws[n - 1].end
             known = known_person(self.text[start:end]) is not None
+            if self._covering(self.places, self.place_starts, start, end) is not None:
+                continue   # "said Latin American countries ...": a region's adjective, nobody's name
             if i > 0 and ws[i - 1].kind == "ent" and not known:
                 continue   # (a country's or a company's name before: "Лидер Узбекистана Шавкат Мирзиеев" only)
             if SPEECH_AFTER.match(self.text[end:end + 30]) or \
