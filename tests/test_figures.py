@@ -1313,3 +1313,22 @@ def test_flows_after_a_turnover_and_its_base_share_the_turnovers_period():
     assert [(f["indicator"], f["value"], f["period"]) for f in figs] == [
         ("trade_turnover", 900000000, "2021"), ("trade_turnover", 750000000, "2020"),
         ("exports", 500000000, "2021"), ("imports", 400000000, "2021")]
+
+
+@pytest.mark.parametrize("text, totals", [
+    # a flow of one country larger than the pair's whole trade of the period is its trade with the world
+    ("In the first half of 2020, trade between Georgia and Armenia reached $420 million. Georgia's exports to "
+     "Armenia amounted to $260 million. In the first half of 2020, Georgia's exports amounted to $1.6 billion.",
+     {260000000: ["ARM", "GEO"], 1600000000: ["GEO"]}),
+    ("В январе 2020 года товарооборот Грузии и Армении составил 70 млн долларов. Экспорт Грузии в январе "
+     "2020 года составил 250 млн долларов.", {250000000: ["GEO"]}),
+    # the pair's own trade, however large, stays theirs
+    ("In 2023, trade between Georgia and Armenia reached $420 million. In 2023, two-way trade between Georgia "
+     "and Armenia reached $3 billion, by another count.", {3000000000: ["ARM", "GEO"]}),
+])
+def test_a_flow_larger_than_the_pairs_trade_is_the_countrys_with_the_world(text, totals):
+    figs = {f["value"]: f for f in figures(text)}
+    for value, parties in totals.items():
+        assert figs[value]["parties"] == parties
+        if len(parties) == 1:
+            assert (figs[value]["from"], figs[value]["to"]) == (None, None)

@@ -149,8 +149,8 @@ DIRECTED = {"exports", "imports", "investment", "fdi"}
 PAIR_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})   # "Kazakh-Georgian", "армяно-грузинских": both sides
 # cues that value whatever the clause is about: another cue before them names the measure
 VALUATIONS = frozenset({"worth", "estimated at"})
-PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two\s+countries|both\s+countries|"
-                        r"our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
+PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two-way|two\s+countries|"
+                        r"both\s+countries|our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
 COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$|"
                                r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter)\s+"
                                r"(?:(?:of|in|last)\s+)?$", re.I)
@@ -872,10 +872,34 @@ class FigureFinder:
             else:
                 dated.add(fact)
         self._inherit_periods(out, spans)
+        self._world_totals(out, spans)
         # "Речь идёт о почти 300 млрд рублей. ... достиг рекордной отметки - почти 300 млрд рублей": an amount
         # whose measure goes unsaid that a figure after it states is that figure
         told = {(f["value"], f["unit"], tuple(f["parties"])) for f in out if f["indicator"] != "other"}
         return [f for f in out if f["indicator"] != "other" or (f["value"], f["unit"], tuple(f["parties"])) not in told]
+
+    def _world_totals(self, figs: list[dict], spans: list[Span]) -> None:
+        """A flow of one country whose sentence names no other, larger than the two sides' whole trade in
+        the same period (or five times larger where a period is unsaid), is that country's trade with the
+        world ("The trade turnover between Turkey and China reached $10.9 billion in the first half ...
+        In the first half, Turkey's imports amounted to $98.8 billion"): its only party is that country."""
+        pairs = [i for i, f in enumerate(figs) if f["indicator"] == "trade_turnover" and f["kind"] == "actual"
+                 and len(f["parties"]) == 2]
+        if not pairs:
+            return
+        for i, (f, a) in enumerate(zip(figs, spans, strict=True)):
+            if f["indicator"] not in ("exports", "imports", "trade_turnover") or f["kind"] != "actual" or \
+                    len(f["parties"]) != 2 or self.c.PAIR_WORDS.search(self.text, *self.doc.sentence_of(a.start)):
+                continue   # ("trade between the two countries": the pair's, whatever its size)
+            named = {c.value for c in self.countries_in(*self.doc.sentence_of(a.start))}
+            if len(named) != 1 or not named <= set(f["parties"]):
+                continue
+            # (the pair's trade told before it)
+            if any(g["parties"] == f["parties"] and g["unit"] == f["unit"] and (
+                    (g["period"] == f["period"] and f["value"] > g["value"]) or
+                    ((g["period"] is None or f["period"] is None) and f["value"] > 5 * g["value"]))
+                   for g in (figs[k] for k in pairs if k < i)):
+                f["parties"], f["from"], f["to"] = sorted(named), None, None
 
     def _inherit_periods(self, figs: list[dict], spans: list[Span]) -> None:
         """Exports and imports stated right after a turnover figure share its period (that of the
