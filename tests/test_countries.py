@@ -284,3 +284,8 @@ def test_states_whose_names_hold_a_country_name_name_no_country(text, codes):
 ])
 def test_combining_forms_of_countries_before_a_hyphen(text, codes):
     assert countries(text) == codes
+
+
+def test_the_peoples_republic_written_without_its_apostrophe_is_china():
+    """"the Peoples Republic of China": China, not the Republic of China (Taiwan) inside it."""
+    assert extract("South Africa will deepen trade with the Peoples Republic of China.")["countries"] == ["CHN", "ZAF"]

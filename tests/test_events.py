@@ -2145,3 +2145,19 @@ def test_a_signing_in_the_past_after_a_pledge_is_signed():
     [ev] = accordwatch.extract("Kenya and Ethiopia pledged to enhance ties and signed a memorandum of "
                                "understanding on tourism.", published="2024-02-22")["events"]
     assert (ev["status"], ev["date"]) == ("signed", "2024-02")
+
+
+@pytest.mark.parametrize("text, projects", [
+    # joint ventures to be set up are a project, however many
+    ("Georgia and Armenia agreed to set up joint ventures in machine building.", 1),
+    # fields listed as what the sides will cooperate in are sectors, not projects
+    ("The joint commission agreed to cooperate in diverse fields including ports, banking and defence "
+     "production.", 0),
+    # what is made easier, and a count of companies, are no projects
+    ("The agenda focused on creating favourable conditions for investments and joint ventures between Georgia "
+     "and Armenia.", 0),
+    ("About 250 companies with Georgian capital are registered in Armenia, 60 of them joint ventures.", 0),
+])
+def test_joint_ventures_and_fields_of_cooperation(text, projects):
+    events = accordwatch.extract(text, published="2024-05-20")["events"]
+    assert len([e for e in events if e["type"] == "project"]) == projects

@@ -198,7 +198,14 @@ GENERIC_BEFORE = re.compile(r"\b(?:regular|frequent|periodic|such|many|numerous)
                             r"|\b(?:be|become|serve\s+as|act\s+as)\s+an?\s+(?:\w+\s+)?$", re.I)
 # fields named as the subject of cooperation or investment, not a project: "cooperation in energy and
 # production", "invest in Uzbekistan's energy, chemical production, pharmaceutics ..." (a list of them)
-COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*$|"
+COOPERATION_IN = re.compile(r"\bcooperation\s+in\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+)*(?:[\w-]+\s+)?$|"
+                            # "agreed to cooperate in diverse fields including ports, banking and defence production"
+                            r"\bcooperat\w*\s+in\s+(?:[\w-]+\s+){0,3}(?:fields|areas|sectors|spheres)\s*,?\s+"
+                            r"(?:including|such\s+as|like|namely)\b[^.;:]*$|"
+                            # "favourable conditions for investments and joint ventures": what is made easier
+                            r"\bconditions\s+for\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$|"
+                            # "250 companies ..., 60 of them joint ventures": a count of those named before
+                            r"\b\d+\s+of\s+(?:them|which)\s+$|"
                             r"\binvest\w*\s+in\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s*,\s+)+(?:[\w-]+\s+)?$", re.I)
 PAIR_WORDS = re.compile(r"\b(?:the\s+parties|the\s+two\s+(?:countries|sides|leaders|ministers|presidents|companies)|"
                         r"both\s+(?:sides|countries)|the\s+sides|they|our\s+countries)\b", re.I)
