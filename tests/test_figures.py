@@ -646,6 +646,17 @@ def test_half_a_billion_is_an_amount(text):
     assert [(f["indicator"], f["value"], f["unit"]) for f in figures(text)] == [("deal_value", 500_000_000, "USD")]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Armenia and Iran signed deals worth nearly a quarter of a billion dollars in Tehran.", 250_000_000),
+    ("Armenia and Iran signed deals worth a quarter billion dollars in Tehran.", 250_000_000),
+    ("Armenia and Iran signed deals worth three quarters of a billion dollars in Tehran.", 750_000_000),
+    ("Армения и Иран подписали соглашения на сумму четверть миллиарда долларов.", 250_000_000),
+])
+def test_a_part_of_a_billion_is_that_part(text, value):
+    """"a quarter of a billion dollars" is 250 million, not a billion."""
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(value, "USD")]
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("Armenia and Iran signed deals worth over two billion dollars in Tehran.", 2_000_000_000, "USD"),
     ("Армения и Иран подписали соглашения на сумму более двух миллиардов долларов.", 2_000_000_000, "USD"),

@@ -361,12 +361,15 @@ def counts_stated_after(doc: Document, found: list[Span]) -> list[Span]:
     return out
 
 
-# "half a billion dollars", "полмиллиарда долларов", "более полумиллиарда долларов": half of a multiplier
-HALF = {"en": r"\bhalf\s+an?\s+(?P<m>billion|million|trillion)",
-        "ru": r"\bполу?(?P<m>миллиард\w*|миллион\w*|триллион\w*)"}
-HALF_WORDS = {"en": ("half", "Half"), "ru": ("олмилл", "олумилл", "олтрил", "олутрил")}
+# "half a billion dollars", "a quarter of a billion dollars", "полмиллиарда долларов", "четверть миллиарда
+# долларов": a part of a multiplier
+HALF = {"en": r"\b(?P<f>half|(?:a|one)\s+quarter|(?:a|one)\s+third|three\s+quarters)\s+(?:of\s+)?(?:an?\s+)?"
+              r"(?P<m>billion|million|trillion)",
+        "ru": r"\b(?P<f>полу?|четверть\s+)(?P<m>миллиард\w*|миллион\w*|триллион\w*)"}
+HALF_WORDS = {"en": ("half", "Half", "quarter", "third"), "ru": ("олмилл", "олумилл", "олтрил", "олутрил", "етверть")}
 HALF_OF = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "миллиард": 10**9, "миллион": 10**6,
            "триллион": 10**12}
+PARTS = {"half": 2, "quarter": 4, "third": 3, "пол": 2, "полу": 2, "четверть": 4}   # the multiplier over ...
 
 
 def currency_after(code: str, word: str) -> str:
@@ -396,7 +399,9 @@ def halves(doc: Document, found: list[Span]) -> list[Span]:
         if not doc.in_body(start, end) or any(s.start < end and start < s.end for s in found):
             continue
         factor = next(v for k, v in HALF_OF.items() if m["m"].lower().startswith(k))
-        out.append(amount_span(doc, code, start, end, factor // 2, currency_after(code, m["cur"]), None))
+        part = m["f"].lower().split()
+        value = factor * 3 // 4 if part[0] == "three" else factor // PARTS[part[-1]]
+        out.append(amount_span(doc, code, start, end, value, currency_after(code, m["cur"]), None))
     return out
 
 
