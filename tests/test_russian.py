@@ -1203,3 +1203,23 @@ def test_a_short_form_a_region_shares(text, countries):
 def test_a_fall_in_the_perfective_forms_is_a_negative_change(text, change):
     [f] = extract(text)["figures"]
     assert f["change_pct"] == change
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a body's short form in capitals inside a title in lower case
+    ("Документ подписали председатель ВЭБ Игорь Шувалов и глава ГБРК Ху Хуайбан.", "Игорь Шувалов",
+     "председатель ВЭБ"),
+    ("Документ подписали председатель ВЭБ Игорь Шувалов и глава ГБРК Ху Хуайбан.", "Ху Хуайбан", "глава ГБРК"),
+])
+def test_a_short_form_in_capitals_belongs_to_a_russian_title(text, name, title):
+    people = {p["name"]: p for p in extract(text)["people"]}
+    assert people[name]["title"] == title
+
+
+def test_a_credit_goes_to_the_one_named_in_the_dative():
+    """"ГБРК предоставит Внешэкономбанку кредит": the bank in the dative receives, wherever it stands."""
+    text = ("Государственный банк развития Китая подписал соглашение с Внешэкономбанком в ходе визита президента "
+            "России в Китай. Соглашение предполагает предоставление кредитных ресурсов Внешэкономбанку в размере "
+            "до 65 млрд юаней.")
+    [f] = extract(text)["figures"]
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", "CHN", "RUS")

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 from ..data import lexicon
 from ..document import Document, Span
-from . import lang
+from . import lang, morph
 from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
 from .patterns import alternation, led
@@ -304,6 +304,7 @@ class FigureFinder:
         self.doc = doc
         self.text = doc.text
         self.code = lang.of(doc).code
+        self.recipient_case = lang.of(doc).recipient_case
         self.c = cues(self.code)
         self.measured: dict[int, str] = {}   # amount start -> the indicator its words give (indicator())
         # the amounts a cue says measure something else ("a trade surplus of $3.8 billion", "сальдо"),
@@ -664,6 +665,9 @@ class FigureFinder:
                 src, role = src or c.value, "src"
             elif self.c.DEST_BEFORE.search(before) and not possessive:
                 dst, role = dst or c.value, "dst"
+            elif indicator == "investment" and self.recipient_case and \
+                    morph.only_case(self.text[c.start:c.end].split()[0], self.recipient_case):
+                dst, role = dst or c.value, "dst"   # "ГБРК предоставит Внешэкономбанку кредит": who receives
             elif subject is None:
                 subject, role = c.value, "subject"
             prev = (c.end, role, c.data.get("form") == "demonym")

@@ -25,6 +25,9 @@ class Language:
     spacy: str              # the spaCy blank pipeline
     by_lemma: bool          # gazetteer words compared by lemma (inflecting languages)
     decimal_comma: bool     # "2,9 млрд": the comma is the decimal mark
+    # the grammatical case a receiver of money is named in ("предоставит Внешэкономбанку кредит": dative),
+    # for languages that mark it (morph.py's case names); None where word order or a preposition tells
+    recipient_case: str | None = None
 
     def data(self, name: str) -> str:
         """The data file `name` of this language, relative to data/."""
@@ -39,7 +42,7 @@ class Language:
 
 
 ENGLISH = Language("en", "en", by_lemma=False, decimal_comma=False)
-RUSSIAN = Language("ru", "ru", by_lemma=True, decimal_comma=True)
+RUSSIAN = Language("ru", "ru", by_lemma=True, decimal_comma=True, recipient_case="datv")
 LANGUAGES = {lang.code: lang for lang in (ENGLISH, RUSSIAN)}
 
 

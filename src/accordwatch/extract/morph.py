@@ -249,6 +249,13 @@ def genitive(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
+def only_case(word: str, case: str) -> bool:
+    """Is the Russian word a noun that can only be in `case` ("Внешэкономбанку": "datv")?"""
+    readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"] if _CYRILLIC.search(word) else []
+    return bool(readings) and all(p.tag.case == case for p in readings)
+
+
+@lru_cache(maxsize=1 << 15)
 def nominative_only(word: str) -> bool:
     """Is the Russian word a noun or adjective that can only be in the nominative ("лидеры",
     "министры"): the subject of a clause, never a word that depends on another?"""

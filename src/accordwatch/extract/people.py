@@ -442,9 +442,10 @@ class PeopleFinder:
             elif lower_titles and (anchor or (in_title and low and t not in connectors
                                               and morph.pos(t[:blen]) not in CLAUSE_POS
                                               and (not listed or morph.genitive(t[:blen])))
-                                   or (in_title and cap and t.isascii() and not initial)):
+                                   or (in_title and cap and t.isascii() and not initial)
+                                   or (in_title and blen >= 2 and t[:blen].isupper() and not initial)):
                 # (a company's name in Latin letters inside it, "президент Lafarge Vostok S.A.S.": Russian
-                # writes people's names in Cyrillic)
+                # writes people's names in Cyrillic; and a body's short form, "председатель ВЭБ Игорь Шувалов")
                 # "министр иностранных дел": a title written in lower case, with the words that
                 # depend on it up to the name ("Верховный представитель ЕС по иностранным делам"),
                 # not past a verb ("сопредседателей комиссии сообщил министр ...": a new clause)
