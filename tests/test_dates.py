@@ -238,3 +238,17 @@ def test_the_first_months_without_a_year_are_of_the_year_of_publication(text, ex
 ])
 def test_a_span_between_two_months(text, expected):
     assert [(t, v) for t, v, _ in dates(text, "2024-05-27")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year that ends a name in capitals is the name's
+    ("The ministers met at Expo 2020 Dubai on Monday.", [("Monday", "2021-10-04", "day")]),
+    ("The ministers met on the sidelines of Astana International Forum 2025.", []),
+    ("Министры встретились в рамках Kazakhstan Energy Week — 2025 в Астане.", []),
+    # after a preposition or a month it is a date
+    ("In 2025 trade between the two countries grew.", [("2025", "2025", "year")]),
+    ("Trade grew in May 2025.", [("May 2025", "2025-05", "month")]),
+    ("В 2024 году товарооборот вырос.", [("2024 году", "2024", "year")]),
+])
+def test_a_year_that_ends_a_name_is_no_date(text, expected):
+    assert dates(text, "2021-10-06") == expected

@@ -22,6 +22,7 @@ from .datetext import (
     MONTHS,
     full_date,
     month_number,
+    names_the_year,
     past_day,
     weekday_date,
     year_named_before,
@@ -373,6 +374,8 @@ def find_dates(doc: Document) -> list[Span]:
     for m in matches(doc):
         if not doc.in_body(m.start(), m.end()):
             continue
+        if m.group("year") and names_the_year(doc.text, m.start()):
+            continue   # "Astana International Forum 2025": the name's year, no date
         value, precision, relative = normalise(m, base)
         year = None
         if value and precision == "year" and m.group("deadline"):

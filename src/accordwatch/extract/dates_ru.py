@@ -13,7 +13,7 @@ from functools import cache
 
 from ..document import Document, Span
 from . import lang
-from .datetext import past_day, weekday_date, year_named_before
+from .datetext import names_the_year, past_day, weekday_date, year_named_before
 
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:года|году|год|годом|г\.|гг\.))?"
@@ -249,6 +249,8 @@ def find_dates(doc: Document, base: date | None) -> list[Span]:
             continue
         if m.group("today") and m.group("today").lower() == "накануне" and _governs(doc.text, m.end()):
             continue   # "накануне визита": on the eve of something, no day of its own
+        if m.group("year") and m.group(0).strip().isdigit() and names_the_year(doc.text, m.start()):
+            continue   # "Kazakhstan Energy Week — 2025": the name's year, no date
         value, precision, relative = normalise(m, base)
         if value and precision == "year" and m.group("deadline"):
             value, precision = f"{value}-12", "month"   # "до конца 2024 года": its last month

@@ -96,3 +96,17 @@ def year_named_before(text: str, at: int) -> int | None:
     """The year named last before `at`, within SAME_REACH characters: the one "the same year" means."""
     named = NAMED_YEAR.findall(text, max(0, at - SAME_REACH), at)
     return int(named[-1]) if named else None
+
+
+# a year that ends a name in capitals ("Astana International Forum 2025", "Kazakhstan Energy Week — 2025",
+# "Vision 2030"): part of the name, no date; not after a preposition or a month ("In 2025", "В 2025", "May 2025")
+NAME_BEFORE_YEAR = re.compile(
+    r"(?<![\w’'-])(?!(?:In|During|Since|By|Until|Till|Through|From|For|Of|Before|After|To|And|Or|Between|Within|"
+    r"Over|Under|Late|Early|Mid|End|Around|About|As|At|On|The|Than|Also|Only|Until|В|Во|С|Со|До|После|За|На|К|По|"
+    r"Около|И|Или|От|Из|Для|Между|Начиная|Уже|Еще|Ещё|Также)\b)"
+    rf"(?!{MONTH}\b)[A-ZА-ЯЁ][\w’'-]{{2,}}\s*[—–-]?\s*$")
+
+
+def names_the_year(text: str, at: int) -> bool:
+    """Is the year at `at` the last word of a name in capitals ("Astana International Forum 2025")?"""
+    return NAME_BEFORE_YEAR.search(text, max(0, at - 40), at) is not None
