@@ -1223,3 +1223,30 @@ def test_a_credit_goes_to_the_one_named_in_the_dative():
             "до 65 млрд юаней.")
     [f] = extract(text)["figures"]
     assert (f["indicator"], f["from"], f["to"]) == ("investment", "CHN", "RUS")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a title opening the sentence, in capitals, before the country: no ministry "Министр Турции"
+    ("Министр Турции Метин Экер заявил об этом журналистам.", "Метин Экер", "Министр"),
+    # a body's name in capitals inside a title in lower case, up to the country, then the person's name
+    ("Заявление сделал начальник Главного управления по внешним связям Организации государственного планирования "
+     "Турции Метин Экер.", "Метин Экер",
+     "начальник Главного управления по внешним связям Организации государственного планирования"),
+    ("Заявление сделал торговый представитель Турции Метин Экер.", "Метин Экер", "торговый представитель"),
+    # a name in the genitive after a title in the genitive stays a name
+    ("Завершился визит министра Ивана Петрова в Анкару.", "Иван Петров", "министр"),
+])
+def test_russian_titles_in_capitals_and_with_bodies_inside(text, name, title):
+    people = {p["name"]: p for p in extract(text)["people"]}
+    assert people[name]["title"] == title
+
+
+def test_a_russian_commission_of_a_pair_joined_by_a_dash_is_neithers():
+    [org] = [o for o in extract("Премьер-министр выступил на заседании Совместной межправительственной комиссии "
+                                "Азербайджан–Турция.")["organizations"] if o["kind"] == "commission"]
+    assert (org["name"], org["country"]) == ("Совместная межправительственная комиссия Азербайджан–Турция", None)
+
+
+def test_inner_mongolia_is_a_region_of_china_not_mongolia():
+    assert "MNG" not in extract("Документы подписаны с вице-губернатором автономного района Внутренняя Монголия.")[
+        "countries"]

@@ -249,6 +249,19 @@ def genitive(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
+def common_genitive(word: str) -> bool:
+    """Is the Russian word one of the dictionary's, a noun or adjective that can be in the genitive,
+    and no person's name ("Главного", "управления", "Организации"; not "Ивана", not an unknown
+    "Реджепа")?"""
+    low = word.lower()
+    if not _CYRILLIC.search(low) or not analyzer().word_is_known(low):
+        return False
+    readings = parses(low)
+    return not any(t in p.tag for p in readings for t in NAME_TAGS) and \
+        any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in readings)
+
+
+@lru_cache(maxsize=1 << 15)
 def only_case(word: str, case: str) -> bool:
     """Is the Russian word a noun that can only be in `case` ("Внешэкономбанку": "datv")?"""
     readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"] if _CYRILLIC.search(word) else []

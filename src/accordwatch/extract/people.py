@@ -443,9 +443,13 @@ class PeopleFinder:
                                               and morph.pos(t[:blen]) not in CLAUSE_POS
                                               and (not listed or morph.genitive(t[:blen])))
                                    or (in_title and cap and t.isascii() and not initial)
-                                   or (in_title and blen >= 2 and t[:blen].isupper() and not initial)):
+                                   or (in_title and blen >= 2 and t[:blen].isupper() and not initial)
+                                   or (in_title and cap and not initial and out and out[-1].kind != "ent"
+                                       and morph.common_genitive(t[:blen]))):
                 # (a company's name in Latin letters inside it, "президент Lafarge Vostok S.A.S.": Russian
-                # writes people's names in Cyrillic; and a body's short form, "председатель ВЭБ Игорь Шувалов")
+                # writes people's names in Cyrillic; a body's short form, "председатель ВЭБ Игорь Шувалов"; a body's
+                # name, "начальник Главного управления ... Организации государственного планирования Турции"; not
+                # after the country, where the person's name begins: "Турции | Метин Экер")
                 # "министр иностранных дел": a title written in lower case, with the words that
                 # depend on it up to the name ("Верховный представитель ЕС по иностранным делам"),
                 # not past a verb ("сопредседателей комиссии сообщил министр ...": a new clause)
