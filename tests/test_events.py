@@ -2161,3 +2161,14 @@ def test_a_signing_in_the_past_after_a_pledge_is_signed():
 def test_joint_ventures_and_fields_of_cooperation(text, projects):
     events = accordwatch.extract(text, published="2024-05-20")["events"]
     assert len([e for e in events if e["type"] == "project"]) == projects
+
+
+def test_a_third_country_only_in_a_routes_name_of_countries_is_no_side():
+    """"the China–Kyrgyzstan–Uzbekistan railway": the article's pair are sides wherever they are named, and
+    Uzbekistan, named only inside the route's name, is none."""
+    text = ("Kyrgyz President Sadyr Japarov arrived in China on a state visit. Kyrgyzstan and China signed 12 "
+            "documents. An agreement was signed on a loan to finance the Kyrgyz share in the China–Kyrgyzstan–"
+            "Uzbekistan railway.")
+    events = accordwatch.extract(text, published="2025-08-31")["events"]
+    assert all("UZB" not in e["parties"] for e in events)
+    assert ["CHN", "KGZ"] in [e["parties"] for e in events if e["type"] == "agreement"]

@@ -1343,3 +1343,17 @@ def test_a_flow_larger_than_the_pairs_trade_is_the_countrys_with_the_world(text,
         assert figs[value]["parties"] == parties
         if len(parties) == 1:
             assert (figs[value]["from"], figs[value]["to"]) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and China signed documents worth over $1 billion:\n"
+    "- Investment agreement between the Ministry of Energy and a Chinese company on a solar plant - EUR 800 million;\n"
+    "- Agreement on building a fertiliser plant - $260 million.",
+    "Кыргызстан и Китай подписали документы на сумму более 1 млрд долларов:\n"
+    "- Инвестиционное соглашение между Министерством энергетики и китайской компанией о строительстве солнечной "
+    "электростанции - 800 млн евро;\n"
+    "- Соглашение о строительстве завода по производству удобрений - 260 млн долларов.",
+])
+def test_each_document_of_a_list_with_its_sum_is_a_deal(text):
+    assert [(f["indicator"], f["value"]) for f in figures(text)] == [
+        ("deal_value", 1_000_000_000), ("deal_value", 800_000_000), ("deal_value", 260_000_000)]

@@ -174,6 +174,9 @@ SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
 # a loan or a credit: the bank that lends is where it comes from
 LOAN_WORDS = re.compile(r"\b(?:loans?|credits?|lent|lends?|lending)\b", re.I)
+# a line of a list of documents signed, each with its sum after a dash
+LISTED_DOCUMENT = re.compile(r"(?m)^\W{0,3}(?:[\w-]+\s+){0,2}(?:agreements?|memorand\w+|contracts?|MoUs?|deals?)\b"
+                             r".*\s[–—-]\s*(?:about|over|more\s+than|up\s+to)?\s*$", re.I)
 BETWEEN = re.compile(r"\bbetween\b", re.I)   # (where the order of the two sides says nothing of who lends)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
                       r"|\baccording\s+to\s+(?:the\s+)?$", re.I)
@@ -215,7 +218,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
-             "BETWEEN")
+             "BETWEEN", "LISTED_DOCUMENT")
 NEVER = re.compile(r"(?!)")
 
 
@@ -413,6 +416,9 @@ class FigureFinder:
                 ind = "deal_value"
         if self.c.DEAL_WORTH.search(zone.left[-120:]):
             ind = "deal_value"   # "10 investment agreements, worth over ..."
+        elif unit in currency_codes() and self.c.LISTED_DOCUMENT.search(
+                self.text, self.text.rfind("\n", 0, amount.start) + 1, amount.start):
+            ind = "deal_value"   # "- Investment agreement between ... on a fertiliser plant - $260 million;"
         self.measured[amount.start] = ind   # what the words say it measures, before the unit has its say
         physical = unit != "count" and unit not in currency_codes()
         if physical and ind not in ("exports", "imports", "volume"):

@@ -224,17 +224,22 @@ def venue_only(text: str, spans: list[Span], lo: int, places: list[Span] = (), c
                  or c.VENUE_BEFORE.search(text[max(lo, s.start - 90):s.start]) or of_city(s))
 
 
-def in_names(text: str, spans: list[Span], found: set[str], actors: set[str]) -> set[str]:
+def in_names(text: str, spans: list[Span], found: set[str], actors: set[str],
+             main: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Countries that `spans` name only inside a dash-joined name ("the Turkmenistan–Afghanistan–
     Pakistan–India (TAPI) gas pipeline"), where two other parties remain (named alone, or the
-    countries of people and companies acting)."""
+    countries of people and companies acting). In a name of countries' names ("the China – Kyrgyzstan –
+    Uzbekistan railway") the `main` pair are sides wherever they are named; in one of their adjectives
+    ("монголо-китайско-российское совместное предприятие") each is a side of what they make together."""
     joined: set[str] = set()
     alone: set[str] = set()
+    adjectival = False
     links = _links(text, spans)
     for i, s in enumerate(spans):
         dash = (i > 0 and links[i - 1]) or (i < len(links) and links[i])
         (joined if dash else alone).add(s.value)
-    joined -= alone | actors
+        adjectival = adjectival or (dash and s.data.get("form") == "demonym")
+    joined -= alone | actors | (set() if adjectival else set(main))
     return joined if len(found - joined) >= 2 else set()
 
 
@@ -277,7 +282,8 @@ def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], m
         found = found - examples   # (a count's examples are no side even where one side alone is left)
     if len(found) <= 2 and not sides:
         return found
-    third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c) | in_names(text, spans, found, set(actors))
+    third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c)
+             | in_names(text, spans, found, set(actors), set(main))
              | frame_only(text, spans, lo, code) | sanctions_only(text, spans, lo, c))
     third -= set(main)
     # where two sides remain (the main pair, or two others named as actors)
