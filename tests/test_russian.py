@@ -1250,3 +1250,21 @@ def test_a_russian_commission_of_a_pair_joined_by_a_dash_is_neithers():
 def test_inner_mongolia_is_a_region_of_china_not_mongolia():
     assert "MNG" not in extract("Документы подписаны с вице-губернатором автономного района Внутренняя Монголия.")[
         "countries"]
+
+
+def test_a_russian_level_that_will_be_exceeded_is_a_target():
+    figs = extract("Товарооборот Таджикистана и Китая вырос на 40% и составил $1,5 млрд, а в ближайшие годы "
+                   "превысит $3 млрд.")["figures"]
+    assert [(f["value"], f["kind"]) for f in figs] == [(1_500_000_000, "actual"), (3_000_000_000, "target")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "нынешний визит": the visit told, no name of its own
+    ("Президенты Туркменистана и Турции выразили надежду, что итоги нынешнего визита послужат интересам двух "
+     "стран.", None),
+    # "и три кредитных соглашения": the next documents of a list, not the first one's subject
+    ("Китай и Таджикистан подписали рамочное соглашение о выделении льготного кредита и три кредитных "
+     "соглашения.", "рамочное соглашение о выделении льготного кредита"),
+])
+def test_russian_names_stop_at_a_pointing_word_and_at_the_next_counted_documents(text, name):
+    assert extract(text)["events"][0]["name"] == name

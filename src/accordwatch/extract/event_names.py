@@ -146,9 +146,12 @@ RU_CIRCUMSTANCE = re.compile(r"(?:с\s+участием|при\s+участии|
 RU_WORTH = re.compile(r"\s+(?:\d|\$|(?:общую\s+)?сумм|(?:более|свыше|около|почти)\s)", re.I)
 # "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
 RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|подписанн|аналогичн|подобн|"
+                        r"нынешн|текущ|предстоящ|"
                         r"друг|таки|такой|такого|такому|таком|такая|такую|такое|сво|наш|ваш|"
                         # "ряд документов, среди | которых соглашения": a relative word, the clause's link
                         r"котор|как|чь)\w*$", re.I)
+# a count after "и": another item of a list of documents ("и три кредитных соглашения", "и 5 меморандумов")
+RU_COUNT_AHEAD = re.compile(r"\s+(?:\d+|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|ряд)\s", re.I)
 ORDINAL_RU = re.compile(r"\d+-(?:е|го|й|м|ом|ое|ая|ой)$|^(?:перв|втор|трет|очередн|следующ)\w*$", re.I)
 
 
@@ -244,6 +247,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break
         if low == "на" and RU_WORTH.match(text, m.end()):
             break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
+        if low == "и" and RU_COUNT_AHEAD.match(text, m.end()):
+            break   # "... о выделении кредита | и три кредитных соглашения": the next documents of a list
         if low in RU_JOINERS or (low in ("в", "во") and (RU_FIELD.match(text, m.end()) or
                                                         prev.lower().startswith(("изменени", "дополнени")) or
                                                         (prev.lower().startswith(RU_COOPERATION) and
