@@ -1357,3 +1357,13 @@ def test_a_flow_larger_than_the_pairs_trade_is_the_countrys_with_the_world(text,
 def test_each_document_of_a_list_with_its_sum_is_a_deal(text):
     assert [(f["indicator"], f["value"]) for f in figures(text)] == [
         ("deal_value", 1_000_000_000), ("deal_value", 800_000_000), ("deal_value", 260_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "The strong growth of trade, which was seen in 2018, will help reach the goal set by China and Kazakhstan to "
+    "raise trade to $20 billion.",
+    "Высокая динамика роста товарооборота, которая наблюдается в 2018 году, позволит Китаю и Казахстану довести "
+    "объем товарооборота до $20 млрд.",
+])
+def test_a_year_in_an_aside_before_a_goal_is_not_its_period(text):
+    assert [(f["kind"], f["period"]) for f in figures(text)] == [("target", None)]

@@ -505,9 +505,15 @@ class FigureFinder:
     def period(self, amount: Span, zone: Zone, kind: str) -> str | None:
         best, dist = None, None
         self._period_at, self._compared = None, []
+        asides: list[tuple[int, int]] | None = None
         for d in self.dates_over(zone.start, zone.end):
             if amount.start <= d.start < amount.end:
                 continue
+            if d.end <= amount.start:
+                if asides is None:
+                    asides = [(zone.start + m.start(), zone.start + m.end()) for m in self.c.ASIDE.finditer(zone.left)]
+                if any(a <= d.start < b for a, b in asides):
+                    continue   # "growth, which was seen in 2018, will help raise trade to $20 billion": the aside's
             if d.data.get("precision") == "day":
                 continue
             before = self.text[max(0, d.start - 30):d.start]
