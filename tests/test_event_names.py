@@ -433,3 +433,9 @@ def test_a_list_of_documents_each_with_its_article_is_no_one_name():
     """", and an administrative agreement": the next document of a list, not part of the first's subject."""
     assert names("Peru and Chile signed an agreement on social security, and an administrative agreement "
                  "on its application.", "agreement")[0] == "agreement on social security"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_a_possessive_before_a_project_ends_its_name_whatever_the_apostrophe(apostrophe):
+    text = f"Hungary and Serbia welcomed OTP Bank{apostrophe}s acquisition of a bank in Vojvodina."
+    assert names(text, "project") == ["acquisition of a bank in Vojvodina"]

@@ -20,6 +20,7 @@ from ..data import lexicon
 from . import lang
 from .dates import FULL_MONTH, SEASON
 from .datetext import month_number
+from .patterns import POSSESSIVE_ENDS
 
 # the capitalised end of a word glued to the one before it, as a page's caption runs into its text
 GLUED_TAIL = re.compile(r"[a-z]([A-Z][a-z]*)$")
@@ -378,7 +379,7 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             # "a $2.4 billion deal", "a $20 billion joint investment programme": what it is worth, not which
             # ("26 commercial agreements" says which)
             break
-        if tok.endswith(("’s", "'s")):
+        if tok.endswith(POSSESSIVE_ENDS):
             break   # "Tuesday's meeting", "the committee's session"
         if text[a - 2:a - 1].isdigit() and text[a - 1:a] in "-–":
             break   # "a 45-year contract", "a 10-year loan": how long it runs, not which

@@ -19,7 +19,7 @@ from ..document import Document, Span
 from . import lang, morph
 from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
-from .patterns import alternation, led
+from .patterns import POSSESSIVE_ENDS, alternation, led
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
@@ -169,7 +169,6 @@ RATE_SIGN = re.compile(r"\s?=")
 RATE_SIGN_BEFORE = re.compile(r"=\s?$")
 # the word before a country that makes it the flow's source or its destination ("exports of
 # Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
-POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
 # a loan or a credit: the bank that lends is where it comes from

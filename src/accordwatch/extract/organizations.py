@@ -22,7 +22,7 @@ from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
 from .parties import PAIR_DASH
-from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches
+from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches, without_possessive
 from .pipeline import component
 
 # one capitalised word; not a place a company is based in ("Abu Dhabi-based | Allied Investment Partners")
@@ -544,7 +544,7 @@ class Finder:
             country = self.country_at(start, m.end()) or self.country_before(start) or after
             port_words = [w for w in pre_words if not self.country_at(
                 start + self.text[start:m.end()].find(w), start + self.text[start:m.end()].find(w) + len(w))]
-            port = " ".join(w.removesuffix("’s").removesuffix("'s") for w in port_words)
+            port = " ".join(without_possessive(w) for w in port_words)
             if not port:
                 continue
             self._add_ministry(start, end, port, country)

@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+# the possessive endings English writes with any of its apostrophes ("Kazakhstan's", "Rwanda’s", "Oman ʼs")
+POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
+
+
+def without_possessive(word: str) -> str:
+    """The word without its possessive ending ("Rwanda’s" -> "Rwanda")."""
+    return word[:-2] if word.endswith(POSSESSIVE_ENDS) else word
+
 try:   # the regular-expression parser and its opcodes (private to re, Python 3.11+), for led
     from re import _constants as _op
     from re import _parser

@@ -25,7 +25,7 @@ from . import lang, morph
 from .datetext import MONTHS
 from .organizations import closing_heads, institution_heads
 from .parties import main_parties
-from .patterns import alternation, literal_matches
+from .patterns import POSSESSIVE_ENDS, alternation, literal_matches, without_possessive
 from .pipeline import component
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "outside", "across", "via", "for"})
@@ -248,9 +248,7 @@ def _same_tail(full: str, short: str) -> bool:
     return Levenshtein.distance(end, " ".join(tail).lower()) <= len(end) // 5
 
 
-def _bare(w: str) -> str:
-    """A word without its possessive ending."""
-    return w[:-2] if w.endswith(("'s", "’s")) else w
+_bare = without_possessive   # a word without its possessive ending
 
 
 # how far back from a word a span covering it may start (no name or title is longer)
@@ -860,7 +858,7 @@ class PeopleFinder:
         'Li Jian, deputy general manager of Lianyungang Port Holdings, said'."""
         for i in range(len(ws) - 3):
             # "Rwanda’s Vincent Biruta, Minister of Foreign Affairs": a country's possessive before the name
-            whose = ws[i - 1].country if i > 0 and ws[i - 1].text.endswith(("’s", "'s")) else None
+            whose = ws[i - 1].country if i > 0 and ws[i - 1].text.endswith(POSSESSIVE_ENDS) else None
             if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent") and whose is None
                                         and not ws[i - 1].honor):   # ("Dr. Abi Ahmed, Prime Minister of ...")
                 continue
