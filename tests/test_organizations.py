@@ -636,3 +636,21 @@ def test_a_company_and_co_keeps_its_ampersand_and_an_events_subject_is_no_compan
 def test_a_ministry_named_by_its_portfolio_ends_at_the_country_its_of_names(text, name, country):
     [org] = extract(text)["organizations"]
     assert (org["name"], org["country"]) == (name, country)
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("The Export-Import Bank of India [Exim Bank] extended a line of credit to Mozambique. Exim Bank now has 264 "
+     "lines of credit.", "Export-Import Bank of India", "Exim Bank"),
+    ("The Export-Import Bank of India (Exim Bank) extended a line of credit to Mozambique.",
+     "Export-Import Bank of India", "Exim Bank"),
+])
+def test_a_short_name_in_brackets_after_a_name_is_its_alias(text, name, alias):
+    [org] = extract(text)["organizations"]
+    assert org["name"] == name and alias in org["aliases"]
+
+
+def test_a_known_name_before_and_is_another_company():
+    """"The US firm Boeing and China Aviation Supply Holding Company": two companies, not one name."""
+    names = sorted(o["name"] for o in extract("The US firm Boeing and China Aviation Supply Holding Company signed an "
+                                              "agreement to manufacture aircraft.")["organizations"])
+    assert names == ["Boeing", "China Aviation Supply Holding Company"]

@@ -809,3 +809,11 @@ def test_whose_counterpart_after_a_gerund_clause_is_the_sentences_subject():
 ])
 def test_a_regions_adjective_after_said_is_nobody(text):
     assert not [name for name in people(text) if "Asian" in name or "American" in name]
+
+
+def test_an_honorific_after_and_opens_the_next_person_without_the_first_ones_title():
+    """"Mr. Saroj Khuntia, General Manager, Exim Bank and Mr. Adriano Ubisse": the title is Khuntia's only."""
+    found = people("The agreement was signed by Mr. Saroj Khuntia, General Manager, Exim Bank and Mr. Adriano "
+                   "Ubisse, National Directorate of Treasury.")
+    assert found["Saroj Khuntia"]["title"] == "General Manager"
+    assert found["Adriano Ubisse"]["title"] != "General Manager, Exim Bank"

@@ -599,6 +599,11 @@ class Finder:
                          if a["head"] in closing_heads()]
                 if heads:
                     start = heads[-1].end()
+                # "Boeing and China Aviation Supply Holding Company": a known name before "and" is another name
+                known_before = [k.end + 5 for k in self.known_mentions if start <= k.start
+                                and k.end + 5 <= m.start() and self.text[k.end:k.end + 5] == " and "]
+                if known_before:
+                    start = max(known_before)
             # ("Oman’s Development Bank" keeps its country: the cue alone is no name)
             start = self.after_possessive_country(start, m.start())
             words = self.text[start:m.start()].split()
@@ -979,6 +984,7 @@ class Finder:
         self.listed()
         self.paired()
         self.shorter_names()
+        self.bracketed_names()
         self.repeats()
         self.mentions.sort(key=lambda s: s.start)
 
@@ -998,6 +1004,34 @@ class Finder:
             self.mentions[k] = Span(first.start, m.end, "org", name, paired.key)
             if not any(o.value == ent.key for o in self.mentions):
                 del self.entities[ent.key]
+
+    def bracketed_names(self) -> None:
+        """A name in brackets right after another ("Export-Import Bank of India [Exim Bank]", "... (Exim
+        Bank)") is that organization's short name: one organization, the other name an alias (into the known
+        one where only one of them is known)."""
+        ends = {m.end: m for m in self.mentions}
+        into: dict[str, str] = {}
+        for m in self.mentions:
+            if m.start < 2 or self.text[m.start - 1] not in "[(" or self.text[m.end:m.end + 1] not in ("]", ")"):
+                continue
+            before = ends.get(m.start - 2) if self.text[m.start - 2] == " " else ends.get(m.start - 1)
+            if before is None or before.value == m.value or m.value in into or before.value in into:
+                continue
+            long, short = self.entities.get(before.value), self.entities.get(m.value)
+            if long is None or short is None:
+                continue
+            if short.known and not long.known:
+                into[before.value] = m.value
+            else:
+                into[m.value] = before.value
+        for key, target in into.items():
+            self.entities[target].add_alias(self.entities[key].name)
+            for alias in self.entities[key].aliases:
+                self.entities[target].add_alias(alias)
+            for m in self.mentions:
+                if m.value == key:
+                    m.value = target
+            del self.entities[key]
 
     def shorter_names(self) -> None:
         """A body found by its pattern whose name is the end of a longer name found in the same article

@@ -792,6 +792,10 @@ class PeopleFinder:
         while p < len(run):
             w = run[p]
             if w.kind != "name":
+                if w.honor and title and title[-1].text.lower() == "and":
+                    # "Mr. Saroj Khuntia, General Manager, Exim Bank and | Mr. Adriano Ubisse": an honorific after
+                    # "and" opens the next person; the title before it was the first one's
+                    title = []
                 title.append(w)
                 p += 1
                 continue
