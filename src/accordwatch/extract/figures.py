@@ -173,6 +173,7 @@ SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
 # a loan or a credit: the bank that lends is where it comes from
 LOAN_WORDS = re.compile(r"\b(?:loans?|credits?|lent|lends?|lending)\b", re.I)
+LIST_LINE_REACH = 400
 # a line of a list of documents signed, each with its sum after a dash
 LISTED_DOCUMENT = re.compile(r"(?m)^\W{0,3}(?:[\w-]+\s+){0,2}(?:agreements?|memorand\w+|contracts?|MoUs?|deals?)\b"
                              r".*\s[–—-]\s*(?:about|over|more\s+than|up\s+to)?\s*$", re.I)
@@ -415,8 +416,7 @@ class FigureFinder:
                 ind = "deal_value"
         if self.c.DEAL_WORTH.search(zone.left[-120:]):
             ind = "deal_value"   # "10 investment agreements, worth over ..."
-        elif unit in currency_codes() and self.c.LISTED_DOCUMENT.search(
-                self.text, self.text.rfind("\n", 0, amount.start) + 1, amount.start):
+        elif unit in currency_codes() and self.listed_document(amount):
             ind = "deal_value"   # "- Investment agreement between ... on a fertiliser plant - $260 million;"
         self.measured[amount.start] = ind   # what the words say it measures, before the unit has its say
         physical = unit != "count" and unit not in currency_codes()
@@ -425,6 +425,16 @@ class FigureFinder:
         if not physical and ind == "volume":
             return "other"
         return ind
+
+    def listed_document(self, amount: Span) -> bool:
+        """Is the amount the sum of a document that opens its line ("- Agreement on a fertiliser plant - $260
+        million")? Only a line that starts within LIST_LINE_REACH characters is read (a text without line
+        breaks would be read back to its start for every amount)."""
+        lo = max(0, amount.start - LIST_LINE_REACH)
+        line = self.text.rfind("\n", lo, amount.start)
+        if line < 0 and lo > 0:
+            return False
+        return self.c.LISTED_DOCUMENT.search(self.text, line + 1, amount.start) is not None
 
     def stem_indicator(self, amount: Span, zone: Zone) -> tuple[str, bool]:
         """The indicator of the nearest cue stem before the amount in its zone, else after it, and whether a
@@ -713,8 +723,8 @@ class FigureFinder:
         if not (self.c.LOAN_WORDS.search(self.text, zone.start, zone.end)
                 and self.c.BETWEEN.search(self.text, zone.start, zone.end)):
             return None
-        lenders = {country for start, country in self.banks[bisect_left(self.banks, (zone.start, "")):]
-                   if start < zone.end and country in parties}
+        lenders = {country for _, country in self.banks[bisect_left(self.banks, (zone.start, "")):
+                                                        bisect_left(self.banks, (zone.end, ""))] if country in parties}
         return lenders.pop() if len(lenders) == 1 else None
 
     def run(self) -> list[dict]:
@@ -898,23 +908,25 @@ class FigureFinder:
         the same period (or five times larger where a period is unsaid), is that country's trade with the
         world ("The trade turnover between Turkey and China reached $10.9 billion in the first half ...
         In the first half, Turkey's imports amounted to $98.8 billion"): its only party is that country."""
-        pairs = [i for i, f in enumerate(figs) if f["indicator"] == "trade_turnover" and f["kind"] == "actual"
-                 and len(f["parties"]) == 2]
-        if not pairs:
+        # the smallest whole trade of each pair told so far: per period, over all periods, and where unsaid
+        least: dict[tuple, float] = {}
+        if not any(f["indicator"] == "trade_turnover" and len(f["parties"]) == 2 for f in figs):
             return
-        for i, (f, a) in enumerate(zip(figs, spans, strict=True)):
-            if f["indicator"] not in ("exports", "imports", "trade_turnover") or f["kind"] != "actual" or \
-                    len(f["parties"]) != 2 or self.c.PAIR_WORDS.search(self.text, *self.doc.sentence_of(a.start)):
-                continue   # ("trade between the two countries": the pair's, whatever its size)
-            named = {c.value for c in self.countries_in(*self.doc.sentence_of(a.start))}
-            if len(named) != 1 or not named <= set(f["parties"]):
-                continue
-            # (the pair's trade told before it)
-            if any(g["parties"] == f["parties"] and g["unit"] == f["unit"] and (
-                    (g["period"] == f["period"] and f["value"] > g["value"]) or
-                    ((g["period"] is None or f["period"] is None) and f["value"] > 5 * g["value"]))
-                   for g in (figs[k] for k in pairs if k < i)):
-                f["parties"], f["from"], f["to"] = sorted(named), None, None
+        for f, a in zip(figs, spans, strict=True):
+            pair = (tuple(f["parties"]), f["unit"])
+            if f["indicator"] in ("exports", "imports", "trade_turnover") and f["kind"] == "actual" and \
+                    len(f["parties"]) == 2 and least and \
+                    not self.c.PAIR_WORDS.search(self.text, *self.doc.sentence_of(a.start)):
+                # ("trade between the two countries": the pair's, whatever its size)
+                named = {c.value for c in self.countries_in(*self.doc.sentence_of(a.start))}
+                same = least.get((*pair, "period", f["period"]))
+                unsaid = least.get((*pair, "any")) if f["period"] is None else least.get((*pair, "period", None))
+                if len(named) == 1 and named <= set(f["parties"]) and (
+                        (same is not None and f["value"] > same) or (unsaid is not None and f["value"] > 5 * unsaid)):
+                    f["parties"], f["from"], f["to"] = sorted(named), None, None
+            if f["indicator"] == "trade_turnover" and f["kind"] == "actual" and len(f["parties"]) == 2:
+                for key in ((*pair, "period", f["period"]), (*pair, "any")):
+                    least[key] = min(least.get(key, f["value"]), f["value"])
 
     def _inherit_periods(self, figs: list[dict], spans: list[Span]) -> None:
         """Exports and imports stated right after a turnover figure share its period (that of the
