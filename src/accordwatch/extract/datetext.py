@@ -102,7 +102,7 @@ def year_named_before(text: str, at: int) -> int | None:
 # "Vision 2030"): part of the name, no date; not after a preposition or a month ("In 2025", "В 2025", "May 2025")
 NAME_BEFORE_YEAR = re.compile(
     r"(?<![\w’'-])(?!(?:In|During|Since|By|Until|Till|Through|From|For|Of|Before|After|To|And|Or|Between|Within|"
-    r"Over|Under|Late|Early|Mid|End|Around|About|As|At|On|The|Than|Also|Only|Until|В|Во|С|Со|До|После|За|На|К|По|"
+    r"Over|Under|Late|Early|Mid|End|Around|About|As|At|On|The|Than|Also|Only|В|Во|С|Со|До|После|За|На|К|По|"
     r"Около|И|Или|От|Из|Для|Между|Начиная|Уже|Еще|Ещё|Также)\b)"
     rf"(?!{MONTH}\b)[A-ZА-ЯЁ][\w’'-]{{2,}}\s*[—–-]?\s*$")
 

@@ -173,10 +173,10 @@ SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
 # a loan or a credit: the bank that lends is where it comes from
 LOAN_WORDS = re.compile(r"\b(?:loans?|credits?|lent|lends?|lending)\b", re.I)
-LIST_LINE_REACH = 400
-# a line of a list of documents signed, each with its sum after a dash
+# a line of a list of documents signed, each with its sum after a dash (read back at most LIST_LINE_REACH)
 LISTED_DOCUMENT = re.compile(r"(?m)^\W{0,3}(?:[\w-]+\s+){0,2}(?:agreements?|memorand\w+|contracts?|MoUs?|deals?)\b"
                              r".*\s[–—-]\s*(?:about|over|more\s+than|up\s+to)?\s*$", re.I)
+LIST_LINE_REACH = 400
 BETWEEN = re.compile(r"\bbetween\b", re.I)   # (where the order of the two sides says nothing of who lends)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
                       r"|\baccording\s+to\s+(?:the\s+)?$", re.I)
@@ -916,9 +916,9 @@ class FigureFinder:
             pair = (tuple(f["parties"]), f["unit"])
             if f["indicator"] in ("exports", "imports", "trade_turnover") and f["kind"] == "actual" and \
                     len(f["parties"]) == 2 and least and \
-                    not self.c.PAIR_WORDS.search(self.text, *self.doc.sentence_of(a.start)):
+                    not self.c.PAIR_WORDS.search(self.text, *(sentence := self.doc.sentence_of(a.start))):
                 # ("trade between the two countries": the pair's, whatever its size)
-                named = {c.value for c in self.countries_in(*self.doc.sentence_of(a.start))}
+                named = {c.value for c in self.countries_in(*sentence)}
                 same = least.get((*pair, "period", f["period"]))
                 unsaid = least.get((*pair, "any")) if f["period"] is None else least.get((*pair, "period", None))
                 if len(named) == 1 and named <= set(f["parties"]) and (

@@ -1025,9 +1025,17 @@ class Finder:
             else:
                 into[m.value] = before.value
         for key, target in into.items():
-            self.entities[target].add_alias(self.entities[key].name)
             for alias in self.entities[key].aliases:
                 self.entities[target].add_alias(alias)
+        self._merge(into)
+
+    def _merge(self, into: dict[str, str]) -> None:
+        """Each entity of `into` is its target's (through a chain of targets): its name an alias of the target,
+        its mentions the target's."""
+        for key, target in into.items():
+            while target in into:
+                target = into[target]
+            self.entities[target].add_alias(self.entities[key].name)
             for m in self.mentions:
                 if m.value == key:
                     m.value = target
@@ -1053,14 +1061,7 @@ class Finder:
                                                         and w[len(short)] in ("for", "on", "of", "по", "при")))]
             if len(longer) == 1:
                 into[key] = longer[0]
-        for key, target in into.items():
-            while target in into:
-                target = into[target]
-            self.entities[target].add_alias(self.entities[key].name)
-            for m in self.mentions:
-                if m.value == key:
-                    m.value = target
-            del self.entities[key]
+        self._merge(into)
 
 
 def acronym_definitions(text: str) -> Iterator[re.Match]:
