@@ -523,6 +523,36 @@ def test_the_article_page_shows_entity_review_forms_to_editors_only(site):
     assert 'data-testid="verified"' in item and "erin" in item and 'data-testid="fact-history"' in item
 
 
+def test_a_readers_article_page_is_rendered_once_per_data_version_in_each_readers_frame(site, monkeypatch):
+    from accordwatch.web import pages
+
+    rendered: list[str] = []   # the article pages rendered (a login renders the home page too)
+    content_block = pages.content_block
+    monkeypatch.setattr(pages, "content_block", lambda template, data: (
+        template == "article.html" and rendered.append(data["title"])) or content_block(template, data))
+    app, tokens = site
+    viewer, _ = login(app, "vic")
+    anonymous = client(app)
+
+    def content(page: str) -> str:
+        return page[page.index('<main class="wrap" id="main">'):page.index("</main>")]
+
+    first = anonymous.get("/article/1").text
+    second = viewer.get("/article/1").text
+    assert len(rendered) == 1 and content(second) == content(first)   # kept, the same for every reader
+    assert 'data-testid="user-name"' in second and 'data-testid="user-name"' not in first
+    # an editor's page is made for the editor (the review forms), and kept for no one
+    editor, _ = login(app, "erin")
+    assert "entity-confirm" in editor.get("/article/1").text and "entity-confirm" not in viewer.get("/article/1").text
+    assert len(rendered) == 1
+    # a review moves the data version on: the next reader sees it
+    client(app).post("/api/entity-reviews", headers=bearer(tokens["editor"]),
+                     json={"kind": "country", "document_id": 1, "code": "KAZ", "action": "confirm"})
+    third = anonymous.get("/article/1").text
+    item = third[third.index('data-entity-item="country-KAZ"'):]
+    assert len(rendered) == 2 and 'data-testid="verified"' in item[:item.index("</li>")]
+
+
 def test_the_openapi_document_describes_the_entity_routes(site):
     app, _ = site
     doc = client(app).get("/openapi.json").json()

@@ -2,25 +2,19 @@
 history of the people, organizations and countries an article names, and their review forms (static/
 entity-review.js posts them to web/api_entities.py without leaving the page).
 
-install(env) gives the dashboard's Jinja environment (web/pages.py) the global `entity_reviews(request, doc_id)`:
-{"marks", "history"} of review.entities.of_article, looked up by `entity_mark` / `entity_history`.
+install(env) gives the dashboard's Jinja environment (web/pages.py) the globals `entity_mark` / `entity_history`,
+which look an entity up in the page's `entity_reviews`: {"marks", "history"} of review.entities.of_article, kept
+with the article's data (web/pages.py _article_data).
 """
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
 from jinja2 import Environment
-
-from ..review import entities
 
 # what a list on the article page may correct, and the choices of an organization's kind
 ORG_KINDS = ("company", "bank", "fund", "ministry", "agency", "commission", "chamber", "exchange", "association",
              "university", "parliament", "international_organization")
-
-
-def entity_reviews(request: Request, doc_id: int) -> dict[str, Any]:
-    return entities.of_article(request.app.state.engine, int(doc_id))
 
 
 def entity_mark(state: dict[str, Any], kind: str, mentions: list[tuple[int, int]] | None = None,
@@ -55,5 +49,4 @@ def entity_history(state: dict[str, Any], kind: str, mentions: list[tuple[int, i
 
 
 def install(env: Environment) -> None:
-    env.globals.update(entity_reviews=entity_reviews, entity_mark=entity_mark, entity_history=entity_history,
-                       org_kinds=ORG_KINDS)
+    env.globals.update(entity_mark=entity_mark, entity_history=entity_history, org_kinds=ORG_KINDS)

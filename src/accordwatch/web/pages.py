@@ -55,6 +55,7 @@ from ..query.rows import events_by_id, latest
 from ..query.search import MARK
 from ..query.timeline import events_page, name_words
 from ..review import accounts, audit
+from ..review import entities as review_entities
 from ..store import schema as s
 from ..watch.alerts import whats_new
 from . import auth, charts, entity_pages
@@ -174,16 +175,18 @@ def render_kept(request: Request, template: str, key: Hashable, make: Callable[[
     carrying their CSRF token, is rendered for each request (with `frame`: the header's search words).
     `make` gives the template's variables, "title" among them; what it raises (an unknown code) is raised
     here and kept nowhere."""
-    def made() -> dict[str, Any]:
-        data = make()
-        tmpl = ENV.get_template(template)
-        # a block rendered alone runs none of its template's top-level imports: the macros come in here
-        macros = ENV.get_template("macros.html").module
-        names = {k: getattr(macros, k) for k in dir(macros) if not k.startswith("_")}
-        content = Markup("".join(tmpl.blocks["content"](tmpl.new_context({**names, **data}))))
-        return {"title": data["title"], "content": content}
+    return render(request, "kept.html", **_kept(request, key, lambda: content_block(template, make())), **frame)
 
-    return render(request, "kept.html", **_kept(request, key, made), **frame)
+
+def content_block(template: str, data: dict[str, Any]) -> dict[str, Any]:
+    """{"title", "content"}: the "content" block of `template` rendered alone with `data` (which holds the
+    title), for kept.html to frame."""
+    tmpl = ENV.get_template(template)
+    # a block rendered alone runs none of its template's top-level imports: the macros come in here
+    macros = ENV.get_template("macros.html").module
+    names = {k: getattr(macros, k) for k in dir(macros) if not k.startswith("_")}
+    content = Markup("".join(tmpl.blocks["content"](tmpl.new_context({**names, **data}))))
+    return {"title": data["title"], "content": content}
 
 
 ERROR_TITLES = {400: "Bad request", 401: "Not logged in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
@@ -838,12 +841,18 @@ def article_facts(engine: Engine, doc_id: int) -> dict[str, Any]:
 
 @router.get("/article/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
 def article(request: Request, doc_id: str) -> HTMLResponse:
+    """An article with its facts marked in the text. A reader's page is the same for every reader: its
+    content is rendered once for the data version and kept (an archive's busiest page); an editor's
+    carries the review forms and is rendered for each request from the kept data."""
     data = _kept(request, ("article", doc_id), lambda: _article_data(_engine(request), doc_id), "article_cache", 1024)
     if data is None:
         return error_page(request, 404, f"There is no article {doc_id!r} in the database.", "No such article")
     user = auth.current_user(request)
-    return render(request, "article.html", **data, can_review=user is not None and user["role"] in auth.EDITORS,
-                  choices=REVIEW_CHOICES)
+    if user is not None and user["role"] in auth.EDITORS:
+        return render(request, "article.html", **data, can_review=True, choices=REVIEW_CHOICES)
+    page = _kept(request, ("article page", doc_id),
+                 lambda: content_block("article.html", {**data, "can_review": False}), "article_cache", 1024)
+    return render(request, "kept.html", **page)
 
 
 def _article_data(engine: Engine, doc_id: str) -> dict[str, Any] | None:
@@ -869,7 +878,8 @@ def _article_data(engine: Engine, doc_id: str) -> dict[str, Any] | None:
     body = highlight(row.text, facts["spans"])
     kinds = Counter(sp.kind for sp in facts["spans"] if not sp.anchor)
     return {"title": row.title or Path(row.source).name, "doc": row, "body": body, "facts": facts,
-            "countries": countries, "sectors": sectors, "kinds": kinds, "rejected": rejected}
+            "countries": countries, "sectors": sectors, "kinds": kinds, "rejected": rejected,
+            "entity_reviews": review_entities.of_article(engine, row.id)}
 
 
 REVIEW_CHOICES = {"indicator": INDICATORS, "kind": KINDS, "type": EVENT_TYPES, "status": STATUSES}
