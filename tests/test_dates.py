@@ -117,6 +117,12 @@ def test_quarter_short_form():
     assert dates("Q3 2023 shipments beat forecasts.") == [("Q3 2023", "2023-07/2023-09", "span")]
 
 
+def test_agency_short_forms_of_halves_quarters_and_first_months():
+    text = "Shipments in 1H2021 beat those of 2Q 2020, and 9M2021 sales topped the 3H2021 guess."
+    assert dates(text) == [("1H2021", "2021-01/2021-06", "span"), ("2Q 2020", "2020-04/2020-06", "span"),
+                           ("9M2021", "2021-01/2021-09", "span")]
+
+
 def test_bare_year():
     assert dates("The ministers last met in 2019 in Ashgabat.") == [("2019", "2019", "year")]
 

@@ -1367,3 +1367,42 @@ def test_each_document_of_a_list_with_its_sum_is_a_deal(text):
 ])
 def test_a_year_in_an_aside_before_a_goal_is_not_its_period(text):
     assert [(f["kind"], f["period"]) for f in figures(text)] == [("target", None)]
+
+
+def test_making_up_an_amount_is_no_rise():
+    fig = one("In 2021, Georgia's exports to Armenia dropped by 9.4 percent compared to 2020, making up "
+              "$412.5 million, the statistics office said.")
+    assert (fig["value"], fig["period"], fig["change_pct"]) == (412_500_000, "2021", -9.4)
+
+
+def test_a_rise_by_an_amount_dates_the_level_after_it():
+    fig = one("Trade between Kyrgyzstan and Turkey grew by $14.6 million in March 2023 compared to the same "
+              "month of 2022, having exceeded $96.1 million.", published="2023-05-02")
+    assert (fig["value"], fig["period"]) == (96_100_000, "2023-03")
+    # (but the year of an earlier level, the start of a rise, is that level's alone)
+    figs = figures("Trade between Kyrgyzstan and Turkey rose from $40 million in 2010 to $96 million.")
+    assert [(f["value"], f["period"]) for f in figs] == [(40_000_000, "2010"), (96_000_000, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia's exports to Georgia came to $51 million in May 2022. In the reporting month, imports from "
+    "Georgia stood at $23.8 million.",
+    "Экспорт Армении в Грузию в мае 2022 года составил 51 млн долларов. В отчетном месяце импорт из Грузии "
+    "составил 23,8 млн долларов."])
+def test_the_reporting_month_is_the_month_of_the_figure_before(text):
+    assert [f["period"] for f in figures(text, published="2022-07-01")] == ["2022-05", "2022-05"]
+
+
+@pytest.mark.parametrize("text", [
+    "In May, Azerbaijan's exports grew by 6.2 percent to $1.9 billion. During this month, its imports rose by "
+    "2.1 percent and passed $1.2 billion.",
+    "В мае экспорт Азербайджана вырос на 6,2% и составил 1,9 млрд долларов. В этом месяце импорт Азербайджана "
+    "вырос на 2,1% и превысил 1,2 млрд долларов."])
+def test_this_month_after_a_months_figure_is_that_month(text):
+    assert [f["period"] for f in figures(text, published="2023-07-20")] == ["2023-05", "2023-05"]
+
+
+def test_this_month_alone_is_the_month_of_publication():
+    assert one("Kazakhstan's wheat exports to Iran reached $50 million this month.",
+               published="2023-07-20")["period"] == "2023-07"
+

@@ -69,7 +69,8 @@ BRANCHES = (
     #    (January-June) of 2021 (the months it spans in brackets)
     rf"""(?P<part>(?:the\s+)?(?P<pord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+
                (?P<pkind>quarter|half)(?:\s+\([^()\n]{{3,30}}\))?(?:\s+of)?\s+(?P<pyear>{YEAR}|{REL_YEAR}))""",
-    rf"""(?P<qshort>\b(?P<qk>Q|H)(?P<qn>[1-4])\s+(?P<qy>{YEAR})\b)""",
+    # Q1 2024 / H1 2020, and as agencies write them short: 1Q2024 / 1H2020
+    rf"""(?P<qshort>\b(?:(?P<qk>Q|H)(?P<qn>[1-4])(?<![Hh][34])\s+|(?P<qn2>[1-4])(?P<qk2>Q|(?<=[12])H)\s*)(?P<qy>{YEAR})\b)""",
     # 2. January-September 2023 / from January through November 2023 / nine months of 2023
     rf"""(?P<mrange>(?:from\s+)?(?P<m1>{MONTH})\s*(?:[-–—]|to|through|till|until)\s*(?P<m2>{MONTH})
                  (?:(?:\s+of)?\s*,?\s*(?P<mry>{YEAR}|{REL_YEAR}))?)""",
@@ -77,7 +78,8 @@ BRANCHES = (
     rf"""(?P<mbetween>between\s+(?P<bm1>{MONTH})\s+and\s+(?P<bm2>{MONTH})
                  (?:(?:\s+of)?\s*,?\s*(?P<bmy>{YEAR}|{REL_YEAR}))?)""",
     rf"""(?P<nmonths>(?:the\s+)?(?:first\s+)?(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})
-                  \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR}))""",
+                  \s+months\s+(?:of\s+)?(?P<nmy>{YEAR}|{REL_YEAR})
+               | \b(?P<nmc>[2-9]|1[01])(?-i:M)\s*(?P<nmcy>{YEAR})\b)""",   # (9M2020: its first nine months)
     # "in the first nine months": of the year of publication (not "the first two months of operation",
     # "... after the agreement takes effect")
     r"""(?P<firstn>(?:the\s+)?first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)
@@ -199,8 +201,8 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         return _bare_month(m, base), "month", True
     if g["part"] or g["qshort"]:
         if g["qshort"]:
-            kind = "quarter" if g["qk"].upper() == "Q" else "half"
-            n, y = int(g["qn"]), int(g["qy"])
+            kind = "quarter" if (g["qk"] or g["qk2"]).upper() == "Q" else "half"
+            n, y = int(g["qn"] or g["qn2"]), int(g["qy"])
             rel = False
         else:
             kind, n = g["pkind"].lower(), ORD[g["pord"].lower()]
@@ -225,8 +227,10 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         return f"{y}-{m1:02d}/{y}-{m2:02d}", "span", not (yr and re.fullmatch(YEAR, yr))
     if g["nmonths"] or g["firstn"]:
         # ("nine months of 2023", or "the first nine months" of the year of publication)
-        word = g["nm"] or g["fn"]
+        word = g["nm"] or g["fn"] or g["nmc"]
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 0)
+        if g["nmc"]:
+            return f"{g['nmcy']}-01/{g['nmcy']}-{n:02d}", "span", False
         y = _rel_year(g["nmy"], base, m) if g["nmonths"] else (base.year if base else None)
         if y is None or not 1 <= n <= 12:
             return None, "span", True

@@ -23,8 +23,9 @@ from .patterns import POSSESSIVE_ENDS, alternation, led
 from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
-UP = re.compile(r"increas|grew|grow|rose|rise|\bup\b|\bmore\b|higher|surg|jump|expan|add|gain|climb|soar|boost",
-                re.I)
+# ("making up $75.2 billion" states the amount, not a rise)
+UP = re.compile(r"increas|grew|grow|rose|rise|(?<!making )(?<!makes )(?<!made )(?<!make )\bup\b|\bmore\b|higher|surg|"
+                r"jump|expan|add|gain|climb|soar|boost", re.I)
 DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung",
                   re.I)
 RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)(?:about|around|approximately|some|roughly|nearly|over|"
@@ -52,8 +53,12 @@ WORLD_PARTNER = re.compile(r"\b(?:with|and)\s+(?:the\s+)?(?:(?:various|other|for
                            r"countries|rest\s+of\s+the\s+world|world)\b", re.I)
 # ", most of which is Russian exports,": a clause set aside by commas, closed before the amount
 ASIDE = re.compile(r",\s+(?:(?:most|much|part|half|some|the\s+bulk)\s+of\s+)?(?:which|whose)\b[^,;]{0,120},", re.I)
-# "over the same period": the period of the figure told just before
-SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:period|months|time)\b", re.I)
+# "In June, exports rose ... During this month, imports ...": a date that names the month told just before,
+# not the month of publication
+THIS_MONTH = re.compile(r"this\s+month\b", re.I)
+# "over the same period", "in the reporting month": the period of the figure told just before
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:same\s+(?:period|months|time)|reporting\s+"
+                         r"(?:period|month|quarter|year))\b", re.I)
 # "an increase of $572.7 million, or nearly 6.9%": the percentage restates the change before it
 RESTATED_CHANGE = re.compile(r"""
     \b(?:an?\s+)?(?:increas\w*|grew|grow\w*|growth|rose|rise|gain\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*)
@@ -218,7 +223,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
-             "BETWEEN", "LISTED_DOCUMENT")
+             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH")
 NEVER = re.compile(r"(?!)")
 
 
@@ -565,9 +570,11 @@ class FigureFinder:
 
     def dated_amount_before(self, d: Span, amount: Span) -> bool:
         """Is the date `d`, before `amount`, the period of another amount right before it ("from $27 million
-        in 2000 | to $450 million", "с 27 млн долларов в 2000 году до ...")?"""
+        in 2000 | to $450 million", "с 27 млн долларов в 2000 году до ...")? Not when that amount is a change
+        ("rose by $27.3 million in June 2020, having surpassed $130.2 million": the rise's month is the level's)."""
         return any(other.end <= d.start and other.start != amount.start and
-                   OWN_DATE.fullmatch(self.text, other.end, d.start) is not None
+                   OWN_DATE.fullmatch(self.text, other.end, d.start) is not None and
+                   not self.c.CHANGE_BY.search(self.text, max(0, other.start - 40), other.start)
                    for other in self.amount_spans[max(0, bisect_left(self.amount_starts, d.start) - 2):
                                                   bisect_left(self.amount_starts, d.start)])
 
@@ -861,6 +868,10 @@ class FigureFinder:
             elif fig["period"] is None and out and fig["kind"] == "actual" and \
                     self.near_before(spans[-1].start, a.start) and self.c.SAME_PERIOD.search(self.text, s0, s1):
                 fig["period"] = out[-1]["period"]   # "Imports grew 1.5 times over the same period, to $361.6 million"
+            elif fig["period"] and out and fig["kind"] == "actual" and self._period_at is not None and \
+                    self.c.THIS_MONTH.match(self.text, self._period_at) and len(out[-1]["period"] or "") == 7 and \
+                    self.near_before(spans[-1].start, a.start):
+                fig["period"] = out[-1]["period"]
             if flow is not None and flow["kind"] == kind:
                 # one flow, one period: "2 million tonnes of wheat worth $500 million in 2023"
                 fig["period"] = fig["period"] or flow["period"]
