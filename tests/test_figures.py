@@ -1406,3 +1406,12 @@ def test_this_month_alone_is_the_month_of_publication():
     assert one("Kazakhstan's wheat exports to Iran reached $50 million this month.",
                published="2023-07-20")["period"] == "2023-07"
 
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Indonesia signs $9 billion trade agreements with Malaysia", "deal_value"),
+    ("Turkmenistan and Turkey signed $450 million export contracts in Ashgabat.", "deal_value"),
+    ("Egypt and the UAE signed a $3 billion investment deal.", "investment"),
+    ("Trade between Egypt and the UAE reached $3 billion and agreements were signed.", "trade_turnover")])
+def test_an_amount_before_documents_is_their_worth(text, indicator):
+    assert one(text)["indicator"] == indicator
+

@@ -654,3 +654,16 @@ def test_a_known_name_before_and_is_another_company():
     names = sorted(o["name"] for o in extract("The US firm Boeing and China Aviation Supply Holding Company signed an "
                                               "agreement to manufacture aircraft.")["organizations"])
     assert names == ["Boeing", "China Aviation Supply Holding Company"]
+
+
+def test_a_country_after_a_head_of_names_no_body_but_a_possessive_does():
+    assert orgs("Lula welcomed the president of the People's Republic of China to Brasilia.") == {}
+    assert set(orgs("He met the chairman of Petrobras's board and the head of Vale in Rio.")) == {"Petrobras", "Vale"}
+
+
+def test_a_forums_theme_in_quotes_names_no_body():
+    text = ("The ministers opened the Caspian Business Forum on “Connectivity as an Engine for Regional Development” "
+            "in Aktau.")
+    assert "Engine for Regional Development" not in orgs(text)
+    assert orgs("Форум прошел под девизом «Партнерство для устойчивого развития Евразийского региона».") == {}
+

@@ -103,6 +103,11 @@ ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s
                      # "That was up from $5.3 billion in 2004": the level before, of the measure just told
                      r"|(?-i:\b(?:That|This))\s+(?:was|is|marks?|marked)\s+(?:\w+\s+){0,2}?(?:up|down)\s+from\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+# "signs $14 billion trade agreements", "$300 million export contracts": the documents' worth (but "a $2 billion
+# investment deal" is the investment it holds)
+DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|or|of|in|to|for|with|was|were|is|are|"
+                             r"the|an?|as|at|by|on|from|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
+                             r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
 # amount is a change, not a level; the level, where stated, is the figure
 CHANGE_BY = re.compile(r"""
@@ -223,7 +228,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
-             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH")
+             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER")
 NEVER = re.compile(r"(?!)")
 
 
@@ -419,8 +424,10 @@ class FigureFinder:
                 # "contracts worth ...", "a finance contract for a €100 million loan" (not a document of
                 # another clause: "With the agreement, China will provide a loan of ...")
                 ind = "deal_value"
-        if self.c.DEAL_WORTH.search(zone.left[-120:]):
-            ind = "deal_value"   # "10 investment agreements, worth over ..."
+        if self.c.DEAL_WORTH.search(zone.left[-120:]) or (
+                ind in ("other", "trade_turnover", "exports", "imports") and
+                self.c.DOCUMENTS_AFTER.match(self.text, amount.end)):
+            ind = "deal_value"   # "10 investment agreements, worth over ...", "$14 billion trade agreements"
         elif unit in currency_codes() and self.listed_document(amount):
             ind = "deal_value"   # "- Investment agreement between ... on a fertiliser plant - $260 million;"
         self.measured[amount.start] = ind   # what the words say it measures, before the unit has its say

@@ -228,7 +228,10 @@ OFFICE_OF = re.compile("(?:" + alternation(
      "delegation", "executives", "executive"), boundary_before=True) + ")"
     # (one capitalised word that no other, nor an "of" with one, goes on: "president of the Council | of
     # Ministers" is the head word of a longer name)
-    r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+[a-z])\b(?!\s+[A-Z])(?!\s+of\s+(?:the\s+)?[A-Z])")
+    # (a whole word, a possessive's without its ending: "chairman of Eskom's board", but not "People" of "the
+    # People's Republic of China")
+    r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w-]+[a-z])(?![\w-])(?!['’]s?\s+[A-Z])(?!\s+[A-Z])"
+    r"(?!\s+of\s+(?:the\s+)?[A-Z])")
 COMMISSION = re.compile(r"""
     (?:(?:meeting|session|sitting|co-?chairs?|co-?chairm[ae]n|chairman|secretariat|members?)\s+of\s+(?:the\s+)?)
     (?P<name>(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?
@@ -294,6 +297,9 @@ RU_BODY = re.compile(rf"(?<![\w-])(?P<adj>{RU_ADJ}{{0,3}}){RU_HEAD}", re.X)
 # and starts one (after a space, or where a match starts): none starts inside another.
 RU_HEADS = led(re.compile(rf"(?<![\w-]){RU_HEAD}", re.X))
 RU_BODY_FIRST = re.compile(r"(?<![\w-])[А-ЯЁа-яё]")   # where a word starts
+# the theme, motto or subject of an event or a document, in quotes after its cue
+THEME = re.compile(r"""\b(?:on|themed|titled|entitled|theme|motto|slogan|на\s+тему|под\s+(?:девизом|лозунгом))
+                       \s*:?\s*(?P<theme>"[^"\n]{8,200}"|“[^”\n]{8,200}”|«[^«»\n]{8,200}»)""", re.X | re.I)
 RU_WORD = re.compile(r"«[^»\n]{1,60}»|[\w-]+")
 RU_REPORTS = re.compile(r"\b(?:сообща\w+|переда[её]т|передают|информиру\w+|пишет|цитиру\w+)\s+$", re.I)
 RU_AND = re.compile(r"\s+и\s+|\s*[–—-]\s*")   # ("комиссии Азербайджан–Турция": a dash joins the pair too)
@@ -389,6 +395,8 @@ class Finder:
         if doc.meta.get("dateline_span"):
             # "TASHKENT (UrduPoint News / Sputnik - 18th August, 2022)": the agencies of a dateline are outlets
             self.blocked.append(doc.meta["dateline_span"])
+        # a forum's theme in quotes names no body ("a forum on “Trade as a Catalyst for Sustainable Development”")
+        self.blocked += [m.span("theme") for m in THEME.finditer(self.text)]
         self.blocked_ranges = gz.Ranges(self.blocked)
         self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
         self.known_mentions: list[Span] = []   # the gazetteer's organizations named (known())
