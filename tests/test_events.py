@@ -2172,3 +2172,13 @@ def test_a_third_country_only_in_a_routes_name_of_countries_is_no_side():
     events = accordwatch.extract(text, published="2025-08-31")["events"]
     assert all("UZB" not in e["parties"] for e in events)
     assert ["CHN", "KGZ"] in [e["parties"] for e in events if e["type"] == "agreement"]
+
+
+@pytest.mark.parametrize("text, status, day", [
+    ("The Turkmen-Uzbek investment forum, which opens in Samarkand on Thursday, gathers 300 companies.",
+     "planned", "2024-03-14"),
+    ("The Turkmen-Uzbek investment forum opened in Samarkand on Thursday.", "discussed", "2024-03-07")])
+def test_a_forum_that_opens_on_a_weekday_told_in_the_present_is_still_to_come(text, status, day):
+    ev = of_type(events(text, published="2024-03-11"), "meeting")[0]
+    assert (ev["status"], ev["date"]) == (status, day)
+

@@ -48,6 +48,10 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|would|could|might|(?-i:may)|is\s+to
                            r"due\s+to|expected\s+to|plans?\s+to|planned|set\s+to|intends?\s+to|upcoming|"
                            r"(?:suggest|propos)\w*\s+(?:to\s+)?(?:hold|holding|meet|meeting|sign|signing)|"
                            r"(?:leaves|departs|heads|flies)\s+for)\b[^.;!?]*$", re.I)   # (a trip told in the present)
+# an event that opens on a day, told in the present, is still to come ("the summit, which opens in Johannesburg on
+# Wednesday")
+OPENS_BEFORE = re.compile(r"\b(?:opens|begins|starts|kicks\s+off|convenes)(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*"
+                          r"(?:\s+(?-i:[A-Z])[\w-]*)?)?\s+(?:on\s+)?$", re.I)
 UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.I)
 # (after the weekday, its clause's subject may come first: "On Sunday, Mexico's Foreign Secretary Luis
 # Derbez will begin a trip")
@@ -163,7 +167,8 @@ def _rel_year(phrase: str, base: date | None, m: re.Match | None = None) -> int 
 def _future(text: str, m: re.Match) -> bool:
     """Whether the clause around a weekday or a bare month speaks of something still to come."""
     return FUTURE_BEFORE.search(text, max(0, m.start() - 160), m.start()) is not None or \
-        FUTURE_AFTER.match(text, m.end()) is not None
+        FUTURE_AFTER.match(text, m.end()) is not None or \
+        OPENS_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
 
 
 def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:

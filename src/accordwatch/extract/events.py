@@ -84,6 +84,9 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"scheduled|slated|upcoming|planned\s+for|"
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
+                            # ("the summit, which opens in Johannesburg on Wednesday": told in the present)
+                            r"(?:opens|begins|starts|kicks\s+off|convenes)(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*)?\s+"
+                            r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow)\b|"
                             r"(?:expected|set)\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+(?:hold|organi[sz]e|host|convene)|and\s+to\s+(?:hold|organi[sz]e|host)|"
                             r"(?:suggest|propos)\w*\s+(?:to\s+)?(?:hold|holding|convene|convening)|"
