@@ -1415,3 +1415,17 @@ def test_this_month_alone_is_the_month_of_publication():
 def test_an_amount_before_documents_is_their_worth(text, indicator):
     assert one(text)["indicator"] == indicator
 
+
+def test_the_n_month_period_is_the_span_of_that_many_months_told_before():
+    figs = figures("Kyrgyzstan's trade with Kazakhstan reached $1.2 billion in the first nine months of 2023. "
+                   "Kazakh wheat sold well. During the nine-month period, Kyrgyz exports to Kazakhstan came to "
+                   "$410 million.", published="2023-11-01")
+    assert [f["period"] for f in figs] == ["2023-01/2023-09", "2023-01/2023-09"]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Turkey remained the biggest supplier of goods to Georgia, with $1.9 billion worth of products.", "exports"),
+    ("The two sides signed $2bln worth contracts at the forum in Baku.", "deal_value")])
+def test_a_supplier_exports_and_worth_contracts_are_a_deal(text, indicator):
+    assert one(text)["indicator"] == indicator
+

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from ..data import lexicon
 from ..document import Document, Span
 from . import lang, morph
+from .dates import NUMBER_WORDS
 from .gazetteer import Ranges
 from .parties import drop_third_parties, main_parties
 from .patterns import POSSESSIVE_ENDS, alternation, led
@@ -56,6 +57,9 @@ ASIDE = re.compile(r",\s+(?:(?:most|much|part|half|some|the\s+bulk)\s+of\s+)?(?:
 # "In June, exports rose ... During this month, imports ...": a date that names the month told just before,
 # not the month of publication
 THIS_MONTH = re.compile(r"this\s+month\b", re.I)
+# "during the six-month period": the last span of that many months told before
+MONTHS_PERIOD = re.compile(r"\b(?:during|over|in|for)\s+the\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|\d{1,2})[-\s]month\s+period\b", re.I)
 # "over the same period", "in the reporting month": the period of the figure told just before
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:same\s+(?:period|months|time)|reporting\s+"
                          r"(?:period|month|quarter|year))\b", re.I)
@@ -103,8 +107,8 @@ ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s
                      # "That was up from $5.3 billion in 2004": the level before, of the measure just told
                      r"|(?-i:\b(?:That|This))\s+(?:was|is|marks?|marked)\s+(?:\w+\s+){0,2}?(?:up|down)\s+from\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
-# "signs $14 billion trade agreements", "$300 million export contracts": the documents' worth (but "a $2 billion
-# investment deal" is the investment it holds)
+# "signs $14 billion trade agreements", "$300 million export contracts", "$1bln worth contracts": the documents'
+# worth (but "a $2 billion investment deal" is the investment it holds)
 DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|or|of|in|to|for|with|was|were|is|are|"
                              r"the|an?|as|at|by|on|from|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
@@ -228,7 +232,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
-             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER")
+             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD")
 NEVER = re.compile(r"(?!)")
 
 
@@ -291,6 +295,16 @@ class Zone:
     end: int
     left: str        # text before the amount in its zone
     right: str       # text after the amount, up to the end of its clause
+
+
+def _span_of_months(figs: list[dict], n: str) -> str | None:
+    """The period of the last figure in `figs` spanning `n` months ("six", "6") in one year, if any."""
+    months = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
+    for f in reversed(figs):
+        p = f["period"] or ""
+        if re.fullmatch(r"(\d{4})-(\d\d)/\1-(\d\d)", p) and int(p[-2:]) - int(p[5:7]) + 1 == months:
+            return p
+    return None
 
 
 def _zones(doc: Document, amounts: list[Span], clause_end: re.Pattern) -> list[Zone]:
@@ -425,7 +439,7 @@ class FigureFinder:
                 # another clause: "With the agreement, China will provide a loan of ...")
                 ind = "deal_value"
         if self.c.DEAL_WORTH.search(zone.left[-120:]) or (
-                ind in ("other", "trade_turnover", "exports", "imports") and
+                ind in ("other", "trade_turnover", "exports", "imports", "investment") and
                 self.c.DOCUMENTS_AFTER.match(self.text, amount.end)):
             ind = "deal_value"   # "10 investment agreements, worth over ...", "$14 billion trade agreements"
         elif unit in currency_codes() and self.listed_document(amount):
@@ -875,6 +889,9 @@ class FigureFinder:
             elif fig["period"] is None and out and fig["kind"] == "actual" and \
                     self.near_before(spans[-1].start, a.start) and self.c.SAME_PERIOD.search(self.text, s0, s1):
                 fig["period"] = out[-1]["period"]   # "Imports grew 1.5 times over the same period, to $361.6 million"
+            elif fig["period"] is None and out and fig["kind"] == "actual" and \
+                    (months := self.c.MONTHS_PERIOD.search(self.text, s0, s1)) is not None:
+                fig["period"] = _span_of_months(out, months["n"])
             elif fig["period"] and out and fig["kind"] == "actual" and self._period_at is not None and \
                     self.c.THIS_MONTH.match(self.text, self._period_at) and len(out[-1]["period"] or "") == 7 and \
                     self.near_before(spans[-1].start, a.start):
