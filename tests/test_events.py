@@ -2182,3 +2182,17 @@ def test_a_forum_that_opens_on_a_weekday_told_in_the_present_is_still_to_come(te
     ev = of_type(events(text, published="2024-03-11"), "meeting")[0]
     assert (ev["status"], ev["date"]) == (status, day)
 
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan and Georgia expect that agreements and other documents worth over $2 billion will be signed during "
+    "the Georgian Prime Minister's visit to Baku.",
+    "Азербайджан и Грузия подписали соглашения и другие документы на сумму более 2 млрд долларов."])
+def test_documents_and_other_documents_are_one_batch(text):
+    assert len(of_type(events(text, published="2024-05-02"), "agreement")) == 1
+
+
+def test_a_visit_documents_will_be_signed_during_is_still_to_come():
+    found = events("Azerbaijan and Georgia expect that agreements worth over $2 billion will be signed during the "
+                   "Georgian Prime Minister's visit to Baku.", published="2024-05-02")
+    assert [ev["status"] for ev in of_type(found, "meeting")] == ["planned"]
+

@@ -84,6 +84,10 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"scheduled|slated|upcoming|planned\s+for|"
                             r"next\s+(?:[\w-]+\s+)?(?:week|month|year|session|meeting|round|summit|forum|sitting)|"
                             r"ahead\s+of|due\s+to\s+(?:hold|take|meet|visit)|"
+                            # ("documents that will be signed during the President's visit": a visit to come)
+                            r"(?:will|are\s+to|is\s+to)\s+be\s+(?:signed|concluded|discussed|adopted)\s+"
+                            r"(?:during|at|within|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                            r"(?:visit|trip|meeting|summit|forum|talks|session)\b|"
                             # ("the summit, which opens in Johannesburg on Wednesday": told in the present)
                             r"(?:opens|begins|starts|kicks\s+off|convenes)(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*)?\s+"
                             r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow)\b|"
@@ -321,7 +325,7 @@ FORUM = re.compile(r"\bforums?\b", re.I)
 VISIT_WORDS = frozenset({"visit", "trip"})   # the last word of a trigger that says a visit
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
-COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another)\s+)?$", re.I)
+COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another|other|various)\s+)?$", re.I)
 # the word a bare year qualifies ("the 2004 tsunami"), and the words after a year that make it a date
 ATTRIBUTIVE_AFTER = re.compile(r"\s+([a-zа-яё][\w-]*)")
 YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "until", "onwards", "onward", "as",
