@@ -2196,3 +2196,8 @@ def test_a_visit_documents_will_be_signed_during_is_still_to_come():
                    "Georgian Prime Minister's visit to Baku.", published="2024-05-02")
     assert [ev["status"] for ev in of_type(found, "meeting")] == ["planned"]
 
+
+def test_a_name_ends_before_such_as():
+    ev = only("Armenia and Iran signed a memorandum on cooperation in fields such as energy and tourism.")
+    assert ev["name"] == "memorandum on cooperation in fields"
+

@@ -1429,3 +1429,10 @@ def test_the_n_month_period_is_the_span_of_that_many_months_told_before():
 def test_a_supplier_exports_and_worth_contracts_are_a_deal(text, indicator):
     assert one(text)["indicator"] == indicator
 
+
+def test_the_measure_after_worth_of_may_name_its_country():
+    figs = figures("In 2022, trade between Brazil and India was $15 billion, which included $9 billion worth of "
+                   "Indian exports.")
+    assert [(f["indicator"], f["from"], f["to"]) for f in figs] == [("trade_turnover", None, None),
+                                                                    ("exports", "IND", "BRA")]
+

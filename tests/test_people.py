@@ -817,3 +817,10 @@ def test_an_honorific_after_and_opens_the_next_person_without_the_first_ones_tit
                    "Ubisse, National Directorate of Treasury.")
     assert found["Saroj Khuntia"]["title"] == "General Manager"
     assert found["Adriano Ubisse"]["title"] != "General Manager, Exim Bank"
+
+
+def test_a_lower_case_office_before_a_name_a_particle_holds_together():
+    found = people("Baku hosted Saudi minister Khalid bin Abdulaziz Al-Falih for talks on Tuesday.")
+    assert found["Khalid bin Abdulaziz Al-Falih"]["title"] == "minister"
+    assert found["Khalid bin Abdulaziz Al-Falih"]["country"] == "SAU"
+

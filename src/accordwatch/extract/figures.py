@@ -199,8 +199,9 @@ REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:fr
 # what is traded, in money or in physical units (SCHEMA.md): a quantity's worth is the same flow
 FLOWS = frozenset({"exports", "imports", "trade_turnover"})
 OTHER_WAY = {"exports": "imports", "imports": "exports"}
-# what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade"
-IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?"
+# what stands between an amount and the measure it is of: "$2 billion | in bilateral | trade", "$8 billion |
+# worth of Indian | exports"
+IN_MEASURE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+)?(?-i:[A-Z][\w-]+(?:['’]s)?\s+)?"
                         r"(?:(?:bilateral|mutual|two-way|annual|total|overall|new)\s+)?|"
                         # "received a $2 billion loan from China": a loan's amount, whatever verb comes before
                         r"\s+(?:(?:soft|concessional|preferential|new)\s+)?(?=(?:loans?|credits?)\b)", re.I)

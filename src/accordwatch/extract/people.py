@@ -295,9 +295,17 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
 NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 # an initial glued to the surname, as Mongolian names are written: "Б.Лхагважав", "U.Khurelsukh"
 GLUED_INITIAL = re.compile(r"[A-ZА-ЯЁ]\.[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?")
-# a capitalised word and another after it (a name), after a space: what follows an office written in
-# lower case that is a title ("foreign minister Mohamad Hasan", not "the foreign minister said")
-NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z]")
+
+
+@cache
+def name_after(code: str) -> re.Pattern:
+    """A capitalised word and another after it (a name), after a space: what follows an office written in
+    lower case that is a title ("foreign minister Mohamad Hasan", "minister Thani bin Ahmed Al Zeyoudi": a
+    particle between; not "the foreign minister said")."""
+    between = "|".join(sorted(map(re.escape, particles(code)), key=len, reverse=True))
+    return re.compile(rf"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+(?:(?:{between})\s+)?[A-Z]")
+
+
 OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")   # "Prime minister | of Kazakhstan Alikhan Smailov"
 
 
@@ -356,6 +364,7 @@ class PeopleFinder:
         self.lower_titles = language.by_lemma
         self.connectors = CONNECTORS | RU_CONNECTORS if language.by_lemma else CONNECTORS
         self.particles = particles(language.code)
+        self.name_after = name_after(language.code)
         self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
@@ -372,7 +381,7 @@ class PeopleFinder:
         k = bisect_left(self.ent_starts, of.end())
         country = self.ents[k] if k < len(self.ents) and self.ents[k].start == of.end() else None
         return country is not None and country.label == "country" and \
-            NAME_AFTER.match(self.text, country.end) is not None
+            self.name_after.match(self.text, country.end) is not None
 
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
@@ -435,7 +444,7 @@ class PeopleFinder:
             elif cap and (anchor or title_word):
                 kind = "title"
             elif covering is not None and low and not lower_titles and (
-                    NAME_AFTER.match(self.text, covering.end) or self._country_then_name(covering.end)):
+                    self.name_after.match(self.text, covering.end) or self._country_then_name(covering.end)):
                 kind = "title"   # "Malaysian foreign minister Mohamad Hasan": an office in lower case before a name
             elif lower_titles and (anchor or (in_title and low and t not in connectors
                                               and morph.pos(t[:blen]) not in CLAUSE_POS
