@@ -2201,3 +2201,12 @@ def test_a_name_ends_before_such_as():
     ev = only("Armenia and Iran signed a memorandum on cooperation in fields such as energy and tourism.")
     assert ev["name"] == "memorandum on cooperation in fields"
 
+
+@pytest.mark.parametrize("text, name", [
+    ("Egypt and Saudi Arabia signed agreements on the implementation of joint projects for a total of $7 billion.",
+     "agreements on the implementation of joint projects"),
+    ("At least 12 bilateral agreements between Egypt and Saudi Arabia are expected to be signed.",
+     "12 bilateral agreements")])
+def test_a_name_holds_no_sum_and_no_at_least(text, name):
+    assert of_type(events(text), "agreement")[0]["name"] == name
+

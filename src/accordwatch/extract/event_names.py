@@ -41,6 +41,11 @@ SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL
                           r"past|recent\s+(?:years?|months?|weeks?|past)|coming\s+(?:years?|months?|weeks?)|"
                           r"(?:near\s+)?future|previous\s+(?:years?|months?))\b", re.I)
 FIRST_WORD = re.compile(r"\s*(\w+)")
+# a sum next: "for a total of $15 billion", "for $2 million", "for about 300 million dollars"
+SUM_AHEAD = re.compile(r"\s+(?:a\s+total\s+(?:value\s+|amount\s+|sum\s+)?of\s+|an?\s+(?:amount|sum|value)\s+of\s+)?"
+                       r"(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|some\s+)?"
+                       r"(?:(?:[$€£¥]|US\$|USD|EUR|RMB)\s?\d|"
+                       r"\d[\d.,]*\s*(?:million|billion|bln|mln|bn|trillion|thousand|dollars|euros|yuan)\b)", re.I)
 SIDELINES_AHEAD = re.compile(r"\s+the\s+(?:sidelines|margins)\b", re.I)
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)
@@ -483,6 +488,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             continue
         if low in ("in", "from") and SEASON_AHEAD.match(text, b, hi):
             break   # "direct flights between Almaty and Tashkent in November": when, not which
+        if low in ("for", "worth", "totalling", "totaling") and SUM_AHEAD.match(text, b, hi):
+            break   # "agreements on priority projects for a total of $15 billion": what they are worth, not which
         if low == "on" and SIDELINES_AHEAD.match(text, b, hi):
             break   # "an MoU | on the sidelines of the meeting": where it was signed, not what it is on
         if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
