@@ -213,6 +213,9 @@ def test_the_words_of_a_russian_name_agree_in_gender_and_case(text, person):
     # the dictionary does not know, declined like a noun
     ("Анатолия Тозика", "вице-премьера", "Анатолий Тозик"),
     ("Сергеем Кобзиком", "министром", "Сергей Кобзик"),
+    # a woman whose first name the dictionary reads as a man's: the title's case settles each word
+    ("Махабат Жумабаева", "пресс-секретарь", "Махабат Жумабаева"),
+    ("Махабат Жумабаевой", "пресс-секретарем", "Махабат Жумабаева"),
 ])
 def test_nominative_of_a_name(name, title, nominative):
     from accordwatch.extract.morph import nominative_name

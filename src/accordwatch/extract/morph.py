@@ -84,11 +84,20 @@ def nominative_name(name: str, title: str | None = None) -> str:
     if not _CYRILLIC.search(name):
         return name
     words = name.split()
-    reading = _agreeing_reading(tuple(words), title_cases(title) if title else frozenset())
+    cases = title_cases(title) if title else frozenset()
+    reading = _agreeing_reading(tuple(words), cases)
     out = []
     if reading is None:
         gender = None
         for word in words:
+            # (no one gender fits every word, "пресс-секретарь Махабат Маматова": a word with a reading in
+            # the case the title gives is in that case)
+            in_case = [p for p in _named(word) if p.tag.case in cases]
+            if in_case:
+                best = max(in_case, key=lambda p: p.score)
+                form = best.inflect({"nomn"})
+                out.append(_recase(word, form.word if form else best.normal_form))
+                continue
             form, gender = _name_form(word, gender)
             out.append(form)
     else:
