@@ -1436,3 +1436,13 @@ def test_the_measure_after_worth_of_may_name_its_country():
     assert [(f["indicator"], f["from"], f["to"]) for f in figs] == [("trade_turnover", None, None),
                                                                     ("exports", "IND", "BRA")]
 
+
+@pytest.mark.parametrize("text", [
+    "In 2023, Georgia's trade with Armenia fell by 4.1% to $950 million, with Azerbaijan it doubled to $1.2 billion, "
+    "and with Kazakhstan it grew 2.5 times to $310 million.",
+    "В 2023 году товарооборот Грузии с Арменией сократился на 4,1% и составил 950 млн долларов, с Азербайджаном "
+    "вырос в два раза и достиг 1,2 млрд долларов, а с Казахстаном увеличился в 2,5 раза и составил 310 млн долларов."])
+def test_each_partner_of_a_list_has_its_own_figure_and_change(text):
+    assert [(f["parties"], f["change_pct"]) for f in figures(text)] == [
+        (["ARM", "GEO"], -4.1), (["AZE", "GEO"], 100.0), (["GEO", "KAZ"], 150.0)]
+

@@ -68,7 +68,8 @@ RESTATED_CHANGE = re.compile(r"""
     \b(?:an?\s+)?(?:increas\w*|grew|grow\w*|growth|rose|rise|gain\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*)
     \s+(?:by|of)\s+[^,;%]{1,30}?,?\s+or\s+(?:about|around|approximately|some|roughly|nearly|almost|over|
     more\s+than)?\s*$""", re.X | re.I)
-CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b")
+# (", with Kyrgyzstan it doubled": the next partner's clause)
+CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b|,\s+with\s+(?-i:[A-Z])")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 # a price of a unit after the amount: "$0.029 | per kWh", "$300 a tonne"
@@ -675,6 +676,20 @@ class FigureFinder:
                 found.add(c)
         return sorted(found)
 
+    def partner_parties(self, zone: Zone, told: dict, own: list[str]) -> list[str]:
+        """The parties of a figure that measures what the figure `told` before it did: that one's, unless the
+        zone names one country it is not of ("Georgia's trade with Armenia fell to $950 million, | with
+        Azerbaijan it doubled to $1.2 billion"): then that country's with the side of `told` named first in
+        the sentence, not as a partner (the one whose trade is listed; where the sentence names it nowhere,
+        "trade with China reached $85 billion, with Japan $30 billion", the country's own parties)."""
+        named = {c.value for c in self.countries_in(zone.start, zone.end)}
+        if len(named) != 1 or named <= set(told["parties"]):
+            return told["parties"]
+        s0 = self.doc.sentence_of(zone.start)[0]
+        first = next((c.value for c in self.countries_in(s0, zone.start) if c.value in told["parties"] and
+                      not self.c.WITH_PARTNER.search(self.text, max(s0, c.start - 10), c.start)), None)
+        return sorted(named | {first}) if first else own
+
     def near_before(self, before: int, at: int) -> bool:
         """Is the offset `before` in the sentence of `at` or the one right before it?"""
         previous = self.doc.sentence_before(self.doc.sentence_of(at)[0])
@@ -814,15 +829,18 @@ class FigureFinder:
                     before = self.doc.sentence_of(spans[-1].start)
                     told = next(f for f, sp in zip(out, spans, strict=True)
                                 if self.doc.sentence_of(sp.start) == before)
-                ind, parties = told["indicator"], told["parties"]
+                ind = told["indicator"]
+                parties = self.partner_parties(z, told, parties)
             elif ind == "other" and k and amounts[k - 1].data.get("indicator") == "projects" and \
                     self.c.WORTH_LEFT.fullmatch(z.left):
                 ind = "investment"   # "three projects totaling $450 million": what the projects cost
             elif ind == "other" and out and spans and spans[-1].data["unit"] == a.data["unit"] and \
                     self.doc.sentence_of(spans[-1].start) == self.doc.sentence_of(a.start):
                 # "trade reached $3 billion in 2018 and $1.1 billion in January–April 2019": the
-                # same measure again, for another period
-                ind, parties = out[-1]["indicator"], out[-1]["parties"]
+                # same measure again, for another period (or of another partner its clause names: "with Turkey
+                # it fell to $3.4 billion, with Kyrgyzstan it doubled to $40 million")
+                ind = out[-1]["indicator"]
+                parties = self.partner_parties(z, out[-1], parties)
             elif ind == "other" and self.c.ANAPHOR.search(z.left):
                 # "The ministers discussed trade. In 2023 the figure reached $300 million": the
                 # sentence before says what is measured
