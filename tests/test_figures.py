@@ -1446,3 +1446,13 @@ def test_each_partner_of_a_list_has_its_own_figure_and_change(text):
     assert [(f["parties"], f["change_pct"]) for f in figures(text)] == [
         (["ARM", "GEO"], -4.1), (["AZE", "GEO"], 100.0), (["GEO", "KAZ"], 150.0)]
 
+
+@pytest.mark.parametrize("text, change", [
+    ("From January to May, Georgia's trade with Turkey amounted to $1.3 billion. This figure decreased by 4.2%, or "
+     "by $57 million, compared to the same period last year.", -4.2),
+    ("С января по май товарооборот Грузии с Турцией составил 1,3 млрд долларов. Этот показатель увеличился на 4,2% "
+     "или на 52 млн долларов по сравнению с аналогичным периодом прошлого года.", 4.2)])
+def test_a_change_told_in_the_next_sentence_with_its_amount_is_the_figures(text, change):
+    [fig] = figures(text, published="2023-06-20")
+    assert (fig["value"], fig["change_pct"]) == (1_300_000_000, change)
+

@@ -118,7 +118,8 @@ DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|
 CHANGE_BY = re.compile(r"""
     (?:\b(?:increas\w*|grew|grow\w*|rose|ris(?:e|es|ing)|decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|jump\w*|
           surg\w*|climb\w*|expand\w*|gain\w*|shr[ai]nk\w*|up|down|higher|lower)\s+by
-     | \b(?:an?\s+)?(?:increase|growth|rise|decrease|decline|drop|gain)\s+of)
+     | \b(?:an?\s+)?(?:increase|growth|rise|decrease|decline|drop|gain)\s+of
+     | \bby\s+\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent),?\s+or(?:\s+by)?)   # ("grew by 8.3%, or $324.3 million")
     \s+(?:about|around|nearly|almost|over|more\s+than|some|approximately|roughly)?\s*$""", re.X | re.I)
 # "$14 billion last year": a level the year before, never a goal's deadline
 LAST_YEAR_AFTER = re.compile(r"\s+(?:last\s+year|in\s+the\s+(?:past|previous|last)\s+year|"
@@ -950,12 +951,36 @@ class FigureFinder:
                 undated.setdefault(fact, fig)
             else:
                 dated.add(fact)
+        self._changes_told_after(out, spans)
         self._inherit_periods(out, spans)
         self._world_totals(out, spans)
         # "Речь идёт о почти 300 млрд рублей. ... достиг рекордной отметки - почти 300 млрд рублей": an amount
         # whose measure goes unsaid that a figure after it states is that figure
         told = {(f["value"], f["unit"], tuple(f["parties"])) for f in out if f["indicator"] != "other"}
         return [f for f in out if f["indicator"] != "other" or (f["value"], f["unit"], tuple(f["parties"])) not in told]
+
+    def _changes_told_after(self, figs: list[dict], spans: list[Span]) -> None:
+        """"Trade reached $4.22 billion. This figure grew by 8.3% (or by $324.3 million) ...": the change the
+        next sentence gives of the figure, naming it and no level of its own, is that figure's."""
+        sentences = self.doc.sentences
+        for i, (f, a) in enumerate(zip(figs, spans, strict=True)):
+            if f["change_pct"] is not None:
+                continue
+            k = bisect_left(sentences, (self.doc.sentence_of(a.start)[1],))
+            if k >= len(sentences):
+                continue
+            n0, n1 = sentences[k]
+            if "\n\n" in self.text[a.end:n0] or (i + 1 < len(spans) and spans[i + 1].start < n1):
+                continue   # (another paragraph, or a figure of its own there)
+            told = self.c.ANAPHOR.search(self.text, n0, min(n1, n0 + 80))
+            pct = self.c.PCT.search(self.text, n0, n1) if told is not None and told.start() - n0 <= 20 else None
+            if pct is None:
+                continue
+            window = self.text[max(n0, pct.start() - 45):pct.end() + 40]
+            down, up = self.c.DOWN.search(window), self.c.UP.search(window)
+            if down or up:
+                value = float(pct["num"].replace(",", "."))
+                f["change_pct"] = -value if down and (not up or down.start() > up.start()) else value
 
     def _world_totals(self, figs: list[dict], spans: list[Span]) -> None:
         """A flow of one country whose sentence names no other, larger than the two sides' whole trade in
