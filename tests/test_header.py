@@ -119,6 +119,24 @@ def test_dateline(lead, city, outlet):
     assert (d["dateline"], d["outlet"]) == (city, outlet)
 
 
+@pytest.mark.parametrize("lead, city, outlet", [
+    ("12 марта, Минск /Корр. БЕЛТА/.", "Минск", "БЕЛТА"),
+    ("3 мая 2024 года, Гродно /Ирина Петрова - БЕЛТА/.", "Гродно", "БЕЛТА"),
+    ("ТАШКЕНТ, 3 мая /Корр. ТАСС/.", "Ташкент", "ТАСС"),
+])
+def test_russian_dateline_with_the_date_first_or_a_correspondent(lead, city, outlet):
+    d = document(f"Беларусь и Вьетнам обсудили торговлю\n\n{lead} Стороны обсудили поставки тракторов и "
+                 "молочной продукции.")
+    assert (d["dateline"], d["outlet"]) == (city, outlet)
+
+
+def test_an_official_of_the_datelines_country_is_no_guess_for_the_other_side():
+    people = extract("12 марта, Минск /Корр. БЕЛТА/. Об этом заявил журналистам заместитель премьер-министра "
+                     "Петр Иванов по итогам переговоров Президента Беларуси Александра Лукашенко с Президентом "
+                     "Вьетнама.")["people"]
+    assert {p["name"]: p["country"] for p in people}["Петр Иванов"] is None
+
+
 def test_dateline_day_resolves_against_publication():
     record = extract(f"{TITLE}\n\nBAKU, Azerbaijan, Sept. 9 - {BODY}", published="2023-09-10")
     assert [(d["text"], d["value"]) for d in record["dates"]] == [("Sept. 9", "2023-09-09")]

@@ -75,14 +75,18 @@ DATELINE_MIXED = re.compile(rf"""
     \s*(?:\((?P<outlet>[^()\n]{{2,40}})\)|\((?=\s*[–—-]))?       # (an outlet's brackets left empty: "( --")
     (?:\s*(?:[–—]+|-{{1,2}}|:)\s+|(?<=\))\s+)(?=\S)
 """, re.X)
-# a Russian dateline: "Ташкент, 22 июня /Синьхуа/ --", "АСТАНА. КАЗИНФОРМ –", "Бишкек (Кабар) —"
+# a Russian dateline: "Ташкент, 22 июня /Синьхуа/ --", "АСТАНА. КАЗИНФОРМ –", "Бишкек (Кабар) —", the date
+# first: "6 октября, Минск /Корр. БЕЛТА/."
 RU_DATELINE = re.compile(r"""
-    ^(?P<city>[А-ЯЁ][а-яёА-ЯЁ]+(?:[ -][А-ЯЁ][а-яёА-ЯЁ]+)?)
+    ^(?:(?P<date_first>[0-3]?\d\s+[а-яё]+(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года)?)?),\s*)?
+    (?P<city>[А-ЯЁ][а-яёА-ЯЁ]+(?:[ -][А-ЯЁ][а-яёА-ЯЁ]+)?)
     (?:,\s*(?P<date>[0-3]?\d\s+[а-яё]+(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года)?)?|[0-3]?\d\.[01]\d\.(?:\d\d){1,2}))?
     (?:\.?\s*/(?P<slashed>[^/\n]{2,40})/)?
     \s*(?:\((?P<outlet>[^()\n]{2,40})\))?
     \s*(?:[–—]+|-{1,2}|\.)\s+(?=\S)
 """, re.X)
+# the correspondent before the agency between slashes ("Корр. БЕЛТА", "корреспондент ТАСС")
+SLASHED_WRITER = re.compile(r"^(?:корр\.|корреспондент\w*|спецкорр\.)\s*", re.I)
 # a publication stamp at the head of a line that runs on with the article: a date in figures,
 # or any full date after a stamp word, and its time ("12.09.2024, 14:05 ASTANA ...")
 HEAD_STAMP = re.compile(rf"""
@@ -314,6 +318,7 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
         # "БИШКЕК, 6 сентября 2024 г. /Кабар/.", "Бишкек, 16.06.21 /Кабар/.", "ULAN BATOR,(UrduPoint - 3rd
         # Sep, 2019):": a dateline with a year dates the article
         found = _dateline_date(m["date"] if "date" in m.re.groupindex else None) or \
+            _dateline_date(m["date_first"] if "date_first" in m.re.groupindex else None) or \
             _dateline_date(m["sources"] if "sources" in m.re.groupindex else None)
         if found is not None:
             doc.published = found.isoformat()
@@ -322,7 +327,10 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
     named = m["agency"] if "agency" in m.re.groupindex else None
     if named and (named.lower() in gz.country_index() or named.lower() in gz.place_index()):
         named = None   # "ASTANA, KAZAKHSTAN.": the country of the city, no agency
-    outlet = m["outlet"] or (m["slashed"] if "slashed" in m.re.groupindex else None) or agency or named
+    slashed = m["slashed"] if "slashed" in m.re.groupindex else None
+    if slashed:   # "/Корр. БЕЛТА/", "/Лилия Крапивина - БЕЛТА/": the agency, after its correspondent
+        slashed = SLASHED_WRITER.sub("", re.split(r"\s+[-–—]\s+", slashed)[-1])
+    outlet = m["outlet"] or slashed or agency or named
     if not outlet and "sources" in m.re.groupindex and m["sources"]:
         outlet = re.split(r"\s+[/|-]\s+|,", m["sources"])[0]   # the first of the agencies named
     if outlet and doc.outlet is None:

@@ -1214,7 +1214,9 @@ class PeopleFinder:
 
     def dateline_country(self) -> str | None:
         """The country of the article's dateline, where it is a known place."""
-        place = gz.place_index().get(self.doc.dateline.lower()) if self.doc.dateline else None
+        dateline = self.doc.dateline.lower() if self.doc.dateline else None
+        place = (gz.place_index().get(dateline) or gz.place_index(lang.of(self.doc).code).get(dateline)) \
+            if dateline else None
         return place[1] if place else None
 
     def other_side(self, people: list[Person]) -> None:
