@@ -185,6 +185,9 @@ def test_a_known_officeholder_named_in_russian_gets_the_country():
     # a hyphenated first name inflects in its last part only
     ("Гостей принял глава государства Касым-Жомарт Токаев; позже делегация встретилась с Президентом "
      "Казахстана Касым-Жомартом Токаевым в Акорде.", ("Касым-Жомарт Токаев", "глава государства", "KAZ")),
+    # "бен" as "бин" holds an Arab name together
+    ("Президент Беларуси провел переговоры с Эмиром Катара Тамимом бен Хамадом Аль Тани.",
+     ("Тамим бен Хамад Аль Тани", "Эмир", "QAT")),
 ])
 def test_the_words_of_a_russian_name_agree_in_gender_and_case(text, person):
     people = extract(text)["people"]
