@@ -122,7 +122,7 @@ def test_dateline(lead, city, outlet):
 @pytest.mark.parametrize("lead, city, outlet", [
     ("12 марта, Минск /Корр. БЕЛТА/.", "Минск", "БЕЛТА"),
     ("3 мая 2024 года, Гродно /Ирина Петрова - БЕЛТА/.", "Гродно", "БЕЛТА"),
-    ("ТАШКЕНТ, 3 мая /Корр. ТАСС/.", "Ташкент", "ТАСС"),
+    ("ТАШКЕНТ, 3 мая /Корр. ТАСС Иван Петров/.", "Ташкент", "ТАСС"),
 ])
 def test_russian_dateline_with_the_date_first_or_a_correspondent(lead, city, outlet):
     d = document(f"Беларусь и Вьетнам обсудили торговлю\n\n{lead} Стороны обсудили поставки тракторов и "

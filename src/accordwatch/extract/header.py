@@ -87,6 +87,7 @@ RU_DATELINE = re.compile(r"""
 """, re.X)
 # the correspondent before the agency between slashes ("Корр. БЕЛТА", "корреспондент ТАСС")
 SLASHED_WRITER = re.compile(r"^(?:корр\.|корреспондент\w*|спецкорр\.)\s*", re.I)
+AGENCY_THEN_WRITER = re.compile(r"([A-ZА-ЯЁ]{2,}(?:[- ][A-ZА-ЯЁ]{2,})*)\s+[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ][a-zа-яё]+$")
 # a publication stamp at the head of a line that runs on with the article: a date in figures,
 # or any full date after a stamp word, and its time ("12.09.2024, 14:05 ASTANA ...")
 HEAD_STAMP = re.compile(rf"""
@@ -330,6 +331,8 @@ def _read_dateline(doc: Document, pos: int, line: str) -> None:
     slashed = m["slashed"] if "slashed" in m.re.groupindex else None
     if slashed:   # "/Корр. БЕЛТА/", "/Лилия Крапивина - БЕЛТА/": the agency, after its correspondent
         slashed = SLASHED_WRITER.sub("", re.split(r"\s+[-–—]\s+", slashed)[-1])
+        if (caps := AGENCY_THEN_WRITER.match(slashed)) is not None:
+            slashed = caps[1]   # "Корр. ТАСС Олег Трутнев": the agency, then its correspondent's name
     outlet = m["outlet"] or slashed or agency or named
     if not outlet and "sources" in m.re.groupindex and m["sources"]:
         outlet = re.split(r"\s+[/|-]\s+|,", m["sources"])[0]   # the first of the agencies named
