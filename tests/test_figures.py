@@ -1456,3 +1456,11 @@ def test_a_change_told_in_the_next_sentence_with_its_amount_is_the_figures(text,
     [fig] = figures(text, published="2023-06-20")
     assert (fig["value"], fig["change_pct"]) == (1_300_000_000, change)
 
+
+@pytest.mark.parametrize("text, kind", [
+    ("Last year Georgia managed to raise trade with Armenia to $890 million.", "actual"),
+    ("В прошлом году Грузии удалось увеличить товарооборот с Арменией до 890 млн долларов.", "actual"),
+    ("Georgia plans to raise trade with Armenia to $2 billion.", "target")])
+def test_a_rise_that_was_managed_is_done_not_a_goal(text, kind):
+    assert one(text)["kind"] == kind
+

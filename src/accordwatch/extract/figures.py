@@ -98,7 +98,10 @@ TARGET_LIST = re.compile(r"\s*,?\s*(?:and\s+|while\s+)?(?:[\w-]+\s+){0,3}?to\s+(
                          r"more\s+than\s+|over\s+|some\s+)?", re.I)
 # "trade surpassed the target, reaching $1.25 billion": a goal met, the amount a level reached
 TARGET_MET = re.compile(r"\b(?:surpassed|exceeded|outstripped|overfulfill?ed|met|achieved)\s+"
-                        r"(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:target|goal|plan)\b", re.I)
+                        r"(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:target|goal|plan)\b|"
+                        # "managed to raise trade to $711 million": done
+                        r"\b(?:managed\s+to|succeeded\s+in)\s+(?:\w+\s+){0,2}?(?:rais|increas|boost|bring|br[io]ught)\w*",
+                        re.I)
 CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capacity is a fact, not a goal
 ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s+indicator)\s+(?:\w+\s+){0,2}?"
                      r"(?:rose|grew|fell|dropped|declined|"
