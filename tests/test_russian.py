@@ -185,6 +185,9 @@ def test_a_known_officeholder_named_in_russian_gets_the_country():
     # a hyphenated first name inflects in its last part only
     ("Гостей принял глава государства Касым-Жомарт Токаев; позже делегация встретилась с Президентом "
      "Казахстана Касым-Жомартом Токаевым в Акорде.", ("Касым-Жомарт Токаев", "глава государства", "KAZ")),
+    # a family name no dictionary knows, written first, is the name's, not the title's
+    ("Министр встретился с Премьер-министром Вьетнама Фам Минь Тинем в Ханое.",
+     ("Фам Минь Тинь", "Премьер-министр", "VNM")),
     # "бен" as "бин" holds an Arab name together
     ("Президент Беларуси провел переговоры с Эмиром Катара Тамимом бен Хамадом Аль Тани.",
      ("Тамим бен Хамад Аль Тани", "Эмир", "QAT")),
