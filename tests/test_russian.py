@@ -1277,3 +1277,20 @@ def test_a_russian_level_that_will_be_exceeded_is_a_target():
 ])
 def test_russian_names_stop_at_a_pointing_word_and_at_the_next_counted_documents(text, name):
     assert extract(text)["events"][0]["name"] == name
+
+
+@pytest.mark.parametrize("text, period, change", [
+    ("За три первых квартала 2022 года торговля Китая и Бразилии выросла по сравнению с показателями "
+     "января-сентября 2021 года на 12,4% до 130 млрд долларов.", "2022-01/2022-09", 12.4),
+    ("По данным за январь-ноябрь 2022 года товарооборот Армении с Ираном составил 650 млн долларов, что на 21,5 "
+     "процента превышает аналогичный показатель прошлого года.", "2022-01/2022-11", 21.5)])
+def test_first_quarters_and_a_change_far_from_its_verb(text, period, change):
+    [fig] = extract(text)["figures"]
+    assert (fig["period"], fig["change_pct"]) == (period, change)
+
+
+def test_an_amount_in_brackets_after_na_is_a_change():
+    text = ("В 2022 году экспорт Армении в Иран составил 150 млн долларов. Вырос экспорт таких товаров, как "
+            "электроэнергия (на 12,5 млн долларов) и медь (на 3,1 млн долларов).")
+    assert [f["value"] for f in extract(text)["figures"]] == [150_000_000]
+

@@ -63,6 +63,9 @@ def pattern() -> re.Pattern:
         | (?P<full>\b(?P<d>[0-3]?\d)\s+(?P<dm>{month})(?:\s+(?P<dy>{YEAR}){YEAR_WORD})?)
         | (?P<numeric>\b(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>{YEAR})\b)
         | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
+        # "три первых квартала", "первые два квартала"
+        | (?P<nquarters>\b(?:(?P<nq1>дв|тр)\w*\s+перв\w*|перв\w*\s+(?P<nq2>дв|тр)\w*)\s+квартал\w*\s+
+                        (?:(?P<nqy>{YEAR}){YEAR_WORD}|(?P<nqr>{REL_WORDS})))
         | (?P<quarter>\b(?P<q>[1-4]|I{{1,3}}|IV|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[-\s]?(?:м|го|й)?\s*
                       (?:квартал\w*)\s+(?:(?P<qy>{YEAR}){YEAR_WORD}|(?P<qr>{REL_WORDS})))
         | (?P<half>\b(?:перв\w+|втор\w+)\s+(?:полугоди\w+|половин\w+)\s+
@@ -189,6 +192,10 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
     if g["my"]:
         mon = month_of(g["mm"])
         return (f"{g['myy']}-{mon:02d}" if mon else None), "month", False
+    if g["nquarters"]:
+        months = 3 * (2 if (g["nq1"] or g["nq2"]).lower() == "дв" else 3)
+        y = _year(g["nqy"], g["nqr"], base, m)
+        return (f"{y}-01/{y}-{months:02d}" if y else None), "span", not g["nqy"]
     if g["quarter"]:
         word = g["q"].lower()
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(word) or next(

@@ -225,6 +225,7 @@ EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|sessi
                                re.I)
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
+CHANGE_VERB_REACH = 110   # how far before a percentage the verb of its clause may stand
 NEXT_AMOUNT_GAP = 8   # "in 2022, at | $27.7 billion"
 PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)\s+period|аналогичн\w+\s+период", re.I)
 # the patterns a language gives the figure finder: English's are the constants above, another
@@ -635,6 +636,11 @@ class FigureFinder:
                 if restated:
                     window = restated.group(0)   # "an increase of $8.4 billion, or about 6.3%"
                 down, up = self.c.DOWN.search(window), self.c.UP.search(window)
+                if not (down or up) and text is zone.left:
+                    # "торговля увеличилась по сравнению с показателями января-сентября 2020 года на 35,4%": the
+                    # verb of its clause, further back
+                    window = text[max(0, m.start() - CHANGE_VERB_REACH):m.start()]
+                    down, up = self.c.DOWN.search(window), self.c.UP.search(window)
                 if not (down or up):
                     continue
                 value = float(m["num"].replace(",", "."))
