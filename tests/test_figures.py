@@ -1464,3 +1464,8 @@ def test_a_change_told_in_the_next_sentence_with_its_amount_is_the_figures(text,
 def test_a_rise_that_was_managed_is_done_not_a_goal(text, kind):
     assert one(text)["kind"] == kind
 
+
+def test_an_amount_before_its_target_word_is_a_target():
+    fig = one("Oman and Jordan have set a $1 billion (JD709 million) bilateral trade volume target for 2027.")
+    assert (fig["kind"], fig["indicator"]) == ("target", "trade_turnover")
+

@@ -80,7 +80,9 @@ PER_UNIT = re.compile(r"\s*(?:per|a|/)\s*(?:(?:1|1,000|one|one\s+thousand|a\s+th
 # "$125 per 1,000 cubic metres": the quantity a price is given for, no figure of its own
 PER_BEFORE = re.compile(r"\bper\s*$", re.I)
 # "in line with the $100 billion target", "the US$30 billion goal was achievable": the amount a goal names
-TARGET_AFTER = re.compile(r"\s*(?:(?:trade|turnover|export|import)\s+)?(?:target|goal)\b", re.I)
+# ("a $5 billion (TL144.64 billion) bilateral trade volume target": a restatement, and up to three words, between)
+TARGET_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:bilateral|mutual|annual|trade|turnover|volume|export|"
+                          r"import)\s+){0,3}(?:target|goal)\b", re.I)
 # "exports reached $5 billion, | imports from China $3 billion": the other flow's clause after a comma
 NEXT_FLOW = re.compile(r"(?:,\s*(?:(?:and|while)\s+)?|\s+(?:and|while)\s+)(?:its\s+|the\s+)?(?:imports?|exports?)\b",
                        re.I)
