@@ -824,3 +824,16 @@ def test_a_lower_case_office_before_a_name_a_particle_holds_together():
     assert found["Khalid bin Abdulaziz Al-Falih"]["title"] == "minister"
     assert found["Khalid bin Abdulaziz Al-Falih"]["country"] == "SAU"
 
+
+@pytest.mark.parametrize("text", [
+    "Belarus' agriculture minister, Anatoly Linevich, said the tractors would arrive in May.",
+    "Anatoly Linevich, Belarus' agriculture minister, said the tractors would arrive in May.",
+    "The agriculture minister of Belarus, Anatoly Linevich, said the tractors would arrive in May."])
+def test_an_office_in_lower_case_with_the_name_set_apart_by_commas(text):
+    person = people(text)["Anatoly Linevich"]
+    assert (person["title"], person["country"]) == ("agriculture minister", "BLR")
+
+
+def test_a_lower_case_office_before_a_comma_and_no_name_makes_no_person():
+    assert people("Said the agriculture minister, Belarus and Zimbabwe agreed on tractors.") == {}
+

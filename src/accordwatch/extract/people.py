@@ -297,13 +297,18 @@ NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 GLUED_INITIAL = re.compile(r"[A-ZА-ЯЁ]\.[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?")
 
 
+# a name set apart by commas after an office in lower case ("Belarus' foreign minister, Sergei Aleinik, said"):
+# two or three capitalised words, then a comma or the sentence's end
+APPOSITIVE = r"(?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’.-]+(?:,|\.|$)"
+
+
 @cache
 def name_after(code: str) -> re.Pattern:
-    """A capitalised word and another after it (a name), after a space: what follows an office written in
-    lower case that is a title ("foreign minister Mohamad Hasan", "minister Thani bin Ahmed Al Zeyoudi": a
-    particle between; not "the foreign minister said")."""
+    """A capitalised word and another after it (a name), after a space (or set apart by commas): what follows an
+    office written in lower case that is a title ("foreign minister Mohamad Hasan", "minister Thani bin Ahmed Al
+    Zeyoudi": a particle between; not "the foreign minister said")."""
     between = "|".join(sorted(map(re.escape, particles(code)), key=len, reverse=True))
-    return re.compile(rf"\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+(?:(?:{between})\s+)?[A-Z]")
+    return re.compile(rf"(?:,(?=\s+{APPOSITIVE}))?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+(?:(?:{between})\s+)?[A-Z]")
 
 
 OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")   # "Prime minister | of Kazakhstan Alikhan Smailov"
@@ -427,8 +432,8 @@ class PeopleFinder:
         for m in WORD.finditer(self.text, start, end):
             t = m.group()
             s = m.start()
-            if s == dotted:
-                continue
+            if s == dotted or (t in ("'", "’") and self.text[s - 1:s] in ("s", "S")):
+                continue   # (the possessive of a name ending in s: "Belarus' foreign minister")
             blen, cap, title_word, name, initial, particle, punct, low = word_shape(t)
             be = s + blen   # "QazaqGaz’s": the entity is the word without its possessive
             ent = _last_covering(ents, s, be) if ent_lo <= s and be <= ent_hi else None
