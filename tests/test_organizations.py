@@ -667,3 +667,10 @@ def test_a_forums_theme_in_quotes_names_no_body():
     assert "Engine for Regional Development" not in orgs(text)
     assert orgs("Форум прошел под девизом «Партнерство для устойчивого развития Евразийского региона».") == {}
 
+
+def test_a_bodys_kind_is_its_heads_before_the_remit():
+    found = orgs("The memorandum was signed by the General Department of Market Surveillance of Vietnam and the "
+                 "Department of Trade and Industry of the Philippines.")
+    assert found["General Department of Market Surveillance of Vietnam"]["kind"] == "agency"
+    assert found["Department of Trade and Industry"]["kind"] == "agency"
+

@@ -1122,10 +1122,19 @@ def _joint_body(head: str, name: str) -> bool:
 
 
 def _kind_of(name: str) -> str:
-    """The kind the name's head says: its last word's, or its last two words' ("Task Force")."""
+    """The kind the name's head says: its last word's, or its last two words' ("Task Force"); where its remit
+    follows it, the head before the remit ("Department | of Market Surveillance", "Bank | of China")."""
     suffixes = cues().get("suffix", {})
-    words = name.split()
-    return suffixes.get(" ".join(words[-2:])) or suffixes.get(words[-1], "company")
+    head = REMIT.split(name, maxsplit=1)[0]
+    for part in ((head, name) if head != name else (name,)):
+        words = part.split()
+        kind = suffixes.get(" ".join(words[-2:])) or suffixes.get(words[-1])
+        if kind:
+            return kind
+    return "company"
+
+
+REMIT = re.compile(r"\s+(?:of|for|on)\s+")
 
 
 @component("organizations")
