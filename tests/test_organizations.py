@@ -674,3 +674,9 @@ def test_a_bodys_kind_is_its_heads_before_the_remit():
     assert found["General Department of Market Surveillance of Vietnam"]["kind"] == "agency"
     assert found["Department of Trade and Industry"]["kind"] == "agency"
 
+
+def test_a_federal_ministry_for_its_portfolio():
+    found = orgs("The accord was signed with Austria's Federal Ministry for Labour and Economy in Vienna.")
+    assert (found["Federal Ministry for Labour and Economy"]["kind"],
+            found["Federal Ministry for Labour and Economy"]["country"]) == ("ministry", "AUT")
+

@@ -178,8 +178,9 @@ def descriptor_pattern() -> re.Pattern:
         rf"|\bthe\s+(?P<b>[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){{0,2}})\s+(?P<bcue>{alt})\b")
 
 
-MINISTRY_OF = re.compile(rf"(?:{alternation(['Ministry'], boundary_before=True)})\s+of\s+(?:the\s+)?"
+MINISTRY_OF = re.compile(rf"(?:{alternation(['Ministry'], boundary_before=True)})\s+(?:of|for)\s+(?:the\s+)?"
                          rf"(?P<port>{CAP}(?:,?\s+(?:and\s+)?{CAP}){{0,5}})")
+FEDERAL_BEFORE = re.compile(r"\bFederal\s+$")
 # (?P<pre>(?:CAP(?:['’]s)?\s+){1,4})Ministry\b, its first word written out (see LEFT_RUN)
 PORTFOLIO_WORD = rf"{CAP}(?:['’]s)?\s+"
 # "Energy and Natural Resources Ministry": portfolios joined by "and" name one ministry
@@ -518,6 +519,8 @@ class Finder:
         for m in MINISTRY_OF.finditer(self.text):
             start, end = m.start(), list_closed(self.text, m.start("port"),
                                                 before_title(self.text, m.start("port"), m.end()))
+            if (federal := FEDERAL_BEFORE.search(self.text, max(0, start - 10), start)) is not None:
+                start = federal.start()   # "Germany's Federal Ministry for Economic Affairs": the federation's
             end = before_name(self.text, m.start("port"), end)
             port = self.text[m.start("port"):end]
             if self._only_country_words(m.start("port"), end):
