@@ -680,3 +680,9 @@ def test_a_federal_ministry_for_its_portfolio():
     assert (found["Federal Ministry for Labour and Economy"]["kind"],
             found["Federal Ministry for Labour and Economy"]["country"]) == ("ministry", "AUT")
 
+
+def test_a_commission_the_text_leaves_unnamed_is_no_organization():
+    assert orgs("The ministers hope to sign it at the next meeting of the intergovernmental commission.") == {}
+    assert "Kazakh-Egyptian Intergovernmental Commission" in orgs(
+        "They spoke at the meeting of the Kazakh-Egyptian Intergovernmental Commission in Cairo.")
+

@@ -842,6 +842,8 @@ class Finder:
             if self.is_blocked(start, end):
                 continue
             name = m["name"]
+            if name.islower() and len(name.split()) == 2:
+                continue   # "the next meeting of the intergovernmental commission": a body the text leaves unnamed
             ent = self.entity(_norm(name), name, "commission", None)
             self.mention(start, end, ent)
 
