@@ -2210,3 +2210,10 @@ def test_a_name_ends_before_such_as():
 def test_a_name_holds_no_sum_and_no_at_least(text, name):
     assert of_type(events(text), "agreement")[0]["name"] == name
 
+
+@pytest.mark.parametrize("text, status", [
+    ("The foreign ministers of Oman and Iran held talks in Muscat ahead of the summit.", "discussed"),
+    ("The Oman-Iran business forum will be held in Muscat ahead of the summit.", "planned")])
+def test_a_meeting_held_ahead_of_another_is_held(text, status):
+    assert of_type(events(text), "meeting")[0]["status"] == status
+

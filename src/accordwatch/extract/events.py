@@ -425,8 +425,10 @@ AGREED_WORD = re.compile(r"\bagreed\b", re.I)
 # the patterns and word sets a language gives the event finder: English's are the constants above,
 # another language's come from its data/<code>/event_cues.tsv (a pattern it lacks never matches);
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
-CUE_NAMES = ("FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD", "MET_PAST",
-             "MET_OBJECT", "SAID_AT", "NEGOTIATION_ON", "AS_WELL_AS",
+# the words of MEETING_FUTURE that put what follows them still to come, not what comes before
+AHEAD_OF = re.compile(r"ahead\s+of", re.I)
+CUE_NAMES = ("AHEAD_OF", "FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FUTURE", "MEETING_NEXT", "MEETING_HELD",
+             "MET_PAST", "MET_OBJECT", "SAID_AT", "NEGOTIATION_ON", "AS_WELL_AS",
              "NEXT_BEFORE", "DAYS_BEFORE", "OFFER", "DEFINITE", "CONTENT_OF", "VAGUE_INTENT", "SIDES_SUBJECT",
              "AGREED", "DISCUSSED", "ESTABLISH", "SEMICOLON", "PROPOSE", "CONDITIONAL", "IDIOM", "BACKREF",
              "SESSION_OF", "PROJECT_CONTEXT", "GENERIC_BEFORE", "COOPERATION_IN", "PAIR_WORDS", "MET_WITH",
@@ -1461,6 +1463,9 @@ class EventFinder:
                 coming = self.c.MEETING_FUTURE.search(sent)
                 if coming is not None and nxt < s0 + coming.start():
                     coming = None   # "who is on a visit ..., hoped that the JTC meeting could be held": the later one's
+                elif coming is not None and end <= s0 + coming.start() and \
+                        self.c.AHEAD_OF.fullmatch(coming.group(0)) is not None:
+                    coming = None   # "held talks in Astana ahead of the summit": the summit is to come, the talks held
                 future = coming is not None or (
                     self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
                 if future and self.c.HELD_NOW.search(sent) and not self.c.STILL_TO_COME.search(sent):
