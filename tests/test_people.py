@@ -837,3 +837,10 @@ def test_an_office_in_lower_case_with_the_name_set_apart_by_commas(text):
 def test_a_lower_case_office_before_a_comma_and_no_name_makes_no_person():
     assert people("Said the agriculture minister, Belarus and Zimbabwe agreed on tractors.") == {}
 
+
+def test_two_people_of_one_family_keep_their_own_titles():
+    found = people("Emir Tamim bin Hamad Al Thani received the delegation. The accord was signed by Sheikha Hind "
+                   "bint Hamad Al Thani, vice chair of the Qatar Foundation.")
+    assert found["Tamim bin Hamad Al Thani"]["title"] == "Emir"
+    assert found["Hind bint Hamad Al Thani"]["title"].startswith("vice chair")
+

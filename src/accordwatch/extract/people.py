@@ -880,6 +880,8 @@ class PeopleFinder:
             if ws[i].kind != "name" or (i > 0 and ws[i - 1].kind in ("name", "title", "ent") and whose is None
                                         and not ws[i - 1].honor):   # ("Dr. Abi Ahmed, Prime Minister of ...")
                 continue
+            if i > 1 and ws[i - 1].text.lower() in self.particles and ws[i - 2].kind == "name":
+                continue   # "Hind bint | Hamad Al Thani, chair of ...": inside a name a particle holds together
             n = i
             while n < len(ws) and (ws[n].kind == "name" or (
                     ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
