@@ -327,3 +327,12 @@ def test_roads_and_archaeology_are_sectors_a_road_map_is_not(text, expected):
 ])
 def test_non_takes_the_sector_out(text):
     assert "oil_gas" not in sectors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia and Armenia signed new investment and trade agreements worth $300 million.",
+    "Грузия и Армения подписали новые инвестиционно-торговые соглашения на сумму 300 млн долларов."])
+def test_trade_agreements_are_an_instrument_of_trade(text):
+    [ev] = [e for e in accordwatch.extract(text)["events"] if e["type"] == "agreement"]
+    assert ev["sectors"] == ["finance_investment", "trade"]
+
