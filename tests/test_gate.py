@@ -19,11 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 
 # floors sit a little under what the extractor reaches today; raise them as it improves
-EXAMPLE_FLOORS = {"countries": 0.97, "organizations": 0.92, "people": 0.98, "figures": 0.94, "events": 0.89,
+EXAMPLE_FLOORS = {"countries": 0.97, "organizations": 0.93, "people": 0.98, "figures": 0.94, "events": 0.89,
                   "sectors": 0.92, "dyads": 0.85}
 EXAMPLE_ATTRIBUTE_FLOORS = {"published": 1.0, "person_title": 0.98, "person_country": 0.96, "event_status": 0.88,
                             "event_date": 0.89, "event_name": 0.76, "event_sectors_jaccard": 0.66,
-                            "figure_parties": 0.90, "figure_change_pct": 0.95}
+                            "figure_parties": 0.96, "figure_change_pct": 0.95}
 # our Russian gold alone (P10): floors a little under what the extractor reaches on it
 RUSSIAN_FLOORS = {"countries": 0.95, "organizations": 0.93, "people": 0.98, "figures": 0.90, "events": 0.91,
                   "sectors": 0.91, "dyads": 0.95}
