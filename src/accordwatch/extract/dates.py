@@ -50,8 +50,9 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|would|could|might|(?-i:may)|is\s+to
                            r"(?:leaves|departs|heads|flies)\s+for)\b[^.;!?]*$", re.I)   # (a trip told in the present)
 # an event that opens on a day, told in the present, is still to come ("the summit, which opens in Johannesburg on
 # Wednesday")
-OPENS_BEFORE = re.compile(r"\b(?:opens|begins|starts|kicks\s+off|convenes)(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*"
-                          r"(?:\s+(?-i:[A-Z])[\w-]*)?)?\s+(?:on\s+)?$", re.I)
+OPENS = r"(?:opens|begins|starts|kicks\s+off|convenes)"   # (events.MEETING_FUTURE reads them too)
+OPENS_BEFORE = re.compile(rf"\b{OPENS}(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)?\s+(?:on\s+)?$",
+                          re.I)
 UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.I)
 # (after the weekday, its clause's subject may come first: "On Sunday, Mexico's Foreign Secretary Luis
 # Derbez will begin a trip")

@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from ..data import lexicon, split
 from ..document import Document, Span
 from . import lang, morph
+from .dates import OPENS
 from .event_names import generic_triggers, name_span, object_span, ordinal_words
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, PAIR_DASH, drop_third_parties, frame_only, main_parties, venue_only
@@ -89,7 +90,7 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"(?:during|at|within|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
                             r"(?:visit|trip|meeting|summit|forum|talks|session)\b|"
                             # ("the summit, which opens in Johannesburg on Wednesday": told in the present)
-                            r"(?:opens|begins|starts|kicks\s+off|convenes)(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*)?\s+"
+                            rf"{OPENS}(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*)?\s+"
                             r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow)\b|"
                             r"(?:expected|set)\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+(?:hold|organi[sz]e|host|convene)|and\s+to\s+(?:hold|organi[sz]e|host)|"

@@ -637,20 +637,17 @@ class FigureFinder:
                 restated = self.c.RESTATED_CHANGE.search(self.text, max(0, p0 - 80), p0)
                 if restated:
                     window = restated.group(0)   # "an increase of $8.4 billion, or about 6.3%"
-                down, up = self.c.DOWN.search(window), self.c.UP.search(window)
-                if not (down or up) and text is zone.left:
+                sign = self.sign(window)
+                if sign is None and text is zone.left:
                     # "торговля увеличилась по сравнению с показателями января-сентября 2020 года на 35,4%": the
                     # verb of its clause, further back
-                    window = text[max(0, m.start() - CHANGE_VERB_REACH):m.start()]
-                    down, up = self.c.DOWN.search(window), self.c.UP.search(window)
-                if not (down or up):
+                    sign = self.sign(text[max(0, m.start() - CHANGE_VERB_REACH):m.start()])
+                if sign is None:
                     continue
                 value = float(m["num"].replace(",", "."))
                 if not math.isfinite(value):
                     continue   # "up 1000...000%": more digits than a float holds
-                if down and (not up or down.start() > (up.start() if up else -1) and "more" not in up.group(0)):
-                    value = -value
-                return value
+                return -value if sign < 0 else value
             tm = self.c.TIMES.search(text)
             if tm and not self.c.MULTIPLE_SPAN.match(text, tm.end()) and \
                     (n := float((tm["n"] or tm.groupdict().get("n2")).replace(",", "."))) > 1:
@@ -659,6 +656,14 @@ class FigureFinder:
             if mm and not self.c.MULTIPLE_SPAN.match(text, mm.end()):
                 return 100.0 if mm["x2"] else 200.0 if mm["x3"] else -50.0
         return None
+
+    def sign(self, window: str) -> int | None:
+        """Whether the words around a percentage tell a rise (1) or a fall (-1), the later of the two winning (a
+        rise told by "more" stands whatever follows it); None where they tell neither."""
+        down, up = self.c.DOWN.search(window), self.c.UP.search(window)
+        if not (down or up):
+            return None
+        return -1 if down and (not up or down.start() > up.start() and "more" not in up.group(0)) else 1
 
     def parties(self, zone: Zone, amount: Span, indicator: str = "other") -> list[str]:
         s0, s1 = self.doc.sentence_of(amount.start)
@@ -987,11 +992,10 @@ class FigureFinder:
             pct = self.c.PCT.search(self.text, n0, n1) if told is not None and told.start() - n0 <= 20 else None
             if pct is None:
                 continue
-            window = self.text[max(n0, pct.start() - 45):pct.end() + 40]
-            down, up = self.c.DOWN.search(window), self.c.UP.search(window)
-            if down or up:
+            sign = self.sign(self.text[max(n0, pct.start() - 45):pct.end() + 40])
+            if sign is not None:
                 value = float(pct["num"].replace(",", "."))
-                f["change_pct"] = -value if down and (not up or down.start() > up.start()) else value
+                f["change_pct"] = -value if sign < 0 else value
 
     def _world_totals(self, figs: list[dict], spans: list[Span]) -> None:
         """A flow of one country whose sentence names no other, larger than the two sides' whole trade in

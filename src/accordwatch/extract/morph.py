@@ -94,9 +94,7 @@ def nominative_name(name: str, title: str | None = None) -> str:
             # the case the title gives is in that case)
             in_case = [p for p in _named(word) if p.tag.case in cases]
             if in_case:
-                best = max(in_case, key=lambda p: p.score)
-                form = best.inflect({"nomn"})
-                out.append(_recase(word, form.word if form else best.normal_form))
+                out.append(_in_nominative(word, max(in_case, key=lambda p: p.score)))
                 continue
             form, gender = _name_form(word, gender)
             out.append(form)
@@ -105,7 +103,6 @@ def nominative_name(name: str, title: str | None = None) -> str:
         case = known[0].tag.case if known else None
         masculine = bool(known) and all("masc" in p.tag for p in known if "Name" in p.tag or "Surn" in p.tag)
         for word, parse in zip(words, reading, strict=True):
-            head, dash, last = word.rpartition("-")
             if parse is None:
                 # a man's surname the dictionary does not know, in the case the other words settle:
                 # the ending of nouns like it comes off ("Анатолия Тозика" -> "Тозик")
@@ -113,12 +110,19 @@ def nominative_name(name: str, title: str | None = None) -> str:
                 out.append(word[:-len(ending)] if ending and word.endswith(ending) and len(word) > 4
                            and word[-len(ending) - 1] not in VOWELS else word)
                 continue
-            form = parse.inflect({"nomn"})
-            out.append(head + dash + _recase(last, form.word if form else parse.normal_form))
+            out.append(_in_nominative(word, parse))
     # a surname in -ов declined as a noun ("с Гурбангулы Бердымухамедовом"): the dictionary reads it
     # as an adjective or a woman's name; its nominative is the word without the ending
     return " ".join(word[:-2] if NOUN_DECLINED_SURNAME.fullmatch(word) else form
                     for word, form in zip(words, out, strict=True))
+
+
+def _in_nominative(word: str, parse) -> str:
+    """A name's word in the nominative from `parse`, a reading of its last part (of a hyphenated word only the
+    last part inflects: "Касым-Жомартом" -> "Касым-Жомарт"), keeping its capitals."""
+    head, dash, last = word.rpartition("-")
+    form = parse.inflect({"nomn"})
+    return head + dash + _recase(last, form.word if form else parse.normal_form)
 
 
 def given_name(word: str) -> bool:

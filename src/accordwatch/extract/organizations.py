@@ -1126,6 +1126,9 @@ def _joint_body(head: str, name: str) -> bool:
         re.search(r"(?i)intergovernmental|joint|business|cooperation", name) is not None
 
 
+REMIT = re.compile(r"\s+(?:of|for|on)\s+")   # where a body's head word gives way to its remit
+
+
 def _kind_of(name: str) -> str:
     """The kind the name's head says: its last word's, or its last two words' ("Task Force"); where its remit
     follows it, the head before the remit ("Department | of Market Surveillance", "Bank | of China")."""
@@ -1137,9 +1140,6 @@ def _kind_of(name: str) -> str:
         if kind:
             return kind
     return "company"
-
-
-REMIT = re.compile(r"\s+(?:of|for|on)\s+")
 
 
 @component("organizations")
