@@ -470,7 +470,8 @@ def _kept(request: Request, key: Hashable, make: Callable[[], Any], cache_name: 
           size: int = 256) -> Any:
     """What `make` gives for `key` at the database's current data version: the data a page shows, kept
     until an ingest or a review changes the data (web.cache), so that a busy page is one indexed read.
-    Only the data: the page itself is rendered for each request, since it names the user logged in and
+    Only what is the same for every visitor (the data, or a content block rendered from it: render_kept,
+    article): the frame of the page is rendered for each request, since it names the user logged in and
     carries their CSRF token. What `make` raises (an unknown code) is raised here and kept nowhere.
     `cache_name`: the app's cache it is kept in (articles in their own, so that reading many of them
     does not push the busy pages out)."""
