@@ -34,6 +34,11 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
                 "Cooperation"),
     ("Kazakh and Mongolian officials discussed transit at the Steppe Logistics Forum in Ulaanbaatar on Monday.",
      "meeting", "Steppe Logistics Forum"),
+    # a short form spelt out in brackets inside the name
+    ("Russian and Chinese leaders talked trade at the SCO (Shanghai Cooperation Organisation) summit in Astana.",
+     "meeting", "SCO (Shanghai Cooperation Organisation) summit"),
+    ("Egypt and India took part in the online I2U2 (India, Israel, the UAE and the US) forum in July.",
+     "meeting", "online I2U2 (India, Israel, the UAE and the US) forum"),
     # a project's object
     ("Kazakhstan and Oman agreed on the construction of a nitrogen fertilizer plant near Aktau.",
      "project", "construction of a nitrogen fertilizer plant near Aktau"),

@@ -63,6 +63,7 @@ CURRENCY_SIGNS = tuple("$€£¥₸")
 MULTIPLIERS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "bn"})
 MAX_LEFT = 6
 MAX_LEFT_TITLED = 10
+MAX_EXPANSION = 12   # words inside the brackets that spell out a short form in a name
 LEFT_REACH = 110   # characters
 MAX_RIGHT = 32
 
@@ -346,6 +347,21 @@ def object_span(text: str, at: int, hi: int) -> tuple[int, int] | None:
     return (begin, right) if right > begin else None
 
 
+def _expansion_opens(toks: list[tuple[int, str]], close: int) -> int | None:
+    """The index of the "(" whose ")" is toks[close], where the brackets spell out the short form
+    before them ("SCO (Shanghai Cooperation Organisation)", "I2U2 (India, Israel, the UAE and the
+    US)"): a short form in capitals, a few words inside opening with a capital, no number."""
+    j = close - 1
+    while j > 0 and close - j <= MAX_EXPANSION and toks[j][1] not in "()":
+        j -= 1
+    inside = [t for _, t in toks[j + 1:close]]
+    if j < 1 or toks[j][1] != "(" or not inside or not inside[0][:1].isupper() or \
+            any(t[:1].isdigit() for t in inside):
+        return None
+    short = toks[j - 1][1]
+    return j if len(short) >= 2 and short.isupper() else None
+
+
 def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etype: str,
           words: dict[str, frozenset[str]]) -> int:
     """Where the name begins, from the words (start, text) before the trigger."""
@@ -361,6 +377,9 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
         titled = titled and (tok[:1].isupper() or low in ("and", "of"))
         if tok == ")" and i >= 2 and toks[i - 2][1] == "(" and toks[i - 1][1].isupper():
             i -= 3   # "Joint Trade Committee (JTC) | meeting": a short form inside the name
+            continue
+        if tok == ")" and (opening := _expansion_opens(toks, i)) is not None:
+            i = opening - 1   # "the I2U2 (India, Israel, the UAE and the US) | summit": a short form spelt out
             continue
         if low == "and":
             # "Partnership and Cooperation Agreement": only inside a name in title case, or between two
