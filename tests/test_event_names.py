@@ -58,6 +58,8 @@ def test_event_name(text, etype, name):
     ("The two presidents met in Astana on Monday and discussed energy.", "meeting"),
     ("Kazakhstan and Oman signed a similar agreement in Muscat on Monday.", "agreement"),
     ("Kazakhstan and Oman also signed another memorandum on Monday.", "agreement"),
+    # a verb in capitals because it opens the sentence is no title word
+    ("Signed agreements between Oman and Kazakhstan cover ports and rail.", "agreement"),
 ])
 def test_no_name_beyond_the_type(text, etype):
     """'the talks', 'an agreement', 'joint projects': nothing names the event beyond its kind."""

@@ -115,6 +115,18 @@ def test_ministry_name_ends_at_the_country():
     assert o["name"] == "Ministry of Energy of Kazakhstan"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("The fair was run jointly with the Council of Omani Chambers and two ministries.", "Council of Omani Chambers",
+     "OMN"),
+    ("Delegates of the Council of Egyptian Banks for Development attended.",
+     "Council of Egyptian Banks for Development", "EGY"),
+])
+def test_a_council_of_a_countrys_bodies_is_one_name(text, name, country):
+    """The plural after the country names the council's members, not a second body."""
+    o = only_org(text)
+    assert (o["name"], o["country"]) == (name, country)
+
+
 # ---- pattern-found companies ----
 
 def test_company_suffix():

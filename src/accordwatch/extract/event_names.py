@@ -309,11 +309,12 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
     low = trigger.lower()
     if low.rsplit(" ", 1)[-1] in ("met", "meets", "meet"):   # (and "will meet", "may meet")
         return None   # a verb: the meeting's name, if any, is elsewhere
+    opens = lo   # where the sentence opens
     lo, hi = max(lo, start - LEFT_REACH), min(hi, end + 300)   # no name reaches further
     toks = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, start)]
     if toks and toks[0][0] == lo and lo > 0 and text[lo - 1].isalnum():
         del toks[0]   # (the end of a word cut by the reach)
-    left = _left(text, toks, start, trigger, etype, words)
+    left = _left(text, toks, start, trigger, etype, words, opens)
     if left < start:
         # the words from `left` on (a word's start, or a word's after "and "): as TOKEN reads them from there
         modifiers = [t for a, t in toks if a >= left]
@@ -363,8 +364,9 @@ def _expansion_opens(toks: list[tuple[int, str]], close: int) -> int | None:
 
 
 def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etype: str,
-          words: dict[str, frozenset[str]]) -> int:
-    """Where the name begins, from the words (start, text) before the trigger."""
+          words: dict[str, frozenset[str]], opens: int = 0) -> int:
+    """Where the name begins, from the words (start, text) before the trigger, in a sentence that
+    opens at `opens`."""
     begin = start
     taken = 0
     titled = True   # every word taken so far in title case (or a small word of a title)
@@ -395,6 +397,9 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
             break           # "second agreement": a count, not a name
         elif _ends_left(tok, words):
             break
+        elif a == opens and tok[1:].islower() and (toks[i + 1][1] if i + 1 < len(toks) else trigger)[:1].islower() \
+                and _ends_left(low, words):
+            break   # "Signed agreements between ...": a verb that opens the sentence, not a title
         elif etype == "meeting" and ((tok.isdigit() and not text[a + len(tok):a + len(tok) + 1].isalpha())
                                      or month_number(tok) is not None):
             break   # "the October 12 visit", "their 2014 talks": when, not which

@@ -271,6 +271,10 @@ HEAD_UNDER = re.compile(rf"(?P<head>{alternation(UNDER_HEADS, boundary_before=Tr
 UNDER_GOVERNMENT = re.compile(r"\s+(?:under|at|of)\s+the\s+(?:Government|Cabinet\s+of\s+Ministers|President)"
                               r"(?:\s+of\s+(?:the\s+)?(?:Republic(?:\s+of\s+[A-Z][\w-]+)?|[A-Z][\w-]+))?")
 IN_COUNTRY = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+# the bodies a council or union is made of, after their country ("of Saudi | Chambers of Commerce"):
+# a plural of a cue word ("Chambers", "Banks"), with its own remit
+MEMBER_BODIES = re.compile(r"\s+(?P<kind>[A-Z][a-z]+s)\b"
+                           r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)?(?!\s+[A-Z])")
 # "companies such as Megafon, Gemotest and Wildberries", "Russian firms operate in the country, including
 # Megafon and Wildberries": names in a list after a kind of company (or after the rest of its clause)
 LIST_KINDS = ["companies", "firms", "banks", "enterprises", "corporations", "businesses", "brands", "retailers",
@@ -796,6 +800,10 @@ class Finder:
                     # "Department of the Kazakh Foreign Ministry": the object is another body
                     skip = re.match(r"\s+[A-Z]", self.text[c.end:c.end + 2]) is not None
                     end, tail_country = c.end, c.value
+                    if skip and (members := MEMBER_BODIES.match(self.text, c.end)) and \
+                            members["kind"][:-1] in cues().get("suffix", {}).keys() | {members["kind"]}:
+                        # "Council of Saudi Chambers": a body of many bodies of that country is one name
+                        skip, end = False, members.end()
                     break
             if skip:
                 continue
