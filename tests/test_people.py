@@ -23,6 +23,39 @@ def only_person(text: str) -> dict:
 
 # ---- title before the name ----
 
+@pytest.mark.parametrize("text, expected", [
+    ("The talks in Osh were held by Prime Ministers Nurlan Abdyrov of Kyrgyzstan and Farid Umarov of Tajikistan.",
+     {"Nurlan Abdyrov": ("Prime Minister", "KGZ"), "Farid Umarov": ("Prime Minister", "TJK")}),
+    ("Trade Ministers Lina Ortiz of Chile, Marco Vidal of Peru and Ana Rocha of Brazil opened the fair.",
+     {"Lina Ortiz": ("Trade Minister", "CHL"), "Marco Vidal": ("Trade Minister", "PER"),
+      "Ana Rocha": ("Trade Minister", "BRA")}),
+])
+def test_a_plural_title_before_names_each_with_its_country(text, expected):
+    assert {n: (p["title"], p["country"]) for n, p in people(text).items()} == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Deputy Prime Minister of Kyrgyzstan T. Sadykov opened the session.", "T. Sadykov"),
+    ("The session was chaired by Deputy Prime Minister Zh. Sadykova of Kyrgyzstan.", "Zh. Sadykova"),
+    ("Kyrgyz Energy Minister Kh. Ibraimov said the plant would open in May.", "Kh. Ibraimov"),
+])
+def test_a_name_with_an_initial_after_a_title_and_country(text, name):
+    """An initial Latin letters write with two ("Zh.", "Kh.") is an initial too, and ends no sentence."""
+    p = only_person(text)
+    assert (p["name"], p["country"]) == (name, "KGZ")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kyrgyz side was represented by Deputy Prime Minister Daniyar Amangeldiev and Deputy Minister of Economy "
+    "Aibek Zhusupov.",
+    "Кыргызскую сторону представляли вице-премьер Данияр Амангельдиев и заместитель министра экономики "
+    "Айбек Жусупов.",
+])
+def test_the_side_a_delegation_represents_is_each_members_country(text):
+    found = extract(text)["people"]
+    assert len(found) == 2 and {p["country"] for p in found} == {"KGZ"}
+
+
 def test_title_before_name_with_demonym():
     p = only_person("Kazakh Trade Minister Yerzhan Tulegenov opened the exhibition in Astana.")
     assert (p["name"], p["title"], p["country"]) == ("Yerzhan Tulegenov", "Trade Minister", "KAZ")

@@ -99,6 +99,8 @@ def delegation_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
 
 
 DELEGATION_REACH = 60   # "the delegation of Hungary was headed by the | Vice Prime Minister": the country this near
+# the words between one member of a delegation (from their title on) and the title of the next one listed
+MEMBER_NEXT = re.compile(r"[^.;:!?()]*?(?:,\s+|\s+(?:and|и)\s+)(?:the\s+)?$")
 
 
 @cache
@@ -110,6 +112,12 @@ def counterpart_words(code: str) -> tuple[frozenset[str], re.Pattern]:
     words = frozenset(row["word"] for row in language.lexicon("counterpart_words.tsv"))
     stems = sorted({w[:-1] if language.by_lemma else w for w in words}, key=len, reverse=True)
     return words, re.compile("|".join(map(re.escape, stems)) or "(?!)", re.I)
+
+
+@cache
+def digraph_initials() -> frozenset[str]:
+    """The initials Latin letters write with two ("Zh", "Kh": Ж, Х), from abbreviations.tsv."""
+    return frozenset(row["form"].rstrip(".") for row in lexicon("abbreviations.tsv") if row["kind"] == "initial")
 
 
 @cache
@@ -286,7 +294,7 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
                         or ("-" in bare and bare.replace("-", "").isalpha())
                         or GLUED_INITIAL.fullmatch(bare) is not None)
         shape = _shapes[t] = (len(bare), cap, bare.lower() in title_words(), name,
-                              len(bare) == 1 and bare.isupper(),
+                              (len(bare) == 1 and bare.isupper()) or bare in digraph_initials(),
                               "-" in bare and PARTICLE_NAME.match(bare) is not None,
                               not t[0].isalnum(), bare.islower())
     return shape
@@ -373,6 +381,7 @@ class PeopleFinder:
         self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
+        self.delegated: tuple[str, int] | None = None   # the last delegation read: its country, its member's title
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
         # (index in counterpart_of, sentence start, counterpart word): whose is the sentence's first person
@@ -505,8 +514,9 @@ class PeopleFinder:
                 if k >= 0 and out[k].honor:
                     kind, honor = "name", False
             if kind == "name" and initial and self.text[s + len(t):s + len(t) + 1] == "." and \
-                    out and out[-1].kind in ("name", "title") and INITIAL_NEXT.match(self.text, s + len(t)):
-                # an initial with its full stop ("Exaud S. Kigahe", "Minister A. Satkaliyev"): one name word
+                    out and out[-1].kind in ("name", "title", "ent") and INITIAL_NEXT.match(self.text, s + len(t)):
+                # an initial with its full stop ("Exaud S. Kigahe", "Minister A. Satkaliyev", "Minister of
+                # Uzbekistan B. Atdaev"): one name word
                 dotted = s + len(t)
                 t += "."
             out.append(Word(s, s + len(t), t, kind, anchor, ent, honor))
@@ -618,12 +628,17 @@ class PeopleFinder:
             while j < len(ws) and ws[j].text == ",":
                 j += 1
             people: list[list[Word]] = []
+            own: list[str | None] = []   # "Presidents X of Uzbekistan and Y of Kazakhstan": each one's country
             while j < len(ws) and ws[j].kind == "name":
                 n = j
                 while n < len(ws) and (ws[n].kind == "name" or (
                         ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                     n += 1
                 people.append(ws[j:n])
+                own.append(None)
+                if n + 1 < len(ws) and ws[n].text == "of" and ws[n + 1].kind == "ent" and ws[n + 1].country:
+                    own[-1] = ws[n + 1].country
+                    n += 2
                 if n < len(ws) and ws[n].text in ("and", ",", "и"):
                     j = n + 1
                     if j < len(ws) and ws[j].text in ("and", "и"):
@@ -637,6 +652,8 @@ class PeopleFinder:
                 title = morph.singular(title, ru_titles()) + self.text[ws[k].end:ws[t1].end]
             else:
                 title = title[:-1] if not title.endswith("men") else title[:-3] + "man"
+            if all(own) and not countries:
+                countries = [c for c in own if c is not None]
             for i, name in enumerate(people):
                 country = countries[i] if len(countries) == len(people) else None
                 self.add(name, [], given=(title, country))
@@ -1071,8 +1088,17 @@ class PeopleFinder:
             before = self.text[max(0, c.start - 40):c.start]
             after = self.text[c.end:at]
             if any(b.search(before) and a.match(after) for b, a in self.delegation):
+                self.delegated = (c.value, at)
                 return c.value
-            return None   # the nearest country is the one the words would name
+            break   # the nearest country is the one the words would name
+        # "the Russian side was represented by Deputy Prime Minister X and | Deputy Foreign Minister Y":
+        # the next one listed with their title is of the same delegation
+        if self.delegated is not None:
+            country, head = self.delegated
+            if 0 < at - head <= DELEGATION_REACH * 2 and MEMBER_NEXT.fullmatch(self.text, head, at) and \
+                    not any(head < c.start < at for c in self.ents if c.label == "country"):
+                self.delegated = (country, at)
+                return country
         return None
 
     def by_surname(self, surname: str, first: str | None = None) -> Person | None:
