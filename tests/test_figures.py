@@ -1469,3 +1469,16 @@ def test_an_amount_before_its_target_word_is_a_target():
     fig = one("Oman and Jordan have set a $1 billion (JD709 million) bilateral trade volume target.")
     assert (fig["kind"], fig["indicator"]) == ("target", "trade_turnover")
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause of its own, on another measure: the growth and the span before it are not its
+    ("Trade between Oman and Kenya has risen by 9% since January, with a portfolio of joint investment projects "
+     "now worth more than $2 billion.", ("investment", None, None)),
+    # the same measure named again: the growth and the year are the amount's
+    ("Trade between Oman and Kenya rose by 9% in 2024, with the trade turnover reaching $2 billion.",
+     ("trade_turnover", "2024", 9.0)),
+])
+def test_a_with_clause_on_another_measure_keeps_its_own_change_and_period(text, expected):
+    [f] = figures(text)
+    assert (f["indicator"], f["period"], f["change_pct"]) == expected

@@ -72,6 +72,8 @@ RESTATED_CHANGE = re.compile(r"""
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b|,\s+with\s+(?-i:[A-Z])")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+# "..., with an investment portfolio of $4 billion": a clause with a measure of its own may open
+WITH_OWN = re.compile(r",\s+with\s+(?:an?|the|its|their)\s+", re.I)
 # a price of a unit after the amount: "$0.029 | per kWh", "$300 a tonne"
 PER_UNIT = re.compile(r"\s*(?:per|a|/)\s*(?:(?:1|1,000|one|one\s+thousand|a\s+thousand)\s+)?"
                       r"(?:kwh|kilowatt[-\s]hours?|mwh|megawatt[-\s]hours?|tonnes?|tons?|"
@@ -608,6 +610,23 @@ class FigureFinder:
                    for other in self.amount_spans[max(0, bisect_left(self.amount_starts, d.start) - 2):
                                                   bisect_left(self.amount_starts, d.start)])
 
+    @staticmethod
+    def own_measure(zone: Zone) -> Zone:
+        """The zone from the "with" that opens the amount's own clause, where that clause names another
+        measure than the words before it ("trade has grown by 14% this year, | with an investment portfolio
+        now exceeding $4 billion": neither the growth nor the year is the portfolio's; but in "trade grew by
+        12%, with turnover reaching $3 billion" they are the turnover's)."""
+        openers = list(WITH_OWN.finditer(zone.left))
+        if not openers:
+            return zone
+        opener = openers[-1]
+        pat, cues = cue_pattern()
+        before = [cues[m.group(0).lower()] for m in pat.finditer(zone.left, 0, opener.start())]
+        after = [cues[m.group(0).lower()] for m in pat.finditer(zone.left, opener.end())]
+        if not before or not after or before[-1] == after[0] or after[0] in ("other", "volume"):
+            return zone   # (a capacity, a stock: what the clause before says may still be theirs)
+        return Zone(zone.start + opener.end(), zone.end, zone.left[opener.end():], zone.right)
+
     def change(self, amount: Span, zone: Zone, prev_end: int | None = None,
                next_start: int | None = None) -> float | None:
         """The change on the period before, stated next to the amount. A percentage between two
@@ -807,6 +826,8 @@ class FigureFinder:
                 continue   # "(US$1=RM4.20)": the exchange rate the article used
             amounts.append(a)
         zones = _zones(self.doc, amounts, self.c.CLAUSE_END)
+        if self.code == "en":
+            zones = [self.own_measure(z) for z in zones]
         out: list[dict] = []
         spans: list[Span] = []
         seen: set[tuple] = set()
