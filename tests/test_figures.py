@@ -1482,3 +1482,9 @@ def test_an_amount_before_its_target_word_is_a_target():
 def test_a_with_clause_on_another_measure_keeps_its_own_change_and_period(text, expected):
     [f] = figures(text)
     assert (f["indicator"], f["period"], f["change_pct"]) == expected
+
+
+@pytest.mark.parametrize("verb", ["has surged to", "soared to", "has topped"])
+def test_it_after_a_figure_measures_what_that_figure_measured(verb):
+    text = (f"In 2015 trade between Chile and Vietnam was only $1.1 billion. This year, it {verb} $2 billion.")
+    assert [f["indicator"] for f in figures(text)] == ["trade_turnover", "trade_turnover"]

@@ -110,6 +110,7 @@ CAPACITY = re.compile(r"\b(?:capacity|designed\s+to)\b", re.I)   # a design capa
 ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s+indicator)\s+(?:\w+\s+){0,2}?"
                      r"(?:rose|grew|fell|dropped|declined|"
                      r"increased|decreased|totall?ed|amounted|reached|stood|was|jumped|climbed|exceeded|"
+                     r"surged|soared|topped|hit|doubled|tripled|"
                      # "It will reach $390 million in 2016": the same measure, still to come
                      r"reach|rise|grow|increase|total|amount|exceed|be)\b"
                      # "That was up from $5.3 billion in 2004": the level before, of the measure just told
