@@ -2217,3 +2217,16 @@ def test_a_name_holds_no_sum_and_no_at_least(text, name):
 def test_a_meeting_held_ahead_of_another_is_held(text, status):
     assert of_type(events(text), "meeting")[0]["status"] == status
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("After the talks a ceremony of signing the protocol on grain inspection between Peru and Chile was held.",
+     "protocol on grain inspection"),
+    ("Peru and Chile signed four documents, including the memorandum on cooperation in fisheries.",
+     "memorandum on cooperation in fisheries"),
+    ("A ceremony of signing documents between Peru and Chile, including the agreement on air services, was held.",
+     "agreement on air services"),
+])
+def test_a_document_signed_at_a_ceremony_or_named_among_others_is_signed(text, name):
+    assert ("signed", name) in [(e["status"], e["name"]) for e in events(text, "2025-05-20")
+                                if e["type"] == "agreement"]

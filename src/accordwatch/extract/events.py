@@ -35,7 +35,7 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
 # ("the Memorandum of Understanding dated 8 August 2017": a document dated is one signed that day)
 SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|struck|sealed|clinched|entered\s+into\s+force|"
                     r"(?:entry|came|has\s+come)\s+into\s+"
-                    r"force|took\s+effect|signing\s+of|signing\s+ceremony|(?:after|upon|following)\s+signing\b|"
+                    r"force|took\s+effect|signing\s+of|signing\s+ceremony|ceremony\s+of\s+(?:the\s+)?signing\b|(?:after|upon|following)\s+signing\b|"
                     r"have\s+signed|has\s+signed|exchanged|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
 # "the following documents": documents a list under the line tells (a counted batch, "12 agreements, with
@@ -319,6 +319,8 @@ POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w’'-]+\s+)?$", re.I)
 JOINED = re.compile(r",|\b(?:and|or|as\s+well\s+as)\b", re.I)
 # what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
 EXAMPLES = re.compile(r",?\s*\b(?:in\s+particular|notably)\b", re.I)
+# "signed several documents, including the memorandum on ...": one of the batch, told in its turn
+INCLUDED_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+which)\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
 NEXT_WORD = re.compile(r"[\s-]+(\w)")
 SHORT_FORM = re.compile(r"\s*\((\w*[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]\w*)\)")
@@ -443,7 +445,8 @@ CUE_NAMES = ("AHEAD_OF", "FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FU
              "SIGNING_DISCUSSED", "PREVIOUS_BEFORE", "BARE_DEFINITE", "HABITUAL_AFTER",
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
              "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
-             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER", "ORDINAL_NEAR")
+             "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER", "ORDINAL_NEAR",
+             "INCLUDED_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1353,14 +1356,16 @@ class EventFinder:
                     # "within the AfCFTA agreement": the framework the cooperation runs in (where documents were
                     # told, "under the 21 agreements on energy" is what they say: read on)
                     continue
-                if etype in made and self.c.REFERRED.search(before[-40:]):
+                if etype in made and self.c.REFERRED.search(before[-40:]) and \
+                        not self.c.INCLUDED_BEFORE.search(before[-30:]):
                     continue   # "signed an agreement extending the subsoil use contract"
                 # "signed six agreements ... The second agreement was signed by the fund and the chamber":
                 # one of the batch, told in its turn
                 # (so is one named by its title: "signed two agreements ... inked the Bilateral Investment
                 # Promotion and Protection Agreement")
                 in_turn = listed_item or status is not None and (
-                    self.c.ORDINAL_BEFORE.search(before[-20:]) is not None or self.titled(s0, s1, start, end)) and \
+                    self.c.ORDINAL_BEFORE.search(before[-20:]) is not None or self.titled(s0, s1, start, end)
+                    or self.c.INCLUDED_BEFORE.search(before[-30:]) is not None) and \
                     any(ev.type == etype and self.batch(ev) for ev in self.events)
                 # ("The agreements were signed by ...": the plural opening a sentence says all the
                 # documents, of any kind)
