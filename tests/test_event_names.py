@@ -60,6 +60,8 @@ def test_event_name(text, etype, name):
     ("Kazakhstan and Oman also signed another memorandum on Monday.", "agreement"),
     # a verb in capitals because it opens the sentence is no title word
     ("Signed agreements between Oman and Kazakhstan cover ports and rail.", "agreement"),
+    # what a deal is worth, its multiplier glued to the digits, is no name
+    ("A $40m deal was signed between Oman and Kazakhstan.", "agreement"),
 ])
 def test_no_name_beyond_the_type(text, etype):
     """'the talks', 'an agreement', 'joint projects': nothing names the event beyond its kind."""

@@ -2230,3 +2230,11 @@ def test_a_meeting_held_ahead_of_another_is_held(text, status):
 def test_a_document_signed_at_a_ceremony_or_named_among_others_is_signed(text, name):
     assert ("signed", name) in [(e["status"], e["name"]) for e in events(text, "2025-05-20")
                                 if e["type"] == "agreement"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Oman and Chile discussed ports at the Omani Investment Forum in Muscat.", "Omani Investment Forum"),
+    ("Oman and Chile met at the Omani Investment and Trade Forum in Muscat.", "Omani Investment and Trade Forum"),
+])
+def test_a_project_word_inside_a_meetings_name_is_no_project(text, name):
+    assert [(e["type"], e["name"]) for e in events(text, "2025-05-20")] == [("meeting", name)]

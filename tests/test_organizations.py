@@ -698,3 +698,8 @@ def test_a_commission_the_text_leaves_unnamed_is_no_organization():
     assert "Kazakh-Egyptian Intergovernmental Commission" in orgs(
         "They spoke at the meeting of the Kazakh-Egyptian Intergovernmental Commission in Cairo.")
 
+
+
+def test_a_country_after_and_ends_a_ministrys_portfolio():
+    found = orgs("The deal was signed by the Omani Ministry of Energy and Chilean miner Andes Copper Company.")
+    assert found["Ministry of Energy"]["country"] == "OMN" and "Andes Copper Company" in found

@@ -877,3 +877,12 @@ def test_two_people_of_one_family_keep_their_own_titles():
     assert found["Tamim bin Hamad Al Thani"]["title"] == "Emir"
     assert found["Hind bint Hamad Al Thani"]["title"].startswith("vice chair")
 
+
+
+def test_a_delegation_led_by_a_name_then_its_title():
+    p = only_person("The Chilean delegation was led by Rosa Vidal, Minister of Mining and Energy.")
+    assert (p["name"], p["country"]) == ("Rosa Vidal", "CHL")
+
+
+def test_the_head_word_of_a_place_is_no_name():
+    assert extract("King Abdullah City for Atomic Energy signed a memorandum with Chile.")["people"] == []

@@ -61,6 +61,7 @@ FIELDS = frozenset({"sectors", "areas", "fields", "spheres", "industries", "dire
 SPEECH = frozenset({"reports", "reported", "said", "says", "told", "noted", "added", "writes", "informs"})
 CURRENCY_SIGNS = tuple("$€£¥₸")
 MULTIPLIERS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "bn"})
+GLUED_MULTIPLIERS = frozenset({"m", "mn", "b", "k"})   # "a $250m deal": the letter right after the digits
 MAX_LEFT = 6
 MAX_LEFT_TITLED = 10
 MAX_EXPANSION = 12   # words inside the brackets that spell out a short form in a name
@@ -404,7 +405,8 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
                                      or month_number(tok) is not None):
             break   # "the October 12 visit", "their 2014 talks": when, not which
         elif etype in ("agreement", "project") and (
-                low in MULTIPLIERS or (tok[:1].isdigit() and text[a - 1:a] in CURRENCY_SIGNS)):
+                low in MULTIPLIERS or (tok[:1].isdigit() and text[a - 1:a] in CURRENCY_SIGNS)
+                or (low in GLUED_MULTIPLIERS and text[a - 1:a].isdigit())):
             # "a $2.4 billion deal", "a $20 billion joint investment programme": what it is worth, not which
             # ("26 commercial agreements" says which)
             break

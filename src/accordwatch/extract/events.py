@@ -319,6 +319,8 @@ POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w’'-]+\s+)?$", re.I)
 JOINED = re.compile(r",|\b(?:and|or|as\s+well\s+as)\b", re.I)
 # what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
 EXAMPLES = re.compile(r",?\s*\b(?:in\s+particular|notably)\b", re.I)
+# the words between two title-case words of one name ("Investment | and Trade | Forum")
+TITLE_GAP = re.compile(r"(?:\s+(?:and|of|&)?\s*[A-Z][\w-]*)*\s+")
 # "signed several documents, including the memorandum on ...": one of the batch, told in its turn
 INCLUDED_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+which)\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 # the short form given a document's name: "Free Trade Agreement (EVFTA)", "соглашение (СВТ)"
@@ -1521,6 +1523,10 @@ class EventFinder:
                     ev.date, ev.dated = self.dated(start, s1, status, etype, start)
                 made.add(etype)
             elif etype == "project":
+                if sent[at:at + 1].isupper() and any(
+                        t2 != "project" and a2 > start and self.text[a2:a2 + 1].isupper()
+                        and TITLE_GAP.fullmatch(self.text, end, a2) for a2, _, (t2, _) in found):
+                    continue   # "the Kazakh Investment Forum": a word of another event's name
                 context = sent[:at] + " " + sent[end - s0:]
                 term = sent[at:end - s0].lower()
                 # "signed an agreement ... to develop two solar power plants": the document's object

@@ -526,6 +526,10 @@ class Finder:
             if (federal := FEDERAL_BEFORE.search(self.text, max(0, start - 10), start)) is not None:
                 start = federal.start()   # "Germany's Federal Ministry for Economic Affairs": the federation's
             end = before_name(self.text, m.start("port"), end)
+            # "the Saudi Ministry of Investment | and Chinese car maker Human Horizons": a country after "and"
+            # opens the other party
+            end = next((c.start - len(a.group()) for c in self.country_spans if m.start("port") < c.start < end
+                        and (a := AND_BEFORE.search(self.text, max(0, c.start - 8), c.start))), end)
             port = self.text[m.start("port"):end]
             if self._only_country_words(m.start("port"), end):
                 continue   # "the Energy Ministry | of Kazakhstan": the country of the ministry named before it

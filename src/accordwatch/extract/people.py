@@ -1005,7 +1005,8 @@ class PeopleFinder:
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
         if country is None and title_ws:
-            country = self.delegation_country(title_ws[0].start)
+            # (the title before the name, or after it: "the delegation was led by | Mohammed Idris, Minister of ...")
+            country = self.delegation_country(min(title_ws[0].start, name_words[0].start))
         if title and "(" in title:
             title = BRACKET_IN_TITLE.sub("", title).strip() or None   # "... иностранных дел (МИД РФ)"
         if title_ws:
