@@ -44,6 +44,8 @@ def test_countries_in_every_case_and_as_adjectives(text, codes):
     ("Во втором квартале 2024 года начнется строительство.", "2024-04/2024-06", "span"),
     # the year said before the months counted: "в прошлом году за девять месяцев"
     ("В прошлом году за девять месяцев экспорт Перу в Чили вырос.", "2023-01/2023-09", "span"),
+    # a span of days is dated by its first
+    ("Делегация Чили посетит Перу 14–16 июня 2024 года.", "2024-06-14", "day"),
 ])
 def test_dates(text, value, precision):
     [d] = extract(text)["dates"]
@@ -82,6 +84,12 @@ def test_the_same_measure_again_for_another_period():
     found = extract(text)["figures"]
     assert [(f["indicator"], f["value"], f["period"]) for f in found] == [
         ("trade_turnover", 300_000_000, "2023"), ("trade_turnover", 60_000_000, "2024-01/2024-02")]
+
+
+@pytest.mark.parametrize("verb", ["превышает", "составляет"])
+def test_the_measure_told_before_a_pronoun(verb):
+    text = f"Торговля между Чили и Перу в прошлом году заметно выросла. Сегодня она {verb} 3 миллиарда долларов."
+    assert [f["indicator"] for f in extract(text)["figures"]] == ["trade_turnover"]
 
 
 def test_a_goal_is_a_target():
@@ -167,6 +175,8 @@ def test_sector_words(text, sectors):
      ("Данир Аманалиев", "Первый заместитель Председателя Кабинета министров", "KGZ")),
     ("Переговоры провели Президент Азербайджанской Республики Ильхам Алиев и его гости.",
      ("Ильхам Алиев", "Президент", "AZE")),
+    # a name word that opens like a ministry's short form ("Минфин") is a name word
+    ("Об этом сообщил посол Вьетнама в Чили Данг Минь Тхань.", ("Данг Минь Тхань", "посол", "VNM")),
 ])
 def test_people_in_the_nominative_with_their_titles(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
