@@ -177,6 +177,8 @@ def test_sector_words(text, sectors):
      ("Ильхам Алиев", "Президент", "AZE")),
     # a name word that opens like a ministry's short form ("Минфин") is a name word
     ("Об этом сообщил посол Вьетнама в Чили Данг Минь Тхань.", ("Данг Минь Тхань", "посол", "VNM")),
+    # a family name first that the dictionary only guesses at (as a short adjective) is the name's
+    ("Форум открыл посол Вьетнама Нгуен Минь Тхань.", ("Нгуен Минь Тхань", "посол", "VNM")),
 ])
 def test_people_in_the_nominative_with_their_titles(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]

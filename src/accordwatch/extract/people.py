@@ -988,9 +988,10 @@ class PeopleFinder:
                     not all(morph.given_name(_bare(w.text)) or morph.pos(_bare(w.text)) in FUNCTION_POS
                             for w in name_words[:k]) and \
                     not any(w.text.lower() in self.particles for w in name_words) and \
-                    not any(morph.pos(_bare(w.text)) is None for w in name_words[:k]):
+                    not any(morph.pos(_bare(w.text)) in (None, "ADJS") for w in name_words[:k]):
                 # (not a name a particle holds together: "Лаудемар Гонсальвес де Агиар Нету"; nor a family
-                # name no dictionary knows, written first: "Фам Минь Тинь")
+                # name no dictionary knows, written first: "Фам Минь Тинь", "Нгуен Минь Тхань", which the
+                # dictionary's guess reads as a short adjective)
                 # (not where all before it are first names too: "Мохаммед Реза Хашеми-Голпайгани")
                 title_ws, name_words = title_ws + name_words[:k], name_words[k:]
         heads = [k for k, w in enumerate(name_words) if w.text in closing_heads()]
