@@ -46,6 +46,8 @@ def test_countries_in_every_case_and_as_adjectives(text, codes):
     ("В прошлом году за девять месяцев экспорт Перу в Чили вырос.", "2023-01/2023-09", "span"),
     # a span of days is dated by its first
     ("Делегация Чили посетит Перу 14–16 июня 2024 года.", "2024-06-14", "day"),
+    # a day written with its ending
+    ("Протокол подписан 21-го марта 2024 года в Лиме.", "2024-03-21", "day"),
 ])
 def test_dates(text, value, precision):
     [d] = extract(text)["dates"]

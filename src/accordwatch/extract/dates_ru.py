@@ -60,8 +60,9 @@ def pattern() -> re.Pattern:
         (?:
           (?P<mrange>(?:в\s+|за\s+)?(?P<m1>{month})(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{month})
             (?:\s+(?:(?P<mry>{YEAR}){YEAR_WORD}|(?P<mrr>{REL_WORDS})))?)
-        # ("9-11 октября": a span of days dates what it spans by its first)
-        | (?P<full>\b(?P<d>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<dm>{month})(?:\s+(?P<dy>{YEAR}){YEAR_WORD})?)
+        # ("9-11 октября": a span of days dates what it spans by its first; "24-го февраля": a day with its ending)
+        | (?P<full>\b(?P<d>[0-3]?\d)(?:-го)?(?:\s*[-–—]\s*[0-3]?\d(?:-го)?)?\s+(?P<dm>{month})
+                   (?:\s+(?P<dy>{YEAR}){YEAR_WORD})?)
         | (?P<numeric>\b(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>{YEAR})\b)
         | (?P<my>\b(?P<mm>{month})\s+(?P<myy>{YEAR}){YEAR_WORD})
         # "три первых квартала", "первые два квартала"
