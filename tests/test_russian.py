@@ -1308,3 +1308,8 @@ def test_an_amount_in_brackets_after_na_is_a_change():
             "электроэнергия (на 12,5 млн долларов) и медь (на 3,1 млн долларов).")
     assert [f["value"] for f in extract(text)["figures"]] == [150_000_000]
 
+
+
+def test_an_adjective_whose_noun_is_not_the_names_ends_no_name():
+    text = "В рамках бизнес-форума перуанской стороной были проведены презентации для гостей из Чили."
+    assert [(e["type"], e["name"]) for e in extract(text)["events"]] == [("meeting", None)]

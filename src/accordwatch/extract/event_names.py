@@ -230,6 +230,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
     # комиссии", "визит президента"); in another case it starts what the clause says of the event
     # ("назвал визит | поворотным пунктом"). After a preposition or "и", any case.
     governed = False
+    taken: list[tuple[int, str | None]] = []   # (end, part of speech) of each word taken into the name
     for m in RU_TOKEN.finditer(text, end, hi):
         prev, word = word, m.group()
         count += 1
@@ -248,6 +249,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         if (len(word) > 1 and word.startswith(("«", '"'))) or (word[:1].isascii() and word[:1].isalpha()) or \
                 (word.isupper() and len(word) <= 6):
             right = m.end()   # a quoted title, a Latin company name, a short form ("Правительством КР")
+            taken.append((right, None))
             continue
         if low.startswith("котор"):
             break   # "комиссия, заседание которой состоялось": a relative clause, no name
@@ -285,8 +287,13 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             if tag == "NOUN":
                 governed = False
             right = m.end()
+            taken.append((right, tag if word.islower() else None))
             continue
         break
+    while taken and taken[-1][1] == "ADJF":
+        # "бизнес-форума узбекской | стороной": an adjective whose noun is not the name's ends no name
+        taken.pop()
+        right = taken[-1][0] if taken else end
     if left == start and right == end:
         return None
     if left == start and text[start:end].lower() in RU_BARE and right - end < 3:
