@@ -1488,3 +1488,11 @@ def test_a_with_clause_on_another_measure_keeps_its_own_change_and_period(text, 
 def test_it_after_a_figure_measures_what_that_figure_measured(verb):
     text = (f"In 2015 trade between Chile and Vietnam was only $1.1 billion. This year, it {verb} $2 billion.")
     assert [f["indicator"] for f in figures(text)] == ["trade_turnover", "trade_turnover"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile discussed the Andes rail link, a $2 billion project due to open in 2030.",
+    "Peru and Chile will build a $300 million fertiliser plant near Arica.",
+])
+def test_money_right_before_what_is_built_is_its_cost(text):
+    assert [f["indicator"] for f in figures(text)] == ["investment"]

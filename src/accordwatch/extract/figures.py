@@ -121,6 +121,10 @@ DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
 DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|or|of|in|to|for|with|was|were|is|are|"
                              r"the|an?|as|at|by|on|from|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+# "a $1.5 billion project", "a $300 million fertiliser plant": the cost of what is built
+PROJECT_AFTER = re.compile(r"\s+(?:(?!(?:and|or|of|in|to|for|with|was|were|is|are|the|an?|as|at|by|on|from)\b)"
+                           r"[a-z-]+\s+){0,2}(?:projects?|plants?|factory|factories|facilities|"
+                           r"refinery|complex|terminal|railway|pipeline|port)\b", re.I)
 # "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
 # amount is a change, not a level; the level, where stated, is the figure
 CHANGE_BY = re.compile(r"""
@@ -238,7 +242,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
              "WORLD_PARTNER", "BY_BEFORE", "SHARE_AFTER", "PCT_TO_PCT", "PCT_FROM_PCT", "MULTIPLE", "CLAUSE_END",
-             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
+             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "PROJECT_AFTER", "CHANGE_BY", "MULTIPLE_SPAN",
+             "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
@@ -450,6 +455,8 @@ class FigureFinder:
                 # "contracts worth ...", "a finance contract for a €100 million loan" (not a document of
                 # another clause: "With the agreement, China will provide a loan of ...")
                 ind = "deal_value"
+        if ind == "other" and unit in currency_codes() and self.c.PROJECT_AFTER.match(self.text, amount.end):
+            ind = "investment"   # "a $1.5 billion project", "a $300 million plant": what it costs
         if self.c.DEAL_WORTH.search(zone.left[-120:]) or (
                 ind in ("other", "trade_turnover", "exports", "imports", "investment") and
                 self.c.DOCUMENTS_AFTER.match(self.text, amount.end)):
