@@ -44,6 +44,10 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
      "project", "construction of a nitrogen fertilizer plant near Aktau"),
     ("Azerbaijan and Georgia agreed to build a solar power plant in Kakheti.",
      "project", "solar power plant in Kakheti"),
+    # a tunnel or a bridge is built: its name is the project's
+    ("Peru and Bolivia agreed to start work on the Desaguadero bridge in 2026.", "project", "Desaguadero bridge"),
+    ("Chile and Argentina discussed the Cristo Redentor tunnel, a $600 million project.", "project",
+     "Cristo Redentor tunnel"),
     # a compound joined by en dashes is one word of the name
     ("Kazakhstan and Turkmenistan agreed to speed up the construction of the Bereket–Etrek railway line.",
      "project", "construction of the Bereket–Etrek railway line"),
