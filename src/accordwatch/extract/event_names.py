@@ -502,6 +502,10 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                 if close != -1 and k > 0:
                     last = inside = close + 1
                     prev = ")"
+                    j = next((i for i in range(k + 1, len(toks)) if toks[i][0] >= last), len(toks))
+                    if j + 2 < len(toks) and toks[j][2] == "and" and toks[j + 1][2][:1].isupper() and \
+                            toks[j + 2][2] in words["stop"]:
+                        break   # "... on Transit Trade (AUPTT) | and Uzbekistan would ...": a new clause
                     continue
             break
         if tok == ",":
