@@ -2238,3 +2238,9 @@ def test_a_document_signed_at_a_ceremony_or_named_among_others_is_signed(text, n
 ])
 def test_a_project_word_inside_a_meetings_name_is_no_project(text, name):
     assert [(e["type"], e["name"]) for e in events(text, "2025-05-20")] == [("meeting", name)]
+
+
+def test_the_agreements_anywhere_in_a_sentence_are_the_documents_told_before():
+    text = ("Peru and Chile on Friday signed six bilateral pacts. The ministers spoke to the press after "
+            "witnessing the signing of the agreements.")
+    assert [(e["type"], e["name"]) for e in events(text, "2025-05-24")] == [("agreement", "six bilateral pacts")]

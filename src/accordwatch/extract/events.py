@@ -1373,8 +1373,7 @@ class EventFinder:
                 # documents, of any kind)
                 definite = self.definite(before, s0, s1, start, end, etype)
                 # ("The nonbinding agreements were signed": an adjective may stand between)
-                which = None if definite and instrument == "agreement" and self.many_at(start) and \
-                    len(before.split()) <= 2 else instrument
+                which = None if definite and instrument == "agreement" and self.many_at(start) else instrument
                 if status is None or (definite and self.has(etype, which) and not in_turn):
                     self.attach(etype, which, s0, s1, trigger=(start, end))
                     attached = True
