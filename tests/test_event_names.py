@@ -44,6 +44,9 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
      "project", "construction of a nitrogen fertilizer plant near Aktau"),
     ("Azerbaijan and Georgia agreed to build a solar power plant in Kakheti.",
      "project", "solar power plant in Kakheti"),
+    # an -ed word that is an adjective of the name does not end it
+    ("The 5th meeting of the Peruvian-Chilean mixed economic committee was held in Lima on Monday.", "meeting",
+     "5th meeting of the Peruvian-Chilean mixed economic committee"),
     # a short form closes the name where a new clause follows it
     ("Peru and Chile discussed the Agreement between Peru and Chile on Port Services (APCPS) and Chile would "
      "publish its rules in May.", "agreement", "Agreement between Peru and Chile on Port Services (APCPS)"),

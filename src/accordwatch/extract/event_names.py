@@ -119,8 +119,9 @@ def _ends_left(tok: str, words: dict[str, frozenset[str]]) -> bool:
 
 def _past_or_adverb(low: str, words: dict[str, frozenset[str]]) -> bool:
     """Does a lower-case word read as a past form or an adverb ("signed", "recently"; not the noun
-    "assembly")?"""
-    return low.endswith("ed") or (low.endswith("ly") and low not in words["noun_ly"])
+    "assembly", nor the adjective "mixed")?"""
+    return (low.endswith("ed") and low not in words["adjective_ed"]) or \
+        (low.endswith("ly") and low not in words["noun_ly"])
 
 
 def _check_openers() -> None:
