@@ -50,8 +50,7 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
     # a short form closes the name where a new clause follows it
     ("Peru and Chile discussed the Agreement between Peru and Chile on Port Services (APCPS) and Chile would "
      "publish its rules in May.", "agreement", "Agreement between Peru and Chile on Port Services (APCPS)"),
-    # a tunnel or a bridge is built: its name is the project's
-    ("Peru and Bolivia agreed to start work on the Desaguadero bridge in 2026.", "project", "Desaguadero bridge"),
+    # a tunnel is built: its name is the project's
     ("Chile and Argentina discussed the Cristo Redentor tunnel, a $600 million project.", "project",
      "Cristo Redentor tunnel"),
     # a compound joined by en dashes is one word of the name

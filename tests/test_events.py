@@ -2244,3 +2244,8 @@ def test_the_agreements_anywhere_in_a_sentence_are_the_documents_told_before():
     text = ("Peru and Chile on Friday signed six bilateral pacts. The ministers spoke to the press after "
             "witnessing the signing of the agreements.")
     assert [(e["type"], e["name"]) for e in events(text, "2025-05-24")] == [("agreement", "six bilateral pacts")]
+
+
+def test_a_bridge_between_peoples_is_no_project():
+    text = ("The minister said the Peruvian community living in Chile was a bridge that linked the two countries.")
+    assert [e["type"] for e in events(text, "2025-05-24")] == []
