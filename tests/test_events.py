@@ -2249,3 +2249,10 @@ def test_the_agreements_anywhere_in_a_sentence_are_the_documents_told_before():
 def test_a_bridge_between_peoples_is_no_project():
     text = ("The minister said the Peruvian community living in Chile was a bridge that linked the two countries.")
     assert [e["type"] for e in events(text, "2025-05-24")] == []
+
+
+def test_two_projects_whose_names_share_only_common_words_are_two():
+    text = ("Peru and Japan exchanged notes on two loans:\n- Callao Port Development Project\n"
+            "- Funding: 9 billion yen\n- Andean Irrigation Development Project\n- Funding: 4 billion yen")
+    assert sorted(e["name"] for e in events(text, "2025-05-24") if e["type"] == "project") == [
+        "Andean Irrigation Development Project", "Callao Port Development Project"]

@@ -96,6 +96,12 @@ def generic_triggers() -> frozenset[str]:
     return _words()["generic"]
 
 
+@cache
+def shared_words() -> frozenset[str]:
+    """The words many projects' names hold ("Development Project"), which tell no two of them apart."""
+    return _words()["shared"] | _words()["generic"] | _words()["vague"]
+
+
 def _is_title(tok: str) -> bool:
     return tok[:1].isupper() or tok[:1].isdigit()
 

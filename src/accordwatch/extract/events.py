@@ -21,7 +21,7 @@ from ..data import lexicon, split
 from ..document import Document, Span
 from . import lang, morph
 from .dates import OPENS
-from .event_names import generic_triggers, name_span, object_span, ordinal_words
+from .event_names import generic_triggers, name_span, object_span, ordinal_words, shared_words
 from .gazetteer import Ranges, longest, phrases
 from .parties import C5_PHRASE, PAIR_DASH, drop_third_parties, frame_only, main_parties, venue_only
 from .patterns import led
@@ -1618,10 +1618,12 @@ class EventFinder:
         return not (subjects[0] <= subjects[1] or subjects[1] <= subjects[0])
 
     def other_object(self, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-        """Do two project names share no word (by its first five letters): two objects?"""
+        """Do two project names share no word (by its first five letters) but those many names hold
+        ("Development Project"): two objects?"""
         if a is None or b is None:
             return False
-        words = [{w[:5].lower() for w in re.findall(r"\w+", self.name_text(span) or "") if len(w) > 3}
+        shared = shared_words()
+        words = [{w[:5] for w in re.findall(r"\w+", self.name_text(span) or "") if len(w) > 3 and w not in shared}
                  for span in (a, b)]
         return bool(words[0]) and bool(words[1]) and not words[0] & words[1]
 
