@@ -67,6 +67,8 @@ def test_event_name(text, etype, name):
     ("The two presidents met in Astana on Monday and discussed energy.", "meeting"),
     ("Kazakhstan and Oman signed a similar agreement in Muscat on Monday.", "agreement"),
     ("Kazakhstan and Oman also signed another memorandum on Monday.", "agreement"),
+    # a quotation that goes on the sentence is no title
+    ("Kazakh and Omani ministers said the talks \"that lasted six hours\" were useful.", "meeting"),
     # a verb in capitals because it opens the sentence is no title word
     ("Signed agreements between Oman and Kazakhstan cover ports and rail.", "agreement"),
     # what a deal is worth, its multiplier glued to the digits, is no name

@@ -1496,3 +1496,11 @@ def test_it_after_a_figure_measures_what_that_figure_measured(verb):
 ])
 def test_money_right_before_what_is_built_is_its_cost(text):
     assert [f["indicator"] for f in figures(text)] == ["investment"]
+
+
+@pytest.mark.parametrize("text", [
+    "The forum in Lima drew more than 300 representatives of 120 companies from Peru and Chile.",
+    "В форуме в Лиме приняли участие более 300 представителей 120 компаний Перу и Чили.",
+])
+def test_a_count_of_those_who_attended_is_no_figure(text):
+    assert figures(text) == []

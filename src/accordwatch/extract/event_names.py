@@ -51,7 +51,7 @@ IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)
 OPENERS = frozenset({"of", "on", "for", "regarding", "concerning", "towards", "toward", "to", "in", "between",
                      "near", "at"})
-QUOTED = re.compile(r"\s*([“\"«])([^“”\"«»\n]{3,120})([”\"»])")
+QUOTED = re.compile(r"\s*([“\"«])(?=[^\W_])(?![a-zа-яё])([^“”\"«»\n]{3,120})([”\"»])")   # (a title opens in capitals)
 ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 # a meeting named only by its kind is no name ("the talks", "met")
 BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "trip", "meeting", "meetings"})

@@ -121,6 +121,9 @@ DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
 DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|or|of|in|to|for|with|was|were|is|are|"
                              r"the|an?|as|at|by|on|from|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+# "representatives of 150 companies", "delegates from 80 firms": a count of who attended
+ATTENDING_BEFORE = re.compile(r"\b(?:representatives|delegates|participants|executives|heads)\s+(?:of|from)\s+"
+                              r"(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.I)
 # "a $1.5 billion project", "a $300 million fertiliser plant": the cost of what is built
 PROJECT_AFTER = re.compile(r"\s+(?:(?!(?:and|or|of|in|to|for|with|was|were|is|are|the|an?|as|at|by|on|from)\b)"
                            r"[a-z-]+\s+){0,2}(?:projects?|plants?|factory|factories|facilities|"
@@ -242,7 +245,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
              "WORLD_PARTNER", "BY_BEFORE", "SHARE_AFTER", "PCT_TO_PCT", "PCT_FROM_PCT", "MULTIPLE", "CLAUSE_END",
-             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "PROJECT_AFTER", "CHANGE_BY", "MULTIPLE_SPAN",
+             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "PROJECT_AFTER", "ATTENDING_BEFORE", "CHANGE_BY",
+             "MULTIPLE_SPAN",
              "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
@@ -845,8 +849,9 @@ class FigureFinder:
         # billion)"), against which a headline's figure is checked
         body_values = [(a.value, a.data["unit"]) for a in self.doc.layer("amount") if not self._in_title(a)]
         for k, (a, z) in enumerate(zip(amounts, zones, strict=True)):
-            if a.data["unit"] == "count" and a.data.get("indicator") is None:
-                continue
+            if a.data["unit"] == "count" and (a.data.get("indicator") is None or
+                                              self.c.ATTENDING_BEFORE.search(self.text, max(0, a.start - 50), a.start)):
+                continue   # ("350 representatives of 150 companies": who came to an event, no measure of ties)
             if self._in_title(a) and any(u == a.data["unit"] and abs(v - a.value) <= 0.015 * a.value
                                          for v, u in body_values):
                 continue   # a headline restates a figure the body gives
