@@ -1504,3 +1504,15 @@ def test_money_right_before_what_is_built_is_its_cost(text):
 ])
 def test_a_count_of_those_who_attended_is_no_figure(text):
     assert figures(text) == []
+
+
+def test_the_cost_of_a_work_listed_is_an_investment():
+    text = ("Peru and Chile signed ten documents in Lima on Monday, and their companies will take part in "
+            "the following initiatives:\n- construction of a solar plant in Arica — $270 million;\n"
+            "- creation of a fish farm near Iquique — $100 million.")
+    assert [f["indicator"] for f in figures(text)] == ["investment", "investment"]
+
+
+def test_the_country_right_after_investment_of_is_the_investor():
+    [f] = figures("Since Peru's independence, investment of Chile in the country has topped $2 billion.")
+    assert (f["from"], f["to"]) == ("CHL", "PER")

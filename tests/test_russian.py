@@ -1313,3 +1313,29 @@ def test_an_amount_in_brackets_after_na_is_a_change():
 def test_an_adjective_whose_noun_is_not_the_names_ends_no_name():
     text = "В рамках бизнес-форума перуанской стороной были проведены презентации для гостей из Чили."
     assert [(e["type"], e["name"]) for e in extract(text)["events"]] == [("meeting", None)]
+
+
+def test_the_sum_of_contracts_is_their_worth():
+    text = "Перу и Чили подписали 12 документов. Сумма контрактов составила $1,5 млрд."
+    assert [f["indicator"] for f in extract(text)["figures"]] == ["deal_value"]
+
+
+def test_the_country_right_after_the_word_for_investment_is_the_investor():
+    text = "За годы независимости Перу инвестиции Чили в нашу страну превысили $2 млрд."
+    [f] = extract(text)["figures"]
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", "CHL", "PER")
+
+
+def test_whose_visit_is_no_name_of_it():
+    text = "Соглашение между Перу и Чили подписано в 2009 году во время моего визита в Лиму."
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [None]
+
+
+def test_the_items_of_a_list_of_works_are_projects_with_their_cost():
+    text = ("Перу и Чили подписали 10 документов, и компании двух стран примут участие в реализации "
+            "следующих инициатив:\n- строительство солнечной электростанции в Арике — $270 млн;\n"
+            "- создание рыбного хозяйства в Икике — $100 млн.")
+    record = extract(text)
+    assert ("project", "строительство солнечной электростанции") in [
+        (e["type"], e["name"]) for e in record["events"]]
+    assert [f["indicator"] for f in record["figures"]] == ["investment", "investment"]

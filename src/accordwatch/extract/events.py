@@ -1541,8 +1541,13 @@ class EventFinder:
                 if (made and not purpose) or attached or self.c.VAGUE_INTENT.search(sent) or \
                         self.c.CONDITIONAL.search(before) or self.c.COOPERATION_IN.search(before):
                     continue   # a sector of cooperation, an intention, a condition: no project
+                intro = None
                 if term not in self.c.SELF_EVIDENT and not self.c.PROJECT_CONTEXT.search(context):
-                    continue
+                    # "... will take part in carrying out the following initiatives:" above "- construction of a
+                    # solar plant ... — $270 million;": the list's opening line tells what its items are
+                    intro = self.list_intro(s0)
+                    if intro is None or not self.c.PROJECT_CONTEXT.search(self.text, intro[0], intro[1]):
+                        continue
                 if self.counted(start) and self.c.OPERATING.search(sent):
                     continue   # "about 300 joint ventures operate in Armenia": a statistic
                 if self.c.SUPPLY_WORD.match(term) and self.topic_in_list(sent, at, end - s0):
@@ -1560,8 +1565,8 @@ class EventFinder:
                     continue   # "discussed joint projects", "further investment": no concrete object
                 p0 = purpose.start() if purpose else s0
                 parties, orgs, people = sides(clause)
-                self.add(etype, self.project_status(sent), None, parties, orgs, people, p0, s1, at=start,
-                         trigger_end=end)
+                status = self.project_status(sent if intro is None else self.text[intro[0]:intro[1]])
+                self.add(etype, status, None, parties, orgs, people, p0, s1, at=start, trigger_end=end)
                 if for_document:
                     self.purposes.append((self.events[-1], s1))
                 made.add(etype)

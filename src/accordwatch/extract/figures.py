@@ -121,6 +121,8 @@ DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
 DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|or|of|in|to|for|with|was|were|is|are|"
                              r"the|an?|as|at|by|on|from|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+# "investment of Turkey | in ...": the investor right after the word for the investment
+INVESTOR_BEFORE = re.compile(r"\binvestments?\s+of\s+(?:the\s+)?$", re.I)
 # "representatives of 150 companies", "delegates from 80 firms": a count of who attended
 ATTENDING_BEFORE = re.compile(r"\b(?:representatives|delegates|participants|executives|heads)\s+(?:of|from)\s+"
                               r"(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.I)
@@ -207,6 +209,10 @@ LOAN_WORDS = re.compile(r"\b(?:loans?|credits?|lent|lends?|lending)\b", re.I)
 # a line of a list of documents signed, each with its sum after a dash (read back at most LIST_LINE_REACH)
 LISTED_DOCUMENT = re.compile(r"(?m)^\W{0,3}(?:[\w-]+\s+){0,2}(?:agreements?|memorand\w+|contracts?|MoUs?|deals?)\b"
                              r".*\s[–—-]\s*(?:about|over|more\s+than|up\s+to)?\s*$", re.I)
+# "- construction of a 300 MW solar plant in Issyk-Kul - $270 million;": the cost of a work listed
+LISTED_PROJECT = re.compile(r"(?m)^\W{0,3}(?:[\w-]+\s+){0,1}(?:construction|building|creation|development|"
+                            r"moderni[sz]ation|reconstruction|expansion)\b.*\s[–—-]\s*"
+                            r"(?:about|over|more\s+than|up\s+to)?\s*$", re.I)
 LIST_LINE_REACH = 400
 BETWEEN = re.compile(r"\bbetween\b", re.I)   # (where the order of the two sides says nothing of who lends)
 REPORTER = re.compile(r"\b(?:statistics|data|figures)\s+(?:[\w-]+\s+){0,3}?(?:from|of|by)\s+(?:the\s+)?$"
@@ -245,8 +251,8 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 # each pattern led by the letters its matches start with (patterns.led: same matches, found faster)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
              "WORLD_PARTNER", "BY_BEFORE", "SHARE_AFTER", "PCT_TO_PCT", "PCT_FROM_PCT", "MULTIPLE", "CLAUSE_END",
-             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "PROJECT_AFTER", "ATTENDING_BEFORE", "CHANGE_BY",
-             "MULTIPLE_SPAN",
+             "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "PROJECT_AFTER", "ATTENDING_BEFORE", "INVESTOR_BEFORE",
+             "LISTED_PROJECT", "CHANGE_BY", "MULTIPLE_SPAN",
              "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
@@ -465,8 +471,10 @@ class FigureFinder:
                 ind in ("other", "trade_turnover", "exports", "imports", "investment") and
                 self.c.DOCUMENTS_AFTER.match(self.text, amount.end)):
             ind = "deal_value"   # "10 investment agreements, worth over ...", "$14 billion trade agreements"
-        elif unit in currency_codes() and self.listed_document(amount):
+        elif unit in currency_codes() and self.listed(amount, self.c.LISTED_DOCUMENT):
             ind = "deal_value"   # "- Investment agreement between ... on a fertiliser plant - $260 million;"
+        elif ind == "other" and unit in currency_codes() and self.listed(amount, self.c.LISTED_PROJECT):
+            ind = "investment"   # "- construction of a 300 MW solar plant in Issyk-Kul - $270 million;"
         self.measured[amount.start] = ind   # what the words say it measures, before the unit has its say
         physical = unit != "count" and unit not in currency_codes()
         if physical and ind not in ("exports", "imports", "volume"):
@@ -475,15 +483,16 @@ class FigureFinder:
             return "other"
         return ind
 
-    def listed_document(self, amount: Span) -> bool:
-        """Is the amount the sum of a document that opens its line ("- Agreement on a fertiliser plant - $260
-        million")? Only a line that starts within LIST_LINE_REACH characters is read (a text without line
-        breaks would be read back to its start for every amount)."""
+    def listed(self, amount: Span, item: re.Pattern) -> bool:
+        """Is the amount the sum of what opens its line, as `item` reads it: a document ("- Agreement on a
+        fertiliser plant - $260 million"), a work ("- construction of a solar plant - $270 million")? Only a
+        line that starts within LIST_LINE_REACH characters is read (a text without line breaks would be read
+        back to its start for every amount)."""
         lo = max(0, amount.start - LIST_LINE_REACH)
         line = self.text.rfind("\n", lo, amount.start)
         if line < 0 and lo > 0:
             return False
-        return self.c.LISTED_DOCUMENT.search(self.text, line + 1, amount.start) is not None
+        return item.search(self.text, line + 1, amount.start) is not None
 
     def stem_indicator(self, amount: Span, zone: Zone) -> tuple[str, bool]:
         """The indicator of the nearest cue stem before the amount in its zone, else after it, and whether a
@@ -774,7 +783,9 @@ class FigureFinder:
             # ("comes from | Turkey's energy imports": the preposition governs what the country has, and
             # the country's own flow makes it the subject)
             possessive = self.text[c.end:c.end + 2] in POSSESSIVE_ENDS
-            if self.c.SOURCE_BEFORE.search(before) and not possessive:
+            if (self.c.SOURCE_BEFORE.search(before) or (indicator == "investment" and
+                                                        self.c.INVESTOR_BEFORE.search(before))) and not possessive:
+                # ("инвестиции Турции в нашу страну", "investment of Turkey in ...": whose investment it is)
                 src, role = src or c.value, "src"
             elif self.c.DEST_BEFORE.search(before) and not possessive:
                 dst, role = dst or c.value, "dst"
