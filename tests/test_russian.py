@@ -1339,3 +1339,9 @@ def test_the_items_of_a_list_of_works_are_projects_with_their_cost():
     assert ("project", "строительство солнечной электростанции") in [
         (e["type"], e["name"]) for e in record["events"]]
     assert [f["indicator"] for f in record["figures"]] == ["investment", "investment"]
+
+
+def test_documents_worth_a_sum_with_a_long_subject_between():
+    text = ("Лидеры Перу и Чили подписали соглашения в сфере торгово-экономического и инвестиционного "
+            "сотрудничества на 5 миллиардов долларов.")
+    assert [f["indicator"] for f in extract(text)["figures"]] == ["deal_value"]
