@@ -1345,3 +1345,10 @@ def test_documents_worth_a_sum_with_a_long_subject_between():
     text = ("Лидеры Перу и Чили подписали соглашения в сфере торгово-экономического и инвестиционного "
             "сотрудничества на 5 миллиардов долларов.")
     assert [f["indicator"] for f in extract(text)["figures"]] == ["deal_value"]
+
+
+def test_a_bloc_named_as_the_occasion_is_no_side_of_a_figure():
+    text = ("Индия и Китай расширяют торговлю. Лидеры подписали на полях саммита ШОС в Астане соглашения "
+            "на 3 млрд долларов.")
+    [f] = extract(text)["figures"]
+    assert f["parties"] == ["CHN", "IND"]

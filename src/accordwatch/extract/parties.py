@@ -280,6 +280,11 @@ def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], m
     examples = example_only(text, spans, lo, c) - set(main)
     if examples and found - examples:
         found = found - examples   # (a count's examples are no side even where one side alone is left)
+    frames = frame_only(text, spans, lo, code) - set(main)
+    if frames and (found - frames or len(main) >= 2):
+        # ("Mirziyoyev and Xi signed, on the sidelines of the SCO summit, deals worth ...": the occasion, no side,
+        # even where one side or none is left, whom the article's pair completes)
+        found = found - frames
     if len(found) <= 2 and not sides:
         return found
     third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c)
