@@ -47,6 +47,10 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
     # an -ed word that is an adjective of the name does not end it
     ("The 5th meeting of the Peruvian-Chilean mixed economic committee was held in Lima on Monday.", "meeting",
      "5th meeting of the Peruvian-Chilean mixed economic committee"),
+    # a name in title case goes on over "on" to its remit
+    ("Peru and Chile signed the protocol after the meeting of the Joint Intergovernmental Commission on Economic "
+     "Cooperation between the two countries.", "meeting",
+     "meeting of the Joint Intergovernmental Commission on Economic Cooperation"),
     # a short form closes the name where a new clause follows it
     ("Peru and Chile discussed the Agreement between Peru and Chile on Port Services (APCPS) and Chile would "
      "publish its rules in May.", "agreement", "Agreement between Peru and Chile on Port Services (APCPS)"),

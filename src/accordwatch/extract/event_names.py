@@ -540,7 +540,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break   # "an MoU | on the sidelines of the meeting": where it was signed, not what it is on
         if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
                 etype != "project" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
-                and (low != "on" or not title))):
+                and (low != "on" or not (title or toks[k - 1][2][:1].isupper())))):
+            # ("meeting of the Joint Commission | on Economic Cooperation": a name in title case goes on over "on")
             break   # "... in Tashkent on Monday": where and when it happened, not what it is
         if low.endswith("ing") and prev in words["complement"]:
             last, prev = b, "ing"   # "memorandum on setting up a ... platform": a gerund subject
