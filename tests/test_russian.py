@@ -1352,3 +1352,8 @@ def test_a_bloc_named_as_the_occasion_is_no_side_of_a_figure():
             "на 3 млрд долларов.")
     [f] = extract(text)["figures"]
     assert f["parties"] == ["CHN", "IND"]
+
+
+def test_a_name_cut_before_a_title_ends_at_no_preposition():
+    text = "На брифинге для представителей прессы Президент Перу Хосе Херри отметил, что торговля с Чили растёт."
+    assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [None]
