@@ -703,3 +703,12 @@ def test_a_commission_the_text_leaves_unnamed_is_no_organization():
 def test_a_country_after_and_ends_a_ministrys_portfolio():
     found = orgs("The deal was signed by the Omani Ministry of Energy and Chilean miner Andes Copper Company.")
     assert found["Ministry of Energy"]["country"] == "OMN" and "Andes Copper Company" in found
+
+
+def test_a_body_called_for_short_without_its_countries_is_the_body():
+    found = orgs("The 5th meeting of the Intergovernmental Peruvian-Chilean Commission on Trade and Economic "
+                 "Cooperation was held in Lima. The parties reviewed the decisions of the last meeting of the "
+                 "Intergovernmental Commission.")
+    assert list(found) == ["Intergovernmental Peruvian-Chilean Commission on Trade and Economic Cooperation"]
+    assert "Intergovernmental Commission" in found[
+        "Intergovernmental Peruvian-Chilean Commission on Trade and Economic Cooperation"]["aliases"]

@@ -1080,10 +1080,11 @@ class Finder:
             # (not into a name that joins two: "COSCO Shipping Corporation and Lianyungang Port Holdings Group"),
             # and a body's name may go on with its remit: "Armenia-Georgia Intergovernmental Commission | for ...",
             # "Межправительственная российско-иракская комиссия | по ..."
-            longer = [k for k, w in words.items() if k != key and len(w) > len(short) and "and" not in w
+            longer = [k for k, w in words.items() if k != key and len(w) > len(short) and "and" not in _head(w)
                       and self.entities[k].kind == ent.kind
                       and (w[-len(short):] == short or (ent.kind in BODY_KINDS and w[:len(short)] == short
-                                                        and w[len(short)] in ("for", "on", "of", "по", "при")))]
+                                                        and w[len(short)] in ("for", "on", "of", "по", "при"))
+                           or (ent.kind in BODY_KINDS and _head_without_countries(w) == short))]
             if len(longer) == 1:
                 into[key] = longer[0]
         self._merge(into)
@@ -1129,6 +1130,19 @@ def _furniture(name: str) -> bool:
     humps = [h.lower() for h in HUMP.findall(name)]
     return any(h in furniture_words() for h in humps) or \
         any(len(h) >= 4 and h in gz.country_index() for h in humps)
+
+
+def _head(words: list[str]) -> list[str]:
+    """The words of a name before its remit ("intergovernmental commission | on trade and ...")."""
+    cut = next((i for i, w in enumerate(words) if w in ("for", "on", "of", "по", "при")), len(words))
+    return words[:cut]
+
+
+def _head_without_countries(words: list[str]) -> list[str]:
+    """A body's name before its remit, without the countries' words ("intergovernmental turkmen uzbek
+    commission | on trade ..." -> "intergovernmental commission"): what the text calls it for short."""
+    index = gz.country_index()
+    return [w for w in _head(words) if w not in index]
 
 
 def _joint_body(head: str, name: str) -> bool:
