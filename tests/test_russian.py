@@ -179,6 +179,8 @@ def test_sector_words(text, sectors):
      ("Ильхам Алиев", "Президент", "AZE")),
     # a name word that opens like a ministry's short form ("Минфин") is a name word
     ("Об этом сообщил посол Вьетнама в Чили Данг Минь Тхань.", ("Данг Минь Тхань", "посол", "VNM")),
+    # "этой страны", "страны": the country is named elsewhere, no word of the office
+    ("Гостей принял министр энергетики этой страны Хосе Гарсия.", ("Хосе Гарсия", "министр энергетики", None)),
     # a family name first that the dictionary only guesses at (as a short adjective) is the name's
     ("Форум открыл посол Вьетнама Нгуен Минь Тхань.", ("Нгуен Минь Тхань", "посол", "VNM")),
 ])

@@ -115,6 +115,15 @@ def counterpart_words(code: str) -> tuple[frozenset[str], re.Pattern]:
 
 
 @cache
+def country_references(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A language's words inside an office that point to a country named elsewhere ("страны"), and the
+    words that point with them ("этой"): data/<code>/country_references.tsv."""
+    rows = lang.LANGUAGES[code].lexicon("country_references.tsv")
+    return (frozenset(r["word"] for r in rows if r["kind"] == "country"),
+            frozenset(r["word"] for r in rows if r["kind"] == "pointer"))
+
+
+@cache
 def digraph_initials() -> frozenset[str]:
     """The initials Latin letters write with two ("Zh", "Kh": Ж, Х), from abbreviations.tsv."""
     return frozenset(row["form"].rstrip(".") for row in lexicon("abbreviations.tsv") if row["kind"] == "initial")
@@ -381,6 +390,7 @@ class PeopleFinder:
         self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
+        self.country_refs, self.country_pointers = country_references(language.code)
         self.delegated: tuple[str, int] | None = None   # the last delegation read: its country, its member's title
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
         self.counterpart_of: list[tuple[Person, Person]] = []   # (counterpart, whose)
@@ -1150,6 +1160,13 @@ class PeopleFinder:
                 ent = self.orgs.get(w.ent.value)
                 if ent is not None and ent.country:
                     country = ent.country
+            if w.text.lower() in self.country_refs:
+                # "Президент этой страны", "глава МИД страны": the country is named elsewhere, no word of the office
+                while keep and (keep[-1].text.lower() in self.country_pointers or (
+                        self.lower_titles and keep[-1].text.islower() and morph.pos(keep[-1].text) == "ADJF")):
+                    keep.pop()   # (and the words that describe it: "центральноамериканской | страны")
+                i += 1
+                continue
             if w.honor:
                 # "President His Highness Sheikh ...": the honorific is no part of the title
                 while keep and keep[-1].kind == "conn":
