@@ -2256,3 +2256,12 @@ def test_two_projects_whose_names_share_only_common_words_are_two():
             "- Funding: 9 billion yen\n- Andean Irrigation Development Project\n- Funding: 4 billion yen")
     assert sorted(e["name"] for e in events(text, "2025-05-24") if e["type"] == "project") == [
         "Andean Irrigation Development Project", "Callao Port Development Project"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers of Peru and Chile reviewed the preparations for the fifth Pacific Trade Forum.",
+    "Министры Перу и Чили обсудили подготовку к пятому Тихоокеанскому торговому форуму.",
+])
+def test_a_meeting_being_prepared_is_planned(text):
+    statuses = {e["name"]: e["status"] for e in events(text, "2025-05-24") if e["type"] == "meeting"}
+    assert "planned" in statuses.values()

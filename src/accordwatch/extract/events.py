@@ -319,6 +319,8 @@ POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w’'-]+\s+)?$", re.I)
 JOINED = re.compile(r",|\b(?:and|or|as\s+well\s+as)\b", re.I)
 # what opens examples of what was just told ("a number of documents on energy, in particular an agreement on ...")
 EXAMPLES = re.compile(r",?\s*\b(?:in\s+particular|notably)\b", re.I)
+# "preparations for the visit of ...": a meeting still being prepared is to come
+PREPARED_FOR = re.compile(r"\bprepar(?:ations?|ing|e)\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # the words between two title-case words of one name ("Investment | and Trade | Forum")
 TITLE_GAP = re.compile(r"(?:\s+(?:and|of|&)?\s*[A-Z][\w-]*)*\s+")
 # "signed several documents, including the memorandum on ...": one of the batch, told in its turn
@@ -448,7 +450,7 @@ CUE_NAMES = ("AHEAD_OF", "FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FU
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
              "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
              "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER", "ORDINAL_NEAR",
-             "INCLUDED_BEFORE")
+             "INCLUDED_BEFORE", "PREPARED_FOR")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -1474,7 +1476,8 @@ class EventFinder:
                         self.c.AHEAD_OF.fullmatch(coming.group(0)) is not None:
                     coming = None   # "held talks in Astana ahead of the summit": the summit is to come, the talks held
                 future = coming is not None or (
-                    self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None)
+                    self.c.MEETING_NEXT.search(sent) is not None and self.c.MEETING_HELD.search(sent) is None) or \
+                    self.c.PREPARED_FOR.search(before[-50:]) is not None   # "preparations for the visit ..."
                 if future and self.c.HELD_NOW.search(sent) and not self.c.STILL_TO_COME.search(sent):
                     future = False
                 if self.c.MET_PAST.fullmatch(self.text, start, end):
