@@ -1516,3 +1516,8 @@ def test_the_cost_of_a_work_listed_is_an_investment():
 def test_the_country_right_after_investment_of_is_the_investor():
     [f] = figures("Since Peru's independence, investment of Chile in the country has topped $2 billion.")
     assert (f["from"], f["to"]) == ("CHL", "PER")
+
+
+def test_documents_whose_sum_a_verb_measures_are_a_deal_value():
+    text = "Peru and Chile signed 14 documents in Lima. The signed agreements exceeded $2 billion."
+    assert [f["indicator"] for f in figures(text)] == ["deal_value"]

@@ -192,7 +192,10 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
                         r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to)\b[^.;]{0,20}$|"
                         # "an agreement for an $11 billion swap": the document's worth
-                        r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$",
+                        r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$|"
+                        # "the signed agreements exceeded $2 billion": the documents are what the verb measures
+                        r"\b(?:agreements|contracts|deals|documents|memoranda)\s+(?:signed\s+)?(?:exceeded|totall?ed|"
+                        r"amounted\s+to|reached|topped)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+)?$",
                         re.I)
 OPENING_REACH = 12   # "In 2023, ...", "По итогам 2025 года": a date this close to a sentence's start opens it
 # the words of a total over the years, which no year's opening dates ("total", "общий приток", "накопленные")
