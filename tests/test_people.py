@@ -886,3 +886,8 @@ def test_a_delegation_led_by_a_name_then_its_title():
 
 def test_the_head_word_of_a_place_is_no_name():
     assert extract("King Abdullah City for Atomic Energy signed a memorandum with Chile.")["people"] == []
+
+
+def test_a_full_name_before_and_is_no_word_of_the_next_persons_title():
+    found = people("The guests were received by Deputy Rosa Quispe and the Senator Jorge Vidal of Peru.")
+    assert found["Jorge Vidal"]["title"] == "Senator"

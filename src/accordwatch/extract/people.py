@@ -876,7 +876,10 @@ class PeopleFinder:
                 title = []
             elif ends_person and q < len(run) and run[q].text in ("and", "и") and title and (
                     all(t.honor or t.kind == "conn" for t in title)
-                    or (len(names) == 1 and q + 1 < len(run) and run[q + 1].kind in ("title", "ent"))):
+                    or (len(names) == 1 and q + 1 < len(run) and run[q + 1].kind in ("title", "ent"))
+                    or (len(names) >= 2 and any(w.kind == "title" for w in run[q + 1:]))):
+                # ("Deputy Fidel Espinoza and the Senator Andrés Zaldívar": a full name before "and" is no
+                # word of the next person's title)
                 # ("between President Aquino and Japan Prime Minister Shinzo Abe": a surname alone ends its
                 # title too, when another title follows)
                 # "Sheikh Mansour and President Gurbanguly Berdimuhamedov": a first name that is
