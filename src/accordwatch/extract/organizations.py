@@ -202,6 +202,8 @@ LIST_CLOSED = re.compile(r"\s(?:and|&)\s")
 AND_AFTER_HEAD = re.compile(r"(?P<head>[A-Z][\w.]*)\s+(?:and|&)\s+(?:the\s+)?")
 # the kinds of institution whose head word closes a name ("... Bank and ...", "... Authority and ...", not
 # "Oil and Gas") and no surname shares ("Institute", "Ministry"; not "Power", "Gold")
+# the words a body's name goes on with to give its remit ("Intergovernmental Commission | on Trade ...")
+REMIT_WORDS = frozenset({"for", "on", "of", "по", "при"})
 INSTITUTION_KINDS = frozenset({"ministry", "agency", "commission", "bank", "association", "chamber", "university",
                                "international_organization"})
 # "Conference on | African Development": the word before the "on" a name's run follows
@@ -1083,7 +1085,7 @@ class Finder:
             longer = [k for k, w in words.items() if k != key and len(w) > len(short) and "and" not in _head(w)
                       and self.entities[k].kind == ent.kind
                       and (w[-len(short):] == short or (ent.kind in BODY_KINDS and w[:len(short)] == short
-                                                        and w[len(short)] in ("for", "on", "of", "по", "при"))
+                                                        and w[len(short)] in REMIT_WORDS)
                            or (ent.kind in BODY_KINDS and _head_without_countries(w) == short))]
             if len(longer) == 1:
                 into[key] = longer[0]
@@ -1134,7 +1136,7 @@ def _furniture(name: str) -> bool:
 
 def _head(words: list[str]) -> list[str]:
     """The words of a name before its remit ("intergovernmental commission | on trade and ...")."""
-    cut = next((i for i, w in enumerate(words) if w in ("for", "on", "of", "по", "при")), len(words))
+    cut = next((i for i, w in enumerate(words) if w in REMIT_WORDS), len(words))
     return words[:cut]
 
 
