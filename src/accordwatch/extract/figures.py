@@ -116,10 +116,12 @@ ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s
                      # "That was up from $5.3 billion in 2004": the level before, of the measure just told
                      r"|(?-i:\b(?:That|This))\s+(?:was|is|marks?|marked)\s+(?:\w+\s+){0,2}?(?:up|down)\s+from\b", re.I)
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
+# the words that may not stand between an amount and the noun it is the worth of ("$300 million | export | contracts")
+_FUNCTION_WORDS = r"and|or|of|in|to|for|with|was|were|is|are|the|an?|as|at|by|on|from"
 # "signs $14 billion trade agreements", "$300 million export contracts", "$1bln worth contracts": the documents'
 # worth (but "a $2 billion investment deal" is the investment it holds)
-DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|and|or|of|in|to|for|with|was|were|is|are|"
-                             r"the|an?|as|at|by|on|from|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
+DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|" + _FUNCTION_WORDS +
+                             r"|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "investment of Turkey | in ...": the investor right after the word for the investment
 INVESTOR_BEFORE = re.compile(r"\binvestments?\s+of\s+(?:the\s+)?$", re.I)
@@ -127,8 +129,8 @@ INVESTOR_BEFORE = re.compile(r"\binvestments?\s+of\s+(?:the\s+)?$", re.I)
 ATTENDING_BEFORE = re.compile(r"\b(?:representatives|delegates|participants|executives|heads)\s+(?:of|from)\s+"
                               r"(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.I)
 # "a $1.5 billion project", "a $300 million fertiliser plant": the cost of what is built
-PROJECT_AFTER = re.compile(r"\s+(?:(?!(?:and|or|of|in|to|for|with|was|were|is|are|the|an?|as|at|by|on|from)\b)"
-                           r"[a-z-]+\s+){0,2}(?:projects?|plants?|factory|factories|facilities|"
+PROJECT_AFTER = re.compile(r"\s+(?:(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z-]+\s+){0,2}"
+                           r"(?:projects?|plants?|factory|factories|facilities|"
                            r"refinery|complex|terminal|railway|pipeline|port)\b", re.I)
 # "turnover increased by $85.4 million (to $1.2 billion)", "an increase of $40 million": the
 # amount is a change, not a level; the level, where stated, is the figure
@@ -255,8 +257,7 @@ PAST_WORDS = re.compile(r"earlier|previous|ago|(?:same|corresponding|comparable)
 CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFTER", "TIMES", "SAME_PERIOD", "ASIDE",
              "WORLD_PARTNER", "BY_BEFORE", "SHARE_AFTER", "PCT_TO_PCT", "PCT_FROM_PCT", "MULTIPLE", "CLAUSE_END",
              "TARGET", "CAPACITY", "ANAPHOR", "DEAL_WORDS", "PROJECT_AFTER", "ATTENDING_BEFORE", "INVESTOR_BEFORE",
-             "LISTED_PROJECT", "CHANGE_BY", "MULTIPLE_SPAN",
-             "RESTATED_CHANGE",
+             "LISTED_PROJECT", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
              "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
