@@ -1111,7 +1111,8 @@ class PeopleFinder:
         if self.delegated is not None:
             country, head = self.delegated
             if 0 < at - head <= DELEGATION_REACH * 2 and MEMBER_NEXT.fullmatch(self.text, head, at) and \
-                    not any(head < c.start < at for c in self.ents if c.label == "country"):
+                    not any(c.label == "country" for c in
+                            self.ents[bisect_right(self.ent_starts, head):bisect_left(self.ent_starts, at)]):
                 self.delegated = (country, at)
                 return country
         return None
