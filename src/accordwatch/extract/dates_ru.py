@@ -132,14 +132,17 @@ def _future_near(text: str, m: re.Match) -> bool:
     lo = max(text.rfind(".", 0, m.start()) + 1, m.start() - 120)
     stop = text.find(".", m.end())
     hi = min(len(text) if stop == -1 else stop, m.end() + 40)
-    return any(_future_verb(w.group().lower()) for w in WORD.finditer(text, lo, hi))
+    return any(_future_verb(w.group().lower(), text[w.end():w.end() + 1] == ",")
+               for w in WORD.finditer(text, lo, hi))
 
 
-def _future_verb(word: str) -> bool:
+def _future_verb(word: str, aside: bool = False) -> bool:
+    """Is the word a verb in the future tense (but not one that turns to the reader, "Напомним, ...",
+    "Отметим, что ...": a first-person plural set off by a comma, `aside`)?"""
     from . import morph
 
     tag = morph.parses(word)[0].tag
-    return tag.POS == "VERB" and "futr" in tag
+    return tag.POS == "VERB" and "futr" in tag and not (aside and "1per" in tag and "plur" in tag)
 
 
 def _bare_month(m: re.Match, base: date | None) -> str | None:
