@@ -833,6 +833,8 @@ def test_trade_in_value_terms_is_trade_not_investment():
 @pytest.mark.parametrize("text, value", [
     ("Товарооборот Ирана со странами ЕАЭС достиг 4 миллиардов 637 миллионов 832 тысяч долларов.", 4_637_832_000),
     ("Товарооборот Казахстана и Китая составил 31 млрд 500 млн долларов.", 31_500_000_000),
+    ("Товарооборот Армении и Ирана вырос до 1 млрд 95,4 млн долларов.", 1_095_400_000),   # a part with decimals
+    ("Товарооборот Казахстана и Китая составил $2 млрд 150,5 млн.", 2_150_500_000),
 ])
 def test_an_amount_told_in_parts_is_one_amount(text, value):
     assert [f["value"] for f in extract(text)["figures"]] == [value]

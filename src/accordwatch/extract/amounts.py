@@ -84,6 +84,8 @@ def units(code: str = "en") -> dict[str, tuple[str, str]]:
 
 # Russian numbers: a comma is the decimal mark, spaces group thousands ("2,9 млрд", "1 500 тонн")
 NUM_COMMA = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# a smaller part after the first ("38 млрд | 607,6 млн"): up to three digits, a decimal comma allowed
+PART_NUM = r"\d{1,3}(?:,\d+)?"
 
 
 @cache
@@ -141,9 +143,9 @@ def pattern(code: str = "en") -> re.Pattern:
     return led(re.compile(rf"""
         (?:
             (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?
-            (?:\s?(?P<m1>{mult})(?P<parts1>(?:\.?\s+\d{{1,3}}\s?{mult}){{1,2}})?)?(?!\s*%)   # "$1 млрд 200 миллионов"
+            (?:\s?(?P<m1>{mult})(?P<parts1>(?:\.?\s+{PART_NUM}\s?{mult}){{1,2}})?)?(?!\s*%)   # "$1 млрд 200 миллионов"
           | (?<![\w.,])(?P<n2>{NUM_COMMA})(?:{RANGE_TO}(?:{NUM_COMMA}))?(?:\s?(?P<m2>{mult})\.?
-            (?P<parts>(?:\s+\d{{1,3}}\s?{mult}){{0,2}}))?     # "4 млрд 637 млн долларов": one amount ("млн.": too)
+            (?P<parts>(?:\s+{PART_NUM}\s?{mult}){{0,2}}))?     # "4 млрд 637 млн долларов": one amount ("млн.": too)
             {RESTATED_BEFORE_CURRENCY}\s+(?P<cur2>{_alt(after)})(?!\w)
           | (?<![\w.,$€])(?P<n3>{NUM_COMMA})(?:\s?(?P<m3>{mult})\.?)?\s+
             (?P<pre>(?:[а-яё][\w-]*\s+|[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*\s+){{0,2}})
@@ -173,21 +175,25 @@ def number(text: str, mult: str | None, code: str = "en") -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-PART = re.compile(r"(\d{1,3})\s?(\S+)")
+PART = re.compile(rf"({PART_NUM})\s?(\S+)")
 
 
 def _with_parts(value: int | float, mult: str, parts: str, code: str) -> int | float | None:
-    """"4 млрд 637 млн": the amount of the first number and the smaller parts after it, each
-    smaller than the one before; None where they are not ("5 млн 3 млрд" is no amount)."""
+    """"4 млрд 637 млн", "38 млрд 607,6 млн": the amount of the first number and the smaller parts
+    after it, each smaller than the one before; None where they are not ("5 млн 3 млрд" is no amount)."""
     factors = multipliers(code)
     last = factors[mult]
+    total = Decimal(str(value))
     for n, word in PART.findall(parts):
         factor = factors.get(word)
-        if factor is None or factor >= last or int(n) * factor >= last:
+        if factor is None or factor >= last:
             return None
-        value += int(n) * factor
+        part = Decimal(n.replace(",", ".")) * factor
+        if part >= last:
+            return None
+        total += part
         last = factor
-    return value
+    return int(total) if total == total.to_integral_value() else float(total)
 
 
 def find_amounts(doc: Document) -> list[Span]:
