@@ -1109,6 +1109,14 @@ def test_trade_with_other_countries_is_the_countrys_alone(text):
     assert (f["indicator"], f["parties"]) == ("trade_turnover", ["PER"])
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("Министр оценил потенциал импортозамещения в отношениях Перу и Чили в $6 млрд.", "other"),
+    ("Импорт Перу из Чили составил $6 млрд.", "imports"),
+])
+def test_import_substitution_is_no_import(text, indicator):
+    assert one(text)["indicator"] == indicator
+
+
 def test_a_valuation_yields_to_a_cue_after_it_but_not_past_the_clause():
     found = figures("Peru and Chile agreed on 34 investment projects worth $4.4 billion and 7 trade contracts worth "
                     "$2.6 billion.")
