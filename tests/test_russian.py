@@ -306,6 +306,23 @@ def test_coordinated_people_after_a_plural_title_in_russian():
     assert people[0] == ("Серик Жумангарин", "вице-премьер", "KAZ")
 
 
+@pytest.mark.parametrize("text, people", [
+    # each one's country before their name
+    ("Саммит прошел с участием президентов Казахстана Касым-Жомарта Токаева и Узбекистана Шавката Мирзиёева.",
+     [("Касым-Жомарт Токаев", "президент", "KAZ"), ("Шавкат Мирзиёев", "президент", "UZB")]),
+    # one country for both; "экономики" is the office's field, no second plural
+    ("На переговорах присутствовали заместители министра экономики Армении Ваге Ованнисян и Нарек Терян.",
+     [("Ваге Ованнисян", "заместитель министра экономики", "ARM"),
+      ("Нарек Терян", "заместитель министра экономики", "ARM")]),
+    # an office in the genitive plural after the head is one person's too
+    ("Делегацию возглавили заместители министров финансов и экономики Ваге Ованнисян и Нарек Терян.",
+     [("Ваге Ованнисян", "заместитель министра финансов и экономики", None),
+      ("Нарек Терян", "заместитель министра финансов и экономики", None)]),
+])
+def test_people_after_a_russian_plural_title_in_any_case(text, people):
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == people
+
+
 def test_a_country_inside_a_russian_title_is_left_out_of_it():
     text = "Заседание провели министр иностранных дел РК Ермек Кошербаев и Верховный представитель ЕС по " \
            "иностранным делам Кая Каллас."

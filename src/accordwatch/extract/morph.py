@@ -351,6 +351,25 @@ def plural(word: str) -> bool:
     return any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in parses(last))
 
 
+@lru_cache(maxsize=1 << 14)
+def plural_office(word: str) -> bool:
+    """Is a Russian word an office in the plural, of any case ("министры", "президентов",
+    "вице-премьеры": premiers, not a premiere's genitive; not "экономики", "дел")?"""
+    last = word.rpartition("-")[2].lower()
+    if not _CYRILLIC.search(last):
+        return False
+    offices = [p for p in parses(last) if p.tag.POS == "NOUN" and p.normal_form in office_heads()]
+    return bool(offices) and all("plur" in p.tag for p in offices)
+
+
+def genitive_singular(word: str) -> str:
+    """An office in the genitive plural put in the genitive singular ("министров" -> "министра")."""
+    first, dash, last = word.rpartition("-")
+    parse = next((p for p in parses(last.lower()) if p.tag.POS == "NOUN" and p.normal_form in office_heads()), None)
+    form = parse.inflect({"gent", "sing"}) if parse else None
+    return first + dash + _keep_case(last, form.word) if form else word
+
+
 def singular(phrase: str, known: frozenset[str] = frozenset()) -> str:
     """A title in the plural put in the nominative singular ("вице-премьеры" -> "вице-премьер"),
     preferring the reading whose singular is a `known` title ("премьеры": premiers, not premières)."""

@@ -345,6 +345,16 @@ def _inside(idioms: re.Pattern, text: str, span: Span) -> bool:
                for m in idioms.finditer(text, max(0, span.start - 20), span.end + 20))
 
 
+def _one_office(head: str, rest: str) -> str:
+    """A Russian title in the plural said of one person: its head in the singular, and an office in the
+    genitive plural right after it too ("заместители | министров экономики" -> "заместитель министра
+    экономики")."""
+    words = rest.split(" ")   # (rest opens with a space: words[0] is "")
+    if len(words) > 1 and morph.plural_office(words[1]) and not morph.plural(words[1]):
+        words[1] = morph.genitive_singular(words[1])
+    return morph.singular(head, ru_titles()) + " ".join(words)
+
+
 def _nominative_title(title: str) -> str:
     """A Russian title in the nominative, each office of one that lists two ("министром экономики,
     сопредседателем комиссии" -> "министр экономики, сопредседатель комиссии"; but "министром
@@ -602,8 +612,11 @@ class PeopleFinder:
         """'the Energy Ministers of Kazakhstan and Poland, Arman Dauletov and Anna Nowak' and
         'Kazakh and Polish Prime Ministers Olzhas Bektenov and Donald Tusk': two or more people,
         each with the title in the singular and, where the countries are as many, one of them."""
+        done = 0   # the words up to the last person of a plural title read (none of them opens another)
         for k, w in enumerate(ws):
-            russian = self.lower_titles and w.kind == "title" and morph.plural(w.text)
+            if k < done:
+                continue
+            russian = self.lower_titles and w.kind == "title" and (morph.plural(w.text) or morph.plural_office(w.text))
             if not (PLURAL_TITLE.fullmatch(w.text) or russian):
                 continue
             t0 = k
@@ -619,8 +632,12 @@ class PeopleFinder:
                 c -= 1
             j = k + 1
             # the words of the office after it: "министры | иностранных дел | двух стран ..."
-            while self.lower_titles and j < len(ws) and ws[j].kind == "title" and not ws[j].honor and \
-                    not morph.plural(ws[j].text):
+            # (up to another office in the plural nominative, "вице-премьеры и | министры ...", but over one
+            # that depends on it, "заместители | министров экономики и устойчивого развития")
+            while self.lower_titles and j < len(ws) and not ws[j].honor and (
+                    (ws[j].kind == "title" and not (morph.plural(ws[j].text) and morph.plural_office(ws[j].text)))
+                    or (ws[j].text == "и" and j + 1 < len(ws) and ws[j + 1].kind == "title"
+                        and not morph.plural_office(ws[j + 1].text))):
                 j += 1
             t1 = j - 1
             # countries after it: "Ministers of X and Y", "вице-премьеры Узбекистана и Беларуси"
@@ -638,14 +655,17 @@ class PeopleFinder:
             while j < len(ws) and ws[j].text == ",":
                 j += 1
             people: list[list[Word]] = []
-            own: list[str | None] = []   # "Presidents X of Uzbekistan and Y of Kazakhstan": each one's country
+            # each one's country: "Presidents X of Uzbekistan and Y of Kazakhstan", "президентов Казахстана X
+            # и | Узбекистана Y" (the first one's, the country before them)
+            own: list[str | None] = []
+            ahead: str | None = None
             while j < len(ws) and ws[j].kind == "name":
                 n = j
                 while n < len(ws) and (ws[n].kind == "name" or (
                         ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
                     n += 1
                 people.append(ws[j:n])
-                own.append(None)
+                own.append(ahead)
                 if n + 1 < len(ws) and ws[n].text == "of" and ws[n + 1].kind == "ent" and ws[n + 1].country:
                     own[-1] = ws[n + 1].country
                     n += 2
@@ -653,20 +673,31 @@ class PeopleFinder:
                     j = n + 1
                     if j < len(ws) and ws[j].text in ("and", "и"):
                         j += 1
+                    ahead = None
+                    if self.lower_titles and j + 1 < len(ws) and ws[j].kind == "ent" and ws[j].country and \
+                            ws[j + 1].kind == "name":
+                        ahead = ws[j].country
+                        j += 1
                 else:
                     break
             if len(people) < 2 or any(len(p) < 2 for p in people):
                 continue
             title = self.text[ws[t0].start:ws[k].end]
             if self.lower_titles:
-                title = morph.singular(title, ru_titles()) + self.text[ws[k].end:ws[t1].end]
+                title = _one_office(title, self.text[ws[k].end:ws[t1].end])
             else:
                 title = title[:-1] if not title.endswith("men") else title[:-3] + "man"
+            if len(own) > 1 and own[0] is None and all(own[1:]) and len(countries) == 1:
+                own[0] = countries[0]   # "президентов Казахстана X и Узбекистана Y"
+                countries = []
             if all(own) and not countries:
                 countries = [c for c in own if c is not None]
             for i, name in enumerate(people):
-                country = countries[i] if len(countries) == len(people) else None
-                self.add(name, [], given=(title, country))
+                # (one country for them all: "заместители министра экономики Грузии X и Y", both Georgia's)
+                country = countries[i] if len(countries) == len(people) else \
+                    countries[0] if len(countries) == 1 and self.lower_titles else None
+                self.add(name, [], given=(title, country), case_of=ws[k].text if self.lower_titles else None)
+            done = j + 1
 
     def counterparts(self, ws: list[Word]) -> None:
         """'... held talks with his visiting Egyptian counterpart Abdel Fattah al-Sisi': the
@@ -1029,23 +1060,24 @@ class PeopleFinder:
             written = name
             if GLUED_INITIAL.fullmatch(name):   # "У.Хурэлсухом": the surname after the initial in the nominative
                 initial, _, surname = name.partition(".")
-                name = f"{initial}.{morph.nominative_name(surname, title or case_of)}"
+                name = f"{initial}.{morph.nominative_name(surname, case_of or title)}"
             elif any(w.lower() in self.particles for w in name.split()):
                 # "Мухаммадом бин Заидом Аль Нахайяном": the particles stay as written, the name words
                 # between them agree with each other ("Мухаммад бин Заид Аль Нахайян")
                 words = name.split()
                 inflecting = [w for w in words if w.lower() not in self.particles]
-                forms = iter(morph.nominative_name(" ".join(inflecting), title or case_of).split())
+                forms = iter(morph.nominative_name(" ".join(inflecting), case_of or title).split())
                 name = " ".join(w if w.lower() in self.particles else next(forms, w) for w in words)
             else:
-                name = morph.nominative_name(name, title or case_of)
+                name = morph.nominative_name(name, case_of or title)
             if known_person(name) is None:
                 # a surname that does not decline, read as if it did ("Нарендры Моди" -> "Моди", not "Модь"):
                 # as written, where the first name put in the nominative makes a name the list knows
                 kept = " ".join(name.split()[:-1] + written.split()[-1:])
                 name = kept if known_person(kept) is not None else name
-            if title and morph.plural(title.split(" ")[0]):
-                title = morph.singular(title.split(" ")[0], ru_titles()) + title[len(title.split(" ")[0]):]
+            if title and (morph.plural(title.split(" ")[0]) or morph.plural_office(title.split(" ")[0])):
+                head = title.split(" ")[0]
+                title = _one_office(head, title[len(head):])
             title = _nominative_title(title) if title else title
         surface = _bare(self.text[name_words[0].start:name_words[-1].end])
         span = Span(name_words[0].start, name_words[0].start + len(surface), "person", surface)
