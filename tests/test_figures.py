@@ -1529,3 +1529,11 @@ def test_the_country_right_after_investment_of_is_the_investor():
 def test_documents_whose_sum_a_verb_measures_are_a_deal_value():
     text = "Peru and Chile signed 14 documents in Lima. The signed agreements exceeded $2 billion."
     assert [f["indicator"] for f in figures(text)] == ["deal_value"]
+
+
+@pytest.mark.parametrize("text", [
+    "At the Lima forum, 120 agreements between Peruvian and Chilean firms were signed for $3.4 billion.",
+    "In all, 120 contracts have been signed between Peru and Chile for a total of $3.4 billion.",
+])
+def test_what_documents_were_signed_for_is_their_deal_value(text):
+    assert [f["indicator"] for f in figures(text)] == ["deal_value"]

@@ -197,7 +197,13 @@ DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
                         r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$|"
                         # "the signed agreements exceeded $2 billion": the documents are what the verb measures
                         r"\b(?:agreements|contracts|deals|documents|memoranda)\s+(?:signed\s+)?(?:exceeded|totall?ed|"
-                        r"amounted\s+to|reached|topped)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+)?$",
+                        r"amounted\s+to|reached|topped)\s+(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+)?$|"
+                        # "550 agreements signed at the forum for $38 billion", "... have been signed for a total of":
+                        # what the documents were signed for
+                        r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,50}?\b(?:signed|concluded|"
+                        r"inked|sealed)\b[^.;]{0,45}\bfor\s+"
+                        r"(?:a\s+total\s+(?:sum\s+)?of\s+|a\s+(?:combined\s+|total\s+)?sum\s+of\s+)?"
+                        r"(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+)?$",
                         re.I)
 OPENING_REACH = 12   # "In 2023, ...", "По итогам 2025 года": a date this close to a sentence's start opens it
 # the words of a total over the years, which no year's opening dates ("total", "общий приток", "накопленные")
