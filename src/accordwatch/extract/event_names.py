@@ -56,7 +56,8 @@ ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 # a meeting named only by its kind is no name ("the talks", "met")
 BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "trip", "meeting", "meetings"})
 QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some", "various", "other", "further",
-                         "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever"})
+                         "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever",
+                         "multiple", "numerous"})
 FIELDS = frozenset({"sectors", "areas", "fields", "spheres", "industries", "directions", "domains"})
 SPEECH = frozenset({"reports", "reported", "said", "says", "told", "noted", "added", "writes", "informs"})
 CURRENCY_SIGNS = tuple("$€£¥₸")
