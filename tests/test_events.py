@@ -254,6 +254,19 @@ def test_a_meeting_the_sides_would_convene_is_planned(text):
     ev = only(text)
     assert (ev["type"], ev["status"]) == ("meeting", "planned")
 
+
+@pytest.mark.parametrize("text, status", [
+    ("Chile and Peru will discuss port fees at the meeting of the joint commission in Lima.", "planned"),
+    ("Chile and Peru discussed port fees at the meeting of the joint commission in Lima.", "discussed"),
+    ("Чили и Перу обсудят портовые сборы на заседании совместной комиссии в Лиме.", "planned"),
+    ("В ходе визита должна состояться встреча министров экономики Чили и Перу.", "planned"),
+    ("На среду запланировано чилийско-перуанское межправительственное заседание.", "planned"),
+    ("Чили и Перу обсудили портовые сборы на заседании совместной комиссии в Лиме.", "discussed"),
+])
+def test_a_meeting_where_things_are_to_be_discussed_is_planned(text, status):
+    ev = only(text)
+    assert (ev["type"], ev["status"]) == ("meeting", status)
+
 @pytest.mark.parametrize("text, status, date", [
     ("The meeting of the customs chiefs in June would set deadlines for the new border post.", "planned", "2024-06"),
     ("The meeting of the customs chiefs in March agreed deadlines for the new border post.", "discussed", "2024-03"),

@@ -80,6 +80,9 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|leave|fly|head|depart|arrive|go\s+to|convene)|"
                             r"will\s+(?:[^.;]{0,80}?\band\s+)?(?:participate|take\s+part)\s+in\s+(?:the\s+|an?\s+)?"
                             r"(?:[\w-]+\s+){0,6}?(?:session|meeting|summit|forum|talks|conference)\b|"
+                            # "will discuss trade at the meeting of the commission": what is to be discussed where
+                            r"will\s+(?:also\s+)?(?:discuss|consider|review|examine)\b[^.;]{0,80}?\b(?:at|during)\s+"
+                            r"(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,6}?(?:session|meeting|summit|forum|talks|conference)\b|"
                             r"will\s+(?:pay|make|begin|start|undertake|embark\s+on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:visit|trip|tour)|to\s+be\s+held|"
                             r"scheduled|slated|upcoming|planned\s+for|"
