@@ -323,6 +323,14 @@ def test_people_after_a_russian_plural_title_in_any_case(text, people):
     assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == people
 
 
+@pytest.mark.parametrize("text", [
+    "Проект был заморожен решением Нурсултана Назарбаева, тогда занимавшего пост президента Казахстана.",
+    "Проект был заморожен решением Нурсултана Назарбаева, занимавшего в то время должность президента Казахстана.",
+])
+def test_the_post_someone_held_is_no_word_of_their_title(text):
+    assert [(p["title"], p["country"]) for p in extract(text)["people"]] == [("президент", "KAZ")]
+
+
 def test_a_country_inside_a_russian_title_is_left_out_of_it():
     text = "Заседание провели министр иностранных дел РК Ермек Кошербаев и Верховный представитель ЕС по " \
            "иностранным делам Кая Каллас."

@@ -383,7 +383,7 @@ class PeopleFinder:
         self.ent_starts = [s.start for s in self.ents]
         self.countries = {s.value for s in doc.layer("country")}   # the article's countries
         language = lang.of(doc)
-        idioms = title_idioms(language.code)
+        idioms = self.idioms = title_idioms(language.code)
         self.anchors = sorted((s for s in doc.layer("title") if not (idioms and _inside(idioms, doc.text, s))),
                               key=lambda s: s.start)
         self.anchor_starts = [s.start for s in self.anchors]
@@ -954,6 +954,9 @@ class PeopleFinder:
                 continue   # "Sheikh Mohamed bin Zayed, and Prime Minister Narendra Modi": the next person's title
             if j < len(ws) and ws[j].text.lower() in ("the", "a", "an"):
                 j += 1
+            if j < len(ws) and self.idioms and (m := self.idioms.match(self.text, ws[j].start)):
+                while j < len(ws) and ws[j].start < m.end():
+                    j += 1   # "Хосни Мубарака, тогда занимавшего пост | президента Египта"
             t = j
             # "executive vice president of ...": lower-case words right before the title word open it
             k = j
