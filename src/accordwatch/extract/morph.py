@@ -7,6 +7,7 @@ parsed once per process and kept; so are the nominatives of names and titles, wh
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import cache, lru_cache
 
@@ -324,7 +325,13 @@ def _adjective(word: str, grammemes: set[str]) -> str:
     first, dash, last = word.rpartition("-")
     parse = next((p for p in parses(last.lower()) if p.tag.POS in ("ADJF", "PRTF")), None)
     form = parse.inflect(grammemes) if parse else None
-    new = form.word if form else last.lower()
+    low = last.lower()
+    if form is not None and parse is not None and len(os.path.commonprefix([form.word, low])) < len(low) - 2:
+        # more than the ending changed, as in a lexeme with two forms of a degree ("высшей" -> "высочайшая",
+        # not "высшая"): the form that keeps most of the word's own letters
+        own = [f for f in parse.lexeme if grammemes <= f.tag.grammemes and f.tag.POS == parse.tag.POS]
+        form = max(own, key=lambda f: len(os.path.commonprefix([f.word, low])), default=form)
+    new = form.word if form else low
     return _keep_case(word, first + dash + _keep_case(last, new))
 
 
