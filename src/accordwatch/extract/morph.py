@@ -86,6 +86,10 @@ def nominative_name(name: str, title: str | None = None) -> str:
         return name
     words = name.split()
     cases = title_cases(title) if title else frozenset()
+    if cases == {"nomn"}:
+        # the title is in the nominative, so is the name beside it, even where the dictionary reads a word
+        # otherwise ("министр Фелипе Сола": "Фелипе" no dative of a "Фелипа"): as written
+        return name
     reading = _agreeing_reading(tuple(words), cases)
     out = []
     if reading is None:
