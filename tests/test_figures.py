@@ -1537,3 +1537,11 @@ def test_documents_whose_sum_a_verb_measures_are_a_deal_value():
 ])
 def test_what_documents_were_signed_for_is_their_deal_value(text):
     assert [f["indicator"] for f in figures(text)] == ["deal_value"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Peru and Chile grew by 25 percent: from $4 billion to $5 billion.",
+    "Товарооборот Перу и Чили вырос на 25%: с $4 млрд до $5 млрд.",
+])
+def test_a_change_told_before_from_and_to_is_the_level_reached(text):
+    assert [(f["value"], f["change_pct"]) for f in figures(text)] == [(4_000_000_000, None), (5_000_000_000, 25.0)]

@@ -658,6 +658,24 @@ class FigureFinder:
             return zone   # (a capacity, a stock: what the clause before says may still be theirs)
         return Zone(zone.start + opener.end(), zone.end, zone.left[opener.end():], zone.right)
 
+    def change_of(self, k: int, amounts: list[Span], zones: list[Zone]) -> float | None:
+        """The change stated next to the k-th amount; of a span "grew by 56.9%: from $2 billion | to $3.1
+        billion", the change is the level reached's, told before the level it started from."""
+        a, z = amounts[k], zones[k]
+        s0, s1 = self.doc.sentence_of(a.start)
+        prev_end = amounts[k - 1].end if k and amounts[k - 1].end > s0 else None
+        next_start = amounts[k + 1].start if k + 1 < len(amounts) and amounts[k + 1].start < s1 else None
+        if next_start is not None and self.c.FROM_LEVEL.search(z.left[-50:]) and \
+                self.c.TO_ONLY.match(self.text[a.end:next_start]):
+            return None   # the level it started from
+        if prev_end is not None and self.c.TO_ONLY.match(self.text[prev_end:a.start]) and \
+                self.c.FROM_LEVEL.search(zones[k - 1].left[-50:]):
+            start = zones[k - 1].start
+            joined = Zone(start, z.end, self.text[start:a.start], z.right)
+            return self.change(a, joined, amounts[k - 2].end if k > 1 and amounts[k - 2].end > s0 else None,
+                               next_start)
+        return self.change(a, z, prev_end, next_start)
+
     def change(self, amount: Span, zone: Zone, prev_end: int | None = None,
                next_start: int | None = None) -> float | None:
         """The change on the period before, stated next to the amount. A percentage between two
@@ -964,9 +982,7 @@ class FigureFinder:
                 # the worth of documents signed has no period (a signing's date is not one)
                 "period": None if ind == "deal_value" else self.period(a, z, kind), "parties": parties,
                 "from": src, "to": dst,
-                "change_pct": self.change(a, z, amounts[k - 1].end if k and amounts[k - 1].end > s0 else None,
-                                          amounts[k + 1].start if k + 1 < len(amounts) and
-                                          amounts[k + 1].start < s1 else None),
+                "change_pct": self.change_of(k, amounts, zones),
                 "kind": kind,
                 "approximate": a.data.get("approximate", False),
                 "evidence": self.text[s0:s1],
