@@ -1545,3 +1545,11 @@ def test_what_documents_were_signed_for_is_their_deal_value(text):
 ])
 def test_a_change_told_before_from_and_to_is_the_level_reached(text):
     assert [(f["value"], f["change_pct"]) for f in figures(text)] == [(4_000_000_000, None), (5_000_000_000, 25.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru signed $533 million worth of agreements with Chile.",
+    "Peru signed over two billion yuan ($280 million) worth of agreements with China.",
+])
+def test_an_amount_worth_of_documents_is_their_deal_value(text):
+    assert [f["indicator"] for f in figures(text)] == ["deal_value"]

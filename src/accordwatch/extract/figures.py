@@ -32,6 +32,7 @@ DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr
 RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)(?:about|around|approximately|some|roughly|nearly|over|"
                       r"almost|equivalent\s+to)?\s*")
 SHARE_AFTER = re.compile(r"\s+of\b")
+BRACKETS_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)")   # "SR2 billion | ($533 million)"
 # a multiple is a change: group x2 doubles, x3 triples, half halves (named groups, so that another
 # language's words map to the same values)
 MULTIPLE = re.compile(r"\b(?:(?P<x2>doubled)|(?P<x3>tripled)|(?P<half>halved))\b", re.I)
@@ -118,9 +119,9 @@ ANAPHOR = re.compile(r"\b(?:it|this\s+figure|the\s+figure|this\s+indicator|the\s
 DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # the words that may not stand between an amount and the noun it is the worth of ("$300 million | export | contracts")
 _FUNCTION_WORDS = r"and|or|of|in|to|for|with|was|were|is|are|the|an?|as|at|by|on|from"
-# "signs $14 billion trade agreements", "$300 million export contracts", "$1bln worth contracts": the documents'
-# worth (but "a $2 billion investment deal" is the investment it holds)
-DOCUMENTS_AFTER = re.compile(r"\s+(?:(?!(?:investment|loan|credit|financing|" + _FUNCTION_WORDS +
+# "signs $14 billion trade agreements", "$300 million export contracts", "$1bln worth contracts", "$533 million
+# worth of agreements": the documents' worth (but "a $2 billion investment deal" is the investment it holds)
+DOCUMENTS_AFTER = re.compile(r"\s+(?:worth\s+of\s+)?(?:(?!(?:investment|loan|credit|financing|" + _FUNCTION_WORDS +
                              r"|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "investment of Turkey | in ...": the investor right after the word for the investment
@@ -477,9 +478,11 @@ class FigureFinder:
                 ind = "deal_value"
         if ind == "other" and unit in currency_codes() and self.c.PROJECT_AFTER.match(self.text, amount.end):
             ind = "investment"   # "a $1.5 billion project", "a $300 million plant": what it costs
+        # (past the amount restated in brackets: "two billion riyals ($533 million) | worth of agreements")
+        restated = BRACKETS_AFTER.match(self.text, amount.end)
         if self.c.DEAL_WORTH.search(zone.left[-120:]) or (
                 ind in ("other", "trade_turnover", "exports", "imports", "investment") and
-                self.c.DOCUMENTS_AFTER.match(self.text, amount.end)):
+                self.c.DOCUMENTS_AFTER.match(self.text, restated.end() if restated else amount.end)):
             ind = "deal_value"   # "10 investment agreements, worth over ...", "$14 billion trade agreements"
         elif unit in currency_codes() and self.listed(amount, self.c.LISTED_DOCUMENT):
             ind = "deal_value"   # "- Investment agreement between ... on a fertiliser plant - $260 million;"
