@@ -64,6 +64,9 @@ def names(text: str, etype: str | None = None) -> list[str | None]:
     ("Multiple trade facilitation agreements were signed by Peru and Chile.", "agreement",
      "trade facilitation agreements"),
     ("Peru and Chile signed numerous trade facilitation agreements.", "agreement", "trade facilitation agreements"),
+    # who took part is no partner of the cooperation
+    ("Peru's minister spoke at the fifth meeting of the Joint Commission on Cooperation with the participation of "
+     "the Chilean foreign minister.", "meeting", "fifth meeting of the Joint Commission on Cooperation"),
 ])
 def test_event_name(text, etype, name):
     assert name in names(text, etype)

@@ -47,6 +47,8 @@ SUM_AHEAD = re.compile(r"\s+(?:a\s+total\s+(?:value\s+|amount\s+|sum\s+)?of\s+|a
                        r"(?:(?:[$€£¥]|US\$|USD|EUR|RMB)\s?\d|"
                        r"\d[\d.,]*\s*(?:million|billion|bln|mln|bn|trillion|thousand|dollars|euros|yuan)\b)", re.I)
 SIDELINES_AHEAD = re.compile(r"\s+the\s+(?:sidelines|margins)\b", re.I)
+# "... on Bilateral Cooperation | with the participation of the prime minister": who took part, not the partner
+PARTICIPATION_AHEAD = re.compile(r"\s+(?:the\s+)?(?:participation|presence|attendance)\b", re.I)
 IN_FIELD = re.compile(r"\s*in\s+the\s+(?:fields?|areas?|spheres?)\b", re.I)
 # the words a complement can open with (the `complement` words and the special openers below)
 OPENERS = frozenset({"of", "on", "for", "regarding", "concerning", "towards", "toward", "to", "in", "between",
@@ -551,7 +553,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             prev = "ing" if low in ("up", "out") else low
             continue
         if low == "between" or low == "with":
-            if low == "between" and k == 0 or (low == "with" and prev in ("cooperation", "opportunities")):
+            if low == "between" and k == 0 or (low == "with" and prev in ("cooperation", "opportunities")
+                                               and not PARTICIPATION_AHEAD.match(text, b, hi)):
                 prev = low
                 continue
             break
