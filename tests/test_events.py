@@ -569,6 +569,23 @@ def test_the_anniversary_of_a_signing_is_history_not_an_event():
     assert [(e["type"], e["instrument"]) for e in found] == [("agreement", "memorandum")]
 
 
+def test_a_meeting_held_on_an_anniversary_is_an_event_and_the_anniversarys_year_no_date_of_it():
+    [ev] = events("On the 30th anniversary of diplomatic relations, the leaders of Peru and Chile met in Lima.")
+    assert ev["type"] == "meeting"
+    [ev] = events("The third Peru-Chile Business Forum was held in Lima, marking the tenth anniversary of the trade "
+                  "agreement signed in 2006.", published="2016-05-20")
+    assert (ev["type"], ev["date"]) == ("meeting", "2016-05")
+
+
+@pytest.mark.parametrize("text", [
+    "Перу и Чили возобновили заседания совместной комиссии, которая не проводилась с июля 2004 года.",
+    "Деловой форум Перу и Чили проводится ежегодно с 1997 года.",
+])
+def test_a_date_a_meeting_has_been_held_since_is_no_date_of_it(text):
+    [ev] = events(text, published="2016-05-20")
+    assert (ev["type"], ev["date"]) == ("meeting", "2016-05")
+
+
 def test_people_of_both_sides_who_discussed_something_on_a_day_held_a_meeting():
     found = events("Kazakh President Kassym-Jomart Tokayev discussed energy projects with Chinese Vice Premier "
                    "Ding Xuexiang in Astana on Monday.")

@@ -745,6 +745,12 @@ class EventFinder:
                 found = named
         return sorted(found), orgs, people
 
+    def in_anniversary(self, before: str) -> bool:
+        """Does the text before a word end inside an anniversary's phrase ("the tenth anniversary of the signing
+        of | the treaty"; but "On the 30th anniversary of relations, | the leaders met": a clause of its own)?"""
+        m = self.c.ANNIVERSARY.search(before)
+        return m is not None and "," not in m.group(0)
+
     def dated(self, s0: int, s1: int, status: str, etype: str, at: int | None = None,
               when: str | None = None) -> tuple[str | None, bool]:
         """The event's date and whether it is its own (not the publication month it falls back on)."""
@@ -766,7 +772,10 @@ class EventFinder:
                and (etype == "agreement" or not self.in_force_day(s0, d))
                and not (etype == "agreement" and self.document_between(at, d))
                and not (etype == "meeting" and at is not None and at < d.start
-                        and self.c.SINCE_BEFORE.search(self.text, max(at, d.start - 70), d.start))]
+                        and self.c.SINCE_BEFORE.search(self.text, max(at, d.start - 70), d.start))
+               # ("the Forum was held ..., marking the 10th anniversary of the initiative launched in 2013")
+               and not (at is not None and at < d.start
+                        and self.in_anniversary(self.text[max(at, d.start - 130):d.start]))]
         if at is not None and len(own) > 1:
             # "was set up in May 1992, and the first session was held in September 1994": a date of the
             # trigger's own clause before one across a new clause's subject (that one where it has none:
@@ -1301,7 +1310,7 @@ class EventFinder:
                 last_document = (start, end)
                 if batch_again:
                     continue
-            if self.c.ANNIVERSARY.search(before[-130:]):
+            if self.in_anniversary(before[-130:]):
                 continue   # "the tenth anniversary of the signing of the treaty": history
             if etype == "agreement" and (
                     self.c.FIRST_TO_SIGN.search(before[-140:])
