@@ -891,3 +891,13 @@ def test_the_head_word_of_a_place_is_no_name():
 def test_a_full_name_before_and_is_no_word_of_the_next_persons_title():
     found = people("The guests were received by Deputy Rosa Quispe and the Senator Jorge Vidal of Peru.")
     assert found["Jorge Vidal"]["title"] == "Senator"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's trade minister met Chile's economy minister in Santiago. Ambassador to Chile Rosa Quispe also attended.",
+    "Министр торговли Перу встретился с министром экономики Чили в Сантьяго. Во встрече участвовала посол в Чили "
+    "Роса Киспе.",
+])
+def test_a_diplomat_posted_to_one_side_serves_the_other(text):
+    [p] = [p for p in accordwatch.extract(text)["people"] if p["name"] in ("Rosa Quispe", "Роса Киспе")]
+    assert p["country"] == "PER"

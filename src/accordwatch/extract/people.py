@@ -168,6 +168,15 @@ def ru_title_heads() -> frozenset[str]:
     return frozenset(t.split(" ")[0] for t in ru_titles())
 
 
+@cache
+def diplomatic_words() -> frozenset[str]:
+    """The one-word offices of diplomats (titles.tsv, kind `diplomat`) in every language: an
+    "Ambassador to Azerbaijan", a "посол в Азербайджане" serves the other side."""
+    return frozenset(row["title"].lower() for code in lang.LANGUAGES
+                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
+                     if row["kind"] == "diplomat" and " " not in row["title"])
+
+
 # Latin letters that look like Cyrillic ones, which real pages type inside Cyrillic words ("Cергей")
 LOOKALIKES = str.maketrans("aceopxykmthb", "асеорхукмтнв")
 CYRILLIC = re.compile("[а-яё]")
@@ -1170,14 +1179,18 @@ class PeopleFinder:
         if not ws:
             return None, None
         country: str | None = None
+        posted: str | None = None   # where a diplomat is posted
         keep: list[Word] = []
         i = 0
         while i < len(ws):
             w = ws[i]
             if w.country:
-                if keep and keep[-1].text.lower() in IN_WORDS:
-                    # "директор миссии USAID в Украине", "Mission Director in Ukraine": where the office is,
-                    # not the state it serves
+                if keep and (keep[-1].text.lower() in IN_WORDS or (
+                        keep[-1].text.lower() == "to" and any(k.text.lower() in diplomatic_words() for k in keep))):
+                    # "директор миссии USAID в Украине", "Mission Director in Ukraine", "Ambassador to
+                    # Azerbaijan": where the office is, not the state it serves
+                    if any(k.text.lower() in diplomatic_words() for k in keep):
+                        posted = w.country
                     keep.pop()
                     i += 1
                     continue
@@ -1228,6 +1241,11 @@ class PeopleFinder:
             title = self.text[keep[0].start:keep[-1].end]
         if country is None and EU_OFFICE.search(title):
             country = "EU"
+        if country is None and posted is not None:
+            # a diplomat posted to one side of the article's pair serves the other
+            main = main_parties(self.doc)
+            if len(main) == 2 and posted in main:
+                country = main[1] if posted == main[0] else main[0]
         title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.I)
         return title, country
 
