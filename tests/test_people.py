@@ -901,3 +901,9 @@ def test_a_full_name_before_and_is_no_word_of_the_next_persons_title():
 def test_a_diplomat_posted_to_one_side_serves_the_other(text):
     [p] = [p for p in accordwatch.extract(text)["people"] if p["name"] in ("Rosa Quispe", "Роса Киспе")]
     assert p["country"] == "PER"
+
+
+def test_a_lower_case_diplomat_with_both_countries_before_the_name():
+    text = "The talks in Lima were attended by the ambassador of Chile to Peru Rosa Quispe."
+    assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [
+        ("Rosa Quispe", "ambassador", "CHL")]

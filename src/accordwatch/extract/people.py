@@ -258,6 +258,7 @@ class Person:
 
 
 IN_WORDS = frozenset({"in", "в", "во"})
+POSTED_TO = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?")   # "ambassador of Georgia | to | Azerbaijan"
 # title words that name an office's area ("Governor of Córdoba Province"): inside a title, never its first word
 AREA_WORDS = frozenset({"Province", "Region", "Oblast", "Prefecture", "Governorate", "County"})
 
@@ -417,14 +418,21 @@ class PeopleFinder:
         self.subject_first: list[tuple[int, int, int]] = []
 
     def _country_then_name(self, at: int) -> bool:
-        """Do "of", a country and a name follow `at` ("Prime minister | of Kazakhstan Alikhan Smailov")?"""
+        """Do "of", a country and a name follow `at` ("Prime minister | of Kazakhstan Alikhan Smailov"), or
+        the country a diplomat is posted to between ("ambassador | of Georgia to Azerbaijan Zurab Pataradze")?"""
         of = OF_AFTER.match(self.text, at)
         if of is None:
             return False
-        k = bisect_left(self.ent_starts, of.end())
-        country = self.ents[k] if k < len(self.ents) and self.ents[k].start == of.end() else None
-        return country is not None and country.label == "country" and \
-            self.name_after.match(self.text, country.end) is not None
+        country = self._country_at(of.end())
+        if country is not None and (to := POSTED_TO.match(self.text, country.end)) is not None:
+            country = self._country_at(to.end()) or country
+        return country is not None and self.name_after.match(self.text, country.end) is not None
+
+    def _country_at(self, at: int) -> Span | None:
+        """The country whose name starts at `at`, if any."""
+        k = bisect_left(self.ent_starts, at)
+        ent = self.ents[k] if k < len(self.ents) and self.ents[k].start == at else None
+        return ent if ent is not None and ent.label == "country" else None
 
     @staticmethod
     def _covering(spans: list[Span], starts: list[int], s: int, e: int) -> Span | None:
