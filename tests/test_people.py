@@ -907,3 +907,11 @@ def test_a_lower_case_diplomat_with_both_countries_before_the_name():
     text = "The talks in Lima were attended by the ambassador of Chile to Peru Rosa Quispe."
     assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [
         ("Rosa Quispe", "ambassador", "CHL")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Commission President Ursula von der Leyen met the Chilean foreign minister in Brussels.", "Ursula von der Leyen"),
+    ("Глава Еврокомиссии Урсула фон дер Ляйен встретилась с министром иностранных дел Чили.", "Урсула фон дер Ляйен"),
+])
+def test_two_particles_inside_a_name(text, name):
+    assert name in [p["name"] for p in accordwatch.extract(text)["people"]]

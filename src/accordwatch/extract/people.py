@@ -365,6 +365,15 @@ def _one_office(head: str, rest: str) -> str:
     return morph.singular(head, ru_titles()) + " ".join(words)
 
 
+def _particle_before_name(ws: list[Word], n: int, particles: frozenset[str]) -> bool:
+    """Is ws[n] a particle inside a name: one or two of them, then a name word ("bin | Salman",
+    "von der | Leyen")?"""
+    k = n
+    while k < len(ws) and k - n < 2 and ws[k].text.lower() in particles:
+        k += 1
+    return n < k < len(ws) and ws[k].kind == "name"
+
+
 def _nominative_title(title: str) -> str:
     """A Russian title in the nominative, each office of one that lists two ("министром экономики,
     сопредседателем комиссии" -> "министр экономики, сопредседатель комиссии"; but "министром
@@ -679,7 +688,7 @@ class PeopleFinder:
             while j < len(ws) and ws[j].kind == "name":
                 n = j
                 while n < len(ws) and (ws[n].kind == "name" or (
-                        ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                        _particle_before_name(ws, n, self.particles))):
                     n += 1
                 people.append(ws[j:n])
                 own.append(ahead)
@@ -737,7 +746,7 @@ class PeopleFinder:
                 first += 1
             n = first
             while n < len(ws) and (ws[n].kind == "name" or (
-                    ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                    _particle_before_name(ws, n, self.particles))):
                 n += 1
             if n - first < 2:
                 continue
@@ -802,6 +811,8 @@ class PeopleFinder:
         if w.text == "," and nxt is not None and nxt.text.lower() in ("and", "и") and j > 0 and j + 2 < len(ws) and \
                 ws[j - 1].kind in ("title", "ent") and ws[j + 2].kind in ("title", "ent"):
             return True   # "Minister of Economy, Trade, and Industry": the serial comma of a title's list
+        if _particle_before_name(ws, j, self.particles):
+            return True   # "Ursula von | der Leyen"
         if nxt is None or (nxt.kind not in ("title", "ent", "name") and not self._place_in_title(ws, j + 1)):
             return False
         if w.kind == "conn" or w.text.lower() in self.particles:
@@ -890,7 +901,7 @@ class PeopleFinder:
                 continue
             q = p
             while q < len(run) and (run[q].kind == "name" or (
-                    run[q].text.lower() in self.particles and q + 1 < len(run) and run[q + 1].kind == "name")):
+                    _particle_before_name(run, q, self.particles))):
                 q += 1
             names = run[p:q]
             ends_person = q >= len(run) or run[q].kind == "conn" or run[q].text == ","
@@ -962,7 +973,7 @@ class PeopleFinder:
                 continue   # "Hind bint | Hamad Al Thani, chair of ...": inside a name a particle holds together
             n = i
             while n < len(ws) and (ws[n].kind == "name" or (
-                    ws[n].text.lower() in self.particles and n + 1 < len(ws) and ws[n + 1].kind == "name")):
+                    _particle_before_name(ws, n, self.particles))):
                 n += 1
             if not 2 <= n - i <= 6 or n >= len(ws) or ws[n].text != ",":
                 continue
