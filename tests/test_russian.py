@@ -265,6 +265,8 @@ def test_nominative_of_a_name(name, title, nominative):
     # an adjective keeps its own stem ("Высшего" -> "Высший", not "Высочайший", the other superlative)
     ("Итоги подвели на заседании Высшего межгосударственного совета Казахстана и Киргизии.",
      "Высший межгосударственный совет Казахстана и Киргизии"),
+    # a person's name after it, particles and all, is no part of it
+    ("Председатель Европейской комиссии Урсула фон дер Ляйен прилетела в Лиму.", "Европейская комиссия"),
 ])
 def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]

@@ -329,6 +329,12 @@ RU_COMPANY = re.compile(r"""
 RU_INSTITUTION = re.compile(r"межправительственн|совместн|делов|двусторонн|казахстанско|российско|узбекско|"
                             r"кыргызско|таджикско|туркменско|белорусско|азербайджанско|китайско|"
                             r"[а-яё]+ско-[а-яё]+", re.I)
+@cache
+def ru_name_particles() -> frozenset[str]:
+    """The lower-case words inside people's names in Russian ("бин", "фон", "дер")."""
+    return frozenset(row["particle"] for row in lang.RUSSIAN.lexicon("name_particles.tsv"))
+
+
 RU_COMMISSION = re.compile(r"(?i)комисси|межправкомисси|совет|комитет")
 
 
@@ -958,8 +964,13 @@ class Finder:
 
     def _person_ahead(self, w: re.Match) -> bool:
         """Do the capitalised word `w` and the next make a person's name (a first name, or a word read as a
-        surname or patronymic, no country: "Марошем Шефчовичем", "Андреем Романцовым")?"""
+        surname or patronymic, no country: "Марошем Шефчовичем", "Андреем Романцовым"; the particles
+        inside the name passed over, "Урсула фон дер Ляйен")?"""
         nxt = RU_WORD.match(self.text, w.end() + 1)
+        for _ in range(2):
+            if nxt is None or nxt.group() not in ru_name_particles():
+                break
+            nxt = RU_WORD.match(self.text, nxt.end() + 1)
         if nxt is None or not nxt.group()[:1].isupper() or self.country_at(nxt.start(), nxt.end()):
             return False
         return any(t in p.tag for word in (w.group(), nxt.group()) for p in morph.parses(word.lower())[:2]
