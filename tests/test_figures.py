@@ -1553,3 +1553,11 @@ def test_a_change_told_before_from_and_to_is_the_level_reached(text):
 ])
 def test_an_amount_worth_of_documents_is_their_deal_value(text):
     assert [f["indicator"] for f in figures(text)] == ["deal_value"]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Перу и Чили подписали пакет сделок на $2 млрд.", "deal_value"),   # "сделок": the genitive plural
+    ("Цена проекта строительства моста между Перу и Чили может составить $2 млрд.", "investment"),
+])
+def test_russian_deals_and_a_projects_price(text, indicator):
+    assert [f["indicator"] for f in figures(text)] == [indicator]
