@@ -54,6 +54,7 @@ def sectors(text: str, published: str | None = "2024-04-02") -> list[str]:
     ("В Ташкенте откроется сборочный завод белорусских тракторов.", "manufacturing"),
     ("Компании договорились о сборке автобусов в Самарканде.", "manufacturing"),
     ("Стороны обсудили проекты в газохимической отрасли.", "chemicals"),
+    ("Стороны договорились о строительстве сталелитейного завода под Ташкентом.", "mining_metallurgy"),
 ])
 def test_phrase_gives_its_label(text, label):
     assert sectors(text) == [label]
