@@ -267,6 +267,9 @@ def test_nominative_of_a_name(name, title, nominative):
      "Высший межгосударственный совет Казахстана и Киргизии"),
     # a person's name after it, particles and all, is no part of it
     ("Председатель Европейской комиссии Урсула фон дер Ляйен прилетела в Лиму.", "Европейская комиссия"),
+    # a country's adjective in another case after "и" starts a new phrase, no second country of the body
+    ("Меморандум подписан между Государственным комитетом по инвестициям Перу и чилийскими компаниями.",
+     "Государственный комитет по инвестициям Перу"),
 ])
 def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]

@@ -335,6 +335,7 @@ def ru_name_particles() -> frozenset[str]:
     return frozenset(row["particle"] for row in lang.RUSSIAN.lexicon("name_particles.tsv"))
 
 
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 RU_COMMISSION = re.compile(r"(?i)комисси|межправкомисси|совет|комитет")
 
 
@@ -937,7 +938,8 @@ class Finder:
                     break   # "... Узбекистана": the country closes the name
             if RU_COMMISSION.match(head) and end > m.end("head") and end in self.country_by_end and \
                     (joined := RU_AND.match(self.text, end)) is not None and \
-                    (second := self.country_from(joined.end())) is not None:
+                    (second := self.country_from(joined.end())) is not None and \
+                    self._same_case_country(joined.end()):
                 # "Совместной комиссии Республики Таджикистан и Исламской Республики Иран по торгово-экономическому
                 # сотрудничеству": a body of the two countries, with its remit after the second
                 end = second
@@ -961,6 +963,14 @@ class Finder:
                 "bank" if low.startswith(("банк", "эксимбанк")) else "agency")
             ent = self.entity(_norm(name), name, kind, country)
             self.mention(start, end, ent)
+
+    def _same_case_country(self, at: int) -> bool:
+        """Is the country at `at` a second side of the body ("комиссии Таджикистана и | Ирана", "комиссии
+        Азербайджан–Турция"), not an adjective of another phrase ("комитетом ... Таджикистана и | чешскими
+        компаниями": an adjective that is no genitive)?"""
+        first = RU_WORD.match(self.text, at)
+        return first is None or not _CYRILLIC_WORD.fullmatch(first.group()) or \
+            morph.pos(first.group()) != "ADJF" or morph.genitive(first.group())
 
     def _person_ahead(self, w: re.Match) -> bool:
         """Do the capitalised word `w` and the next make a person's name (a first name, or a word read as a
