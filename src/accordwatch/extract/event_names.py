@@ -162,6 +162,8 @@ RU_PURPOSE = re.compile(r"\s+(?:поставк|строительств|созд
 RU_CIRCUMSTANCE = re.compile(r"(?:с\s+участием|при\s+участии|под\s+(?:со)?председательством|под\s+руководством|"
                              r"по\s+(?:итогам|результатам|случаю|приглашению|инициативе))\b", re.I)
 RU_WORTH = re.compile(r"\s+(?:\d|\$|(?:общую\s+)?сумм|(?:более|свыше|около|почти)\s)", re.I)
+# "инвестируют в проект | 35 миллиардов долларов": an amount right after the name is what is put in, not which
+RU_AMOUNT_AHEAD = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.I)
 # "этому контракту", "аналогичное соглашение": the words point to an event told elsewhere, they name none
 RU_DEICTIC = re.compile(r"^(?:эт|тот|того|тому|тем|той|ту|те|тех|тем|та|то|данн|указанн|подписанн|аналогичн|подобн|"
                         r"нынешн|текущ|предстоящ|"
@@ -286,6 +288,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
                 # взаимопонимании и сотрудничестве")
                 break
             continue
+        if word[:1].isdigit() and RU_AMOUNT_AHEAD.match(text, m.start()):
+            break
         if word[:1].isdigit() and _date_ahead(text, m.start(), hi):
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
         if _month_word(low):
