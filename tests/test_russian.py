@@ -347,6 +347,12 @@ def test_the_post_someone_held_is_no_word_of_their_title(text):
     assert [(p["title"], p["country"]) for p in extract(text)["people"]] == [("президент", "KAZ")]
 
 
+def test_an_office_set_before_the_title_with_a_comma_gives_the_country():
+    text = ("Чили и Перу договорились о торговле во время визита в Лиму правителя Чили, наследного принца "
+            "Карлоса Рохаса.")
+    assert [(p["title"], p["country"]) for p in extract(text)["people"]] == [("наследный принц", "CHL")]
+
+
 def test_a_country_inside_a_russian_title_is_left_out_of_it():
     text = "Заседание провели министр иностранных дел РК Ермек Кошербаев и Верховный представитель ЕС по " \
            "иностранным делам Кая Каллас."

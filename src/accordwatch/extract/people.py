@@ -258,6 +258,8 @@ class Person:
 
 
 IN_WORDS = frozenset({"in", "в", "во"})
+APPOSED_GAP = re.compile(r"\s*,\s*")   # "правителя Саудовской Аравии | , | наследного принца"
+PRECEDING_WORD = re.compile(r"([а-яё]+)\s+$")   # the lower-case word right before a country's name
 POSTED_TO = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?")   # "ambassador of Georgia | to | Azerbaijan"
 # title words that name an office's area ("Governor of Córdoba Province"): inside a title, never its first word
 AREA_WORDS = frozenset({"Province", "Region", "Oblast", "Prefecture", "Governorate", "County"})
@@ -1083,6 +1085,8 @@ class PeopleFinder:
         if country is None and title_ws:
             # (the title before the name, or after it: "the delegation was led by | Mohammed Idris, Minister of ...")
             country = self.delegation_country(min(title_ws[0].start, name_words[0].start))
+        if country is None and title_ws and self.lower_titles and title_ws[0].start < name_words[0].start:
+            country = self.apposed_country(title_ws[0].start, " ".join(w.text for w in title_ws))
         if title and "(" in title:
             title = BRACKET_IN_TITLE.sub("", title).strip() or None   # "... иностранных дел (МИД РФ)"
         if title_ws:
@@ -1179,6 +1183,17 @@ class PeopleFinder:
                 self.delegated = (country, at)
                 return country
         return None
+
+    def apposed_country(self, at: int, title: str) -> str | None:
+        """The country of an office set before the title at `at` with a comma, in the title's case ("правителя
+        Саудовской Аравии, | наследного принца ...": the ruler of Saudi Arabia and the crown prince are one)."""
+        k = bisect_left(self.ent_starts, at) - 1
+        if k < 0 or self.ents[k].label != "country" or not APPOSED_GAP.fullmatch(self.text, self.ents[k].end, at):
+            return None
+        before = PRECEDING_WORD.search(self.text, max(0, self.ents[k].start - 40), self.ents[k].start)
+        if before is None or morph.pos(before.group(1)) != "NOUN":
+            return None
+        return self.ents[k].value if morph.title_cases(before.group(1)) & morph.title_cases(title) else None
 
     def by_surname(self, surname: str, first: str | None = None) -> Person | None:
         """Someone already named whose surname this is; with `first` (the whole new name), also
