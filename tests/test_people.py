@@ -915,3 +915,13 @@ def test_a_lower_case_diplomat_with_both_countries_before_the_name():
 ])
 def test_two_particles_inside_a_name(text, name):
     assert name in [p["name"] for p in accordwatch.extract(text)["people"]]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Peru and Chile agreed to expand trade during the visit to Lima of Crown Prince Carlos Rojas.", "CHL"),
+    ("Перу и Чили договорились расширить торговлю во время визита в Лиму наследного принца Карлоса Рохаса.", "CHL"),
+    ("Peru and Chile agreed to expand trade during a visit to Santiago by Minister Carlos Rojas.", "PER"),
+])
+def test_a_visitor_comes_from_the_side_the_place_visited_is_not_in(text, country):
+    [p] = accordwatch.extract(text)["people"]
+    assert p["country"] == country

@@ -98,6 +98,14 @@ def delegation_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
                  for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv"))
 
 
+@cache
+def visit_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """A language's (before, between) patterns of the words around the place a visitor with the title
+    that follows came to (data/visit_cues.tsv)."""
+    return tuple((re.compile(row["before"], re.I), re.compile(row["between"], re.I))
+                 for row in lang.LANGUAGES[code].lexicon("visit_cues.tsv"))
+
+
 DELEGATION_REACH = 60   # "the delegation of Hungary was headed by the | Vice Prime Minister": the country this near
 # the words between one member of a delegation (from their title on) and the title of the next one listed
 MEMBER_NEXT = re.compile(r"[^.;:!?()]*?(?:,\s+|\s+(?:and|и)\s+)(?:the\s+)?$")
@@ -421,6 +429,7 @@ class PeopleFinder:
         self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
+        self.visit = visit_cues(language.code)
         self.country_refs, self.country_pointers = country_references(language.code)
         self.delegated: tuple[str, int] | None = None   # the last delegation read: its country, its member's title
         self.sides: list[tuple[Person, str]] = []   # (person, the country of their counterpart)
@@ -1087,6 +1096,8 @@ class PeopleFinder:
             country = self.delegation_country(min(title_ws[0].start, name_words[0].start))
         if country is None and title_ws and self.lower_titles and title_ws[0].start < name_words[0].start:
             country = self.apposed_country(title_ws[0].start, " ".join(w.text for w in title_ws))
+        if country is None and title_ws and title_ws[0].start < name_words[0].start:
+            country = self.visitor_country(title_ws[0].start)
         if title and "(" in title:
             title = BRACKET_IN_TITLE.sub("", title).strip() or None   # "... иностранных дел (МИД РФ)"
         if title_ws:
@@ -1182,6 +1193,21 @@ class PeopleFinder:
                             self.ents[bisect_right(self.ent_starts, head):bisect_left(self.ent_starts, at)]):
                 self.delegated = (country, at)
                 return country
+        return None
+
+    def visitor_country(self, at: int) -> str | None:
+        """The country of a visitor whose title starts at `at`, right after the place they came to ("during
+        the visit to Cairo of | Crown Prince ...", "во время визита в Каир | наследного принца ..."): the side of
+        the article's pair the place is not in."""
+        main = main_parties(self.doc)
+        if len(main) != 2:
+            return None
+        spots = [(sp.start, sp.end, sp.data.get("country")) for sp in self.places if at - 40 < sp.end <= at] + \
+            [(c.start, c.end, c.value) for c in self.ents if c.label == "country" and at - 40 < c.end <= at]
+        for start, end, where in spots:
+            if where in main and any(b.search(self.text, max(0, start - 40), start) and g.match(self.text[end:at])
+                                     for b, g in self.visit):
+                return main[1] if where == main[0] else main[0]
         return None
 
     def apposed_country(self, at: int, title: str) -> str | None:
