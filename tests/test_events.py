@@ -2296,3 +2296,12 @@ def test_two_projects_whose_names_share_only_common_words_are_two():
 def test_a_meeting_being_prepared_is_planned(text):
     statuses = {e["name"]: e["status"] for e in events(text, "2025-05-24") if e["type"] == "meeting"}
     assert "planned" in statuses.values()
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Mexico signed a trade agreement in Lima, an undertaking that they want Chile and Colombia to join.",
+    "Перу и Мексика подписали торговое соглашение в Лиме и пригласили Чили и Колумбию присоединиться к нему.",
+])
+def test_countries_that_may_join_later_are_no_parties(text):
+    [ev] = events(text)
+    assert ev["parties"] == ["MEX", "PER"]

@@ -69,8 +69,12 @@ SANCTIONS_AFTER = re.compile(r"(?:[’']s)?\s*(?:-led\s+)?(?:(?:economic|trade|f
 SANCTIONS_BEFORE = re.compile(r"\bsanctions\s+(?:imposed\s+|introduced\s+)?(?:by|of|from)\s+(?:the\s+)?$", re.I)
 SANCTIONS_REACH = 40
 
+# "an undertaking they want Chile and Colombia to join": countries that may join later are no sides yet
+JOIN_AFTER = re.compile(r"\s+(?:(?:to|could|may|might|will|would)\s+(?:also\s+|later\s+|eventually\s+)?join|"
+                        r"joining)\b", re.I)
+
 CUE_NAMES = ("ROUTE_BEFORE", "RANK_BEFORE", "LIST_JOIN", "FRAME_BEFORE", "BORDER_BEFORE", "FRAME_AFTER", "VENUE_BEFORE",
-             "IN_BEFORE", "CITY_AFTER", "EXAMPLES_BEFORE", "SANCTIONS_AFTER", "SANCTIONS_BEFORE")
+             "IN_BEFORE", "CITY_AFTER", "EXAMPLES_BEFORE", "SANCTIONS_AFTER", "SANCTIONS_BEFORE", "JOIN_AFTER")
 NEVER = re.compile(r"(?!)")
 
 
@@ -181,6 +185,18 @@ def sanctions_only(text: str, spans: list[Span], lo: int, c: SimpleNamespace | N
                  or c.SANCTIONS_BEFORE.search(text[max(lo, s.start - SANCTIONS_REACH):s.start]) is not None)
 
 
+def joining_only(text: str, spans: list[Span], c: SimpleNamespace | None = None) -> set[str]:
+    """Countries that `spans` name only as ones that may join later, in a list that ends before the verb
+    ("want Chile and Colombia to join", "пригласили Чили и Колумбию присоединиться")."""
+    c = c or cues()
+    marks = [False] * len(spans)
+    for k in range(len(spans) - 1, -1, -1):
+        s = spans[k]
+        marks[k] = c.JOIN_AFTER.match(text, s.end) is not None or (
+            k + 1 < len(spans) and marks[k + 1] and c.LIST_JOIN.match(text[s.end:spans[k + 1].start]) is not None)
+    return _only_marked(spans, marks)
+
+
 def _listed_only(text: str, spans: list[Span], lo: int, before: re.Pattern, reach: int,
                  c: SimpleNamespace) -> set[str]:
     """Countries that `spans` name only right after `before` (within `reach` characters) or in a list
@@ -289,7 +305,7 @@ def drop_third_parties(text: str, spans: list[Span], lo: int, found: set[str], m
         return found
     third = (route_only(text, spans, lo, c) | rank_only(text, spans, lo, c)
              | in_names(text, spans, found, set(actors), set(main))
-             | frame_only(text, spans, lo, code) | sanctions_only(text, spans, lo, c))
+             | frame_only(text, spans, lo, code) | sanctions_only(text, spans, lo, c) | joining_only(text, spans, c))
     third -= set(main)
     # where two sides remain (the main pair, or two others named as actors)
     if sides or set(main) <= found or len(found - third) >= 2:
