@@ -729,6 +729,13 @@ def test_a_bloc_whose_summit_frames_a_signing_is_no_side(text):
     assert [e["parties"] for e in agreements] == [["IND", "KGZ"]]
 
 
+def test_a_bloc_after_an_ordinal_frames_a_meeting_on_its_sidelines():
+    found = events("Peru's trade minister said Peru and Chile should extend their copper deal. She made the proposal "
+                   "during a meeting with her Chilean counterpart in Bangkok, Thailand, on the sidelines of the 30th "
+                   "ASEAN Economic Ministers' Meeting.")
+    assert [e["parties"] for e in found if e["type"] == "meeting"] == [["CHL", "PER"]]
+
+
 @pytest.mark.parametrize("text", [
     "On the sidelines of the summit of the Shanghai Cooperation Organisation (SCO) in Astana, the presidents "
     "of Kyrgyzstan and India signed a memorandum on pharmaceuticals.",

@@ -30,7 +30,9 @@ CHAIN_JOIN = re.compile(r"^\s?[–—/-]\s?$")
 # as a hyphen does (read by events' names and organizations' names alike)
 PAIR_DASH = re.compile(r" [–-] ")
 # "coordination within the Organization of Turkic States": a framework, not a side
-FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$|"
+FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?"
+                          # ("the 48th | ASEAN Economic Ministers' Meeting")
+                          r"(?:\d+(?:st|nd|rd|th)\s+|(?:first|second|third|[a-z]+th|annual)\s+)?$|"
                           # "on the sidelines of the session of the UN General Assembly"
                           r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$|"
                           r"\bsummit\s+of\s+(?:the\s+)?$|"
