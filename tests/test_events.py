@@ -263,6 +263,8 @@ def test_a_meeting_the_sides_would_convene_is_planned(text):
     ("На среду запланировано чилийско-перуанское межправительственное заседание.", "planned"),
     ("Чили и Перу обсудили портовые сборы на заседании совместной комиссии в Лиме.", "discussed"),
     ("На полях саммита в Лиме предусматривается проведение переговоров министров Чили и Перу.", "planned"),
+    ("The Chilean minister suggested that Peru organise the third meeting of the joint commission in May.",
+     "planned"),
 ])
 def test_a_meeting_where_things_are_to_be_discussed_is_planned(text, status):
     ev = only(text)

@@ -97,7 +97,9 @@ MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|s
                             r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow)\b|"
                             r"(?:expected|set)\s+to\s+(?:travel|visit|hold|take|meet|attend)|plans?\s+to\s+(?:hold|visit|meet)|"
                             r"agreed\s+to\s+(?:hold|organi[sz]e|host|convene)|and\s+to\s+(?:hold|organi[sz]e|host)|"
-                            r"(?:suggest|propos)\w*\s+(?:to\s+)?(?:hold|holding|convene|convening)|"
+                            # ("suggested that the Philippines organise the second meeting")
+                            r"(?:suggest|propos)\w*\s+(?:that\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?(?:to\s+)?"
+                            r"(?:hold|holding|convene|convening|organi[sz]e|organi[sz]ing|host|hosting)\b|"
                             r"is\s+to\s+(?:hold|visit)|later\s+this|"
                             # "leaves for Moscow on Monday to take part in the meeting": a trip in the present
                             r"(?:leaves|is\s+leaving|departs|heads|is\s+heading|flies|travels)\s+(?:for|to)\s+"
