@@ -329,12 +329,6 @@ RU_COMPANY = re.compile(r"""
 RU_INSTITUTION = re.compile(r"межправительственн|совместн|делов|двусторонн|казахстанско|российско|узбекско|"
                             r"кыргызско|таджикско|туркменско|белорусско|азербайджанско|китайско|"
                             r"[а-яё]+ско-[а-яё]+", re.I)
-@cache
-def ru_name_particles() -> frozenset[str]:
-    """The lower-case words inside people's names in Russian ("бин", "фон", "дер")."""
-    return frozenset(row["particle"] for row in lang.RUSSIAN.lexicon("name_particles.tsv"))
-
-
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 RU_COMMISSION = re.compile(r"(?i)комисси|межправкомисси|совет|комитет")
 
@@ -976,9 +970,11 @@ class Finder:
         """Do the capitalised word `w` and the next make a person's name (a first name, or a word read as a
         surname or patronymic, no country: "Марошем Шефчовичем", "Андреем Романцовым"; the particles
         inside the name passed over, "Урсула фон дер Ляйен")?"""
+        from .people import particles  # (people reads organizations: imported when first asked)
+
         nxt = RU_WORD.match(self.text, w.end() + 1)
         for _ in range(2):
-            if nxt is None or nxt.group() not in ru_name_particles():
+            if nxt is None or nxt.group() not in particles("ru"):
                 break
             nxt = RU_WORD.match(self.text, nxt.end() + 1)
         if nxt is None or not nxt.group()[:1].isupper() or self.country_at(nxt.start(), nxt.end()):
