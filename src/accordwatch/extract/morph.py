@@ -204,10 +204,16 @@ def title_cases(title: str) -> frozenset[str]:
     nouns = [p for p in parses(head.lower()) if p.tag.POS == "NOUN" and p.tag.case]
     # the readings as an office, where the word has one ("премьера": "премьер" in the genitive, not
     # the nominative of "премьера", a first night)
-    offices = [p for p in nouns if p.normal_form in office_heads()]
+    offices = [p for p in _office_readings(head.lower()) if p.tag.case]
     nouns = offices or nouns
     singular = frozenset(p.tag.case for p in nouns if p.tag.number == "sing")
     return singular or frozenset(p.tag.case for p in nouns)
+
+
+def _office_readings(word: str) -> list:
+    """The readings of a lower-case Russian word as a noun heading an office ("премьера": "премьер"
+    in the genitive, not the nominative of "премьера", a first night)."""
+    return [p for p in parses(word) if p.tag.POS == "NOUN" and p.normal_form in office_heads()]
 
 
 @cache
@@ -369,14 +375,14 @@ def plural_office(word: str) -> bool:
     last = word.rpartition("-")[2].lower()
     if not _CYRILLIC.search(last):
         return False
-    offices = [p for p in parses(last) if p.tag.POS == "NOUN" and p.normal_form in office_heads()]
+    offices = _office_readings(last)
     return bool(offices) and all("plur" in p.tag for p in offices)
 
 
 def genitive_singular(word: str) -> str:
     """An office in the genitive plural put in the genitive singular ("министров" -> "министра")."""
     first, dash, last = word.rpartition("-")
-    parse = next((p for p in parses(last.lower()) if p.tag.POS == "NOUN" and p.normal_form in office_heads()), None)
+    parse = next(iter(_office_readings(last.lower())), None)
     form = parse.inflect({"gent", "sing"}) if parse else None
     return first + dash + _keep_case(last, form.word) if form else word
 
