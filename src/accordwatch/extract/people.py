@@ -1202,8 +1202,10 @@ class PeopleFinder:
         main = main_parties(self.doc)
         if len(main) != 2:
             return None
-        spots = [(sp.start, sp.end, sp.data.get("country")) for sp in self.places if at - 40 < sp.end <= at] + \
-            [(c.start, c.end, c.value) for c in self.ents if c.label == "country" and at - 40 < c.end <= at]
+        spots = [(sp.start, sp.end, sp.data.get("country"))
+                 for sp in self._near(self.places, self.place_starts, at - 39, at) if sp.end <= at] + \
+            [(c.start, c.end, c.value) for c in self._near(self.ents, self.ent_starts, at - 39, at)
+             if c.label == "country" and c.end <= at]
         for start, end, where in spots:
             if where in main and any(b.search(self.text, max(0, start - 40), start) and g.match(self.text[end:at])
                                      for b, g in self.visit):
@@ -1245,11 +1247,11 @@ class PeopleFinder:
         while i < len(ws):
             w = ws[i]
             if w.country:
-                if keep and (keep[-1].text.lower() in IN_WORDS or (
-                        keep[-1].text.lower() == "to" and any(k.text.lower() in diplomatic_words() for k in keep))):
+                diplomat = any(k.text.lower() in diplomatic_words() for k in keep)
+                if keep and (keep[-1].text.lower() in IN_WORDS or (keep[-1].text.lower() == "to" and diplomat)):
                     # "директор миссии USAID в Украине", "Mission Director in Ukraine", "Ambassador to
                     # Azerbaijan": where the office is, not the state it serves
-                    if any(k.text.lower() in diplomatic_words() for k in keep):
+                    if diplomat:
                         posted = w.country
                     keep.pop()
                     i += 1
