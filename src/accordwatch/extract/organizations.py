@@ -329,7 +329,6 @@ RU_COMPANY = re.compile(r"""
 RU_INSTITUTION = re.compile(r"межправительственн|совместн|делов|двусторонн|казахстанско|российско|узбекско|"
                             r"кыргызско|таджикско|туркменско|белорусско|азербайджанско|китайско|"
                             r"[а-яё]+ско-[а-яё]+", re.I)
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 RU_COMMISSION = re.compile(r"(?i)комисси|межправкомисси|совет|комитет")
 
 
@@ -963,8 +962,7 @@ class Finder:
         Азербайджан–Турция"), not an adjective of another phrase ("комитетом ... Таджикистана и | чешскими
         компаниями": an adjective that is no genitive)?"""
         first = RU_WORD.match(self.text, at)
-        return first is None or not _CYRILLIC_WORD.fullmatch(first.group()) or \
-            morph.pos(first.group()) != "ADJF" or morph.genitive(first.group())
+        return first is None or morph.pos(first.group()) != "ADJF" or morph.genitive(first.group())
 
     def _person_ahead(self, w: re.Match) -> bool:
         """Do the capitalised word `w` and the next make a person's name (a first name, or a word read as a
