@@ -978,6 +978,10 @@ def test_the_worth_of_an_agreement_for_an_amount():
     ("Trade between Qatar and Kuwait reached 7.79 billion riyals in 2023.", "QAR"),
     ("Trade between Saudi Arabia and Kuwait reached 7.79 billion riyals in 2023.", "SAR"),
     ("Trade between Oman and India reached 500 million rials in 2023.", "OMR"),
+    # the word capitalised, and the currency named by its country's adjective
+    ("Trade between Qatar and Saudi Arabia reached 640 million Riyals in the first quarter of 2023.", "SAR"),
+    ("Bahrain's trade with Qatar came to 1.2 billion Saudi riyals in 2023.", "SAR"),
+    ("Exports from Oman to Kenya reached 90 million Omani Rials in 2023.", "OMR"),
 ])
 def test_riyals_are_the_currency_of_the_country_named(text, unit):
     assert [f["unit"] for f in figures(text, "2024-02-19")] == [unit]

@@ -131,7 +131,7 @@ def pattern(code: str = "en") -> re.Pattern:
             (?:
                 (?P<cur1>{_alt(before)})\s?(?P<n1>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m1>{MULT}))?(?!\s*(?:%|percent))
               | (?<![\w.,])(?P<n2>{NUM})(?:{RANGE_TO}(?:{NUM}))?(?:[\s-]?(?P<m2>{MULT}))?{RESTATED_BEFORE_CURRENCY}
-                (?:\s+|(?<=[a-z])-)(?P<cur2>{_alt(after)})\b   # "a 27-million-U.S. dollar loan"
+                (?:\s+|(?<=[a-z])-)(?P<cur2>(?i:{_alt(after)}))\b   # "a 27-million-U.S. dollar loan", "Riyals"
               | (?<![\w.,$€£¥])(?P<n3>{NUM})(?:[\s-]?(?P<m3>{MULT}))?\s+
                 (?P<pre>(?:(?!(?:from|of|with|in|at|to|for|by|and|or)\s)[a-z][\w-]*\s+|
                            [A-Z][a-z]+(?:-[A-Za-z]+)*\s+){{0,3}})
@@ -219,11 +219,11 @@ def find_amounts(doc: Document) -> list[Span]:
             # or a grouped number: "270 billion won", not "in 2021 won the tender"
             if m["cur2"].lower() in WORDLIKE_CURRENCIES and not m["m2"] and "," not in m["n2"]:
                 continue
-            value, unit, hint = number(m["n2"], m["m2"], code), after[m["cur2"]], None
-            if m["cur2"] in contextual_currencies():   # "7.79 billion riyals" in an article on Qatar
+            value, unit, hint = number(m["n2"], m["m2"], code), currency_after(code, m["cur2"]), None
+            if (term := m["cur2"].lower()) in contextual_currencies():   # "7.79 billion riyals" in an article on Qatar
                 if countries is None:
                     countries = {s.value for s in doc.layer("country")}
-                unit = _in_context(m["cur2"], unit, countries)
+                unit = _in_context(term, unit, countries)
             if m.groupdict().get("parts") and value is not None:
                 value = _with_parts(value, m["m2"], m["parts"], code)
         else:
