@@ -547,6 +547,18 @@ def test_a_goal_still_to_be_surpassed_is_a_target():
     assert f["kind"] == "target"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Trade between Egypt and Turkey should reach $15 billion a year, the two presidents agreed.", "target"),
+    ("Mutual trade must hit $3 billion, the Uzbek minister told the business council.", "target"),
+    # in Russian: what trade must come out at, or will come out at, is a goal; where it came out, a level
+    ("Товарооборот между Египтом и Турцией должен выйти на уровень в $15 млрд в год, заявил министр.", "target"),
+    ("Объем торговли Кыргызстана и Узбекистана выйдет на $3 млрд в ближайшие годы, считает посол.", "target"),
+    ("В 2024 году товарооборот Египта и Турции вышел на уровень $8 млрд, сообщила таможня.", "actual"),
+])
+def test_what_trade_must_or_will_come_to_is_a_goal(text, kind):
+    assert one(text, published="2025-03-14")["kind"] == kind
+
+
 @pytest.mark.parametrize("text", [
     "The developer will produce up to 2 million tonnes of green hydrogen a year by 2032.",
     "Kazakhstan expects to ship 10 million tonnes of cargo along the corridor in 2027.",

@@ -96,6 +96,7 @@ TARGET = re.compile(r"""
   | \b(?:bring|bringing|raise|raising|increase|increasing|boost|boosting|lift|lifting|take|taking|
          double|doubling|expand|expanding|reach|reaching)\b[^.;]{0,60}\bto\s*$
   | \b(?:projected|expected|forecast|forecasted|poised|set)\s+to\s+(?:surpass|reach|exceed|hit|top|cross)\b
+  | \b(?:should|must)\s+(?:reach|exceed|hit|top|surpass|cross)\b     # "trade should reach $100 billion"
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
 # "... imports to $500 million, | and exports to | $600 million": another goal, listed after one
