@@ -109,6 +109,13 @@ def test_name_stops_at_a_new_clause():
     assert found == ["roadmap on textile exports"]
 
 
+def test_an_adverb_of_place_ends_the_name():
+    """"the Joint Commission here today": where the reporter is, no part of the meeting's name."""
+    found = names("The sixth session of the Kenya-Rwanda Joint Permanent Commission here on Friday reviewed "
+                  "border trade.", "meeting")
+    assert found == ["sixth session of the Kenya-Rwanda Joint Permanent Commission"]
+
+
 def test_a_date_or_an_amount_after_the_trigger_is_no_subject():
     assert names("Kazakhstan and Oman signed a framework agreement of $300 million on Monday.", "agreement") == \
         ["framework agreement"]
