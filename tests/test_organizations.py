@@ -228,6 +228,19 @@ def test_a_name_defined_before_a_project_word_is_no_organization():
 
 
 @pytest.mark.parametrize("text", [
+    "The memorandum covers a Front-End Engineering and Design (FEED) study for the gas pipeline.",
+    "Consultants will carry out an Environmental and Social Impact Assessment (ESIA) study of the port.",
+])
+def test_a_name_defined_before_a_study_is_no_organization_nor_is_any_part_of_it(text):
+    assert orgs(text) == {}
+
+
+def test_a_study_word_inside_a_name_keeps_the_organization():
+    assert list(orgs("The Kazakhstan Institute for Strategic Studies (KazISS) hosted experts from Tashkent.")) == [
+        "Kazakhstan Institute for Strategic Studies"]
+
+
+@pytest.mark.parametrize("text", [
     "Ecuador signed a $2 billion loan with China Development Bank Corp. on Monday.",
     "State-owned China Development Bank is the country's largest overseas lender.",
 ])

@@ -37,8 +37,11 @@ STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its
 
 
 @cache
-def not_org_words() -> frozenset[str]:
-    return frozenset(row["word"].lower() for row in lexicon("not_org_words.tsv"))
+def not_org_words(after_acronym: bool = False) -> frozenset[str]:
+    """The words that make a name no organization's: anywhere in it, or also (`after_acronym`) right
+    after it and its acronym ("the Intelligent Transport System (ITS) project", "a ... (FEED) study")."""
+    return frozenset(row["word"].lower() for row in lexicon("not_org_words.tsv")
+                     if after_acronym or not row.get("only_after"))
 
 
 # the capitalised word right after a name: with the name's last word, the opening of an office ("... of the
@@ -707,8 +710,14 @@ class Finder:
             after = WORD_AFTER.match(self.text, m.end())
             if existing:
                 ent = self.entities[existing[-1].value]
-            elif after is not None and after[1].lower() in not_org_words():
-                continue   # "the Intelligent Transport System (ITS) project": what the name names follows it
+            elif after is not None and after[1].lower() in not_org_words(after_acronym=True):
+                # "the Intelligent Transport System (ITS) project": what the name names follows it; before
+                # a study, no part of the name is a body's either ("Front-End Engineering and Design (FEED)
+                # study"), while a body may hold a meeting ("the 36th Joint Ministerial Commission (JMC) meeting")
+                if after[1].lower() not in not_org_words():
+                    self.blocked.append((m.end("long") - len(best) if best else long_start, m.end()))
+                    self.blocked_ranges = gz.Ranges(self.blocked)
+                continue
             elif best and self.plausible(best) and \
                     not self._only_country_words(m.end("long") - len(best), m.end("long")):   # a route's name
                 start = m.end("long") - len(best)
