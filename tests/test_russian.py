@@ -1248,6 +1248,17 @@ def test_banks_and_agencies_named_in_russian(text, orgs):
     assert [(o["name"], o["country"]) for o in extract(text)["organizations"]] == orgs
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Договор подписали Государственное агентство по инвестициям и ОсОО «Бишкек Сити Энерджи».",
+     ["ОсОО «Бишкек Сити Энерджи»", "Государственное агентство по инвестициям"]),
+    ("Меморандум заключили Фонд развития промышленности и СП «Узкоринтранс».",
+     ["СП «Узкоринтранс»", "Фонд развития промышленности"]),
+])
+def test_a_body_named_with_its_remit_ends_before_a_company_joined_by_and(text, orgs):
+    """"агентство по инвестициям и | ОсОО «X»": the company after "и" is a second party, no part of the remit."""
+    assert [o["name"] for o in extract(text)["organizations"]] == orgs
+
+
 def test_a_difference_after_a_russian_comparative_is_no_second_figure():
     """"составил $1,9 млрд, что по сравнению с 2023 годом больше на $200 млн": one level, no second figure."""
     found = extract("В 2024 году товарооборот Таджикистана и Казахстана составил $1,9 млрд, что по сравнению с "

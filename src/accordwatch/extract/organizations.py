@@ -324,7 +324,7 @@ RU_LIST_GOES_ON = re.compile(r"[а-яё-]+(?:\s+[а-яё-]+)?(?:\s*,\s*[а-яё-
 # letter), so the search skips the other positions at once (about 4x faster, same matches)
 RU_COMPANY = re.compile(r"""
     (?=[А-ЯЁКкХхГгПпБб])
-    (?P<kind>(?P<form>\b(?:АО|ТОО|ООО|ОАО|ЗАО|ПАО|НАО|АК|ГП|ГУП|ФГУП|ГК|НК|НАК|НУХ)(?:\s+(?:НК|НАК))?)
+    (?P<kind>(?P<form>\b(?:АО|ТОО|ООО|ОсОО|ОАО|ЗАО|ПАО|НАО|АК|ГП|ГУП|ФГУП|ГК|НК|НАК|НУХ|СП)(?:\s+(?:НК|НАК))?)
       | (?:[А-ЯЁ][а-яё]+\s+)?(?:[Кк]онцерн\w*|[Кк]омпани\w*|[Кк]орпораци\w*|[Хх]олдинг\w*|[Гг]оскорпораци\w*|
                                [Пп]редприяти\w*|[Бб]анк\w*))
     \s+(?P<quoted>«[^«»\n]{0,40}(?:«[^«»\n]{1,60}»(?:[^«».\n]{0,40}»)?|»))   # «X», «НК «X»», «НК «X»
@@ -927,8 +927,9 @@ class Finder:
                     continue
                 if word in RU_GENERIC_PLACE:
                     break   # "Кабмин страны": the country's, not a name
-                if word[:1].isupper() and RU_HEADS.match(self.text, w.start()):
-                    break   # "... по международному сотрудничеству и | Эксимбанком Кореи": the next body
+                if word[:1].isupper() and (RU_HEADS.match(self.text, w.start())
+                                           or RU_COMPANY.match(self.text, w.start())):
+                    break   # "по международному сотрудничеству и | Эксимбанком Кореи", "и | ОсОО «X»": the next body
                 if word[:1].isupper() and not word.isupper() and self._person_ahead(w):
                     break   # "вице-президентом Европейской комиссии Марошем Шефчовичем": a person's name follows
                 if tag not in ("NOUN", "ADJF", "PRTF") or (word[:1].isupper() and self.country_at(w.start(), w.end())
