@@ -86,6 +86,14 @@ def test_title_after_name_with_country():
     assert (p["name"], p["title"], p["country"]) == ("Dilshod Rakhimov", "Deputy Foreign Minister", "UZB")
 
 
+def test_a_list_going_on_to_another_titled_person_gives_the_first_no_title():
+    """"Aliko Dangote, Emirati Investment Minister Mohamed Al Suwaidi and ...": the office is the next one's."""
+    found = people("The forum drew Aliko Dangote, Emirati Investment Minister Mohamed Al Suwaidi and "
+                   "Kenyan Trade Minister Rebecca Miano.")
+    assert found["Mohamed Al Suwaidi"]["title"] == "Investment Minister"
+    assert found.get("Aliko Dangote", {}).get("title") is None
+
+
 def test_title_after_name_with_republic_of_country():
     p = only_person("Nurbol Akhmetov, First Deputy Minister of Energy of the Republic of Kazakhstan, "
                     "opened the session.")

@@ -1011,6 +1011,8 @@ class PeopleFinder:
                     break   # "..., директор компании X Андрей Романцов": another person's name and title
                 t += 1
             seg = self._trim_title(ws[j:t])
+            if any(seg[k].anchor and seg[k + 1].kind == seg[k + 2].kind == "name" for k in range(len(seg) - 2)):
+                continue   # "Elon Musk, BlackRock CEO | Larry Fink": a list goes on to another person with a title
             # the title ends at a comma or a full stop, or at the verb when the comma after it is missing
             # ("..., Minister for International Cooperation conducted the ceremony")
             ended = t >= len(ws) or ws[t].kind in ("punct", "conn") or (
