@@ -241,6 +241,19 @@ def test_exports_and_imports_in_one_sentence_get_opposite_directions():
         ("exports", 15_000_000_000, "KAZ", "CHN"), ("imports", 16_000_000_000, "CHN", "KAZ")]
 
 
+@pytest.mark.parametrize(("text", "indicator", "direction"), [
+    ("Egypt is Kenya's second largest export destination, with $420 million worth of tea in 2023.",
+     "exports", ("KEN", "EGY")),
+    ("Turkey became Georgia's biggest export market, taking $1.2 billion of goods in 2023.",
+     "exports", ("GEO", "TUR")),
+    ("Russia remained Armenia's main source of imports, with $2.4 billion in 2023.",
+     "imports", ("RUS", "ARM")),
+])
+def test_the_country_whose_export_market_or_import_source_the_other_is(text, indicator, direction):
+    [f] = figures(text, "2024-03-01")
+    assert (f["indicator"], f["from"], f["to"]) == (indicator, *direction)
+
+
 def test_trade_turnover_has_no_direction():
     f = one("Trade turnover between Kazakhstan and Romania rose to $2.9 billion in 2023.")
     assert (f["from"], f["to"]) == (None, None)

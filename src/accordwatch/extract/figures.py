@@ -217,6 +217,11 @@ RATE_SIGN_BEFORE = re.compile(r"=\s?$")
 # Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
 SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
+# a country whose market the other is: "(the UAE is) India's third largest export destination", "(China is)
+# Vietnam's biggest export market" make it the exporter; "Kazakhstan's main source of imports" the importer
+EXPORTER_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?export\s+(?:destination|market|outlet)s?\b", re.I)
+IMPORTER_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:import\s+(?:source|supplier)s?|"
+                            r"source\s+of\s+(?:its\s+)?imports|supplier)\b", re.I)
 # a loan or a credit: the bank that lends is where it comes from
 LOAN_WORDS = re.compile(r"\b(?:loans?|credits?|lent|lends?|lending)\b", re.I)
 # a line of a list of documents signed, each with its sum after a dash (read back at most LIST_LINE_REACH)
@@ -268,7 +273,8 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "LISTED_PROJECT", "CHANGE_BY", "MULTIPLE_SPAN", "RESTATED_CHANGE",
              "WORTH_LEFT", "BY_YEAR", "CAPACITY_VERB", "RAISE_TO", "WILL", "STOOD_AT", "TO_ONLY", "FROM_LEVEL",
              "WORLD_TOTAL", "WITH_PARTNER", "PAIR_WORDS", "COMPARISON_BEFORE", "DEAL_WORTH", "REPORTER",
-             "SOURCE_BEFORE", "DEST_BEFORE", "PAST_LEVEL", "LIST_JOINED", "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
+             "SOURCE_BEFORE", "DEST_BEFORE", "EXPORTER_AFTER", "IMPORTER_AFTER", "PAST_LEVEL", "LIST_JOINED",
+             "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
              "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD")
@@ -815,7 +821,12 @@ class FigureFinder:
             # ("comes from | Turkey's energy imports": the preposition governs what the country has, and
             # the country's own flow makes it the subject)
             possessive = self.text[c.end:c.end + 2] in POSSESSIVE_ENDS
-            if (self.c.SOURCE_BEFORE.search(before) or (indicator == "investment" and
+            if possessive and indicator in ("exports", "imports") and self.c.EXPORTER_AFTER.match(self.text, c.end):
+                src, role = src or c.value, "src"
+            elif possessive and indicator in ("exports", "imports") and \
+                    self.c.IMPORTER_AFTER.match(self.text, c.end):
+                dst, role = dst or c.value, "dst"
+            elif (self.c.SOURCE_BEFORE.search(before) or (indicator == "investment" and
                                                         self.c.INVESTOR_BEFORE.search(before))) and not possessive:
                 # ("инвестиции Турции в нашу страну", "investment of Turkey in ...": whose investment it is)
                 src, role = src or c.value, "src"
