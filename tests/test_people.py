@@ -94,6 +94,15 @@ def test_a_list_going_on_to_another_titled_person_gives_the_first_no_title():
     assert found.get("Aliko Dangote", {}).get("title") is None
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("The delegation was received by Khalid Al Mansour, Minister of Economy in Bahrain, on Monday.", "BHR"),
+    # where a mission works is not the state it serves
+    ("Dana Whitfield, the USAID Mission Director in Kyrgyzstan, opened the trade fair.", "USA"),
+])
+def test_a_minister_in_a_country_serves_it(text, country):
+    assert only_person(text)["country"] == country
+
+
 def test_title_after_name_with_republic_of_country():
     p = only_person("Nurbol Akhmetov, First Deputy Minister of Energy of the Republic of Kazakhstan, "
                     "opened the session.")

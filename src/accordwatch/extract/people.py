@@ -185,6 +185,15 @@ def diplomatic_words() -> frozenset[str]:
                      if row["kind"] == "diplomat" and " " not in row["title"])
 
 
+@cache
+def minister_words() -> frozenset[str]:
+    """The one-word offices of ministers (titles.tsv, kind `minister`) in every language: a "Minister of
+    Finance in Qatar" is Qatar's, where a "Mission Director in Ukraine" only works there."""
+    return frozenset(row["title"].lower() for code in lang.LANGUAGES
+                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
+                     if row["kind"] == "minister" and " " not in row["title"])
+
+
 # Latin letters that look like Cyrillic ones, which real pages type inside Cyrillic words ("Cергей")
 LOOKALIKES = str.maketrans("aceopxykmthb", "асеорхукмтнв")
 CYRILLIC = re.compile("[а-яё]")
@@ -1255,6 +1264,9 @@ class PeopleFinder:
                     # Azerbaijan": where the office is, not the state it serves
                     if diplomat:
                         posted = w.country
+                    elif keep[-1].text.lower() in IN_WORDS and w.ent.data.get("form") != "demonym" and \
+                            any(k.text.lower() in minister_words() for k in keep):
+                        country = country or w.country   # "Minister of Finance in Qatar": a government's own
                     keep.pop()
                     i += 1
                     continue
