@@ -623,6 +623,23 @@ def test_a_joint_body_of_two_countries_named_before_its_head_is_neithers(text):
     assert (body["kind"], body["country"]) == ("commission", None)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The fifth session of the Joint Commission of the Republic of Ghana and the Republic of Togo opened in Lome.",
+     "Joint Commission of the Republic of Ghana and the Republic of Togo"),
+    ("The Intergovernmental Council of Uzbekistan and Kyrgyzstan on Trade and Economic Cooperation met in Osh.",
+     "Intergovernmental Council of Uzbekistan and Kyrgyzstan on Trade and Economic Cooperation"),
+])
+def test_a_joint_body_of_both_countries_named_after_its_head_is_neithers(text, name):
+    body = only_org(text)
+    assert (body["name"], body["country"]) == (name, None)
+
+
+def test_a_body_of_one_country_ends_before_the_other_party():
+    assert [o["name"] for o in accordwatch.extract(
+        "The Chamber of Commerce of Kazakhstan and the Ministry of Economy of Oman signed a memorandum.")[
+        "organizations"]][0] == "Chamber of Commerce of Kazakhstan"
+
+
 @pytest.mark.parametrize("text", [
     # what a country puts in another is no company, nor is an index
     "Chilean Investments in Peru reached $20 billion last year.",

@@ -253,6 +253,9 @@ PAIRED_COMMISSION = re.compile(r"""
       (?:\s+(?:on|for)\s+(?:(?!,\s+(?:that|which|who)\b)[^.;()]){3,120}?\bcooperation)?)
     (?!\s+(?:will|would|is\s+to|are\s+to|to|should|shall)\s+be\b)
 """, re.X)
+AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+# a joint body's remit after the countries it joins: "... and Hungary | on Economic Cooperation"
+JOINT_REMIT = re.compile(r"\s+(?:on|for)\s+(?:(?!,\s+(?:that|which|who)\b)[^.;()]){3,120}?\b[Cc]ooperation\b")
 SET_UP_BEFORE = re.compile(r"\b(?:establish\w*|creat\w*|set\w*\s+up|form\w*|launch\w*)\s+(?:a|an|the)\s+$", re.I)
 
 # "U.S. Department of Commerce", "Bureau of Industry and Security", "Cabinet of Ministers of the
@@ -437,6 +440,16 @@ class Finder:
                 if s.start == pos or (s.start > pos and re.fullmatch(r"Republic\s+of\s+", self.text[pos:s.start])):
                     return s.value, s.end
         return None, end
+
+    def country_and(self, end: int) -> int | None:
+        """The end of a second country joined by "and" right after `end` ("... of Kazakhstan | and
+        (the) Hungary"), if one is."""
+        joined = AND_THE.match(self.text, end)
+        if joined is None:
+            return None
+        pos = joined.end()
+        return next((s.end for s in self.country_spans if s.start == pos or (
+            pos < s.start < pos + 30 and re.fullmatch(r"Republic\s+of\s+", self.text[pos:s.start]))), None)
 
     def country_before(self, start: int) -> str | None:
         """A demonym or country right before a name, with only lower-case words between
@@ -831,6 +844,13 @@ class Finder:
                         after, new_end = next(((c.value, c.end) for c in self.country_spans if c.start == im.end()),
                                               (None, end))
                 country, end = country or after, new_end
+            if end in self.country_by_end and _joint_body(m["head"], self.text[start:end]) and \
+                    (second := self.country_and(end)) is not None:
+                # "Joint Intergovernmental Commission of the Republic of Armenia and the Islamic Republic of
+                # Iran (on Economic Cooperation)": the body of both countries, its remit after the second
+                country, end = None, second
+                if (remit := JOINT_REMIT.match(self.text, end)) is not None:
+                    end = remit.end()
             gm = UNDER_GOVERNMENT.match(self.text, end)
             if gm:
                 end = gm.end()
