@@ -517,6 +517,17 @@ def test_a_doctors_title_and_a_monarchs_number(text, person):
     assert person in found(text)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Mr. Amadou HOTT, Minister of Economy of Senegal, opened the investment forum.",
+     ("Amadou HOTT", "Minister of Economy", "SEN")),
+    ("The agreement was signed by Ms. Aissata TALL SALL, Minister of Foreign Affairs of Senegal.",
+     ("Aissata TALL SALL", "Minister of Foreign Affairs", "SEN")),
+])
+def test_a_surname_in_capitals_after_an_honorific(text, person):
+    """French-language outlets print the surname in capitals: "Mr. Amadou HOTT" is one name."""
+    assert person in found(text)
+
+
 def test_a_noun_of_the_office_before_a_full_name_is_no_first_name():
     """"... Policy and Enlargement Negotiations Johannes Hahn": "Negotiations" ends the office."""
     assert ("Johannes Hahn", "Commissioner for Neighbourhood Policy and Enlargement Negotiations") in [

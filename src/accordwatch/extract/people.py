@@ -275,6 +275,13 @@ class Person:
 
 
 IN_WORDS = frozenset({"in", "в", "во"})
+# a surname written in capitals, as French-language and some African outlets print it
+SHOUTED_SURNAME = re.compile(r"[A-Z][A-Z’'-]*[A-Z]{2}")
+
+
+def _honorific_ends(out: list[Word], k: int) -> bool:
+    """Does an honorific ("Mr", "Mr.", "Ms.") end right before out[k]?"""
+    return k > 0 and (out[k - 1].honor or (out[k - 1].text == "." and k > 1 and out[k - 2].honor))
 APPOSED_GAP = re.compile(r"\s*,\s*")   # "правителя Саудовской Аравии | , | наследного принца"
 PRECEDING_WORD = re.compile(r"([а-яё]+)\s+$")   # the lower-case word right before a country's name
 POSTED_TO = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?")   # "ambassador of Georgia | to | Azerbaijan"
@@ -557,6 +564,12 @@ class PeopleFinder:
                 kind = "name"   # "Шумкарбек Адылбек уулу": "son of" after the father's name
             elif out and out[-1].kind == "name" and REGNAL.fullmatch(t):
                 kind = "name"   # "King Mohammed VI", "Charles III": a monarch's number
+            elif SHOUTED_SURNAME.fullmatch(t) and out and (
+                    _honorific_ends(out, len(out)) or out[-1].kind == "name" and (
+                        _honorific_ends(out, len(out) - 1) or SHOUTED_SURNAME.fullmatch(out[-1].text))):
+                # "Mr. Mohammed BOUSSAID", "Mr. BOURITA", "Ms. Aissata TALL SALL": a surname in capitals
+                # after an honorific
+                kind = "name"
             elif punct and t == "." and covering is not None and covering.data.get("kind") == "honorific":
                 kind = "title"   # the full stop of "Dr.", "Mr.": part of the honorific, which a name follows
             elif in_title and brackets and any(b0 <= s < b1 for b0, b1 in brackets):
