@@ -589,6 +589,18 @@ def test_a_date_a_meeting_has_been_held_since_is_no_date_of_it(text):
     assert (ev["type"], ev["date"]) == ("meeting", "2016-05")
 
 
+@pytest.mark.parametrize("text", [
+    "The third session of the Senegal-Gambia joint commission was held in Banjul under a framework agreement "
+    "signed in Dakar in March 2012.",
+    "Заседание межправительственной комиссии Казахстана и Монголии прошло в Улан-Баторе в рамках соглашения, "
+    "подписанного в Астане в марте 2012 года.",
+])
+def test_the_date_a_document_named_after_a_meeting_was_signed_is_no_date_of_the_meeting(text):
+    meeting, agreement = sorted(events(text, published="2016-05-20"), key=lambda e: e["type"] != "meeting")
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2016-05")
+    assert (agreement["type"], agreement["date"]) == ("agreement", "2012-03")
+
+
 def test_people_of_both_sides_who_discussed_something_on_a_day_held_a_meeting():
     found = events("Kazakh President Kassym-Jomart Tokayev discussed energy projects with Chinese Vice Premier "
                    "Ding Xuexiang in Astana on Monday.")

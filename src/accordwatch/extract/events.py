@@ -282,6 +282,9 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:entered|came|comes|enters)\s+into\s+force\s+
 # "her first visit to Mexico since she became president in 2011": the date opens a span before the
 # meeting (a project "operated since 2014" is dated by it)
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+# a document's own signing right before a date: "... in pursuance of an agreement | signed in Kinshasa in | June
+# 2014" dates the document, not a meeting before it
+SIGNED_WHEN_BEFORE = re.compile(r"\b(?:signed|inked|concluded|adopted|ratified)\b[^,;.]{0,40}$", re.I)
 # "the agreements | signed during last year's visit": documents of an earlier occasion (matched right after the trigger)
 PAST_OCCASION = re.compile(r"[^.;]{0,60}?\b(?:signed|concluded|inked|reached)\s+(?:during|at|in\s+the\s+course\s+of)\s+"
                            r"(?:the\s+)?(?:previous|last\s+year['’]s|last|earlier|past)\s+(?:[\w-]+\s+){0,2}"
@@ -455,7 +458,7 @@ CUE_NAMES = ("AHEAD_OF", "FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FU
              "EARLIER_CLAUSE", "BODY_ON", "PRESS_BEFORE", "PRESS_TRIGGER", "NUMBERED", "FRAMEWORK_DOC",
              "COMPARED_BEFORE", "LAST_TIME_BEFORE", "ENABLED_TO", "FIRST_TO_SIGN", "PAST_OCCASION", "LEGISLATURE",
              "EARLIER_REACHED", "ROUTE_AFTER", "SIDELINES_BEFORE", "CHANGE_AFTER", "ORDINAL_NEAR",
-             "INCLUDED_BEFORE", "PREPARED_FOR")
+             "INCLUDED_BEFORE", "PREPARED_FOR", "SIGNED_WHEN_BEFORE")
 CUE_SETS = ("SELF_EVIDENT", "LOOSE_TERMS", "BARE_PROJECT", "VISIT_WORDS", "NAME_JOINERS", "REFERENCE_TERMS",
             "QUANTIFIERS", "TOTAL_WORDS", "YEAR_WORDS", "SITTING_WORDS")
 NEVER = re.compile(r"(?!)")
@@ -773,6 +776,7 @@ class EventFinder:
                and not (etype in ("project", "agreement") and self.attributive_year(d, at))
                and (etype == "agreement" or not self.in_force_day(s0, d))
                and not (etype == "agreement" and self.document_between(at, d))
+               and not (etype == "meeting" and at is not None and self.signed_then(at, d))
                and not (etype == "meeting" and at is not None and at < d.start
                         and self.c.SINCE_BEFORE.search(self.text, max(at, d.start - 70), d.start))
                # ("the Forum was held ..., marking the 10th anniversary of the initiative launched in 2013")
@@ -829,6 +833,13 @@ class EventFinder:
         return any(lo < t < hi and t != at and self.text[t - 1:t] != "(" and " " in self.text[lo:t].strip()
                    and not self.c.JOINED.search(self.text, lo, t)
                    for t in starts[bisect_left(starts, lo):bisect_left(starts, hi)])
+
+    def signed_then(self, at: int, d: Span) -> bool:
+        """Is the date `d`, after the meeting word at `at`, the day a document named between them was signed
+        ("the session ... under a framework agreement signed in Dakar in | March 2012")?"""
+        starts = self.agreement_starts
+        return at < d.start and bisect_left(starts, at + 1) < bisect_left(starts, d.start) and \
+            self.c.SIGNED_WHEN_BEFORE.search(self.text, max(at, d.start - 50), d.start) is not None
 
     def in_force_day(self, s0: int, d: Span) -> bool:
         """Is the date `d` the day a treaty entered into force ("... entered into force on December 1, 2009")?"""
