@@ -173,9 +173,20 @@ def test_yesterday_is_the_day_before_publication():
     # the clause's subject between the weekday and its "will": still to come
     ("On Sunday, Kyrgyz Economy Minister Daniyar Amangeldiev will fly to Baku.", "2024-05-16",
      ("Sunday", "2024-05-19", "day")),
+    # still to come on the publication's own weekday: that day, as a daily paper writes of its own day;
+    # "next Thursday" is a week on
+    ("The Kyrgyz delegation will leave for Baku on Thursday evening.", "2024-05-16",
+     ("Thursday", "2024-05-16", "day")),
+    ("The Kyrgyz delegation will leave for Baku next Thursday.", "2024-05-16",
+     ("next Thursday", "2024-05-23", "day")),
 ])
 def test_weekdays_resolve_against_the_publication_day(text, published, expected):
     assert dates(text, published) == [expected]
+
+
+def test_a_russian_weekday_still_to_come_on_the_publications_own_weekday_is_that_day():
+    assert [d[1] for d in dates("Делегация Киргизии вылетит в Баку в четверг вечером.", "2024-05-16")] == \
+        ["2024-05-16"]
 
 
 def test_weekday_without_publication_date_has_no_value():

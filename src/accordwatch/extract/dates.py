@@ -175,12 +175,13 @@ def _future(text: str, m: re.Match) -> bool:
 def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
     """A past weekday is the latest one on or before publication (the publication day itself
     when they agree), "last Monday" the one before it; "next Monday", or one in a clause about
-    what is still to come, the first after publication. With `past`, the past reading."""
+    what is still to come, the first after publication (datetext.weekday_date). With `past`, the
+    past reading."""
     if base is None:
         return None
     rel = (m["wrel"] or "").lower()
     return weekday_date(base, WEEKDAYS.index(m["wdn"].lower()), before=rel == "last",
-                        after=not past and bool(rel or _future(m.string, m)))
+                        after=not past and bool(rel or _future(m.string, m)), named=bool(rel))
 
 
 def _bare_month(m: re.Match, base: date | None) -> str | None:

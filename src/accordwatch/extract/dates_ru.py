@@ -165,7 +165,7 @@ def _weekday(m: re.Match, base: date | None, past: bool = False) -> str | None:
         return None
     rel, text = (m["wrel"] or "").lower(), m.string
     return weekday_date(base, weekdays()[m["wdn"].lower()], before=rel.startswith("прошл"),
-                        after=not past and bool(rel or _future_near(text, m)))
+                        after=not past and bool(rel or _future_near(text, m)), named=bool(rel))
 
 
 def _year(digits: str | None, relative: str | None, base: date | None, m: re.Match | None = None) -> int | None:

@@ -55,12 +55,16 @@ def full_date(m: re.Match) -> date | None:
     return None
 
 
-def weekday_date(base: date, want: int, before: bool = False, after: bool = False) -> str:
+def weekday_date(base: date, want: int, before: bool = False, after: bool = False, named: bool = False) -> str:
     """The day of the week `want` (Monday 0) told against `base`: the one before it when `before`
-    ("last Monday"), the first after it when `after` ("next Monday", or one still to come), else the
-    latest on or before it (`base` itself when they agree)."""
+    ("last Monday"), the first after it when `after` ("next Monday", or one still to come: `base` itself
+    when they agree and no word but the clause's tense says so, not `named`, as a paper writes of its
+    own day, "will leave for Shanghai on Friday" in Friday's), else the latest on or before it (`base`
+    itself when they agree)."""
     if before:
         return date.fromordinal(base.toordinal() - ((base.weekday() - want) % 7 or 7)).isoformat()
+    if after and not named and want == base.weekday():
+        return base.isoformat()
     if after:
         return date.fromordinal(base.toordinal() + ((want - base.weekday()) % 7 or 7)).isoformat()
     return date.fromordinal(base.toordinal() - (base.weekday() - want) % 7).isoformat()
