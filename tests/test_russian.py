@@ -907,6 +907,16 @@ def test_the_presidents_of_the_two_countries_each_hold_the_office():
     assert people == {"Александр Лукашенко": "президент", "Касым-Жомарт Токаев": "президент"}
 
 
+@pytest.mark.parametrize("text", [
+    "Заседание прошло под председательством премьер-министров двух республик — Гульнары Абдыкеровой и "
+    "Рустама Назарова.",
+    "Комиссию возглавили вице-премьеры обеих сторон: Гульнара Абдыкерова и Рустам Назаров.",
+])
+def test_officeholders_of_both_sides_named_after_a_dash_or_a_colon(text):
+    """"премьер-министров двух республик — X и Y": the dash opens the list of the two officeholders."""
+    assert sorted(p["name"] for p in extract(text)["people"]) == ["Гульнара Абдыкерова", "Рустам Назаров"]
+
+
 def test_years_since_a_signing_are_history_not_a_signing():
     text = "Россия и Вьетнам отмечают в этом году 15 лет с подписания договора о стратегическом партнерстве."
     assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []

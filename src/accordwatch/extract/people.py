@@ -73,8 +73,8 @@ VISITING = frozenset({"visiting"})   # "his visiting counterpart": the other one
 # "с российской стороны", "from the Kazakh side": which side an official is on, no part of the office
 SIDE_FROM = frozenset({"с", "со", "from"})
 SIDE = frozenset({"стороны", "side"})
-BOTH_SIDES = frozenset({"двух", "обеих", "обоих", "стран", "государств", "of", "the", "two", "both", "countries",
-                        "nations"})
+BOTH_SIDES = frozenset({"двух", "обеих", "обоих", "стран", "государств", "республик", "сторон", "of", "the", "two",
+                        "both", "countries", "nations", "republics", "sides"})
 # a title in the plural before two people: "the Energy Ministers of Kazakhstan and Poland,
 # Arman Dauletov and Anna Nowak" -> each an Energy Minister of one of the countries, in order
 PLURAL_TITLES = ("Ministers", "Presidents", "Ambassadors", "Chairmen", "Chairs", "Co-chairs", "Co-Chairs", "Cochairs",
@@ -711,7 +711,7 @@ class PeopleFinder:
             # both sides, no office's words
             while j < len(ws) and ws[j].text.lower() in BOTH_SIDES:
                 j += 1
-            while j < len(ws) and ws[j].text == ",":
+            while j < len(ws) and ws[j].text in (",", "—", "–", ":"):   # "... двух республик — Кохира Расулзода и"
                 j += 1
             people: list[list[Word]] = []
             # each one's country: "Presidents X of Uzbekistan and Y of Kazakhstan", "президентов Казахстана X
