@@ -917,6 +917,19 @@ def test_officeholders_of_both_sides_named_after_a_dash_or_a_colon(text):
     assert sorted(p["name"] for p in extract(text)["people"]) == ["Гульнара Абдыкерова", "Рустам Назаров"]
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Переговоры провели главы внешнеполитических ведомств двух стран Жээнбек Кулубаев и Бахтиёр Саидов.",
+     "глава внешнеполитического ведомства"),
+    ("Встречу открыли председатели кабинетов министров двух стран Гульнара Абдыкерова и Рустам Назаров.",
+     "председатель кабинета министров"),
+    # a minister's portfolio is no body each of them heads: it stays as written
+    ("В переговорах участвовали министры иностранных дел двух стран Жээнбек Кулубаев и Бахтиёр Саидов.",
+     "министр иностранных дел"),
+])
+def test_heads_of_bodies_in_the_plural_each_head_one_body(text, title):
+    assert {p["title"] for p in extract(text)["people"]} == {title}
+
+
 def test_years_since_a_signing_are_history_not_a_signing():
     text = "Россия и Вьетнам отмечают в этом году 15 лет с подписания договора о стратегическом партнерстве."
     assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []

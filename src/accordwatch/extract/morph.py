@@ -387,6 +387,31 @@ def genitive_singular(word: str) -> str:
     return first + dash + _keep_case(last, form.word) if form else word
 
 
+def genitive_singular_phrase(words: list[str]) -> list[str]:
+    """The first noun in the genitive plural after a title's head, with the adjectives before it, put in
+    the genitive singular ("аграрных ведомств" -> "аграрного ведомства", "кабинетов министров" ->
+    "кабинета министров": what depends on that noun stays); unchanged where a word has no such form."""
+    out = list(words)
+    for k, word in enumerate(words):
+        readings = parses(word.lower())
+        noun = next((p for p in readings if p.tag.POS == "NOUN" and {"gent", "plur"} <= p.tag.grammemes), None)
+        if noun is not None:
+            form = noun.inflect({"gent", "sing"})
+            if form is None:
+                return list(words)
+            out[k] = _keep_case(word, form.word)
+            for a in range(k):
+                adj = next(p for p in parses(words[a].lower()) if p.tag.POS == "ADJF")
+                adj_form = adj.inflect({"gent", "sing", form.tag.gender})
+                if adj_form is None:
+                    return list(words)
+                out[a] = _keep_case(words[a], adj_form.word)
+            return out
+        if not any(p.tag.POS == "ADJF" and {"gent", "plur"} <= p.tag.grammemes for p in readings):
+            return list(words)
+    return list(words)
+
+
 def singular(phrase: str, known: frozenset[str] = frozenset()) -> str:
     """A title in the plural put in the nominative singular ("вице-премьеры" -> "вице-премьер"),
     preferring the reading whose singular is a `known` title ("премьеры": premiers, not premières)."""

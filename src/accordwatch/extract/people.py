@@ -171,6 +171,14 @@ def ru_titles() -> frozenset[str]:
 
 
 @cache
+def ru_heads_of_bodies() -> frozenset[str]:
+    """The one-word Russian offices of a body's head (titles.tsv, kind `official`: "глава", "руководитель"):
+    several of them head as many bodies ("главы правительств": each the head of a government)."""
+    return frozenset(row["title"].lower() for row in lang.RUSSIAN.lexicon("titles.tsv")
+                     if row["kind"] == "official" and " " not in row["title"])
+
+
+@cache
 def ru_title_heads() -> frozenset[str]:
     """The first word of each Russian office ("министр", "сопредседатель")."""
     return frozenset(t.split(" ")[0] for t in ru_titles())
@@ -386,9 +394,13 @@ def _one_office(head: str, rest: str) -> str:
     genitive plural right after it too ("заместители | министров экономики" -> "заместитель министра
     экономики")."""
     words = rest.split(" ")   # (rest opens with a space: words[0] is "")
+    one = morph.singular(head, ru_titles())
     if len(words) > 1 and morph.plural_office(words[1]) and not morph.plural(words[1]):
         words[1] = morph.genitive_singular(words[1])
-    return morph.singular(head, ru_titles()) + " ".join(words)
+    elif len(words) > 1 and one.lower() in ru_heads_of_bodies():
+        # "главы | аграрных ведомств" -> "глава аграрного ведомства": each heads one body
+        words[1:] = morph.genitive_singular_phrase(words[1:])
+    return one + " ".join(words)
 
 
 def _particle_before_name(ws: list[Word], n: int, particles: frozenset[str]) -> bool:
