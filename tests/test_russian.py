@@ -1254,6 +1254,17 @@ def test_a_commission_of_two_countries_named_with_both_and_its_remit():
          "техническому и культурному сотрудничеству", None)]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("В Бишкеке прошло заседание Межправительственной комиссии по экономическому сотрудничеству между "
+     "Кыргызстаном и Узбекистаном.",
+     "Межправительственная комиссия по экономическому сотрудничеству между Кыргызстаном и Узбекистаном"),
+    ("Протокол подписан на заседании Совместной комиссии между Грузией и Арменией.",
+     "Совместная комиссия между Грузией и Арменией"),
+])
+def test_a_commission_between_two_countries_is_named_with_both(text, name):
+    assert [(o["name"], o["country"]) for o in extract(text)["organizations"]] == [(name, None)]
+
+
 def test_a_declaration_adopted_is_signed_and_what_the_document_says_is_its_content():
     rec = extract("Президент Чили совершил визит в Перу. По итогам поездки страны приняли совместную декларацию. "
                   "Согласно документу, чилийские компании будут участвовать в разработке месторождений меди.",

@@ -942,6 +942,10 @@ class Finder:
                 tag = morph.pos(word)
                 if word == "по" and head.lower().startswith(("банк", "эксимбанк")):
                     break   # "директор Всемирного банка | по Центральной Азии": the director's region, no remit
+                if word == "между" and RU_COMMISSION.match(head) and \
+                        (pair := self._country_pair(w.end() + 1)) is not None:
+                    end = pair   # "комиссии ... между Таджикистаном и Узбекистаном": the two countries' body
+                    break
                 if word in ("по", "при") or (word == "и" and end > m.end("head")):
                     pos_ = w.end()
                     continue
@@ -986,6 +990,12 @@ class Finder:
                 "bank" if low.startswith(("банк", "эксимбанк")) else "agency")
             ent = self.entity(_norm(name), name, kind, country)
             self.mention(start, end, ent)
+
+    def _country_pair(self, at: int) -> int | None:
+        """The end of two countries joined by "и" from `at` ("Таджикистаном и Узбекистаном"), if two are there."""
+        first = self.country_from(at)
+        joined = RU_AND.match(self.text, first) if first is not None else None
+        return self.country_from(joined.end()) if joined is not None else None
 
     def _same_case_country(self, at: int) -> bool:
         """Is the country at `at` a second side of the body ("комиссии Таджикистана и | Ирана", "комиссии
