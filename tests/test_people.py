@@ -528,6 +528,16 @@ def test_a_surname_in_capitals_after_an_honorific(text, person):
     assert person in found(text)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Bahraini Foreign Minister Ambassador Abdullatif Al Zayani received the Kazakh delegation.",
+     ("Abdullatif Al Zayani", "Foreign Minister", "BHR")),
+    ("The talks in Riyadh were led by Saudi Investment Minister Prince Faisal bin Farhan.",
+     ("Faisal bin Farhan", "Investment Minister", "SAU")),
+])
+def test_a_style_between_a_ministers_office_and_the_name_is_no_second_office(text, person):
+    assert person in found(text)
+
+
 def test_a_noun_of_the_office_before_a_full_name_is_no_first_name():
     """"... Policy and Enlargement Negotiations Johannes Hahn": "Negotiations" ends the office."""
     assert ("Johannes Hahn", "Commissioner for Neighbourhood Policy and Enlargement Negotiations") in [

@@ -194,6 +194,15 @@ def diplomatic_words() -> frozenset[str]:
 
 
 @cache
+def style_words() -> frozenset[str]:
+    """The one-word royal and diplomatic titles (titles.tsv, kinds `royal` and `diplomat`), which after a
+    minister's office and before the name are a style the person is addressed by, not a second office."""
+    return frozenset(row["title"].lower() for code in lang.LANGUAGES
+                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
+                     if row["kind"] in ("royal", "diplomat") and " " not in row["title"])
+
+
+@cache
 def minister_words() -> frozenset[str]:
     """The one-word offices of ministers (titles.tsv, kind `minister`) in every language: a "Minister of
     Finance in Qatar" is Qatar's, where a "Mission Director in Ukraine" only works there."""
@@ -1094,6 +1103,8 @@ class PeopleFinder:
             seg = seg[1:]
         while seg and (seg[-1].kind == "conn" or seg[-1].text == ","):
             seg = seg[:-1]
+        if len(seg) >= 2 and seg[-1].text.lower() in style_words() and seg[-2].text.lower() in minister_words():
+            seg = seg[:-1]   # "Energy Minister | Prince Abdulaziz", "Foreign Minister | Ambassador Taye": a style
         return seg
 
     # ---- recording ----
