@@ -80,6 +80,11 @@ def test_possessive_country_before_ministry():
     assert (o["country"], o["kind"]) == ("KAZ", "ministry")
 
 
+def test_a_ministry_in_a_country_is_that_countrys():
+    o = only_org("The Ministry of Economy in the Sultanate of Oman signed a memorandum with the visiting delegation.")
+    assert (o["name"], o["country"]) == ("Ministry of Economy", "OMN")
+
+
 def test_ministry_of_the_republic_of_country():
     o = only_org("The Ministry of Energy of the Republic of Kazakhstan will hold an auction.")
     assert o["country"] == "KAZ"

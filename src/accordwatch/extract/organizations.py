@@ -279,6 +279,7 @@ HEAD_UNDER = re.compile(rf"(?P<head>{alternation(UNDER_HEADS, boundary_before=Tr
 UNDER_GOVERNMENT = re.compile(r"\s+(?:under|at|of)\s+the\s+(?:Government|Cabinet\s+of\s+Ministers|President)"
                               r"(?:\s+of\s+(?:the\s+)?(?:Republic(?:\s+of\s+[A-Z][\w-]+)?|[A-Z][\w-]+))?")
 IN_COUNTRY = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+IN_ONLY = re.compile(r"\s+in\s+(?:the\s+)?")
 # the bodies a council or union is made of, after their country ("of Saudi | Chambers of Commerce"):
 # a plural of a cue word ("Chambers", "Banks"), with its own remit
 MEMBER_BODIES = re.compile(r"\s+(?P<kind>[A-Z][a-z]+s)\b"
@@ -441,6 +442,11 @@ class Finder:
                     return s.value, s.end
         return None, end
 
+    def country_in(self, end: int) -> str | None:
+        """The country in an "in (the) <country>" right after `end`, if one is."""
+        im = IN_ONLY.match(self.text, end)
+        return next((c.value for c in self.country_spans if c.start == im.end()), None) if im else None
+
     def country_and(self, end: int) -> int | None:
         """The end of a second country joined by "and" right after `end` ("... of Kazakhstan | and
         (the) Hungary"), if one is."""
@@ -553,8 +559,9 @@ class Finder:
                 continue   # "the Energy Ministry | of Kazakhstan": the country of the ministry named before it
             # "... of Kazakhstan", "... of the Republic of Kazakhstan" closing the name
             country, end = self.country_after(end)
-            # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."
-            country = country or self.country_before(start)
+            # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."; or the
+            # one it is in, after it ("the Ministry of Investment in the United Arab Emirates")
+            country = country or self.country_before(start) or self.country_in(end)
             if self.is_blocked(start, end):
                 continue
             self._add_ministry(start, end, port, country)
