@@ -220,6 +220,13 @@ def test_a_noun_ending_in_ly_stays_in_the_name(text, etype, name):
     assert names(text, etype) == [name]
 
 
+def test_a_russian_meeting_named_by_the_list_of_its_members():
+    """"саммите Казахстана, | Киргизии и Таджикистана": the comma goes on over the list to its last member."""
+    assert names("Лидеры приняли участие в консультативной встрече глав государств Казахстана, Киргизии и "
+                 "Таджикистана в Чолпон-Ате.", "meeting") == [
+        "консультативной встрече глав государств Казахстана, Киргизии и Таджикистана"]
+
+
 def test_a_russian_subject_after_the_trigger_is_no_part_of_the_name():
     """"в ходе встречи лидеры обсудили": a word only ever nominative opens a new clause; a word that
     depends on the trigger ("заседания комиссии") is in another case."""

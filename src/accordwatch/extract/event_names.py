@@ -151,6 +151,8 @@ RU_SUBJECTS = frozenset({"стороны"})
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
 RU_COOPERATION = ("сотрудничеств", "взаимодейств", "партнерств", "партнёрств")
 RU_LOWER_WORD = re.compile(r"\s+[а-яё]")
+# names listed up to their last after "и": "Азербайджана и Турции", "Казахстана, Киргизии и Таджикистана"
+RU_PROPER_LIST = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s*,\s*[А-ЯЁ][а-яё-]+)*\s+и\s+[А-ЯЁ][а-яё-]+")
 RU_WHEN_AHEAD = re.compile(r"\s+(?:[а-яё]+\s+)?(?:год|году|года|месяц\w*|недел\w*|квартал\w*|полугоди\w*|"
                            r"ближайш\w*|будущем|настоящ\w*|период\w*|течени\w*)(?!\w)")
 RU_BARE = frozenset({"встреча", "переговоры", "визит", "заседание", "проект", "соглашение", "документ"})
@@ -260,6 +262,9 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             nxt = RU_TOKEN.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
             if nxt is not None and count > 1 and morph.pos(nxt.group()) == "ADJF" and morph.pos(prev) == "ADJF":
                 continue
+            if nxt is not None and prev[:1].isupper() and RU_PROPER_LIST.match(text, nxt.start()) and \
+                    morph.genitive(prev) and morph.genitive(nxt.group()):
+                continue   # "саммите Туркменистана, | Азербайджана и Турции": the list of its members goes on
             break
         low = word.lower()
         if etype == "meeting" and low in _document_words():
