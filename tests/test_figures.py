@@ -254,6 +254,16 @@ def test_the_country_whose_export_market_or_import_source_the_other_is(text, ind
     assert (f["indicator"], f["from"], f["to"]) == (indicator, *direction)
 
 
+@pytest.mark.parametrize("text", [
+    "Peru and Chile, whose trade came to $5.2 billion in 2023, will deepen their work with the European Union.",
+    "Перу и Чили, товарооборот которых в 2023 году составил $5,2 млрд, расширят сотрудничество с Евросоюзом.",
+])
+def test_an_aside_holding_the_amount_closes_before_the_main_clause_goes_on(text):
+    """"A and B, whose trade came to $X, | will work with the EU": the EU is no side of the trade."""
+    [f] = figures(text, "2024-03-01")
+    assert f["parties"] == ["CHL", "PER"]
+
+
 def test_trade_turnover_has_no_direction():
     f = one("Trade turnover between Kazakhstan and Romania rose to $2.9 billion in 2023.")
     assert (f["from"], f["to"]) == (None, None)

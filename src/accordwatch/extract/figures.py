@@ -70,6 +70,8 @@ RESTATED_CHANGE = re.compile(r"""
     \s+(?:by|of)\s+[^,;%]{1,30}?,?\s+or\s+(?:about|around|approximately|some|roughly|nearly|almost|over|
     more\s+than)?\s*$""", re.X | re.I)
 # (", with Kyrgyzstan it doubled": the next partner's clause)
+# an aside about the words before it, still open at the amount: ", which have a total trade worth | $18 billion"
+ASIDE_OPEN = re.compile(r",\s+(?:which|whose)\b[^,;()]*$", re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b|,\s+with\s+(?-i:[A-Z])")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
@@ -277,7 +279,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
-             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD")
+             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD", "ASIDE_OPEN")
 NEVER = re.compile(r"(?!)")
 
 
@@ -352,7 +354,7 @@ def _span_of_months(figs: list[dict], n: str) -> str | None:
     return None
 
 
-def _zones(doc: Document, amounts: list[Span], clause_end: re.Pattern) -> list[Zone]:
+def _zones(doc: Document, amounts: list[Span], clause_end: re.Pattern, aside_open: re.Pattern) -> list[Zone]:
     zones = []
     for i, a in enumerate(amounts):
         s0, s1 = doc.sentence_of(a.start)
@@ -363,6 +365,11 @@ def _zones(doc: Document, amounts: list[Span], clause_end: re.Pattern) -> list[Z
         if cut:
             right = right[:cut.start()]
             hi = a.end + cut.start()
+        if aside_open.search(doc.text, lo, a.start) and (comma := right.find(",")) >= 0:
+            # "Thailand and Indonesia, which have a total trade worth $18 billion, | will work with ...": the
+            # aside the amount is in closes at its comma; what the main clause goes on to is no side of it
+            right = right[:comma]
+            hi = a.end + comma
         zones.append(Zone(lo, hi, doc.text[lo:a.start], right))
     return zones
 
@@ -891,7 +898,7 @@ class FigureFinder:
             if RATE_SIGN.match(self.text, a.end) or RATE_SIGN_BEFORE.search(self.text, max(0, a.start - 3), a.start):
                 continue   # "(US$1=RM4.20)": the exchange rate the article used
             amounts.append(a)
-        zones = _zones(self.doc, amounts, self.c.CLAUSE_END)
+        zones = _zones(self.doc, amounts, self.c.CLAUSE_END, self.c.ASIDE_OPEN)
         if self.code == "en":
             zones = [self.own_measure(z) for z in zones]
         out: list[dict] = []
