@@ -228,6 +228,14 @@ def test_goals_are_no_organization():
     assert orgs("The credit line contributes to the Sustainable Development Goals (SDG) of poverty eradication.") == {}
 
 
+@pytest.mark.parametrize("text", [
+    '"Trade must double," the head of the Government told the forum in Tashkent.',
+    "The chairman of the Committee said the hearings would resume in May.",
+])
+def test_the_head_of_a_body_the_text_leaves_unnamed_names_no_organization(text):
+    assert orgs(text) == {}
+
+
 def test_a_name_defined_before_a_project_word_is_no_organization():
     assert orgs("The loan will support the Intelligent Transport System (ITS) project in Nairobi.") == {}
 

@@ -793,6 +793,8 @@ class Finder:
                 continue
             if not self.plausible(name) or name.lower() in gz.place_index():
                 continue
+            if name in BODY_HEADS or name in ("Government", "Ministry", "Company", "Bank"):
+                continue   # "the head of the Government": a body the text leaves unnamed
             ent = self.entity(_norm(name), name, "company", None)
             self.mention(start, end, ent)
 
