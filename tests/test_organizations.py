@@ -236,6 +236,14 @@ def test_the_head_of_a_body_the_text_leaves_unnamed_names_no_organization(text):
     assert orgs(text) == {}
 
 
+def test_a_headline_set_apart_by_a_blank_line_opens_no_name_in_the_body():
+    """"... held in Dushanbe | (blank line) | The Intergovernmental Kyrgyz-Tajik Commission ...": the headline's
+    last word is no part of the body's first name."""
+    text = ("Border trade talks held in Dushanbe\n\nThe Intergovernmental Kyrgyz-Tajik Commission on trade "
+            "held its 12th meeting in Dushanbe.")
+    assert list(orgs(text)) == ["Intergovernmental Kyrgyz-Tajik Commission"]
+
+
 def test_a_name_defined_before_a_project_word_is_no_organization():
     assert orgs("The loan will support the Intelligent Transport System (ITS) project in Nairobi.") == {}
 

@@ -620,6 +620,8 @@ class Finder:
             # ("Joint Sub-Committee on Trade": the cue's word opens with a prefix, whose run goes on before it)
             cue_at = hyphen_start(self.text, m.start())
             lo = max(0, cue_at - 150)
+            if (blank := self.text.rfind("\n\n", lo, cue_at)) >= 0:
+                lo = blank + 2   # (a headline a blank line sets apart is no part of the name)
             left = LEFT_RUN.search(self.text, lo, cue_at)
             if left is None:
                 continue
