@@ -20,7 +20,7 @@ COLUMNS = {
     "people.tsv": {"name", "aliases", "country", "title"},
     "title_words.tsv": {"word"},
     "not_names.tsv": {"word"},
-    "not_org_words.tsv": {"word"},
+    "not_org_words.tsv": {"word", "only_after"},
 }
 
 
