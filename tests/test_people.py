@@ -103,6 +103,11 @@ def test_a_minister_in_a_country_serves_it(text, country):
     assert only_person(text)["country"] == country
 
 
+def test_a_person_who_led_a_countrys_delegation_serves_it():
+    p = only_person("Trade Minister Roberto Alvarez led the Paraguayan delegation at the talks in Tokyo.")
+    assert (p["name"], p["country"]) == ("Roberto Alvarez", "PRY")
+
+
 def test_title_after_name_with_republic_of_country():
     p = only_person("Nurbol Akhmetov, First Deputy Minister of Energy of the Republic of Kazakhstan, "
                     "opened the session.")

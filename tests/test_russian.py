@@ -930,6 +930,16 @@ def test_heads_of_bodies_in_the_plural_each_head_one_body(text, title):
     assert {p["title"] for p in extract(text)["people"]} == {title}
 
 
+@pytest.mark.parametrize("text", [
+    "Министр торговли Бахыт Султанов возглавил казахстанскую делегацию на переговорах в Пекине.",
+    "Министр торговли Бахыт Султанов возглавил делегацию Казахстана на переговорах в Пекине.",
+])
+def test_a_surname_that_reads_as_an_office_and_the_delegation_its_bearer_led(text):
+    """"Бахыт Султанов": after a first name, a surname, not "of sultans"; the delegation he led is his country's."""
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [
+        ("Бахыт Султанов", "Министр торговли", "KAZ")]
+
+
 def test_years_since_a_signing_are_history_not_a_signing():
     text = "Россия и Вьетнам отмечают в этом году 15 лет с подписания договора о стратегическом партнерстве."
     assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []

@@ -95,7 +95,22 @@ def delegation_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
     """A language's (before, after) patterns of the words around a country whose delegation the person
     with the title that follows heads (data/delegation_cues.tsv)."""
     return tuple((re.compile(row["before"], re.I), re.compile(row["after"], re.I))
-                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv"))
+                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv") if row.get("person") != "before")
+
+
+@cache
+def surname_endings() -> tuple[str, ...]:
+    """The endings of Russian surnames (data/ru/surname_endings.tsv: "ов", "ева", "ский")."""
+    return tuple(row["ending"] for row in lang.RUSSIAN.lexicon("surname_endings.tsv"))
+
+
+@cache
+def leading_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """A language's (between, after) patterns of the words from a person's name to a country whose
+    delegation they head, and after the country ("X led | the | Nepali | delegation"; delegation_cues.tsv,
+    `person` before)."""
+    return tuple((re.compile(row["before"], re.I), re.compile(row["after"], re.I))
+                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv") if row.get("person") == "before")
 
 
 @cache
@@ -466,6 +481,7 @@ class PeopleFinder:
         self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
+        self.leading = leading_cues(language.code)
         self.visit = visit_cues(language.code)
         self.country_refs, self.country_pointers = country_references(language.code)
         self.delegated: tuple[str, int] | None = None   # the last delegation read: its country, its member's title
@@ -549,6 +565,9 @@ class PeopleFinder:
                 kind = "conn"
             elif ent is not None:
                 kind = "ent"
+            elif cap and anchor and lower_titles and out and out[-1].kind == "name" and \
+                    t[:blen].endswith(surname_endings()) and morph.given_name(_bare(out[-1].text)):
+                kind = "name"   # "Бахыт Султанов": a surname after a first name, not "of sultans"
             elif cap and (anchor or title_word):
                 kind = "title"
             elif covering is not None and low and not lower_titles and (
@@ -1141,6 +1160,8 @@ class PeopleFinder:
         if country is None and title_ws:
             # (the title before the name, or after it: "the delegation was led by | Mohammed Idris, Minister of ...")
             country = self.delegation_country(min(title_ws[0].start, name_words[0].start))
+        if country is None and title_ws:
+            country = self.led_country(name_words[-1].end)
         if country is None and title_ws and self.lower_titles and title_ws[0].start < name_words[0].start:
             country = self.apposed_country(title_ws[0].start, " ".join(w.text for w in title_ws))
         if country is None and title_ws and title_ws[0].start < name_words[0].start:
@@ -1240,6 +1261,19 @@ class PeopleFinder:
                             self.ents[bisect_right(self.ent_starts, head):bisect_left(self.ent_starts, at)]):
                 self.delegated = (country, at)
                 return country
+        return None
+
+    def led_country(self, end: int) -> str | None:
+        """The country whose delegation the person whose name ends at `end` heads, where the words after
+        the name say so ("... Saud | led the | Nepali | delegation", "... возглавил делегацию | Казахстана")."""
+        k = bisect_left(self.ent_starts, end)
+        while k < len(self.ents) and self.ents[k].start < end + 40:
+            c = self.ents[k]
+            k += 1
+            if c.label != "country":
+                continue
+            between, after = self.text[end:c.start], self.text[c.end:c.end + 20]
+            return c.value if any(b.match(between) and a.match(after) for b, a in self.leading) else None
         return None
 
     def visitor_country(self, at: int) -> str | None:
