@@ -264,6 +264,14 @@ def test_an_aside_holding_the_amount_closes_before_the_main_clause_goes_on(text)
     assert f["parties"] == ["CHL", "PER"]
 
 
+@pytest.mark.parametrize("text", [
+    "Exports from Kenya to Egypt reached $420 million, as the two presidents agreed during the 2019 visit to Cairo.",
+    "Trade between Peru and Chile came to $5.2 billion, double the level the 2012 agreement had set out.",
+])
+def test_a_year_before_an_occasions_noun_is_no_period_of_the_figure(text):
+    assert [f["period"] for f in figures(text, "2024-03-01")][0] is None
+
+
 def test_trade_turnover_has_no_direction():
     f = one("Trade turnover between Kazakhstan and Romania rose to $2.9 billion in 2023.")
     assert (f["from"], f["to"]) == (None, None)

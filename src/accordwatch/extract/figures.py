@@ -70,6 +70,9 @@ RESTATED_CHANGE = re.compile(r"""
     \s+(?:by|of)\s+[^,;%]{1,30}?,?\s+or\s+(?:about|around|approximately|some|roughly|nearly|almost|over|
     more\s+than)?\s*$""", re.X | re.I)
 # (", with Kyrgyzstan it doubled": the next partner's clause)
+# a year written before an occasion's noun dates the occasion, not a figure: "during his 2017 | trip to Riyadh"
+OCCASION_AFTER = re.compile(r"\s+(?:(?:state|official|working)\s+)?(?:visits?|trips?|tours?|summits?|meetings?|talks|"
+                            r"forums?|sessions?|conferences?|agreements?|deals?|memorand(?:um|a|ums))\b", re.I)
 # an aside about the words before it, still open at the amount: ", which have a total trade worth | $18 billion"
 ASIDE_OPEN = re.compile(r",\s+(?:which|whose)\b[^,;()]*$", re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b|,\s+with\s+(?-i:[A-Z])")
@@ -279,7 +282,8 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "TARGET_MET", "TARGET_LIST", "TOTAL_FLOW",
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
-             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD", "ASIDE_OPEN")
+             "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD", "ASIDE_OPEN",
+             "OCCASION_AFTER")
 NEVER = re.compile(r"(?!)")
 
 
@@ -616,6 +620,8 @@ class FigureFinder:
                 continue
             if PAST_WORDS.search(d.text):
                 continue
+            if d.text.isdigit() and self.c.OCCASION_AFTER.match(self.text, d.end):
+                continue   # "echoing comments he made during his 2017 | trip", "the 2019 | visit of Xi Jinping"
             if d.end <= amount.start and self.c.EVENT_DATE_BEFORE.search(self.text, max(0, d.start - 60), d.start):
                 continue   # "signed after the visit to Chile in December 2022, ... to $10 billion": the visit's
             if d.end <= amount.start and self.dated_amount_before(d, amount):
