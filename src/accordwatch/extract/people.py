@@ -185,12 +185,10 @@ def ru_titles() -> frozenset[str]:
     return frozenset(row["title"].lower() for row in lang.RUSSIAN.lexicon("titles.tsv"))
 
 
-@cache
 def ru_heads_of_bodies() -> frozenset[str]:
     """The one-word Russian offices of a body's head (titles.tsv, kind `official`: "глава", "руководитель"):
     several of them head as many bodies ("главы правительств": each the head of a government)."""
-    return frozenset(row["title"].lower() for row in lang.RUSSIAN.lexicon("titles.tsv")
-                     if row["kind"] == "official" and " " not in row["title"])
+    return one_word_titles(("official",), ("ru",))
 
 
 @cache
@@ -200,30 +198,29 @@ def ru_title_heads() -> frozenset[str]:
 
 
 @cache
+def one_word_titles(kinds: tuple[str, ...], codes: tuple[str, ...] | None = None) -> frozenset[str]:
+    """The one-word offices of titles.tsv of these kinds, lower-cased, in these languages (all by default)."""
+    return frozenset(row["title"].lower() for code in (codes or tuple(lang.LANGUAGES))
+                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
+                     if row["kind"] in kinds and " " not in row["title"])
+
+
 def diplomatic_words() -> frozenset[str]:
-    """The one-word offices of diplomats (titles.tsv, kind `diplomat`) in every language: an
-    "Ambassador to Azerbaijan", a "посол в Азербайджане" serves the other side."""
-    return frozenset(row["title"].lower() for code in lang.LANGUAGES
-                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
-                     if row["kind"] == "diplomat" and " " not in row["title"])
+    """The one-word offices of diplomats (kind `diplomat`) in every language: an "Ambassador to
+    Azerbaijan", a "посол в Азербайджане" serves the other side."""
+    return one_word_titles(("diplomat",))
 
 
-@cache
 def style_words() -> frozenset[str]:
-    """The one-word royal and diplomatic titles (titles.tsv, kinds `royal` and `diplomat`), which after a
-    minister's office and before the name are a style the person is addressed by, not a second office."""
-    return frozenset(row["title"].lower() for code in lang.LANGUAGES
-                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
-                     if row["kind"] in ("royal", "diplomat") and " " not in row["title"])
+    """The one-word royal and diplomatic titles (kinds `royal` and `diplomat`), which after a minister's
+    office and before the name are a style the person is addressed by, not a second office."""
+    return one_word_titles(("royal", "diplomat"))
 
 
-@cache
 def minister_words() -> frozenset[str]:
-    """The one-word offices of ministers (titles.tsv, kind `minister`) in every language: a "Minister of
-    Finance in Qatar" is Qatar's, where a "Mission Director in Ukraine" only works there."""
-    return frozenset(row["title"].lower() for code in lang.LANGUAGES
-                     for row in lang.LANGUAGES[code].lexicon("titles.tsv")
-                     if row["kind"] == "minister" and " " not in row["title"])
+    """The one-word offices of ministers (kind `minister`) in every language: a "Minister of Finance in
+    Qatar" is Qatar's, where a "Mission Director in Ukraine" only works there."""
+    return one_word_titles(("minister",))
 
 
 # Latin letters that look like Cyrillic ones, which real pages type inside Cyrillic words ("Cергей")
