@@ -279,7 +279,6 @@ HEAD_UNDER = re.compile(rf"(?P<head>{alternation(UNDER_HEADS, boundary_before=Tr
 UNDER_GOVERNMENT = re.compile(r"\s+(?:under|at|of)\s+the\s+(?:Government|Cabinet\s+of\s+Ministers|President)"
                               r"(?:\s+of\s+(?:the\s+)?(?:Republic(?:\s+of\s+[A-Z][\w-]+)?|[A-Z][\w-]+))?")
 IN_COUNTRY = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
-IN_ONLY = re.compile(r"\s+in\s+(?:the\s+)?")
 # the bodies a council or union is made of, after their country ("of Saudi | Chambers of Commerce"):
 # a plural of a cue word ("Chambers", "Banks"), with its own remit
 MEMBER_BODIES = re.compile(r"\s+(?P<kind>[A-Z][a-z]+s)\b"
@@ -442,10 +441,12 @@ class Finder:
                     return s.value, s.end
         return None, end
 
-    def country_in(self, end: int) -> str | None:
-        """The country in an "in (the) <country>" right after `end`, if one is."""
-        im = IN_ONLY.match(self.text, end)
-        return next((c.value for c in self.country_spans if c.start == im.end()), None) if im else None
+    def country_in(self, end: int) -> tuple[str | None, int]:
+        """The country in an "in (the) <country>" (or "of") right after `end`, and where the name then ends."""
+        im = IN_COUNTRY.match(self.text, end)
+        if im is None:
+            return None, end
+        return next(((c.value, c.end) for c in self.country_spans if c.start == im.end()), (None, end))
 
     def country_and(self, end: int) -> int | None:
         """The end of a second country joined by "and" right after `end` ("... of Kazakhstan | and
@@ -561,7 +562,7 @@ class Finder:
             country, end = self.country_after(end)
             # a country right before: "Kazakhstan's Ministry of Energy", "the Kazakh Ministry of ..."; or the
             # one it is in, after it ("the Ministry of Investment in the United Arab Emirates")
-            country = country or self.country_before(start) or self.country_in(end)
+            country = country or self.country_before(start) or self.country_in(end)[0]
             if self.is_blocked(start, end):
                 continue
             self._add_ministry(start, end, port, country)
@@ -850,10 +851,7 @@ class Finder:
             if tail_country is None:
                 after, new_end = self.country_after(end)
                 if after is None:
-                    im = IN_COUNTRY.match(self.text, end)
-                    if im:
-                        after, new_end = next(((c.value, c.end) for c in self.country_spans if c.start == im.end()),
-                                              (None, end))
+                    after, new_end = self.country_in(end)
                 country, end = country or after, new_end
             if end in self.country_by_end and _joint_body(m["head"], self.text[start:end]) and \
                     (second := self.country_and(end)) is not None:
