@@ -834,10 +834,10 @@ class FigureFinder:
             # ("comes from | Turkey's energy imports": the preposition governs what the country has, and
             # the country's own flow makes it the subject)
             possessive = self.text[c.end:c.end + 2] in POSSESSIVE_ENDS
-            if possessive and indicator in ("exports", "imports") and self.c.EXPORTER_AFTER.match(self.text, c.end):
+            market = possessive and indicator in ("exports", "imports")   # ("India's | export destination")
+            if market and self.c.EXPORTER_AFTER.match(self.text, c.end):
                 src, role = src or c.value, "src"
-            elif possessive and indicator in ("exports", "imports") and \
-                    self.c.IMPORTER_AFTER.match(self.text, c.end):
+            elif market and self.c.IMPORTER_AFTER.match(self.text, c.end):
                 dst, role = dst or c.value, "dst"
             elif (self.c.SOURCE_BEFORE.search(before) or (indicator == "investment" and
                                                         self.c.INVESTOR_BEFORE.search(before))) and not possessive:

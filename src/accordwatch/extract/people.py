@@ -91,26 +91,20 @@ def name_suffixes(code: str) -> frozenset[str]:
 
 
 @cache
-def delegation_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
-    """A language's (before, after) patterns of the words around a country whose delegation the person
-    with the title that follows heads (data/delegation_cues.tsv)."""
+def delegation_cues(code: str, person: str = "after") -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """A language's (before, after) patterns of the words around a country whose delegation a person heads
+    (data/delegation_cues.tsv): with the title that follows (`person` after, the rows with no `person`), or
+    named before the words (`person` before: "X led | the | Nepali | delegation", `before` running from the
+    name to the country)."""
     return tuple((re.compile(row["before"], re.I), re.compile(row["after"], re.I))
-                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv") if row.get("person") != "before")
+                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv")
+                 if (row.get("person") or "after") == person)
 
 
 @cache
 def surname_endings() -> tuple[str, ...]:
     """The endings of Russian surnames (data/ru/surname_endings.tsv: "ов", "ева", "ский")."""
     return tuple(row["ending"] for row in lang.RUSSIAN.lexicon("surname_endings.tsv"))
-
-
-@cache
-def leading_cues(code: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
-    """A language's (between, after) patterns of the words from a person's name to a country whose
-    delegation they head, and after the country ("X led | the | Nepali | delegation"; delegation_cues.tsv,
-    `person` before)."""
-    return tuple((re.compile(row["before"], re.I), re.compile(row["after"], re.I))
-                 for row in lang.LANGUAGES[code].lexicon("delegation_cues.tsv") if row.get("person") == "before")
 
 
 @cache
@@ -311,6 +305,8 @@ SHOUTED_SURNAME = re.compile(r"[A-Z][A-Z’'-]*[A-Z]{2}")
 def _honorific_ends(out: list[Word], k: int) -> bool:
     """Does an honorific ("Mr", "Mr.", "Ms.") end right before out[k]?"""
     return k > 0 and (out[k - 1].honor or (out[k - 1].text == "." and k > 1 and out[k - 2].honor))
+
+
 APPOSED_GAP = re.compile(r"\s*,\s*")   # "правителя Саудовской Аравии | , | наследного принца"
 PRECEDING_WORD = re.compile(r"([а-яё]+)\s+$")   # the lower-case word right before a country's name
 POSTED_TO = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?")   # "ambassador of Georgia | to | Azerbaijan"
@@ -478,7 +474,7 @@ class PeopleFinder:
         self.name_suffixes = name_suffixes(language.code)
         self.counterpart_words, self.counterpart_stem = counterpart_words(language.code)
         self.delegation = delegation_cues(language.code)
-        self.leading = leading_cues(language.code)
+        self.leading = delegation_cues(language.code, "before")
         self.visit = visit_cues(language.code)
         self.country_refs, self.country_pointers = country_references(language.code)
         self.delegated: tuple[str, int] | None = None   # the last delegation read: its country, its member's title
