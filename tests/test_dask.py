@@ -64,6 +64,23 @@ def test_local_workers_give_the_writer_priority(client):
     assert all(n >= mine + 10 for n in client.run(os.nice, 0).values())
 
 
+def _housekeeping() -> tuple:
+    import dask
+
+    return tuple(dask.config.get(k) for k in ("distributed.admin.tick.interval",
+                                              "distributed.worker.memory.monitor-interval",
+                                              "distributed.scheduler.work-stealing"))
+
+
+def test_local_workers_keep_house_rarely(client):
+    """A local cluster's workers tick and check memory once a second, not every 20 or 100 ms, and
+    its scheduler steals no work: the cores go to extraction and the writer."""
+    assert set(client.run(_housekeeping).values()) == {("1s", "1s", False)}
+    scheduler = client.cluster.scheduler   # a local cluster's runs in this process
+    assert scheduler._tick_interval == 1.0
+    assert "stealing" not in scheduler.extensions
+
+
 def test_errors_keep_their_place_in_order(client, tmp_path):
     bad = tmp_path / "broken.jsonl"
     bad.write_text('{"title": "t", "text": "Kazakhstan and Uzbekistan signed a roadmap."}\n{oops\n', encoding="utf-8")
