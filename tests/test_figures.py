@@ -255,6 +255,45 @@ def test_the_country_whose_export_market_or_import_source_the_other_is(text, ind
 
 
 @pytest.mark.parametrize("text", [
+    "Japan became the biggest investor in the economy of Uzbekistan last year, with $1.1 billion invested.",
+    "Japan invested $1.1 billion in the economy of Uzbekistan in 2023.",
+    "Японские инвестиции в экономику Узбекистана в 2023 году составили 1,1 млрд долларов.",
+])
+def test_investment_in_the_economy_of_a_country_goes_to_it(text):
+    """"in the economy of Uzbekistan": where it goes, though "of" stands before the name."""
+    [f] = figures(text, "2024-03-01")
+    assert (f["indicator"], f["from"], f["to"]) == ("investment", "JPN", "UZB")
+
+
+@pytest.mark.parametrize("text", [
+    "India overtook Russia as Nepal's top partner this year, with India-Nepal trade at $8 billion.",
+    "India edged out Russia as Nepal's No. 1 trade partner in the first half, with trade between India and "
+    "Nepal totaling $8 billion.",
+    "Индия обогнала Россию и стала главным партнером Непала: товарооборот между Индией и Непалом составил "
+    "8 млрд долларов.",
+])
+def test_the_rival_left_behind_in_a_ranking_is_no_party(text):
+    """The country overtaken is a rival, not a side; the pair named as one ("India-Nepal trade", "between
+    India and Nepal") is the figure's, even where a third country is the article's."""
+    [f] = figures(text, "2024-03-01")
+    assert (f["indicator"], f["parties"]) == ("trade_turnover", ["IND", "NPL"])
+
+
+@pytest.mark.parametrize("text", [
+    "Since establishing diplomatic relations in 1993, Nepal has become India's No. 1 partner in the region, "
+    "with bilateral trade reaching $8 billion.",
+    "С момента установления дипломатических отношений в 1993 году товарооборот Индии и Непала достиг "
+    "8 млрд долларов.",
+])
+def test_the_year_relations_began_is_no_figures_period(text):
+    """History's year stands in its own clause: the figure has no period of its own here."""
+    [f] = figures(text, "2024-03-01")
+    assert (f["indicator"], f["value"], f["period"]) == ("trade_turnover", 8_000_000_000, None)
+    # ("No." ends no sentence: the evidence is the whole sentence)
+    assert f["evidence"] == text
+
+
+@pytest.mark.parametrize("text", [
     "Peru and Chile, whose trade came to $5.2 billion in 2023, will deepen their work with the European Union.",
     "Перу и Чили, товарооборот которых в 2023 году составил $5,2 млрд, расширят сотрудничество с Евросоюзом.",
 ])

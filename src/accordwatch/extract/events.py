@@ -76,7 +76,8 @@ MET_OBJECT = re.compile(r"\s+(?:(?:the|its|their|our|all|this|these|growing|risi
                         r"conditions|obligations?|deadlines?|goals?|challenges?|costs?)\b", re.I)
 DAYS_BEFORE = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[-\s]day\s+(?:[\w-]+\s+){0,2}$", re.I)
 NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,2}$", re.I)   # "the next meeting", "the next joint session"
-MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could)\s+(?:also\s+|soon\s+)?"
+# ("He is to meet the President on Thursday": a meeting to come, as "will meet" says)
+MEETING_FUTURE = re.compile(r"\b(?:(?:will|would|may|might|could|(?:is|are)\s+(?:also\s+)?to)\s+(?:also\s+|soon\s+)?"
                             r"(?:be\s+held|take\s+place|hold|visit|meet|travel|attend|host|leave|fly|head|depart|arrive|go\s+to|convene)|"
                             r"will\s+(?:[^.;]{0,80}?\band\s+)?(?:participate|take\s+part)\s+in\s+(?:the\s+|an?\s+)?"
                             r"(?:[\w-]+\s+){0,6}?(?:session|meeting|summit|forum|talks|conference)\b|"

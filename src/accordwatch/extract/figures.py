@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import pairwise
 from types import SimpleNamespace
 
 from ..data import lexicon
@@ -220,8 +221,9 @@ RATE_SIGN = re.compile(r"\s?=")
 RATE_SIGN_BEFORE = re.compile(r"=\s?$")
 # the word before a country that makes it the flow's source or its destination ("exports of
 # Kazakhstan", "imports from Russia"; "supplies to China", "investment in Kazakhstan")
-SOURCE_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
-DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
+# ("investment in the economy of | Kyrgyzstan": where it goes, though "of" stands before it)
+SOURCE_BEFORE = re.compile(r"(?<!\beconomy\s)(?<!\beconomies\s)\b(?:from|of)\s+(?:the\s+)?$", re.I)
+DEST_BEFORE = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?(?:(?:economy|economies)\s+of\s+(?:the\s+)?)?$", re.I)
 # a country whose market the other is: "(the UAE is) India's third largest export destination", "(China is)
 # Vietnam's biggest export market" make it the exporter; "Kazakhstan's main source of imports" the importer
 EXPORTER_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?export\s+(?:destination|market|outlet)s?\b", re.I)
@@ -262,8 +264,9 @@ COMPARED_AMOUNT = re.compile(r"(?:compared\s+(?:to|with)|against|versus|vs\.?)\s
 # "and Chinese exports at" (no date or amount between)
 LISTED_BEFORE = re.compile(r"(?:,\s*with|,?\s+and)\s[^.;:\d$€£]{0,60}", re.I)
 # "the visit to Uzbekistan in | December 2022": a date an occasion named right before it holds
-EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|session|forum)\b[^.;,]{0,40}?\bin\s+$",
-                               re.I)
+# ("since establishing diplomatic relations in | 1992, ... trade hit $2 billion": history's year, not the figure's)
+EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|session|forum|"
+                               r"diplomatic\s+(?:ties|relations))\b[^.;,]{0,40}?\bin\s+$", re.I)
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
 CHANGE_VERB_REACH = 110   # how far before a percentage the verb of its clause may stand
@@ -770,6 +773,8 @@ class FigureFinder:
             # a country's trade with the world is its own figure ("Georgia's foreign trade", "the total
             # imports of wheat into Egypt")
             return sorted(named)
+        if len(named) > 2 and (pair := self.named_pair(spans)) is not None:
+            return pair   # "Canada edged out Mexico as the US's top partner, with Canadian-American trade ..."
         found = drop_third_parties(self.text, spans, lo, named, self.main, code=self.code)
         if len(found) == 1 and (self.c.WORLD_PARTNER.search(self.text, lo, hi) or any(
                 lo <= p.start and p.end <= hi and p.data.get("kind") in ("continent", "region")
@@ -783,6 +788,17 @@ class FigureFinder:
                     break
                 found.add(c)
         return sorted(found)
+
+    def named_pair(self, spans: list[Span]) -> list[str] | None:
+        """The one pair of `spans` named as a pair, two names joined by a hyphen ("Canadian-American trade",
+        "Sino-U.S. trade", "казахстанско-китайский") or "between A and B" ("между Казахстаном и Китаем"); None where
+        there is none or more than one."""
+        pairs = {frozenset((a.value, b.value)) for a, b in pairwise(spans)
+                 if a.value != b.value and (
+                     self.text[a.end:b.start] in PAIR_HYPHENS or
+                     (self.c.LIST_JOINED.fullmatch(self.text, a.end, b.start) is not None
+                      and self.c.BETWEEN.search(self.text, max(0, a.start - 12), a.start) is not None))}
+        return sorted(pairs.pop()) if len(pairs) == 1 else None
 
     def partner_parties(self, zone: Zone, told: dict, own: list[str]) -> list[str]:
         """The parties of a figure that measures what the figure `told` before it did: that one's, unless the
@@ -817,7 +833,7 @@ class FigureFinder:
                     self.c.CLAUSE_BREAK.search(self.text, amount_end, c.start) or
                     self.c.NEXT_FLOW.search(self.text, amount_end, c.start)):
                 break   # "экспорт белорусских товаров - $56,8 млн, | импорт из Сербии": the next clause's
-            before = self.text[max(zone.start, c.start - 14):c.start]
+            before = self.text[max(zone.start, c.start - 30):c.start]
             if self.c.REPORTER.search(self.text[max(zone.start, c.start - 40):c.start]):
                 continue   # the source of the statistics ("according to", "figures from the Kazakh ..."), no side
             joined = prev is not None and prev[1] is not None and c.data.get("form") != "demonym" and \

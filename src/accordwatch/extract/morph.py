@@ -180,8 +180,12 @@ def _agreeing_reading(words: tuple[str, ...], cases: frozenset[str]) -> tuple | 
                     continue
                 if not fits:
                     break
-                pick = max(fits, key=lambda p: p.score)
-                score *= pick.score
+                # (of the nouns an unknown name may decline like, one of the name's gender first, and one of
+                # another gender counts half: "президенту Тамашу Шуйоку" is a man's "Шуйок" in the dative,
+                # not a neuter "Шуйоко")
+                pick = max(fits, key=lambda p: (gender in p.tag, p.score))
+                own = gender in pick.tag or any(t in pick.tag for t in NAME_TAGS)
+                score *= pick.score if own else pick.score / 2
                 chosen.append(pick)
             else:
                 if not any(chosen):

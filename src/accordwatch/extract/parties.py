@@ -20,7 +20,10 @@ from . import lang
 ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|along|transiting|cross(?:es|ing|ed)?|travers\w*)"
                           r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$", re.I)
 # "the third largest trading partner for the year, after China and the United States": those ranked above
-RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$", re.I)
+# ("Canada edged out Mexico as the top partner of the US": the rival left behind in the ranking)
+RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$|"
+                         r"\b(?:overt(?:ook|aken|akes|aking)|edg(?:ed|es|ing)\s+out|outpac(?:ed|es|ing)|"
+                         r"displac(?:ed|es|ing)|unseat(?:ed|s|ing))\s+(?:the\s+)?$", re.I)
 RANK_REACH = 120
 LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the\s+)?$")
 # a country joined to the next by a dash or a slash: "the Turkmenistan–Afghanistan–Pakistan (TAP) line",
