@@ -543,6 +543,27 @@ def test_a_style_between_a_ministers_office_and_the_name_is_no_second_office(tex
     assert person in found(text)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("King Abdullah II welcomed President Shavkat Mirziyoyev to Amman. The King and President Mirziyoyev "
+     "discussed Uzbek exports to Jordan.", ("Shavkat Mirziyoyev", "President", "UZB")),
+    ("Король Иордании Абдалла II принял президента Узбекистана Шавката Мирзиёева. Король и президент "
+     "Узбекистана Шавкат Мирзиёев обсудили торговлю.", ("Шавкат Мирзиёев", "президент", "UZB")),
+])
+def test_a_monarch_before_and_is_another_person_not_a_second_office(text, person):
+    """"The King and President X": the King is someone else, nobody is both."""
+    assert person in found(text)
+
+
+def test_a_title_that_goes_on_to_other_officials_is_not_the_persons():
+    """"Prime Ministers A and B, the Minister of ... C and the Deputy Prime Minister ... D": the words after
+    B's comma list two other people, each with an office of their own."""
+    got = found("The talks in Warsaw were held under the auspices of Prime Ministers Donald Tusk and Denys "
+                "Shmyhal, the Minister of Development and Technology Krzysztof Paszyk and the First Deputy Prime "
+                "Minister of Ukraine Yulia Svyrydenko signed a memorandum on trade.")
+    assert ("Denys Shmyhal", "Prime Minister", "UKR") in got
+    assert ("Yulia Svyrydenko", "First Deputy Prime Minister", "UKR") in got
+
+
 def test_a_noun_of_the_office_before_a_full_name_is_no_first_name():
     """"... Policy and Enlargement Negotiations Johannes Hahn": "Negotiations" ends the office."""
     assert ("Johannes Hahn", "Commissioner for Neighbourhood Policy and Enlargement Negotiations") in [

@@ -211,6 +211,11 @@ def style_words() -> frozenset[str]:
     return one_word_titles(("royal", "diplomat"))
 
 
+def royal_words() -> frozenset[str]:
+    """The one-word titles of monarchs (kind `royal`: "King", "Emir", "король")."""
+    return one_word_titles(("royal",))
+
+
 def minister_words() -> frozenset[str]:
     """The one-word offices of ministers (kind `minister`) in every language: a "Minister of Finance in
     Qatar" is Qatar's, where a "Mission Director in Ukraine" only works there."""
@@ -418,6 +423,18 @@ def _one_office(head: str, rest: str) -> str:
         # "главы | аграрных ведомств" -> "глава аграрного ведомства": each heads one body
         words[1:] = morph.genitive_singular_phrase(words[1:])
     return one + " ".join(words)
+
+
+def _names_then_next_title(seg: list[Word]) -> bool:
+    """Does `seg`, read as a title, name a person (two name words) and go on with "and" or a comma to
+    another title ("the Minister of Economic Development Waldemar Buda and the Deputy Prime Minister ...")?
+    Then it lists other officials, each with their own title, not this person's office."""
+    for k in range(len(seg) - 3):
+        if seg[k].kind == seg[k + 1].kind == "name" and seg[k + 2].text.lower() in ("and", ",", "и"):
+            nxt = k + 3 + (seg[k + 3].text.lower() in ("the", "a", "an") and k + 4 < len(seg))
+            if seg[nxt].anchor:
+                return True
+    return False
 
 
 def _particle_before_name(ws: list[Word], n: int, particles: frozenset[str]) -> bool:
@@ -1068,6 +1085,8 @@ class PeopleFinder:
             seg = self._trim_title(ws[j:t])
             if any(seg[k].anchor and seg[k + 1].kind == seg[k + 2].kind == "name" for k in range(len(seg) - 2)):
                 continue   # "Elon Musk, BlackRock CEO | Larry Fink": a list goes on to another person with a title
+            if _names_then_next_title(seg):
+                continue   # "Denys Shmyhal, the Minister of ... Waldemar Buda and the Deputy Prime Minister ..."
             # the title ends at a comma or a full stop, or at the verb when the comma after it is missing
             # ("..., Minister for International Cooperation conducted the ceremony")
             ended = t >= len(ws) or ws[t].kind in ("punct", "conn") or (
@@ -1117,6 +1136,8 @@ class PeopleFinder:
             seg = seg[:-1]
         if len(seg) >= 2 and seg[-1].text.lower() in style_words() and seg[-2].text.lower() in minister_words():
             seg = seg[:-1]   # "Energy Minister | Prince Abdulaziz", "Foreign Minister | Ambassador Taye": a style
+        if len(seg) >= 3 and seg[0].text.lower() in royal_words() and seg[1].text.lower() in ("and", "и"):
+            seg = seg[2:]   # "the King | and President Buhari": a monarch is nobody's second office, but another person
         return seg
 
     # ---- recording ----
