@@ -225,6 +225,8 @@ def minister_words() -> frozenset[str]:
 # Latin letters that look like Cyrillic ones, which real pages type inside Cyrillic words ("Cергей")
 LOOKALIKES = str.maketrans("aceopxykmthb", "асеорхукмтнв")
 CYRILLIC = re.compile("[а-яё]")
+# a capitalised Russian word right before an offset, not the first of its sentence (a letter or a comma before it)
+CAPITALISED_BEFORE = re.compile(r"(?<=[\w,])\s+(?P<word>[А-ЯЁ][а-яё]+)\s+$")
 
 
 @lru_cache(maxsize=8192)
@@ -1118,7 +1120,10 @@ class PeopleFinder:
             if not 2 <= n - i <= 3 or (n < len(ws) and ws[n].kind in ("title", "ent")):
                 continue
             start, end = ws[i].start, ws[n - 1].end
-            known = known_person(self.text[start:end]) is not None
+            full = self.text[start:end]
+            # (in a case other than the nominative too: "визита Шавката Мирзиёева")
+            known = known_person(full) is not None or (
+                self.lower_titles and known_person(morph.nominative_name(full)) is not None)
             if self._covering(self.places, self.place_starts, start, end) is not None:
                 continue   # "said Latin American countries ...": a region's adjective, nobody's name
             if i > 0 and ws[i - 1].kind == "ent" and not known:
@@ -1136,6 +1141,10 @@ class PeopleFinder:
             seg = seg[:-1]
         if len(seg) >= 2 and seg[-1].text.lower() in style_words() and seg[-2].text.lower() in minister_words():
             seg = seg[:-1]   # "Energy Minister | Prince Abdulaziz", "Foreign Minister | Ambassador Taye": a style
+        elif len(seg) >= 2 and CYRILLIC.search(seg[-1].text) and morph.lemma(seg[-1].text) in style_words() and \
+                morph.pos(seg[-2].text) != "ADJF" and any(morph.lemma(w.text) in minister_words() for w in seg[:-1]):
+            # (not the noun of a title of two words: "министр энергетики, наследный принц")
+            seg = seg[:-1]   # "с министром энергетики | принцем Абдель Азизом": Russian puts the office's words between
         if len(seg) >= 3 and seg[0].text.lower() in royal_words() and seg[1].text.lower() in ("and", "и"):
             seg = seg[2:]   # "the King | and President Buhari": a monarch is nobody's second office, but another person
         return seg
@@ -1168,6 +1177,9 @@ class PeopleFinder:
             title_ws, name_words = title_ws + name_words[:k], name_words[k:]
         if any(w.text in institution_heads() for w in name_words[1:]):
             return None   # "Bandaranaike Diplomatic Training Institute": a body's name, nobody's
+        royal = next((w for w in title_ws if morph.lemma(w.text) in royal_words()), None) if self.lower_titles else None
+        if royal is not None and royal.start < name_words[0].start and self._named_after(royal.start):
+            return None   # "Институт принца Сауда Аль-Фейсала", "Университетом короля Абдель Азиза": a body's name
         name = self.text[name_words[0].start:name_words[-1].end]
         name = _bare(name)
         title, country = given if given is not None else self.title_and_country(title_ws)
@@ -1244,6 +1256,13 @@ class PeopleFinder:
         elif country:
             person.titles.append(("", country))
         return person
+
+    def _named_after(self, at: int) -> bool:
+        """Is the word before offset `at` a capitalised noun inside a sentence, the name of a body or place
+        a monarch's title and name follow ("Институт | принца Сауда", "Университетом | короля Абдель Азиза")?"""
+        m = CAPITALISED_BEFORE.search(self.text, max(0, at - 40), at)
+        return m is not None and morph.pos(m["word"]) == "NOUN" and \
+            not self._covering_any(self.anchors, self.anchor_starts, m.start("word"), m.end("word"))
 
     def _known_alone(self, w: Word) -> dict[str, str] | None:
         """The row of the well-known officeholder whose surname the one name word is ("Tokayev", "Токаевым"),
