@@ -193,6 +193,23 @@ def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():
                                         "Кыргызстана и китайской компанией TBEA по строительству подстанции"]
 
 
+@pytest.mark.parametrize("text, etype, name", [
+    ("В Ереване прошло заседание межправительственной комиссии по экономическому сотрудничеству между "
+     "Республикой Армения и Грузией.", "meeting",
+     "заседание межправительственной комиссии по экономическому сотрудничеству между Республикой Армения и "
+     "Грузией"),
+    ("Подписано соглашение о поощрении инвестиций между Республикой Узбекистан и Королевством Саудовская "
+     "Аравия.", "agreement",
+     "соглашение о поощрении инвестиций между Республикой Узбекистан и Королевством Саудовская Аравия"),
+    # the state's name whole, the next capitalised word opens a new clause
+    ("Заседание комиссии по сотрудничеству между Грузией и Республикой Армения Пашинян назвал успешным.",
+     "meeting", "Заседание комиссии по сотрудничеству между Грузией и Республикой Армения"),
+])
+def test_a_states_name_after_the_word_for_its_form_is_the_names(text, etype, name):
+    """"Республикой Армения": the state's name stands in the nominative after "Республикой", and is no new clause."""
+    assert names(text, etype) == [name]
+
+
 def test_a_company_form_with_a_full_stop_ends_no_russian_sentence():
     """"Co. Ltd." in a Russian text: the sentence, and the document's name, go on past it."""
     text = ("В Астане подписан меморандум о взаимопонимании между Минтрансом Казахстана и компанией "

@@ -148,6 +148,8 @@ RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для"
 # "на заседании комиссии стороны обсудили": "the sides" are the subject of the clause that follows, never
 # a word of the name ("стороны" reads as a genitive too, so morphology alone cannot tell)
 RU_SUBJECTS = frozenset({"стороны"})
+# "между Грузией и Республикой | Армения": a state's name in the nominative after the word for its form
+RU_STATE_FORM = re.compile(r"(?:республик|королевств|федераци|эмират|султанат|княжеств)\w*", re.I)
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
 RU_COOPERATION = ("сотрудничеств", "взаимодейств", "партнерств", "партнёрств")
 RU_LOWER_WORD = re.compile(r"\s+[а-яё]")
@@ -251,6 +253,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
     # ("назвал визит | поворотным пунктом"). After a preposition or "и", any case.
     governed = False
     taken: list[tuple[int, str | None]] = []   # (end, part of speech) of each word taken into the name
+    apposed = False   # inside a state's name after the word for its form
     for m in RU_TOKEN.finditer(text, end, hi):
         prev, word = word, m.group()
         count += 1
@@ -267,6 +270,15 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
                 continue   # "саммите Туркменистана, | Азербайджана и Турции": the list of its members goes on
             break
         low = word.lower()
+        if word[:1].isupper() and (RU_STATE_FORM.fullmatch(prev) or (apposed and morph.pos(prev) == "ADJF")):
+            # ("Республикой Армения", "Королевством Саудовская Аравия": the name apposed to the form)
+            apposed = True
+            right = m.end()
+            taken.append((right, None))
+            continue
+        if apposed and word[:1].isupper():
+            break   # "... и Республикой Армения | Пашинян назвал": the state's name is whole, a new clause starts
+        apposed = False
         if etype == "meeting" and low in _document_words():
             break   # "на полях саммита ШОС | соглашения на ...": what was signed there, not the meeting's name
         if (len(word) > 1 and word.startswith(("«", '"'))) or (word[:1].isascii() and word[:1].isalpha()) or \
