@@ -194,6 +194,20 @@ def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():
 
 
 @pytest.mark.parametrize("text, etype, name", [
+    ("Georgia and the UAE signed a landmark Comprehensive Economic Partnership Agreement in Tbilisi.",
+     "agreement", "Comprehensive Economic Partnership Agreement"),
+    ("The ministers hailed the historic Middle Corridor Connectivity Agreement as a turning point.",
+     "agreement", "Middle Corridor Connectivity Agreement"),
+    # a lower-case word that belongs to a meeting's name stays
+    ("The sides held the first Joint Business Council meeting in Baku.", "meeting",
+     "first Joint Business Council meeting"),
+])
+def test_a_title_in_title_case_opens_at_its_first_capital(text, etype, name):
+    """"a landmark | Comprehensive Economic Partnership Agreement": praise before a title is no word of it."""
+    assert names(text, etype) == [name]
+
+
+@pytest.mark.parametrize("text, etype, name", [
     ("В Ереване прошло заседание межправительственной комиссии по экономическому сотрудничеству между "
      "Республикой Армения и Грузией.", "meeting",
      "заседание межправительственной комиссии по экономическому сотрудничеству между Республикой Армения и "

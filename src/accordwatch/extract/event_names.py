@@ -421,6 +421,9 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
         low = tok.lower()
         if taken >= MAX_LEFT and not (titled and (tok[:1].isupper() or NUMERIC_ORDINAL.fullmatch(low))):
             break   # (a name in title case runs further: "12th Peru-Chile Inter-Governmental Joint ... Commission")
+        if titled and taken and trigger[:1].isupper() and tok[:1].islower() and low not in ("and", "of") \
+                and low not in words["ordinal"]:
+            break   # "a landmark | Comprehensive Economic Partnership Agreement": a title opens at its first capital
         titled = titled and (tok[:1].isupper() or low in ("and", "of"))
         if tok == ")" and i >= 2 and toks[i - 2][1] == "(" and toks[i - 1][1].isupper():
             i -= 3   # "Joint Trade Committee (JTC) | meeting": a short form inside the name
