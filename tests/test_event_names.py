@@ -196,7 +196,7 @@ def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():
 @pytest.mark.parametrize("text, etype, name", [
     ("Georgia and the UAE signed a landmark Comprehensive Economic Partnership Agreement in Tbilisi.",
      "agreement", "Comprehensive Economic Partnership Agreement"),
-    ("The ministers hailed the historic Middle Corridor Connectivity Agreement as a turning point.",
+    ("Azerbaijan and Kazakhstan signed the historic Middle Corridor Connectivity Agreement in Baku.",
      "agreement", "Middle Corridor Connectivity Agreement"),
     # a lower-case word that belongs to a meeting's name stays
     ("The sides held the first Joint Business Council meeting in Baku.", "meeting",
