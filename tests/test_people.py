@@ -583,6 +583,27 @@ def test_a_well_known_officeholder_in_full_in_an_oblique_case():
     assert {tuple(e["parties"]) for e in record["events"]} == {("AZE", "UZB")}
 
 
+@pytest.mark.parametrize("text, person", [
+    ("The vice-president of the CCPIT, Zhang Shaogang, said Chinese firms want more Brazilian soybeans.",
+     ("Zhang Shaogang", "vice-president of the CCPIT", "CHN")),
+    ("Kazakhstan's vice-minister, Aibek Nurbayev, said the sides discussed grain exports.",
+     ("Aibek Nurbayev", "vice-minister", "KAZ")),
+    ("The chairman of Kazakh Invest, Meirzhan Yussupov, said German investors had signed three deals.",
+     ("Meirzhan Yussupov", "chairman of Kazakh Invest", "KAZ")),
+])
+def test_an_office_in_lower_case_set_apart_with_the_body_it_is_of(text, person):
+    """"the vice-president of the CCPIT, Zhang Shaogang, said": a hyphenated office, and the body between it and
+    the name set apart by commas."""
+    assert person in found(text)
+
+
+def test_a_place_before_a_comma_is_nobodys_name():
+    """"... in the city of Sao Paulo, the vice-president of ...": the office is the next person's."""
+    got = found("The seminar gathered 300 business people in the city of Sao Paulo, the vice-president of the "
+                "CCPIT, Zhang Shaogang, told the press.")
+    assert [name for name, _, _ in got] == ["Zhang Shaogang"]
+
+
 def test_a_title_that_goes_on_to_other_officials_is_not_the_persons():
     """"Prime Ministers A and B, the Minister of ... C and the Deputy Prime Minister ... D": the words after
     B's comma list two other people, each with an office of their own."""

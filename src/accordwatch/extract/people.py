@@ -393,7 +393,10 @@ def name_after(code: str) -> re.Pattern:
     office written in lower case that is a title ("foreign minister Mohamad Hasan", "minister Thani bin Ahmed Al
     Zeyoudi": a particle between; not "the foreign minister said")."""
     between = "|".join(sorted(map(re.escape, particles(code)), key=len, reverse=True))
-    return re.compile(rf"(?:,(?=\s+{APPOSITIVE}))?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+(?:(?:{between})\s+)?[A-Z]")
+    # ("the vice-president of the CCPIT, Chen Zhou, said": the body the office is of may come between)
+    of_body = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?=,\s+" + APPOSITIVE + "))?"
+    return re.compile(rf"{of_body}(?:,(?=\s+{APPOSITIVE}))?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][\w'’.-]+\s+"
+                      rf"(?:(?:{between})\s+)?[A-Z]")
 
 
 OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")   # "Prime minister | of Kazakhstan Alikhan Smailov"
@@ -569,6 +572,10 @@ class PeopleFinder:
             be = s + blen   # "QazaqGaz’s": the entity is the word without its possessive
             ent = _last_covering(ents, s, be) if ent_lo <= s and be <= ent_hi else None
             covering = _last_covering(anchors, s, be) if anchor_lo <= s and be <= anchor_hi else None
+            if covering is None and low and "-" in t[:blen] and be <= anchor_hi and \
+                    anchor_lo <= (tail := s + t.rfind("-", 0, blen) + 1):
+                # "vice-president", "co-chair": an office in lower case whose last part is one
+                covering = _last_covering(anchors, tail, be)
             anchor = covering is not None
             if brackets and not lower_titles and out and out[-1].kind in ("title", "ent", "conn") and \
                     any(b0 <= s < b1 for b0, b1 in brackets) and \
@@ -1062,6 +1069,8 @@ class PeopleFinder:
                 n += 1
             if not 2 <= n - i <= 6 or n >= len(ws) or ws[n].text != ",":
                 continue
+            if self._covering(self.places, self.place_starts, ws[i].start, ws[n - 1].end) is not None:
+                continue   # "... in the city of São Paulo, the vice-president of ...": a place, the next person's title
             j = n + 1
             if j < len(ws) and ws[j].text.lower() in ("and", "и", "or"):
                 continue   # "Sheikh Mohamed bin Zayed, and Prime Minister Narendra Modi": the next person's title
