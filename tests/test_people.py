@@ -597,6 +597,12 @@ def test_an_office_in_lower_case_set_apart_with_the_body_it_is_of(text, person):
     assert person in found(text)
 
 
+def test_a_kenyan_cabinet_secretary_by_the_short_form():
+    """Kenyan outlets write a Cabinet Secretary (a minister) "CS": "Trade CS Moses Kuria"."""
+    assert ("Moses Kuria", "Trade CS", "KEN") in found("Kenyan Trade CS Moses Kuria said the country will "
+                                                        "export more tea to Pakistan.")
+
+
 def test_a_place_before_a_comma_is_nobodys_name():
     """"... in the city of Sao Paulo, the vice-president of ...": the office is the next person's."""
     got = found("The seminar gathered 300 business people in the city of Sao Paulo, the vice-president of the "
