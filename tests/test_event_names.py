@@ -193,6 +193,20 @@ def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():
                                         "Кыргызстана и китайской компанией TBEA по строительству подстанции"]
 
 
+def test_a_headlines_verb_is_no_word_of_the_name():
+    """A headline in the present tense ("Mongolia inks 4 energy agreements with Japan"): the verb ends the name."""
+    text = ("Mongolia inks 4 energy agreements with Japan\n\nThe deals cover coal, power grids and solar plants, "
+            "officials in Ulaanbaatar said.")
+    assert not [n for n in names(text, "agreement") if n and "inks" in n]
+
+
+def test_a_short_form_in_brackets_closes_the_name_it_spells():
+    """"... Cooperation (FOCAC), Kenya and China ...": after the short form, the comma opens a new clause."""
+    text = ("Within the Forum on China-Africa Cooperation (FOCAC), Kenya and China trade grew and the two countries "
+            "met in Nairobi for talks.")
+    assert names(text, "meeting")[0] == "Forum on China-Africa Cooperation (FOCAC)"
+
+
 @pytest.mark.parametrize("text, etype, name", [
     ("Georgia and the UAE signed a landmark Comprehensive Economic Partnership Agreement in Tbilisi.",
      "agreement", "Comprehensive Economic Partnership Agreement"),

@@ -549,8 +549,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                     continue
             break
         if tok == ",":
-            if not _list_goes_on(toks, k, words, title):
-                break
+            if (k > 0 and toks[k - 1][2] == ")") or not _list_goes_on(toks, k, words, title):
+                break   # (a short form in brackets closes the name it spells: "... Cooperation (FOCAC), Kenya and")
             prev = ","
             continue
         if low in ("the", "a", "an") and prev in words["complement"] | {"in", "between", "and", "to", "with",
