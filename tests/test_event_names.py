@@ -193,6 +193,18 @@ def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():
                                         "Кыргызстана и китайской компанией TBEA по строительству подстанции"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Казахстан и Китай подписали два межведомственных документа.", None),
+    ("Казахстан и Китай подписали пять межправительственных документов.", None),
+    ("Казахстан и Китай подписали межправительственное соглашение о поставках нефти.",
+     "межправительственное соглашение о поставках нефти"),
+])
+def test_the_level_of_russian_documents_names_none_of_them(text, name):
+    """"межведомственных документа" says at what level documents were signed, not which; with a subject the
+    level stays in the name."""
+    assert names(text, "agreement") == [name]
+
+
 def test_a_headlines_verb_is_no_word_of_the_name():
     """A headline in the present tense ("Mongolia inks 4 energy agreements with Japan"): the verb ends the name."""
     text = ("Mongolia inks 4 energy agreements with Japan\n\nThe deals cover coal, power grids and solar plants, "
