@@ -716,6 +716,26 @@ def test_an_office_in_lower_case_before_a_name(text, name, title, country):
     assert p["country"] == country
 
 
+@pytest.mark.parametrize("text, name, title, country", [
+    # a word of the office's remit in lower case between its capitalised ones
+    ("Egypt's Minister of Foreign trade and Investment Ahmed Samir met Turkish officials in Ankara.",
+     "Ahmed Samir", "Minister of Foreign trade and Investment", "EGY"),
+    ("Georgia's Minister of Agriculture and rural Development Otar Shamugia visited Baku on Monday.",
+     "Otar Shamugia", "Minister of Agriculture and rural Development", "GEO"),
+    ("The Minister of Economic development and Technology of Poland, Waldemar Buda, said trade grew.",
+     "Waldemar Buda", "Minister of Economic development and Technology", "POL"),
+])
+def test_a_lower_case_word_inside_an_office_s_remit(text, name, title, country):
+    p = only_person(text)
+    assert (p["name"], p["title"], p["country"]) == (name, title, country)
+
+
+def test_a_lower_case_word_after_an_office_ends_it():
+    """A verb after the office is no word of it, whatever capitalised word follows."""
+    text = "The Minister of Energy visited and Foreign Minister Ahmed Samir of Egypt spoke in Ankara on Monday."
+    assert [(p["name"], p["title"]) for p in extract(text)["people"]] == [("Ahmed Samir", "Foreign Minister")]
+
+
 def test_an_office_in_lower_case_with_no_name_after_it_is_no_person():
     assert extract_document(Document(text="The foreign minister said Kazakhstan would sign the treaty in May.",
                                      published="2024-05-02"))["people"] == []

@@ -673,7 +673,33 @@ class PeopleFinder:
                     w.kind = "title"   # "Ambassador in | Minsk |", "посол Китая в | Минске |": the office's post
                 elif not beside:
                     w.kind = "other"
+        if not lower_titles:
+            for k in range(1, len(out) - 1):
+                if out[k].kind == "other" and self._lower_in_remit(out, k):
+                    out[k].kind = "title"
         return out
+
+    @staticmethod
+    def _lower_in_remit(ws: list[Word], k: int) -> bool:
+        """Is word k a word of an office's remit written in lower case, between its capitalised words
+        ("Minister of Foreign trade and Investment", "Minister of Agriculture and rural Development")?
+        It is when the words on both sides of it (over one "and" or comma) are the title's, the one after
+        it opening no office of its own, and the title goes back over "of" to an office of the titles
+        lexicon."""
+        w = ws[k]
+        if not (w.text.isalpha() and w.text.islower()):
+            return False
+        left = k - 1 if ws[k - 1].kind == "title" else k - 2 if ws[k - 1].text in ("and", ",") else -1
+        right = k + 1 if ws[k + 1].kind == "title" else k + 2 if ws[k + 1].text in ("and", ",") else len(ws)
+        if left < 0 or ws[left].kind != "title" or right >= len(ws) or ws[right].kind != "title" or ws[right].anchor:
+            return False   # (an office of its own after it opens the next title: "... visited and Foreign Minister X")
+        j, of = left, False
+        while j >= 0 and (ws[j].kind in ("title", "conn") or ws[j].text == ","):
+            of = of or ws[j].text == "of"
+            if ws[j].anchor and of:
+                return True
+            j -= 1
+        return False
 
     # ---- finding ----
     def run(self) -> None:
