@@ -24,6 +24,16 @@ def test_short_form_with_periods():
     assert countries("Negotiators from the U.S. landed in Tashkent on Monday evening.") == ["USA"]
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("The Cambodia- Thailand commission met on Monday.", ["KHM", "THA"]),
+    ("Kazakhstan -Kyrgyzstan trade grew by 8 percent.", ["KAZ", "KGZ"]),
+    ("Переговоры Россия- Китай прошли в Пекине.", ["CHN", "RUS"]),
+])
+def test_a_dash_with_a_space_on_one_side_leaves_the_country_whole(text, codes):
+    """spaCy keeps such a dash on the word ("Cambodia-"), which no gazetteer entry matches."""
+    assert countries(text) == codes
+
+
 def test_acronym_forms_uae_and_us():
     assert countries("Bankers from the US and the UAE reviewed the loan terms.") == ["ARE", "USA"]
 

@@ -196,6 +196,10 @@ def test_an_officer_of_a_body_with_a_longer_name_names_no_company():
     ("The 42nd meeting of the Vietnam – Laos Inter-Governmental Committee was held in Hanoi.",
      "Vietnam – Laos Inter-Governmental Committee"),
     ("The Kazakhstan - China Business Council met in Almaty on Monday.", "Kazakhstan - China Business Council"),
+    # a space on one side of the dash only
+    ("The Cambodia- Thailand Joint Commission met in Phnom Penh on Monday.", "Cambodia- Thailand Joint Commission"),
+    ("The Kazakhstan -Kyrgyzstan Intergovernmental Council met in Bishkek.",
+     "Kazakhstan -Kyrgyzstan Intergovernmental Council"),
 ])
 def test_a_dash_set_apart_between_two_countries_opens_their_bodys_name(text, name):
     assert list(orgs(text)) == [name]

@@ -1087,7 +1087,8 @@ class Finder:
             ent = self.entities.get(m.value)
             if ent is None or ent.known or self.country_from(m.start) is None:
                 continue
-            first = self.country_by_end.get(m.start - 3)   # (each of PAIR_DASH's matches is three characters)
+            # (each of PAIR_DASH's matches is two or three characters)
+            first = self.country_by_end.get(m.start - 3) or self.country_by_end.get(m.start - 2)
             if first is None or not PAIR_DASH.fullmatch(self.text, first.end, m.start):
                 continue
             name = self.text[first.start:m.end]

@@ -50,7 +50,22 @@ def nlp(language: str = "en"):
     # own limits (5 MB a file or a JSON line) are the ones that count.
     pipeline.max_length = MAX_TEXT
     keep_abbreviations(pipeline.tokenizer)
+    split_loose_hyphens(pipeline)
     return pipeline
+
+
+# A hyphen with a space on one side only ("the Cambodia- Thailand commission", "Kazakhstan -Kyrgyzstan
+# trade"): spaCy keeps it on the word, which then matches no gazetteer entry; it is a token of its own.
+LOOSE_HYPHEN_SUFFIX = r"(?<=[^\W\d_])-"
+LOOSE_HYPHEN_PREFIX = r"-(?=[^\W\d_])"
+
+
+def split_loose_hyphens(pipeline) -> None:
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = pipeline.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([*pipeline.Defaults.prefixes, LOOSE_HYPHEN_PREFIX]).search
+    tokenizer.suffix_search = compile_suffix_regex([*pipeline.Defaults.suffixes, LOOSE_HYPHEN_SUFFIX]).search
 
 
 def keep_abbreviations(tokenizer) -> None:
