@@ -178,11 +178,35 @@ def sectors_by_name(text: str) -> dict[str | None, list[str]]:
      "контроле в Ереване.",
      {"соглашение о взаимной защите инвестиций": ["finance_investment"],
       "протокол о фитосанитарном контроле": ["agriculture"]}),
+    # a document named by its field ("in the field of", "в сфере"), beside one named by its subject
+    ("Kazakhstan and Hungary signed an agreement in the field of education and an agreement on air services.",
+     {"agreement in the field of education": ["culture_education"],
+      "agreement on air services": ["transport_logistics"]}),
+    ("Казахстан и Венгрия подписали соглашение о воздушном сообщении и соглашение в сфере образования.",
+     {"соглашение о воздушном сообщении": ["transport_logistics"],
+      "соглашение в сфере образования": ["culture_education"]}),
+    ("Казахстан и Венгрия подписали программу культурного сотрудничества и меморандум о сотрудничестве в "
+     "сфере туризма.",
+     {"программу культурного сотрудничества": ["culture_education"],
+      "меморандум о сотрудничестве в сфере туризма": ["tourism"]}),
 ])
 def test_two_documents_joined_in_one_sentence_have_their_own_names_and_sectors(text, expected):
     """"signed X and Y": each document is an event of its own, its name ends before the other's,
     and its sectors are those of its own subject, not the other's."""
     assert sectors_by_name(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kazakhstan and Hungary signed a program of cultural cooperation for 2025-2027.",
+     "program of cultural cooperation"),
+    ("Kazakhstan and Hungary signed a cultural cooperation programme.", "cultural cooperation programme"),
+    ("Казахстан и Венгрия подписали программу культурного сотрудничества на 2025-2027 годы.",
+     "программу культурного сотрудничества"),
+    # a programme of cooperation says no more than its type
+    ("Kazakhstan and Hungary signed a cooperation programme.", None),
+])
+def test_a_programme_whose_own_words_say_its_subject_is_named_by_them(text, name):
+    assert names(text, "agreement") == [name]
 
 
 def test_a_russian_memorandum_of_understanding_and_cooperation_is_named_whole():

@@ -294,6 +294,9 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break   # "соглашение о кредите | на 100 миллионов евро": its worth, not which one
         if low == "и" and RU_COUNT_AHEAD.match(text, m.end()):
             break   # "... о выделении кредита | и три кредитных соглашения": the next documents of a list
+        if low == "и" and (nxt := RU_TOKEN.match(text, m.end() + 1)) is not None and \
+                nxt.group().lower() in _document_words():
+            break   # "соглашение о воздушном сообщении | и соглашение в сфере образования": the next document
         if low in RU_JOINERS or (low in ("в", "во") and (RU_FIELD.match(text, m.end()) or
                                                         prev.lower().startswith(("изменени", "дополнени")) or
                                                         (prev.lower().startswith(RU_COOPERATION) and
@@ -332,7 +335,8 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
         taken.pop()
         right = taken[-1][0] if taken else end
     if left == start and right == end:
-        return None
+        lemmas = " ".join(morph.lemma(w) for w in text[start:end].lower().split())
+        return (start, end) if lemmas in _ru_words()["self_named"] else None
     if left == start and text[start:end].lower() in RU_BARE and right - end < 3:
         return None
     if right == end and left < start and " " not in text[start:end]:
@@ -377,7 +381,7 @@ def name_span(text: str, lo: int, hi: int, start: int, end: int, etype: str,
                    generic=low in words["generic"], named=all(w[:1].isupper() for w in text[left:end].split()))
     if right == end and low in words["kind"] and all(t.lower() in words["vague"] for a, t in toks if a >= left):
         return None   # "signed bilateral documents", "new agreements": kinds, not names
-    if left == start and right == end:
+    if left == start and right == end and low not in words["self_named"]:
         return None
     return left, right
 

@@ -539,7 +539,9 @@ class Event:
 
 
 # where an agreement's name states its subject: "memorandum on ...", "соглашение о ..."
-SUBJECT_OPENER = re.compile(r"\b(?:on|regarding|concerning|о|об|по)\s+")
+# (and a field: "agreement in the field of education", "соглашение в сфере образования")
+SUBJECT_OPENER = re.compile(r"\b(?:on|regarding|concerning|о|об|по|in\s+the\s+(?:field|area|sphere)s?\s+of|"
+                            r"в\s+(?:сфере|сферах|области|областях))\s+")
 WORD_AT = re.compile(r"[\w-]+")
 TOKEN_WORD = re.compile(r"\w+")
 # an item of a numbered or bulleted list, at the start of its line: "2. An agreement between ...", "• меморандум о ..."
