@@ -736,6 +736,17 @@ def test_a_lower_case_word_after_an_office_ends_it():
     assert [(p["name"], p["title"]) for p in extract(text)["people"]] == [("Ahmed Samir", "Foreign Minister")]
 
 
+@pytest.mark.parametrize("text, person", [
+    ("The talks were attended by Sheikh Hamdan bin Mohammed, crown prince of Dubai, and the emir.",
+     ("Hamdan bin Mohammed", "crown prince of Dubai", "ARE")),
+    ("The deal was signed by Juan Schiaretti, governor of Córdoba, and the ambassador.",
+     ("Juan Schiaretti", "governor of Córdoba", "ARG")),
+])
+def test_a_place_after_an_office_after_a_name_gives_the_country(text, person):
+    """", crown prince of Dubai,": the place closing the title is the office's, and its country the person's."""
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [person]
+
+
 def test_an_office_in_lower_case_with_no_name_after_it_is_no_person():
     assert extract_document(Document(text="The foreign minister said Kazakhstan would sign the treaty in May.",
                                      published="2024-05-02"))["people"] == []

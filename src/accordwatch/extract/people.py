@@ -954,6 +954,12 @@ class PeopleFinder:
             ws[k - 1].text == "of" and ws[k + 1].kind == "title" and \
             self._covering(self.places, self.place_starts, ws[k].start, ws[k].end) is not None
 
+    def _place_ends_title(self, ws: list[Word], k: int) -> bool:
+        """Is word k a place's name that ends a title after "of" ("..., crown prince of | Dubai |,")?"""
+        return ws[k].kind == "other" and ws[k].text[:1].isupper() and k > 0 and ws[k - 1].text == "of" and \
+            (k + 1 == len(ws) or ws[k + 1].kind in ("punct", "conn")) and \
+            self._covering(self.places, self.place_starts, ws[k].start, ws[k].end) is not None
+
     @staticmethod
     def _whole_name_at(ws: list[Word], k: int) -> bool:
         """Do two to four name words start at k and end a phrase (the sentence, a comma, "and")?"""
@@ -1114,7 +1120,8 @@ class PeopleFinder:
                 t = k
             while t < len(ws) and (ws[t].kind in ("title", "ent", "name") or ws[t].anchor or (
                     ws[t].kind in ("conn", "other") and ws[t].text.islower() and t - j < 14
-                    and self._leads_to_title(ws, t + 1))):
+                    and self._leads_to_title(ws, t + 1)) or self._place_ends_title(ws, t)
+                    or (ws[t].text == "of" and t + 1 < len(ws) and self._place_ends_title(ws, t + 1))):
                 if self.lower_titles and ws[t].kind == "name" and t + 1 < len(ws) and ws[t + 1].kind == "name" \
                         and morph.given_name(_bare(ws[t].text)):
                     break   # "..., директор компании X Андрей Романцов": another person's name and title
