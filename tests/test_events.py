@@ -346,6 +346,8 @@ def test_how_cooperation_has_stood_is_no_subject_of_the_meeting(background):
     "The documents concluded on Tuesday included textiles, tourism and healthcare.",
     "The minister said the deals were historic. He added that the agreements touched different fields including "
     "textiles, tourism and healthcare.",
+    "According to the presidential press office, the agreements signed span sectors such as textiles, tourism "
+    "and healthcare.",
 ])
 def test_what_the_documents_signed_covered_are_their_sectors(covered):
     text = ("Uzbekistan and South Korea signed a number of agreements during the visit of the Uzbek president to "

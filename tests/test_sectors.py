@@ -89,6 +89,14 @@ def test_an_environment_for_business_is_no_sector(text, expected):
     assert sectors(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The president was welcomed with full military honours at the palace before talks on energy.", ["energy"]),
+    ("The ministers agreed to expand military cooperation.", ["defense_security"]),
+])
+def test_military_honours_are_a_ceremony_not_a_sector(text, expected):
+    assert sectors(text) == expected
+
+
 def test_chambers_of_commerce_and_industry_name_no_sector_and_alternative_energy_is_renewable():
     assert sectors("The chambers of commerce and industry of Oman and Kazakhstan signed a memorandum on "
                    "alternative energy.") == ["renewables"]

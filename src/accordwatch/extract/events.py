@@ -134,7 +134,9 @@ CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:docume
                         # "The agreements and memoranda signed between the two nations covered ... fields": what
                         # the documents found held, said of them all in the past
                         # ("He added that the agreements touched different fields including ...")
-                        r"|^\W*(?:(?:he|she|they|it)\s+(?:added|said|noted|explained|stressed)\s+that\s+)?"
+                        # ("According to the press office, the agreements signed span ...": whose word it is first)
+                        r"|^\W*(?:according\s+to\s+[^,.]{1,80},\s+)?"
+                        r"(?:(?:he|she|they|it)\s+(?:added|said|noted|explained|stressed)\s+that\s+)?"
                         r"(?:the|these)\s+(?:agreements|documents|memoranda|contracts|deals)\s+"
                         r"(?:and\s+(?:agreements|documents|memoranda|contracts)\s+(?:of\s+understanding\s+)?)?"
                         r"(?:(?:signed|concluded|reached)\s+(?:[\w-]+\s+){0,6}?)?"
