@@ -2329,3 +2329,24 @@ def test_a_meeting_being_prepared_is_planned(text):
 def test_countries_that_may_join_later_are_no_parties(text):
     [ev] = events(text)
     assert ev["parties"] == ["MEX", "PER"]
+
+
+@pytest.mark.parametrize("text, status, name", [
+    ("The 12th Kazakhstan-Hungary Joint Ministerial Commission was held in Astana on Monday.", "discussed",
+     "12th Kazakhstan-Hungary Joint Ministerial Commission"),
+    ("The 36th Ethiopia-Kenya Joint Ministerial Commission anchors ties between the two countries, said the "
+     "minister, who co-chaired it with his Ethiopian counterpart.", "discussed",
+     "36th Ethiopia-Kenya Joint Ministerial Commission"),
+    ("The 13th Kazakhstan-Hungary Joint Ministerial Commission will be held in Budapest next year.", "planned",
+     "13th Kazakhstan-Hungary Joint Ministerial Commission"),
+])
+def test_a_body_told_by_its_number_is_one_of_its_sittings(text, status, name):
+    """SCHEMA.md: a session of a body that exists is a meeting; "the 12th ... Commission" is its 12th sitting."""
+    (meeting,) = of_type(events(text), "meeting")
+    assert (meeting["status"], meeting["name"]) == (status, name)
+    assert not of_type(events(text), "working_group")
+
+
+def test_a_body_with_no_number_is_no_sitting():
+    text = "The Kazakhstan-Hungary Joint Ministerial Commission was set up in 2009 and is chaired by the ministers."
+    assert of_type(events(text), "meeting") == []

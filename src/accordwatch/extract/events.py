@@ -1055,8 +1055,11 @@ class EventFinder:
         for start, end, term, _ in longest(phrases(self.doc, "trigger")):
             if not self.doc.in_body(start, end):
                 continue
-            if self.blocked.covers(start, end) and not (known[term][0] == "working_group" and self.set_up(start)):
-                continue   # (a body named as it is set up is an event: "agreed to establish the X Business Council")
+            if self.blocked.covers(start, end) and not (known[term][0] == "working_group" and (
+                    self.set_up(start) or self.numbered_body(start))):
+                # (a body named as it is set up is an event: "agreed to establish the X Business Council"; so is one
+                # told by its number, a sitting of it: "the 36th Ethiopia-Kenya Joint Ministerial Commission")
+                continue
             if known[term][0] == "agreement":
                 self.agreement_starts.append(start)
             idx = _index(starts, start)
@@ -1424,6 +1427,17 @@ class EventFinder:
             elif etype == "working_group":
                 if self.c.SESSION_OF.search(before) or not (self.c.ESTABLISH.search(sent)
                                                             or self.c.PROPOSE.search(sent)):
+                    if not self.c.SESSION_OF.search(before) and (
+                            self.numbered_body(start) or self.c.ORDINAL_BEFORE.search(before[-20:])) and \
+                            (self.c.PAST_VERB.search(sent) or self.c.MEETING_FUTURE.search(sent)) and \
+                            not any(t == "meeting" and end <= a <= end + 2 for a, _, (t, _) in found):
+                        # (not "the 9th commission | meeting": the meeting word tells that sitting)
+                        # "The 36th Ethiopia-Kenya Joint Ministerial Commission ... co-chaired": a body told by
+                        # its number is one of its sittings (SCHEMA.md: a session of a body that exists)
+                        parties, orgs, people = sides(clause)
+                        status = "planned" if self.c.MEETING_FUTURE.search(self.text, end, s1) else "discussed"
+                        self.add("meeting", status, None, parties, orgs, people, s0, s1, at=start, trigger_end=end)
+                        made.add("meeting")
                     continue
                 # the verb that governs a body comes before it or right after ("intend to
                 # establish a working group ... by", "the creation of working groups was discussed")
@@ -1611,6 +1625,13 @@ class EventFinder:
         if self.c.DEFINITE.search(before[-25:]):
             return True
         return self.c.BARE_DEFINITE.match(before) is not None and self.name_span(s0, s1, start, end, etype) is None
+
+    def numbered_body(self, at: int) -> bool:
+        """Is the body whose name holds the word at `at` told by an ordinal right before it ("the 36th |
+        Ethiopia-Kenya Joint Ministerial Commission")?"""
+        body = next((s for s in self.doc.layer("org") if s.start <= at < s.end), None)
+        return body is not None and self.c.ORDINAL_BEFORE.search(self.text, max(0, body.start - 20), body.start) \
+            is not None
 
     def set_up(self, at: int) -> bool:
         """Is the body whose name holds the word at `at` the object of a verb that sets it up, right before
