@@ -2350,3 +2350,23 @@ def test_a_body_told_by_its_number_is_one_of_its_sittings(text, status, name):
 def test_a_body_with_no_number_is_no_sitting():
     text = "The Kazakhstan-Hungary Joint Ministerial Commission was set up in 2009 and is chaired by the ministers."
     assert of_type(events(text), "meeting") == []
+
+
+def test_documents_named_after_these_included_are_documents_of_their_own():
+    """"... signing bilateral documents took place. These included: “Protocol ...”, “Agreement ...”": each
+    item is one of the documents told, signed as they were."""
+    text = ("Kazakhstan and Russia held talks in Astana on Monday. Upon completion of the talks, the ceremony of "
+            "signing bilateral documents took place. These included: “Protocol of the 5th session of the "
+            "Intergovernmental Commission”, “Agreement on cooperation in cinematography”.")
+    named = {e["name"]: e["status"] for e in of_type(events(text), "agreement") if e["name"]}
+    assert named == {"Protocol of the 5th session of the Intergovernmental Commission": "signed",
+                     "Agreement on cooperation in cinematography": "signed"}
+
+
+def test_a_meeting_name_ends_before_the_next_document_listed():
+    text = ("Kazakhstan and Russia held talks in Astana on Monday. The sides signed several documents, including "
+            "the Protocol of the 5th session of the Intergovernmental Commission and an Agreement on cooperation "
+            "in cinematography.")
+    names = [e["name"] for e in of_type(events(text), "meeting")]
+    assert "5th session of the Intergovernmental Commission" in names
+    assert not any(n and "cinematography" in n for n in names)

@@ -474,6 +474,20 @@ def _left(text: str, toks: list[tuple[int, str]], start: int, trigger: str, etyp
     return begin
 
 
+@cache
+def _english_documents() -> frozenset[str]:
+    """The one-word agreement triggers ("agreement", "memorandum", "MoUs"), in lower case."""
+    return frozenset(row["term"].lower() for row in lexicon("event_triggers.tsv")
+                     if row["type"] == "agreement" and " " not in row["term"])
+
+
+def _document_next(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Does a document word (after an article or a count) stand at toks[k]?"""
+    while k < len(toks) and (toks[k][2].lower() in ("a", "an", "the") or toks[k][2].isdigit()):
+        k += 1
+    return k < len(toks) and toks[k][2].lower() in _english_documents()
+
+
 def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[str]], title: bool,
            opened: bool = False, generic: bool = False, named: bool = False) -> int:
     q = QUOTED.match(text, end, hi)
@@ -538,6 +552,8 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
                 toks[k + 1][2] in words.get("clause_verb", ())
                 or (k + 2 < len(toks) and toks[k + 2][2].lower() == "to")):
             break   # "... raw materials and aim to ...", "... on science and start training courses": a new clause
+        if low == "and" and etype != "agreement" and _document_next(toks, k + 1):
+            break   # "the 5th session of the commission | and an Agreement on ...": the next item, a document
         if tok == "-" and text[a - 1:a].isspace() and text[b:b + 1].isspace():
             break   # "two declarations of intent - highlights ...": a dash set apart ends the name
         if tok in (".", ";", ":", "!", "?", "—", "–", "(", ")") or tok in "“”\"«»":

@@ -165,7 +165,7 @@ SUPPLY_WORD = re.compile(r"suppl|deliver", re.I)
 # investment in both formats" (no project, whatever follows it)
 FIELD_BEFORE = re.compile(r"\b(?:trade|economic|business|commercial|financial|industrial)\s+(?:and|&)\s+$", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
-MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include|they\s+include)\b", re.I)
+MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include[ds]?|they\s+include[ds]?)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
 # which is a sector of the meeting, not an event (SCHEMA.md)
 VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\s+(?:discuss|consider|explore|study|"
@@ -1385,6 +1385,11 @@ class EventFinder:
                     # governments on ...": an item of the list is a document of its own, as its opening says
                     status = self.agreement_status(self.text[intro[0]:intro[1]], intro[1] - intro[0])
                     listed_item = status is not None
+                if status is None and self.c.MEMBERS_OF.search(sent) and (batch := next(
+                        (ev for ev in reversed(self.events) if ev.type == etype and self.batch(ev)), None)) is not None:
+                    # "... the ceremony of signing bilateral documents took place. These included: “Protocol of ...”,
+                    # “Memorandum between ...”": each item named is one of the documents told, a document of its own
+                    status, listed_item = batch.status, True
                 if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if self.c.BODY_ON.search(before[-60:]):
