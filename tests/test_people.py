@@ -453,6 +453,9 @@ def test_an_initial_without_a_full_stop_is_part_of_the_name():
 @pytest.mark.parametrize("text, name", [
     ("Deputy Minister of Industry and Trade Exaud S. Kigahe spoke at the forum in Dar es Salaam.", "Exaud S. Kigahe"),
     ("Kazakh Energy Minister A. Satkaliyev met his Omani counterpart in Muscat.", "A. Satkaliyev"),
+    # two initials, set apart from the surname or glued to it
+    ("The delegation was headed by Deputy Prime Minister K.A. Chuychenko, who arrived on Monday.", "K.A. Chuychenko"),
+    ("The delegation was headed by Deputy Prime Minister K.A.Chuychenko, who arrived on Monday.", "K.A.Chuychenko"),
 ])
 def test_an_initial_with_a_full_stop_is_part_of_the_name(text, name):
     assert found(text)[0][0] == name

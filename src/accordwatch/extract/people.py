@@ -371,7 +371,8 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
                         or ("-" in bare and bare.replace("-", "").isalpha())
                         or GLUED_INITIAL.fullmatch(bare) is not None)
         shape = _shapes[t] = (len(bare), cap, bare.lower() in title_words(), name,
-                              (len(bare) == 1 and bare.isupper()) or bare in digraph_initials(),
+                              (len(bare) == 1 and bare.isupper()) or bare in digraph_initials()
+                              or DOTTED_INITIALS.fullmatch(bare) is not None,
                               "-" in bare and PARTICLE_NAME.match(bare) is not None,
                               not t[0].isalnum(), bare.islower())
     return shape
@@ -379,7 +380,10 @@ def word_shape(t: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool]:
 
 NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")   # a capitalised word next
 # an initial glued to the surname, as Mongolian names are written: "Б.Лхагважав", "U.Khurelsukh"
-GLUED_INITIAL = re.compile(r"[A-ZА-ЯЁ]\.[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?")
+# (two of them: "K.A.Chuychenko")
+GLUED_INITIAL = re.compile(r"(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?")
+# two initials read as one word, the full stop after the last apart: "K.A" of "K.A. Chuychenko"
+DOTTED_INITIALS = re.compile(r"[A-ZА-ЯЁ](?:\.[A-ZА-ЯЁ])+")
 
 
 # a name set apart by commas after an office in lower case ("Belarus' foreign minister, Sergei Aleinik, said"):
@@ -614,7 +618,7 @@ class PeopleFinder:
                 kind = "conn"
             elif name:
                 kind = "name"
-            elif initial and INITIAL_NEXT.match(self.text, s + 1):
+            elif initial and INITIAL_NEXT.match(self.text, s + blen):
                 kind = "name"   # an initial: "S Jaishankar", "A. Satkaliyev"
             elif particle and out and out[-1].kind == "name":
                 kind = "name"   # "Abdel Fattah al-Sisi": a particle joined to the surname
