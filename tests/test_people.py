@@ -29,6 +29,12 @@ def only_person(text: str) -> dict:
     ("Trade Ministers Lina Ortiz of Chile, Marco Vidal of Peru and Ana Rocha of Brazil opened the fair.",
      {"Lina Ortiz": ("Trade Minister", "CHL"), "Marco Vidal": ("Trade Minister", "PER"),
       "Ana Rocha": ("Trade Minister", "BRA")}),
+    # each country before its person's name, set apart by commas
+    ("Today, the Foreign Ministers of Argentina, Jorge Faurie, and Chile, Heraldo Muñoz, signed a trade agreement.",
+     {"Jorge Faurie": ("Foreign Minister", "ARG"), "Heraldo Muñoz": ("Foreign Minister", "CHL")}),
+    # well-known officeholders by their surnames alone
+    ("He noted the commitment of Presidents Macri and Bachelet to integration.",
+     {"Macri": ("President", "ARG"), "Bachelet": ("President", "CHL")}),
 ])
 def test_a_plural_title_before_names_each_with_its_country(text, expected):
     assert {n: (p["title"], p["country"]) for n, p in people(text).items()} == expected

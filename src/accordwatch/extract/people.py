@@ -826,10 +826,14 @@ class PeopleFinder:
                             ws[j + 1].kind == "name":
                         ahead = ws[j].country
                         j += 1
+                    elif not self.lower_titles and j + 2 < len(ws) and ws[j].kind == "ent" and ws[j].country and \
+                            ws[j + 1].text == "," and ws[j + 2].kind == "name":
+                        ahead = ws[j].country   # "the Foreign Ministers of Argentina, Jorge Faurie, and | Chile, X"
+                        j += 2
                 else:
                     break
-            if len(people) < 2 or any(len(p) < 2 for p in people):
-                continue
+            if len(people) < 2 or any(len(p) < 2 and not self._known_alone(p[0]) for p in people):
+                continue   # (a surname alone names a well-known officeholder: "Presidents Macri and Bachelet")
             title = self.text[ws[t0].start:ws[k].end]
             if self.lower_titles:
                 title = _one_office(title, self.text[ws[k].end:ws[t1].end])
