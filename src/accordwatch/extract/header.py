@@ -37,7 +37,9 @@ TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d.])")
 # a page's navigation left above the article ("« Back to article", "Print this article"): no title
 NAVIGATION = re.compile(r"\b(?:back\s+to\s+(?:article|top|news|home)|print\s+this\s+(?:article|page)|skip\s+to\s+"
-                        r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))", re.I)
+                        r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))"
+                        # (a breadcrumb's opening, alone on its line)
+                        r"|^(?:you\s+are\s+here|вы\s+здесь)\W*$", re.I)
 
 
 @cache
