@@ -295,6 +295,7 @@ def test_a_month_stamp_is_no_fact_of_the_body():
     "Newsdesk.example « Back to article   Print this article\n\n",
     "Skip to main content\n\n",
     "You are here\n\n",
+    "Minister Aigerim Bekova. Photo: Kazinform\n\n",
     "",
 ])
 def test_a_stamp_with_its_time_zone_below_the_title_under_page_navigation(top):

@@ -183,6 +183,9 @@ def test_sector_words(text, sectors):
     ("Гостей принял министр энергетики этой страны Хосе Гарсия.", ("Хосе Гарсия", "министр энергетики", None)),
     # a family name first that the dictionary only guesses at (as a short adjective) is the name's
     ("Форум открыл посол Вьетнама Нгуен Минь Тхань.", ("Нгуен Минь Тхань", "посол", "VNM")),
+    # a title after the name whose remit lists its fields with commas
+    ("Заседание прошло под руководством Лазиза Кудратова, министра инвестиций, промышленности и торговли "
+     "Узбекистана.", ("Лазиз Кудратов", "министр инвестиций, промышленности и торговли", "UZB")),
 ])
 def test_people_in_the_nominative_with_their_titles(text, person):
     assert person in [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]]
@@ -276,6 +279,13 @@ def test_nominative_of_a_name(name, title, nominative):
 ])
 def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]
+
+
+def test_the_sides_after_a_body_open_a_clause_no_word_of_its_name():
+    """"стороны" reads as a genitive too; after a body's name it is the subject of what follows."""
+    text = "На 25-м заседании Вьетнамско-российской межправительственной комиссии стороны рассмотрели итоги."
+    assert [o["name"] for o in extract(text)["organizations"]] == [
+        "Вьетнамско-российская межправительственная комиссия"]
 
 
 def test_publication_stamp_and_dateline_in_russian():

@@ -145,9 +145,6 @@ RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|(?<![^\s(])\"(?=\S)[^\"\n]{1,80}\"|\d+
                       r"№\s?\d+|\w+(?:[-–]\w+)*|[^\w\s]")
 # ("дополнительное соглашение №2 к контракту ...", "протокол к соглашению ...": "к" the document it amends)
 RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на", "к"})
-# "на заседании комиссии стороны обсудили": "the sides" are the subject of the clause that follows, never
-# a word of the name ("стороны" reads as a genitive too, so morphology alone cannot tell)
-RU_SUBJECTS = frozenset({"стороны"})
 # "между Грузией и Республикой | Армения": a state's name in the nominative after the word for its form
 RU_STATE_FORM = re.compile(r"(?:республик|королевств|федераци|эмират|султанат|княжеств)\w*", re.I)
 RU_FIELD = re.compile(r"\s+(?:сфер|област|част|направлени)\w*", re.I)   # "в сфере ...": the field, not a place
@@ -318,7 +315,7 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break   # "... между Грузией и Китаем 1 января 2018 года": when, not which
         if _month_word(low):
             break   # "сервис между портами Актау и Поти с сентября": from when, not which
-        if morph.nominative_only(word) or low in RU_SUBJECTS:
+        if morph.clause_subject(word):
             break   # "в ходе встречи лидеры обсудили": the subject of a new clause, which no name governs
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit() or word.startswith("№"):

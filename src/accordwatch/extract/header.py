@@ -35,11 +35,12 @@ STAMP_WORDS = re.compile(
 
 TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d.])")
-# a page's navigation left above the article ("« Back to article", "Print this article"): no title
+# a page's navigation left above the article ("« Back to article", "Print this article") or a photo's caption
+# ("Le Thi Thu Hang. Photo: VNA"): no title
 NAVIGATION = re.compile(r"\b(?:back\s+to\s+(?:article|top|news|home)|print\s+this\s+(?:article|page)|skip\s+to\s+"
                         r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))"
-                        # (a breadcrumb's opening, alone on its line)
-                        r"|^(?:you\s+are\s+here|вы\s+здесь)\W*$", re.I)
+                        # (a breadcrumb's opening, alone on its line; a photo's caption with its credit)
+                        r"|^(?:you\s+are\s+here|вы\s+здесь)\W*$|\b(?:photo|фото)\s*:", re.I)
 
 
 @cache

@@ -296,6 +296,16 @@ def only_case(word: str, case: str) -> bool:
     return bool(readings) and all(p.tag.case == case for p in readings)
 
 
+# "на заседании комиссии | стороны обсудили": "the sides", the subject of the clause that follows, never a word that
+# depends on the one before ("стороны" reads as a genitive too, so morphology alone cannot tell)
+CLAUSE_SUBJECTS = frozenset({"стороны"})
+
+
+def clause_subject(word: str) -> bool:
+    """Is the Russian word the subject of a new clause (nominative_only, or "стороны"), never a word of a name?"""
+    return word.lower() in CLAUSE_SUBJECTS or nominative_only(word)
+
+
 @lru_cache(maxsize=1 << 15)
 def nominative_only(word: str) -> bool:
     """Is the Russian word a noun or adjective that can only be in the nominative ("лидеры",

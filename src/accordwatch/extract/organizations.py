@@ -960,6 +960,8 @@ class Finder:
                     continue
                 if word in RU_GENERIC_PLACE:
                     break   # "Кабмин страны": the country's, not a name
+                if word[:1].islower() and morph.clause_subject(word):
+                    break   # "заседании межправительственной комиссии | стороны рассмотрели": a new clause
                 if word[:1].isupper() and (RU_HEADS.match(self.text, w.start())
                                            or RU_COMPANY.match(self.text, w.start())):
                     break   # "по международному сотрудничеству и | Эксимбанком Кореи", "и | ОсОО «X»": the next body

@@ -1129,6 +1129,9 @@ class PeopleFinder:
             while t < len(ws) and (ws[t].kind in ("title", "ent", "name") or ws[t].anchor or (
                     ws[t].kind in ("conn", "other") and ws[t].text.islower() and t - j < 14
                     and self._leads_to_title(ws, t + 1)) or self._place_ends_title(ws, t)
+                    # ("..., министра инвестиций, промышленности и торговли": a comma between the fields of its remit)
+                    or (self.lower_titles and ws[t].text == "," and t > j and ws[t - 1].kind == "title"
+                        and t + 1 < len(ws) and ws[t + 1].kind == "title" and not ws[t + 1].anchor)
                     or (ws[t].text == "of" and t + 1 < len(ws) and self._place_ends_title(ws, t + 1))):
                 if self.lower_titles and ws[t].kind == "name" and t + 1 < len(ws) and ws[t + 1].kind == "name" \
                         and morph.given_name(_bare(ws[t].text)):
