@@ -369,6 +369,17 @@ def test_task_of_increasing_trade_is_a_target():
     assert (f["kind"], f["period"]) == ("target", None)
 
 
+@pytest.mark.parametrize("text, period", [
+    ("In 2024, the presidents of Turkey and Kyrgyzstan set a goal of reaching $2 billion in trade turnover.", None),
+    ("В 2024 году президенты Турции и Кыргызстана поставили цель довести товарооборот до $2 млрд.", None),
+    ("In March 2024 Turkey and Kyrgyzstan agreed to raise trade to $2 billion by 2026.", "2026"),
+    ("Turkey and Kyrgyzstan aim to raise trade to $2 billion in 2026.", "2026"),
+])
+def test_the_year_a_goal_was_set_is_no_period_of_the_target(text, period):
+    f = one(text)
+    assert (f["kind"], f["period"]) == ("target", period)
+
+
 def test_goal_with_trade_after_the_amount_is_a_target():
     figs = figures("Trade between Kazakhstan and Malaysia reached $600 million in 2023. The goal is to reach "
                    "$5 billion in trade by 2030.")

@@ -267,6 +267,10 @@ LISTED_BEFORE = re.compile(r"(?:,\s*with|,?\s+and)\s[^.;:\d$€£]{0,60}", re.I)
 # ("since establishing diplomatic relations in | 1992, ... trade hit $2 billion": history's year, not the figure's)
 EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|session|forum|"
                                r"diplomatic\s+(?:ties|relations))\b[^.;,]{0,40}?\bin\s+$", re.I)
+# a goal set, or agreed on, between a date and a target ("In 2024, the presidents set a goal of reaching $2 billion"):
+# the date is when it was set, not the target's period
+GOAL_SET = re.compile(r"\b(?:set|sets|setting|adopted|announced)\s+(?:themselves\s+)?(?:(?:a|an|the|new|ambitious|"
+                      r"joint|common)\s+){0,2}(?:goal|target|task)\b|\bagreed\s+(?:to|on)\b", re.I)
 # what stands between an amount and its own date: "$27 million | in | 2000", "27 млн долларов | в | 2000 году"
 OWN_DATE = re.compile(r"\s+(?:in|for|during|в)\s+(?:the\s+)?", re.I)
 CHANGE_VERB_REACH = 110   # how far before a percentage the verb of its clause may stand
@@ -286,7 +290,7 @@ CUE_NAMES = ("PCT", "UP", "DOWN", "RESTATED", "DIFFERENCE_AFTER", "LAST_YEAR_AFT
              "CLAUSE_BREAK", "NEXT_FLOW", "PER_UNIT", "PER_BEFORE", "TARGET_AFTER",
              "EVENT_DATE_BEFORE", "LISTED_BEFORE", "COMPARED_AMOUNT", "TIMES_AFTER", "LOAN_WORDS",
              "BETWEEN", "LISTED_DOCUMENT", "THIS_MONTH", "DOCUMENTS_AFTER", "MONTHS_PERIOD", "ASIDE_OPEN",
-             "OCCASION_AFTER")
+             "OCCASION_AFTER", "GOAL_SET")
 NEVER = re.compile(r"(?!)")
 
 
@@ -627,6 +631,8 @@ class FigureFinder:
                 continue   # "echoing comments he made during his 2017 | trip", "the 2019 | visit of Xi Jinping"
             if d.end <= amount.start and self.c.EVENT_DATE_BEFORE.search(self.text, max(0, d.start - 60), d.start):
                 continue   # "signed after the visit to Chile in December 2022, ... to $10 billion": the visit's
+            if kind == "target" and d.end <= amount.start and self.c.GOAL_SET.search(self.text, d.end, amount.start):
+                continue   # "In 2024, the presidents set a goal of reaching $2 billion": when it was set
             if d.end <= amount.start and self.dated_amount_before(d, amount):
                 continue   # "from $27 million in 2000 to $450 million": the year of the amount before
             if d.start >= amount.end and self.nearer_amount_after(d, amount):
