@@ -2370,3 +2370,16 @@ def test_a_meeting_name_ends_before_the_next_document_listed():
     names = [e["name"] for e in of_type(events(text), "meeting")]
     assert "5th session of the Intergovernmental Commission" in names
     assert not any(n and "cinematography" in n for n in names)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The presidents signed a declaration on friendship. Another key document is the Action Plan on trade between "
+     "Kazakhstan and Uzbekistan.", "Action Plan on trade"),
+    ("Президенты подписали декларацию о дружбе. Ещё один важный документ – План практических действий по "
+     "развитию торговли между Казахстаном и Узбекистаном.",
+     "План практических действий по развитию торговли между Казахстаном и Узбекистаном"),
+])
+def test_another_document_told_with_no_verb_is_signed_as_the_one_before(text, name):
+    found = [(e["name"], e["status"]) for e in of_type(events(text), "agreement")]
+    assert len(found) == 2
+    assert found[1] == (name, "signed")

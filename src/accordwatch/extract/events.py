@@ -166,6 +166,9 @@ SUPPLY_WORD = re.compile(r"suppl|deliver", re.I)
 FIELD_BEFORE = re.compile(r"\b(?:trade|economic|business|commercial|financial|industrial)\s+(?:and|&)\s+$", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include[ds]?|they\s+include[ds]?)\b", re.I)
+# "Another important document is the Plan of Practical Actions ...": one more of the documents told, told with no
+# verb of its own
+ANOTHER_DOCUMENT = re.compile(r"^\W*(?:another|one\s+more)\s+(?:[\w-]+\s+){0,2}?(?:document|agreement)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
 # which is a sector of the meeting, not an event (SCHEMA.md)
 VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\s+(?:discuss|consider|explore|study|"
@@ -453,7 +456,8 @@ CUE_NAMES = ("AHEAD_OF", "FUTURE", "SIGNED", "WILL_SIGN", "PREPARE", "MEETING_FU
              "SAME_OCCASION", "CLAUSE_BREAK", "NEW_SUBJECT", "IN_PLACE", "PROJECT_AGAIN", "PRONOUN_START", "UNDER_WAY",
              "NEGOTIATION_PAST", "ITS_MEETING", "REFERRED", "INDEFINITE", "ALSO", "ORDINAL_BEFORE", "FACILITY",
              "OBJECT_SUBJECT", "N_COUNTRIES", "NEGOTIATIONS_CONCLUDED", "NEGOTIATING", "AGREED_WORD", "PURPOSE",
-             "MEMBERS_OF", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD", "DISCUSSED_WITH", "FIELD_BEFORE",
+             "MEMBERS_OF", "ANOTHER_DOCUMENT", "ALSO_AGREED", "ANNIVERSARY", "OPERATING", "SUPPLY_WORD",
+             "DISCUSSED_WITH", "FIELD_BEFORE",
              "ASIDE_WHO", "SPOKE_AT", "SAID_ON", "COORDINATED", "FORUM", "BACKGROUND", "FOR_OBJECT", "THE_OBJECT",
              "SET_UP_AFTER", "PAST_VERB", "SINCE_HISTORY", "SIGN_NOW", "FOLLOWING", "CLAUSE_WORDS", "EXAMPLES",
              "IN_FORCE_BEFORE", "JOINED", "POSSESSED", "SINCE_BEFORE", "HELD_NOW", "STILL_TO_COME",
@@ -1390,6 +1394,12 @@ class EventFinder:
                     # "... the ceremony of signing bilateral documents took place. These included: “Protocol of ...”,
                     # “Memorandum between ...”": each item named is one of the documents told, a document of its own
                     status, listed_item = batch.status, True
+                if status is None and (another_doc := self.c.ANOTHER_DOCUMENT.search(sent)) and (last := next(
+                        (ev for ev in reversed(self.events) if ev.type == etype), None)) is not None:
+                    if at < another_doc.end() and any(t == "agreement" and a >= s0 + another_doc.end()
+                                                      for a, _, (t, _) in found):
+                        continue   # (its word for a document announces the one the sentence names)
+                    status, listed_item = last.status, True   # "Ещё один важный документ – План ...": one more
                 if self.c.SINCE_HISTORY.search(sent) and self.many_at(start):
                     continue   # "have signed more than 30 documents since diplomatic relations began": history
                 if self.c.BODY_ON.search(before[-60:]):
