@@ -565,3 +565,16 @@ def test_a_list_of_documents_each_with_its_article_is_no_one_name():
 def test_a_possessive_before_a_project_ends_its_name_whatever_the_apostrophe(apostrophe):
     text = f"Hungary and Serbia welcomed OTP Bank{apostrophe}s acquisition of a bank in Vojvodina."
     assert names(text, "project") == ["acquisition of a bank in Vojvodina"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A meeting of the intergovernmental commission was held in Ulaanbaatar on December 19. The 27th meeting of "
+     "the Mongolian-Russian Intergovernmental Commission on Trade reviewed the decisions taken.",
+     "27th meeting of the Mongolian-Russian Intergovernmental Commission on Trade"),
+    ("19 декабря в Улан-Баторе состоялось заседание межправительственной комиссии. На 27-м заседании "
+     "Монголо-российской межправительственной комиссии по торговле рассмотрели итоги.",
+     "27-м заседании Монголо-российской межправительственной комиссии по торговле"),
+])
+def test_a_meeting_is_named_by_the_mention_that_gives_its_number(text, name):
+    """"a meeting of the commission" and then "the 27th meeting of ...": one sitting, named by its number."""
+    assert names(text, "meeting") == [name]

@@ -1893,6 +1893,8 @@ class EventFinder:
                 other.date, other.dated = ev.date or other.date, self.is_dated(ev) or other.dated
             other.location = other.location or ev.location
             other.named_at.extend(ev.named_at)
+            if other.type == "meeting" and other.name is not None:
+                self.name_of(other)   # (a later mention that numbers the sitting names it: see name_of)
             return other
         self.events.append(ev)
         return ev
@@ -1929,11 +1931,25 @@ class EventFinder:
         return SUBJECT_OPENER.search(self.name_text(span) or "") is not None
 
     def name_of(self, ev: Event) -> tuple[int, int] | None:
-        """The event's name: from the first of its mentions that names it (looked for once)."""
+        """The event's name: from the first of its mentions that names it (looked for once); of a meeting, the
+        first that gives its number, where a later one does ("Протокол заседания комиссии подписан" over "27-е
+        заседание ... комиссии": the sitting told by its number)."""
         while ev.name is None and ev.named_at:
             s0, s1, start, end = ev.named_at.pop(0)
             ev.name = self.name_span(s0, s1, start, end, ev.type)
+        if ev.type == "meeting" and ev.name is not None:
+            while ev.named_at:
+                later = self.name_span(*ev.named_at.pop(0), ev.type)
+                if later is not None and self.numbered_over(ev.name, later):
+                    ev.name = later
         return ev.name
+
+    def numbered_over(self, name: tuple[int, int], other: tuple[int, int]) -> bool:
+        """Does the sitting's name `other` give its number where `name` does not, saying as much at least (not
+        "the 4th meeting" over "meeting of the Saudi-Uzbek Business Council")?"""
+        return NUMBERED.search(self.text, other[0], other[1]) is not None and \
+            NUMBERED.search(self.text, name[0], name[1]) is None and \
+            len(self.text[other[0]:other[1]].split()) >= len(self.text[name[0]:name[1]].split())
 
     def is_dated(self, ev: Event) -> bool:
         """Is the event's date its own (not the publication month it fell back on)?"""
@@ -1944,6 +1960,10 @@ class EventFinder:
 
 
 BRACKETED = re.compile(r"\s*\([^()]*\)")
+# a sitting's number in its name: "27-е", "14th", "XVI", "fifth", "пятое"
+NUMBERED = re.compile(r"\b(?:\d+(?:-?[а-яё]{1,3}|st|nd|rd|th)|[IVXL]{2,}|first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth|перв\w+|втор\w+|трет\w+|четв[её]рт\w+|пят\w+|шест\w+|седьм\w+|восьм\w+|"
+                      r"девят\w+|десят\w+)\b", re.I)
 
 
 def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
