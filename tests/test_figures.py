@@ -187,6 +187,18 @@ def test_the_previous_year_of_a_comparison_is_not_the_period():
     assert (f["period"], f["change_pct"]) == ("2023", 10.0)
 
 
+@pytest.mark.parametrize("text, change", [
+    ("In 2022, trade between Belarus and Zimbabwe exceeded $39 million, almost 57% above the 2021 level.", 57.0),
+    ("In 2022, trade between Belarus and Zimbabwe fell to $39 million, 12% below 2021.", -12.0),
+    ("В 2022 году Беларусь и Зимбабве наторговали более чем на $39 млн, это почти на 57% больше уровня 2021 года.",
+     57.0),
+])
+def test_a_level_above_or_below_an_earlier_year_is_compared_with_it(text, change):
+    """"57% above the 2021 level", "больше уровня 2021 года": the earlier year is the comparison, not the period."""
+    f = one(text)
+    assert (f["period"], f["change_pct"]) == ("2022", change)
+
+
 def test_a_comparison_year_alone_gives_no_period():
     f = one("Trade between Kazakhstan and Lithuania reached $700 million, up 10% compared to 2022.")
     assert f["period"] is None

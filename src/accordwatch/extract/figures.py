@@ -26,10 +26,12 @@ from .pipeline import component
 
 PCT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
 # ("making up $75.2 billion" states the amount, not a rise)
+# ("57% above the 2021 level", "12% below last year's": a comparison with an earlier period)
+EARLIER_LEVEL = r"(?=\s+(?:the\s+)?(?:(?:19|20)\d\d|last|previous|a\s+year|its|levels?)\b)"
 UP = re.compile(r"increas|grew|grow|rose|rise|(?<!making )(?<!makes )(?<!made )(?<!make )\bup\b|\bmore\b|higher|surg|"
-                r"jump|expan|add|gain|climb|soar|boost", re.I)
-DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung",
-                  re.I)
+                r"jump|expan|add|gain|climb|soar|boost|\babove" + EARLIER_LEVEL, re.I)
+DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung|"
+                  r"\bbelow" + EARLIER_LEVEL, re.I)
 RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)(?:about|around|approximately|some|roughly|nearly|over|"
                       r"almost|equivalent\s+to)?\s*")
 SHARE_AFTER = re.compile(r"\s+of\b")
@@ -194,7 +196,8 @@ PAIR_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})   # "Kazakh-Georgi
 VALUATIONS = frozenset({"worth", "estimated at"})
 PAIR_WORDS = re.compile(r"\b(?:between\s+the\s+(?:two\s+)?countries|bilateral|mutual|two-way|two\s+countries|"
                         r"both\s+countries|our\s+countries|the\s+two\s+sides|both\s+sides|the\s+parties)\b", re.I)
-COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+)?$|"
+COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|versus|vs\.?|above|below)\s+"
+                               r"(?:the\s+|in\s+)?$|"
                                r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter)\s+"
                                r"(?:(?:of|in|last)\s+)?$", re.I)
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
