@@ -578,3 +578,14 @@ def test_a_possessive_before_a_project_ends_its_name_whatever_the_apostrophe(apo
 def test_a_meeting_is_named_by_the_mention_that_gives_its_number(text, name):
     """"a meeting of the commission" and then "the 27th meeting of ...": one sitting, named by its number."""
     assert names(text, "meeting") == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("25 октября 2018 г. в Москве состоялось XVI заседание межправительственной комиссии.",
+     "XVI заседание межправительственной комиссии"),
+    ("Первое заседание межправительственной комиссии прошло в Москве.",
+     "Первое заседание межправительственной комиссии"),
+])
+def test_a_russian_sitting_s_number_opens_its_name(text, name):
+    """"XVI заседание": a number in Roman numerals is the sitting's, as "16-е" is."""
+    assert names(text, "meeting") == [name]
