@@ -2383,3 +2383,13 @@ def test_another_document_told_with_no_verb_is_signed_as_the_one_before(text, na
     found = [(e["name"], e["status"]) for e in of_type(events(text), "agreement")]
     assert len(found) == 2
     assert found[1] == (name, "signed")
+
+
+def test_new_agreements_signed_are_not_the_treaty_told_before():
+    """A batch of documents is no mention of a titled treaty ("She said new agreements ... were signed": "said" is
+    a verb there, not "the said agreement")."""
+    text = ("The Strategic Partnership Treaty signed by the presidents of Russia and Venezuela serves as the basis "
+            "of relations. She said new agreements in energy and transport were signed during the session.")
+    assert [(e["name"], e["sectors"]) for e in of_type(events(text), "agreement")] == [
+        ("Strategic Partnership Treaty", []),
+        ("agreements in energy and transport", ["energy", "transport_logistics"])]

@@ -124,7 +124,8 @@ OFFER = re.compile(r"\b(?:interest\w*|propos\w*|offer\w*|idea|promising|possible
 # a bare trigger opening a sentence is one told before only in a language without articles (English says "the")
 BARE_DEFINITE = re.compile(r"(?!)")
 # ("yesterday's meeting", "Monday's talks": the day names the one told)
-DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|said)\s+(?!(?:following|below)\b)|"
+# ("the said agreement" is "the" and one word; "She said new agreements ..." points to none)
+DEFINITE = re.compile(r"(?:\b(?:the|this|that|these)\s+(?!(?:following|below)\b)|"
                       r"\b(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+)"
                       r"(?:[\w’'-]+\s+)?$", re.I)
 CONTENT_OF = re.compile(r"^\W*(?:moreover,\s+|also,\s+)?(?:the|this)\s+(?:document|memorandum|agreement|roadmap|"
@@ -1927,8 +1928,12 @@ class EventFinder:
         return word.lower().endswith(("s", "memoranda"))
 
     def on_subject(self, span: tuple[int, int] | None) -> bool:
-        """Does a document's name state its subject ("agreement on cooperation in solar power")?"""
-        return SUBJECT_OPENER.search(self.name_text(span) or "") is not None
+        """Does a document's name state its subject ("agreement on cooperation in solar power"), or is it a title
+        in capitals ("the Strategic Partnership Treaty")?"""
+        if SUBJECT_OPENER.search(self.name_text(span) or "") is not None:
+            return True
+        words = TITLE_WORDS.findall(self.text, span[0], span[1]) if span is not None else []
+        return len(words) > 1 and all(w[:1].isupper() for w in words if w.lower() not in TITLE_SMALL)
 
     def name_of(self, ev: Event) -> tuple[int, int] | None:
         """The event's name: from the first of its mentions that names it (looked for once); of a meeting, the
