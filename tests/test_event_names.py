@@ -589,3 +589,18 @@ def test_a_meeting_is_named_by_the_mention_that_gives_its_number(text, name):
 def test_a_russian_sitting_s_number_opens_its_name(text, name):
     """"XVI заседание": a number in Roman numerals is the sitting's, as "16-е" is."""
     assert names(text, "meeting") == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Между Россией и Саудовской Аравией готовится «дорожная карта» развития торгово-экономического сотрудничества.",
+     "«дорожная карта» развития торгово-экономического сотрудничества"),
+    ("Стороны подписали «дорожную карту».", None),
+])
+def test_a_russian_trigger_in_quotes_is_named_by_the_words_after_them(text, name):
+    assert names(text, "agreement") == [name]
+
+
+def test_a_russian_document_being_prepared_is_planned():
+    text = "Между Россией и Саудовской Аравией готовится дорожная карта развития торгово-экономического сотрудничества."
+    record = extract_document(Document(text=text, published="2024-05-20"))
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("agreement", "planned")]

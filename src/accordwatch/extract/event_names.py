@@ -227,8 +227,10 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
     from . import morph
 
     lo, hi = max(lo, start - 100), min(hi, end + 300)
-    left = start
     trigger = text[start:end].split()[0]
+    if start > lo and text[start - 1] == "«" and text[end:end + 1] == "»":
+        start, end = start - 1, end + 1   # "«дорожная карта» развития ...": the trigger in quotes, its words after
+    left = start
     before = [m for m in RU_TOKEN.finditer(text, lo, start)]
     for m in reversed(before[-4:]):
         word = m.group()
