@@ -60,6 +60,16 @@ def test_agreements_worth_are_deal_value_and_their_count_is_not_a_figure():
                                                                      ["CHN", "KAZ"])
 
 
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia and France signed 24 memoranda and investment agreements with a total value of around $2.9 billion.",
+    "Саудовская Аравия и Франция подписали 24 соглашения общей стоимостью около 2,9 млрд долларов.",
+    "Саудовская Аравия и Франция подписали 24 соглашения совокупной стоимостью 2,9 млрд долларов.",
+])
+def test_documents_with_a_total_value_are_deal_value(text):
+    f = one(text)
+    assert (f["indicator"], f["value"]) == ("deal_value", 2_900_000_000)
+
+
 def test_a_contract_worth_euros_is_deal_value():
     f = one("An Italian engineering group signed a contract worth €80 million to upgrade a refinery.")
     assert (f["indicator"], f["value"], f["unit"]) == ("deal_value", 80_000_000, "EUR")

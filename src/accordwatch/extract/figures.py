@@ -203,7 +203,8 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
 # documents, whatever other cue is near
 DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
-                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to)\b[^.;]{0,20}$|"
+                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to|(?:total|combined|overall)\s+value\s+of)\b"
+                        r"[^.;]{0,20}$|"
                         # "an agreement for an $11 billion swap": the document's worth
                         r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$|"
                         # "the signed agreements exceeded $2 billion": the documents are what the verb measures
