@@ -70,6 +70,21 @@ def test_documents_with_a_total_value_are_deal_value(text):
     assert (f["indicator"], f["value"]) == ("deal_value", 2_900_000_000)
 
 
+def test_deals_worth_an_amount_joined_by_a_hyphen_are_deal_value():
+    f = one("China and Kenya sign $2.8bn-worth deals at the trade expo.")
+    assert (f["indicator"], f["value"]) == ("deal_value", 2_800_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    "He said the FTA signed in 2009 helped meet the trade target of $70 billion between India and ASEAN ahead of time.",
+    "Соглашение о свободной торговле, подписанное в 2009 году, помогло достичь цели товарооборота Индии и АСЕАН в "
+    "70 млрд долларов.",
+])
+def test_the_year_a_document_was_signed_is_no_period_of_a_target(text):
+    f = one(text)
+    assert (f["kind"], f["period"]) == ("target", None)
+
+
 def test_a_contract_worth_euros_is_deal_value():
     f = one("An Italian engineering group signed a contract worth €80 million to upgrade a refinery.")
     assert (f["indicator"], f["value"], f["unit"]) == ("deal_value", 80_000_000, "EUR")

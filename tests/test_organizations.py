@@ -767,3 +767,9 @@ def test_a_body_called_for_short_without_its_countries_is_the_body():
     assert list(found) == ["Intergovernmental Peruvian-Chilean Commission on Trade and Economic Cooperation"]
     assert "Intergovernmental Commission" in found[
         "Intergovernmental Peruvian-Chilean Commission on Trade and Economic Cooperation"]["aliases"]
+
+
+def test_a_day_after_on_is_no_remit_of_a_body():
+    """"the Kazakh Investment Promotion Agency on Monday said": when it spoke, not what it deals with."""
+    assert list(orgs("The memoranda were signed during the visit, the Kazakh Investment Promotion Agency on Monday "
+                     "said.")) == ["Kazakh Investment Promotion Agency"]

@@ -129,8 +129,10 @@ DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand
 # the words that may not stand between an amount and the noun it is the worth of ("$300 million | export | contracts")
 _FUNCTION_WORDS = r"and|or|of|in|to|for|with|was|were|is|are|the|an?|as|at|by|on|from"
 # "signs $14 billion trade agreements", "$300 million export contracts", "$1bln worth contracts", "$533 million
-# worth of agreements": the documents' worth (but "a $2 billion investment deal" is the investment it holds)
-DOCUMENTS_AFTER = re.compile(r"\s+(?:worth\s+of\s+)?(?:(?!(?:investment|loan|credit|financing|" + _FUNCTION_WORDS +
+# worth of agreements", "$20.8bn-worth deals": the documents' worth (but "a $2 billion investment deal" is the
+# investment it holds)
+DOCUMENTS_AFTER = re.compile(r"(?:-worth)?\s+(?:worth\s+of\s+)?(?:(?!(?:investment|loan|credit|financing|" +
+                             _FUNCTION_WORDS +
                              r"|while|but|which|that|its|their)\b)[a-z-]+\s+){0,2}"
                              r"(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b", re.I)
 # "investment of Turkey | in ...": the investor right after the word for the investment
@@ -270,7 +272,9 @@ LISTED_BEFORE = re.compile(r"(?:,\s*with|,?\s+and)\s[^.;:\d$€£]{0,60}", re.I)
 # "the visit to Uzbekistan in | December 2022": a date an occasion named right before it holds
 # ("since establishing diplomatic relations in | 1992, ... trade hit $2 billion": history's year, not the figure's)
 EVENT_DATE_BEFORE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|session|forum|"
-                               r"diplomatic\s+(?:ties|relations))\b[^.;,]{0,40}?\bin\s+$", re.I)
+                               r"diplomatic\s+(?:ties|relations))\b[^.;,]{0,40}?\bin\s+$|"
+                               # ("the FTA signed in 2009 helped meet the target of $70 billion": the signing's)
+                               r"\b(?:signed|concluded|ratified|launched|adopted|established)\s+in\s+$", re.I)
 # a goal set, or agreed on, between a date and a target ("In 2024, the presidents set a goal of reaching $2 billion"):
 # the date is when it was set, not the target's period
 GOAL_SET = re.compile(r"\b(?:set|sets|setting|adopted|announced)\s+(?:themselves\s+)?(?:(?:a|an|the|new|ambitious|"
