@@ -604,3 +604,9 @@ def test_a_russian_document_being_prepared_is_planned():
     text = "Между Россией и Саудовской Аравией готовится дорожная карта развития торгово-экономического сотрудничества."
     record = extract_document(Document(text=text, published="2024-05-20"))
     assert [(e["type"], e["status"]) for e in record["events"]] == [("agreement", "planned")]
+
+
+def test_a_headline_verb_in_the_present_ends_a_name_going_left():
+    """"Lao PM concludes Vietnam visit": the name is the visit's, not the headline's."""
+    text = "Lao PM concludes Vietnam visit\n\nThe Lao Prime Minister left Hanoi on Saturday."
+    assert names(text, "meeting") == ["Vietnam visit"]

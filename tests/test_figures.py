@@ -1695,3 +1695,10 @@ def test_an_amount_worth_of_documents_is_their_deal_value(text):
 ])
 def test_russian_deals_and_a_projects_price(text, indicator):
     assert [f["indicator"] for f in figures(text)] == [indicator]
+
+
+def test_the_other_way_after_while_has_its_own_direction():
+    text = ("Brazil invests about $2 billion a year in Mexico, while Mexico's investments in Brazil total "
+            "$23 billion.")
+    assert [(f["value"], f["from"], f["to"]) for f in figures(text)] == [
+        (2_000_000_000, "BRA", "MEX"), (23_000_000_000, "MEX", "BRA")]

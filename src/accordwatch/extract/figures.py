@@ -81,6 +81,7 @@ ASIDE_OPEN = re.compile(r",\s+(?:which|whose)\b[^,;()]*$", re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b|,\s+with\s+(?-i:[A-Z])")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+CONTRAST = re.compile(r",\s+(?:while|whereas)\s+|;\s*")
 # "..., with an investment portfolio of $4 billion": a clause with a measure of its own may open
 WITH_OWN = re.compile(r",\s+with\s+(?:an?|the|its|their)\s+", re.I)
 # a price of a unit after the amount: "$0.029 | per kWh", "$300 a tonne"
@@ -842,7 +843,11 @@ class FigureFinder:
         # the end of the actor before, what it was and whether it was an adjective
         prev: tuple[int, str | None, bool] | None = None
         starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
-        for c in self.actors[bisect_left(starts, zone.start):bisect_left(starts, zone.end)]:
+        # ("Brazil invests $2 billion a year in Mexico, | while Mexico's investments in Brazil total $23 billion":
+        # the clause of the other way opens after the contrast)
+        contrast = [m.end() for m in CONTRAST.finditer(zone.left)]
+        lo = zone.start + contrast[-1] if contrast else zone.start
+        for c in self.actors[bisect_left(starts, lo):bisect_left(starts, zone.end)]:
             if amount_end is not None and c.start >= amount_end and (
                     self.c.CLAUSE_BREAK.search(self.text, amount_end, c.start) or
                     self.c.NEXT_FLOW.search(self.text, amount_end, c.start)):
