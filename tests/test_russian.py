@@ -41,6 +41,8 @@ def test_countries_in_every_case_and_as_adjectives(text, codes):
     ("В январе–сентябре 2023 г. экспорт вырос.", "2023-01/2023-09", "span"),
     ("В прошлом году поставки удвоились.", "2023", "year"),
     ("Завод построят до конца 2025 года.", "2025-12", "month"),
+    # by the year, not by its end: the year, as "by 2025" is
+    ("Завод построят до 2025 года.", "2025", "year"),
     ("Во втором квартале 2024 года начнется строительство.", "2024-04/2024-06", "span"),
     # the year said before the months counted: "в прошлом году за девять месяцев"
     ("В прошлом году за девять месяцев экспорт Перу в Чили вырос.", "2023-01/2023-09", "span"),
@@ -279,6 +281,14 @@ def test_nominative_of_a_name(name, title, nominative):
 ])
 def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]
+
+
+def test_a_change_after_a_dash_is_the_amount_s():
+    """"$620 млн — на 15 % больше": the dash sets the change beside the amount, it ends no clause."""
+    text = ("В 2023 году объём торговли между Беларусью и Узбекистаном составил $620 млн — на 15 % больше, чем в "
+            "2022 году.")
+    [f] = extract(text)["figures"]
+    assert (f["period"], f["change_pct"]) == ("2023", 15.0)
 
 
 def test_the_sides_after_a_body_open_a_clause_no_word_of_its_name():

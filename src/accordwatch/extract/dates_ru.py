@@ -264,8 +264,9 @@ def find_dates(doc: Document, base: date | None) -> list[Span]:
         if m.group("year") and m.group(0).strip().isdigit() and names_the_year(doc.text, m.start()):
             continue   # "Kazakhstan Energy Week — 2025": the name's year, no date
         value, precision, relative = normalise(m, base)
-        if value and precision == "year" and m.group("deadline"):
-            value, precision = f"{value}-12", "month"   # "до конца 2024 года": its last month
+        if value and precision == "year" and m.group("deadline") and "конц" in m.group("deadline").lower():
+            # "до конца 2024 года": its last month ("до 2025 года", by the year, is the year, as "by 2025" is)
+            value, precision = f"{value}-12", "month"
         data = {"precision": precision, "relative": relative, "deadline": bool(m.group("deadline"))}
         if m.group("wday"):
             data["past"] = _weekday(m, base, past=True)   # for a meeting held or a signing
