@@ -296,6 +296,7 @@ def test_a_month_stamp_is_no_fact_of_the_body():
     "Skip to main content\n\n",
     "You are here\n\n",
     "Minister Aigerim Bekova. Photo: Kazinform\n\n",
+    "Source: Example Wire Russian Language News\n\n",
     "",
 ])
 def test_a_stamp_with_its_time_zone_below_the_title_under_page_navigation(top):

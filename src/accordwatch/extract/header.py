@@ -40,7 +40,9 @@ SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(
 NAVIGATION = re.compile(r"\b(?:back\s+to\s+(?:article|top|news|home)|print\s+this\s+(?:article|page)|skip\s+to\s+"
                         r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))"
                         # (a breadcrumb's opening, alone on its line; a photo's caption with its credit)
-                        r"|^(?:you\s+are\s+here|вы\s+здесь)\W*$|\b(?:photo|фото)\s*:", re.I)
+                        r"|^(?:you\s+are\s+here|вы\s+здесь)\W*$|\b(?:photo|фото)\s*:"
+                        # (a feed's credit line: "Source: ... News")
+                        r"|^(?:source|источник)\s*:", re.I)
 
 
 @cache
