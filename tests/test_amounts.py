@@ -49,6 +49,9 @@ def only(text: str):
      ("5 billion U.S. dollars", 5_000_000_000, "USD")),
     ("Dushanbe received 50 million somoni from the donors.", ("50 million somoni", 50_000_000, "TJS")),
     ("The grant came to 20 thousand dollars.", ("20 thousand dollars", 20_000, "USD")),
+    # a currency named with its country's adjective: the adjective tells which ("Belarusian rubles")
+    ("Trade exceeded 60 billion Russian rubles last year.", ("60 billion Russian rubles", 60_000_000_000, "RUB")),
+    ("The fund lent 5 billion Belarusian rubles.", ("5 billion Belarusian rubles", 5_000_000_000, "BYN")),
     # the amount in another currency in brackets before the number's own currency word: the first is the amount
     ("The bank signed a 150 million ($163 million) euro loan for the road.",
      ("150 million ($163 million) euro", 150_000_000, "EUR")),

@@ -283,6 +283,15 @@ def test_organizations_in_the_nominative(text, name):
     assert name in [o["name"] for o in extract(text)["organizations"]]
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("В 2022 году товарооборот России и Кубы составил 60 миллиардов российских рублей.", 60_000_000_000, "RUB"),
+    ("В 2022 году товарооборот Беларуси и России составил 5 млрд белорусских рублей.", 5_000_000_000, "BYN"),
+])
+def test_a_currency_named_with_its_country_s_adjective(text, value, unit):
+    [f] = extract(text)["figures"]
+    assert (f["value"], f["unit"]) == (value, unit)
+
+
 def test_a_change_after_a_dash_is_the_amount_s():
     """"$620 млн — на 15 % больше": the dash sets the change beside the amount, it ends no clause."""
     text = ("В 2023 году объём торговли между Беларусью и Узбекистаном составил $620 млн — на 15 % больше, чем в "
