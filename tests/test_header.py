@@ -27,6 +27,9 @@ BODY = "Kazakh and Omani officials agreed to build a nitrogen plant near Aktau."
     ("Published: 12 April 2024", "2024-04-12"),
     ("14.06.2023 | 15:30", "2023-06-14"),
     ("October 2, 2023, 09:15", "2023-10-02"),
+    # a site's section and its word for its items before the date, the time zone's offset after it
+    ("Politics Materials 28 November 2021 15:14 (UTC +04:00)", "2021-11-28"),
+    ("Турция Материалы 28 ноября 2021 15:14 (UTC +04:00)", "2021-11-28"),
 ])
 def test_publication_stamp(stamp, iso):
     d = document(f"{stamp}\n\n{TITLE}\n\n{BODY}")

@@ -29,7 +29,9 @@ STAMP_WORDS = re.compile(
     r"\b(?:date|dated|updated|update|published|posted|created|modified|last|at|on|am|pm|gmt|utc|"
     # time zones a stamp's time is given in ("February 09, 2009 19:08 IST")
     r"ist|est|edt|cet|cest|eet|eest|msk|bst|pst|pdt|cst|cdt|jst|kst|hkt|sgt|almt|uzt|hrs|мск|"
-    r"local\s+time|time|в|года|г|обновлено|опубликовано|дата)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,:;()\-–—/•.]"
+    # ("Politics Materials 28 November 2021 15:14 (UTC +04:00)": a news site's section and its word for its items)
+    r"local\s+time|time|в|года|г|обновлено|опубликовано|дата|materials|материалы)\b|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|[|,:;()\-–—/•.+]"
     r"|\{\{[^{}]*\}\}", re.I)   # (and a page template's placeholder left unfilled: "{{hitsCtrl.values.hits}}")
 
 
