@@ -972,6 +972,17 @@ def test_a_surname_that_reads_as_an_office_and_the_delegation_its_bearer_led(tex
         ("Бахыт Султанов", "Министр торговли", "KAZ")]
 
 
+def test_the_side_whose_members_took_part_gives_their_country():
+    """"С российской стороны ... приняли участие X, Y и Z": each listed is of that side; the contracted offices
+    ("замминистра", "замглавы") are offices as the full ones are."""
+    text = ("С российской стороны в беседе также приняли участие вице-премьер Аркадий Дворкович, замминистра "
+            "экономического развития Алексей Лихачев, замглавы МИД Игорь Моргулов и другие.")
+    assert [(p["name"], p["title"], p["country"]) for p in extract(text)["people"]] == [
+        ("Аркадий Дворкович", "вице-премьер", "RUS"),
+        ("Алексей Лихачев", "замминистра экономического развития", "RUS"),
+        ("Игорь Моргулов", "замглавы МИД", "RUS")]
+
+
 def test_years_since_a_signing_are_history_not_a_signing():
     text = "Россия и Вьетнам отмечают в этом году 15 лет с подписания договора о стратегическом партнерстве."
     assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []
