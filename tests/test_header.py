@@ -235,6 +235,16 @@ def test_subscribe_footer_is_not_body(footer):
     assert extract(f"{TITLE}\n\n{BODY}\n{footer}")["countries"] == ["KAZ", "OMN"]
 
 
+def test_a_site_menu_run_into_one_line_is_not_body():
+    """Many capitalised words with no comma or full stop: the site's sections, not a sentence ("Forum" there is
+    no meeting)."""
+    menu = ("CLOSE Online Special City News Environment Factcheck Home Front Islamic Forum Life Property Travel & "
+            "Leisure Viewpoint Women In Business Art Bookshelf Letters")
+    record = extract(f"{menu}\n\n{TITLE}\n\n{BODY}")
+    assert record["document"]["title"] == TITLE
+    assert [e["type"] for e in record["events"]] == ["project"]
+
+
 def test_longer_sign_up_footer_is_not_body():
     text = (f"{TITLE}\n\n{BODY}\n"
             "Get the latest stories from Asia and Russia delivered to your inbox. Sign up now")
@@ -300,6 +310,7 @@ def test_a_month_stamp_is_no_fact_of_the_body():
     "You are here\n\n",
     "Minister Aigerim Bekova. Photo: Kazinform\n\n",
     "Source: Example Wire Russian Language News\n\n",
+    "Click Here To Listen To Example Radio Live\n\n",
     "",
 ])
 def test_a_stamp_with_its_time_zone_below_the_title_under_page_navigation(top):

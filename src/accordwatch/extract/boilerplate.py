@@ -74,7 +74,7 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
     credits = ("photo" in low or "mage" in low) and CREDIT_WORD.search(text) is not None
     keep: list[tuple[int, int]] = []
     for i, (s, e, line) in enumerate(lines):
-        if i >= cut or not line.strip() or FURNITURE.match(line):
+        if i >= cut or not line.strip() or FURNITURE.match(line) or is_menu(line):
             continue
         if _duration(line) or (i > 0 and _duration(lines[i - 1][2])):
             continue
@@ -83,6 +83,19 @@ def body_ranges(text: str) -> list[tuple[int, int]]:
             e = s + m.start()
         keep.append((s, e))
     return keep
+
+
+# a site's menu run into one line ("✕ CLOSE Online Special City News Entrepreneurship Environment ... Travel &
+# Leisure Viewpoint"): many words, nearly all capitalised, with no comma or full stop; no headline is that long
+MENU_WORDS = 16
+MENU_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_menu(line: str) -> bool:
+    if len(line) < 80 or "," in line or ". " in line:
+        return False
+    words = MENU_WORD.findall(line)
+    return len(words) >= MENU_WORDS and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _duration(line: str) -> bool:

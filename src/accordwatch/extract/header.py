@@ -21,6 +21,7 @@ from functools import cache
 from ..document import Document
 from . import dates_ru, lang
 from . import gazetteer as gz
+from .boilerplate import is_menu
 from .datetext import FULL_DATE, MONTH, full_date
 from .patterns import tokens_back, windowed_matches
 from .pipeline import component
@@ -43,8 +44,8 @@ NAVIGATION = re.compile(r"\b(?:back\s+to\s+(?:article|top|news|home)|print\s+thi
                         r"(?:main\s+)?content|версия\s+для\s+печати|вернуться\s+(?:к|назад))"
                         # (a breadcrumb's opening, alone on its line; a photo's caption with its credit)
                         r"|^(?:you\s+are\s+here|вы\s+здесь)\W*$|\b(?:photo|фото)\s*:"
-                        # (a feed's credit line: "Source: ... News")
-                        r"|^(?:source|источник)\s*:", re.I)
+                        # (a feed's credit line: "Source: ... News"; a call to a reader: "Click Here To Listen ...")
+                        r"|^(?:source|источник)\s*:|^(?:click|tap)\s+here\b|^нажмите\s+(?:здесь|сюда)", re.I)
 
 
 @cache
@@ -265,7 +266,7 @@ def read_header(doc: Document) -> None:
         if doc.title and line.strip() == doc.title.strip():
             continue
         stripped = line.strip()
-        if BYLINE.match(stripped) or NAVIGATION.search(stripped):
+        if BYLINE.match(stripped) or NAVIGATION.search(stripped) or is_menu(stripped):
             continue
         if len(TITLE_WORD.findall(stripped)) < 2 and first_para is None:
             continue   # "• 0", "Share": counters and buttons, neither title nor text
