@@ -610,3 +610,9 @@ def test_a_headline_verb_in_the_present_ends_a_name_going_left():
     """"Lao PM concludes Vietnam visit": the name is the visit's, not the headline's."""
     text = "Lao PM concludes Vietnam visit\n\nThe Lao Prime Minister left Hanoi on Saturday."
     assert names(text, "meeting") == ["Vietnam visit"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_plural_s_possessive_stays_in_a_meeting_s_name(apostrophe):
+    text = f"Khurshid addressed the 11th ASEAN-India Foreign Ministers{apostrophe} Meeting in Brunei on Monday."
+    assert names(text, "meeting") == [f"11th ASEAN-India Foreign Ministers{apostrophe} Meeting"]

@@ -2393,3 +2393,15 @@ def test_new_agreements_signed_are_not_the_treaty_told_before():
     assert [(e["name"], e["sectors"]) for e in of_type(events(text), "agreement")] == [
         ("Strategic Partnership Treaty", []),
         ("agreements in energy and transport", ["energy", "transport_logistics"])]
+
+
+def test_a_deadline_in_the_sentence_is_no_date_of_a_meeting_held():
+    text = ("The minister, addressing the 11th ASEAN-India Foreign Ministers' Meeting in Brunei, urged setting up "
+            "the ASEAN Community by 2030.")
+    (meeting,) = of_type(events(text), "meeting")
+    assert meeting["date"] == PUBLISHED[:7]
+
+
+def test_a_summit_level_partnership_is_no_summit():
+    text = "Trade between India and ASEAN grew tenfold since the two sides launched their summit-level partnership."
+    assert of_type(events(text), "meeting") == []

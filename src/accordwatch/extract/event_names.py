@@ -26,7 +26,9 @@ from .patterns import POSSESSIVE_ENDS
 GLUED_TAIL = re.compile(r"[a-z]([A-Z][a-z]*)$")
 NUMERIC_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # "China–Kyrgyzstan" is one word, "16th" too
-TOKEN = re.compile(rf"{NUMERIC_ORDINAL.pattern}\b|\d[\d.,]*\d|\w[\w’'&\-–./]*\w|\w|[“”\"«»]|[^\w\s]")
+# (a plural's possessive is one word: "the ASEAN-India Foreign Ministers' Meeting")
+TOKEN = re.compile(rf"{NUMERIC_ORDINAL.pattern}\b|\d[\d.,]*\d|\w[\w’'&\-–./]*s['’](?=\s)|\w[\w’'&\-–./]*\w|\w|"
+                   r"[“”\"«»]|[^\w\s]")
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
 # (an ordinal is no number: "the protocol of the 7th session")
 NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥₸]|"

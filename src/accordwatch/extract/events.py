@@ -791,7 +791,10 @@ class EventFinder:
                         and self.c.SINCE_BEFORE.search(self.text, max(at, d.start - 70), d.start))
                # ("the Forum was held ..., marking the 10th anniversary of the initiative launched in 2013")
                and not (at is not None and at < d.start
-                        and self.in_anniversary(self.text[max(at, d.start - 130):d.start]))]
+                        and self.in_anniversary(self.text[max(at, d.start - 130):d.start]))
+               # ("addressing the 11th ... Meeting, he urged setting up the Community by 2015": a deadline of what
+               # is still to come, no date of a meeting held or a signing)
+               and not (held and BY_BEFORE.search(self.text, max(0, d.start - 8), d.start))]
         if at is not None and len(own) > 1:
             # "was set up in May 1992, and the first session was held in September 1994": a date of the
             # trigger's own clause before one across a new clause's subject (that one where it has none:
@@ -1965,6 +1968,7 @@ class EventFinder:
 
 
 BRACKETED = re.compile(r"\s*\([^()]*\)")
+BY_BEFORE = re.compile(r"\b(?:by|before|until|till)\s+$", re.I)
 # a sitting's number in its name: "27-е", "14th", "XVI", "fifth", "пятое"
 NUMBERED = re.compile(r"\b(?:\d+(?:-?[а-яё]{1,3}|st|nd|rd|th)|[IVXL]{2,}|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|перв\w+|втор\w+|трет\w+|четв[её]рт\w+|пят\w+|шест\w+|седьм\w+|восьм\w+|"
