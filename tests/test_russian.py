@@ -983,6 +983,17 @@ def test_the_side_whose_members_took_part_gives_their_country():
         ("Игорь Моргулов", "замглавы МИД", "RUS")]
 
 
+@pytest.mark.parametrize("text, status", [
+    ("ОАЭ построят в Казахстане завод по переработке фруктов.", "planned"),
+    ("Эмиратская компания построит в Казахстане птицефабрики.", "planned"),
+    ("Казахстан и ОАЭ договорились о строительстве индустриального парка в Экибастузе.", "agreed"),
+])
+def test_a_facility_to_be_built_is_a_project(text, status):
+    """"построят", "построит": the future of building tells a project, as "строительство" does; a poultry farm, an
+    industrial park, a power plant are facilities as a plant is."""
+    assert [(e["type"], e["status"]) for e in extract(text)["events"]] == [("project", status)]
+
+
 def test_years_since_a_signing_are_history_not_a_signing():
     text = "Россия и Вьетнам отмечают в этом году 15 лет с подписания договора о стратегическом партнерстве."
     assert [e for e in extract(text)["events"] if e["type"] == "agreement"] == []
