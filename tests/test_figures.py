@@ -1702,3 +1702,11 @@ def test_the_other_way_after_while_has_its_own_direction():
             "$23 billion.")
     assert [(f["value"], f["from"], f["to"]) for f in figures(text)] == [
         (2_000_000_000, "BRA", "MEX"), (23_000_000_000, "MEX", "BRA")]
+
+
+def test_a_year_in_brackets_after_an_amount_is_the_bracketed_amount_s():
+    """"exports at $208.7 million ($150.8 million in 2016)": 2016 is the year of the amount in brackets."""
+    text = ("Georgia's trade turnover with Armenia stood at $490 million in 2017, with exports at $208.7 million "
+            "($150.8 million in 2016) and imports at $281.3 million ($216.9 million in 2016).")
+    assert [(f["indicator"], f["period"]) for f in figures(text)] == [
+        ("trade_turnover", "2017"), ("exports", "2017"), ("imports", "2017")]

@@ -646,6 +646,8 @@ class FigureFinder:
                 continue   # "from $27 million in 2000 to $450 million": the year of the amount before
             if d.start >= amount.end and self.nearer_amount_after(d, amount):
                 continue   # "averaged $24.7 billion, the highest value in 2022, at $27.7 billion": the next one's
+            if d.start >= amount.end and self.bracketed_amount_before(d, amount):
+                continue   # "exports at $208.7 million ($150.8 million in 2016)": the bracketed amount's year
             gap = amount.start - d.end if d.end <= amount.start else d.start - amount.end
             if dist is None or gap < dist:
                 best, dist = d, gap
@@ -671,6 +673,15 @@ class FigureFinder:
         k = bisect_left(self.amount_starts, d.end)
         return k < len(self.amount_spans) and self.amount_spans[k].start - d.end <= NEXT_AMOUNT_GAP and \
             "," in self.text[amount.end:d.start]
+
+    def bracketed_amount_before(self, d: Span, amount: Span) -> bool:
+        """Is the date `d`, after `amount`, inside brackets opened after it that hold another amount before the
+        date ("$208.7 million | ($150.8 million in 2016)")?"""
+        bracket = self.text.rfind("(", amount.end, d.start)
+        if bracket == -1 or ")" in self.text[bracket:d.start]:
+            return False
+        k = bisect_left(self.amount_starts, bracket)
+        return k < len(self.amount_spans) and self.amount_spans[k].start < d.start
 
     def dated_amount_before(self, d: Span, amount: Span) -> bool:
         """Is the date `d`, before `amount`, the period of another amount right before it ("from $27 million
