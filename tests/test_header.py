@@ -37,6 +37,11 @@ def test_publication_stamp(stamp, iso):
     assert d["title"] == TITLE
 
 
+def test_a_second_stamp_after_a_stamp_on_one_line_is_no_title():
+    d = document(f" date 2024-07-06 6 July 2024 21:48 (UTC+04:00)\n\n{BODY}")
+    assert (d["published"], d["title"]) == ("2024-07-06", None)
+
+
 def test_stamp_below_the_title():
     d = document(f"{TITLE}\n14.06.2023 | 15:30\n{BODY}")
     assert (d["published"], d["title"]) == ("2023-06-14", TITLE)

@@ -261,6 +261,9 @@ def read_header(doc: Document) -> None:
                 doc.published = head[0]
             stamps.append((pos, pos + head[1]))
             pos, line = pos + head[1], line[head[1]:]
+            if stamp_date(line):
+                stamps.append((pos, pos + len(line)))   # " date 2024-07-06 6 July 2024 21:48 (UTC+04:00)": two stamps
+                continue
         if first_para is not None:
             continue   # below the first paragraph, only stamps are read
         if doc.title and line.strip() == doc.title.strip():
