@@ -616,3 +616,14 @@ def test_a_headline_verb_in_the_present_ends_a_name_going_left():
 def test_a_plural_s_possessive_stays_in_a_meeting_s_name(apostrophe):
     text = f"Khurshid addressed the 11th ASEAN-India Foreign Ministers{apostrophe} Meeting in Brunei on Monday."
     assert names(text, "meeting") == [f"11th ASEAN-India Foreign Ministers{apostrophe} Meeting"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kazakhstan and Pakistan signed the Quadrilateral Agreement for Traffic in Transit in Almaty on Monday.",
+     "Quadrilateral Agreement for Traffic in Transit"),
+    ("Kazakhstan and Pakistan signed the Agreement on Cooperation in Energy in Almaty.",
+     "Agreement on Cooperation in Energy"),
+])
+def test_a_title_goes_on_over_in_and_a_word_that_names_no_place(text, name):
+    """"... in Transit": a word of the title; "in Almaty": where it was signed."""
+    assert names(text, "agreement") == [name]

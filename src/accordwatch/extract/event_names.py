@@ -202,6 +202,23 @@ def _month_word(word: str) -> bool:
     return months()[0].fullmatch(word) is not None
 
 
+def _where(words: str) -> bool:
+    """Do the English words open with a place or a country of the gazetteer (of up to three words: "New
+    Delhi"), or a weekday or a month (a when)?"""
+    from .gazetteer import country_index, place_index
+
+    low = words.lower().split()
+    places, countries = place_index("en"), country_index()
+    if not low:
+        return False
+    if month_number(low[0]) is not None or low[0] in WEEKDAYS:
+        return True
+    return any(" ".join(low[:n]) in places or " ".join(low[:n]) in countries for n in (1, 2, 3))
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _place(word: str) -> bool:
     """Is the Russian word a place of the gazetteer, in any case ("Улан-Баторе")?"""
     from .gazetteer import place_index
@@ -593,8 +610,11 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break   # "an MoU | on the sidelines of the meeting": where it was signed, not what it is on
         if low in ("in", "on", "at") and k > 0 and (NO_SUBJECT.match(text, b, hi) or (
                 etype != "project" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
-                and (low != "on" or not (title or toks[k - 1][2][:1].isupper())))):
-            # ("meeting of the Joint Commission | on Economic Cooperation": a name in title case goes on over "on")
+                and (low != "on" or not (title or toks[k - 1][2][:1].isupper()))
+                and not (low == "in" and title and toks[k - 1][2][:1].isupper()
+                         and not _where(" ".join(t for _, _, t in toks[k + 1:k + 4]))))):
+            # ("meeting of the Joint Commission | on Economic Cooperation": a name in title case goes on over "on";
+            # so does one over "in" and a word that names no place: "Agreement for Traffic in Transit")
             break   # "... in Tashkent on Monday": where and when it happened, not what it is
         if low.endswith("ing") and prev in words["complement"]:
             last, prev = b, "ing"   # "memorandum on setting up a ... platform": a gerund subject
