@@ -2405,3 +2405,13 @@ def test_a_deadline_in_the_sentence_is_no_date_of_a_meeting_held():
 def test_a_summit_level_partnership_is_no_summit():
     text = "Trade between India and ASEAN grew tenfold since the two sides launched their summit-level partnership."
     assert of_type(events(text), "meeting") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The 9th session of the Kazakh-Korean Joint Committee was held in Seoul on Monday. The 9th meeting of the Joint "
+    "Committee was co-chaired by the ministers.",
+    "9-я сессия Межправительственного совместного комитета Казахстана и Кореи прошла в Сеуле. 9-е заседание "
+    "Совместного комитета прошло под председательством министров.",
+])
+def test_a_numbered_session_and_meeting_of_one_body_are_one_sitting(text):
+    assert len(of_type(events(text), "meeting")) == 1

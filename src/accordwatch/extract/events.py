@@ -1975,6 +1975,9 @@ NUMBERED = re.compile(r"\b(?:\d+(?:-?[а-яё]{1,3}|st|nd|rd|th)|[IVXL]{2,}|firs
                       r"девят\w+|десят\w+)\b", re.I)
 
 
+SITTING_STEMS = dict.fromkeys(("sess", "meet", "sitt", "сесс", "засе"), "<sitting>")
+
+
 def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
     """Do two names say the same words, each compared by its first four letters and endings of one or two
     letters left out ("1st Azerbaijani-Turkish Energy Forum", "1st Azerbaijani-Turkey energy forum";
@@ -1987,7 +1990,9 @@ def same_name(a: str | None, b: str | None, sitting: bool = False) -> bool:
     if sitting and words[0] != words[1]:
         # (with `sitting`, two names of an ordinal sitting: the same number, and every word of the shorter in
         # the longer; or the number and the sitting alone, "the fifth session", and the same with its body's name)
-        small, large = sorted(({w for w in ws if len(w) > 3 or w[:1].isdigit()} for ws in words), key=len)
+        # (a session is a sitting: "9-я сессия комитета" and "9-е заседание комитета" name one)
+        small, large = sorted(({SITTING_STEMS.get(w, w) for w in ws if len(w) > 3 or w[:1].isdigit()}
+                               for ws in words), key=len)
         ordinal = any(w[:1].isdigit() or w in ordinal_stems() for w in small)
         # (the longer may add the body's whole remit: "12-е заседание Совместной межправительственной комиссии"
         # is "12-е заседание Совместной межправительственной комиссии по экономическому сотрудничеству между ...")
