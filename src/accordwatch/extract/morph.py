@@ -91,6 +91,11 @@ def nominative_name(name: str, title: str | None = None) -> str:
         # otherwise ("министр Фелипе Сола": "Фелипе" no dative of a "Фелипа"): as written
         return name
     reading = _agreeing_reading(tuple(words), cases)
+    if cases and len(words) == 1 and reading is not None and reading[0] is not None and \
+            reading[0].tag.case not in cases:
+        # one word with no reading in the case its title gives does not decline: as written ("премьер-министром
+        # Индии Н.Моди", not "Модь" of a noun's genitive)
+        return name
     out = []
     if reading is None:
         gender = None
