@@ -627,3 +627,9 @@ def test_a_plural_s_possessive_stays_in_a_meeting_s_name(apostrophe):
 def test_a_title_goes_on_over_in_and_a_word_that_names_no_place(text, name):
     """"... in Transit": a word of the title; "in Almaty": where it was signed."""
     assert names(text, "agreement") == [name]
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_a_dash_set_apart_joins_two_countries_in_a_russian_name(dash):
+    text = f"Документы были подписаны в рамках бизнес-форума Иран {dash} Таджикистан в Душанбе."
+    assert names(text, "meeting") == [f"бизнес-форума Иран {dash} Таджикистан"]

@@ -144,7 +144,7 @@ def _check_openers() -> None:
 
 # (a name in straight quotes opens after a blank: the quote after a word closes a citation)
 RU_TOKEN = re.compile(r"«[^»\n]{1,80}»|(?<![^\s(])\"(?=\S)[^\"\n]{1,80}\"|\d+-[а-яё]+|(?:Co|Ltd|Inc|LLC|JSC|Corp)\.|"
-                      r"№\s?\d+|\w+(?:[-–]\w+)*|[^\w\s]")
+                      r"№\s?\d+|\w+(?:[-–]+\w+)*|[^\w\s]")
 # ("дополнительное соглашение №2 к контракту ...", "протокол к соглашению ...": "к" the document it amends)
 RU_JOINERS = frozenset({"о", "об", "по", "между", "и", "с", "для", "на", "к"})
 # "между Грузией и Республикой | Армения": a state's name in the nominative after the word for its form

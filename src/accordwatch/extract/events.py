@@ -608,7 +608,7 @@ class EventFinder:
         """The text as names are read from it: a dash set apart between two countries' names joins them
         as a hyphen does ("the Vietnam – Laos Inter-Governmental Committee", written "Vietnam–Laos"),
         each of its three characters made a dash so that offsets hold."""
-        if not any(dash in self.text for dash in (" –", " -", "– ", "- ")):
+        if not any(dash in self.text for dash in (" –", " -", " —", "– ", "- ", "— ")):
             return self.text
         countries = self.doc.layer("country")
         ends = {c.end for c in countries}

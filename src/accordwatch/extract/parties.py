@@ -31,8 +31,8 @@ LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|[–—-]\s*)(?:the
 CHAIN_JOIN = re.compile(r"^\s?[–—/-]\s?$")
 # "the Vietnam – Laos Inter-Governmental Committee": a dash set apart between two countries' names joins them
 # as a hyphen does (read by events' names and organizations' names alike); so does one with a space on one
-# side only ("the Cambodia- Thailand Joint Commission")
-PAIR_DASH = re.compile(r" [–-] ?|[–-] ")
+# side only ("the Cambodia- Thailand Joint Commission"), or an em dash ("бизнес-форум Иран — Таджикистан")
+PAIR_DASH = re.compile(r" [–—-] ?|[–—-] ")
 # "coordination within the Organization of Turkic States": a framework, not a side
 FRAME_BEFORE = re.compile(r"\b(?:within|sidelines\s+of|margins\s+of)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?"
                           # ("the 48th | ASEAN Economic Ministers' Meeting")
