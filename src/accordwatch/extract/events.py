@@ -1450,9 +1450,9 @@ class EventFinder:
                             self.numbered_body(start) or self.c.ORDINAL_BEFORE.search(before[-20:])) and \
                             (self.c.PAST_VERB.search(sent) or self.c.MEETING_FUTURE.search(sent)) and \
                             not any(t == "meeting" and end <= a <= end + 2 for a, _, (t, _) in found):
-                        # (not "the 9th commission | meeting": the meeting word tells that sitting)
                         # "The 36th Ethiopia-Kenya Joint Ministerial Commission ... co-chaired": a body told by
-                        # its number is one of its sittings (SCHEMA.md: a session of a body that exists)
+                        # its number is one of its sittings (SCHEMA.md: a session of a body that exists; not
+                        # "the 9th commission | meeting", where the meeting word tells that sitting)
                         parties, orgs, people = sides(clause)
                         status = "planned" if self.c.MEETING_FUTURE.search(self.text, end, s1) else "discussed"
                         self.add("meeting", status, None, parties, orgs, people, s0, s1, at=start, trigger_end=end)
