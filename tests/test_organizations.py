@@ -773,3 +773,9 @@ def test_a_day_after_on_is_no_remit_of_a_body():
     """"the Kazakh Investment Promotion Agency on Monday said": when it spoke, not what it deals with."""
     assert list(orgs("The memoranda were signed during the visit, the Kazakh Investment Promotion Agency on Monday "
                      "said.")) == ["Kazakh Investment Promotion Agency"]
+
+
+def test_a_company_s_closing_word_in_a_remit_is_no_person_s_name():
+    """"... Small and Medium-Sized Enterprises (SMEs)": "Enterprises" closes companies' names, never a person's."""
+    text = "The Agency for the Development of Small and Medium-Sized Enterprises (SMEs) signed a memorandum."
+    assert list(orgs(text)) == ["Agency for the Development of Small and Medium-Sized Enterprises"]

@@ -106,10 +106,13 @@ def before_name(text: str, start: int, end: int) -> int:
     names are made of, after one that is. `end` where there are none."""
     words = list(TITLE_RUN_WORD.finditer(text, start, end))
     vocabulary = remit_words()
+    # (a word that ends a company's name is none of a person's: "Small and Medium-Sized | Enterprises")
+    suffixes = cues().get("suffix", {})
     for k in range(1, len(words) - 1):
         rest = words[k:]
         if len(rest) <= 4 and words[k - 1].group().lower() in vocabulary and \
-                all(NAME_WORD.fullmatch(w.group()) and w.group().lower() not in vocabulary for w in rest):
+                all(NAME_WORD.fullmatch(w.group()) and w.group().lower() not in vocabulary for w in rest) and \
+                not any(w.group() in suffixes for w in rest):
             return len(text[:words[k].start()].rstrip())
     return end
 
