@@ -18,7 +18,7 @@ from itertools import islice
 
 from ..data import lexicon
 from . import lang
-from .dates import FULL_MONTH, SEASON
+from .dates import FULL_MONTH, SEASON, WEEKDAYS
 from .datetext import month_number
 from .patterns import POSSESSIVE_ENDS
 
@@ -214,9 +214,6 @@ def _where(words: str) -> bool:
     if month_number(low[0]) is not None or low[0] in WEEKDAYS:
         return True
     return any(" ".join(low[:n]) in places or " ".join(low[:n]) in countries for n in (1, 2, 3))
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _place(word: str) -> bool:

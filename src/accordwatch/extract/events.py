@@ -1648,15 +1648,19 @@ class EventFinder:
     def numbered_body(self, at: int) -> bool:
         """Is the body whose name holds the word at `at` told by an ordinal right before it ("the 36th |
         Ethiopia-Kenya Joint Ministerial Commission")?"""
-        body = next((s for s in self.doc.layer("org") if s.start <= at < s.end), None)
+        body = self.body_at(at)
         return body is not None and self.c.ORDINAL_BEFORE.search(self.text, max(0, body.start - 20), body.start) \
             is not None
+
+    def body_at(self, at: int) -> Span | None:
+        """The organization's mention that holds the offset `at`, if any."""
+        return next((s for s in self.doc.layer("org") if s.start <= at < s.end), None)
 
     def set_up(self, at: int) -> bool:
         """Is the body whose name holds the word at `at` the object of a verb that sets it up, right before
         it ("agreed to establish the Uzbek-Hungarian Business Council", "создать совместную комиссию") or
         after it in the passive ("... would be established", "... будет создана")?"""
-        body = next((s for s in self.doc.layer("org") if s.start <= at < s.end), None)
+        body = self.body_at(at)
         if body is None:
             return False
         verbs = list(self.c.ESTABLISH.finditer(self.text, max(0, body.start - 40), body.start))

@@ -21,6 +21,8 @@ from ..data import lexicon
 from ..document import Document, Span
 from . import gazetteer as gz
 from . import lang, morph
+from .dates import WEEKDAYS
+from .datetext import MONTH_NAMES
 from .parties import PAIR_DASH
 from .patterns import alternation, led, literal_matches, tokens_back, windowed_matches, without_possessive
 from .pipeline import component
@@ -265,12 +267,11 @@ SET_UP_BEFORE = re.compile(r"\b(?:establish\w*|creat\w*|set\w*\s+up|form\w*|laun
 # Kyrgyz Republic", "Intergovernmental Kyrgyz-Russian Commission on Trade, Economic, Scientific,
 # Technical and Humanitarian Cooperation", "Chamber of Commerce and Industry in Turkmenistan":
 # a body's head word and its remit; the country or government it belongs to is read after it
-# a day or a month after "on" or "of" is when, no remit ("the Saudi Press Agency | on Monday")
-WHEN = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-        "August|September|October|November|December)")
 BODY_HEADS = ["Department", "Bureau", "Agency", "Cabinet", "University", "Institute", "Academy", "Chamber", "Service",
               "Committee", "Council", "Commission", "Office", "Administration", "Authority", "Fund", "Court",
               "Assembly", "Parliament", "Senate", "Task Force"]
+# a day or a month after "on" or "of" is when, no remit ("the Saudi Press Agency | on Monday")
+WHEN = "(?:" + "|".join([*(day.capitalize() for day in WEEKDAYS), *MONTH_NAMES]) + ")"
 HEAD_OF = re.compile(rf"""
     (?P<head>{alternation(BODY_HEADS, boundary_before=True)})
     (?P<between>\s+between\s+(?:the\s+)?{CAP}(?:\s+{CAP})?\s+and\s+(?:the\s+)?{CAP}(?:\s+{CAP})?)?

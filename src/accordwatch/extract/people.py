@@ -958,14 +958,15 @@ class PeopleFinder:
     def _place_in_title(self, ws: list[Word], k: int) -> bool:
         """Is word k a place's name inside a title, between "of" and a title word ("Governor of | Córdoba |
         Province")?"""
-        return ws[k].kind == "other" and ws[k].text[:1].isupper() and 0 < k < len(ws) - 1 and \
-            ws[k - 1].text == "of" and ws[k + 1].kind == "title" and \
-            self._covering(self.places, self.place_starts, ws[k].start, ws[k].end) is not None
+        return k < len(ws) - 1 and ws[k + 1].kind == "title" and self._place_after_of(ws, k)
 
     def _place_ends_title(self, ws: list[Word], k: int) -> bool:
         """Is word k a place's name that ends a title after "of" ("..., crown prince of | Dubai |,")?"""
+        return (k + 1 == len(ws) or ws[k + 1].kind in ("punct", "conn")) and self._place_after_of(ws, k)
+
+    def _place_after_of(self, ws: list[Word], k: int) -> bool:
+        """Is word k a capitalised place's name of the gazetteer right after "of"?"""
         return ws[k].kind == "other" and ws[k].text[:1].isupper() and k > 0 and ws[k - 1].text == "of" and \
-            (k + 1 == len(ws) or ws[k + 1].kind in ("punct", "conn")) and \
             self._covering(self.places, self.place_starts, ws[k].start, ws[k].end) is not None
 
     @staticmethod
@@ -1175,8 +1176,7 @@ class PeopleFinder:
             start, end = ws[i].start, ws[n - 1].end
             full = self.text[start:end]
             # (in a case other than the nominative too: "визита Шавката Мирзиёева")
-            known = known_person(full) is not None or (
-                self.lower_titles and known_person(morph.nominative_name(full)) is not None)
+            known = self._known(full) is not None
             if self._covering(self.places, self.place_starts, start, end) is not None:
                 continue   # "said Latin American countries ...": a region's adjective, nobody's name
             if i > 0 and ws[i - 1].kind == "ent" and not known:
@@ -1320,8 +1320,11 @@ class PeopleFinder:
     def _known_alone(self, w: Word) -> dict[str, str] | None:
         """The row of the well-known officeholder whose surname the one name word is ("Tokayev", "Токаевым"),
         if the list knows one."""
-        bare = _bare(w.text)
-        return known_person(bare) or (known_person(morph.nominative_name(bare)) if self.lower_titles else None)
+        return self._known(_bare(w.text))
+
+    def _known(self, name: str) -> dict[str, str] | None:
+        """The row of the well-known officeholder `name` names, as written or (Russian) in the nominative."""
+        return known_person(name) or (known_person(morph.nominative_name(name)) if self.lower_titles else None)
 
     def delegation_country(self, at: int) -> str | None:
         """The country whose delegation the title at `at` heads ("the delegation of Hungary was headed by
