@@ -607,9 +607,7 @@ class EventFinder:
     def joined_pairs(self) -> str:
         """The text as names are read from it: a dash set apart between two countries' names joins them
         as a hyphen does ("the Vietnam – Laos Inter-Governmental Committee", written "Vietnam–Laos"),
-        each of its three characters made a dash so that offsets hold."""
-        if not any(dash in self.text for dash in (" –", " -", " —", "– ", "- ", "— ")):
-            return self.text
+        each of its characters made a dash so that offsets hold."""
         countries = self.doc.layer("country")
         ends = {c.end for c in countries}
         starts = {c.start for c in countries}
