@@ -269,3 +269,20 @@ def test_a_span_between_two_months(text, expected):
 ])
 def test_a_year_that_ends_a_name_is_no_date(text, expected):
     assert dates(text, "2021-10-06") == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Last May, a trade mission from Almaty visited Tashkent.", "2024-01-08", ("Last May", "2023-05", "month")),
+    ("At the forum last December in Dakar, the sides signed ten agreements.", "2016-07-28",
+     ("last December", "2015-12", "month")),
+    ("The ministers met last March in Hanoi.", "2024-03-20", ("last March", "2023-03", "month")),
+    ("The two sides will sign the roadmap next March.", "2024-01-08", ("next March", "2024-03", "month")),
+    ("The two sides will sign the roadmap next January.", "2024-01-08", ("next January", "2025-01", "month")),
+])
+def test_last_and_next_month_name_resolve_around_the_publication_date(text, published, expected):
+    assert dates(text, published) == [expected]
+
+
+def test_last_may_in_lower_case_is_a_verb():
+    assert dates("The first accord was signed in 2020; the last may be signed soon.", "2024-01-08") == [
+        ("2020", "2020", "year")]

@@ -98,6 +98,8 @@ BRANCHES = (
     # 4. March 2020 / February, 2019 / early this month / this year / from 1995 to 2021
     rf"""(?P<my>(?:(?:early|mid|late)[-\s])?(?P<mym>{MONTH})(?:\s+of|,)?\s+(?P<myy>{YEAR}|{REL_YEAR}))""",
     r"""(?P<relm>(?:(?:early|mid|late)[-\s])?(?:this|last|next|the\s+previous)\s+month)""",
+    # last May / next March / this September: the month of that name before, after or in the publication's year
+    rf"""(?P<relmon>(?P<rmrel>last|next|this)\s+(?P<rmm>(?=(?-i:[A-Z])){FULL_MONTH})\b(?!\s*[-–]?\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d))""",
     rf"""(?P<yspan>(?:from|between)\s+(?P<ys1>{YEAR})\s+(?:to|and|through|till|until)\s+(?P<ys2>{YEAR})\b
               | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)""",
     rf"""(?P<rely>\b{REL_YEAR}\b|a\s+year\s+(?:earlier|ago|before))""",
@@ -282,6 +284,13 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
             y, mon = (y - 1, 12) if mon == 1 else (y, mon - 1)
         elif "next" in p:
             y, mon = (y + 1, 1) if mon == 12 else (y, mon + 1)
+        return f"{y}-{mon:02d}", "month", True
+    if g["relmon"]:
+        mon = month_number(g["rmm"])
+        if base is None or not mon:
+            return None, "month", True
+        rel = g["rmrel"].lower()
+        y = base.year - (rel == "last" and mon >= base.month) + (rel == "next" and mon <= base.month)
         return f"{y}-{mon:02d}", "month", True
     if g["yspan"]:
         a, b = g["ys1"] or g["ys1b"], g["ys2"] or g["ys2b"]
