@@ -1085,3 +1085,46 @@ def test_two_particles_inside_a_name(text, name):
 def test_a_visitor_comes_from_the_side_the_place_visited_is_not_in(text, country):
     [p] = accordwatch.extract(text)["people"]
     assert p["country"] == country
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Peruvian Minister and Chilean Trade Minister Carlos Rojas signed a trade agreement.",
+     ("Carlos Rojas", "Trade Minister", "CHL")),
+    ("In 2019 the Mexican Ambassador and Chilean Deputy Foreign Minister Ana Soto met in Lima.",
+     ("Ana Soto", "Deputy Foreign Minister", "CHL")),
+])
+def test_an_office_with_its_own_country_after_and_is_the_next_persons(text, expected):
+    """"The X Minister and Y Trade Minister Name": the office before "and" has nobody's name."""
+    assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [expected]
+
+
+def test_offices_joined_by_and_stay_one_title():
+    text = "Vice President and Prime Minister of Peru Carlos Rojas visited Santiago."
+    assert [(p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [
+        ("Vice President and Prime Minister", "PER")]
+
+
+def test_the_place_visited_before_of_opens_no_title():
+    text = "During the official visit to Chile of Peruvian President Carlos Rojas, a roadmap was signed."
+    assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [
+        ("Carlos Rojas", "President", "PER")]
+
+
+def test_a_name_after_the_is_no_person():
+    text = "The presidents signed a treaty on a mining project worth $2 billion, the Casa Rosada said."
+    assert accordwatch.extract(text)["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Состоялся визит премьера Госсовета КНР Ли Цяна в Бишкек.", ("Ли Цян", "премьер Госсовета", "CHN")),
+    ("Во время визита премьера Китая Ли Цяна в Астану подписан ряд соглашений.", ("Ли Цян", "премьер", "CHN")),
+])
+def test_premier_in_the_genitive_is_the_office_not_a_first_night(text, expected):
+    """"премьера": pymorphy reads a first night's nominative first; a title reads the office."""
+    assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [expected]
+
+
+def test_a_preposition_that_reads_as_an_office_is_none():
+    text = "После церемонии президент Турции Реджеп Тайип Эрдоган заявил о росте торговли с Туркменистаном."
+    assert [(p["name"], p["title"]) for p in accordwatch.extract(text)["people"]] == [
+        ("Реджеп Тайип Эрдоган", "президент")]

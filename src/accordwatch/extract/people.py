@@ -305,6 +305,7 @@ class Person:
 
 
 IN_WORDS = frozenset({"in", "в", "во"})
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # a surname written in capitals, as French-language and some African outlets print it
 SHOUTED_SURNAME = re.compile(r"[A-Z][A-Z’'-]*[A-Z]{2}")
 
@@ -1020,6 +1021,9 @@ class PeopleFinder:
             while run and run[0].kind == "ent" and run[0].ent is not None and \
                     run[0].ent.data.get("form") != "demonym":
                 run = run[1:]
+        while len(run) > 2 and run[0].country and run[1].text == "of" and run[0].ent is not None and \
+                run[0].ent.data.get("form") != "demonym":
+            run = run[2:]   # "the visit to Azerbaijan | of Kazakh President ...": the place visited opens no title
         title: list[Word] = []
         p = 0
         while p < len(run):
@@ -1028,6 +1032,10 @@ class PeopleFinder:
                 if w.honor and title and title[-1].text.lower() == "and":
                     # "Mr. Saroj Khuntia, General Manager, Exim Bank and | Mr. Adriano Ubisse": an honorific after
                     # "and" opens the next person; the title before it was the first one's
+                    title = []
+                elif w.country and self._second_office(title, run, p):
+                    # "The Indian Minister and | Bangladesh Commerce Minister Mohammad Farukh Khan": an
+                    # office with its own country after "and" is the next person's; the one before it had no name
                     title = []
                 title.append(w)
                 p += 1
@@ -1082,6 +1090,13 @@ class PeopleFinder:
             else:
                 title.extend(names)
             p = q
+
+    @staticmethod
+    def _second_office(title: list[Word], run: list[Word], p: int) -> bool:
+        """Does the country word run[p] open a second office, after "and" closing a whole one (an
+        office of the titles lexicon) and before a title word?"""
+        return len(title) >= 2 and title[-1].text.lower() in ("and", "и") and title[-2].kind == "title" \
+            and any(t.anchor for t in title[:-1]) and p + 1 < len(run) and run[p + 1].kind == "title"
 
     @staticmethod
     def _leads_to_title(ws: list[Word], k: int) -> bool:
@@ -1181,6 +1196,8 @@ class PeopleFinder:
                 continue   # "said Latin American countries ...": a region's adjective, nobody's name
             if i > 0 and ws[i - 1].kind == "ent" and not known:
                 continue   # (a country's or a company's name before: "Лидер Узбекистана Шавкат Мирзиеев" only)
+            if not known and THE_BEFORE.search(self.text, max(0, start - 5), start):
+                continue   # "..., the Chung Wa Dae said": the article names a body or a place, not a person
             if SPEECH_AFTER.match(self.text[end:end + 30]) or \
                     SPEECH_BEFORE.search(self.text[max(0, start - 25):start]) or known:
                 # (a well-known officeholder named in full needs neither: "Кобахидзе и Никол Пашинян обсудили")
