@@ -229,3 +229,14 @@ def test_a_plural_multiplier_alone_is_no_amount():
 def test_a_decimal_comma_before_a_multiplier_in_english(text, value):
     [f] = accordwatch.extract(text)["figures"]
     assert f["value"] == value
+
+
+def test_a_multiplier_with_no_currency_is_money_only_after_money():
+    def annotated(text: str) -> list[tuple[str, int | float, str]]:
+        doc = accordwatch.pipeline()(Document(text=text))
+        return [(s.text, s.value, s.data["unit"]) for s in doc.layer("amount")]
+
+    assert annotated("Exports reached €2 billion, and imports 1.5 billion.") == [
+        ("€2 billion", 2_000_000_000, "EUR"), ("1.5 billion", 1_500_000_000, "EUR")]
+    assert annotated("The fund of $5 billion serves 8 billion people.") == [("$5 billion", 5_000_000_000, "USD")]
+    assert annotated("About 8 billion, the planners said.") == []

@@ -1710,3 +1710,37 @@ def test_a_year_in_brackets_after_an_amount_is_the_bracketed_amount_s():
             "($150.8 million in 2016) and imports at $281.3 million ($216.9 million in 2016).")
     assert [(f["indicator"], f["period"]) for f in figures(text)] == [
         ("trade_turnover", "2017"), ("exports", "2017"), ("imports", "2017")]
+
+
+def test_the_measure_named_after_an_amount_restated_in_brackets():
+    """"US$50 billion (RM141 billion) in bilateral trade": the measure after the bracket is the amount's."""
+    f = one("Peru and Chile have agreed to set up a task force focusing on port trade and investments in both "
+            "countries to achieve US$50 billion (PEN190 billion) in bilateral trade by 2030.")
+    assert (f["indicator"], f["kind"], f["period"], f["value"]) == ("trade_turnover", "target", "2030", 50_000_000_000)
+
+
+def test_a_second_goal_after_a_phrase_of_when_the_first_holds():
+    found = figures("The president vowed to take bilateral trade to $2 billion in the first phase and eventually "
+                    "to US$ 6 billion later.")
+    assert [(f["value"], f["kind"]) for f in found] == [(2_000_000_000, "target"), (6_000_000_000, "target")]
+
+
+def test_levels_of_two_years_are_no_goals():
+    found = figures("Trade rose to $2 billion in 2023 and reached $3 billion in 2024.")
+    assert [(f["value"], f["kind"], f["period"]) for f in found] == [
+        (2_000_000_000, "actual", "2023"), (3_000_000_000, "actual", "2024")]
+
+
+def test_russian_future_of_bring_to_is_a_goal():
+    f = one("Перу и Чили доведут товарооборот до $3 млрд.")
+    assert (f["indicator"], f["kind"]) == ("trade_turnover", "target")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Товарооборот достиг 2,5 миллиардов долларов, а в перспективе стороны намерены его увеличить вдвое - до "
+     "5 миллиардов.", [(2_500_000_000, "USD", "actual"), (5_000_000_000, "USD", "target")]),
+    ("Trade between Peru and Chile grew from $1.1 billion in 2015 to 2.5 billion in 2023.",
+     [(1_100_000_000, "USD", "actual"), (2_500_000_000, "USD", "actual")]),
+])
+def test_money_with_its_currency_left_out_takes_the_currency_before(text, expected):
+    assert [(f["value"], f["unit"], f["kind"]) for f in figures(text)] == expected

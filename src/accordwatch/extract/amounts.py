@@ -483,6 +483,51 @@ def money_in_words(doc: Document, found: list[Span]) -> list[Span]:
     return out
 
 
+# a number and a multiplier with no currency, and what may follow it: the end of a clause or a joining word
+# ("... reached 2.5 billion dollars and should double to 5 billion.", "до 5 миллиардов, ...")
+ELLIPTIC_END = r"(?=\s*(?:[.,;:)!?»\"”]|$)|\s+(?:in|by|and|or|to|from|within|в|к|и|а|до|на|за|по|с)(?!\w))"
+ELLIPTIC_REACH = 150
+
+
+@cache
+def elliptic_pattern(code: str = "en") -> re.Pattern:
+    if code == "en":
+        return re.compile(rf"(?<![\w.,$€£¥₸₽])(?P<n>{NUM})[\s-]?(?P<m>{MULT}){ELLIPTIC_END}")
+    mult = rf"(?:{_alt(multipliers(code))})(?!\w)"
+    return re.compile(rf"(?<![\w.,$€₸₽])(?P<n>{NUM_COMMA})\s?(?P<m>{mult})\.?{ELLIPTIC_END}")
+
+
+@cache
+def money_codes(code: str = "en") -> frozenset[str]:
+    before, after = currencies(code)
+    return frozenset(before.values()) | frozenset(after.values())
+
+
+def elliptic_money(doc: Document, found: list[Span]) -> list[Span]:
+    """Money whose currency is left out after money in one: "trade reached 2.5 billion dollars, and the sides
+    intend to double it, to 5 billion", "до 5 миллиардов": a number with a multiplier and no unit, later in the
+    sentence of money and at most ELLIPTIC_REACH characters after it, is in its currency."""
+    code = lang.of(doc).code
+    money = [s for s in found if s.data["unit"] in money_codes(code)]
+    if not money:
+        return []
+    out: list[Span] = []
+    taken = [(s.start, s.end) for s in found]
+    pat = elliptic_pattern(code)
+    for prev in money:
+        s1 = min(doc.sentence_of(prev.start)[1], prev.end + ELLIPTIC_REACH)
+        for m in pat.finditer(doc.text, prev.end, s1):
+            start, end = m.start("n"), m.end("m")
+            if any(a < end and start < b for a, b in taken) or not doc.in_body(start, end):
+                continue
+            value = number(m["n"], m["m"], code)
+            if value is None or value <= 0 or value >= MAX_VALUE:
+                continue
+            out.append(amount_span(doc, code, start, end, value, prev.data["unit"], None))
+            taken.append((start, end))
+    return out
+
+
 def _occurrences(text: str, word: str) -> list[int]:
     out, i = [], text.find(word)
     while i != -1:
@@ -496,6 +541,7 @@ def annotate(doc: Document) -> None:
     found = find_amounts(doc)
     found += counts_stated_after(doc, found)
     found += halves(doc, found)
+    found += elliptic_money(doc, found)
     worded = money_in_words(doc, found)
     found = [s for s in found if not any(w.start < s.start and s.end <= w.end for w in worded)] + worded
     words = counts_in_words(doc, found) if lang.of(doc).code == "en" else []

@@ -109,8 +109,10 @@ TARGET = re.compile(r"""
 """, re.X | re.I)
 TARGETABLE = {"trade_turnover", "exports", "imports", "volume"}
 # "... imports to $500 million, | and exports to | $600 million": another goal, listed after one
-TARGET_LIST = re.compile(r"\s*,?\s*(?:and\s+|while\s+)?(?:[\w-]+\s+){0,3}?to\s+(?:about\s+|around\s+|up\s+to\s+|"
-                         r"more\s+than\s+|over\s+|some\s+)?", re.I)
+# (after a phrase of when or where the first holds: "to $1 billion in the first phase and eventually to $5 billion")
+TARGET_LIST = re.compile(r"\s*(?:(?:in|by|at|within|during)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*)?,?\s*(?:and\s+|while\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?to\s+(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+|over\s+|some\s+)?",
+                         re.I)
 # "trade surpassed the target, reaching $1.25 billion": a goal met, the amount a level reached
 TARGET_MET = re.compile(r"\b(?:surpassed|exceeded|outstripped|overfulfill?ed|met|achieved)\s+"
                         r"(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}?(?:target|goal|plan)\b|"
@@ -465,6 +467,9 @@ class FigureFinder:
         if amount.data.get("indicator"):
             return amount.data["indicator"]
         unit = amount.data["unit"]
+        # the amount restated in brackets after it: "US$30 billion (RM141 billion) | in bilateral trade",
+        # "two billion riyals ($533 million) | worth of agreements"
+        restated = BRACKETS_AFTER.match(self.text, amount.end)
         if self.code != "en":
             ind, cued = self.stem_indicator(amount, zone)
             if ind == "other" and cued:
@@ -474,7 +479,7 @@ class FigureFinder:
             best = None
             # "$30 billion in trade turnover", "$500 million in investment", "brought in $12.1 billion worth of
             # imports": the measure named right after the amount is its own, whatever cue comes before
-            named = IN_MEASURE.match(zone.right)
+            named = IN_MEASURE.match(zone.right, restated.end() - amount.end if restated else 0)
             if named is not None and (m := pat.match(zone.right, named.end())) is not None and \
                     not self.blocked.holds(amount.end + m.start()):
                 best = m
@@ -512,8 +517,6 @@ class FigureFinder:
                 ind = "deal_value"
         if ind == "other" and unit in currency_codes() and self.c.PROJECT_AFTER.match(self.text, amount.end):
             ind = "investment"   # "a $1.5 billion project", "a $300 million plant": what it costs
-        # (past the amount restated in brackets: "two billion riyals ($533 million) | worth of agreements")
-        restated = BRACKETS_AFTER.match(self.text, amount.end)
         if self.c.DEAL_WORTH.search(zone.left[-120:]) or (
                 ind in ("other", "trade_turnover", "exports", "imports", "investment") and
                 self.c.DOCUMENTS_AFTER.match(self.text, restated.end() if restated else amount.end)):
