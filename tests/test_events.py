@@ -2415,3 +2415,16 @@ def test_a_summit_level_partnership_is_no_summit():
 ])
 def test_a_numbered_session_and_meeting_of_one_body_are_one_sitting(text):
     assert len(of_type(events(text), "meeting")) == 1
+
+
+def test_a_letter_of_intent_signed_is_an_agreement():
+    ev = only("The city governments of Arequipa and Valparaiso signed a letter of intent on port cooperation.")
+    assert (ev["type"], ev["status"], ev["name"]) == ("agreement", "signed", "letter of intent on port cooperation")
+
+
+@pytest.mark.parametrize("second", ["letters of intent", "agreements"])
+def test_documents_joined_after_a_short_form_are_one_batch(second):
+    """"14 memorandums of understanding (MoUs) and letters of intent": one batch, as without the brackets."""
+    ev = only(f"Peru and Chile on Thursday signed 14 memorandums of understanding (MoUs) and {second} worth "
+              "about $6 billion.")
+    assert ev["name"] == "14 memorandums of understanding (MoUs)"

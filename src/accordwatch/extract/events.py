@@ -348,6 +348,17 @@ VISIT_WORDS = frozenset({"visit", "trip"})   # the last word of a trigger that s
 # the words that join a second document to the first, read up to that document's trigger: "a memorandum
 # on rail transit and an agreement on customs cooperation" (the first one's name ends before them)
 COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|as\s+well\s+as|or)\s+(?:(?:a|an|the|another|other|various)\s+)?$", re.I)
+
+
+def after_short_form(text: str, end: int) -> int:
+    """Where the text after a document's word ending at `end` goes on past its short form in brackets
+    ("14 memorandums of understanding (MoUs) | and letters of intent"; the short form may be the word)."""
+    if text.startswith(")", end):
+        return end + 1
+    m = SHORT_FORM.match(text, end)
+    return m.end() if m else end
+
+
 # the word a bare year qualifies ("the 2004 tsunami"), and the words after a year that make it a date
 ATTRIBUTIVE_AFTER = re.compile(r"\s+([a-zа-яё][\w-]*)")
 YEAR_WORDS = frozenset({"year", "years", "and", "or", "to", "through", "till", "until", "onwards", "onward", "as",
@@ -1332,7 +1343,7 @@ class EventFinder:
             if etype == "agreement":
                 # "signed 12 agreements and memoranda", "соглашения и меморандумы": one batch of documents
                 batch_again = last_document is not None and self.c.COORDINATED.match(
-                    self.text, last_document[1], start) is not None and \
+                    self.text, after_short_form(self.text, last_document[1]), start) is not None and \
                     self.many_at(last_document[0], True) and self.many_at(start, True)
                 last_document = (start, end)
                 if batch_again:
