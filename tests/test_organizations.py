@@ -779,3 +779,39 @@ def test_a_company_s_closing_word_in_a_remit_is_no_person_s_name():
     """"... Small and Medium-Sized Enterprises (SMEs)": "Enterprises" closes companies' names, never a person's."""
     text = "The Agency for the Development of Small and Medium-Sized Enterprises (SMEs) signed a memorandum."
     assert list(orgs(text)) == ["Agency for the Development of Small and Medium-Sized Enterprises"]
+
+
+@pytest.mark.parametrize("text", [
+    "A cooperation agreement was signed between Andina Agency and Pakistan Broadcasting Corporation. The PBC "
+    "director signed it in Islamabad.",
+    "The Pakistan Broadcasting Corporation (PBC) and Andina Agency signed a memorandum. PBC will air the programmes.",
+])
+def test_a_known_acronym_the_article_gives_another_bodys_name(text):
+    """"PBC" is the People's Bank of China in the gazetteer; an article that spells it out otherwise means its own."""
+    found = orgs(text)
+    assert "People's Bank of China" not in found
+    assert found["Pakistan Broadcasting Corporation"]["country"] == "PAK"
+
+
+def test_a_known_acronym_spelled_out_as_the_known_body_stays_it():
+    assert "People's Bank of China" in orgs("The People's Bank of China (PBC) and the Central Reserve Bank of Peru "
+                                            "signed a currency swap. PBC said so.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Об этом сообщает пресс-центр министерства промышленности и новых технологий Таджикистана.",
+     [("министерство промышленности и новых технологий Таджикистана", "TJK", "ministry")]),
+    ("Соглашения подписаны между министерством энергетики Кыргызстана и двумя китайскими компаниями.",
+     [("министерство энергетики Кыргызстана", "KGZ", "ministry")]),
+    ("Соглашения подписаны между министерством энергетики и двумя китайскими компаниями.", []),
+    ("Соглашения касались сотрудничества между министерствами иностранных дел Турции и Туркменистана.", []),
+    ("Кредитные соглашения подписаны между таджикским министерством финансов и китайским Эксимбанком.",
+     [("китайский Эксимбанк", "CHN", "bank")]),
+])
+def test_a_russian_ministry_in_lower_case_is_one_when_its_country_closes_its_name(text, expected):
+    assert [(o["name"], o["country"], o["kind"]) for o in extract(text)["organizations"]] == expected
+
+
+def test_belarusian_and_russian_vehicle_makers_are_known():
+    found = orgs("Решен вопрос о поставках во Вьетнам техники МАЗ и БелАЗ, а в Египте будет работать КамАЗ.")
+    assert {name: o["country"] for name, o in found.items()} == {"МАЗ": "BLR", "БелАЗ": "BLR", "КамАЗ": "RUS"}

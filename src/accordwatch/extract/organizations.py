@@ -420,6 +420,7 @@ class Finder:
         self.blocked_ranges = gz.Ranges(self.blocked)
         self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
         self.known_mentions: list[Span] = []   # the gazetteer's organizations named (known())
+        self.known_acronyms: set[str] = set()   # known acronyms the article gives another body's name
 
     # ---- helpers ----
     def country_at(self, start: int, end: int) -> str | None:
@@ -427,6 +428,10 @@ class Finder:
             if start <= s.start and s.end <= end:
                 return s.value
         return None
+
+    def _demonym_at(self, start: int, end: int) -> bool:
+        """Is the country word in [start, end) an adjective ("китайским"), not the country's name?"""
+        return any(start <= s.start and s.end <= end and s.data.get("form") == "demonym" for s in self.country_spans)
 
     def sole_country(self, start: int, end: int) -> str | None:
         """The one country named from `start` to `end`; none where two are ("the Iran-Armenia Joint
@@ -753,6 +758,11 @@ class Finder:
                 start = m.end("long") - len(best)
                 country = self.country_at(start, m.end("long")) or self.country_before(start)
                 known = gz.org_index().get(acr.lower())
+                if known and not _same_body(best, known.key):
+                    # "Pakistan Broadcasting Corporation (PBC)": the text's own body, not the People's Bank of
+                    # China the gazetteer knows by "PBC"; every bare "PBC" of the article is this body's
+                    known = None
+                    self.known_acronyms.add(acr)
                 if known:
                     ent = self.entity(_norm(known.key), known.key, known.kind or "company", known.country or country)
                     ent.add_alias(best)
@@ -928,10 +938,12 @@ class Finder:
             while adjs and head[:1].isupper() and adjs[0][:1].islower() and morph.pos(adjs[0]) == "PRTF":
                 adjs = adjs[1:]   # "кредитов, выделенных | Банком развития Китая": a participle's clause, no name
             start = m.start("head") - len(" ".join(adjs)) - (1 if adjs else 0)
-            if head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)) and \
-                    not (adjs and adjs[0][:1].isupper() and start > 0 and self.text[start - 1] == " "
-                         and not self.text[:start].rstrip().endswith((".", "!", "?"))):
+            passing = head[:1].islower() and not RU_INSTITUTION.search(" ".join(adjs)) and \
+                not (adjs and adjs[0][:1].isupper() and start > 0 and self.text[start - 1] == " "
+                     and not self.text[:start].rstrip().endswith((".", "!", "?")))
+            if passing and not (head.startswith("министерств") and not morph.only_plural(head)):
                 continue   # "комиссия" in passing; "Национальное агентство" (a capital mid-sentence) names one
+            closed = False   # a country closes the name
             # the remit: the words that depend on the head, up to a verb, a full stop or a word
             # that is neither noun nor adjective (nor "по", "при", "и" between them)
             pos_ = m.end("head")
@@ -949,11 +961,12 @@ class Finder:
                     pos_ = end = w.end()
                     continue
                 if self.country_at(w.start(), w.end()):
-                    end = w.end()
+                    # ("министерством финансов и | китайским Эксимбанком": an adjective opens the next body)
+                    end, closed = w.end(), not self._demonym_at(w.start(), w.end())
                     break   # "... КР", "... Узбекистана": the country closes the name
                 opening = self.country_from(w.start())
                 if opening is not None:
-                    end = opening
+                    end, closed = opening, True
                     break   # "... Киргизской Республики": a country of two words closes it too
                 tag = morph.pos(word)
                 if word == "по" and head.lower().startswith(("банк", "эксимбанк")):
@@ -980,6 +993,7 @@ class Finder:
                 pos_ = end = w.end()
                 prev_tag = tag
                 if self.country_at(w.start(), w.end()):
+                    closed = not self._demonym_at(w.start(), w.end())
                     break   # "... Узбекистана": the country closes the name
             if RU_COMMISSION.match(head) and end > m.end("head") and end in self.country_by_end and \
                     (joined := RU_AND.match(self.text, end)) is not None and \
@@ -990,6 +1004,8 @@ class Finder:
                 end = second
                 if (remit := RU_REMIT.match(self.text, end)) is not None:
                     end = remit.end()
+            if passing and not (closed and end > m.end("head")):
+                continue   # "министерства энергетики" in passing; "министерства энергетики Таджикистана" names one
             if end == m.end("head") and (not adjs or (
                     head[:1].islower() and not any(a[:1].isupper() for a in adjs)
                     and self.country_at(start, end) is None)):
@@ -1086,7 +1102,27 @@ class Finder:
         self.shorter_names()
         self.bracketed_names()
         self.repeats()
+        self.acronyms_of_names()
         self.mentions.sort(key=lambda s: s.start)
+
+    def acronyms_of_names(self) -> None:
+        """A known body's acronym alone ("PBC") is the article's body whose name it spells ("Pakistan
+        Broadcasting Corporation", or one that gave it in brackets) where the known body is never named in full."""
+        named_in_full = {m.value for m in self.known_mentions if m.text != m.text.upper()}
+        bodies = [e for e in self.entities.values() if not e.known]
+        for i, m in enumerate(self.mentions):
+            if m.value not in self.entities or not self.entities[m.value].known or m.value in named_in_full or \
+                    not ACRONYM.fullmatch(m.text):
+                continue
+            own = next((e for e in bodies if m.text in e.aliases), None) if m.text in self.known_acronyms else None
+            own = own or next((e for e in bodies if _spells(e.name, m.text)), None)
+            if own is None:
+                continue
+            own.add_alias(m.text)
+            self.mentions[i] = Span(m.start, m.end, "org", m.text, own.key)
+        used = {m.value for m in self.mentions}
+        for key in [k for k, e in self.entities.items() if e.known and k not in used]:
+            del self.entities[key]
 
     def paired(self) -> None:
         """A name that opens with a country right after another country and a dash set apart is the two
@@ -1182,6 +1218,22 @@ def acronym_definitions(text: str) -> Iterator[re.Match]:
         if m:
             yield m
             pos = m.end()
+
+
+ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+
+
+def _same_body(name: str, known: str) -> bool:
+    """Is `name`, written out before an acronym, the known body's name `known` (or near it)?"""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(name.lower(), known.lower()) >= 80
+
+
+def _spells(name: str, acr: str) -> bool:
+    """Do the capitals of the words of `name` (small words left out) spell `acr` exactly?"""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return len(words) >= 2 and "".join(w[0] for w in words if w[0].isupper()) == acr
 
 
 def _initials_fit(name: str, acr: str) -> bool:
