@@ -403,3 +403,20 @@ def test_a_byline_before_a_title_case_dateline():
     assert doc.dateline == "Lima"
     assert doc.text[slice(*doc.meta["dateline_span"])] == "Maria Lopez, Lima – "
     assert "Maria Lopez" not in [p["name"] for p in record["people"]]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("All news\n\nPeru and Chile sign 12 agreements in Lima\n\nLIMA, May 26. Peru and Chile signed twelve agreements "
+     "on Saturday.", "Peru and Chile sign 12 agreements in Lima"),
+    ("Войти в почту\n\nПеру и Чили подписали 12 соглашений\n\nПеру и Чили в субботу подписали двенадцать соглашений "
+     "в Лиме.", "Перу и Чили подписали 12 соглашений"),
+])
+def test_a_sites_link_line_is_no_title(text, title):
+    assert document(text)["title"] == title
+
+
+def test_a_page_templates_placeholders_are_no_body():
+    text = ("Peru and Chile signed twelve agreements in Lima on Thursday.\nComments {{getCommentCount()}}\n"
+            "Be the first to comment\n{{comment.DisplayName}} {{comment.ElapsedTime}}\n"
+            "Found a typo? Select it and press Ctrl + Enter")
+    assert extract(text)["organizations"] == []

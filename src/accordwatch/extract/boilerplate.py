@@ -24,6 +24,10 @@ FURNITURE = re.compile(r"""
       | tags?\s*:
       | (?:source|источник)\s*:\s*[^\s:][^\n:]{0,40}$     # "Source: ENA": the agency credited, no body
       | divider\s*$
+      | .{0,80}\{\{[^{}\n]{1,80}\}\}                     # a page template's placeholder: "{{comment.DisplayName}}"
+      | be\s+the\s+first\s+to\s+comment
+      | .{0,120}\bctrl\s*\+\s*enter\b                  # "Found a typo? Select it and press Ctrl+Enter"
+      | (?:all\s+news|все\s+новости|log\s+in|sign\s+in|войти(?:\s+в\s+почту)?)\s*$   # a site's links
       # a site's exchange-rate ticker: "Currency rates from 25/11/2024", "$1 – 12829.07", "UZS – -0.12%"
       | (?:currency|exchange)\s+rates?\b.{0,30}$
       | [$€₽£¥]\s?1\s*[–—=-]\s*[\d\s.,]+$

@@ -21,7 +21,7 @@ from functools import cache
 from ..document import Document
 from . import dates_ru, lang
 from . import gazetteer as gz
-from .boilerplate import is_menu
+from .boilerplate import FURNITURE, is_menu
 from .datetext import FULL_DATE, MONTH, full_date
 from .patterns import tokens_back, windowed_matches
 from .pipeline import component
@@ -269,7 +269,7 @@ def read_header(doc: Document) -> None:
         if doc.title and line.strip() == doc.title.strip():
             continue
         stripped = line.strip()
-        if BYLINE.match(stripped) or NAVIGATION.search(stripped) or is_menu(stripped):
+        if BYLINE.match(stripped) or NAVIGATION.search(stripped) or is_menu(stripped) or FURNITURE.match(stripped):
             continue
         if len(TITLE_WORD.findall(stripped)) < 2 and first_para is None:
             continue   # "• 0", "Share": counters and buttons, neither title nor text
