@@ -633,3 +633,16 @@ def test_a_title_goes_on_over_in_and_a_word_that_names_no_place(text, name):
 def test_a_dash_set_apart_joins_two_countries_in_a_russian_name(dash):
     text = f"Документы были подписаны в рамках бизнес-форума Иран {dash} Таджикистан в Душанбе."
     assert names(text, "meeting") == [f"бизнес-форума Иран {dash} Таджикистан"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru and Chile signed a memorandum at the St. Petersburg International Economic Forum.",
+     "St. Petersburg International Economic Forum"),
+    ("В ходе второго форума «Пояс и путь» Перу подписало соглашение с Чили.", "второго форума «Пояс и путь»"),
+    ('В ходе второго форума "Пояс и путь" Перу подписало соглашение с Чили.', 'второго форума "Пояс и путь"'),
+    ("В ходе форума «Россия – Африка» Египет подписал соглашение.", "форума «Россия – Африка»"),
+])
+def test_meeting_names_end_where_they_end(text, name):
+    """An abbreviation before a capital is the name's ("St. Petersburg"); a capital after a quoted title opens a
+    new clause ("«...» | Перу подписало")."""
+    assert names(text, "meeting") == [name]

@@ -26,8 +26,10 @@ from .patterns import POSSESSIVE_ENDS
 GLUED_TAIL = re.compile(r"[a-z]([A-Z][a-z]*)$")
 NUMERIC_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # "China–Kyrgyzstan" is one word, "16th" too
-# (a plural's possessive is one word: "the ASEAN-India Foreign Ministers' Meeting")
-TOKEN = re.compile(rf"{NUMERIC_ORDINAL.pattern}\b|\d[\d.,]*\d|\w[\w’'&\-–./]*s['’](?=\s)|\w[\w’'&\-–./]*\w|\w|"
+# (a plural's possessive is one word: "the ASEAN-India Foreign Ministers' Meeting"; so is a short word's
+# abbreviation before a capital: "the St. Petersburg International Economic Forum")
+TOKEN = re.compile(rf"{NUMERIC_ORDINAL.pattern}\b|[A-Z][a-z]\.(?=\s[A-Z])|\d[\d.,]*\d|"
+                   r"\w[\w’'&\-–./]*s['’](?=\s)|\w[\w’'&\-–./]*\w|\w|"
                    r"[“”\"«»]|[^\w\s]")
 # "on February 18", "of $100 million": a date or an amount after the trigger is no subject
 # (an ordinal is no number: "the protocol of the 7th session")
@@ -338,8 +340,10 @@ def name_span_by_words(text: str, lo: int, hi: int, start: int, end: int, etype:
             break   # "в ходе встречи лидеры обсудили": the subject of a new clause, which no name governs
         tag = morph.pos(word)
         if tag in ("NOUN", "ADJF", "PRTF", "NUMR") or word[:1].isdigit() or word.startswith("№"):
-            if tag in ("NOUN", "ADJF") and not governed and word[:1].islower() and not morph.genitive(word):
-                break
+            if tag in ("NOUN", "ADJF") and not governed and (
+                    (word[:1].islower() and not morph.genitive(word))
+                    or (taken and taken[-1][0] == m.start() - 1 and text[m.start() - 2] in "»\"")):
+                break   # (a capital after a quoted title opens a new clause: "форума «...» | Азербайджан подписал")
             if tag == "NOUN":
                 governed = False
             right = m.end()
