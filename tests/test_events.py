@@ -2428,3 +2428,17 @@ def test_documents_joined_after_a_short_form_are_one_batch(second):
     ev = only(f"Peru and Chile on Thursday signed 14 memorandums of understanding (MoUs) and {second} worth "
               "about $6 billion.")
     assert ev["name"] == "14 memorandums of understanding (MoUs)"
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Peru and Chile signed three agreements worth $2 billion. The first document is the Agreement on the "
+     "construction of a wind farm in Arica.", "Agreement on the construction of a wind farm"),
+    ("Перу и Чили подписали три соглашения на сумму 2 млрд долларов. Первым документом является Соглашение о "
+     "строительстве ветропарка в Арике.", "Соглашение о строительстве ветропарка"),
+    ("Перу и Чили подписали три соглашения на сумму 2 млрд долларов. Второе Соглашение о сотрудничестве касается "
+     "портов.", "Соглашение о сотрудничестве"),
+])
+def test_a_document_of_a_batch_told_by_its_place_in_the_list(text, named):
+    """"The first document is ...", "Второе Соглашение ...": one of the documents told, an event of its own."""
+    found = of_type(events(text), "agreement")
+    assert len(found) == 2 and found[1]["name"] == named and found[1]["status"] == "signed"

@@ -169,7 +169,9 @@ FIELD_BEFORE = re.compile(r"\b(?:trade|economic|business|commercial|financial|in
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include[ds]?|they\s+include[ds]?)\b", re.I)
 # "Another important document is the Plan of Practical Actions ...": one more of the documents told, told with no
 # verb of its own
-ANOTHER_DOCUMENT = re.compile(r"^\W*(?:another|one\s+more)\s+(?:[\w-]+\s+){0,2}?(?:document|agreement)\b", re.I)
+# ("The first document is the Agreement on ...": the one the sentence names)
+ANOTHER_DOCUMENT = re.compile(r"^\W*(?:(?:another|one\s+more)\s+(?:[\w-]+\s+){0,2}?(?:document|agreement)|"
+                              r"the\s+(?:first|second|third|fourth|fifth|sixth|last)\s+document)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,
 # which is a sector of the meeting, not an event (SCHEMA.md)
 VAGUE_INTENT = re.compile(r"\b(?:agreed|decided|intend\w*|plan\w*|want\w*)\s+to\s+(?:discuss|consider|explore|study|"
