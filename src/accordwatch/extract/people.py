@@ -1225,6 +1225,13 @@ class PeopleFinder:
         """The person these name words name, with the title words' title and country (or `given`);
         None for a bare surname of nobody named in full. `case_of`: a word before the name whose case
         the name shares, where no title gives it ("коллегой Бадром" -> "Бадр")."""
+        if self.lower_titles and title_ws:
+            heads = [k for k, w in enumerate(title_ws) if morph.lemma(w.text) in ru_title_heads()]
+            if len(heads) >= 2 and morph.only_plural(title_ws[heads[0]].text):
+                # "для представителей СМИ | Президент ...", "сопредседатели комиссии | министр энергетики ...": an
+                # office of many before one's own is theirs all, not this person's (still an office: no event's name)
+                self.title_spans.append((title_ws[0].start, title_ws[heads[1] - 1].end))
+                title_ws = title_ws[heads[1]:]
         if self.lower_titles and len(name_words) >= 3:
             # "директор компании Дельта Вилмар Андрей Романцов": a company's name before the person's, which
             # opens with the last first name followed by a surname (and a patronymic)
