@@ -815,3 +815,17 @@ def test_a_russian_ministry_in_lower_case_is_one_when_its_country_closes_its_nam
 def test_belarusian_and_russian_vehicle_makers_are_known():
     found = orgs("Решен вопрос о поставках во Вьетнам техники МАЗ и БелАЗ, а в Египте будет работать КамАЗ.")
     assert {name: o["country"] for name, o in found.items()} == {"МАЗ": "BLR", "БелАЗ": "BLR", "КамАЗ": "RUS"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A similar agreement was signed by Andes Halal Accreditation and Peru National Accreditation Council.",
+     [("Peru National Accreditation Council", "PER")]),
+    ("A cooperation agreement was signed between TV Chile and Peru Broadcasting Corporation.",
+     [("Peru Broadcasting Corporation", "PER")]),
+    ("The deals were inked between the Bank of China in Peru and Sky Airlines.",
+     [("Bank of China", "CHN"), ("Sky Airlines", None)]),
+    ("The Peru and Chile Business Council met in Lima.", [("Peru and Chile Business Council", None)]),
+    ("The Kazakh and Uzbek Business Council met in Tashkent.", [("Kazakh and Uzbek Business Council", None)]),
+])
+def test_a_country_on_one_side_of_and_joins_two_names(text, expected):
+    assert [(o["name"], o["country"]) for o in extract(text)["organizations"]] == expected

@@ -166,6 +166,8 @@ def suffix_pattern() -> re.Pattern:
 # (?:CAP\s+(?:(?:of|and|for|&|de)\s+)?){1,6}$, with its first word written out so that the pattern
 # starts with CAP's capital letter and the regex engine skips to capitals
 LEFT_WORD = rf"{CAP}\s+(?:(?:of|and|for|&|de)\s+)?"
+AND_WORD = re.compile(r" and ")
+ARTICLE_FIRST = re.compile(r"(?:[Tt]he\s+)?")
 LEFT_RUN = re.compile(rf"{LEFT_WORD}(?:{LEFT_WORD}){{0,5}}$")
 # cue words that follow a place's name in the name of the place itself ("Vientiane Capital")
 PLACE_CUES = frozenset({"Capital"})
@@ -477,7 +479,8 @@ class Finder:
         for s in reversed(self.country_spans):
             if s.end <= start and s.start >= sent_start:
                 between = self.text[s.end:start]
-                if re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,4}\s+(?:the\s+)?", between) or \
+                # (not one "and" joins to it: "ICBC in Turkey and | Sichuan Airlines")
+                if re.fullmatch(r"(?:['’]s)?(?:\s+(?!and\b|or\b)[a-z][\w-]*){0,4}\s+(?:the\s+)?", between) or \
                         re.fullmatch(r"\s+", between):
                     return s.value
                 return None
@@ -663,6 +666,15 @@ class Finder:
                                 and k.end + 5 <= m.start() and self.text[k.end:k.end + 5] == " and "]
                 if known_before:
                     start = max(known_before)
+                # "Andes Halal Accreditation and | Peru National Accreditation Council", "ICBC in Turkey and | Sichuan
+                # Airlines": a country on one side of "and" only joins two names ("the Kazakhstan and Uzbekistan
+                # Business Council", a country on both sides, is one body's)
+                for a in AND_WORD.finditer(self.text, start, m.start()):
+                    after = a.end() in self.country_ends_by_start
+                    lead = ARTICLE_FIRST.match(self.text, start).end()
+                    if (a.start() in self.country_by_end) != after or (after and not self._only_country_words(
+                            lead, a.start())):   # ("TV Chile and | Peru Broadcasting Corporation")
+                        start = a.end()
             # ("Oman’s Development Bank" keeps its country: the cue alone is no name)
             start = self.after_possessive_country(start, m.start())
             words = self.text[start:m.start()].split()
