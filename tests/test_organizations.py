@@ -829,3 +829,17 @@ def test_belarusian_and_russian_vehicle_makers_are_known():
 ])
 def test_a_country_on_one_side_of_and_joins_two_names(text, expected):
     assert [(o["name"], o["country"]) for o in extract(text)["organizations"]] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Peru To Invest Over $12Bln In Chile's Energy, Infrastructure",
+    "In Chile's Energy sector, investment grew by a third.",
+])
+def test_a_countrys_possessive_and_a_cue_word_are_no_body(text):
+    """"$12Bln In Chile's Energy": no run of a name starts inside a word, and a country's sector names no body."""
+    assert extract(text)["organizations"] == []
+
+
+def test_a_possessive_country_before_a_name_of_two_cue_words_stays():
+    assert [o["name"] for o in extract("Oman's Development Bank signed a loan.")["organizations"]] == [
+        "Oman's Development Bank"]

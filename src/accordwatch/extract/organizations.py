@@ -168,7 +168,8 @@ def suffix_pattern() -> re.Pattern:
 LEFT_WORD = rf"{CAP}\s+(?:(?:of|and|for|&|de)\s+)?"
 AND_WORD = re.compile(r" and ")
 ARTICLE_FIRST = re.compile(r"(?:[Tt]he\s+)?")
-LEFT_RUN = re.compile(rf"{LEFT_WORD}(?:{LEFT_WORD}){{0,5}}$")
+# (a run starts a word: not "Bln" of "$12Bln In Chile's Energy")
+LEFT_RUN = re.compile(rf"(?<![^\W_]){LEFT_WORD}(?:{LEFT_WORD}){{0,5}}$")
 # cue words that follow a place's name in the name of the place itself ("Vientiane Capital")
 PLACE_CUES = frozenset({"Capital"})
 # the capitalised prefix joined by a hyphen to a cue word ("Sub-|Committee"), or nothing before the hyphen
@@ -684,6 +685,10 @@ class Finder:
                 words = words[1:]
             if not words:
                 continue
+            if suffix.get(m["cue"]) == "company" and " " not in m["cue"] and \
+                    (cend := self.country_from(start)) is not None and \
+                    (pm := POSSESSIVE_AFTER.match(self.text, cend)) is not None and pm.end() >= m.start():
+                continue   # "(In) Chile's Energy": a country's sector, no body ("China's Eximbank" is a bank)
             end = m.end("cue")
             if m["of"]:
                 # "... Bank of Mongolia": the name ends with the country its "of" names ("... of Mongolia and
