@@ -1744,3 +1744,22 @@ def test_russian_future_of_bring_to_is_a_goal():
 ])
 def test_money_with_its_currency_left_out_takes_the_currency_before(text, expected):
     assert [(f["value"], f["unit"], f["kind"]) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since the memorandum was signed, trade between Peru and Chile grew 2.5 times, and Peru invested $1.7 billion "
+     "in Chile's economy.", ("investment", None)),
+    ("С момента подписания меморандума товарооборот между двумя странами увеличился в 2,5 раза, Казахстан "
+     "инвестировал в экономику Узбекистана $1,7 млрд.", ("investment", None)),
+    ("Trade between Peru and Chile grew 2.5 times, to $1.7 billion.", ("trade_turnover", 150.0)),
+    ("Товарооборот между Перу и Чили вырос в 1,5 раза и составил $3 млрд.", ("trade_turnover", 50.0)),
+])
+def test_a_multiple_of_a_clause_before_the_amounts_own_is_not_its_change(text, expected):
+    f = one(text)
+    assert (f["indicator"], f["change_pct"]) == expected
+
+
+def test_the_direction_is_read_in_the_amounts_own_clause():
+    f = one("По словам министра, с момента подписания меморандума с Узбекистаном товарооборот между двумя странами "
+            "увеличился в 2,5 раза, Казахстан инвестировал в экономику Узбекистана $1,7 млрд.")
+    assert (f["from"], f["to"]) == ("KAZ", "UZB")

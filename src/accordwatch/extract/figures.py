@@ -81,6 +81,9 @@ ASIDE_OPEN = re.compile(r",\s+(?:which|whose)\b[^,;()]*$", re.I)
 CLAUSE_END = re.compile(r",\s+(?:while|whereas|but|and)\b|;|\bwhile\b|\bwhereas\b|,\s+with\s+(?-i:[A-Z])")
 # where one clause of a sentence ends and another begins: "they signed a memorandum, | and ... exported"
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+# a clause with a subject of its own after a comma: ", | Peru invested", ", | Казахстан инвестировал" (not a list:
+# "Turkey, China and Russia")
+NEW_SUBJECT = re.compile(r",\s+(?=[A-ZА-ЯЁ][\w-]*\s+(?!(?:and|or|и|или)\b)[a-zа-яё])")
 CONTRAST = re.compile(r",\s+(?:while|whereas)\s+|;\s*")
 # "..., with an investment portfolio of $4 billion": a clause with a measure of its own may open
 WITH_OWN = re.compile(r",\s+with\s+(?:an?|the|its|their)\s+", re.I)
@@ -772,13 +775,22 @@ class FigureFinder:
                     continue   # "up 1000...000%": more digits than a float holds
                 return -value if sign < 0 else value
             tm = self.c.TIMES.search(text)
+            # (one of a clause before the amount's own is that clause's: "trade grew 2.5 times, | Peru invested $1.7
+            # billion", "увеличился в 2,5 раза, | Азербайджан инвестировал $1,7 млрд")
             if tm and not self.c.MULTIPLE_SPAN.match(text, tm.end()) and \
+                    not (text is zone.left and self.new_clause(offset + tm.end(), amount.start)) and \
                     (n := float((tm["n"] or tm.groupdict().get("n2")).replace(",", "."))) > 1:
                 return round((n - 1) * 100, 1)   # "grew 1.5 times", "вырос в 1,5 раза": +50%
             mm = self.c.MULTIPLE.search(text)
-            if mm and not self.c.MULTIPLE_SPAN.match(text, mm.end()):
+            if mm and not self.c.MULTIPLE_SPAN.match(text, mm.end()) and \
+                    not (text is zone.left and self.new_clause(offset + mm.end(), amount.start)):
                 return 100.0 if mm["x2"] else 200.0 if mm["x3"] else -50.0
         return None
+
+    def new_clause(self, lo: int, hi: int) -> bool:
+        """Does a clause of its own open between lo and hi (", and", ";", a comma before a capital)?"""
+        return self.c.CLAUSE_BREAK.search(self.text, lo, hi) is not None or \
+            NEW_SUBJECT.search(self.text, lo, hi) is not None
 
     def sign(self, window: str) -> int | None:
         """Whether the words around a percentage tell a rise (1) or a fall (-1), the later of the two winning (a
@@ -859,8 +871,9 @@ class FigureFinder:
         starts = self.actor_starts   # the actors are in text order: those in the zone are one slice
         # ("Brazil invests $2 billion a year in Mexico, | while Mexico's investments in Brazil total $23 billion":
         # the clause of the other way opens after the contrast)
-        contrast = [m.end() for m in CONTRAST.finditer(zone.left)]
-        lo = zone.start + contrast[-1] if contrast else zone.start
+        # (so does one with a subject of its own: "trade grew 2.5 times, | Kazakhstan invested $1.7 billion in ...")
+        contrast = [m.end() for m in CONTRAST.finditer(zone.left)] + [m.end() for m in NEW_SUBJECT.finditer(zone.left)]
+        lo = zone.start + max(contrast) if contrast else zone.start
         for c in self.actors[bisect_left(starts, lo):bisect_left(starts, zone.end)]:
             if amount_end is not None and c.start >= amount_end and (
                     self.c.CLAUSE_BREAK.search(self.text, amount_end, c.start) or
