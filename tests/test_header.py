@@ -420,3 +420,8 @@ def test_a_page_templates_placeholders_are_no_body():
             "Be the first to comment\n{{comment.DisplayName}} {{comment.ElapsedTime}}\n"
             "Found a typo? Select it and press Ctrl + Enter")
     assert extract(text)["organizations"] == []
+
+
+def test_a_stamp_with_its_month_in_lower_case():
+    text = "22 november 2024\n\nПеру и Чили подписали соглашение\n\nПеру и Чили подписали соглашение о торговле в Лиме."
+    assert document(text)["published"] == "2024-11-22"

@@ -26,6 +26,8 @@ FULL_DATE = re.compile(rf"""
   | (?P<dmy_text>(?<!\d)(?P<td>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<tm>{MONTH}),?\s+(?P<ty>(?:19|20)\d\d))
   | (?P<mdy_text>(?P<um>{MONTH})\s+(?P<ud>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<uy>(?:19|20)\d\d)(?!\d))
 """, re.X)
+# the same in any case, for a stamp alone on its line: "22 november 2024" (a page that sets its dates in lower case)
+FULL_DATE_ANY_CASE = re.compile(FULL_DATE.pattern, re.X | re.I)
 
 
 def month_number(word: str) -> int | None:

@@ -22,7 +22,7 @@ from ..document import Document
 from . import dates_ru, lang
 from . import gazetteer as gz
 from .boilerplate import FURNITURE, is_menu
-from .datetext import FULL_DATE, MONTH, full_date
+from .datetext import FULL_DATE, FULL_DATE_ANY_CASE, MONTH, full_date
 from .patterns import tokens_back, windowed_matches
 from .pipeline import component
 
@@ -149,7 +149,7 @@ def stamp_date(line: str, strict: bool = False) -> tuple[str, str | None] | None
 def _stamp(line: str, strict: bool = False) -> tuple[str, str | None] | None:
     if len(line) > 100:
         return None
-    m = FULL_DATE.search(line)
+    m = FULL_DATE.search(line) or FULL_DATE_ANY_CASE.search(line)
     d = full_date(m) if m else None
     if m is None:
         m = ru_full_date().search(line)   # "21 января 2021 в 22:55"
