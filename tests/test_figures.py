@@ -1763,3 +1763,13 @@ def test_the_direction_is_read_in_the_amounts_own_clause():
     f = one("По словам министра, с момента подписания меморандума с Узбекистаном товарооборот между двумя странами "
             "увеличился в 2,5 раза, Казахстан инвестировал в экономику Узбекистана $1,7 млрд.")
     assert (f["from"], f["to"]) == ("KAZ", "UZB")
+
+
+@pytest.mark.parametrize("text", [
+    "Although bilateral trade in 2023 fell to US$24.8 billion, Peru was still Chile's largest trading partner in "
+    "ASEAN.",
+    "Товарооборот Перу и Чили в 2023 году составил $5 млрд, Чили остается крупнейшим торговым партнером Перу "
+    "среди стран АСЕАН.",
+])
+def test_the_group_a_partner_ranks_in_is_no_side(text):
+    assert one(text)["parties"] == ["CHL", "PER"]

@@ -21,7 +21,9 @@ ROUTE_BEFORE = re.compile(r"\b(?:to|via|through|into|towards|across|along|transi
                           r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?$", re.I)
 # "the third largest trading partner for the year, after China and the United States": those ranked above
 # ("Canada edged out Mexico as the top partner of the US": the rival left behind in the ranking)
-RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind)\s+(?:the\s+)?$|"
+# ("Thailand's largest trading partner in ASEAN": the group it ranks in)
+RANK_BEFORE = re.compile(r"\b(?:largest|biggest|leading|main|top)\b[^.;]{0,80}\b(?:after|behind|in|within|among)\s+"
+                         r"(?:the\s+)?$|"
                          r"\b(?:overt(?:ook|aken|akes|aking)|edg(?:ed|es|ing)\s+out|outpac(?:ed|es|ing)|"
                          r"displac(?:ed|es|ing)|unseat(?:ed|s|ing))\s+(?:the\s+)?$", re.I)
 RANK_REACH = 120
