@@ -2442,3 +2442,8 @@ def test_a_document_of_a_batch_told_by_its_place_in_the_list(text, named):
     """"The first document is ...", "Второе Соглашение ...": one of the documents told, an event of its own."""
     found = of_type(events(text), "agreement")
     assert len(found) == 2 and found[1]["name"] == named and found[1]["status"] == "signed"
+
+
+def test_the_source_a_headline_closes_with_is_no_event():
+    found = events("Record number of 120 agreements signed at the Lima forum for $3 bln - Organizing committee")
+    assert [ev["type"] for ev in found] == ["agreement", "meeting"]
