@@ -2447,3 +2447,19 @@ def test_a_document_of_a_batch_told_by_its_place_in_the_list(text, named):
 def test_the_source_a_headline_closes_with_is_no_event():
     found = events("Record number of 120 agreements signed at the Lima forum for $3 bln - Organizing committee")
     assert [ev["type"] for ev in found] == ["agreement", "meeting"]
+
+
+def test_a_document_on_a_subject_signed_is_an_agreement():
+    ev = only("A document on strategic cooperation for 2022-2026 was signed in Lima by Peru and Chile.")
+    assert (ev["type"], ev["status"], ev["name"]) == (
+        "agreement", "signed", "document on strategic cooperation for 2022-2026")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru and Chile signed a protocol to avoid double taxation.", "protocol to avoid double taxation"),
+    ("Peru and Chile signed an agreement to promote and protect investments.",
+     "agreement to promote and protect investments"),
+    ("Peru and Chile signed agreements to further cement ties.", None),
+])
+def test_what_a_document_does_after_to_is_its_subject(text, name):
+    assert only(text)["name"] == name

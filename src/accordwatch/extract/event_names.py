@@ -38,6 +38,7 @@ NO_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\d(?!\d*(?:st|nd|rd|th)\b)|[$€£¥�
                         r"\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
                         r"(?:this|last|next)\s+\w+\b)", re.I)
 TO_VERB = re.compile(r"\bto\s+$", re.I)
+TO_VERB_AHEAD = re.compile(r"\s+to\s+([a-z]+)\b")
 # a month or season named next: "... in November", "... from early spring" (dates.py's words for them)
 SEASON_AHEAD = re.compile(rf"\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:{FULL_MONTH}|{SEASON}|"
                           r"(?:first|second|third|fourth|last)\s+(?:quarter|half)|end\s+of\s+(?:the\s+)?year|"
@@ -523,6 +524,10 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
         stop = ab.end()
     fm = FIRST_WORD.match(text, stop, hi)
     first_word = fm[1].lower() if fm else ""
+    # "a protocol to avoid double taxation": what it does is its subject
+    to_subject = etype == "agreement" and first_word == "to" and \
+        (verb := TO_VERB_AHEAD.match(text, stop, hi)) is not None and verb[1].lower() in words.get("subject_verb", ())
+    to_opens = to_opens or to_subject
     if not opened and not (first_word in words["complement"] or first_word == "between"
                            or (first_word == "to" and to_opens)
                            or (first_word == "in" and (generic or etype == "project" or IN_FIELD.match(text, stop)))
@@ -534,7 +539,7 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
     first = toks[0][2].lower()
     if NO_SUBJECT.match(text, toks[1][0] if len(toks) > 1 else hi, hi):
         return stop
-    opens = first in words["complement"] or (
+    opens = first in words["complement"] or to_subject or (
         etype == "working_group" and first == "to" and len(toks) > 1 and toks[1][2].islower()) or (
         first == "in" and len(toks) > 3 and toks[1][2].lower() == "the"
         and toks[2][2].lower() in ("field", "area", "sphere", "areas", "fields", "spheres"))
@@ -574,6 +579,9 @@ def _right(text: str, end: int, hi: int, etype: str, words: dict[str, frozenset[
             break   # "... raw materials and aim to ...", "... on science and start training courses": a new clause
         if low == "and" and etype != "agreement" and _document_next(toks, k + 1):
             break   # "the 5th session of the commission | and an Agreement on ...": the next item, a document
+        if low == "and" and etype == "agreement" and to_subject and \
+                any(t.lower() in _english_documents() for _, _, t in toks[k + 1:k + 5]):
+            break   # "a protocol to avoid double taxation | and a framework of agreement": the next document
         if tok == "-" and text[a - 1:a].isspace() and text[b:b + 1].isspace():
             break   # "two declarations of intent - highlights ...": a dash set apart ends the name
         if tok in (".", ";", ":", "!", "?", "—", "–", "(", ")") or tok in "“”\"«»":
