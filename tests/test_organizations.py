@@ -843,3 +843,12 @@ def test_a_countrys_possessive_and_a_cue_word_are_no_body(text):
 def test_a_possessive_country_before_a_name_of_two_cue_words_stays():
     assert [o["name"] for o in extract("Oman's Development Bank signed a loan.")["organizations"]] == [
         "Oman's Development Bank"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The deals were welcomed by Roland Banda, secretary to the Cabinet of Zambia.", "Cabinet of Zambia", "ZMB"),
+    ("The Cabinet of Ministers of Uzbekistan approved the agreement.", "Cabinet of Ministers of Uzbekistan", "UZB"),
+])
+def test_a_cabinet_is_a_government_body(text, name, country):
+    o = orgs(text)[name]
+    assert (o["country"], o["kind"]) == (country, "agency")

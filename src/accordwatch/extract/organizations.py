@@ -121,7 +121,9 @@ def before_name(text: str, start: int, end: int) -> int:
 
 @cache
 def cues() -> dict[str, dict[str, str]]:
-    """position -> {word: kind} from data/org_cues.tsv."""
+    """position -> {word: kind} from data/org_cues.tsv. Positions: `suffix` (a word that ends a name and
+    finds it: "Bank"), `legal_form`, `prefix_descriptor`, `title_head` (a person's office, no body's name)
+    and `head` (a word that opens a body's name found otherwise and says its kind: "Cabinet")."""
     out: dict[str, dict[str, str]] = {}
     for row in lexicon("org_cues.tsv"):
         out.setdefault(row["position"], {})[row["word"]] = row.get("kind") or "company"
@@ -1303,7 +1305,7 @@ REMIT = re.compile(r"\s+(?:of|for|on)\s+")   # where a body's head word gives wa
 def _kind_of(name: str) -> str:
     """The kind the name's head says: its last word's, or its last two words' ("Task Force"); where its remit
     follows it, the head before the remit ("Department | of Market Surveillance", "Bank | of China")."""
-    suffixes = cues().get("suffix", {})
+    suffixes = {**cues().get("head", {}), **cues().get("suffix", {})}   # ("Cabinet | of Ministers": a head's own kind)
     head = REMIT.split(name, maxsplit=1)[0]
     for part in ((head, name) if head != name else (name,)):
         words = part.split()
