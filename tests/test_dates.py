@@ -286,3 +286,12 @@ def test_last_and_next_month_name_resolve_around_the_publication_date(text, publ
 def test_last_may_in_lower_case_is_a_verb():
     assert dates("The first accord was signed in 2020; the last may be signed soon.", "2024-01-08") == [
         ("2020", "2020", "year")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trade between Peru and Chile amounted to $3.6 billion for 2007-08.", ("2007-08", "2007/2008", "span")),
+    ("The roadmap covers 2025-27.", ("2025-27", "2025/2027", "span")),
+    ("Exports grew in 2022/23.", ("2022/23", "2022/2023", "span")),
+])
+def test_a_span_of_years_with_the_second_in_two_digits(text, expected):
+    assert dates(text, "2024-01-08") == [expected]

@@ -101,7 +101,8 @@ BRANCHES = (
     # last May / next March / this September: the month of that name before, after or in the publication's year
     rf"""(?P<relmon>(?P<rmrel>last|next|this)\s+(?P<rmm>(?=(?-i:[A-Z])){FULL_MONTH})\b(?!\s*[-–]?\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d))""",
     rf"""(?P<yspan>(?:from|between)\s+(?P<ys1>{YEAR})\s+(?:to|and|through|till|until)\s+(?P<ys2>{YEAR})\b
-              | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b)""",
+              | \b(?P<ys1b>{YEAR})\s*[-–]\s*(?P<ys2b>{YEAR})\b
+              | \b(?P<fy1>{YEAR})[-–/](?P<fy2>\d\d)\b(?![-–/.]?\d))""",   # "2007-08" (a fiscal year), "2025-27"
     rf"""(?P<rely>\b{REL_YEAR}\b|a\s+year\s+(?:earlier|ago|before))""",
     r"""(?P<today>\b(?:today|yesterday|tomorrow)\b)""",
     # 5. on Monday / last Friday / next Tuesday (not "Monday, March 4": that date is read on its own)
@@ -293,6 +294,12 @@ def normalise(m: re.Match, base: date | None) -> tuple[str | None, str, bool]:
         y = base.year - (rel == "last" and mon >= base.month) + (rel == "next" and mon <= base.month)
         return f"{y}-{mon:02d}", "month", True
     if g["yspan"]:
+        if g["fy1"]:
+            a = int(g["fy1"])
+            b = a - a % 100 + int(g["fy2"])
+            if not a < b <= a + 10:
+                return str(a), "year", False   # "2007-03": no span of years, its year as before
+            return f"{a}/{b}", "span", False
         a, b = g["ys1"] or g["ys1b"], g["ys2"] or g["ys2b"]
         return f"{a}/{b}", "span", False
     if g["rely"]:
