@@ -2463,3 +2463,11 @@ def test_a_document_on_a_subject_signed_is_an_agreement():
 ])
 def test_what_a_document_does_after_to_is_its_subject(text, name):
     assert only(text)["name"] == name
+
+
+def test_a_document_told_with_a_is_not_merged_into_the_batch():
+    found = events("Peru and Chile signed five other agreements including three memorandums of understanding on "
+                   "technical cooperation, a protocol to avoid double taxation and a framework of agreement to "
+                   "develop industrial relations.")
+    assert [ev["name"] for ev in found] == [None, "three memorandums of understanding on technical cooperation",
+                                            "protocol to avoid double taxation", "industrial relations"]

@@ -285,6 +285,7 @@ TOTAL_WORDS = frozenset({"total", "all", "altogether", "overall"})
 NAME_JOINERS = frozenset({"of", "between", "with", "by", "the", "a", "an", "and", "to", "from", "for"})
 BARE_PROJECT = frozenset({"project"})   # the words that, alone, may point back to a project just reported
 INDEFINITE = re.compile(r"\b(?:a|an|another|one\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
+INDEFINITE_ARTICLE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\b(?:also|another|separate|additionally|one\s+more)\b", re.I)
 # what a date of a treaty's entry into force follows ("after the Lisbon Treaty entered into force on
 # December 1, 2009": the treaty's day, no meeting's)
@@ -1906,9 +1907,12 @@ class EventFinder:
                 continue   # "a memorandum on visa-free travel" ... "a memorandum on a joint fund"
             if etype == "project" and self.other_object(name(), self.name_of(other)):
                 continue   # "transportation of cargo along the corridor" ... "direct flights between the capitals"
-            if etype == "agreement" and (many := self.batch(other)) != self.batch(ev) and \
-                    self.on_subject(name() if many else self.name_of(other)):
-                continue   # "signed a number of agreements ...", "also an agreement on solar plants": one of them
+            if etype == "agreement" and (many := self.batch(other)) != self.batch(ev) and (
+                    self.on_subject(name() if many else self.name_of(other))
+                    or self.indefinite_at((ev if many else other).first[2])):
+                # "signed a number of agreements ...", "also an agreement on solar plants": one of them
+                # ("signed a deal to expand a currency swap ... also announced 30 deals": one told in its turn)
+                continue
             other.cite(s0, s1)
             other.people |= people
             other.sectors = sorted(set(other.sectors) | set(ev.sectors))
@@ -1934,6 +1938,11 @@ class EventFinder:
             return False
         words = [w for w in TITLE_WORDS.findall(self.text, span[0], span[1]) if w.lower() not in TITLE_SMALL]
         return all(w[:1].isupper() for w in words)
+
+    def indefinite_at(self, at: int | None) -> bool:
+        """Is the English document word at `at` told with "a" or "an" ("signed a deal with ...")?"""
+        return at is not None and not self.by_words and \
+            INDEFINITE_ARTICLE.search(self.text, max(0, at - 30), at) is not None
 
     def batch(self, ev: Event) -> bool:
         """Was the event first told as many documents ("signed 29 agreements", "ряд соглашений")?"""
