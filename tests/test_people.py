@@ -1140,3 +1140,11 @@ def test_a_preposition_that_reads_as_an_office_is_none():
 ])
 def test_an_office_of_many_before_ones_own_is_not_the_persons(text, expected):
     assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru and Saudi Arabia signed 14 memorandums during King Salman's visit to Lima.", ("Salman", "King", "SAU")),
+    ("King Salman arrived in Lima on Thursday.", ("Salman", "King", "SAU")),
+])
+def test_a_monarch_known_by_style_and_one_name(text, expected):
+    assert [(p["name"], p["title"], p["country"]) for p in accordwatch.extract(text)["people"]] == [expected]

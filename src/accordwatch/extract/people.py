@@ -310,6 +310,13 @@ THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 SHOUTED_SURNAME = re.compile(r"[A-Z][A-Z’'-]*[A-Z]{2}")
 
 
+def _styled_known(title: list[Word], names: list[Word]) -> dict[str, str] | None:
+    """The well-known officeholder the list knows by a style and one name ("King Salman", "Sheikh Tamim")."""
+    if len(names) != 1 or not title:
+        return None
+    return known_person(f"{title[-1].text} {_bare(names[0].text)}")
+
+
 def _honorific_ends(out: list[Word], k: int) -> bool:
     """Does an honorific ("Mr", "Mr.", "Ms.") end right before out[k]?"""
     return k > 0 and (out[k - 1].honor or (out[k - 1].text == "." and k > 1 and out[k - 2].honor))
@@ -1061,7 +1068,7 @@ class PeopleFinder:
             # connector inside a title are the title's, not a name
             if has_anchor and ends_person and not after_conn and (
                     len(names) >= 2 or self.by_surname(names[0].text) or self._known_alone(names[0])
-                    or GLUED_INITIAL.fullmatch(names[0].text)):
+                    or GLUED_INITIAL.fullmatch(names[0].text) or _styled_known(title, names)):
                 of = run[q + 1] if q + 1 < len(run) and run[q].text == "of" else None
                 if of is not None and not self.lower_titles and of.country and (
                         q + 2 >= len(run) or run[q + 2].kind == "conn" or run[q + 2].text == ","):
@@ -1302,7 +1309,8 @@ class PeopleFinder:
             # a bare surname after a title: only as a mention of someone named in full, or of a well-known
             # officeholder the list knows by it ("President Tokayev"), named as the text names them
             person = self.by_surname(name)
-            if person is None and (title_ws or given is not None) and (row := known_person(name)) is not None:
+            if person is None and (title_ws or given is not None) and (
+                    row := known_person(name) or _styled_known(title_ws, name_words)) is not None:
                 # (kept under the full name the list gives: "Jokowi" and "Widodo" are one person)
                 person = self.people.setdefault(fold(row["name"]).replace("-", " "), Person(name))
             if person is None:
@@ -1554,7 +1562,8 @@ class PeopleFinder:
             titles = [t for t, _ in p.titles if t]
             p.title = max(titles, key=len) if titles else None
             p.country = next((c for _, c in p.titles if c), None)
-            known = known_person(p.name)
+            known = known_person(p.name) or next(
+                (row for t, _ in p.titles if t and " " not in p.name and (row := known_person(f"{t} {p.name}"))), None)
             if known is None and p.name.count(" ") >= 2:
                 # "President Arthur Peter Mutharika": a name the list knows without its first given name
                 known = known_person(p.name.split(" ", 1)[1])
