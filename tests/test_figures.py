@@ -1741,6 +1741,8 @@ def test_russian_future_of_bring_to_is_a_goal():
      "5 миллиардов.", [(2_500_000_000, "USD", "actual"), (5_000_000_000, "USD", "target")]),
     ("Trade between Peru and Chile grew from $1.1 billion in 2015 to 2.5 billion in 2023.",
      [(1_100_000_000, "USD", "actual"), (2_500_000_000, "USD", "actual")]),
+    ("Exporters aim to increase annual bilateral trade with Peru from $25 billion (TL 240.43 billion) to $50 "
+     "billion.", [(25_000_000_000, "USD", "actual"), (50_000_000_000, "USD", "target")]),
 ])
 def test_money_with_its_currency_left_out_takes_the_currency_before(text, expected):
     assert [(f["value"], f["unit"], f["kind"]) for f in figures(text)] == expected

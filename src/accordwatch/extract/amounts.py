@@ -520,6 +520,8 @@ def elliptic_money(doc: Document, found: list[Span]) -> list[Span]:
             start, end = m.start("n"), m.end("m")
             if any(a < end and start < b for a, b in taken) or not doc.in_body(start, end):
                 continue
+            if doc.text.rfind("(", prev.end, start) > doc.text.rfind(")", prev.end, start):
+                continue   # "$25 billion (TL 240.43 billion)": the amount restated in another currency, in brackets
             value = number(m["n"], m["m"], code)
             if value is None or value <= 0 or value >= MAX_VALUE:
                 continue

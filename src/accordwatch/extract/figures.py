@@ -184,7 +184,8 @@ RAISE_TO = re.compile(r"(?:\b(?:raise|raising|increase|increasing|expand|expandi
 # "... from $2.7 billion | to about | $6 billion": all that stands between two amounts of a span
 # ("trade will rise from $40 billion to more than $100 billion": a rise still to come is a goal too)
 # ("to $50 billion first and then | to $75 billion": a second step of the same goal)
-TO_ONLY = re.compile(r"\s*(?:(?:first|and|then|later|eventually|finally),?\s+)*"
+# ("from $25 billion (TL 240 billion) | to $50 billion": past the amount restated in brackets)
+TO_ONLY = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*(?:(?:first|and|then|later|eventually|finally),?\s+)*"
                      r"to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)
 # "double trade from current levels of | $2.7 billion": the level a goal starts from
 FROM_LEVEL = re.compile(r"\bfrom\s+(?:(?:the\s+)?current\s+(?:levels?\s+of\s+)?|about\s+|around\s+|some\s+)?$", re.I)
