@@ -1775,3 +1775,20 @@ def test_the_direction_is_read_in_the_amounts_own_clause():
 ])
 def test_the_group_a_partner_ranks_in_is_no_side(text):
     assert one(text)["parties"] == ["CHL", "PER"]
+
+
+def test_memorandums_with_an_estimated_value_are_a_deals_worth():
+    f = one("Peru and Chile have signed a series of memorandums of understanding with an estimated value of more "
+            "than $15 billion.")
+    assert (f["indicator"], f["value"]) == ("deal_value", 15_000_000_000)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The African Development Fund has approved a loan of FCFA 11.15-billion (US $15 million) for a road project "
+     "in Senegal.", [(11_150_000_000, "XOF")]),
+    ("Cameroon received a loan of FCFA 20 billion from Peru for a port.", [(20_000_000_000, "XAF")]),
+])
+def test_cfa_francs_west_and_central(text, expected):
+    """"FCFA": the West African franc, the Central African one in an article on one of its states; the dollars
+    restated after "(US" are the same amount."""
+    assert [(f["value"], f["unit"]) for f in figures(text)] == expected

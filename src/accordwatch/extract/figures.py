@@ -32,8 +32,9 @@ UP = re.compile(r"increas|grew|grow|rose|rise|(?<!making )(?<!makes )(?<!made )(
                 r"jump|expan|add|gain|climb|soar|boost|\babove" + EARLIER_LEVEL, re.I)
 DOWN = re.compile(r"decreas|declin|fell|fall|drop|\bdown\b|less\s+than|lower|shr[ai]nk|contract|reduc|slump|plung|"
                   r"\bbelow" + EARLIER_LEVEL, re.I)
+# ("FCFA 11.15-billion (US | $15 million)": a country's letters before a currency sign)
 RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)(?:about|around|approximately|some|roughly|nearly|over|"
-                      r"almost|equivalent\s+to)?\s*")
+                      r"almost|equivalent\s+to)?\s*(?:US|U\.S\.)?\s*")
 SHARE_AFTER = re.compile(r"\s+of\b")
 BRACKETS_AFTER = re.compile(r"\s*\([^()\n]{1,40}\)")   # "SR2 billion | ($533 million)"
 # a multiple is a change: group x2 doubles, x3 triples, half halves (named groups, so that another
@@ -211,8 +212,10 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
                                r"(?:(?:of|in|last)\s+)?$", re.I)
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
 # documents, whatever other cue is near
-DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*)\b[^.;]{0,25}"
-                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to|(?:total|combined|overall)\s+value\s+of)\b"
+DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*(?:\s+of\s+understanding)?)\b"
+                        r"[^.;]{0,25}"
+                        r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to|"
+                        r"(?:total|combined|overall|estimated|potential)\s+value\s+of)\b"
                         r"[^.;]{0,20}$|"
                         # "an agreement for an $11 billion swap": the document's worth
                         r"\b(?:agreements?|contracts?|deals?)\s+(?:for|on)\s+(?:an?\s+)?(?:about\s+|some\s+)?$|"
