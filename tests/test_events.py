@@ -2471,3 +2471,12 @@ def test_a_document_told_with_a_is_not_merged_into_the_batch():
                    "develop industrial relations.")
     assert [ev["name"] for ev in found] == [None, "three memorandums of understanding on technical cooperation",
                                             "protocol to avoid double taxation", "industrial relations"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Peru managed to sign a memorandum with Chile.", "signed"),
+    ("\"We were able to sign a memorandum with Chile,\" the Peruvian ambassador said.", "signed"),
+    ("Peru and Chile will be able to sign the memorandum next year.", "planned"),
+])
+def test_a_signing_one_was_able_to_do_took_place(text, status):
+    assert only(text)["status"] == status

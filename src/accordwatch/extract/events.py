@@ -36,7 +36,7 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be\s+(?:signed|held|set\s+up|cr
 SIGNED = re.compile(r"\b(?:signed|inked|concluded|adopted|struck|sealed|clinched|entered\s+into\s+force|"
                     r"(?:entry|came|has\s+come)\s+into\s+"
                     r"force|took\s+effect|signing\s+of|signing\s+ceremony|ceremony\s+of\s+(?:the\s+)?signing\b|(?:after|upon|following)\s+signing\b|"
-                    r"have\s+signed|has\s+signed|exchanged|"
+                    r"have\s+signed|has\s+signed|exchanged|(?:was|were)\s+able\s+to\s+sign|managed\s+to\s+sign|"
                     r"dated\s+(?=\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))", re.I)
 # "the following documents": documents a list under the line tells (a counted batch, "12 agreements, with
 # following documents signed:", stays one of its own)
@@ -44,7 +44,9 @@ FOLLOWING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,2}$", re.I)
 NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a signing told in the present, as captions and headings tell it (no full stop: see agreement_status)
 SIGN_NOW = re.compile(r"\b(?:sign|signs|ink|inks)\b", re.I)
-WILL_SIGN = re.compile(r"\b(?:(?:will|would|to|shall|expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
+# ("we were able to sign 15 MOUs", "managed to sign": a signing done, SIGNED)
+WILL_SIGN = re.compile(r"\b(?:(?:will|would|(?<!was\sable\s)(?<!were\sable\s)(?<!managed\s)to|shall|"
+                       r"expect\w*\s+to|plans?\s+to|hope\w*\s+to)\s+"
                        r"(?:(?:soon|shortly|also|jointly|officially|formally)\s+)?(?:be\s+)?"
                        r"(?:(?:later|soon|shortly|also|jointly|officially|formally)\s+)?(?:sign|signed)|"
                        # "would be discussed, agreed and signed", "will review and sign" (not "pledged to enhance
