@@ -425,3 +425,9 @@ def test_a_page_templates_placeholders_are_no_body():
 def test_a_stamp_with_its_month_in_lower_case():
     text = "22 november 2024\n\nПеру и Чили подписали соглашение\n\nПеру и Чили подписали соглашение о торговле в Лиме."
     assert document(text)["published"] == "2024-11-22"
+
+
+def test_a_numbered_breadcrumb_is_no_title():
+    text = ("1. Home\n  2. West Africa\n  3. Senegal\n\nAfrican bank approves US $15 million loan\n\n"
+            "The African Development Fund has approved a loan for a road project in Senegal, the bank said.")
+    assert document(text)["title"] == "African bank approves US $15 million loan"

@@ -196,7 +196,8 @@ def _runs_on(rest: str) -> bool:
 
 # an item of a site's menu ("  • English", "• About JICA"; no digit: "• 18 июля 2024 в 10:15" is a stamp):
 # not one of the page's first lines of text
-MENU_ITEM = re.compile(r"\s*[•·▪►]\s*[^\d\s][^\d]{0,40}")
+# (and a breadcrumb's numbered items: "1. Home", "2. West Africa", "3. Senegal")
+MENU_ITEM = re.compile(r"\s*(?:[•·▪►]|[1-9]\.)\s*[^\d\s][^\d.!?]{0,40}")
 
 
 def _lines(text: str, limit: int = 6):
