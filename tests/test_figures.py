@@ -1792,3 +1792,12 @@ def test_cfa_francs_west_and_central(text, expected):
     """"FCFA": the West African franc, the Central African one in an article on one of its states; the dollars
     restated after "(US" are the same amount."""
     assert [(f["value"], f["unit"]) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Эрдоган сообщил о планах увеличения с $5,3 млрд до $10 млрд в год двустороннего товарооборота между Перу и Чили.",
+    "The sides plan to raise from $5.3 billion to $10 billion a year their bilateral trade turnover.",
+])
+def test_the_level_a_rise_starts_from_measures_what_it_goes_to(text):
+    assert [(f["indicator"], f["kind"]) for f in figures(text)] == [("trade_turnover", "actual"),
+                                                                    ("trade_turnover", "target")]

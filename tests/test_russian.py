@@ -1530,3 +1530,14 @@ def test_a_bloc_named_as_the_occasion_is_no_side_of_a_figure():
 def test_a_name_cut_before_a_title_ends_at_no_preposition():
     text = "На брифинге для представителей прессы Президент Перу Хосе Херри отметил, что торговля с Чили растёт."
     assert [e["name"] for e in extract(text)["events"] if e["type"] == "meeting"] == [None]
+
+
+def test_a_funds_volume_is_no_word_of_its_name():
+    record = extract("Перу и Чили подписали соглашение о создании совместного инвестиционного фонда объемом $1 млрд.")
+    assert record["organizations"] == [] and [f["indicator"] for f in record["figures"]] == ["investment"]
+
+
+def test_an_anniversary_in_the_genitive_is_history():
+    record = extract("Заявление принято в контексте 30-летия российско-вьетнамского договора об основах дружеских "
+                     "отношений.")
+    assert record["events"] == []

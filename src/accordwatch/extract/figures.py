@@ -1133,12 +1133,23 @@ class FigureFinder:
             else:
                 dated.add(fact)
         self._changes_told_after(out, spans)
+        self._from_level_measures(out, spans)
         self._inherit_periods(out, spans)
         self._world_totals(out, spans)
         # "Речь идёт о почти 300 млрд рублей. ... достиг рекордной отметки - почти 300 млрд рублей": an amount
         # whose measure goes unsaid that a figure after it states is that figure
         told = {(f["value"], f["unit"], tuple(f["parties"])) for f in out if f["indicator"] != "other"}
         return [f for f in out if f["indicator"] != "other" or (f["value"], f["unit"], tuple(f["parties"])) not in told]
+
+    def _from_level_measures(self, figs: list[dict], spans: list[Span]) -> None:
+        """"с $5,3 млрд до $10 млрд ... товарооборота", "from $2 billion to $5 billion in trade": the level a rise
+        starts from measures what the level it goes to does, named after them both."""
+        for k in range(len(figs) - 1, 0, -1):
+            f, to = figs[k - 1], figs[k]
+            if f["indicator"] == "other" and to["indicator"] != "other" and f["unit"] == to["unit"] and \
+                    spans[k - 1].start not in self.said_other and \
+                    self.c.TO_ONLY.fullmatch(self.text, spans[k - 1].end, spans[k].start) is not None:
+                f["indicator"] = to["indicator"]
 
     def _changes_told_after(self, figs: list[dict], spans: list[Span]) -> None:
         """"Trade reached $4.22 billion. This figure grew by 8.3% (or by $324.3 million) ...": the change the

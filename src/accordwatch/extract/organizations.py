@@ -1001,6 +1001,8 @@ class Finder:
                     break   # "Кабмин страны": the country's, not a name
                 if word[:1].islower() and morph.clause_subject(word):
                     break   # "заседании межправительственной комиссии | стороны рассмотрели": a new clause
+                if word[:1].islower() and morph.only_case(word, "ablt"):
+                    break   # "инвестиционного фонда | объемом $1 млрд": what it is measured by, no part of its name
                 if word[:1].isupper() and (RU_HEADS.match(self.text, w.start())
                                            or RU_COMPANY.match(self.text, w.start())):
                     break   # "по международному сотрудничеству и | Эксимбанком Кореи", "и | ОсОО «X»": the next body
