@@ -1131,6 +1131,7 @@ class Finder:
         Broadcasting Corporation", or one that gave it in brackets) where the known body is never named in full."""
         named_in_full = {m.value for m in self.known_mentions if m.text != m.text.upper()}
         bodies = [e for e in self.entities.values() if not e.known]
+        moved: set[str] = set()
         for i, m in enumerate(self.mentions):
             if m.value not in self.entities or not self.entities[m.value].known or m.value in named_in_full or \
                     not ACRONYM.fullmatch(m.text):
@@ -1140,10 +1141,10 @@ class Finder:
             if own is None:
                 continue
             own.add_alias(m.text)
+            moved.add(m.value)
             self.mentions[i] = Span(m.start, m.end, "org", m.text, own.key)
-        used = {m.value for m in self.mentions}
-        for key in [k for k, e in self.entities.items() if e.known and k not in used]:
-            del self.entities[key]
+        for key in moved - {m.value for m in self.mentions}:
+            del self.entities[key]   # (the known body, named by nothing else)
 
     def paired(self) -> None:
         """A name that opens with a country right after another country and a dash set apart is the two

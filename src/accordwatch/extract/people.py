@@ -310,11 +310,14 @@ THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 SHOUTED_SURNAME = re.compile(r"[A-Z][A-Z’'-]*[A-Z]{2}")
 
 
-def _styled_known(title: list[Word], names: list[Word]) -> dict[str, str] | None:
+def styled_known(style: str, name: str) -> dict[str, str] | None:
     """The well-known officeholder the list knows by a style and one name ("King Salman", "Sheikh Tamim")."""
-    if len(names) != 1 or not title:
-        return None
-    return known_person(f"{title[-1].text} {_bare(names[0].text)}")
+    return known_person(f"{style} {name}") if style and " " not in name else None
+
+
+def _styled_known(title: list[Word], names: list[Word]) -> dict[str, str] | None:
+    """styled_known of the last title word and the one name word, where there is one."""
+    return styled_known(title[-1].text, _bare(names[0].text)) if len(names) == 1 and title else None
 
 
 def _honorific_ends(out: list[Word], k: int) -> bool:
@@ -1562,8 +1565,8 @@ class PeopleFinder:
             titles = [t for t, _ in p.titles if t]
             p.title = max(titles, key=len) if titles else None
             p.country = next((c for _, c in p.titles if c), None)
-            known = known_person(p.name) or next(
-                (row for t, _ in p.titles if t and " " not in p.name and (row := known_person(f"{t} {p.name}"))), None)
+            known = known_person(p.name) or next((row for t, _ in p.titles if t and (row := styled_known(t, p.name))),
+                                                 None)
             if known is None and p.name.count(" ") >= 2:
                 # "President Arthur Peter Mutharika": a name the list knows without its first given name
                 known = known_person(p.name.split(" ", 1)[1])
