@@ -171,7 +171,7 @@ FIELD_BEFORE = re.compile(r"\b(?:trade|economic|business|commercial|financial|in
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include[ds]?|they\s+include[ds]?)\b", re.I)
 # "Another important document is the Plan of Practical Actions ...": one more of the documents told, told with no
 # verb of its own
-# the source a headline or a sentence closes with after a dash: "... for $38.1 bln - Organizing committee"
+# the source a headline closes with after a dash: "... for $38.1 bln - Organizing committee"
 ATTRIBUTION_TAIL = re.compile(r"\s[-–—]\s+(?-i:[A-ZА-ЯЁ])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}\s*$")
 # ("The first document is the Agreement on ...": the one the sentence names)
 ANOTHER_DOCUMENT = re.compile(r"^\W*(?:(?:another|one\s+more)\s+(?:[\w-]+\s+){0,2}?(?:document|agreement)|"
@@ -1317,8 +1317,9 @@ class EventFinder:
     def sentence(self, s0: int, s1: int, found: list[tuple[int, int, tuple[str, str | None]]],
                  headline: bool = False) -> None:
         sent = self.text[s0:s1]
-        if (tail := ATTRIBUTION_TAIL.search(sent)) is not None:
-            # "550 agreements signed at SPIEF-2018 - | Organizing committee": who says it, no event
+        if headline and (tail := ATTRIBUTION_TAIL.search(sent)) is not None:
+            # "550 agreements signed at SPIEF-2018 - | Organizing committee": who says it, no event (in a headline:
+            # a sentence's "Lima – Santiago railway" is a route)
             found = [f for f in found if f[0] < s0 + tail.start()]
         listed = self.listed_meetings(s0, s1, found)
         if listed is not None:
