@@ -15,6 +15,7 @@ COLUMNS = {
     "places.tsv": {"name", "country", "kind", "aliases", "population"},
     "organizations.tsv": {"name", "aliases", "country", "kind"},
     "outlets.tsv": {"name", "aliases", "country"},
+    "side_regions.tsv": {"name"},
     "titles.tsv": {"title", "kind"},
     "org_cues.tsv": {"word", "kind", "position"},
     "people.tsv": {"name", "aliases", "country", "title"},

@@ -2481,3 +2481,16 @@ def test_a_document_told_with_a_is_not_merged_into_the_batch():
 ])
 def test_a_signing_one_was_able_to_do_took_place(text, status):
     assert only(text)["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "China and Africa sign 40 deals\n\nCompanies from China and Africa on Thursday signed more than 40 business deals "
+    "in Beijing. The deals cover energy and farming across Africa, said a secretary to the Cabinet of Zambia.",
+    "Китай и Африка подписали 40 соглашений\n\nКомпании Китая и Африки в четверг подписали в Пекине более 40 "
+    "соглашений. Соглашения касаются энергетики и сельского хозяйства Африки, сообщил министр Замбии.",
+])
+def test_a_continent_named_as_the_other_side_leaves_one_country(text):
+    """A region with no code named more often than any second country: the one country is the main side, and
+    a country named in passing (Zambia) is no side of the deals."""
+    [ev] = of_type(events(text), "agreement")
+    assert ev["parties"] == ["CHN"]

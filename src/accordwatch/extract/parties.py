@@ -139,7 +139,28 @@ def _main_parties(doc: Document) -> list[str]:
             if not any(a < m.end() and m.start() < b for a, b in c5):
                 counts["C5"] += 2 if m.start() < title_end else 1
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    if len(ranked) >= 2 and counts[ranked[0]] > 1 and \
+            _region_side(doc, title_end) >= max(2, counts[ranked[1]] + 1):
+        # "Companies from China and Africa signed ...", "the Turkey-Africa forum": the other side is a continent,
+        # which has no code, named more often than any second country (those named are examples, hosts, guests)
+        return ranked[:1]
     return sorted(ranked[:2])
+
+
+@cache
+def side_regions() -> frozenset[str]:
+    """The regions that act as a side with no bloc code of their own (data/side_regions.tsv)."""
+    return frozenset(row["name"] for row in lexicon("side_regions.tsv"))
+
+
+def _region_side(doc: Document, title_end: int) -> int:
+    """How often the article names its most named side region ("Africa", "Latin America"; the title twice)."""
+    counts: Counter[str] = Counter()
+    regions = side_regions()
+    for p in doc.layer("place"):
+        if p.data.get("country") is None and p.value in regions:
+            counts[p.value] += 2 if p.start < title_end else 1
+    return max(counts.values(), default=0)
 
 
 def _links(text: str, spans: list[Span]) -> list[bool]:
