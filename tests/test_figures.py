@@ -1801,3 +1801,8 @@ def test_cfa_francs_west_and_central(text, expected):
 def test_the_level_a_rise_starts_from_measures_what_it_goes_to(text):
     assert [(f["indicator"], f["kind"]) for f in figures(text)] == [("trade_turnover", "actual"),
                                                                     ("trade_turnover", "target")]
+
+
+def test_letters_of_intent_with_an_estimated_value_are_a_deals_worth():
+    f = one("Peru and Chile signed 12 memorandums and letters of intent with an estimated value of $420 million.")
+    assert f["indicator"] == "deal_value"

@@ -212,7 +212,8 @@ COMPARISON_BEFORE = re.compile(r"(?:than|compared\s+(?:to|with)|from|against|ver
                                r"(?:(?:of|in|last)\s+)?$", re.I)
 # "10 investment agreements, worth over ...", "five financing agreements totaling": the worth of
 # documents, whatever other cue is near
-DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*(?:\s+of\s+understanding)?)\b"
+DEAL_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|documents?|memorand\w*(?:\s+of\s+understanding)?|"
+                        r"letters?\s+of\s+intent)\b"
                         r"[^.;]{0,25}"
                         r"\b(?:worth|totall?ing|valued\s+at|amounting\s+to|"
                         r"(?:total|combined|overall|estimated|potential)\s+value\s+of)\b"
