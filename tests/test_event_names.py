@@ -646,3 +646,17 @@ def test_meeting_names_end_where_they_end(text, name):
     """An abbreviation before a capital is the name's ("St. Petersburg"); a capital after a quoted title opens a
     new clause ("«...» | Перу подписало")."""
     assert names(text, "meeting") == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's President spoke during a joint news conference with his Chilean counterpart in Lima.",
+    "The presidents of Peru and Chile held a joint press conference in Lima.",
+])
+def test_a_press_conference_names_no_meeting(text):
+    """"a joint news conference": a kind of meeting (SCHEMA.md: null where nothing names it beyond its type)."""
+    assert names(text, "meeting") == [None]
+
+
+def test_a_conference_with_a_title_keeps_it():
+    assert names("The Peru-Chile Investment Conference opened in Lima.", "meeting") == [
+        "Peru-Chile Investment Conference"]

@@ -61,7 +61,8 @@ OPENERS = frozenset({"of", "on", "for", "regarding", "concerning", "towards", "t
 QUOTED = re.compile(r"\s*([“\"«])(?=[^\W_])(?![a-zа-яё])([^“”\"«»\n]{3,120})([”\"»])")   # (a title opens in capitals)
 ABBREVIATION = re.compile(r"\s*\(([A-Z][\w&-]{1,11})\)")
 # a meeting named only by its kind is no name ("the talks", "met")
-BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "trip", "meeting", "meetings"})
+BARE_MEETINGS = frozenset({"met", "meets", "talks", "negotiations", "visit", "trip", "meeting", "meetings",
+                           "press conference", "news conference", "press briefing", "briefing"})
 QUANTIFIERS = frozenset({"most", "largest", "biggest", "several", "many", "some", "various", "other", "further",
                          "more", "number", "all", "both", "each", "every", "such", "any", "new", "first-ever",
                          "multiple", "numerous"})
