@@ -1806,3 +1806,9 @@ def test_the_level_a_rise_starts_from_measures_what_it_goes_to(text):
 def test_letters_of_intent_with_an_estimated_value_are_a_deals_worth():
     f = one("Peru and Chile signed 12 memorandums and letters of intent with an estimated value of $420 million.")
     assert f["indicator"] == "deal_value"
+
+
+def test_a_flow_twenty_times_the_pairs_trade_is_the_worlds_told_before_it():
+    found = figures("Dung said Peru's export is projected at 500 billion USD this year. Two-way trade between Peru "
+                    "and Chile topped 1 billion USD last year.")
+    assert [(f["indicator"], f["parties"]) for f in found] == [("exports", ["PER"]), ("trade_turnover", ["CHL", "PER"])]

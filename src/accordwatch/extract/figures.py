@@ -1183,17 +1183,25 @@ class FigureFinder:
         least: dict[tuple, float] = {}
         if not any(f["indicator"] == "trade_turnover" and len(f["parties"]) == 2 for f in figs):
             return
+        # (and the smallest the article tells anywhere: a flow twenty times larger is the world's, told before it
+        # or after: "Vietnam's export is projected at $500 billion this year. Trade with Laos topped $1 billion")
+        anywhere: dict[tuple, float] = {}
+        for f in figs:
+            if f["indicator"] == "trade_turnover" and f["kind"] == "actual" and len(f["parties"]) == 2:
+                key = (tuple(f["parties"]), f["unit"])
+                anywhere[key] = min(anywhere.get(key, f["value"]), f["value"])
         for f, a in zip(figs, spans, strict=True):
             pair = (tuple(f["parties"]), f["unit"])
             if f["indicator"] in ("exports", "imports", "trade_turnover") and f["kind"] == "actual" and \
-                    len(f["parties"]) == 2 and least and \
+                    len(f["parties"]) == 2 and (least or pair in anywhere) and \
                     not self.c.PAIR_WORDS.search(self.text, *(sentence := self.doc.sentence_of(a.start))):
                 # ("trade between the two countries": the pair's, whatever its size)
                 named = {c.value for c in self.countries_in(*sentence)}
                 same = least.get((*pair, "period", f["period"]))
                 unsaid = least.get((*pair, "any")) if f["period"] is None else least.get((*pair, "period", None))
                 if len(named) == 1 and named <= set(f["parties"]) and (
-                        (same is not None and f["value"] > same) or (unsaid is not None and f["value"] > 5 * unsaid)):
+                        (same is not None and f["value"] > same) or (unsaid is not None and f["value"] > 5 * unsaid)
+                        or (pair in anywhere and f["value"] > 20 * anywhere[pair])):
                     f["parties"], f["from"], f["to"] = sorted(named), None, None
             if f["indicator"] == "trade_turnover" and f["kind"] == "actual" and len(f["parties"]) == 2:
                 for key in ((*pair, "period", f["period"]), (*pair, "any")):
