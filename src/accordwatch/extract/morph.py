@@ -42,10 +42,9 @@ def lemma(word: str) -> str:
     if len(readings) > 1 and readings[0].tag.POS == "NOUN" and readings[0].normal_form not in office_heads():
         # "премьера": "премьер" in the genitive before a first night's nominative, where a reading names an office
         # (another noun's only: "после" is a preposition before it is "посол")
-        office = next((p.normal_form for p in readings[1:] if p.tag.POS == "NOUN" and p.normal_form in office_heads()),
-                      None)
+        office = next(iter(_office_readings(low)), None)
         if office is not None:
-            return office.replace("ё", "е")
+            return office.normal_form.replace("ё", "е")
     return readings[0].normal_form.replace("ё", "е")
 
 
@@ -341,8 +340,8 @@ def nominative_head(phrase: str) -> str:
         if readings and readings[0].tag.POS == "CONJ":
             conjunctions.add(i)
             continue
-        noun = next((p for p in readings if p.tag.POS == "NOUN" and p.normal_form in office_heads()), None) or \
-            next((p for p in readings if p.tag.POS == "NOUN"), None)   # ("премьера": the office's, not a first night's)
+        noun = next(iter(_office_readings(word.lower())), None) if readings else None
+        noun = noun or next((p for p in readings if p.tag.POS == "NOUN"), None)   # ("премьера": the office's first)
         if noun is not None and not any(p.tag.POS in ("ADJF", "PRTF") for p in readings[:1]):
             head = (i, noun)
             break
