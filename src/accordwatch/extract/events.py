@@ -169,11 +169,10 @@ SUPPLY_WORD = re.compile(r"suppl|deliver", re.I)
 FIELD_BEFORE = re.compile(r"\b(?:trade|economic|business|commercial|financial|industrial)\s+(?:and|&)\s+$", re.I)
 # "Among them are a copper smelter and a drug plant": the members of what the sentence before reported
 MEMBERS_OF = re.compile(r"^\W*(?:among\s+them|among\s+these|these\s+include[ds]?|they\s+include[ds]?)\b", re.I)
-# "Another important document is the Plan of Practical Actions ...": one more of the documents told, told with no
-# verb of its own
 # the source a headline closes with after a dash: "... for $38.1 bln - Organizing committee"
 ATTRIBUTION_TAIL = re.compile(r"\s[-–—]\s+(?-i:[A-ZА-ЯЁ])[\w’'.-]*(?:\s+[\w’'.-]+){0,3}\s*$")
-# ("The first document is the Agreement on ...": the one the sentence names)
+# "Another important document is the Plan of Practical Actions ...": one more of the documents told, told with no
+# verb of its own ("The first document is the Agreement on ...": the one the sentence names)
 ANOTHER_DOCUMENT = re.compile(r"^\W*(?:(?:another|one\s+more)\s+(?:[\w-]+\s+){0,2}?(?:document|agreement)|"
                               r"the\s+(?:first|second|third|fourth|fifth|sixth|last)\s+document)\b", re.I)
 # "agreed to discuss cooperation in the chemical sector": an intention with no concrete subject,

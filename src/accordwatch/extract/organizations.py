@@ -425,7 +425,6 @@ class Finder:
         self.blocked_ranges = gz.Ranges(self.blocked)
         self.titles = sorted((s.start, s.end) for s in doc.layer("title"))
         self.known_mentions: list[Span] = []   # the gazetteer's organizations named (known())
-        self.known_acronyms: set[str] = set()   # known acronyms the article gives another body's name
 
     # ---- helpers ----
     def country_at(self, start: int, end: int) -> str | None:
@@ -520,9 +519,14 @@ class Finder:
         """Where a name starting at `start` begins once a possessive country opening it is left out
         ("Azerbaijan’s | Export and Investment Promotion Foundation": the country is the organization's,
         as country_before reads it), if the name then starts before `limit`."""
+        after = self.possessive_country_end(start)
+        return after if after is not None and after < limit else start
+
+    def possessive_country_end(self, start: int) -> int | None:
+        """Where a country's possessive that opens at `start` ends ("Azerbaijan’s | "), if one does."""
         cend = self.country_from(start)
         pm = POSSESSIVE_AFTER.match(self.text, cend) if cend is not None else None
-        return pm.end() if pm is not None and pm.end() < limit else start
+        return pm.end() if pm is not None else None
 
     def suffixed_before(self, start: int, end: int) -> bool:
         """Does a cue word of a name end inside [start, end) ("State Energy Company | and ...")?"""
@@ -688,8 +692,7 @@ class Finder:
             if not words:
                 continue
             if suffix.get(m["cue"]) == "company" and " " not in m["cue"] and \
-                    (cend := self.country_from(start)) is not None and \
-                    (pm := POSSESSIVE_AFTER.match(self.text, cend)) is not None and pm.end() >= m.start():
+                    (after := self.possessive_country_end(start)) is not None and after >= m.start():
                 continue   # "(In) Chile's Energy": a country's sector, no body ("China's Eximbank" is a bank)
             end = m.end("cue")
             if m["of"]:
@@ -781,7 +784,6 @@ class Finder:
                     # "Pakistan Broadcasting Corporation (PBC)": the text's own body, not the People's Bank of
                     # China the gazetteer knows by "PBC"; every bare "PBC" of the article is this body's
                     known = None
-                    self.known_acronyms.add(acr)
                 if known:
                     ent = self.entity(_norm(known.key), known.key, known.kind or "company", known.country or country)
                     ent.add_alias(best)
@@ -1136,8 +1138,9 @@ class Finder:
             if m.value not in self.entities or not self.entities[m.value].known or m.value in named_in_full or \
                     not ACRONYM.fullmatch(m.text):
                 continue
-            own = next((e for e in bodies if m.text in e.aliases), None) if m.text in self.known_acronyms else None
-            own = own or next((e for e in bodies if _spells(e.name, m.text)), None)
+            # (one that gave it in brackets, "Pakistan Broadcasting Corporation (PBC)", else one whose name spells it)
+            own = next((e for e in bodies if m.text in e.aliases), None) or \
+                next((e for e in bodies if _spells(e.name, m.text)), None)
             if own is None:
                 continue
             own.add_alias(m.text)
